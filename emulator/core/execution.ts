@@ -1,0 +1,59 @@
+/**
+ * Apps Script runs every trigger, menu click and google.script.run call as its own execution:
+ * its own user, auth mode, 6-minute limit and locks. The emulator keeps a stack of them; the
+ * bottom one is the test harness itself (no time limit), and `ws.execution()` pushes another one
+ * that runs "concurrently" with the one below it — a lock held below is busy inside it.
+ */
+export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+export type ExecutionKind = 'harness' | 'call' | 'trigger' | 'rpc' | 'menu' | 'concurrent' | 'web';
+
+export interface ExecutionOptions {
+  user?: string;
+  authMode?: AuthModeName;
+  kind?: ExecutionKind;
+  /** What ran, for the execution log (a function name, a trigger's handler …). */
+  label?: string;
+  /** Overrides the 6-minute limit (e.g. 30 s for custom functions). */
+  limitMs?: number;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  kind: ExecutionKind;
+  label: string;
+  user: string;
+  startedAt: Date;
+  /** Virtual wall time plus the modelled latency of the service calls it made. */
+  durationMs: number;
+  status: 'completed' | 'failed';
+  error?: string;
+}
+
+export class Execution {
+  /** Modelled time spent inside service calls; counts against the limit but does not move the clock. */
+  modeledMs = 0;
+  private readonly endHooks: Array<() => void> = [];
+
+  constructor(
+    readonly id: number,
+    readonly kind: ExecutionKind,
+    readonly label: string,
+    readonly user: string,
+    readonly authMode: AuthModeName,
+    readonly startedMs: number,
+    readonly limitMs: number,
+  ) {}
+
+  elapsedMs(nowMs: number): number {
+    return nowMs - this.startedMs + this.modeledMs;
+  }
+
+  /** Runs when the execution ends, whatever way it ends (Apps Script releases locks then). */
+  onEnd(hook: () => void): void {
+    this.endHooks.push(hook);
+  }
+
+  end(): void {
+    for (const hook of this.endHooks.splice(0).reverse()) hook();
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * The kernel every emulated service is built on: the virtual clock, the call meter, the
+ * execution stack, quotas, ids, the Drive file registry and the loaded script. Services reach
+ * each other only through `kernel.module(...)`, with the contracts in `modules.ts`.
+ */
+import { AppsScriptException } from './errors';
+import { Execution, type AuthModeName, type ExecutionOptions, type ExecutionRecord } from './execution';
+import { FileRegistry } from './files';
+import { Meter, type ServiceName } from './meter';
+import { VirtualClock } from './clock';
+import { allowedInAuthNone, requiredScopes } from './scopes';
+import type { ModuleMap, ServiceModule } from './modules';
+
+export interface Quotas {
+  /** MailApp recipients a day: 100 for consumer accounts, 1,500 for Workspace. */
+  emailRecipientsPerDay: number;
+  /** Total trigger runtime a day: 90 minutes for consumer accounts. */
+  triggerRuntimeMsPerDay: number;
+  /** One execution: 6 minutes. */
+  executionMs: number;
+  /** Characters in one cell. */
+  charsPerCell: number;
+  /** Cells in one spreadsheet. */
+  cellsPerSpreadsheet: number;
+  /** PropertiesService: bytes per value and per store. */
+  propertyValueBytes: number;
+  propertiesStoreBytes: number;
+  /** CacheService: bytes per value, characters per key, longest expiry. */
+  cacheValueBytes: number;
+  cacheKeyChars: number;
+  cacheMaxExpirationSeconds: number;
+  /** google.script.run calls one sidebar may have in flight. */
+  rpcConcurrentCalls: number;
+  /** Installable triggers per user per script. */
+  triggersPerUserPerScript: number;
+}
+
+/** Limits from https://developers.google.com/apps-script/guides/services/quotas (consumer account). */
+export const DEFAULT_QUOTAS: Quotas = {
+  emailRecipientsPerDay: 100,
+  triggerRuntimeMsPerDay: 90 * 60 * 1000,
+  executionMs: 6 * 60 * 1000,
+  charsPerCell: 50_000,
+  cellsPerSpreadsheet: 10_000_000,
+  propertyValueBytes: 9 * 1024,
+  propertiesStoreBytes: 500 * 1024,
+  cacheValueBytes: 100 * 1024,
+  cacheKeyChars: 250,
+  cacheMaxExpirationSeconds: 21_600,
+  rpcConcurrentCalls: 10,
+  triggersPerUserPerScript: 20,
+};
+
+/**
+ * The latency model behind "estimated real time": each service call costs a round trip, each
+ * cell a little more. It counts against an execution's 6-minute limit without moving the clock.
+ */
+export interface Costs {
+  perCallMs: Partial<Record<ServiceName, number>>;
+  defaultPerCallMs: number;
+  perCellMs: number;
+}
+
+export const DEFAULT_COSTS: Costs = {
+  perCallMs: { Utilities: 0, Logger: 0, HtmlService: 0, ContentService: 0, Session: 5 },
+  defaultPerCallMs: 150,
+  perCellMs: 0.01,
+};
+
+export interface KernelOptions {
+  /** The Apps Script project's name: an add-on menu (createAddonMenu) is titled with it. */
+  projectName: string;
+  now: Date | number;
+  timeZone: string;
+  user: string;
+  locale: string;
+  quotas: Quotas;
+  costs: Costs;
+}
+
+export interface Manifest {
+  timeZone?: string;
+  runtimeVersion?: string;
+  oauthScopes?: string[];
+  [key: string]: unknown;
+}
+
+/** What a loaded script offers the kernel: the trigger runner and the servers call through this. */
+export interface LoadedScript {
+  readonly manifest: Manifest;
+  hasFunction(name: string): boolean;
+  invoke(name: string, args: unknown[]): unknown;
+  /** HTML files of the project, by name without extension (HtmlService.createHtmlOutputFromFile). */
+  htmlFile(name: string): string | undefined;
+}
+
+const MAX_EXECUTION_LOG = 2000;
+
+export class Kernel {
+  readonly clock: VirtualClock;
+  readonly meter = new Meter();
+  readonly files: FileRegistry;
+  readonly quotas: Quotas;
+  readonly costs: Costs;
+  timeZone: string;
+  locale: string;
+  readonly projectName: string;
+  /** The user the harness acts as (ws.setUser): runs, menu clicks and RPCs default to them. */
+  user: string;
+  script: LoadedScript | null = null;
+
+  private readonly stack: Execution[];
+  private readonly modules = new Map<string, ServiceModule>();
+  private readonly log: ExecutionRecord[] = [];
+  private nextExecutionId = 1;
+  private idCounter = 0;
+
+  constructor(options: KernelOptions) {
+    this.clock = new VirtualClock(options.now);
+    this.projectName = options.projectName;
+    this.timeZone = options.timeZone;
+    this.locale = options.locale;
+    this.user = options.user;
+    this.quotas = options.quotas;
+    this.costs = options.costs;
+    this.files = new FileRegistry(this);
+    this.stack = [new Execution(0, 'harness', 'harness', options.user, 'FULL', this.clock.nowMs(), Infinity)];
+  }
+
+  // ---- modules ---------------------------------------------------------------------------
+
+  register<K extends keyof ModuleMap>(module: ModuleMap[K] & { name: K }): void {
+    this.modules.set(module.name, module);
+  }
+
+  module<K extends keyof ModuleMap>(name: K): ModuleMap[K] {
+    const m = this.modules.get(name);
+    if (!m) throw new Error(`emulator: module ${name} is not installed`);
+    return m as ModuleMap[K];
+  }
+
+  allModules(): ServiceModule[] {
+    return [...this.modules.values()];
+  }
+
+  // ---- ids ---------------------------------------------------------------------------------
+
+  /**
+   * A Drive-like id (44 characters of [A-Za-z0-9_-] starting with "1"), deterministic per
+   * workspace so snapshots and tests are reproducible.
+   */
+  newId(kind = 'f'): string {
+    this.idCounter += 1;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let seed = (this.idCounter * 2654435761 + kind.charCodeAt(0) * 40503) >>> 0;
+    let body = '';
+    for (let i = 0; i < 43; i++) {
+      seed = (seed * 1103515245 + 12345 + i) >>> 0;
+      body += alphabet[(seed >>> 16) % 64];
+    }
+    return `1${body.slice(0, 31)}${this.idCounter.toString(36).padStart(12, '0')}`;
+  }
+
+  /** Counter state, for snapshots. */
+  idState(): number {
+    return this.idCounter;
+  }
+
+  restoreIdState(counter: number): void {
+    this.idCounter = counter;
+  }
+
+  // ---- executions --------------------------------------------------------------------------
+
+  current(): Execution {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** All executions in progress, outermost first (the harness is index 0). */
+  executionStack(): readonly Execution[] {
+    return this.stack;
+  }
+
+  inScriptExecution(): boolean {
+    return this.current().kind !== 'harness';
+  }
+
+  /** Runs `fn` as a new execution; its locks are released and it is logged when it ends. */
+  runExecution<T>(fn: () => T, options: ExecutionOptions = {}): T {
+    const execution = new Execution(
+      this.nextExecutionId++,
+      options.kind ?? 'call',
+      options.label ?? options.kind ?? 'call',
+      options.user ?? this.user,
+      options.authMode ?? 'FULL',
+      this.clock.nowMs(),
+      options.limitMs ?? this.quotas.executionMs,
+    );
+    this.stack.push(execution);
+    let error: unknown = null;
+    try {
+      return fn();
+    } catch (e) {
+      error = e;
+      throw e;
+    } finally {
+      try {
+        execution.end();
+      } finally {
+        this.stack.pop();
+        this.record(execution, error);
+      }
+    }
+  }
+
+  private record(execution: Execution, error: unknown): void {
+    this.log.push({
+      id: execution.id,
+      kind: execution.kind,
+      label: execution.label,
+      user: execution.user,
+      startedAt: new Date(execution.startedMs),
+      durationMs: execution.elapsedMs(this.clock.nowMs()),
+      status: error === null ? 'completed' : 'failed',
+      ...(error === null ? {} : { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    });
+    if (this.log.length > MAX_EXECUTION_LOG) this.log.splice(0, this.log.length - MAX_EXECUTION_LOG);
+  }
+
+  executions(): readonly ExecutionRecord[] {
+    return this.log;
+  }
+
+  /** Runs a function of the loaded script: in the current execution if one is running, else in a new one. */
+  runScript(name: string, args: unknown[], options: ExecutionOptions = {}): unknown {
+    const script = this.script;
+    if (!script) throw new Error('emulator: no script loaded (call ws.load(dir) first)');
+    if (!script.hasFunction(name)) throw new AppsScriptException(`Script function not found: ${name}`);
+    if (this.inScriptExecution() && options.kind === undefined) return script.invoke(name, args);
+    return this.runExecution(() => script.invoke(name, args), { label: name, ...options });
+  }
+
+  // ---- metering ----------------------------------------------------------------------------
+
+  /**
+   * Every method a script calls on a service object goes through here (see `facade.ts`): the
+   * execution's time limit, its auth mode and the manifest's scopes are checked, then the call
+   * is counted and its modelled latency charged.
+   */
+  call<T>(service: ServiceName, method: string, fn: () => T): T {
+    const execution = this.current();
+    if (execution.kind !== 'harness') {
+      if (execution.elapsedMs(this.clock.nowMs()) > execution.limitMs) {
+        throw new AppsScriptException('Exceeded maximum execution time');
+      }
+      this.checkAuthorization(execution.authMode, service, method);
+    }
+    const previous = this.meter.begin(service, method);
+    execution.modeledMs += this.costs.perCallMs[service] ?? this.costs.defaultPerCallMs;
+    try {
+      return fn();
+    } finally {
+      this.meter.end(previous);
+    }
+  }
+
+  private checkAuthorization(authMode: AuthModeName, service: ServiceName, method: string): void {
+    if (authMode === 'NONE' && !allowedInAuthNone(service, method)) {
+      throw new AppsScriptException(
+        `You do not have permission to call ${method} in this authorization mode (AuthMode.NONE).`,
+      );
+    }
+    const declared = this.script?.manifest.oauthScopes;
+    if (!declared) return;
+    const needed = requiredScopes(service, method);
+    if (needed && !needed.some((scope) => declared.includes(scope))) {
+      throw new AppsScriptException(
+        `You do not have permission to call ${method}. Required permissions: ${needed[0]}`,
+      );
+    }
+  }
+
+  cellsRead(n: number): void {
+    this.meter.cellsRead(n);
+    this.current().modeledMs += n * this.costs.perCellMs;
+  }
+
+  cellsWritten(n: number): void {
+    this.meter.cellsWritten(n);
+    this.current().modeledMs += n * this.costs.perCellMs;
+  }
+
+  /** Waiting (a lock, Utilities.sleep) takes real time: the clock moves for everyone. */
+  wait(ms: number): void {
+    this.clock.advance(ms);
+  }
+
+  // ---- time ----------------------------------------------------------------------------------
+
+  now(): Date {
+    return this.clock.now();
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The contracts between emulated services, and between them and the workspace / local server.
+ * Each service lives in `emulator/services/<name>/` and exports `install(kernel)`, which
+ * registers a module implementing its interface below. Scripts never see these interfaces:
+ * they see only the globals each module returns from `globals()`.
+ */
+import type { ExecutionOptions } from './execution';
+
+export interface ServiceModule {
+  readonly name: string;
+  /** Apps Script globals this module provides, keyed by their Apps Script names. */
+  globals(): Record<string, unknown>;
+  /** JSON-able state (Dates allowed: see json.ts), for snapshots. */
+  save(): unknown;
+  restore(state: unknown): void;
+}
+
+// ---- SpreadsheetApp ----------------------------------------------------------------------------
+
+export interface SheetView {
+  sheetId: number;
+  name: string;
+  hidden: boolean;
+  /** True if a sheet-level protection exists. */
+  protected: boolean;
+  /** URL of the form whose responses this sheet receives, or null. */
+  formUrl: string | null;
+  frozenRows: number;
+  /** getDisplayValues() of the data range. */
+  displayValues: string[][];
+}
+
+export interface SpreadsheetView {
+  id: string;
+  name: string;
+  url: string;
+  sheets: SheetView[];
+}
+
+export interface FormResponseRow {
+  sheetId: number;
+  sheetName: string;
+  /** 1-based row the response was written to. */
+  row: number;
+  numColumns: number;
+}
+
+export interface SpreadsheetModule extends ServiceModule {
+  readonly name: 'spreadsheet';
+  /** Creates a spreadsheet as a person would in Drive (outside any script). Returns its id. */
+  create(name: string, options?: { owner?: string; locale?: string }): string;
+  /** The spreadsheet the script is bound to (SpreadsheetApp.getActive()), if any. */
+  activeId(): string | null;
+  setActive(id: string | null): void;
+  exists(id: string): boolean;
+  list(): { id: string; name: string }[];
+  view(id: string): SpreadsheetView;
+  /** The facade a script would get from SpreadsheetApp.openById(id). */
+  facade(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** The facade of a range, e.g. for a trigger event's `range`. */
+  rangeFacade(spreadsheetId: string, sheetId: number, row: number, column: number, numRows: number, numColumns: number): GoogleAppsScript.Spreadsheet.Range;
+  /**
+   * Forms link: make sure the form's responses sheet exists in the spreadsheet (created at
+   * setDestination, named per the spreadsheet's locale: "Form Responses 1", "Câu trả lời biểu mẫu 1")
+   * with the header row "Timestamp" (localised) + the question titles, adding columns for new items.
+   */
+  linkForm(spreadsheetId: string, formId: string, formUrl: string, titles: string[]): FormResponseRow;
+  unlinkForm(spreadsheetId: string, formId: string): void;
+  /** Appends one response row (timestamp + values aligned with the header). */
+  appendFormResponse(spreadsheetId: string, formId: string, titles: string[], timestamp: Date, values: string[]): FormResponseRow;
+}
+
+// ---- FormApp -----------------------------------------------------------------------------------
+
+export interface FormItemModel {
+  id: number;
+  index: number;
+  type: string; // FormApp.ItemType name: TEXT, PARAGRAPH_TEXT, MULTIPLE_CHOICE, LIST, CHECKBOX, SECTION_HEADER …
+  title: string;
+  helpText: string;
+  required: boolean;
+  choices: string[];
+  /** MULTIPLE_CHOICE / CHECKBOX: an "Other" option. */
+  hasOtherOption: boolean;
+  /** Validation on text items, if any (e.g. an e-mail pattern), as help for the renderer. */
+  validation?: { kind: string; helpText: string; pattern?: string };
+}
+
+export interface FormModel {
+  id: string;
+  title: string;
+  description: string;
+  publishedUrl: string;
+  editUrl: string;
+  acceptingResponses: boolean;
+  customClosedFormMessage: string;
+  confirmationMessage: string;
+  collectEmail: boolean;
+  destinationId: string | null;
+  items: FormItemModel[];
+}
+
+export interface SubmitResult {
+  responseId: string;
+  timestamp: Date;
+  /** Where the destination spreadsheet received it, if the form has one. */
+  destination: FormResponseRow | null;
+  triggerRuns: TriggerRun[];
+}
+
+export interface FormsModule extends ServiceModule {
+  readonly name: 'forms';
+  list(): { id: string; title: string }[];
+  model(formId: string): FormModel;
+  /** Resolves a published (viewform) or edit URL to the form id, as the local server receives them. */
+  idFromUrl(url: string): string | null;
+  /**
+   * A resident submits the form: answers keyed by item title (string, or string[] for checkboxes).
+   * Validates as Google Forms would (required items, choices, validation), records the response,
+   * writes the destination row, then fires the installed form-submit triggers.
+   * Throws a FormValidationError listing the problems when the submission would be refused.
+   */
+  submit(formId: string, answers: Record<string, string | string[]>, options?: { respondentEmail?: string }): SubmitResult;
+}
+
+// ---- ScriptApp (installable triggers) ----------------------------------------------------------
+
+export interface TriggerInfo {
+  uid: string;
+  handlerFunction: string;
+  eventType: string; // ScriptApp.EventType name: CLOCK, ON_FORM_SUBMIT, ON_OPEN, ON_EDIT, ON_CHANGE
+  triggerSource: string; // ScriptApp.TriggerSource name: SPREADSHEETS, FORMS, CLOCK
+  sourceId: string | null;
+  owner: string;
+  /** CLOCK triggers. */
+  everyMs?: number;
+  nextRunAt?: Date;
+}
+
+export interface TriggerRun {
+  triggerUid: string;
+  handlerFunction: string;
+  user: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface ScriptModule extends ServiceModule {
+  readonly name: 'script';
+  triggers(): TriggerInfo[];
+  /**
+   * Runs every installed trigger of `eventType` on the spreadsheet / form `sourceId`, each as its
+   * owner in its own execution (AuthMode.FULL). `makeEvent(triggerUid)` builds the event object.
+   * A handler that throws is recorded in its TriggerRun, never rethrown (as in Apps Script,
+   * where the failure goes to the owner's executions log).
+   */
+  fire(sourceId: string, eventType: string, makeEvent: (triggerUid: string) => Record<string, unknown>): TriggerRun[];
+  /** Runs the time-driven triggers due at the clock's current time. */
+  runDue(): TriggerRun[];
+}
+
+// ---- HtmlService and the container UI ----------------------------------------------------------
+
+export interface MenuModel {
+  title: string;
+  /** An add-on menu (createAddonMenu) or a custom top-level menu (createMenu). */
+  addon: boolean;
+  items: Array<{ caption: string; functionName: string } | { separator: true } | { caption: string; submenu: MenuModel }>;
+}
+
+export interface ShownHtml {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  /** HtmlOutput.getContent() at the time it was shown. */
+  content: string;
+  width: number;
+  height: number;
+  user: string;
+  shownAt: Date;
+}
+
+export interface UiEvent {
+  kind: 'alert' | 'prompt' | 'toast';
+  title: string;
+  message: string;
+  user: string;
+  at: Date;
+}
+
+export interface HtmlModule extends ServiceModule {
+  readonly name: 'html';
+  /** Menus added with Menu.addToUi(), newest definition of each title wins (as a re-run of onOpen does). */
+  menus(): MenuModel[];
+  shown(): ShownHtml[];
+  uiEvents(): UiEvent[];
+  /** Answers the next Ui.alert/prompt calls would get (default: OK / empty text). */
+  queueUiResponse(response: { button: string; text?: string }): void;
+  /** The Ui facade SpreadsheetApp.getUi() returns. */
+  uiFacade(): GoogleAppsScript.Base.Ui;
+}
+
+// ---- MailApp -----------------------------------------------------------------------------------
+
+export interface SentMail {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  attachments: { name: string; contentType: string; size: number }[];
+  sentAt: Date;
+}
+
+export interface MailModule extends ServiceModule {
+  readonly name: 'mail';
+  outbox(): SentMail[];
+}
+
+// ---- DocumentApp / DriveApp ---------------------------------------------------------------------
+
+export interface DocumentsModule extends ServiceModule {
+  readonly name: 'documents';
+  list(): { id: string; name: string }[];
+  /** The document as a self-contained, escaped HTML page (headings, styles, tables, images, page breaks). */
+  renderHtml(id: string): string;
+  /** The document's plain text (Body.getText()), for assertions. */
+  text(id: string): string;
+}
+
+export interface DriveModule extends ServiceModule {
+  readonly name: 'drive';
+}
+
+// ---- the small services --------------------------------------------------------------------------
+
+export interface LogEntry {
+  level: 'log' | 'info' | 'warn' | 'error';
+  message: string;
+  at: Date;
+  executionId: number;
+}
+
+export interface LoggerModule extends ServiceModule {
+  readonly name: 'logger';
+  entries(): LogEntry[];
+}
+
+export interface SimpleModule extends ServiceModule {
+  readonly name: 'lock' | 'properties' | 'cache' | 'session' | 'utilities' | 'content';
+}
+
+export interface ModuleMap {
+  spreadsheet: SpreadsheetModule;
+  forms: FormsModule;
+  script: ScriptModule;
+  html: HtmlModule;
+  mail: MailModule;
+  documents: DocumentsModule;
+  drive: DriveModule;
+  logger: LoggerModule;
+  lock: SimpleModule;
+  properties: SimpleModule;
+  cache: SimpleModule;
+  session: SimpleModule;
+  utilities: SimpleModule;
+  content: SimpleModule;
+}
+
+export type { ExecutionOptions };

@@ -1,0 +1,230 @@
+/**
+ * The emulator's public contract (see ../shared/architecture.md, "The emulator contract"):
+ * tests, the benchmark and the local server build a workspace here and drive it only through
+ * this object.
+ */
+import { decodeState, encodeState } from './core/json';
+import { DEFAULT_COSTS, DEFAULT_QUOTAS, Kernel, type Costs, type Quotas } from './core/kernel';
+import type { ExecutionOptions, ExecutionRecord } from './core/execution';
+import type { StatsReport } from './core/meter';
+import type { DriveFileRecord } from './core/files';
+import { readProjectDir, ScriptRealm, type ScriptFiles } from './core/realm';
+import { AuthMode } from './core/shared-enums';
+import type {
+  FormModel,
+  LogEntry,
+  MenuModel,
+  SentMail,
+  ShownHtml,
+  SpreadsheetView,
+  SubmitResult,
+  TriggerInfo,
+  TriggerRun,
+  UiEvent,
+} from './core/modules';
+import { installServices } from './services';
+
+export interface WorkspaceOptions {
+  /** The Apps Script project's name (default "Hòm thư số"): add-on menus carry it. */
+  projectName?: string;
+  /** Virtual start time (default 2026-05-22 08:00 in Hà Nội: the day the model was launched). */
+  now?: Date | number | string;
+  /** The script's and spreadsheets' time zone (default Asia/Ho_Chi_Minh). */
+  timeZone?: string;
+  /** The person at the keyboard (default admin@luukiem.example). */
+  user?: string;
+  /** Spreadsheet locale (default vi_VN). */
+  locale?: string;
+  quotas?: Partial<Quotas>;
+  costs?: Partial<Costs>;
+  /** A string from ws.snapshot(): restores that state (options above are ignored then). */
+  snapshot?: string;
+}
+
+export interface RunOptions extends ExecutionOptions {}
+
+export interface App {
+  /** Calls a global function of the script, as a menu item, trigger or RPC would. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Same, with explicit execution options (user, auth mode, kind). */
+  run(name: string, args?: unknown[], options?: RunOptions): unknown;
+  functionNames(): string[];
+  manifest: ScriptFiles['manifest'];
+  /** Adds one more .js file to the project (shares the global scope). */
+  addFile(name: string, source: string): void;
+  html(name: string): string | undefined;
+}
+
+interface SnapshotData {
+  version: 1;
+  clock: number;
+  timeZone: string;
+  locale: string;
+  user: string;
+  ids: number;
+  files: DriveFileRecord[];
+  modules: Record<string, unknown>;
+}
+
+/**
+ * Apps Script evaluates a script's local-time Date methods (getHours, getDate …) in the project's
+ * time zone. Scripts run in this process, so its zone must be that one: Node re-reads TZ when it
+ * is assigned, except where the environment is sandboxed (jest), which must set it up front.
+ */
+function useHostTimeZone(timeZone: string): void {
+  process.env.TZ = timeZone;
+  const probe = new Date(Date.UTC(2026, 0, 1, 12));
+  const zoned = Number(new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(probe));
+  if (probe.getHours() !== zoned) {
+    throw new Error(`emulator: this process runs in another time zone than ${timeZone}; start it with TZ=${timeZone}`);
+  }
+}
+
+export function createWorkspace(options: WorkspaceOptions = {}) {
+  const saved = options.snapshot ? decodeState<SnapshotData>(options.snapshot) : null;
+  const timeZone = saved?.timeZone ?? options.timeZone ?? 'Asia/Ho_Chi_Minh';
+  useHostTimeZone(timeZone);
+  const kernel = new Kernel({
+    projectName: options.projectName ?? 'Hòm thư số',
+    now: saved?.clock ?? (options.now !== undefined ? new Date(options.now) : new Date('2026-05-22T08:00:00+07:00')),
+    timeZone,
+    locale: saved?.locale ?? options.locale ?? 'vi_VN',
+    user: saved?.user ?? options.user ?? 'admin@luukiem.example',
+    quotas: { ...DEFAULT_QUOTAS, ...options.quotas },
+    costs: { ...DEFAULT_COSTS, ...options.costs, perCallMs: { ...DEFAULT_COSTS.perCallMs, ...options.costs?.perCallMs } },
+  });
+  installServices(kernel);
+  if (saved) {
+    kernel.restoreIdState(saved.ids);
+    kernel.files.restore(saved.files);
+    for (const module of kernel.allModules()) {
+      if (module.name in saved.modules) module.restore(saved.modules[module.name]);
+    }
+  }
+
+  const globals: Record<string, unknown> = {};
+  for (const module of kernel.allModules()) Object.assign(globals, module.globals());
+
+  let app: (App & { realm: ScriptRealm }) | null = null;
+
+  const ws = {
+    kernel,
+    /** Apps Script globals keyed by their names, for tests that call services directly. */
+    globals,
+
+    /** Loads a built project (default `build/`) and makes it the workspace's script. */
+    load(dirOrFiles: string | ScriptFiles = 'build'): App {
+      const files = typeof dirOrFiles === 'string' ? readProjectDir(dirOrFiles) : dirOrFiles;
+      if (files.manifest.timeZone) {
+        kernel.timeZone = files.manifest.timeZone;
+        useHostTimeZone(files.manifest.timeZone);
+      }
+      const realm = new ScriptRealm(kernel, files, globals);
+      kernel.script = realm;
+      app = {
+        realm,
+        manifest: realm.manifest,
+        call: (name, ...args) => kernel.runScript(name, args),
+        run: (name, args = [], runOptions) => kernel.runScript(name, args, { kind: 'call', ...runOptions }),
+        functionNames: () => realm.functionNames(),
+        addFile: (name, source) => realm.addFile(name, source),
+        html: (name) => realm.htmlFile(name),
+      };
+      return app;
+    },
+
+    get app(): App | null {
+      return app;
+    },
+
+    /**
+     * A person opens the bound spreadsheet: the simple onOpen trigger runs with the event object
+     * Apps Script gives it ({authMode, source, user}). Add-ons not yet used in a document get
+     * AuthMode.NONE; after that, LIMITED.
+     */
+    open(authMode: 'NONE' | 'LIMITED' = 'LIMITED'): void {
+      const script = kernel.script;
+      if (!script?.hasFunction('onOpen')) return;
+      const ssId = kernel.module('spreadsheet').activeId();
+      const source = authMode === 'NONE' || !ssId ? undefined : kernel.module('spreadsheet').facade(ssId);
+      kernel.runScript('onOpen', [{ authMode: AuthMode[authMode], source, user: undefined }], { kind: 'menu', authMode, label: 'onOpen' });
+    },
+
+    spreadsheets: {
+      create: (name: string, opts?: { owner?: string; locale?: string }): string => kernel.module('spreadsheet').create(name, opts),
+      activeId: (): string | null => kernel.module('spreadsheet').activeId(),
+      setActive: (id: string | null): void => kernel.module('spreadsheet').setActive(id),
+      list: () => kernel.module('spreadsheet').list(),
+      view: (id: string): SpreadsheetView => kernel.module('spreadsheet').view(id),
+    },
+
+    ui: {
+      menus: (): MenuModel[] => kernel.module('html').menus(),
+      sidebars: (): ShownHtml[] => kernel.module('html').shown().filter((h) => h.kind === 'sidebar'),
+      dialogs: (): ShownHtml[] => kernel.module('html').shown().filter((h) => h.kind !== 'sidebar'),
+      events: (): UiEvent[] => kernel.module('html').uiEvents(),
+      respond: (response: { button: string; text?: string }): void => kernel.module('html').queueUiResponse(response),
+    },
+
+    forms: {
+      list: () => kernel.module('forms').list(),
+      model: (formId: string): FormModel => kernel.module('forms').model(formId),
+      idFromUrl: (url: string): string | null => kernel.module('forms').idFromUrl(url),
+      submit: (formId: string, answers: Record<string, string | string[]>, opts?: { respondentEmail?: string }): SubmitResult =>
+        kernel.module('forms').submit(formId, answers, opts),
+    },
+
+    documents: {
+      list: () => kernel.module('documents').list(),
+      html: (id: string): string => kernel.module('documents').renderHtml(id),
+      text: (id: string): string => kernel.module('documents').text(id),
+    },
+
+    clock: {
+      now: (): Date => kernel.clock.now(),
+      advance: (ms: number): void => kernel.clock.advance(ms),
+      setTo: (when: Date | number | string): void => kernel.clock.setTo(new Date(when)),
+    },
+
+    triggers: (): TriggerInfo[] => kernel.module('script').triggers(),
+    runDueTriggers: (): TriggerRun[] => kernel.module('script').runDue(),
+
+    setUser(email: string): void {
+      kernel.user = email;
+    },
+    user: (): string => kernel.user,
+
+    /** Runs fn as another, concurrent execution (a lock held by the caller is busy inside it). */
+    execution<T>(fn: () => T, opts: RunOptions = {}): T {
+      return kernel.runExecution(fn, { kind: 'concurrent', ...opts });
+    },
+    executions: (): readonly ExecutionRecord[] => kernel.executions(),
+
+    mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
+    logs: (): LogEntry[] => kernel.module('logger').entries(),
+
+    stats: (): StatsReport => kernel.meter.report(),
+    resetStats: (): void => kernel.meter.reset(),
+
+    /** The whole state as a string (Dates preserved); createWorkspace({ snapshot }) restores it. */
+    snapshot(): string {
+      const data: SnapshotData = {
+        version: 1,
+        clock: kernel.clock.nowMs(),
+        timeZone: kernel.timeZone,
+        locale: kernel.locale,
+        user: kernel.user,
+        ids: kernel.idState(),
+        files: kernel.files.save(),
+        modules: Object.fromEntries(kernel.allModules().map((m) => [m.name, m.save()])),
+      };
+      return encodeState(data);
+    },
+  };
+  return ws;
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+export { AppsScriptException, NotImplementedInEmulator } from './core/errors';
+export type { StatsReport } from './core/meter';
+export type * from './core/modules';
