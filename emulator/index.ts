@@ -41,7 +41,7 @@ export interface WorkspaceOptions {
   snapshot?: string;
 }
 
-export interface RunOptions extends ExecutionOptions {}
+export type RunOptions = ExecutionOptions;
 
 export interface App {
   /** Calls a global function of the script, as a menu item, trigger or RPC would. */

@@ -1,0 +1,53 @@
+/**
+ * npm start: builds (done by the npm script), loads build/ into a workspace restored from the
+ * last snapshot (or a fresh ward with --reset), opens the bound spreadsheet (onOpen builds the
+ * menu) and serves the local ward.
+ *   npm start                    → http://localhost:8080 (PORT overrides)
+ *   npm start -- --reset         → a fresh ward
+ *   npm start -- --data DIR      → keep the snapshot in DIR (default .ward/)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createWorkspace } from '../index';
+import { startWard } from './ward';
+
+const ROOT = path.resolve(__dirname, '../..');
+/** The bound spreadsheet of a fresh ward: the committee's central database. */
+export const WARD_SPREADSHEET_NAME = 'Hòm thư số — Cơ sở dữ liệu góp ý';
+export const WARD_ADMIN = 'admin@luukiem.example';
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function main(args: string[]): Promise<void> {
+  const dataDir = path.resolve(argValue(args, '--data') ?? path.join(ROOT, '.ward'));
+  const buildDir = path.resolve(argValue(args, '--build') ?? path.join(ROOT, 'build'));
+  const snapshotFile = path.join(dataDir, 'workspace.json');
+  if (args.includes('--reset') && fs.existsSync(snapshotFile)) fs.rmSync(snapshotFile);
+
+  const restored = fs.existsSync(snapshotFile);
+  const ws = restored
+    ? createWorkspace({ snapshot: fs.readFileSync(snapshotFile, 'utf8') })
+    : createWorkspace({ user: WARD_ADMIN, now: Date.now() });
+  if (!restored) ws.spreadsheets.setActive(ws.spreadsheets.create(WARD_SPREADSHEET_NAME, { owner: WARD_ADMIN }));
+  ws.load(buildDir);
+  ws.open('LIMITED');
+
+  const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
+  const ward = await startWard({ ws, port, snapshotFile });
+  console.log(`Hòm thư số (local ward) ${restored ? `restored from ${snapshotFile}` : 'fresh'} at ${ward.url}`);
+  const stop = (): void => {
+    void ward.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

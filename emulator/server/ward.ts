@@ -1,0 +1,281 @@
+/**
+ * The local ward: an HTTP server over one emulated workspace (npm start). It shows what the
+ * real thing would show — the resident form, the sheets, the add-on menu, the sidebar exactly
+ * as HtmlService produced it (google.script.run bridged over HTTP under Apps Script's rules),
+ * the generated documents — and persists the workspace after every change.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Workspace } from '../index';
+import { failureForClient, resultForClient, type RpcResponse } from './rpc';
+import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell } from './pages';
+import { html, page } from './html';
+
+export interface WardOptions {
+  ws: Workspace;
+  port?: number;
+  host?: string;
+  /** Where the snapshot is written after every change; none: nothing persists. */
+  snapshotFile?: string;
+}
+
+export interface Ward {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const FORMS_ORIGIN = 'https://docs.google.com';
+const BRIDGE_SOURCE = fs.readFileSync(path.join(__dirname, 'bridge.client.js'), 'utf8');
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) reject(new HttpError(413, 'Nội dung gửi lên quá lớn.'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** application/x-www-form-urlencoded → name → all values (checkboxes repeat their name). */
+function parseForm(body: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(body)) out.set(k, [...(out.get(k) ?? []), v]);
+  return out;
+}
+
+export function startWard(options: WardOptions): Promise<Ward> {
+  const { ws } = options;
+  const kernel = ws.kernel;
+
+  const persist = (): void => {
+    if (!options.snapshotFile) return;
+    fs.mkdirSync(path.dirname(options.snapshotFile), { recursive: true });
+    const tmp = `${options.snapshotFile}.tmp`;
+    fs.writeFileSync(tmp, ws.snapshot());
+    fs.renameSync(tmp, options.snapshotFile);
+  };
+
+  const localFormUrl = (formId: string): string => ws.forms.model(formId).publishedUrl.replace(FORMS_ORIGIN, '');
+
+  const send = (res: http.ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8'): void => {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(body);
+  };
+  const redirect = (res: http.ServerResponse, to: string): void => {
+    res.writeHead(303, { Location: to });
+    res.end();
+  };
+  const show = (res: http.ServerResponse, title: string, body: ReturnType<typeof html>, flash?: string, status = 200): void =>
+    send(res, status, page(title, body, { user: ws.user(), flash }));
+
+  /** Messages for the next page shown (after a redirect). */
+  let flash: string | undefined;
+
+  const routes: Array<[string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpMatchArray, url: URL) => Promise<void> | void]> = [
+    ['GET', /^\/$/, (_req, res) => {
+      const message = flash;
+      flash = undefined;
+      show(
+        res,
+        'Hòm thư số',
+        indexPage({
+          menus: ws.ui.menus(),
+          forms: ws.forms.list().map((f) => ({ ...f, localUrl: localFormUrl(f.id) })),
+          spreadsheets: ws.spreadsheets.list().map((s) => ws.spreadsheets.view(s.id)),
+          documents: ws.documents.list(),
+          sidebars: ws.ui.sidebars().length,
+          outbox: ws.mail.outbox().length,
+          failedExecutions: ws.executions().filter((e) => e.status === 'failed').length,
+          now: ws.clock.now().toLocaleString('vi-VN', { timeZone: kernel.timeZone }),
+        }),
+        message,
+      );
+    }],
+
+    ['POST', /^\/menu$/, async (req, res) => {
+      const fn = parseForm(await readBody(req)).get('fn')?.[0] ?? '';
+      const known = ws.ui.menus().some(function has(m): boolean {
+        return m.items.some((i) => ('functionName' in i && i.functionName === fn) || ('submenu' in i && has(i.submenu)));
+      });
+      if (!known) throw new HttpError(400, 'Mục menu không tồn tại.');
+      const sidebarsBefore = ws.ui.sidebars().length;
+      const eventsBefore = ws.ui.events().length;
+      try {
+        kernel.runScript(fn, [], { kind: 'menu', label: fn });
+        const said = ws.ui.events().slice(eventsBefore).map((e) => [e.title, e.message].filter(Boolean).join(': '));
+        flash = said.length ? said.join(' — ') : undefined;
+      } catch (e) {
+        flash = `Lỗi khi chạy "${fn}": ${e instanceof Error ? e.message : String(e)}`;
+      }
+      persist();
+      redirect(res, ws.ui.sidebars().length > sidebarsBefore ? '/sidebar' : '/');
+    }],
+
+    ['GET', /^\/sidebar$/, (_req, res) => {
+      const sidebars = ws.ui.sidebars();
+      show(res, 'Thanh bên — Hòm thư số', sidebarShell(sidebars[sidebars.length - 1], sidebars.length - 1));
+    }],
+
+    ['GET', /^\/sidebar\/content\/(\d+)$/, (_req, res, m) => {
+      const shown = ws.ui.sidebars()[Number(m[1])];
+      if (!shown) throw new HttpError(404, 'Không tìm thấy thanh bên.');
+      const functions = ws.app?.functionNames() ?? [];
+      const bridge = BRIDGE_SOURCE.replace('__FUNCTIONS__', JSON.stringify(functions)).replace('__MAX_IN_FLIGHT__', String(kernel.quotas.rpcConcurrentCalls));
+      send(res, 200, injectIntoHead(shown.content, `<script>${bridge.replace(/<\/script/gi, '<\\/script')}</script>`));
+    }],
+
+    ['POST', /^\/rpc$/, async (req, res) => {
+      let response: RpcResponse;
+      let request: { fn?: unknown; args?: unknown };
+      try {
+        request = JSON.parse(await readBody(req)) as { fn?: unknown; args?: unknown };
+      } catch {
+        throw new HttpError(400, 'Yêu cầu không hợp lệ.');
+      }
+      const fn = typeof request.fn === 'string' ? request.fn : '';
+      const args = Array.isArray(request.args) ? request.args : [];
+      try {
+        response = resultForClient(kernel.runScript(fn, args, { kind: 'rpc', label: fn }));
+      } catch (e) {
+        response = failureForClient(e);
+      }
+      persist();
+      send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+    }],
+
+    ['GET', /^\/forms\/d\/e\/([\w-]+)\/viewform$/, (_req, res, _m, url) => {
+      const formId = resolveForm(url);
+      const form = ws.forms.model(formId);
+      show(res, form.title, formPage(form, prefillFrom(url.searchParams)));
+    }],
+
+    ['POST', /^\/forms\/d\/e\/([\w-]+)\/viewform$/, async (req, res, _m, url) => {
+      const formId = resolveForm(url);
+      const form = ws.forms.model(formId);
+      const posted = parseForm(await readBody(req));
+      const answers: Record<string, string | string[]> = {};
+      for (const item of form.items) {
+        const values = (posted.get(`entry.${item.id}`) ?? []).filter((v) => v !== '');
+        const other = posted.get(`entry.${item.id}.other_option_response`)?.[0]?.trim();
+        if (other) values.push(other);
+        if (values.length === 0) continue;
+        answers[item.title] = item.type === 'CHECKBOX' ? values : values[0];
+      }
+      try {
+        ws.forms.submit(formId, answers, { respondentEmail: posted.get('__email')?.[0] });
+      } catch (e) {
+        if (e instanceof Error && e.name === 'FormValidationError') {
+          const prefill: Record<number, string[]> = {};
+          for (const item of form.items) prefill[item.id] = posted.get(`entry.${item.id}`) ?? [];
+          show(res, form.title, formPage(form, prefill, [translateFormError(e.message)]), undefined, 400);
+          return;
+        }
+        throw e;
+      } finally {
+        persist();
+      }
+      show(res, form.title, formDonePage(form));
+    }],
+
+    ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m) => {
+      const view = ws.spreadsheets.view(m[1]);
+      show(res, view.name, sheetPage(view, Number(m[2])));
+    }],
+
+    ['GET', /^\/docs\/([\w-]+)$/, (_req, res, m) => send(res, 200, ws.documents.html(m[1]))],
+    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox()))],
+    ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions()))],
+
+    ['POST', /^\/user$/, async (req, res) => {
+      const email = parseForm(await readBody(req)).get('email')?.[0]?.trim() ?? '';
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new HttpError(400, 'Địa chỉ email không hợp lệ.');
+      ws.setUser(email);
+      ws.open('LIMITED');
+      flash = `Đã chuyển sang tài khoản ${email}.`;
+      persist();
+      redirect(res, '/');
+    }],
+
+    ['POST', /^\/clock$/, async (req, res) => {
+      const hours = Number(parseForm(await readBody(req)).get('hours')?.[0]);
+      if (!(hours >= 1 && hours <= 8760)) throw new HttpError(400, 'Số giờ không hợp lệ.');
+      // Hour by hour, so hourly triggers run as they would have.
+      let runs = 0;
+      for (let h = 0; h < hours; h++) {
+        ws.clock.advance(3_600_000);
+        runs += ws.runDueTriggers().length;
+      }
+      flash = `Đã tua ${hours} giờ; ${runs} lần chạy trình kích hoạt theo giờ.`;
+      persist();
+      redirect(res, '/');
+    }],
+  ];
+
+  function resolveForm(url: URL): string {
+    const id = ws.forms.idFromUrl(FORMS_ORIGIN + url.pathname);
+    if (!id) throw new HttpError(404, 'Không tìm thấy biểu mẫu.');
+    return id;
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+    if (!route) {
+      show(res, 'Không tìm thấy', html`<p class="error">Không tìm thấy trang ${url.pathname}.</p><p><a href="/">Về trang chính</a></p>`, undefined, 404);
+      return;
+    }
+    Promise.resolve()
+      .then(() => route[2](req, res, url.pathname.match(route[1]) as RegExpMatchArray, url))
+      .catch((e: unknown) => {
+        const status = e instanceof HttpError ? e.status : 500;
+        const message = e instanceof Error ? e.message : String(e);
+        if (!res.headersSent) show(res, 'Lỗi', html`<p class="error">${message}</p><p><a href="/">Về trang chính</a></p>`, undefined, status);
+        if (status === 500) console.error(e);
+      });
+  });
+
+  return new Promise((resolve) => {
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://localhost:${port}`,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+function injectIntoHead(content: string, script: string): string {
+  const head = /<head[^>]*>/i.exec(content);
+  if (head) return content.slice(0, head.index + head[0].length) + script + content.slice(head.index + head[0].length);
+  return script + content;
+}
+
+function prefillFrom(params: URLSearchParams): Record<number, string[]> {
+  const out: Record<number, string[]> = {};
+  for (const [k, v] of params) {
+    const m = /^entry\.(\d+)$/.exec(k);
+    if (m) out[Number(m[1])] = [...(out[Number(m[1])] ?? []), v];
+  }
+  return out;
+}
+
+/** The form's own refusal, in the residents' language. */
+function translateFormError(message: string): string {
+  return `Chưa gửi được: vui lòng kiểm tra lại các câu hỏi bắt buộc và định dạng câu trả lời. (${message})`;
+}

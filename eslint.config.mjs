@@ -1,0 +1,28 @@
+// Lint gate run by `npm run deploy` before anything reaches Apps Script.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/**', 'node_modules/**', 'test-artifacts/**', '.ward/**', 'emulator/server/bridge.client.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Apps Script code: no Node or browser globals (the build test checks the bundle too).
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/client/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'process', 'Buffer', 'window', 'document'],
+    },
+  },
+  {
+    files: ['webpack.config.js', 'test/support/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
