@@ -1,0 +1,123 @@
+/**
+ * What `clasp push` uploads must run on Apps Script's V8: ES2019 syntax at most, no modules,
+ * every entry point a top-level function, the least OAuth scopes, and sidebar pages that are
+ * self-contained. `npm test` builds first, so build/ is the artefact under test.
+ * https://developers.google.com/apps-script/guides/v8-runtime
+ * https://developers.google.com/apps-script/concepts/scopes
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as acorn from 'acorn';
+import ts from 'typescript';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BUILD = path.join(ROOT, 'build');
+const code = fs.readFileSync(path.join(BUILD, 'Code.js'), 'utf8');
+
+type Node = acorn.Node & Record<string, unknown>;
+
+/** Names exported by src/server/index.ts, read from its source. */
+function barrelExports(): string[] {
+  const file = path.join(ROOT, 'src/server/index.ts');
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2019, true);
+  const names: string[] = [];
+  source.forEachChild((node) => {
+    const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (ts.isFunctionDeclaration(node) && exported && node.name) names.push(node.name.text);
+    if (ts.isVariableStatement(node) && exported) node.declarationList.declarations.forEach((d) => ts.isIdentifier(d.name) && names.push(d.name.text));
+    if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) node.exportClause.elements.forEach((e) => names.push(e.name.text));
+  });
+  return names;
+}
+
+/**
+ * Every identifier the code reads (not property names), except names it first probes with
+ * `typeof` — webpack's runtime does `if (typeof window === 'object') return window`, which is
+ * safe where window does not exist.
+ */
+function referencedIdentifiers(program: Node): Set<string> {
+  const found = new Set<string>();
+  const probed = new Set<string>();
+  const visit = (node: unknown, parent?: Node, key?: string): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => visit(n, parent, key));
+    const n = node as Node;
+    if (typeof n.type !== 'string') return;
+    if (n.type === 'Identifier') {
+      const isPropertyKey = parent && ((parent.type === 'MemberExpression' && key === 'property' && !parent.computed) || (parent.type === 'Property' && key === 'key' && !parent.computed));
+      // `typeof window === 'object'` (webpack's global lookup) is a guarded probe, not a use.
+      const isTypeofProbe = parent && parent.type === 'UnaryExpression' && parent.operator === 'typeof';
+      if (isTypeofProbe) probed.add(n.name as string);
+      else if (!isPropertyKey) found.add(n.name as string);
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'type' && k !== 'start' && k !== 'end') visit(v, n, k);
+  };
+  visit(program);
+  for (const name of probed) found.delete(name);
+  return found;
+}
+
+describe('build/Code.js', () => {
+  let program: Node;
+  beforeAll(() => {
+    program = acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' }) as Node;
+  });
+
+  it('parses as an ES2019 script (no import/export, no newer syntax)', () => {
+    expect(program.type).toBe('Program');
+  });
+
+  it('declares every export of src/server/index.ts as a top-level function', () => {
+    const topLevel = (program.body as Node[]).filter((n) => n.type === 'FunctionDeclaration').map((n) => (n.id as Node).name);
+    const exported = barrelExports();
+    expect(exported.length).toBeGreaterThan(0);
+    for (const name of exported) expect(topLevel).toContain(name);
+  });
+
+  it('uses no Node or browser API that Apps Script lacks', () => {
+    const used = referencedIdentifiers(program);
+    const missingInAppsScript = ['require', 'module', 'process', 'Buffer', 'setTimeout', 'setInterval', 'clearTimeout', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'window', 'document', 'structuredClone', 'queueMicrotask'];
+    expect(missingInAppsScript.filter((name) => used.has(name))).toEqual([]);
+  });
+});
+
+describe('build/appsscript.json', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(BUILD, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+
+  it('runs V8 in Hà Nội time', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('asks for exactly the least scopes the features need', () => {
+    // Each scope is here because a feature needs it; adding one is a deliberate change.
+    expect([...(manifest.oauthScopes as string[])].sort()).toEqual(
+      [
+        'https://www.googleapis.com/auth/script.container.ui', // menus, sidebar
+        'https://www.googleapis.com/auth/spreadsheets.currentonly', // the bound spreadsheet only
+        'https://www.googleapis.com/auth/userinfo.email', // who is acting (roles, audit)
+      ].sort(),
+    );
+  });
+});
+
+describe('build/*.html sidebar pages', () => {
+  const pages = fs.readdirSync(BUILD).filter((f) => f.endsWith('.html'));
+
+  it('exist, one per page in src/ui/pages', () => {
+    const sources = fs.readdirSync(path.join(ROOT, 'src/ui/pages')).filter((f) => f.endsWith('.html'));
+    expect(pages.sort()).toEqual(sources.sort());
+  });
+
+  it.each(pages)('%s is self-contained: no external script or stylesheet, no backtick, no "<?"', (page) => {
+    const html = fs.readFileSync(path.join(BUILD, page), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).not.toContain('`');
+    expect(html).not.toContain('<?');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const js of scripts) expect(() => acorn.parse(js, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
+  });
+});
