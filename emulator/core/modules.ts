@@ -43,6 +43,10 @@ export interface FormResponseRow {
   /** 1-based row the response was written to. */
   row: number;
   numColumns: number;
+  /** The header row of the responses sheet. */
+  header: string[];
+  /** The row as the sheet shows it (getDisplayValues), aligned with `header`. */
+  displayValues: string[];
 }
 
 export interface SpreadsheetModule extends ServiceModule {
@@ -197,6 +201,8 @@ export interface HtmlModule extends ServiceModule {
   queueUiResponse(response: { button: string; text?: string }): void;
   /** The Ui facade SpreadsheetApp.getUi() returns. */
   uiFacade(): GoogleAppsScript.Base.Ui;
+  /** Spreadsheet.toast(): shown in the corner of the sheet; kept as a UiEvent. */
+  recordToast(title: string, message: string): void;
 }
 
 // ---- MailApp -----------------------------------------------------------------------------------

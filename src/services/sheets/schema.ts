@@ -1,0 +1,132 @@
+/**
+ * The one schema of the managed spreadsheet: every tab, every column, found by key — never by a
+ * magic index. Headers are the Vietnamese labels staff see; the column order below is the
+ * layout of a fresh setup, but code locates columns by header, so an older layout (missing
+ * columns, other order) is read correctly and upgraded by setup without losing rows.
+ */
+
+export type ColumnKind = 'text' | 'datetime' | 'date' | 'number' | 'boolean';
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  header: string;
+  kind: ColumnKind;
+  /** Older header labels of the same column, recognised when upgrading. */
+  aliases?: string[];
+  width?: number;
+  note?: string;
+}
+
+export type Protection = 'admins' | 'staff' | 'none';
+
+export interface TabSpec<K extends string = string> {
+  key: string;
+  name: string;
+  columns: ReadonlyArray<ColumnSpec<K>>;
+  hidden: boolean;
+  protection: Protection;
+  /** Shown to people who open the protection dialog. */
+  description: string;
+}
+
+/** Number formats per kind: text columns are plain text ("@") so nothing a resident typed becomes a formula or a number. */
+export const NUMBER_FORMAT: Record<ColumnKind, string> = {
+  text: '@',
+  datetime: 'dd/MM/yyyy HH:mm:ss',
+  date: 'dd/MM/yyyy',
+  number: '0',
+  boolean: 'General',
+};
+
+const col = <K extends string>(key: K, header: string, kind: ColumnKind = 'text', extra: Partial<ColumnSpec<K>> = {}): ColumnSpec<K> => ({
+  key,
+  header,
+  kind,
+  ...extra,
+});
+
+export const CASE_COLUMNS = [
+  col('code', 'Mã ý kiến', 'text', { width: 120 }),
+  col('receivedAt', 'Thời điểm tiếp nhận', 'datetime', { width: 150 }),
+  col('channel', 'Kênh tiếp nhận'),
+  col('group', 'Tổ dân phố'),
+  col('groupKnown', 'TDP trong danh sách', 'boolean'),
+  col('topic', 'Người dân chọn lĩnh vực'),
+  col('suggestedCategory', 'Lĩnh vực gợi ý'),
+  col('category', 'Lĩnh vực'),
+  col('content', 'Nội dung', 'text', { width: 420 }),
+  col('contentNote', 'Ghi chú nội dung', 'text', { width: 220 }),
+  col('contentOriginal', 'Nội dung gốc (ký tự ẩn hiện rõ)', 'text', { width: 200 }),
+  col('location', 'Địa điểm'),
+  col('confidential', 'Bảo mật danh tính', 'boolean'),
+  col('hasEmail', 'Có email hợp lệ', 'boolean'),
+  col('status', 'Trạng thái'),
+  col('complexity', 'Tính chất'),
+  col('dueDate', 'Hạn trả lời', 'date', { width: 110 }),
+  col('responseKey', 'Mã phản hồi biểu mẫu'),
+  col('version', 'Phiên bản', 'number'),
+  col('updatedAt', 'Cập nhật lúc', 'datetime'),
+] as const;
+
+export type CaseColumnKey = (typeof CASE_COLUMNS)[number]['key'];
+
+export const SUBMITTER_COLUMNS = [
+  col('code', 'Mã ý kiến'),
+  col('name', 'Họ và tên'),
+  col('phone', 'Số điện thoại'),
+  col('phoneValid', 'SĐT hợp lệ', 'boolean'),
+  col('email', 'Email'),
+  col('emailValid', 'Email hợp lệ', 'boolean'),
+  col('confidential', 'Bảo mật danh tính', 'boolean'),
+  col('recordedAt', 'Ghi lúc', 'datetime'),
+] as const;
+
+export type SubmitterColumnKey = (typeof SUBMITTER_COLUMNS)[number]['key'];
+
+export const AUDIT_COLUMNS = [
+  col('at', 'Thời điểm', 'datetime'),
+  col('user', 'Người thực hiện'),
+  col('action', 'Hành động'),
+  col('code', 'Mã ý kiến'),
+  col('field', 'Trường'),
+  col('before', 'Giá trị cũ'),
+  col('after', 'Giá trị mới'),
+] as const;
+
+export type AuditColumnKey = (typeof AUDIT_COLUMNS)[number]['key'];
+
+export const ERROR_COLUMNS = [
+  col('at', 'Thời điểm', 'datetime'),
+  col('where', 'Nơi xảy ra'),
+  col('code', 'Mã ý kiến'),
+  col('reference', 'Tham chiếu'),
+  col('message', 'Lỗi', 'text', { width: 360 }),
+  col('resolved', 'Đã xử lý', 'boolean'),
+] as const;
+
+export type ErrorColumnKey = (typeof ERROR_COLUMNS)[number]['key'];
+
+export const OUTBOX_COLUMNS = [
+  col('id', 'Mã thư'),
+  col('createdAt', 'Tạo lúc', 'datetime'),
+  col('kind', 'Loại thư'),
+  col('code', 'Mã ý kiến'),
+  col('recipient', 'Người nhận'),
+  col('subject', 'Tiêu đề'),
+  col('body', 'Nội dung', 'text', { width: 360 }),
+  col('status', 'Trạng thái'),
+  col('sentAt', 'Gửi lúc', 'datetime'),
+  col('attempts', 'Số lần thử', 'number'),
+  col('error', 'Lỗi'),
+] as const;
+
+export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
+
+export const LONG_TEXT_COLUMNS = [
+  col('code', 'Mã ý kiến'),
+  col('field', 'Trường'),
+  col('part', 'Phần', 'number'),
+  col('text', 'Nội dung', 'text', { width: 420 }),
+] as const;
+
+export type LongTextColumnKey = (typeof LONG_TEXT_COLUMNS)[number]['key'];
