@@ -235,6 +235,8 @@ export interface DocumentsModule extends ServiceModule {
   renderHtml(id: string): string;
   /** The document's plain text (Body.getText()), for assertions. */
   text(id: string): string;
+  /** A new document with the same content (Drive's makeCopy); returns its id. */
+  copy(id: string, name: string): string;
 }
 
 export interface DriveModule extends ServiceModule {
