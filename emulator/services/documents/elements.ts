@@ -282,6 +282,15 @@ export class Paragraph extends Published {
   getType(): unknown {
     return ElementType[this._node.type];
   }
+  /** getChild() hands out Elements; scripts cast them. */
+  asParagraph(): Paragraph {
+    if (this._node.type !== 'PARAGRAPH') throw new AppsScriptException(`Cannot cast ${this._node.type} to PARAGRAPH.`);
+    return this._self;
+  }
+  asListItem(): Paragraph {
+    if (this._node.type !== 'LIST_ITEM') throw new AppsScriptException(`Cannot cast ${this._node.type} to LIST_ITEM.`);
+    return this._self;
+  }
   getText(): string {
     return this._node.rich.text;
   }
@@ -393,6 +402,9 @@ export class Table extends Published {
   }
   getType(): unknown {
     return ElementType.TABLE;
+  }
+  asTable(): Table {
+    return this._self;
   }
   getNumRows(): number {
     return this._node.rows.length;
