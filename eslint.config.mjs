@@ -10,6 +10,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      // Emulator modules build nested classes that reach their module as `m`.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['m', 'module'] }],
     },
   },
   {
@@ -18,6 +20,13 @@ export default tseslint.config(
     ignores: ['src/ui/client/**'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'process', 'Buffer', 'window', 'document'],
+    },
+  },
+  {
+    // The sidebar runs in the browser: Apps Script's services exist only on the server.
+    files: ['src/ui/client/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'SpreadsheetApp', 'FormApp', 'DocumentApp', 'DriveApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'MailApp', 'Session', 'Utilities', 'HtmlService', 'Logger'],
     },
   },
   {

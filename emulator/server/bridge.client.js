@@ -6,7 +6,7 @@
  *   "Failed due to illegal value in property: <key>"; undefined array items become null;
  * - asynchronous; success and failure handlers get the user object as second argument; without a
  *   failure handler the failure is logged to the console;
- * - at most __MAX_IN_FLIGHT__ calls in flight from one page; later ones wait their turn.
+ * - at most MAX_IN_FLIGHT calls in flight from one page (Apps Script: 10); later ones wait.
  * Plain ES5 on purpose: it is injected into pages as they are.
  */
 (function () {

@@ -61,7 +61,7 @@ function referencedIdentifiers(program: Node): Set<string> {
 describe('build/Code.js', () => {
   let program: Node;
   beforeAll(() => {
-    program = acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' }) as Node;
+    program = acorn.parse(code, { ecmaVersion: 2019, sourceType: "script" }) as unknown as Node;
   });
 
   it('parses as an ES2019 script (no import/export, no newer syntax)', () => {

@@ -11,7 +11,7 @@ function setup() {
     DocumentApp: GoogleAppsScript.Document.DocumentApp;
     DriveApp: GoogleAppsScript.Drive.DriveApp;
     Utilities: GoogleAppsScript.Utilities.Utilities;
-    MimeType: typeof GoogleAppsScript.Base.MimeType;
+    MimeType: Record<string, string>;
   };
   return { ws, ...g };
 }
@@ -33,7 +33,9 @@ describe('Body — https://developers.google.com/apps-script/reference/document/
     const { ws, DocumentApp, Utilities } = setup();
     const doc = DocumentApp.create('Phiếu chuyển');
     const body = doc.getBody();
-    body.getChild(0).asParagraph().setText('ỦY BAN MTTQ VIỆT NAM PHƯỜNG').setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    const first = body.getChild(0).asParagraph();
+    expect(first.setText('ỦY BAN MTTQ VIỆT NAM PHƯỜNG')).toBeUndefined();
+    first.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     body.appendParagraph('Báo cáo').setHeading(DocumentApp.ParagraphHeading.HEADING1);
     body.appendListItem('Mục một');
     const table = body.appendTable([['Lĩnh vực', 'Số ý kiến'], ['Môi trường', '12']]);

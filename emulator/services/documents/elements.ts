@@ -294,9 +294,9 @@ export class Paragraph extends Published {
   getText(): string {
     return this._node.rich.text;
   }
-  setText(text: string): Paragraph {
+  /** Returns nothing, as in Apps Script (Paragraph.setText is void). */
+  setText(text: string): void {
     setRich(this._node.rich, String(text));
-    return this._self;
   }
   appendText(text: string): unknown {
     const start = this._node.rich.text.length;

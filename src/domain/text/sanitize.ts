@@ -12,7 +12,10 @@ const INVISIBLE = '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u20
 /** Bidirectional embeddings, overrides and isolates. */
 const BIDI = '\\u202a-\\u202e\\u2066-\\u2069';
 
+// The classes deliberately list lone combining and joining marks (U+034F, U+200D …).
+// eslint-disable-next-line no-misleading-character-class
 const HIDDEN = new RegExp(`[${CONTROL}${INVISIBLE}${BIDI}]`, 'g');
+// eslint-disable-next-line no-misleading-character-class
 const HIDDEN_ONE = new RegExp(`^[${CONTROL}${INVISIBLE}${BIDI}]$`);
 
 export interface CleanText {
