@@ -6,6 +6,11 @@
 import { buildAddonMenu } from '../ui/server/menu';
 import { openSidebar } from '../ui/server/sidebar';
 import { greet } from '../ui/server/greeting';
+import { resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
+import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
+import { handleFormSubmit, type IntakeOutcome } from '../services/intake';
+import { runMaintenance, type MaintenanceResult } from '../services/maintenance';
+import type { StaffCaseInput, StaffCaseResult } from '../services/staff-entry';
 import type { Greeting } from '../ui/shared/rpc';
 
 /** Simple trigger: the spreadsheet was opened. */
@@ -21,6 +26,36 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Menu "Mở hòm thư". */
 export function showSidebar(): void {
   openSidebar(SpreadsheetApp.getUi());
+}
+
+/** Menu "Thiết lập hòm thư". */
+export function setupMailbox(): void {
+  setupFromMenu(SpreadsheetApp.getUi());
+}
+
+/** Menu "Đồng bộ lại". */
+export function resyncMailbox(): void {
+  resyncFromMenu(SpreadsheetApp.getUi());
+}
+
+/** Installed trigger: a resident submitted the form. */
+export function onFormSubmitIntake(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome {
+  return handleFormSubmit(e);
+}
+
+/** Installed trigger, hourly: reconcile, outbox, settings, headroom. */
+export function hourlyMaintenance(): MaintenanceResult {
+  return runMaintenance();
+}
+
+/** RPC: who is here and what the sidebar may offer them. */
+export function getSidebarState(): SidebarState {
+  return sidebarState();
+}
+
+/** RPC: a case from the paper mailbox, in person, phone, e-mail or Zalo. */
+export function submitStaffCase(input: StaffCaseInput): StaffCaseResult {
+  return submitStaffCaseRpc(input);
 }
 
 /** RPC: the sidebar's first call. */

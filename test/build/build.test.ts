@@ -97,6 +97,9 @@ describe('build/appsscript.json', () => {
         'https://www.googleapis.com/auth/script.container.ui', // menus, sidebar
         'https://www.googleapis.com/auth/spreadsheets.currentonly', // the bound spreadsheet only
         'https://www.googleapis.com/auth/userinfo.email', // who is acting (roles, audit)
+        'https://www.googleapis.com/auth/forms', // setup creates and repairs the resident form
+        'https://www.googleapis.com/auth/script.scriptapp', // the form-submit and hourly triggers
+        'https://www.googleapis.com/auth/script.send_mail', // acknowledgements to residents
       ].sort(),
     );
   });

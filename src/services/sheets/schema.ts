@@ -122,11 +122,12 @@ export const OUTBOX_COLUMNS = [
 
 export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
 
+/** One row per long text: its continuation parts fill "Phần 1", "Phần 2", … to the right. */
 export const LONG_TEXT_COLUMNS = [
   col('code', 'Mã ý kiến'),
   col('field', 'Trường'),
-  col('part', 'Phần', 'number'),
-  col('text', 'Nội dung', 'text', { width: 420 }),
+  col('length', 'Tổng số ký tự', 'number'),
+  col('part1', 'Phần 1', 'text', { width: 420 }),
 ] as const;
 
 export type LongTextColumnKey = (typeof LONG_TEXT_COLUMNS)[number]['key'];

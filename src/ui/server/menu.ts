@@ -1,4 +1,4 @@
-import { MENU } from '../strings';
+import { MENU } from '../../i18n/vi';
 
 /**
  * Builds the add-on menu. onOpen may run in AuthMode.NONE (an add-on not yet used in this
@@ -6,5 +6,10 @@ import { MENU } from '../strings';
  * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
  */
 export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
-  ui.createAddonMenu().addItem(MENU.openSidebar, 'showSidebar').addToUi();
+  ui.createAddonMenu()
+    .addItem(MENU.openSidebar, 'showSidebar')
+    .addSeparator()
+    .addItem(MENU.setup, 'setupMailbox')
+    .addItem(MENU.resync, 'resyncMailbox')
+    .addToUi();
 }

@@ -1,4 +1,4 @@
-import { SIDEBAR } from '../strings';
+import { SIDEBAR } from '../../i18n/vi';
 
 /** The sidebar page built from src/ui/pages/Sidebar.html into build/Sidebar.html. */
 export const SIDEBAR_PAGE = 'Sidebar';

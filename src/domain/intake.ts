@@ -1,0 +1,162 @@
+/**
+ * From what a resident (or a staff member on their behalf) submitted to the records the ward
+ * keeps: the case (no contact details), the submitter (contact details, admins only), text too
+ * long for one cell, and whether to acknowledge. Pure: the services do the storing.
+ */
+import { vietnamMidnight, type CivilDay } from './calendar/civil-date';
+import type { WorkingCalendar } from './calendar/working-calendar';
+import { COMPLEXITY, STATUS, type Channel } from './case';
+import { suggestCategory, type CompiledRules } from './classify';
+import { checkEmail, checkPhone } from './contact';
+import type { Settings } from './settings';
+import { foldDiacritics } from './text/fold';
+import { cleanResidentText, looksLikeFormula, splitIntoChunks } from './text/sanitize';
+
+/** Sheets holds at most 50,000 characters in a cell. */
+export const CELL_LIMIT = 50_000;
+
+export interface SubmissionInput {
+  channel: Channel;
+  receivedAt: Date;
+  group: string;
+  topic: string;
+  content: string;
+  location: string;
+  name: string;
+  phone: string;
+  email: string;
+  confidential: boolean;
+  /** What the case was filed from: "R<row>" of the responses tab, or "NV:<staff e-mail>" for a hand entry. */
+  responseKey: string;
+}
+
+export interface CaseFields {
+  code: string;
+  receivedAt: Date;
+  channel: string;
+  group: string;
+  groupKnown: boolean;
+  topic: string;
+  suggestedCategory: string;
+  category: string;
+  content: string;
+  contentNote: string;
+  contentOriginal: string;
+  location: string;
+  confidential: boolean;
+  hasEmail: boolean;
+  status: string;
+  complexity: string;
+  dueDate: Date;
+  responseKey: string;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface SubmitterFields {
+  code: string;
+  name: string;
+  phone: string;
+  phoneValid: boolean;
+  email: string;
+  emailValid: boolean;
+  confidential: boolean;
+  recordedAt: Date;
+}
+
+/** A text kept whole across cells: the first part in its column, the rest in the long-text tab. */
+export interface SpilledText {
+  field: 'content' | 'contentOriginal' | 'location';
+  length: number;
+  parts: string[];
+}
+
+export interface PreparedCase {
+  fields: CaseFields;
+  submitter: SubmitterFields | null;
+  spilled: SpilledText[];
+  /** A valid e-mail was given: send the acknowledgement. */
+  acknowledge: boolean;
+  dueDay: CivilDay;
+}
+
+export interface IntakeContext {
+  settings: Settings;
+  calendar: WorkingCalendar;
+  rules: CompiledRules;
+  now: Date;
+}
+
+function clean(value: string): string {
+  return cleanResidentText(value).text;
+}
+
+/** The settings' spelling of a residential group, matched without diacritics or case; null if unknown. */
+export function canonicalGroup(settings: Settings, group: string): string | null {
+  const key = foldDiacritics(group).replace(/\s+/g, ' ').trim();
+  return settings.groups.find((g) => foldDiacritics(g).replace(/\s+/g, ' ').trim() === key) ?? null;
+}
+
+export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeContext): PreparedCase {
+  const notes: string[] = [];
+  const spilled: SpilledText[] = [];
+
+  const content = cleanResidentText(input.content);
+  if (content.removed > 0) notes.push(`Đã ẩn ${content.removed} ký tự điều khiển/vô hình; xem cột "Nội dung gốc".`);
+  if (looksLikeFormula(content.text)) notes.push('Nội dung bắt đầu bằng ký tự công thức (=, +, -, @): được lưu nguyên văn dạng chữ.');
+
+  const keep = (field: SpilledText['field'], text: string): string => {
+    if (text.length <= CELL_LIMIT) return text;
+    const [first, ...rest] = splitIntoChunks(text, CELL_LIMIT);
+    spilled.push({ field, length: text.length, parts: rest });
+    return first;
+  };
+  const contentCell = keep('content', content.text);
+  if (content.text.length > CELL_LIMIT) notes.push(`Nội dung dài ${content.text.length} ký tự: phần tiếp theo ở tab "Nội dung dài".`);
+  const originalCell = content.original === null ? '' : keep('contentOriginal', content.original);
+  const location = keep('location', clean(input.location));
+
+  const typedGroup = clean(input.group);
+  const group = canonicalGroup(ctx.settings, typedGroup);
+  if (group === null) notes.push(typedGroup ? `Tổ dân phố "${typedGroup}" không có trong danh sách.` : 'Chưa rõ tổ dân phố.');
+
+  const email = checkEmail(clean(input.email));
+  const phone = checkPhone(clean(input.phone));
+  const name = clean(input.name);
+  if (email.given && !email.valid) notes.push('Email người gửi không hợp lệ: không gửi thư.');
+  if (phone.given && !phone.valid) notes.push('Số điện thoại người gửi không hợp lệ.');
+
+  const dueDay = ctx.calendar.addWorkingDays(input.receivedAt, ctx.settings.deadlineDays.normal);
+  const suggestion = suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules);
+
+  const fields: CaseFields = {
+    code,
+    receivedAt: input.receivedAt,
+    channel: input.channel,
+    group: group ?? typedGroup,
+    groupKnown: group !== null,
+    topic: clean(input.topic),
+    suggestedCategory: suggestion.category ?? '',
+    category: '',
+    content: contentCell,
+    contentNote: notes.join(' '),
+    contentOriginal: originalCell,
+    location,
+    confidential: input.confidential,
+    hasEmail: email.valid,
+    status: STATUS.new,
+    complexity: COMPLEXITY.normal,
+    dueDate: vietnamMidnight(dueDay),
+    responseKey: input.responseKey,
+    version: 1,
+    updatedAt: ctx.now,
+  };
+
+  const anyContact = name !== '' || phone.given || email.given;
+  const submitter: SubmitterFields | null =
+    anyContact || input.confidential
+      ? { code, name, phone: phone.value, phoneValid: phone.valid, email: email.value, emailValid: email.valid, confidential: input.confidential, recordedAt: ctx.now }
+      : null;
+
+  return { fields, submitter, spilled, acknowledge: email.valid, dueDay };
+}

@@ -1,0 +1,181 @@
+/**
+ * The ward's settings, which an admin edits in the settings tabs: names, residential groups,
+ * categories with their keywords, handling bodies, staff roles, deadlines and calendar
+ * overrides. Parsing is pure and forgiving: a bad row is reported (in Vietnamese) and skipped,
+ * never allowed to stop intake.
+ */
+import { parseIsoDate, fromYmd, vietnamDayOf, type CivilDay } from './calendar/civil-date';
+import type { CalendarOverride } from './calendar/working-calendar';
+import { parseKeywordList, type CategoryRule } from './classify';
+import { checkEmail } from './contact';
+
+export type Role = 'admin' | 'handler' | 'viewer';
+
+export const ROLE_LABELS: Record<Role, string> = { admin: 'Quản trị', handler: 'Xử lý', viewer: 'Xem' };
+
+export interface StaffMember {
+  email: string;
+  role: Role;
+  /** The handling body a handler works for. */
+  body: string;
+}
+
+export interface HandlingBody {
+  name: string;
+  email: string;
+}
+
+export interface Settings {
+  wardName: string;
+  committeeName: string;
+  /** How residents follow up (office, phone), printed in acknowledgements. */
+  contactLine: string;
+  groups: string[];
+  categories: CategoryRule[];
+  bodies: HandlingBody[];
+  staff: StaffMember[];
+  deadlineDays: { normal: number; complex: number };
+  approvalRequired: boolean;
+  calendarOverrides: CalendarOverride[];
+}
+
+/** Rows of the general settings tab: label → key. */
+export const GENERAL_KEYS = {
+  wardName: 'Tên phường',
+  committeeName: 'Tên Ủy ban',
+  contactLine: 'Thông tin liên hệ (in trong thư báo tiếp nhận)',
+  normalDays: 'Số ngày làm việc để trả lời',
+  complexDays: 'Số ngày làm việc để trả lời vụ việc phức tạp',
+  approvalRequired: 'Trả lời phải được Chủ tịch duyệt',
+} as const;
+
+export const HOLIDAY_KIND_LABELS = { holiday: 'Nghỉ', workday: 'Làm việc' } as const;
+
+export const DEFAULT_GROUP_COUNT = 40;
+
+export const DEFAULT_SETTINGS: Settings = {
+  wardName: 'Phường Lưu Kiếm',
+  committeeName: 'Ủy ban MTTQ Việt Nam phường Lưu Kiếm',
+  contactLine: 'Văn phòng Ủy ban MTTQ Việt Nam phường, trong giờ hành chính.',
+  groups: Array.from({ length: DEFAULT_GROUP_COUNT }, (_, i) => `Tổ dân phố ${i + 1}`),
+  categories: [
+    { category: 'Môi trường', keywords: ['rác', 'rác thải', 'ô nhiễm', 'mùi hôi', 'khói', 'bụi', 'nước thải', 'ngập', 'ngập úng', 'vệ sinh môi trường', 'cây xanh'] },
+    { category: 'Trật tự đô thị', keywords: ['lấn chiếm', 'vỉa hè', 'lòng đường', 'xây dựng trái phép', 'quảng cáo', 'đỗ xe', 'họp chợ', 'biển hiệu'] },
+    { category: 'Hạ tầng, giao thông', keywords: ['đường hỏng', 'ổ gà', 'đèn đường', 'chiếu sáng', 'cống', 'mặt đường', 'sụt lún', 'giao thông', 'cầu'] },
+    { category: 'Thủ tục hành chính', keywords: ['thủ tục', 'hồ sơ', 'giấy tờ', 'chứng thực', 'cư trú', 'căn cước', 'đất đai', 'sổ đỏ', 'một cửa'] },
+    { category: 'An sinh xã hội', keywords: ['hộ nghèo', 'trợ cấp', 'chính sách', 'người có công', 'bảo hiểm', 'khám chữa bệnh', 'người cao tuổi', 'khuyết tật'] },
+    { category: 'An ninh, trật tự', keywords: ['trộm', 'mất trộm', 'đánh nhau', 'ma túy', 'cờ bạc', 'tệ nạn', 'gây rối', 'lừa đảo', 'an ninh'] },
+    { category: 'Đời sống khu dân cư', keywords: ['tiếng ồn', 'karaoke', 'hàng xóm', 'nhà văn hóa', 'sinh hoạt cộng đồng', 'văn hóa'] },
+    { category: 'Xây dựng Đảng, chính quyền', keywords: ['cán bộ', 'thái độ', 'nhũng nhiễu', 'tham nhũng', 'đảng viên', 'chính quyền'] },
+    { category: 'Khác', keywords: [] },
+  ],
+  bodies: [
+    { name: 'UBND phường', email: '' },
+    { name: 'Công an phường', email: '' },
+    { name: 'Ủy ban MTTQ Việt Nam phường', email: '' },
+    { name: 'Phòng Kinh tế, Hạ tầng và Đô thị', email: '' },
+    { name: 'Phòng Văn hóa - Xã hội', email: '' },
+    { name: 'Ban Công tác Mặt trận tổ dân phố', email: '' },
+  ],
+  staff: [],
+  deadlineDays: { normal: 7, complex: 20 },
+  approvalRequired: false,
+  calendarOverrides: [],
+};
+
+export interface SettingsTables {
+  general: unknown[][];
+  groups: unknown[][];
+  categories: unknown[][];
+  bodies: unknown[][];
+  staff: unknown[][];
+  holidays: unknown[][];
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Rows that were skipped, and why, in Vietnamese. */
+  problems: string[];
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? '' : String(v)).trim();
+
+function dayOf(v: unknown): CivilDay | null {
+  if (v instanceof Date) return vietnamDayOf(v);
+  const t = text(v);
+  const iso = parseIsoDate(t);
+  if (iso !== null) return iso;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  return m ? fromYmd(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+}
+
+function yes(v: unknown): boolean {
+  return v === true || /^(có|co|yes|true|x)$/i.test(text(v));
+}
+
+/** Tables are sheet values without their header rows. */
+export function parseSettings(tables: SettingsTables): ParsedSettings {
+  const problems: string[] = [];
+  const s: Settings = { ...DEFAULT_SETTINGS, deadlineDays: { ...DEFAULT_SETTINGS.deadlineDays } };
+
+  const general = new Map(tables.general.map((r) => [text(r[0]), r[1]]));
+  const str = (label: string, fallback: string) => text(general.get(label)) || fallback;
+  s.wardName = str(GENERAL_KEYS.wardName, s.wardName);
+  s.committeeName = str(GENERAL_KEYS.committeeName, s.committeeName);
+  s.contactLine = str(GENERAL_KEYS.contactLine, s.contactLine);
+  const days = (label: string, fallback: number) => {
+    const raw = general.get(label);
+    if (raw === undefined || text(raw) === '') return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 1 && n <= 60) return n;
+    problems.push(`"${label}" phải là số ngày từ 1 đến 60; đang dùng ${fallback}.`);
+    return fallback;
+  };
+  s.deadlineDays = { normal: days(GENERAL_KEYS.normalDays, 7), complex: days(GENERAL_KEYS.complexDays, 20) };
+  s.approvalRequired = yes(general.get(GENERAL_KEYS.approvalRequired));
+
+  const groups = tables.groups.map((r) => text(r[0])).filter(Boolean);
+  s.groups = groups.length ? [...new Set(groups)] : s.groups;
+  if (!groups.length) problems.push('Danh sách tổ dân phố đang trống; đang dùng danh sách mặc định.');
+
+  const categories = tables.categories.filter((r) => text(r[0])).map((r) => ({ category: text(r[0]), keywords: parseKeywordList(text(r[1])) }));
+  if (categories.length) s.categories = categories;
+  else problems.push('Danh sách lĩnh vực đang trống; đang dùng danh sách mặc định.');
+
+  const bodies: HandlingBody[] = [];
+  tables.bodies.forEach((r, i) => {
+    const name = text(r[0]);
+    if (!name) return;
+    const email = text(r[1]);
+    if (email && !checkEmail(email).valid) problems.push(`Cơ quan xử lý dòng ${i + 2}: email "${email}" không hợp lệ, sẽ không gửi thư.`);
+    bodies.push({ name, email: email && checkEmail(email).valid ? email : '' });
+  });
+  if (bodies.length) s.bodies = bodies;
+
+  const byLabel = new Map(Object.entries(ROLE_LABELS).map(([role, label]) => [label.toLowerCase(), role as Role]));
+  s.staff = [];
+  tables.staff.forEach((r, i) => {
+    const email = text(r[0]).toLowerCase();
+    if (!email) return;
+    const role = byLabel.get(text(r[1]).toLowerCase());
+    if (!checkEmail(email).valid) problems.push(`Cán bộ dòng ${i + 2}: email "${email}" không hợp lệ.`);
+    else if (!role) problems.push(`Cán bộ dòng ${i + 2}: vai trò "${text(r[1])}" không hợp lệ (Quản trị / Xử lý / Xem).`);
+    else s.staff.push({ email, role, body: text(r[2]) });
+  });
+
+  s.calendarOverrides = [];
+  tables.holidays.forEach((r, i) => {
+    if (!text(r[0]) && !(r[0] instanceof Date)) return;
+    const day = dayOf(r[0]);
+    const kindText = text(r[1]).toLowerCase();
+    const kind = kindText === HOLIDAY_KIND_LABELS.holiday.toLowerCase() ? 'holiday' : kindText === HOLIDAY_KIND_LABELS.workday.toLowerCase() ? 'workday' : null;
+    if (day === null || !kind) problems.push(`Ngày nghỉ dòng ${i + 2}: cần ngày (dd/mm/yyyy) và loại "Nghỉ" hoặc "Làm việc".`);
+    else s.calendarOverrides.push({ day, kind, note: text(r[2]) });
+  });
+  return { settings: s, problems };
+}
+
+export function roleOf(settings: Settings, email: string): StaffMember | null {
+  const e = email.trim().toLowerCase();
+  return settings.staff.find((m) => m.email === e) ?? null;
+}

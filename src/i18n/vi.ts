@@ -1,0 +1,105 @@
+/**
+ * Every Vietnamese sentence users see — menus, messages, the form, e-mails — in one place, so the
+ * wording is reviewed together. (Stored vocabulary such as statuses lives in domain/case.ts.)
+ */
+
+export const MENU = {
+  /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
+  openSidebar: 'Mở hòm thư',
+  setup: 'Thiết lập hòm thư',
+  resync: 'Đồng bộ lại',
+} as const;
+
+export const SIDEBAR = {
+  title: 'Hòm thư số',
+} as const;
+
+export const GREETING = {
+  hello: 'Xin chào',
+  anonymousUser: 'bạn',
+} as const;
+
+export const FORM = {
+  title: (committee: string) => `Hòm thư số — Góp ý, phản ánh, kiến nghị gửi ${committee}`,
+  description: (committee: string, normal: number, complex: number) =>
+    `Mời bà con gửi ý kiến góp ý, phản ánh, kiến nghị. ${committee} tiếp nhận, phân loại và chuyển đến cơ quan có thẩm quyền giải quyết.\n\n` +
+    `Ý kiến được trả lời trong ${normal} ngày làm việc (vụ việc phức tạp không quá ${complex} ngày làm việc). Thông tin người góp ý được bảo mật.`,
+  group: 'Bạn ở tổ dân phố nào?',
+  groupOther: 'Khác (ngoài các tổ dân phố trên)',
+  topic: 'Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)',
+  content: 'Nội dung góp ý, phản ánh, kiến nghị',
+  contentHelp: 'Xin ghi rõ sự việc, thời gian và mong muốn của bạn.',
+  location: 'Địa điểm cụ thể (nếu có)',
+  contactHeader: 'Thông tin liên hệ (không bắt buộc)',
+  contactHelp: 'Để Ủy ban báo mã ý kiến và kết quả trả lời cho bạn. Chỉ cán bộ quản trị được xem thông tin này.',
+  name: 'Họ và tên',
+  phone: 'Số điện thoại',
+  email: 'Email (để nhận mã ý kiến và kết quả)',
+  emailInvalid: 'Email chưa đúng, ví dụ: nguyenvana@gmail.com',
+  confidential: 'Bảo mật danh tính',
+  confidentialChoice: 'Giữ bí mật danh tính của tôi',
+  privacyHeader: 'Về việc sử dụng thông tin cá nhân',
+  privacyNotice:
+    'Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân: họ tên, số điện thoại và email bạn cung cấp chỉ dùng để trả lời ý kiến của bạn; ' +
+    'được lưu riêng, chỉ cán bộ quản trị của Ủy ban MTTQ phường được xem, và mọi lần xem đều được ghi lại. Kết quả công khai hằng tháng không nêu tên. ' +
+    'Bạn có thể gửi ý kiến mà không để lại thông tin liên hệ.',
+  confirmation: 'Cảm ơn bạn đã gửi ý kiến. Nếu bạn để lại email, Ủy ban sẽ gửi mã ý kiến và hạn trả lời vào email của bạn.',
+} as const;
+
+export const ACK = {
+  subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
+  body: (p: { code: string; receivedOn: string; dueOn: string; committee: string; contactLine: string }) =>
+    [
+      'Kính gửi ông/bà,',
+      '',
+      `${p.committee} đã tiếp nhận ý kiến của ông/bà ngày ${p.receivedOn}.`,
+      `Mã ý kiến: ${p.code}`,
+      `Hạn trả lời: ${p.dueOn} (7 ngày làm việc; vụ việc phức tạp có thể đến 20 ngày làm việc).`,
+      '',
+      `Để theo dõi, ông/bà vui lòng giữ mã ý kiến trên và liên hệ: ${p.contactLine}`,
+      'Thư này được gửi tự động, xin không trả lời thư.',
+      '',
+      `Trân trọng,`,
+      p.committee,
+    ].join('\n'),
+} as const;
+
+export const SETUP = {
+  notAdmin: 'Chỉ cán bộ có vai trò "Quản trị" trong tab "Cán bộ" mới được thiết lập hòm thư.',
+  done: 'Đã thiết lập hòm thư.',
+  nothingChanged: 'Hòm thư đã được thiết lập đầy đủ; không có gì thay đổi.',
+  created: (names: string[]) => `Đã tạo: ${names.join(', ')}.`,
+  repaired: (names: string[]) => `Đã bổ sung: ${names.join(', ')}.`,
+  formLink: (url: string) => `Đường dẫn biểu mẫu (dùng để tạo mã QR): ${url}`,
+  triggerOther: (owner: string) => `Trình kích hoạt tiếp nhận đang chạy dưới tài khoản ${owner}.`,
+  settingsProblems: (n: number) => `Có ${n} dòng cài đặt cần sửa (xem tab "Lỗi").`,
+} as const;
+
+export const RESYNC = {
+  notAdmin: 'Chỉ cán bộ "Quản trị" mới được đồng bộ lại.',
+  notSetUp: 'Hòm thư chưa được thiết lập. Hãy chọn "Thiết lập hòm thư" trước.',
+  result: (recovered: number) => (recovered === 0 ? 'Không có ý kiến nào bị sót: mọi câu trả lời biểu mẫu đã có mã.' : `Đã đồng bộ lại ${recovered} ý kiến bị sót.`),
+} as const;
+
+export const ERRORS = {
+  where: {
+    intake: 'Tiếp nhận ý kiến',
+    reconcile: 'Đồng bộ lại',
+    outbox: 'Gửi thư',
+    settings: 'Cài đặt',
+    maintenance: 'Bảo trì hằng giờ',
+    staffEntry: 'Nhập ý kiến',
+  },
+  lockTimeout: 'Hệ thống đang bận; ý kiến chưa được vào sổ và sẽ được đồng bộ lại tự động.',
+  maybeSent: 'Thư có thể đã được gửi trước khi hệ thống dừng; không gửi lại tự động, vui lòng kiểm tra.',
+  unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+} as const;
+
+export const STAFF_ENTRY = {
+  notAllowed: 'Chỉ cán bộ "Quản trị" mới được nhập ý kiến.',
+  contentRequired: 'Vui lòng nhập nội dung ý kiến.',
+  channelInvalid: 'Kênh tiếp nhận không hợp lệ.',
+  receivedInvalid: 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.',
+  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
+  saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
+} as const;

@@ -1,0 +1,74 @@
+/**
+ * The hourly job (and the "Đồng bộ lại" menu item): refresh the settings from their tabs, file
+ * any response intake missed, send what waits in the outbox, and keep formatted rows ahead of
+ * the data so single-row writes always land in plain-text cells.
+ */
+import { parseSettings } from '../domain/settings';
+import { ERRORS } from '../i18n/vi';
+import { DocumentStore, KEYS } from './document-store';
+import { describeError, logError } from './errors-log';
+import { drainOutbox, type DrainResult } from './outbox';
+import { reconcile } from './reconcile';
+import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
+import { readSettingsTables } from './settings-tabs';
+import { TABS, TAB_KEYS } from './sheets/tabs';
+import { HEADROOM_ROWS } from './sheets/writer';
+
+export const MAINTENANCE_LOCK_WAIT_MS = 60_000;
+
+export interface MaintenanceResult {
+  recovered: number;
+  mail: DrainResult;
+  settingsProblems: number;
+}
+
+export class BusyError extends Error {}
+
+function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): number {
+  const { tables } = readSettingsTables(ss);
+  const parsed = parseSettings(tables);
+  if (JSON.stringify(parsed.settings) !== JSON.stringify(store.getJson(KEYS.settings))) store.setJson(KEYS.settings, parsed.settings);
+  const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
+  const fresh = parsed.problems.filter((p) => !known.includes(p));
+  fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
+  if (fresh.length || known.length !== parsed.problems.length) store.setJson(KEYS.settingsProblems, parsed.problems);
+  return parsed.problems.length;
+}
+
+function ensureHeadroom(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  for (const key of TAB_KEYS) {
+    const sheet = ss.getSheetByName(TABS[key].name);
+    if (!sheet) continue;
+    const spare = sheet.getMaxRows() - sheet.getLastRow();
+    if (spare < HEADROOM_ROWS) sheet.insertRowsAfter(sheet.getMaxRows(), HEADROOM_ROWS * 2);
+  }
+}
+
+export function runMaintenance(): MaintenanceResult {
+  const store = DocumentStore.open();
+  const schema = store.getJson<SchemaState>(KEYS.schema);
+  if (!schema) throw new NotSetUpError();
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(MAINTENANCE_LOCK_WAIT_MS)) throw new BusyError(ERRORS.lockTimeout);
+  const ss = SpreadsheetApp.getActive();
+  const result: MaintenanceResult = { recovered: 0, mail: { sent: 0, waiting: 0, uncertain: 0, failed: 0 }, settingsProblems: 0 };
+  try {
+    // Each step on its own: one failing must not stop the others.
+    const steps: Array<[keyof typeof ERRORS.where, () => void]> = [
+      ['settings', () => (result.settingsProblems = refreshSettings(ss, store, schema))],
+      ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
+      ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
+      ['maintenance', () => ensureHeadroom(ss)],
+    ];
+    for (const [where, step] of steps) {
+      try {
+        step();
+      } catch (error) {
+        logError({ where, message: ERRORS.unexpected(describeError(error)) }, schema, ss);
+      }
+    }
+  } finally {
+    lock.releaseLock();
+  }
+  return result;
+}

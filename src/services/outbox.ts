@@ -1,0 +1,138 @@
+/**
+ * Mail goes through the outbox tab, sent within MailApp.getRemainingDailyQuota(); what does not
+ * fit waits for the next hourly run. No message is lost (it stays "Chờ gửi" until sent) and none
+ * is sent twice: before each send its id is noted as "sending" and after it as "sent" in document
+ * properties; a message found still "sending" was cut off mid-send, so it is marked for a person
+ * to check ("Cần kiểm tra") rather than sent again.
+ */
+import { checkEmail } from '../domain/contact';
+import { redactPersonalData } from '../domain/redact';
+import { ERRORS } from '../i18n/vi';
+import { sheet, OUTBOX_STATUS, RESIDENT_RECIPIENT } from './case-writer';
+import { KEYS } from './document-store';
+import { describeError, logError } from './errors-log';
+import type { Runtime } from './runtime';
+import { decodeRow } from './sheets/table';
+import { TABS } from './sheets/tabs';
+
+type Marks = Record<string, string>;
+
+export interface MailToSend {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** Sends one message if the quota allows; true when it left. Marks it before and after. */
+export function sendTracked(rt: Runtime, mail: MailToSend): boolean {
+  if (MailApp.getRemainingDailyQuota() < 1) return false;
+  const sending = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
+  sending[mail.id] = new Date().toISOString();
+  rt.store.setJson(KEYS.outboxSending, sending);
+  MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
+  const sent = rt.store.getJson<Marks>(KEYS.outboxSent) ?? {};
+  sent[mail.id] = new Date().toISOString();
+  rt.store.setJson(KEYS.outboxSent, sent);
+  const after = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
+  delete after[mail.id];
+  rt.store.setJson(KEYS.outboxSending, after);
+  return true;
+}
+
+export interface DrainResult {
+  sent: number;
+  waiting: number;
+  uncertain: number;
+  failed: number;
+}
+
+/** Runs under the document lock (the caller holds it). */
+export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DrainResult {
+  const result: DrainResult = { sent: 0, waiting: 0, uncertain: 0, failed: 0 };
+  const tab = rt.schema.tabs.outbox;
+  const outbox = sheet(ss, TABS.outbox.name);
+  const last = outbox.getLastRow();
+  if (last < 2) return result;
+  const rows = outbox.getRange(2, 1, last - 1, tab.width).getValues();
+  const records = rows.map((r) => decodeRow(tab, r));
+  const sentMarks = rt.store.getJson<Marks>(KEYS.outboxSent) ?? {};
+  const sendingMarks = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
+
+  // Settle what earlier executions did.
+  for (const r of records) {
+    const id = String(r.id);
+    if (r.status !== OUTBOX_STATUS.waiting) continue;
+    if (sentMarks[id]) {
+      r.status = OUTBOX_STATUS.sent;
+      r.sentAt = new Date(sentMarks[id]);
+    } else if (sendingMarks[id]) {
+      r.status = OUTBOX_STATUS.uncertain;
+      r.error = ERRORS.maybeSent;
+      logError({ where: 'outbox', message: ERRORS.maybeSent, code: String(r.code), reference: id }, rt.schema, ss);
+    }
+  }
+
+  const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
+  if (waiting.length) {
+    const emails = residentEmails(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+    for (const r of waiting) {
+      const to = r.recipient === RESIDENT_RECIPIENT ? emails.get(String(r.code)) : String(r.recipient);
+      if (!to || !checkEmail(to).valid) {
+        r.status = OUTBOX_STATUS.failed;
+        r.error = 'Không có địa chỉ email hợp lệ.';
+        continue;
+      }
+      r.attempts = Number(r.attempts || 0) + 1;
+      try {
+        if (!sendTracked(rt, { id: String(r.id), to, subject: String(r.subject), body: String(r.body) })) break;
+        r.status = OUTBOX_STATUS.sent;
+        r.sentAt = new Date();
+        r.error = '';
+      } catch (e) {
+        r.error = redactPersonalData(describeError(e));
+        logError({ where: 'outbox', message: String(r.error), code: String(r.code), reference: String(r.id) }, rt.schema, ss);
+      }
+    }
+  }
+
+  // One write for every status, then forget the marks it made permanent.
+  const cols = ['status', 'sentAt', 'attempts', 'error'].map((k) => tab.columns[k]);
+  const from = Math.min(...cols);
+  const to = Math.max(...cols);
+  const block = rows.map((row, i) => {
+    const out = row.slice(from - 1, to);
+    for (const k of ['status', 'sentAt', 'attempts', 'error']) out[tab.columns[k] - from] = records[i][k] ?? '';
+    return out;
+  });
+  outbox.getRange(2, from, rows.length, to - from + 1).setValues(block);
+  const settled = new Set(records.filter((r) => r.status !== OUTBOX_STATUS.waiting).map((r) => String(r.id)));
+  const keepSent: Marks = {};
+  for (const [id, at] of Object.entries(rt.store.getJson<Marks>(KEYS.outboxSent) ?? {})) if (!settled.has(id)) keepSent[id] = at;
+  rt.store.setJson(KEYS.outboxSent, keepSent);
+  const keepSending: Marks = {};
+  for (const [id, at] of Object.entries(rt.store.getJson<Marks>(KEYS.outboxSending) ?? {})) if (!settled.has(id)) keepSending[id] = at;
+  rt.store.setJson(KEYS.outboxSending, keepSending);
+
+  result.sent = records.filter((r, i) => r.status === OUTBOX_STATUS.sent && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.sent).length;
+  result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;
+  result.uncertain = records.filter((r, i) => r.status === OUTBOX_STATUS.uncertain && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.uncertain).length;
+  result.failed = records.filter((r, i) => r.status === OUTBOX_STATUS.failed && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.failed).length;
+  return result;
+}
+
+/** Residents' valid addresses by case code, read from "Người gửi" in one call. */
+function residentEmails(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (codes.length === 0) return out;
+  const tab = rt.schema.tabs.submitters;
+  const s = sheet(ss, TABS.submitters.name);
+  const last = s.getLastRow();
+  if (last < 2) return out;
+  const wanted = new Set(codes);
+  for (const row of s.getRange(2, 1, last - 1, tab.width).getValues()) {
+    const r = decodeRow(tab, row);
+    if (wanted.has(String(r.code)) && r.emailValid === true) out.set(String(r.code), String(r.email));
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * What every operation needs, read from document properties only — no Spreadsheet call — so a
+ * form submission stays within its budget however large the database is: where the columns are
+ * (written by setup), the ward's settings (refreshed from the settings tabs by setup, the hourly
+ * job and "Đồng bộ lại"), the calendar and the classification rules.
+ */
+import { WorkingCalendar } from '../domain/calendar/working-calendar';
+import { compileRules, type CompiledRules } from '../domain/classify';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import { DocumentStore, KEYS } from './document-store';
+import type { ColumnMap, TabMap } from './sheets/table';
+import type { TabKey } from './sheets/tabs';
+
+export const SCHEMA_VERSION = 1;
+
+/** Columns of the form's raw responses tab, by our key. */
+export type RawKey = 'timestamp' | 'group' | 'topic' | 'content' | 'location' | 'name' | 'phone' | 'email' | 'confidential';
+
+export interface SchemaState {
+  version: number;
+  tabs: Record<TabKey, TabMap>;
+  raw: { name: string; columns: Partial<Record<RawKey, number>> & ColumnMap; width: number; locale: string } | null;
+  formId: string | null;
+  formUrl: string | null;
+}
+
+export class NotSetUpError extends Error {
+  constructor() {
+    super('Hòm thư chưa được thiết lập.');
+  }
+}
+
+export interface Runtime {
+  store: DocumentStore;
+  schema: SchemaState;
+  settings: Settings;
+  calendar: WorkingCalendar;
+  rules: CompiledRules;
+}
+
+/** Settings as stored (calendar days as numbers survive JSON). */
+export function loadSettings(store: DocumentStore): Settings {
+  return store.getJson<Settings>(KEYS.settings) ?? DEFAULT_SETTINGS;
+}
+
+export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtime {
+  const schema = store.getJson<SchemaState>(KEYS.schema);
+  if (!schema) throw new NotSetUpError();
+  const settings = loadSettings(store);
+  return { store, schema, settings, calendar: new WorkingCalendar(settings.calendarOverrides), rules: compileRules(settings.categories) };
+}

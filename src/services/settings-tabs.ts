@@ -1,0 +1,103 @@
+/**
+ * The settings tabs an admin edits directly in the sheet. Setup creates the missing ones with the
+ * defaults and never overwrites one that exists: its rows are the admin's.
+ */
+import { DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../domain/settings';
+
+export interface SettingsTabSpec {
+  key: keyof SettingsTables;
+  name: string;
+  header: string[];
+  /** Rows of a fresh tab. */
+  defaults: (setupUser: string) => unknown[][];
+  /** A dropdown on a column (1-based) of the data rows. */
+  dropdown?: { column: number; values: string[] };
+  widths: number[];
+}
+
+export const SETTINGS_TABS: SettingsTabSpec[] = [
+  {
+    key: 'general',
+    name: 'Cài đặt',
+    header: ['Mục', 'Giá trị', 'Ghi chú'],
+    defaults: () => [
+      [GENERAL_KEYS.wardName, DEFAULT_SETTINGS.wardName, ''],
+      [GENERAL_KEYS.committeeName, DEFAULT_SETTINGS.committeeName, 'In trên biểu mẫu, thư và báo cáo.'],
+      [GENERAL_KEYS.contactLine, DEFAULT_SETTINGS.contactLine, 'Người dân dùng để hỏi về ý kiến của mình.'],
+      [GENERAL_KEYS.normalDays, DEFAULT_SETTINGS.deadlineDays.normal, 'Theo kế hoạch: 07 ngày làm việc.'],
+      [GENERAL_KEYS.complexDays, DEFAULT_SETTINGS.deadlineDays.complex, 'Không quá 20 ngày làm việc.'],
+      [GENERAL_KEYS.approvalRequired, 'Không', 'Có / Không'],
+    ],
+    widths: [320, 320, 280],
+  },
+  {
+    key: 'groups',
+    name: 'Tổ dân phố',
+    header: ['Tổ dân phố'],
+    defaults: () => DEFAULT_SETTINGS.groups.map((g) => [g]),
+    widths: [220],
+  },
+  {
+    key: 'categories',
+    name: 'Lĩnh vực',
+    header: ['Lĩnh vực', 'Từ khóa (cách nhau bằng dấu phẩy; không phân biệt dấu, hoa thường)'],
+    defaults: () => DEFAULT_SETTINGS.categories.map((c) => [c.category, c.keywords.join(', ')]),
+    widths: [220, 520],
+  },
+  {
+    key: 'bodies',
+    name: 'Cơ quan xử lý',
+    header: ['Cơ quan', 'Email'],
+    defaults: () => DEFAULT_SETTINGS.bodies.map((b) => [b.name, b.email]),
+    widths: [280, 260],
+  },
+  {
+    key: 'staff',
+    name: 'Cán bộ',
+    header: ['Email', 'Vai trò (Quản trị / Xử lý / Xem)', 'Cơ quan (với vai trò Xử lý)'],
+    defaults: (user) => [[user, ROLE_LABELS.admin, '']],
+    dropdown: { column: 2, values: Object.values(ROLE_LABELS) },
+    widths: [260, 220, 280],
+  },
+  {
+    key: 'holidays',
+    name: 'Ngày nghỉ',
+    header: ['Ngày (dd/mm/yyyy)', 'Loại (Nghỉ / Làm việc)', 'Ghi chú (ví dụ: hoán đổi ngày làm việc theo thông báo của Chính phủ)'],
+    defaults: () => [],
+    dropdown: { column: 2, values: Object.values(HOLIDAY_KIND_LABELS) },
+    widths: [160, 180, 420],
+  },
+];
+
+export function readSettingsTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { tables: SettingsTables; missing: SettingsTabSpec[] } {
+  const tables = { general: [], groups: [], categories: [], bodies: [], staff: [], holidays: [] } as SettingsTables;
+  const missing: SettingsTabSpec[] = [];
+  for (const spec of SETTINGS_TABS) {
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) {
+      missing.push(spec);
+      continue;
+    }
+    const last = sheet.getLastRow();
+    tables[spec.key] = last > 1 ? sheet.getRange(2, 1, last - 1, spec.header.length).getValues() : [];
+  }
+  return { tables, missing };
+}
+
+/** Creates one settings tab with its defaults; text columns are plain text so "0912…" stays as typed. */
+export function createSettingsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SettingsTabSpec, setupUser: string): unknown[][] {
+  const sheet = ss.insertSheet(spec.name);
+  const width = spec.header.length;
+  const rows = spec.defaults(setupUser);
+  sheet.getRange(1, 1, 1, width).setValues([spec.header]).setFontWeight('bold').setBackground('#e8f0fe');
+  sheet.setFrozenRows(1);
+  const formats = spec.header.map((_, i) => (spec.key === 'general' && i === 1 ? 'General' : spec.key === 'holidays' && i === 0 ? 'dd/MM/yyyy' : '@'));
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, width).setNumberFormats(Array.from({ length: sheet.getMaxRows() - 1 }, () => formats));
+  if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows);
+  if (spec.dropdown) {
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList(spec.dropdown.values, true).setAllowInvalid(false).build();
+    sheet.getRange(2, spec.dropdown.column, sheet.getMaxRows() - 1, 1).setDataValidation(rule);
+  }
+  spec.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  return rows;
+}

@@ -1,0 +1,207 @@
+/**
+ * "Thiết lập hòm thư": run by an admin, once, in the ward's spreadsheet — and safely again at any
+ * time: it creates what is missing, repairs what is broken, upgrades an older layout by adding
+ * the missing columns (rows are never moved or lost), and changes nothing that is already right.
+ */
+import { parseSettings, roleOf, type Settings } from '../domain/settings';
+import { SETUP } from '../i18n/vi';
+import { DocumentStore, KEYS } from './document-store';
+import { ensureForm, findResponsesSheet, RAW_TITLES } from './form-builder';
+import { editorsFor, protectSheet } from './protection';
+import { SCHEMA_VERSION, type SchemaState } from './runtime';
+import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
+import { readHeader, type TabMap } from './sheets/table';
+import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
+import { createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
+import { logError } from './errors-log';
+import { LONG_TEXT_PLAIN_COLUMNS } from './case-writer';
+
+export const INTAKE_HANDLER = 'onFormSubmitIntake';
+export const HOURLY_HANDLER = 'hourlyMaintenance';
+
+export class SetupDenied extends Error {}
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+  formUrl: string;
+  intakeOwner: string;
+  problems: string[];
+  changed: boolean;
+}
+
+/** A fresh managed tab: bold frozen header, every data row pre-formatted by column kind. */
+function createTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec): TabMap {
+  const sheet = ss.insertSheet(spec.name);
+  const width = spec.columns.length;
+  sheet.getRange(1, 1, 1, width).setValues([spec.columns.map((c) => c.header)]).setFontWeight('bold').setBackground('#e8f0fe').setWrap(true);
+  sheet.setFrozenRows(1);
+  const rows = sheet.getMaxRows() - 1;
+  const formats = spec.columns.map((c) => NUMBER_FORMAT[c.kind]);
+  // Long texts spill to the right of the last column: keep those columns plain text too.
+  if (spec.key === TABS.longText.key) {
+    while (formats.length < LONG_TEXT_PLAIN_COLUMNS) formats.push(NUMBER_FORMAT.text);
+    if (sheet.getMaxColumns() < formats.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), formats.length - sheet.getMaxColumns());
+  }
+  sheet.getRange(2, 1, rows, formats.length).setNumberFormats(Array.from({ length: rows }, () => formats));
+  spec.columns.forEach((c, i) => {
+    if (c.width) sheet.setColumnWidth(i + 1, c.width);
+  });
+  const map: Record<string, number> = {};
+  spec.columns.forEach((c, i) => (map[c.key] = i + 1));
+  return { name: spec.name, columns: map, width };
+}
+
+/** An existing tab: find its columns by header and add the missing ones at the end, formatted. */
+function upgradeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec): { tab: TabMap; added: string[] } {
+  const lastColumn = Math.max(1, sheet.getLastColumn());
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+  const { map, missing } = readHeader(header, spec.columns);
+  let width = header.length;
+  while (width > 0 && String(header[width - 1] ?? '') === '') width -= 1;
+  if (missing.length) {
+    const start = width + 1;
+    if (start + missing.length - 1 > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+    sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => c.header)]).setFontWeight('bold').setBackground('#e8f0fe');
+    const rows = sheet.getMaxRows() - 1;
+    sheet.getRange(2, start, rows, missing.length).setNumberFormats(Array.from({ length: rows }, () => missing.map((c) => NUMBER_FORMAT[c.kind])));
+    missing.forEach((c, i) => (map[c.key] = start + i));
+    width += missing.length;
+  }
+  return { tab: { name: spec.name, columns: map, width }, added: missing.map((c) => c.header) };
+}
+
+function ensureVisibility(sheet: GoogleAppsScript.Spreadsheet.Sheet, hidden: boolean): boolean {
+  if (sheet.isSheetHidden() === hidden) return false;
+  if (hidden) sheet.hideSheet();
+  else sheet.showSheet();
+  return true;
+}
+
+/** The intake trigger: one, recorded with its owner; another admin's running setup leaves it alone. */
+function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, user: string): { owner: string; changed: boolean } {
+  const mine = ScriptApp.getProjectTriggers();
+  let changed = false;
+  const recordedOwner = store.get(KEYS.intakeOwner);
+  const recordedUid = store.get(KEYS.intakeTrigger);
+  const myIntake = mine.find((t) => t.getHandlerFunction() === INTAKE_HANDLER);
+  if (!recordedOwner || recordedOwner === user) {
+    const uid = myIntake ? myIntake.getUniqueId() : ScriptApp.newTrigger(INTAKE_HANDLER).forSpreadsheet(ss).onFormSubmit().create().getUniqueId();
+    if (uid !== recordedUid || recordedOwner !== user) {
+      store.set(KEYS.intakeTrigger, uid);
+      store.set(KEYS.intakeOwner, user);
+      changed = true;
+    }
+  }
+  if (!mine.some((t) => t.getHandlerFunction() === HOURLY_HANDLER)) {
+    ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+    changed = true;
+  }
+  return { owner: store.get(KEYS.intakeOwner) ?? user, changed };
+}
+
+export function runSetup(user: string): SetupReport {
+  const ss = SpreadsheetApp.getActive();
+  const store = DocumentStore.open();
+  const created: string[] = [];
+  const repaired: string[] = [];
+
+  // Who may set up: on a fresh spreadsheet, whoever runs it (and becomes its first admin);
+  // once the staff tab exists, only its admins.
+  const { tables, missing } = readSettingsTables(ss);
+  const existing = parseSettings(tables);
+  const staffTabExists = !missing.some((m) => m.key === 'staff');
+  if (staffTabExists && roleOf(existing.settings, user)?.role !== 'admin') throw new SetupDenied(SETUP.notAdmin);
+
+  for (const spec of missing) {
+    tables[spec.key] = createSettingsTab(ss, spec, user);
+    created.push(`tab "${spec.name}"`);
+  }
+  const parsed = parseSettings(tables);
+  const settings: Settings = parsed.settings;
+
+  const oldSchema = store.getJson<SchemaState>(KEYS.schema);
+  const tabs = {} as Record<TabKey, TabMap>;
+  let changed = created.length > 0;
+  for (const key of TAB_KEYS) {
+    const spec = TABS[key];
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) {
+      tabs[key] = createTab(ss, spec);
+      created.push(`tab "${spec.name}"`);
+      changed = true;
+    } else {
+      const { tab, added } = upgradeTab(sheet, spec);
+      tabs[key] = tab;
+      if (added.length) {
+        repaired.push(`cột ${added.map((a) => `"${a}"`).join(', ')} của tab "${spec.name}"`);
+        changed = true;
+      }
+    }
+  }
+
+  const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
+  if (formResult.created) created.push('biểu mẫu cho người dân');
+  repaired.push(...formResult.repaired);
+  changed = changed || formResult.created || formResult.repaired.length > 0;
+  const form = formResult.form;
+  const rawSheet = findResponsesSheet(ss, form);
+  if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');
+  const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
+  const rawColumns: Record<string, number> = { timestamp: 1 };
+  for (const [key, title] of Object.entries(RAW_TITLES)) {
+    const at = rawHeader.indexOf(title);
+    if (at >= 0) rawColumns[key] = at + 1;
+  }
+
+  // Visibility and protection of every managed tab, the settings tabs and the raw responses.
+  const admins = editorsFor('admins', settings);
+  const staff = editorsFor('staff', settings);
+  for (const key of TAB_KEYS) {
+    const spec = TABS[key];
+    const sheet = ss.getSheetByName(spec.name)!;
+    if (ensureVisibility(sheet, spec.hidden)) changed = true;
+    if (protectSheet(sheet, spec.description, spec.protection === 'admins' ? admins : staff)) changed = true;
+  }
+  for (const spec of SETTINGS_TABS) {
+    if (protectSheet(ss.getSheetByName(spec.name)!, `Cài đặt: chỉ cán bộ quản trị sửa.`, admins)) changed = true;
+  }
+  if (ensureVisibility(rawSheet, true)) changed = true;
+  if (protectSheet(rawSheet, 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.', admins)) changed = true;
+
+  const triggers = ensureTriggers(ss, store, user);
+  changed = changed || triggers.changed;
+
+  const schema: SchemaState = {
+    version: SCHEMA_VERSION,
+    tabs,
+    raw: { name: rawSheet.getName(), columns: rawColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
+    formId: form.getId(),
+    formUrl: form.getPublishedUrl(),
+  };
+  if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
+    store.setJson(KEYS.schema, schema);
+    changed = true;
+  }
+  if (JSON.stringify(settings) !== JSON.stringify(store.getJson(KEYS.settings))) {
+    store.setJson(KEYS.settings, settings);
+    changed = true;
+  }
+  const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
+  const fresh = parsed.problems.filter((p) => !known.includes(p));
+  if (fresh.length) {
+    fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
+    store.setJson(KEYS.settingsProblems, parsed.problems);
+  }
+  return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed };
+}
+
+export function describeSetup(report: SetupReport, user: string): string {
+  const lines: string[] = [report.changed ? SETUP.done : SETUP.nothingChanged];
+  if (report.created.length) lines.push(SETUP.created(report.created));
+  if (report.repaired.length) lines.push(SETUP.repaired(report.repaired));
+  lines.push(SETUP.formLink(report.formUrl));
+  if (report.intakeOwner !== user) lines.push(SETUP.triggerOther(report.intakeOwner));
+  if (report.problems.length) lines.push(SETUP.settingsProblems(report.problems.length));
+  return lines.join('\n');
+}

@@ -1,0 +1,60 @@
+/**
+ * The managed tabs: where each lives, who may edit it, whether it is hidden. The cases tab is the
+ * central database; contact details live only in "Người gửi" (hidden, admins only), as do the
+ * outbox (it names recipients) and the form's raw responses tab.
+ */
+import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS, type TabSpec } from './schema';
+
+export const TABS = {
+  cases: {
+    key: 'cases',
+    name: 'Ý kiến',
+    columns: CASE_COLUMNS,
+    hidden: false,
+    protection: 'staff',
+    description: 'Cơ sở dữ liệu góp ý: chỉ sửa qua thanh bên Hòm thư số.',
+  },
+  submitters: {
+    key: 'submitters',
+    name: 'Người gửi',
+    columns: SUBMITTER_COLUMNS,
+    hidden: true,
+    protection: 'admins',
+    description: 'Thông tin liên hệ người góp ý (bảo mật, chỉ cán bộ quản trị).',
+  },
+  audit: {
+    key: 'audit',
+    name: 'Nhật ký',
+    columns: AUDIT_COLUMNS,
+    hidden: false,
+    protection: 'staff',
+    description: 'Nhật ký thao tác: chỉ ghi thêm, không sửa.',
+  },
+  errors: {
+    key: 'errors',
+    name: 'Lỗi',
+    columns: ERROR_COLUMNS,
+    hidden: false,
+    protection: 'staff',
+    description: 'Lỗi hệ thống cần xử lý.',
+  },
+  outbox: {
+    key: 'outbox',
+    name: 'Hộp thư đi',
+    columns: OUTBOX_COLUMNS,
+    hidden: true,
+    protection: 'admins',
+    description: 'Thư chờ gửi và đã gửi.',
+  },
+  longText: {
+    key: 'longText',
+    name: 'Nội dung dài',
+    columns: LONG_TEXT_COLUMNS,
+    hidden: true,
+    protection: 'staff',
+    description: 'Phần tiếp theo của nội dung dài hơn một ô (50.000 ký tự).',
+  },
+} satisfies Record<string, TabSpec>;
+
+export type TabKey = keyof typeof TABS;
+export const TAB_KEYS = Object.keys(TABS) as TabKey[];

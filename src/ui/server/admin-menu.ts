@@ -1,0 +1,42 @@
+/** The admin's menu items: set up the mailbox, re-sync it. Answers come back as dialogs. */
+import { roleOf } from '../../domain/settings';
+import { RESYNC, SIDEBAR } from '../../i18n/vi';
+import { describeError, logError } from '../../services/errors-log';
+import { runMaintenance } from '../../services/maintenance';
+import { loadRuntime, NotSetUpError } from '../../services/runtime';
+import { describeSetup, runSetup, SetupDenied } from '../../services/setup';
+import { currentUser } from './current-user';
+
+export function setupFromMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const user = currentUser();
+  try {
+    ui.alert(SIDEBAR.title, describeSetup(runSetup(user), user), ui.ButtonSet.OK);
+  } catch (error) {
+    if (error instanceof SetupDenied) ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
+    else throw error;
+  }
+}
+
+export function resyncFromMenu(ui: GoogleAppsScript.Base.Ui): void {
+  let rt;
+  try {
+    rt = loadRuntime();
+  } catch (error) {
+    if (error instanceof NotSetUpError) {
+      ui.alert(SIDEBAR.title, RESYNC.notSetUp, ui.ButtonSet.OK);
+      return;
+    }
+    throw error;
+  }
+  if (roleOf(rt.settings, currentUser())?.role !== 'admin') {
+    ui.alert(SIDEBAR.title, RESYNC.notAdmin, ui.ButtonSet.OK);
+    return;
+  }
+  try {
+    const result = runMaintenance();
+    ui.alert(SIDEBAR.title, RESYNC.result(result.recovered), ui.ButtonSet.OK);
+  } catch (error) {
+    logError({ where: 'reconcile', message: describeError(error) }, rt.schema);
+    ui.alert(SIDEBAR.title, describeError(error), ui.ButtonSet.OK);
+  }
+}
