@@ -201,6 +201,11 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
     executions: (): readonly ExecutionRecord[] => kernel.executions(),
 
     mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
+
+    /** Transient service failures on demand: the next `times` calls of `method` throw. */
+    faults: {
+      inject: (service: Parameters<Kernel['injectFault']>[0], method: string, times: number, message?: string): void => kernel.injectFault(service, method, times, message),
+    },
     logs: (): LogEntry[] => kernel.module('logger').entries(),
 
     stats: (): StatsReport => kernel.meter.report(),

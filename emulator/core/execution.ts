@@ -30,7 +30,7 @@ export interface ExecutionRecord {
 }
 
 export class Execution {
-  /** Modelled time spent inside service calls; counts against the limit but does not move the clock. */
+  /** Modelled time spent inside service calls (already on the clock; kept for reports). */
   modeledMs = 0;
   private readonly endHooks: Array<() => void> = [];
 
@@ -45,7 +45,7 @@ export class Execution {
   ) {}
 
   elapsedMs(nowMs: number): number {
-    return nowMs - this.startedMs + this.modeledMs;
+    return nowMs - this.startedMs;
   }
 
   /** Runs when the execution ends, whatever way it ends (Apps Script releases locks then). */

@@ -110,6 +110,8 @@ export class Kernel {
   script: LoadedScript | null = null;
 
   private readonly stack: Execution[];
+  /** Injected service failures: "Service:Class.method" → how many calls still fail. */
+  private readonly faults = new Map<string, { remaining: number; message: string }>();
   private readonly modules = new Map<string, ServiceModule>();
   private readonly log: ExecutionRecord[] = [];
   private nextExecutionId = 1;
@@ -255,8 +257,15 @@ export class Kernel {
       }
       this.checkAuthorization(execution.authMode, service, method);
     }
+    const fault = this.faults.get(`${service}:${method}`);
+    if (fault && fault.remaining > 0) {
+      fault.remaining -= 1;
+      this.meter.begin(service, method);
+      this.meter.end(null);
+      throw new AppsScriptException(fault.message);
+    }
     const previous = this.meter.begin(service, method);
-    execution.modeledMs += this.costs.perCallMs[service] ?? this.costs.defaultPerCallMs;
+    this.spend(execution, this.costs.perCallMs[service] ?? this.costs.defaultPerCallMs);
     try {
       return fn();
     } finally {
@@ -280,14 +289,33 @@ export class Kernel {
     }
   }
 
+  /**
+   * Makes the next `times` calls of a method fail as Apps Script services do now and then
+   * ("Service Spreadsheets failed while accessing document with id …"), to prove nothing is lost.
+   */
+  injectFault(service: ServiceName, method: string, times: number, message?: string): void {
+    this.faults.set(`${service}:${method}`, { remaining: times, message: message ?? `Service ${service} failed while accessing the document.` });
+  }
+
   cellsRead(n: number): void {
     this.meter.cellsRead(n);
-    this.current().modeledMs += n * this.costs.perCellMs;
+    this.spend(this.current(), n * this.costs.perCellMs);
   }
 
   cellsWritten(n: number): void {
     this.meter.cellsWritten(n);
-    this.current().modeledMs += n * this.costs.perCellMs;
+    this.spend(this.current(), n * this.costs.perCellMs);
+  }
+
+  /**
+   * A service call takes time: in a script's execution the clock moves by the modelled latency,
+   * so the script's own Date.now() sees time pass as it would in Apps Script, and the 6-minute
+   * limit is reached by work, not only by waiting. The test harness's own calls are free.
+   */
+  private spend(execution: Execution, ms: number): void {
+    if (execution.kind === 'harness' || ms <= 0) return;
+    execution.modeledMs += ms;
+    this.clock.advance(ms);
   }
 
   /** Waiting (a lock, Utilities.sleep) takes real time: the clock moves for everyone. */

@@ -14,8 +14,8 @@ export const KEYS = {
   intakeTrigger: 'intake.trigger',
   intakeOwner: 'intake.owner',
   filedRows: 'intake.filedRows',
-  outboxSent: 'outbox.sent',
-  outboxSending: 'outbox.sending',
+  /** One property per message in flight: "out.<id>" = "sending|<iso>" or "sent|<iso>". */
+  outboxMark: 'out.',
 } as const;
 
 export class DocumentStore {
@@ -37,6 +37,25 @@ export class DocumentStore {
 
   remove(key: string): void {
     this.props.deleteProperty(PREFIX + key);
+  }
+
+  /** Every property of this add-on whose key starts with `prefix` (prefix removed), in one call. */
+  withPrefix(prefix: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.props.getProperties())) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
+    return out;
+  }
+
+  /** Deletes many keys: one call per key when few, else one rewrite of the whole store. */
+  removeMany(keys: string[]): void {
+    if (keys.length === 0) return;
+    if (keys.length <= 3) {
+      for (const k of keys) this.props.deleteProperty(PREFIX + k);
+      return;
+    }
+    const all = this.props.getProperties();
+    for (const k of keys) delete all[PREFIX + k];
+    this.props.setProperties(all, true);
   }
 
   getJson<T>(key: string): T | null {

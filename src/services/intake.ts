@@ -19,6 +19,7 @@ import { describeError, logError } from './errors-log';
 import { sendTracked } from './outbox';
 import { loadRuntime, type Runtime } from './runtime';
 import { RAW_TITLES } from './form-builder';
+import { restoreCutAnswers } from './full-answers';
 
 /** How long intake waits for another execution to finish with the database. */
 export const INTAKE_LOCK_WAIT_MS = 20_000;
@@ -84,12 +85,15 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     const filed = RowSet.parse(store.get(KEYS.filedRows));
     if (filed.has(row)) return 'duplicate';
-    const named = e.namedValues ?? {};
-    const answers: Partial<Record<keyof typeof RAW_TITLES, string>> = {};
-    for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = (named[title] ?? [''])[0] ?? '';
     const now = new Date();
     const stamp = (e.values ?? [])[0];
     const receivedAt = (stamp && parseResponseTimestamp(stamp, rt.schema.raw?.locale ?? 'vi_VN')) || now;
+    const named = e.namedValues ?? {};
+    const byTitle: Record<string, string> = {};
+    for (const title of Object.values(RAW_TITLES)) byTitle[title] = (named[title] ?? [''])[0] ?? '';
+    const whole = restoreCutAnswers(rt.schema.formId, receivedAt, byTitle);
+    const answers: Partial<Record<keyof typeof RAW_TITLES, string>> = {};
+    for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = whole[title];
     const input = submissionFrom(answers, receivedAt, row);
     const [code] = takeCodes(rt, vietnamYear(receivedAt), 1);
     const prepared = prepareCase(input, code, { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now });

@@ -15,7 +15,8 @@ import type { Runtime } from './runtime';
 import { decodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';
 
-type Marks = Record<string, string>;
+/** Stop sending after this long, leaving time to record what was sent; the rest waits an hour. */
+export const DRAIN_BUDGET_MS = 4 * 60 * 1000;
 
 export interface MailToSend {
   id: string;
@@ -27,16 +28,10 @@ export interface MailToSend {
 /** Sends one message if the quota allows; true when it left. Marks it before and after. */
 export function sendTracked(rt: Runtime, mail: MailToSend): boolean {
   if (MailApp.getRemainingDailyQuota() < 1) return false;
-  const sending = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
-  sending[mail.id] = new Date().toISOString();
-  rt.store.setJson(KEYS.outboxSending, sending);
+  const key = KEYS.outboxMark + mail.id;
+  rt.store.set(key, `sending|${new Date().toISOString()}`);
   MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
-  const sent = rt.store.getJson<Marks>(KEYS.outboxSent) ?? {};
-  sent[mail.id] = new Date().toISOString();
-  rt.store.setJson(KEYS.outboxSent, sent);
-  const after = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
-  delete after[mail.id];
-  rt.store.setJson(KEYS.outboxSending, after);
+  rt.store.set(key, `sent|${new Date().toISOString()}`);
   return true;
 }
 
@@ -56,17 +51,18 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   if (last < 2) return result;
   const rows = outbox.getRange(2, 1, last - 1, tab.width).getValues();
   const records = rows.map((r) => decodeRow(tab, r));
-  const sentMarks = rt.store.getJson<Marks>(KEYS.outboxSent) ?? {};
-  const sendingMarks = rt.store.getJson<Marks>(KEYS.outboxSending) ?? {};
+  const marks = rt.store.withPrefix(KEYS.outboxMark);
+  const started = Date.now();
 
   // Settle what earlier executions did.
   for (const r of records) {
     const id = String(r.id);
-    if (r.status !== OUTBOX_STATUS.waiting) continue;
-    if (sentMarks[id]) {
+    if (r.status !== OUTBOX_STATUS.waiting || !marks[id]) continue;
+    const [state, at] = marks[id].split('|');
+    if (state === 'sent') {
       r.status = OUTBOX_STATUS.sent;
-      r.sentAt = new Date(sentMarks[id]);
-    } else if (sendingMarks[id]) {
+      r.sentAt = new Date(at);
+    } else {
       r.status = OUTBOX_STATUS.uncertain;
       r.error = ERRORS.maybeSent;
       logError({ where: 'outbox', message: ERRORS.maybeSent, code: String(r.code), reference: id }, rt.schema, ss);
@@ -77,6 +73,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   if (waiting.length) {
     const emails = residentEmails(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
     for (const r of waiting) {
+      if (Date.now() - started > DRAIN_BUDGET_MS) break;
       const to = r.recipient === RESIDENT_RECIPIENT ? emails.get(String(r.code)) : String(r.recipient);
       if (!to || !checkEmail(to).valid) {
         r.status = OUTBOX_STATUS.failed;
@@ -106,13 +103,10 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
     return out;
   });
   outbox.getRange(2, from, rows.length, to - from + 1).setValues(block);
-  const settled = new Set(records.filter((r) => r.status !== OUTBOX_STATUS.waiting).map((r) => String(r.id)));
-  const keepSent: Marks = {};
-  for (const [id, at] of Object.entries(rt.store.getJson<Marks>(KEYS.outboxSent) ?? {})) if (!settled.has(id)) keepSent[id] = at;
-  rt.store.setJson(KEYS.outboxSent, keepSent);
-  const keepSending: Marks = {};
-  for (const [id, at] of Object.entries(rt.store.getJson<Marks>(KEYS.outboxSending) ?? {})) if (!settled.has(id)) keepSending[id] = at;
-  rt.store.setJson(KEYS.outboxSending, keepSending);
+  // The sheet now says what the marks said: forget the marks of every settled message.
+  const settled = records.filter((r) => r.status !== OUTBOX_STATUS.waiting).map((r) => String(r.id));
+  const known = new Set(Object.keys(rt.store.withPrefix(KEYS.outboxMark)));
+  rt.store.removeMany(settled.filter((id) => known.has(id)).map((id) => KEYS.outboxMark + id));
 
   result.sent = records.filter((r, i) => r.status === OUTBOX_STATUS.sent && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.sent).length;
   result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;

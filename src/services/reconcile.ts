@@ -12,6 +12,7 @@ import { sheet, writeCases, writesFor, type CaseWrites } from './case-writer';
 import { KEYS } from './document-store';
 import { describeError, logError } from './errors-log';
 import { RAW_TITLES } from './form-builder';
+import { restoreCutAnswers } from './full-answers';
 import { responseKeyOf, submissionFrom, takeCodes, vietnamYear } from './intake';
 import type { Runtime } from './runtime';
 import { TABS } from './sheets/tabs';
@@ -51,23 +52,35 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     else pending.push({ row, values });
   });
 
+  // Codes are taken in one move per year: the sequence lives in document properties, and one
+  // property call per response would not fit 5,000 responses in an execution.
+  const years = new Map<number, number>();
+  for (const p of pending) {
+    const y = vietnamYear(p.values[0] as Date);
+    years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  const codes = new Map<number, string[]>();
+  for (const [year, count] of years) codes.set(year, takeCodes(rt, year, count, floors[year] ?? 0));
+
   const now = new Date();
   const writes: CaseWrites[] = [];
   for (const p of pending) {
+    const receivedAt = p.values[0] as Date;
+    const code = codes.get(vietnamYear(receivedAt))!.shift()!;
     try {
-      const get = (key: keyof typeof RAW_TITLES): string => {
+      const byTitle: Record<string, string> = {};
+      for (const [key, title] of Object.entries(RAW_TITLES)) {
         const col = raw.columns[key];
-        return col ? String(p.values[col - 1] ?? '') : '';
-      };
-      const fields = Object.fromEntries(Object.keys(RAW_TITLES).map((k) => [k, get(k as keyof typeof RAW_TITLES)]));
-      const receivedAt = p.values[0] as Date;
+        byTitle[title] = col ? String(p.values[col - 1] ?? '') : '';
+      }
+      const whole = restoreCutAnswers(rt.schema.formId, receivedAt, byTitle);
+      const fields = Object.fromEntries(Object.entries(RAW_TITLES).map(([key, title]) => [key, whole[title]]));
       const input = submissionFrom(fields, receivedAt, p.row);
-      const year = vietnamYear(receivedAt);
-      const [code] = takeCodes(rt, year, 1, floors[year] ?? 0);
       writes.push(writesFor(prepareCase(input, code, { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now }), rt, now));
       filedRows.add(p.row);
     } catch (error) {
-      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), reference: `Câu trả lời biểu mẫu, dòng ${p.row}` }, rt.schema, ss);
+      // The code stays unused (codes are never reused); the response is retried next time.
+      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: `Câu trả lời biểu mẫu, dòng ${p.row}` }, rt.schema, ss);
     }
   }
   writeCases(ss, rt, writes);

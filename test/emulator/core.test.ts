@@ -110,14 +110,24 @@ describe('facades and metering', () => {
     expect(k.executions().at(-1)?.status).toBe('failed');
   });
 
-  it('charges modelled latency per call and per cell against the limit, without moving the clock', () => {
+  it('moves a script execution’s clock by the modelled latency of its calls and cells; the harness’s calls are free', () => {
     const k = kernel();
     const before = k.clock.nowMs();
     k.runExecution(() => {
       k.call('SpreadsheetApp', 'Range.getValues', () => k.cellsRead(1000));
     });
-    expect(k.clock.nowMs()).toBe(before);
+    expect(k.clock.nowMs() - before).toBeCloseTo(150 + 1000 * 0.01);
     expect(k.executions().at(-1)?.durationMs).toBeCloseTo(150 + 1000 * 0.01);
+    const after = k.clock.nowMs();
+    k.call('SpreadsheetApp', 'Range.getValues', () => k.cellsRead(1000));
+    expect(k.clock.nowMs()).toBe(after);
+  });
+
+  it('a script that works too long is stopped by its own calls', () => {
+    const k = kernel();
+    expect(() => k.runExecution(() => {
+      for (let i = 0; i < 3000; i++) k.call('SpreadsheetApp', 'Range.getValue', () => 1);
+    })).toThrow('Exceeded maximum execution time');
   });
 
   it('refuses a call the manifest has no scope for', () => {

@@ -65,12 +65,15 @@ describe('Form submit (Sheets) event — https://developers.google.com/apps-scri
   it('writes the row verbatim and runs the installed trigger once with values, namedValues, range and triggerUid', () => {
     const { ws, app, formId } = setup();
     const uid = app.call('install');
+    // Forms stamps the response with the time it arrives, shown as the spreadsheet's locale does.
+    const shown = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(d).replace(',', '');
+    const stamp = shown(ws.clock.now());
     const result = ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': '=HYPERLINK("x")', 'Bảo mật': ['Giữ bí mật danh tính của tôi'] });
     expect(result.triggerRuns).toEqual([{ triggerUid: uid, handlerFunction: 'onSubmit', user: 'admin@luukiem.example', ok: true }]);
     const [e] = app.call('events') as Array<Record<string, unknown>>;
     expect(e).toEqual({
-      values: ['24/11/2026 18:45:16', 'Tổ dân phố 1', '=HYPERLINK("x")', '', 'Giữ bí mật danh tính của tôi'],
-      named: { 'Dấu thời gian': ['24/11/2026 18:45:16'], 'Tổ dân phố': ['Tổ dân phố 1'], 'Nội dung': ['=HYPERLINK("x")'], Email: [''], 'Bảo mật': ['Giữ bí mật danh tính của tôi'] },
+      values: [stamp, 'Tổ dân phố 1', '=HYPERLINK("x")', '', 'Giữ bí mật danh tính của tôi'],
+      named: { 'Dấu thời gian': [stamp], 'Tổ dân phố': ['Tổ dân phố 1'], 'Nội dung': ['=HYPERLINK("x")'], Email: [''], 'Bảo mật': ['Giữ bí mật danh tính của tôi'] },
       row: 2,
       sheet: 'Câu trả lời biểu mẫu 1',
       uid,

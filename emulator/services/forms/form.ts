@@ -225,8 +225,12 @@ export class Form extends Published {
     return this._self;
   }
 
-  getResponses(): FormResponse[] {
-    return this._form.responses.map((r) => makeFormResponse(this._store, this._form, r));
+  /** All responses, or those submitted at or after `timestamp`. */
+  getResponses(timestamp?: Date): FormResponse[] {
+    if (timestamp !== undefined && !(timestamp instanceof Date)) throw signatureMismatch('FormApp.Form.getResponses', [timestamp]);
+    return this._form.responses
+      .filter((r) => !timestamp || r.timestamp.getTime() >= timestamp.getTime())
+      .map((r) => makeFormResponse(this._store, this._form, r));
   }
   getResponse(responseId: string): FormResponse {
     const r = this._form.responses.find((x) => x.id === responseId);

@@ -155,7 +155,11 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
     return out;
   }
 
-  /** Forms writes answers as text, not typed: a "=…" answer stays a string in the responses tab. */
+  /**
+   * Forms writes answers as text, not typed: a "=…" answer stays a string in the responses tab.
+   * A cell holds 50,000 characters, so a longer answer reaches the sheet cut at that length (the
+   * emulator's model; the whole answer stays in the form's own response, FormApp).
+   */
   appendFormResponse(spreadsheetId: string, formId: string, titles: string[], timestamp: Date, values: string[]): FormResponseRow {
     const ss = this.require(spreadsheetId);
     const sheet = this.formSheet(ss, formId);
@@ -171,8 +175,7 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
     titles.forEach((title, i) => {
       const column = header.indexOf(title) + 1;
       if (column < 1) throw new Error(`emulator: responses sheet has no column "${title}"`);
-      const value = values[i] ?? '';
-      if (value.length > this.kernel.quotas.charsPerCell) throw new Error(`emulator: an answer longer than ${this.kernel.quotas.charsPerCell} characters cannot be stored in one cell`);
+      const value = (values[i] ?? '').slice(0, this.kernel.quotas.charsPerCell);
       sheet.setCell(row, column, value);
     });
     const displayValues = header.map((_, i) => displayValue(sheet.cell(row, i + 1), sheet.format(row, i + 1), ss.locale, ss.timeZone));

@@ -49,6 +49,8 @@ export function submitStaffCase(input: StaffCaseInput): StaffCaseResult {
   } catch (error) {
     if (error instanceof UserError) throw error;
     logError({ where: 'staffEntry', message: describeError(error) });
+    // The cause is in the errors tab; only a message crosses google.script.run (and ES2019 has no `cause`).
+    // eslint-disable-next-line preserve-caught-error
     throw new Error('Không lưu được ý kiến do lỗi hệ thống; lỗi đã được ghi vào tab "Lỗi".');
   }
 }

@@ -1,0 +1,333 @@
+/**
+ * Intake on the emulator: setup, a submission becomes a case, nothing lost, nothing twice,
+ * nothing leaked, bad input kept whole and harmless, acknowledgements within the mail quota.
+ */
+import { FORM } from '../../src/i18n/vi';
+import { ADMIN, formAnswers, setUpWard, tabRecords, tabValues, type Ward } from '../support/ward';
+
+const CASES = 'Ý kiến';
+const SUBMITTERS = 'Người gửi';
+
+/** Test-only project file: what another admin or a broken trigger would do. */
+const TEST_HELPERS = `
+function installSecondTriggerForTest() { ScriptApp.newTrigger('onFormSubmitIntake').forSpreadsheet(SpreadsheetApp.getActive()).onFormSubmit().create(); }
+function deleteIntakeTriggerForTest() { ScriptApp.getProjectTriggers().filter(function (t) { return t.getHandlerFunction() === 'onFormSubmitIntake'; }).forEach(function (t) { ScriptApp.deleteTrigger(t); }); }
+`;
+
+function submit(ward: Ward, answers: Parameters<typeof formAnswers>[0] = {}) {
+  return ward.ws.forms.submit(ward.formId, formAnswers(answers));
+}
+
+/** Everything a setup leaves behind that a second run must not change. */
+function state(ward: Ward) {
+  const props = (ward.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties();
+  return { sheets: ward.ws.spreadsheets.view(ward.ssId), props, triggers: ward.ws.triggers(), forms: ward.ws.forms.list().map((f) => ward.ws.forms.model(f.id)) };
+}
+
+describe('setup ("Thiết lập hòm thư")', () => {
+  it('creates the tabs, the form and the triggers; hides and protects what holds personal data', () => {
+    const ward = setUpWard();
+    const view = ward.ws.spreadsheets.view(ward.ssId);
+    const byName = new Map(view.sheets.map((s) => [s.name, s]));
+    for (const name of ['Ý kiến', 'Người gửi', 'Nhật ký', 'Lỗi', 'Hộp thư đi', 'Nội dung dài', 'Cài đặt', 'Tổ dân phố', 'Lĩnh vực', 'Cơ quan xử lý', 'Cán bộ', 'Ngày nghỉ']) expect(byName.has(name)).toBe(true);
+    const raw = view.sheets.find((s) => s.formUrl)!;
+    for (const s of [byName.get('Người gửi')!, byName.get('Hộp thư đi')!, raw]) expect([s.hidden, s.protected]).toEqual([true, true]);
+    expect(byName.get('Tổ dân phố')!.displayValues.length).toBe(41);
+    expect(tabRecords(ward, 'Cán bộ')).toEqual([{ Email: ADMIN, 'Vai trò (Quản trị / Xử lý / Xem)': 'Quản trị', 'Cơ quan (với vai trò Xử lý)': '' }]);
+    expect(ward.ws.triggers().map((t) => [t.handlerFunction, t.eventType, t.owner])).toEqual([
+      ['onFormSubmitIntake', 'ON_FORM_SUBMIT', ADMIN],
+      ['hourlyMaintenance', 'CLOCK', ADMIN],
+    ]);
+    const form = ward.ws.forms.model(ward.formId);
+    expect(form.destinationId).toBe(ward.ssId);
+    expect(form.items.find((i) => i.title === FORM.group)!.choices).toHaveLength(41);
+    expect(form.items.some((i) => i.helpText.includes('Nghị định 13/2023/NĐ-CP'))).toBe(true);
+  });
+
+  it('run twice leaves the same state, and says nothing changed', () => {
+    const ward = setUpWard();
+    const before = state(ward);
+    ward.app.call('setupMailbox');
+    expect(state(ward)).toEqual(before);
+    expect(ward.ws.ui.events().at(-1)!.message).toContain('không có gì thay đổi');
+  });
+
+  it('repairs what is missing: a deleted tab, a deleted question', () => {
+    const ward = setUpWard();
+    const ss = ward.SpreadsheetApp.getActive();
+    ss.deleteSheet(ss.getSheetByName('Lỗi')!);
+    const form = (ward.ws.globals.FormApp as GoogleAppsScript.Forms.FormApp).openById(ward.formId);
+    form.deleteItem(form.getItems().find((i) => i.getTitle() === FORM.location)!);
+    ward.app.call('setupMailbox');
+    expect(ss.getSheetByName('Lỗi')).not.toBeNull();
+    expect(ward.ws.forms.model(ward.formId).items.some((i) => i.title === FORM.location)).toBe(true);
+    expect(ward.ws.ui.events().at(-1)!.message).toMatch(/Đã tạo: tab "Lỗi"[\s\S]*Đã bổ sung: câu hỏi "Địa điểm cụ thể \(nếu có\)"/);
+  });
+
+  it('upgrades an older layout without losing rows', () => {
+    const ward = setUpWard();
+    submit(ward, { content: 'Ý kiến cũ thứ nhất' });
+    submit(ward, { content: 'Ý kiến cũ thứ hai' });
+    // An older layout: "Ghi chú nội dung" and "Cập nhật lúc" did not exist yet.
+    const sheet = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    sheet.deleteColumns(header.indexOf('Cập nhật lúc') + 1, 1);
+    sheet.deleteColumns(header.indexOf('Ghi chú nội dung') + 1, 1);
+    ward.app.call('setupMailbox');
+    const rows = tabRecords(ward, CASES);
+    expect(rows.map((r) => r['Nội dung'])).toEqual(['Ý kiến cũ thứ nhất', 'Ý kiến cũ thứ hai']);
+    expect(Object.keys(rows[0]).slice(-2)).toEqual(['Ghi chú nội dung', 'Cập nhật lúc']);
+    submit(ward, { content: 'Ý kiến mới' });
+    expect(tabRecords(ward, CASES)[2]).toMatchObject({ 'Nội dung': 'Ý kiến mới', 'Mã ý kiến': 'GY-2026-00003' });
+  });
+
+  it('is refused to anyone who is not an admin in "Cán bộ"', () => {
+    const ward = setUpWard();
+    ward.ws.setUser('someone@luukiem.example');
+    ward.app.call('setupMailbox');
+    expect(ward.ws.ui.events().at(-1)!.message).toContain('Chỉ cán bộ có vai trò "Quản trị"');
+  });
+});
+
+describe('a submission becomes a case', () => {
+  it('with a code, the QR channel, the group, a suggested category, the status and a due date 7 working days later', () => {
+    const ward = setUpWard();
+    ward.ws.clock.setTo('2026-11-24T03:00:00Z');
+    submit(ward, { group: 'Tổ dân phố 3', content: 'DUONG HONG o ngo 5, xe may nga', location: 'Ngõ 5' });
+    expect(tabRecords(ward, CASES)).toEqual([
+      expect.objectContaining({
+        'Mã ý kiến': 'GY-2026-00001',
+        'Thời điểm tiếp nhận': '24/11/2026 10:00:00',
+        'Kênh tiếp nhận': 'QR',
+        'Tổ dân phố': 'Tổ dân phố 3',
+        'TDP trong danh sách': 'TRUE',
+        'Lĩnh vực gợi ý': 'Hạ tầng, giao thông',
+        'Trạng thái': 'Mới tiếp nhận',
+        'Hạn trả lời': '03/12/2026',
+        'Tính chất': 'Thường',
+      }),
+    ]);
+  });
+
+  it('numbers codes per year and never reuses one, even after a row is deleted', () => {
+    const ward = setUpWard();
+    submit(ward);
+    submit(ward);
+    const sheet = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!;
+    sheet.deleteRow(3);
+    submit(ward);
+    ward.ws.clock.setTo('2027-01-04T02:00:00Z');
+    submit(ward);
+    expect(tabRecords(ward, CASES).map((r) => r['Mã ý kiến'])).toEqual(['GY-2026-00001', 'GY-2026-00003', 'GY-2027-00001']);
+  });
+
+  it('stays within 10 Spreadsheet calls, with 10 cases or with 100,000', () => {
+    for (const existing of [10, 100_000]) {
+      const ward = setUpWard();
+      const sheet = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!;
+      sheet.insertRowsAfter(sheet.getMaxRows(), existing + 1000);
+      const width = sheet.getLastColumn();
+      sheet.getRange(2, 1, existing, width).setValues(Array.from({ length: existing }, (_, i) => [`GY-2025-${String(i + 1).padStart(5, '0')}`, ...new Array(width - 1).fill('x')]));
+      ward.ws.resetStats();
+      const r = submit(ward, { name: 'Trần Thị B', phone: '0987654321', email: 'b@gmail.com', content: 'x'.repeat(60_000) });
+      expect(r.triggerRuns[0].ok).toBe(true);
+      const calls = ward.ws.stats().services.SpreadsheetApp.calls;
+      expect(calls).toBeLessThanOrEqual(10);
+      expect(tabRecords(ward, CASES).length).toBe(existing + 1);
+    }
+  });
+});
+
+describe('nothing lost, nothing twice', () => {
+  it('200 submissions in a burst with lock timeouts and thrown errors: exactly 200 cases after reconcile, none twice', () => {
+    const ward = setUpWard();
+    const LockService = ward.ws.globals.LockService as GoogleAppsScript.Lock.LockService;
+    // A second admin installed their own intake trigger too: it must change nothing.
+    ward.app.addFile('test-helpers.js', TEST_HELPERS);
+    ward.ws.setUser('admin2@luukiem.example');
+    ward.app.call('installSecondTriggerForTest');
+    ward.ws.setUser(ADMIN);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      let held: GoogleAppsScript.Lock.Lock | null = null;
+      if (i % 17 === 5) {
+        held = LockService.getDocumentLock()!; // another process holds the database
+        held.waitLock(0);
+      }
+      if (i % 23 === 7) ward.ws.faults.inject('SpreadsheetApp', 'Sheet.appendRow', 1, 'Service Spreadsheets failed while accessing document.');
+      const r = submit(ward, { content: `Ý kiến số ${i}`, email: i % 3 === 0 ? `dan${i}@gmail.com` : undefined });
+      outcomes.push(...r.triggerRuns.map((t) => (t.ok ? 'ok' : 'failed')));
+      held?.releaseLock();
+    }
+    expect(outcomes.filter((o) => o === 'failed')).toEqual([]);
+    const filedBefore = tabRecords(ward, CASES).length;
+    expect(filedBefore).toBeLessThan(200);
+    const errors = tabRecords(ward, 'Lỗi');
+    expect(errors.some((e) => e['Lỗi'].includes('Hệ thống đang bận'))).toBe(true);
+    expect(errors.some((e) => e['Lỗi'].includes('Service Spreadsheets failed'))).toBe(true);
+
+    ward.app.call('resyncMailbox');
+    expect(ward.ws.ui.events().at(-1)!.message).toBe(`Đã đồng bộ lại ${200 - filedBefore} ý kiến bị sót.`);
+    const rows = tabRecords(ward, CASES);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r) => r['Nội dung'])).size).toBe(200);
+    expect(new Set(rows.map((r) => r['Mã ý kiến'])).size).toBe(200);
+    expect(new Set(rows.map((r) => r['Mã phản hồi biểu mẫu'])).size).toBe(200);
+
+    ward.app.call('resyncMailbox');
+    expect(ward.ws.ui.events().at(-1)!.message).toBe('Không có ý kiến nào bị sót: mọi câu trả lời biểu mẫu đã có mã.');
+    expect(tabRecords(ward, CASES)).toHaveLength(200);
+  });
+
+  it('a second delivery of the same response changes nothing', () => {
+    const ward = setUpWard();
+    const r = submit(ward);
+    const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
+    const range = ward.ws.kernel.module('spreadsheet').rangeFacade(ward.ssId, r.destination!.sheetId, r.destination!.row, 1, 1, r.destination!.numColumns);
+    const event = { authMode: 'FULL', triggerUid: uid, range, values: r.destination!.displayValues, namedValues: {} };
+    expect(ward.app.run('onFormSubmitIntake', [event], { kind: 'trigger' })).toBe('duplicate');
+    expect(tabRecords(ward, CASES)).toHaveLength(1);
+  });
+
+  it('the hourly job files what intake missed', () => {
+    const ward = setUpWard();
+    const LockService = ward.ws.globals.LockService as GoogleAppsScript.Lock.LockService;
+    const lock = LockService.getDocumentLock()!;
+    lock.waitLock(0);
+    submit(ward, { content: 'gửi lúc hệ thống bận' });
+    lock.releaseLock();
+    expect(tabRecords(ward, CASES)).toHaveLength(0);
+    ward.ws.clock.advance(3_600_000);
+    ward.ws.runDueTriggers();
+    expect(tabRecords(ward, CASES).map((r) => r['Nội dung'])).toEqual(['gửi lúc hệ thống bận']);
+  });
+
+  it('reconcile over 5,000 responses reads each tab a constant number of times', () => {
+    const reads: number[] = [];
+    for (const n of [500, 5000]) {
+      const ward = setUpWard();
+      // Intake is down (its trigger deleted): responses pile up unfiled.
+      ward.app.addFile('test-helpers.js', TEST_HELPERS);
+      ward.app.call('deleteIntakeTriggerForTest');
+      for (let i = 0; i < n; i++) submit(ward, { content: `Ý kiến ${i}` });
+      ward.ws.resetStats();
+      ward.app.call('resyncMailbox');
+      const s = ward.ws.stats().services.SpreadsheetApp.methods;
+      reads.push(s['Range.getValues'].calls);
+      expect(tabRecords(ward, CASES)).toHaveLength(n);
+      expect(s['Range.setValues'].calls).toBeLessThanOrEqual(3);
+    }
+    expect(reads[0]).toBe(reads[1]);
+    expect(reads[1]).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('bad input is kept whole and harmless', () => {
+  it('formula and HTML payloads are stored verbatim as text', () => {
+    const ward = setUpWard();
+    const payloads = ['=HYPERLINK("http://x","bấm")', '+84 912 345 678', '-1+2', '@SUM(A1)', '   =1+1', '<img src=x onerror=alert(1)>', "'quoted"];
+    for (const p of payloads) submit(ward, { content: p, location: p });
+    const values = tabValues(ward, CASES);
+    const header = values[0] as string[];
+    const contentCol = header.indexOf('Nội dung');
+    const locationCol = header.indexOf('Địa điểm');
+    expect(values.slice(1).map((r) => r[contentCol])).toEqual(payloads.map((p) => p.trim()));
+    expect(values.slice(1).map((r) => r[locationCol])).toEqual(payloads.map((p) => p.trim()));
+    const formulas = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!.getDataRange().getFormulas();
+    expect(formulas.flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('hidden characters cannot disguise what staff see; the original stays recoverable', () => {
+    const ward = setUpWard();
+    submit(ward, { content: 'Chuyển 100\u202E000\u202C đồng\u200B cho cán bộ' });
+    const [row] = tabRecords(ward, CASES);
+    expect(row['Nội dung']).toBe('Chuyển 100000 đồng cho cán bộ');
+    expect(row['Ghi chú nội dung']).toContain('Đã ẩn 3 ký tự');
+    expect(row['Nội dung gốc (ký tự ẩn hiện rõ)']).toBe('Chuyển 100\\u{202E}000\\u{202C} đồng\\u{200B} cho cán bộ');
+  });
+
+  it('a text longer than a cell is kept whole across cells, and the case says so', () => {
+    const ward = setUpWard();
+    const long = 'Đoạn văn rất dài. '.repeat(7000); // 126,000 characters
+    submit(ward, { content: long });
+    const [row] = tabValues(ward, CASES).slice(1);
+    const header = tabValues(ward, CASES)[0] as string[];
+    const first = String(row[header.indexOf('Nội dung')]);
+    expect(String(row[header.indexOf('Ghi chú nội dung')])).toContain('phần tiếp theo ở tab "Nội dung dài"');
+    const [spill] = tabValues(ward, 'Nội dung dài').slice(1);
+    expect(spill.slice(0, 3)).toEqual(['GY-2026-00001', 'content', long.trim().length]);
+    expect(first + spill.slice(3).join('')).toBe(long.trim());
+  });
+
+  it('a group that is not in the list is kept and flagged', () => {
+    const ward = setUpWard();
+    submit(ward, { group: FORM.groupOther });
+    expect(tabRecords(ward, CASES)[0]).toMatchObject({ 'Tổ dân phố': FORM.groupOther, 'TDP trong danh sách': 'FALSE' });
+    expect(tabRecords(ward, CASES)[0]['Ghi chú nội dung']).toContain('không có trong danh sách');
+  });
+});
+
+describe('contact details stay in "Người gửi"', () => {
+  it('no name, phone or e-mail anywhere else: not in any other tab, the logs, the errors or the mail bodies', () => {
+    const ward = setUpWard();
+    const people = [
+      { name: 'Nguyễn Thị Hoa', phone: '0912 345 678', email: 'hoa.nguyen@gmail.com' },
+      { name: 'Trần Văn Bình', phone: '+84 987 654 321', email: 'binh.tran@yahoo.com', confidential: true },
+    ];
+    ward.ws.faults.inject('MailApp', 'MailApp.sendEmail', 1, 'Invalid email: hoa.nguyen@gmail.com');
+    for (const p of people) submit(ward, { ...p, content: 'Đường ngập sau mưa' });
+    ward.ws.clock.advance(3_600_000);
+    ward.ws.runDueTriggers();
+    const secrets = people.flatMap((p) => [p.name, p.phone, p.email, p.phone.replace(/\D/g, '')]);
+    const view = ward.ws.spreadsheets.view(ward.ssId);
+    const raw = view.sheets.find((s) => s.formUrl)!;
+    for (const sheet of view.sheets) {
+      if (sheet.name === SUBMITTERS || sheet === raw) continue;
+      const text = JSON.stringify(sheet.displayValues);
+      for (const s of secrets) expect({ tab: sheet.name, leaked: text.includes(s) ? s : null }).toEqual({ tab: sheet.name, leaked: null });
+    }
+    const logs = JSON.stringify(ward.ws.logs()) + JSON.stringify(ward.ws.executions());
+    const bodies = JSON.stringify(ward.ws.mail.outbox().map((m) => [m.subject, m.body]));
+    for (const s of secrets) {
+      expect(logs.includes(s)).toBe(false);
+      expect(bodies.includes(s)).toBe(false);
+    }
+    expect(tabRecords(ward, SUBMITTERS).map((r) => [r['Họ và tên'], r['Số điện thoại'], r['Email'], r['Bảo mật danh tính']])).toEqual([
+      ['Nguyễn Thị Hoa', '0912 345 678', 'hoa.nguyen@gmail.com', 'FALSE'],
+      ['Trần Văn Bình', '+84 987 654 321', 'binh.tran@yahoo.com', 'TRUE'],
+    ]);
+    // The raw responses tab necessarily holds them: it is hidden and protected to admins.
+    expect([raw.hidden, raw.protected]).toEqual([true, true]);
+  });
+});
+
+describe('acknowledgements', () => {
+  it('tell the resident the code, the due date and how to follow up, in Vietnamese', () => {
+    const ward = setUpWard();
+    submit(ward, { email: 'dan@gmail.com' });
+    const [mail] = ward.ws.mail.outbox();
+    expect(mail.to).toEqual(['dan@gmail.com']);
+    expect(mail.subject).toBe('[Hòm thư số] Đã tiếp nhận ý kiến GY-2026-00001');
+    expect(mail.body).toContain('Mã ý kiến: GY-2026-00001');
+    expect(mail.body).toContain('Hạn trả lời: 03/12/2026');
+    expect(mail.body).toContain('Văn phòng Ủy ban MTTQ Việt Nam phường');
+  });
+
+  it('under a quota of 5, five go today and the rest tomorrow; none is sent twice', () => {
+    const ward = setUpWard({ quotas: { emailRecipientsPerDay: 5 } });
+    for (let i = 0; i < 8; i++) submit(ward, { email: `dan${i}@gmail.com` });
+    expect(ward.ws.mail.outbox()).toHaveLength(5);
+    ward.ws.clock.advance(3_600_000);
+    ward.ws.runDueTriggers();
+    expect(ward.ws.mail.outbox()).toHaveLength(5);
+    expect(tabRecords(ward, 'Hộp thư đi').map((r) => r['Trạng thái'])).toEqual([...new Array(5).fill('Đã gửi'), ...new Array(3).fill('Chờ gửi')]);
+    ward.ws.clock.setTo('2026-11-25T01:00:00Z');
+    ward.ws.runDueTriggers();
+    const sent = ward.ws.mail.outbox().map((m) => m.to[0]);
+    expect(sent.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `dan${i}@gmail.com`).sort());
+    ward.ws.clock.setTo('2026-11-26T01:00:00Z');
+    ward.ws.runDueTriggers();
+    expect(ward.ws.mail.outbox()).toHaveLength(8);
+    expect(tabRecords(ward, 'Hộp thư đi').every((r) => r['Trạng thái'] === 'Đã gửi')).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+/** A ward set up on the emulator, as an admin would leave it after "Thiết lập hòm thư". */
+import path from 'node:path';
+import { createWorkspace, type Workspace, type App, type WorkspaceOptions } from '../../emulator';
+import { FORM } from '../../src/i18n/vi';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ADMIN = 'admin@luukiem.example';
+
+export interface Ward {
+  ws: Workspace;
+  app: App;
+  ssId: string;
+  formId: string;
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+}
+
+export function setUpWard(options: WorkspaceOptions = {}): Ward {
+  const ws = createWorkspace({ user: ADMIN, now: '2026-11-24T02:00:00Z', ...options });
+  const ssId = ws.spreadsheets.create('Hòm thư số — CSDL');
+  ws.spreadsheets.setActive(ssId);
+  const app = ws.load(path.join(ROOT, 'build'));
+  ws.open('LIMITED');
+  app.call('setupMailbox');
+  const formId = ws.forms.list()[0].id;
+  return { ws, app, ssId, formId, SpreadsheetApp: ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+}
+
+export interface ResidentAnswers {
+  group?: string;
+  topic?: string;
+  content?: string;
+  location?: string;
+  name?: string;
+  phone?: string;
+  email?: string;
+  confidential?: boolean;
+}
+
+/** The resident's answers as the form's question titles. */
+export function formAnswers(a: ResidentAnswers): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {
+    [FORM.group]: a.group ?? 'Tổ dân phố 1',
+    [FORM.content]: a.content ?? 'Đèn đường ở ngõ 5 bị hỏng',
+  };
+  if (a.topic) out[FORM.topic] = a.topic;
+  if (a.location) out[FORM.location] = a.location;
+  if (a.name) out[FORM.name] = a.name;
+  if (a.phone) out[FORM.phone] = a.phone;
+  if (a.email) out[FORM.email] = a.email;
+  if (a.confidential) out[FORM.confidential] = [FORM.confidentialChoice];
+  return out;
+}
+
+/** A tab as header → values records (display values). */
+export function tabRecords(ward: Ward, name: string): Array<Record<string, string>> {
+  const sheet = ward.ws.spreadsheets.view(ward.ssId).sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no tab ${name}`);
+  const [header, ...rows] = sheet.displayValues;
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** Raw values of a tab (getValues), header row first. */
+export function tabValues(ward: Ward, name: string): unknown[][] {
+  const sheet = ward.SpreadsheetApp.getActive().getSheetByName(name)!;
+  return sheet.getDataRange().getValues();
+}
