@@ -5,6 +5,7 @@
  *   npm start                    → http://localhost:8080 (PORT overrides)
  *   npm start -- --reset         → a fresh ward
  *   npm start -- --data DIR      → keep the snapshot in DIR (default .ward/)
+ *   npm start -- --no-setup      → a fresh ward that is not set up yet
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,10 @@ export async function main(args: string[]): Promise<void> {
   if (!restored) ws.spreadsheets.setActive(ws.spreadsheets.create(WARD_SPREADSHEET_NAME, { owner: WARD_ADMIN }));
   ws.load(buildDir);
   ws.open('LIMITED');
+  // A fresh ward is set up as its first admin would do: menu "Thiết lập hòm thư".
+  if (!restored && !args.includes('--no-setup') && ws.app?.functionNames().includes('setupMailbox')) {
+    ws.kernel.runScript('setupMailbox', [], { kind: 'menu', label: 'setupMailbox' });
+  }
 
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   const ward = await startWard({ ws, port, snapshotFile });

@@ -81,6 +81,8 @@ export function startWard(options: WardOptions): Promise<Ward> {
   };
   const show = (res: http.ServerResponse, title: string, body: ReturnType<typeof html>, flash?: string, status = 200): void =>
     send(res, status, page(title, body, { user: ws.user(), flash }));
+  /** Residents are not signed in to anything: their pages name no staff account. */
+  const showPublic = (res: http.ServerResponse, title: string, body: ReturnType<typeof html>, status = 200): void => send(res, status, page(title, body));
 
   /** Messages for the next page shown (after a redirect). */
   let flash: string | undefined;
@@ -160,7 +162,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
     ['GET', /^\/forms\/d\/e\/([\w-]+)\/viewform$/, (_req, res, _m, url) => {
       const formId = resolveForm(url);
       const form = ws.forms.model(formId);
-      show(res, form.title, formPage(form, prefillFrom(url.searchParams)));
+      showPublic(res, form.title, formPage(form, prefillFrom(url.searchParams)));
     }],
 
     ['POST', /^\/forms\/d\/e\/([\w-]+)\/viewform$/, async (req, res, _m, url) => {
@@ -181,14 +183,14 @@ export function startWard(options: WardOptions): Promise<Ward> {
         if (e instanceof Error && e.name === 'FormValidationError') {
           const prefill: Record<number, string[]> = {};
           for (const item of form.items) prefill[item.id] = posted.get(`entry.${item.id}`) ?? [];
-          show(res, form.title, formPage(form, prefill, [translateFormError(e.message)]), undefined, 400);
+          showPublic(res, form.title, formPage(form, prefill, [translateFormError(e.message)]), 400);
           return;
         }
         throw e;
       } finally {
         persist();
       }
-      show(res, form.title, formDonePage(form));
+      showPublic(res, form.title, formDonePage(form));
     }],
 
     ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m) => {

@@ -12,6 +12,31 @@ export const MENU = {
 
 export const SIDEBAR = {
   title: 'Hòm thư số',
+  loading: 'Đang tải…',
+  failed: 'Không liên lạc được với máy chủ. Vui lòng thử lại.',
+  retry: 'Thử lại',
+  notSetUp: 'Hòm thư chưa được thiết lập. Cán bộ quản trị hãy chọn menu Tiện ích › Hòm thư số › Thiết lập hòm thư.',
+  noRole: (user: string) => `Tài khoản ${user} chưa có vai trò trong tab "Cán bộ". Vui lòng liên hệ cán bộ quản trị.`,
+  signedInAs: (user: string, role: string) => `${user} — ${role}`,
+  formLink: 'Đường dẫn biểu mẫu cho người dân (in mã QR):',
+  entryTitle: 'Nhập ý kiến nhận qua kênh khác',
+  entryHelp: 'Dùng cho ý kiến từ hòm thư giấy, trực tiếp, điện thoại, email hoặc Zalo.',
+  channel: 'Kênh tiếp nhận',
+  receivedAt: 'Thời điểm tiếp nhận',
+  group: 'Tổ dân phố',
+  groupOther: 'Khác / không rõ',
+  topic: 'Lĩnh vực (nếu người dân nêu)',
+  topicNone: '— Không nêu —',
+  content: 'Nội dung',
+  location: 'Địa điểm',
+  contactTitle: 'Thông tin liên hệ (chỉ cán bộ quản trị xem được)',
+  name: 'Họ và tên',
+  phone: 'Số điện thoại',
+  email: 'Email',
+  confidential: 'Người gửi muốn giữ bí mật danh tính',
+  save: 'Lưu ý kiến',
+  saving: 'Đang lưu…',
+  readOnly: 'Vai trò của bạn chỉ được xem.',
 } as const;
 
 export const GREETING = {

@@ -1,0 +1,31 @@
+/**
+ * Small DOM helpers. Text goes in with textContent only: nothing from the server (residents'
+ * words above all) is ever parsed as HTML.
+ */
+type Attrs = Record<string, string | boolean | undefined>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Node | string | null | undefined>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'text') node.textContent = String(v);
+    else node.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+let fieldIds = 0;
+
+/** A labelled field; the label is tied to the control for screen readers and large click targets. */
+export function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): HTMLElement {
+  const id = control.id || `f${++fieldIds}`;
+  control.id = id;
+  return el('div', { class: 'field' }, el('label', { for: id, text: label }), control);
+}
+
+export function select(name: string, options: Array<{ value: string; label: string }>, required = false): HTMLSelectElement {
+  const s = el('select', { name, required });
+  for (const o of options) s.append(el('option', { value: o.value, text: o.label }));
+  return s;
+}

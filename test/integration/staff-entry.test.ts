@@ -1,0 +1,66 @@
+/** Cases from other channels, entered by staff from the sidebar (server rules; the client is never trusted). */
+import { ADMIN, setUpWard, tabRecords } from '../support/ward';
+
+const base = { channel: 'paper', receivedAt: '', group: 'Tổ dân phố 2', topic: '', content: 'Thư tay về rác thải', location: '', name: '', phone: '', email: '', confidential: false };
+
+function addStaff(ward: ReturnType<typeof setUpWard>, rows: string[][]) {
+  const sheet = ward.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!;
+  sheet.getRange(3, 1, rows.length, 3).setValues(rows);
+  ward.ws.clock.advance(3_600_000);
+  ward.ws.runDueTriggers(); // the hourly job refreshes the settings
+}
+
+describe('submitStaffCase', () => {
+  it('records the channel and the time the case was received, under the same rules as the form', () => {
+    const ward = setUpWard();
+    const r = ward.app.call('submitStaffCase', { ...base, channel: 'phone', receivedAt: '2026-11-23T08:30:00.000Z', content: '=1+1 gọi điện báo ngập' }) as { code: string; dueDate: string; message: string };
+    expect(r).toEqual({ code: 'GY-2026-00001', dueDate: '02/12/2026', message: 'Đã lưu ý kiến GY-2026-00001. Hạn trả lời: 02/12/2026.' });
+    expect(tabRecords(ward, 'Ý kiến')[0]).toMatchObject({ 'Kênh tiếp nhận': 'Điện thoại', 'Thời điểm tiếp nhận': '23/11/2026 15:30:00', 'Nội dung': '=1+1 gọi điện báo ngập', 'Lĩnh vực gợi ý': 'Môi trường' });
+    expect(tabRecords(ward, 'Nhật ký')).toEqual([expect.objectContaining({ 'Người thực hiện': ADMIN, 'Hành động': 'Nhập ý kiến', 'Mã ý kiến': 'GY-2026-00001', 'Giá trị mới': 'Điện thoại' })]);
+  });
+
+  it('keeps an invalid e-mail as typed, marks it, and never writes to it', () => {
+    const ward = setUpWard();
+    ward.app.call('submitStaffCase', { ...base, email: 'dan@@gmail', phone: '12345' });
+    expect(tabRecords(ward, 'Người gửi')[0]).toMatchObject({ Email: 'dan@@gmail', 'Email hợp lệ': 'FALSE', 'Số điện thoại': '12345', 'SĐT hợp lệ': 'FALSE' });
+    expect(tabRecords(ward, 'Ý kiến')[0]['Ghi chú nội dung']).toContain('Email người gửi không hợp lệ');
+    expect(tabRecords(ward, 'Hộp thư đi')).toEqual([]);
+    expect(ward.ws.mail.outbox()).toEqual([]);
+  });
+
+  it('keeps a residential group that is not in the list, and flags it', () => {
+    const ward = setUpWard();
+    ward.app.call('submitStaffCase', { ...base, group: 'Tổ 41 (mới tách)' });
+    expect(tabRecords(ward, 'Ý kiến')[0]).toMatchObject({ 'Tổ dân phố': 'Tổ 41 (mới tách)', 'TDP trong danh sách': 'FALSE' });
+    ward.app.call('submitStaffCase', { ...base, group: 'to dan pho 5' });
+    expect(tabRecords(ward, 'Ý kiến')[1]).toMatchObject({ 'Tổ dân phố': 'Tổ dân phố 5', 'TDP trong danh sách': 'TRUE' });
+  });
+
+  it('refuses bad input with a Vietnamese message and saves nothing', () => {
+    const ward = setUpWard();
+    expect(() => ward.app.call('submitStaffCase', { ...base, content: '  ' })).toThrow('Vui lòng nhập nội dung ý kiến.');
+    expect(() => ward.app.call('submitStaffCase', { ...base, channel: 'qr' })).toThrow('Kênh tiếp nhận không hợp lệ.');
+    expect(() => ward.app.call('submitStaffCase', { ...base, receivedAt: '2027-01-01T00:00:00Z' })).toThrow('Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.');
+    expect(tabRecords(ward, 'Ý kiến')).toEqual([]);
+  });
+
+  it('is for admins only: handlers and viewers are refused on the server', () => {
+    const ward = setUpWard();
+    addStaff(ward, [['handler@luukiem.example', 'Xử lý', 'Công an phường'], ['viewer@luukiem.example', 'Xem', '']]);
+    for (const user of ['handler@luukiem.example', 'viewer@luukiem.example', 'stranger@gmail.com']) {
+      ward.ws.setUser(user);
+      expect(() => ward.app.call('submitStaffCase', base)).toThrow('Chỉ cán bộ "Quản trị" mới được nhập ý kiến.');
+    }
+    expect(tabRecords(ward, 'Ý kiến')).toEqual([]);
+  });
+
+  it('the sidebar state tells each person what they may do', () => {
+    const ward = setUpWard();
+    addStaff(ward, [['viewer@luukiem.example', 'Xem', '']]);
+    expect(ward.app.call('getSidebarState')).toMatchObject({ user: ADMIN, ready: true, role: 'admin', roleLabel: 'Quản trị' });
+    ward.ws.setUser('viewer@luukiem.example');
+    expect(ward.app.call('getSidebarState')).toMatchObject({ role: 'viewer', roleLabel: 'Xem' });
+    ward.ws.setUser('stranger@gmail.com');
+    expect(ward.app.call('getSidebarState')).toMatchObject({ role: null });
+  });
+});
