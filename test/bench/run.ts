@@ -1,0 +1,101 @@
+/**
+ * npm run bench: what the operations cost in Apps Script terms, measured with the emulator's call
+ * counters. Estimated real time = calls × 0.15 s + cells × 0.01 ms (the emulator's latency model,
+ * emulator/core/kernel.ts DEFAULT_COSTS). Prints a table; asserts nothing (tests do that).
+ */
+import path from 'node:path';
+import { createWorkspace, type StatsReport } from '../../emulator';
+import { FORM } from '../../src/i18n/vi';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CALL_S = 0.15;
+const CELL_MS = 0.01;
+
+function ward(options: Parameters<typeof createWorkspace>[0] = {}) {
+  const ws = createWorkspace({ user: 'admin@luukiem.example', now: '2026-11-24T02:00:00Z', ...options });
+  const ssId = ws.spreadsheets.create('Hòm thư số — CSDL');
+  ws.spreadsheets.setActive(ssId);
+  const app = ws.load(path.join(ROOT, 'build'));
+  ws.open('LIMITED');
+  ws.resetStats();
+  app.call('setupMailbox');
+  const setup = ws.stats();
+  return { ws, app, ssId, formId: ws.forms.list()[0].id, setup };
+}
+
+function row(label: string, s: StatsReport, wallMs: number): string[] {
+  const ss = s.services.SpreadsheetApp;
+  const cells = s.total.cellsRead + s.total.cellsWritten;
+  const estimate = s.total.calls * CALL_S + (cells * CELL_MS) / 1000;
+  return [label, String(ss.calls), String(s.total.calls), String(cells), `${estimate.toFixed(2)} s`, `${wallMs.toFixed(0)} ms`];
+}
+
+function print(rows: string[][]): void {
+  const header = ['operation', 'Spreadsheet calls', 'all calls', 'cells', 'estimated in Apps Script', 'emulator wall time'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' | '));
+}
+
+const answers = (i: number, email = false) => ({
+  [FORM.group]: `Tổ dân phố ${(i % 40) + 1}`,
+  [FORM.content]: `Ý kiến số ${i}: đèn đường hỏng, rác thải ở ngõ ${i % 50}`,
+  [FORM.name]: 'Nguyễn Văn A',
+  [FORM.phone]: '0912345678',
+  ...(email ? { [FORM.email]: `dan${i}@gmail.com` } : {}),
+});
+
+const rows: string[][] = [];
+const first = ward();
+rows.push(row('setup (first run, fresh spreadsheet)', first.setup, 0));
+first.ws.resetStats();
+first.app.call('setupMailbox');
+rows.push(row('setup (second run, nothing to change)', first.ws.stats(), 0));
+
+for (const existing of [10, 1_000, 100_000]) {
+  const w = ward();
+  const sheet = (w.ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Ý kiến')!;
+  sheet.insertRowsAfter(sheet.getMaxRows(), existing + 1000);
+  const width = sheet.getLastColumn();
+  sheet.getRange(2, 1, existing, width).setValues(Array.from({ length: existing }, (_, i) => [`GY-2025-${String(i + 1).padStart(5, '0')}`, ...new Array(width - 1).fill('x')]));
+  w.ws.resetStats();
+  const t = performance.now();
+  w.ws.forms.submit(w.formId, answers(1, true));
+  rows.push(row(`file one submission (contact + acknowledgement), ${existing.toLocaleString('en')} cases`, w.ws.stats(), performance.now() - t));
+}
+
+{
+  const w = ward();
+  w.ws.resetStats();
+  const t = performance.now();
+  w.ws.forms.submit(w.formId, { [FORM.group]: 'Tổ dân phố 1', [FORM.content]: 'Ý kiến ẩn danh' });
+  rows.push(row('file one anonymous submission', w.ws.stats(), performance.now() - t));
+}
+
+{
+  const w = ward();
+  w.app.addFile('bench.js', "function stopIntake() { ScriptApp.getProjectTriggers().filter(function (t) { return t.getHandlerFunction() === 'onFormSubmitIntake'; }).forEach(function (t) { ScriptApp.deleteTrigger(t); }); }");
+  w.app.call('stopIntake');
+  for (let i = 0; i < 5000; i++) w.ws.forms.submit(w.formId, answers(i));
+  w.ws.resetStats();
+  const t = performance.now();
+  w.app.call('resyncMailbox');
+  const s = w.ws.stats();
+  rows.push(row('reconcile 5,000 unfiled responses ("Đồng bộ lại")', s, performance.now() - t));
+  const m = s.services.SpreadsheetApp.methods;
+  console.log(`reconcile reads: Range.getValues × ${m['Range.getValues']?.calls ?? 0}, writes: Range.setValues × ${m['Range.setValues']?.calls ?? 0}`);
+}
+
+{
+  const w = ward({ quotas: { emailRecipientsPerDay: 0 } });
+  for (let i = 0; i < 100; i++) w.ws.forms.submit(w.formId, answers(i, true));
+  w.ws.kernel.quotas.emailRecipientsPerDay = 1500;
+  w.ws.clock.setTo('2026-11-25T01:00:00Z');
+  w.ws.resetStats();
+  const t = performance.now();
+  w.ws.runDueTriggers();
+  rows.push(row('hourly job: send 100 waiting acknowledgements', w.ws.stats(), performance.now() - t));
+}
+
+print(rows);
+console.log(`\nheap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
