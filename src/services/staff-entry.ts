@@ -5,7 +5,7 @@
  */
 import { formatVietnameseDate } from '../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../domain/case';
-import { prepareCase } from '../domain/intake';
+import { prepareCase, type SubmissionInput } from '../domain/intake';
 import { roleOf } from '../domain/settings';
 import { STAFF_ENTRY } from '../i18n/vi';
 import { appendAudit } from './audit';
@@ -13,19 +13,12 @@ import { writeCase, writesFor } from './case-writer';
 import { acknowledgeNow, takeCodes, vietnamYear } from './intake';
 import { loadRuntime } from './runtime';
 
-export interface StaffCaseInput {
+/** What the sidebar sends: the submission's fields, with the channel's key and an ISO time. */
+export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey'> & {
   channel: string;
   /** ISO instant the case was received (a letter found in the paper mailbox yesterday …); empty: now. */
   receivedAt: string;
-  group: string;
-  topic: string;
-  content: string;
-  location: string;
-  name: string;
-  phone: string;
-  email: string;
-  confidential: boolean;
-}
+};
 
 export interface StaffCaseResult {
   code: string;

@@ -2,32 +2,17 @@
  * In the local ward, in a real browser: an admin opens the sidebar from the add-on menu and enters
  * a letter from the paper mailbox; the case is filed with its channel.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { SIDEBAR as T } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
-import { startWardProcess, type RunningWard } from '../support/start-ward';
+import { artifact, useBrowserWard } from '../support/browser';
 
-jest.setTimeout(90_000);
-
-let ward: RunningWard;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  [ward, browser] = await Promise.all([startWardProcess(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await ward?.stop();
-});
+const ward = useBrowserWard({ width: 1000, height: 1400 });
 
 async function openSidebar(): Promise<FrameLocator> {
-  await page.goto(ward.url);
-  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
-  await page.waitForURL(/\/sidebar$/);
-  return page.frameLocator('#sidebar iframe');
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  await ward.page.waitForURL(/\/sidebar$/);
+  return ward.page.frameLocator('#sidebar iframe');
 }
 
 it('an admin enters a paper-mailbox letter from the sidebar; the case records the channel', async () => {
@@ -37,15 +22,15 @@ it('an admin enters a paper-mailbox letter from the sidebar; the case records th
   await sidebar.getByLabel(T.group).selectOption('Tổ dân phố 12');
   await sidebar.getByLabel(T.content).fill('Thư tay: xin lắp thêm đèn chiếu sáng ở ngõ 3');
   await sidebar.getByLabel(T.phone).fill('0912 345 678');
-  await page.screenshot({ path: artifact('sidebar-entry.png') });
+  await ward.page.screenshot({ path: artifact('sidebar-entry.png') });
   await sidebar.getByRole('button', { name: T.save }).click();
   const ok = sidebar.getByRole('status').filter({ hasText: 'Đã lưu ý kiến GY-' });
   await ok.waitFor();
   expect(await ok.innerText()).toMatch(/Đã lưu ý kiến GY-\d{4}-\d{5}\. Hạn trả lời: \d{2}\/\d{2}\/\d{4}\./);
 
-  await page.goto(ward.url);
-  await page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
-  const text = await page.locator('table.grid').innerText();
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
+  const text = await ward.page.locator('table.grid').innerText();
   expect(text).toContain('Hòm thư giấy');
   expect(text).toContain('Thư tay: xin lắp thêm đèn chiếu sáng ở ngõ 3');
   expect(text).not.toContain('0912 345 678');

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWardProcess } from './start-ward';
 import { ROOT } from './ward';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -21,4 +22,27 @@ export async function launchBrowser(): Promise<Browser> {
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * For a browser test file: npm start's server and a Chromium page, started before the tests and
+ * stopped after. Returns a live view (fields are set once beforeAll has run).
+ */
+export function useBrowserWard(viewport: { width: number; height: number }): { url: string; page: Page } {
+  const live = {} as { url: string; page: Page };
+  let browser: Browser | undefined;
+  let stop: (() => Promise<void>) | undefined;
+  jest.setTimeout(90_000);
+  beforeAll(async () => {
+    const [ward, b] = await Promise.all([startWardProcess(), launchBrowser()]);
+    browser = b;
+    stop = ward.stop;
+    live.url = ward.url;
+    live.page = await b.newPage({ viewport });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stop?.();
+  });
+  return live;
 }
