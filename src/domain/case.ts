@@ -20,7 +20,30 @@ export const STAFF_CHANNELS: ChannelKey[] = ['paper', 'inPerson', 'phone', 'emai
 
 export const STATUS = {
   new: 'Mới tiếp nhận',
+  classified: 'Đã phân loại',
+  inProgress: 'Đang xử lý',
+  awaitingApproval: 'Chờ duyệt',
+  answered: 'Đã trả lời',
+  closed: 'Đã đóng',
 } as const;
+
+export type StatusKey = keyof typeof STATUS;
+export type Status = (typeof STATUS)[StatusKey];
+
+export function statusKeyOf(label: string): StatusKey | null {
+  return (Object.keys(STATUS) as StatusKey[]).find((k) => STATUS[k] === label) ?? null;
+}
+
+/** Honest outcomes, not just "done". */
+export const OUTCOME = {
+  resolved: 'Đã giải quyết',
+  notCompetent: 'Không thuộc thẩm quyền',
+  insufficient: 'Không đủ thông tin',
+  duplicate: 'Trùng lặp',
+  misuse: 'Lợi dụng, vi phạm pháp luật',
+} as const;
+
+export type OutcomeKey = keyof typeof OUTCOME;
 
 export const COMPLEXITY = {
   normal: 'Thường',

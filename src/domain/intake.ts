@@ -4,6 +4,7 @@
  * long for one cell, and whether to acknowledge. Pure: the services do the storing.
  */
 import { vietnamMidnight, type CivilDay } from './calendar/civil-date';
+import { appendHistory, buildIndex, type CaseRecord } from './case-record';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { COMPLEXITY, STATUS, type Channel } from './case';
 import { suggestCategory, type CompiledRules } from './classify';
@@ -30,28 +31,8 @@ export interface SubmissionInput {
   responseKey: string;
 }
 
-export interface CaseFields {
-  code: string;
-  receivedAt: Date;
-  channel: string;
-  group: string;
-  groupKnown: boolean;
-  topic: string;
-  suggestedCategory: string;
-  category: string;
-  content: string;
-  contentNote: string;
-  contentOriginal: string;
-  location: string;
-  confidential: boolean;
-  hasEmail: boolean;
-  status: string;
-  complexity: string;
-  dueDate: Date;
-  responseKey: string;
-  version: number;
-  updatedAt: Date;
-}
+/** A new case: every field of the cases tab. */
+export type CaseFields = CaseRecord;
 
 export interface SubmitterFields {
   code: string;
@@ -147,10 +128,28 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     status: STATUS.new,
     complexity: COMPLEXITY.normal,
     dueDate: vietnamMidnight(dueDay),
+    bodyDueDate: '',
+    assignedBody: '',
+    assignee: '',
+    answer: '',
+    answerPublic: false,
+    publicSummary: '',
+    outcome: '',
+    outcomeNote: '',
+    answeredAt: '',
+    answerSentAt: '',
+    approvedBy: '',
+    closedAt: '',
+    linkedCases: '',
+    hiddenFromPublic: false,
+    history: '',
+    index: '',
     responseKey: input.responseKey,
     version: 1,
     updatedAt: ctx.now,
   };
+  fields.index = buildIndex(fields);
+  fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : 'Biểu mẫu', action: 'Tiếp nhận', detail: input.channel }]);
 
   const anyContact = name !== '' || phone.given || email.given;
   const submitter: SubmitterFields | null =

@@ -37,6 +37,20 @@ export interface Settings {
   deadlineDays: { normal: number; complex: number };
   approvalRequired: boolean;
   calendarOverrides: CalendarOverride[];
+  /** Answer templates by category ('' = for any category); {{ma}}, {{linh_vuc}}, {{uy_ban}} are filled in. */
+  answerTemplates: Record<string, string>;
+}
+
+export const DEFAULT_ANSWER_TEMPLATE =
+  'Kính gửi ông/bà,\n\nVề ý kiến {{ma}} thuộc lĩnh vực {{linh_vuc}}, {{uy_ban}} đã tiếp nhận, phối hợp với cơ quan có thẩm quyền xem xét và trả lời như sau:\n\n…\n\nTrân trọng cảm ơn ông/bà đã đóng góp ý kiến.';
+
+/** A template with its placeholders filled for one case. */
+export function fillTemplate(template: string, values: { code: string; category: string; committee: string }): string {
+  return template.replace(/\{\{ma\}\}/g, values.code).replace(/\{\{linh_vuc\}\}/g, values.category).replace(/\{\{uy_ban\}\}/g, values.committee);
+}
+
+export function answerTemplateFor(settings: Settings, category: string): string {
+  return settings.answerTemplates[category] || settings.answerTemplates[''] || DEFAULT_ANSWER_TEMPLATE;
 }
 
 /** Rows of the general settings tab: label → key. */
@@ -81,6 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deadlineDays: { normal: 7, complex: 20 },
   approvalRequired: false,
   calendarOverrides: [],
+  answerTemplates: {},
 };
 
 export interface SettingsTables {
@@ -90,6 +105,7 @@ export interface SettingsTables {
   bodies: unknown[][];
   staff: unknown[][];
   holidays: unknown[][];
+  templates: unknown[][];
 }
 
 export interface ParsedSettings {
@@ -172,6 +188,11 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     if (day === null || !kind) problems.push(`Ngày nghỉ dòng ${i + 2}: cần ngày (dd/mm/yyyy) và loại "Nghỉ" hoặc "Làm việc".`);
     else s.calendarOverrides.push({ day, kind, note: text(r[2]) });
   });
+  s.answerTemplates = {};
+  for (const r of tables.templates ?? []) {
+    const template = text(r[1]);
+    if (template) s.answerTemplates[text(r[0])] = template;
+  }
   return { settings: s, problems };
 }
 

@@ -128,3 +128,39 @@ export const STAFF_ENTRY = {
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
 } as const;
+
+export const NOTICE = {
+  assigneeSubject: (code: string) => `[Hòm thư số] Chuyển xử lý ý kiến ${code}`,
+  assigneeBody: (p: { code: string; body: string; dueOn: string; summary: string; committee: string; url: string }) =>
+    [
+      `Kính gửi ${p.body},`,
+      '',
+      `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
+      `Nội dung tóm tắt: ${p.summary}`,
+      `Hạn trả lời người dân: ${p.dueOn}.`,
+      '',
+      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
+  answerBody: (p: { code: string; answer: string; committee: string; contactLine: string }) =>
+    ['Kính gửi ông/bà,', '', `Về ý kiến ${p.code} ông/bà đã gửi, ${p.committee} trả lời như sau:`, '', p.answer, '', `Mọi thắc mắc xin liên hệ: ${p.contactLine}`, '', 'Trân trọng,', p.committee].join('\n'),
+  policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
+  policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
+    ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
+  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an' },
+} as const;
+
+export const CASES = {
+  noRole: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".',
+  notFound: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.',
+  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa có thay đổi nào được lưu.',
+  saved: (action: string, code: string) => `Đã ${action.toLowerCase()}: ${code}.`,
+  queuedMail: 'Thư đã vào hộp thư đi và sẽ được gửi trong vòng một giờ.',
+  contactReasonRequired: 'Hãy ghi lý do cần xem thông tin người gửi (lần xem được ghi vào nhật ký).',
+  contactAdminsOnly: 'Chỉ cán bộ quản trị được xem thông tin người gửi.',
+  contactNone: 'Người gửi không để lại thông tin liên hệ.',
+  duplicateUnknown: (code: string) => `Không tìm thấy ý kiến gốc ${code}.`,
+  followUpCreated: (code: string, from: string) => `Đã tạo ý kiến mới ${code} (phản ánh lại ý kiến ${from}).`,
+} as const;

@@ -12,6 +12,10 @@ import { handleFormSubmit, type IntakeOutcome } from '../services/intake';
 import { runMaintenance, type MaintenanceResult } from '../services/maintenance';
 import type { StaffCaseInput, StaffCaseResult } from '../services/staff-entry';
 import type { Greeting } from '../ui/shared/rpc';
+import { caseAction as caseActionRpc, caseView, contactDetails, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import type { InboxQuery } from '../domain/inbox';
+import type { ActionInput } from '../domain/lifecycle';
+import type { ContactDetails } from '../services/case-actions';
 
 /** Simple trigger: the spreadsheet was opened. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -56,6 +60,26 @@ export function getSidebarState(): SidebarState {
 /** RPC: a case from the paper mailbox, in person, phone, e-mail or Zalo. */
 export function submitStaffCase(input: StaffCaseInput): StaffCaseResult {
   return submitStaffCaseRpc(input);
+}
+
+/** RPC: the inbox — counters, filters, one page of cases. */
+export function getInbox(query: InboxQuery): InboxResponse {
+  return inbox(query);
+}
+
+/** RPC: one case, with its history and what the caller may do with it. */
+export function getCase(code: string, row?: number): CaseView {
+  return caseView(code, row);
+}
+
+/** RPC: one action on a case, based on the version the caller saw. */
+export function caseAction(code: string, row: number, version: number, input: ActionInput): { message: string; view: CaseView } {
+  return caseActionRpc(code, row, version, input);
+}
+
+/** RPC: the submitter's contact details — admins only, with a reason that is logged. */
+export function getContactDetails(code: string, reason: string): ContactDetails | { none: true } {
+  return contactDetails(code, reason);
 }
 
 /** RPC: the sidebar's first call. */

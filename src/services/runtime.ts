@@ -22,6 +22,8 @@ export interface SchemaState {
   raw: { name: string; columns: Partial<Record<RawKey, number>> & ColumnMap; width: number; locale: string } | null;
   formId: string | null;
   formUrl: string | null;
+  /** The ward's spreadsheet, linked from notices to handling bodies. */
+  spreadsheetUrl: string;
 }
 
 export class NotSetUpError extends Error {

@@ -2,7 +2,7 @@
  * The settings tabs an admin edits directly in the sheet. Setup creates the missing ones with the
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
-import { DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../domain/settings';
+import { DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../domain/settings';
 
 export interface SettingsTabSpec {
   key: keyof SettingsTables;
@@ -67,10 +67,17 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
     dropdown: { column: 2, values: Object.values(HOLIDAY_KIND_LABELS) },
     widths: [160, 180, 420],
   },
+  {
+    key: 'templates',
+    name: 'Mẫu trả lời',
+    header: ['Lĩnh vực (để trống: dùng cho mọi lĩnh vực)', 'Mẫu trả lời ({{ma}}, {{linh_vuc}}, {{uy_ban}} được điền tự động)'],
+    defaults: () => [['', DEFAULT_ANSWER_TEMPLATE]],
+    widths: [260, 620],
+  },
 ];
 
 export function readSettingsTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { tables: SettingsTables; missing: SettingsTabSpec[] } {
-  const tables = { general: [], groups: [], categories: [], bodies: [], staff: [], holidays: [] } as SettingsTables;
+  const tables = { general: [], groups: [], categories: [], bodies: [], staff: [], holidays: [], templates: [] } as SettingsTables;
   const missing: SettingsTabSpec[] = [];
   for (const spec of SETTINGS_TABS) {
     const sheet = ss.getSheetByName(spec.name);

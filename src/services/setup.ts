@@ -34,6 +34,7 @@ export interface SetupReport {
 function createTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec): TabMap {
   const sheet = ss.insertSheet(spec.name);
   const width = spec.columns.length;
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   sheet.getRange(1, 1, 1, width).setValues([spec.columns.map((c) => c.header)]).setFontWeight('bold').setBackground('#e8f0fe').setWrap(true);
   sheet.setFrozenRows(1);
   const rows = sheet.getMaxRows() - 1;
@@ -178,6 +179,7 @@ export function runSetup(user: string): SetupReport {
     raw: { name: rawSheet.getName(), columns: rawColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
     formId: form.getId(),
     formUrl: form.getPublishedUrl(),
+    spreadsheetUrl: ss.getUrl(),
   };
   if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
     store.setJson(KEYS.schema, schema);

@@ -1,0 +1,114 @@
+/**
+ * The inbox over the index entries: the person's scope (handlers: their body only), counters,
+ * filters (diacritic-blind text search included), newest first, one page at a time.
+ */
+import { formatVietnameseDate, parseIsoDate, type CivilDay } from './calendar/civil-date';
+import type { WorkingCalendar } from './calendar/working-calendar';
+import { STATUS } from './case';
+import type { IndexEntry } from './case-record';
+import { canSee, type Actor } from './lifecycle';
+import { searchableWords } from './text/fold';
+
+export interface InboxQuery {
+  status?: string;
+  category?: string;
+  group?: string;
+  body?: string;
+  assignee?: string;
+  channel?: string;
+  /** ISO dates (received on or after / on or before). */
+  from?: string;
+  to?: string;
+  text?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxCounters {
+  new: number;
+  inProgress: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+export interface InboxItem {
+  code: string;
+  row: number;
+  receivedOn: string;
+  channel: string;
+  group: string;
+  category: string;
+  suggested: boolean;
+  status: string;
+  dueOn: string;
+  workingDaysLeft: number | null;
+  assignedBody: string;
+  summary: string;
+}
+
+export interface InboxPage {
+  counters: InboxCounters;
+  total: number;
+  page: number;
+  pages: number;
+  items: InboxItem[];
+}
+
+export const MAX_PAGE_SIZE = 50;
+const OPEN = new Set<string>([STATUS.new, STATUS.classified, STATUS.inProgress, STATUS.awaitingApproval]);
+
+export function isOpen(status: string): boolean {
+  return OPEN.has(status);
+}
+
+export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
+  const visible = entries.filter((e) => canSee(actor, e));
+  const soonLimit = calendar.addWorkingDaysFrom(today, 2);
+  const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0 };
+  for (const e of visible) {
+    if (e.status === STATUS.new) counters.new += 1;
+    else if (isOpen(e.status)) counters.inProgress += 1;
+    if (!isOpen(e.status)) continue;
+    if (e.dueDay < today) counters.overdue += 1;
+    else if (e.dueDay <= soonLimit) counters.dueSoon += 1;
+  }
+
+  const from = query.from ? parseIsoDate(query.from) : null;
+  const to = query.to ? parseIsoDate(query.to) : null;
+  const words = query.text ? searchableWords(query.text).trim() : '';
+  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' ? query.status : null;
+  const matches = visible.filter((e) => {
+    if (dueFilter === 'overdue' && !(isOpen(e.status) && e.dueDay < today)) return false;
+    if (dueFilter === 'dueSoon' && !(isOpen(e.status) && e.dueDay >= today && e.dueDay <= soonLimit)) return false;
+    if (query.status && !dueFilter && e.status !== query.status) return false;
+    if (query.category && (e.category || e.suggestedCategory) !== query.category) return false;
+    if (query.group && e.group !== query.group) return false;
+    if (query.body && e.assignedBody !== query.body) return false;
+    if (query.assignee && e.assignee !== query.assignee.toLowerCase()) return false;
+    if (query.channel && e.channel !== query.channel) return false;
+    if (from !== null && e.receivedDay < from) return false;
+    if (to !== null && e.receivedDay > to) return false;
+    if (words && !` ${e.search} `.includes(` ${words}`)) return false;
+    return true;
+  });
+  matches.sort((a, b) => b.receivedAt - a.receivedAt || b.row - a.row);
+
+  const size = Math.min(Math.max(1, query.pageSize ?? 20), MAX_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(matches.length / size));
+  const page = Math.min(Math.max(1, query.page ?? 1), pages);
+  const items = matches.slice((page - 1) * size, page * size).map((e) => ({
+    code: e.code,
+    row: e.row,
+    receivedOn: formatVietnameseDate(e.receivedDay),
+    channel: e.channel,
+    group: e.group,
+    category: e.category || e.suggestedCategory,
+    suggested: !e.category,
+    status: e.status,
+    dueOn: formatVietnameseDate(e.dueDay),
+    workingDaysLeft: isOpen(e.status) ? calendar.workingDaysLeft(today, e.dueDay) : null,
+    assignedBody: e.assignedBody,
+    summary: e.summary,
+  }));
+  return { counters, total: matches.length, page, pages, items };
+}

@@ -1,0 +1,310 @@
+/**
+ * The one state machine of a case: which actions are legal in which status, for which role, and
+ * what each changes. An illegal action gets a clear Vietnamese message and changes nothing.
+ * The ward's own clock (7 / 20 working days from receipt) never pauses; the handling body's
+ * committed date is tracked beside it.
+ */
+import { formatVietnameseDate, parseIsoDate, vietnamDayOf, vietnamMidnight } from './calendar/civil-date';
+import type { WorkingCalendar } from './calendar/working-calendar';
+import { COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type OutcomeKey, type StatusKey } from './case';
+import type { CaseRecord, HistoryEvent } from './case-record';
+import { checkEmail } from './contact';
+import type { Role, Settings } from './settings';
+
+export type ActionKey = 'classify' | 'assign' | 'note' | 'progress' | 'answer' | 'approve' | 'sendAnswer' | 'setPublic' | 'close' | 'reopen' | 'duplicate' | 'misuse' | 'followUp';
+
+export type ActionInput =
+  | { action: 'classify'; category: string; complexity: 'normal' | 'complex' }
+  | { action: 'assign'; body: string; assignee: string; bodyDueDate?: string }
+  | { action: 'note'; text: string }
+  | { action: 'progress'; text: string; bodyDueDate?: string }
+  | { action: 'answer'; text: string; publicSummary?: string }
+  | { action: 'approve' }
+  | { action: 'sendAnswer' }
+  | { action: 'setPublic'; isPublic: boolean; publicSummary?: string }
+  | { action: 'close'; outcome: 'resolved' | 'notCompetent' | 'insufficient'; note?: string }
+  | { action: 'reopen'; reason: string }
+  | { action: 'duplicate'; of: string }
+  | { action: 'misuse'; reason: string }
+  | { action: 'followUp'; content: string };
+
+export const ACTION_LABELS: Record<ActionKey, string> = {
+  classify: 'Phân loại',
+  assign: 'Chuyển xử lý',
+  note: 'Ghi chú nội bộ',
+  progress: 'Cập nhật tiến độ',
+  answer: 'Trả lời',
+  approve: 'Duyệt trả lời',
+  sendAnswer: 'Gửi trả lời cho người dân',
+  setPublic: 'Công khai',
+  close: 'Đóng ý kiến',
+  reopen: 'Mở lại',
+  duplicate: 'Đánh dấu trùng lặp',
+  misuse: 'Đánh dấu lợi dụng',
+  followUp: 'Phản ánh lại',
+};
+
+/** Which actions each status allows. */
+const ALLOWED: Record<StatusKey, ActionKey[]> = {
+  new: ['classify', 'assign', 'note', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
+  classified: ['classify', 'assign', 'note', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
+  inProgress: ['classify', 'assign', 'note', 'progress', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
+  awaitingApproval: ['approve', 'answer', 'note', 'misuse'],
+  answered: ['sendAnswer', 'setPublic', 'close', 'reopen', 'note', 'followUp'],
+  closed: ['reopen', 'note', 'followUp', 'setPublic', 'sendAnswer'],
+};
+
+/** What each role may do; handlers only on cases assigned to their body (see canSee). */
+const ROLE_ACTIONS: Record<Role, ActionKey[]> = {
+  admin: Object.keys(ACTION_LABELS) as ActionKey[],
+  handler: ['note', 'progress', 'answer'],
+  viewer: [],
+};
+
+export class ActionRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ActionRefused';
+  }
+}
+
+export interface Actor {
+  email: string;
+  role: Role;
+  body: string;
+}
+
+/** Handlers see only the cases assigned to their body; admins and viewers see all. */
+export function canSee(actor: Actor, c: { assignedBody: string }): boolean {
+  return actor.role !== 'handler' || (actor.body !== '' && c.assignedBody === actor.body);
+}
+
+export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'>): ActionKey[] {
+  if (!canSee(actor, c)) return [];
+  const key = statusKeyOf(c.status) ?? 'new';
+  return ALLOWED[key].filter((a) => ROLE_ACTIONS[actor.role].includes(a));
+}
+
+/** Field labels for the history and the audit trail. */
+export const FIELD_LABELS: Partial<Record<keyof CaseRecord, string>> = {
+  status: 'Trạng thái',
+  category: 'Lĩnh vực',
+  complexity: 'Tính chất',
+  dueDate: 'Hạn trả lời',
+  bodyDueDate: 'Hạn cơ quan xử lý cam kết',
+  assignedBody: 'Cơ quan xử lý',
+  assignee: 'Người xử lý',
+  answer: 'Nội dung trả lời',
+  answerPublic: 'Công khai',
+  publicSummary: 'Tóm tắt công khai',
+  outcome: 'Kết quả',
+  outcomeNote: 'Ghi chú kết quả',
+  approvedBy: 'Người duyệt',
+  answerSentAt: 'Đã gửi trả lời',
+  linkedCases: 'Ý kiến liên quan',
+  hiddenFromPublic: 'Ẩn khỏi công khai',
+};
+
+export type Notice =
+  | { kind: 'assignee'; to: string; code: string; body: string; dueOn: string }
+  | { kind: 'answer'; code: string }
+  | { kind: 'police'; to: string; code: string; reason: string };
+
+export interface ActionContext {
+  actor: Actor;
+  now: Date;
+  settings: Settings;
+  calendar: WorkingCalendar;
+}
+
+export interface ActionResult {
+  patch: Partial<CaseRecord>;
+  event: HistoryEvent;
+  notices: Notice[];
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function show(value: unknown): string {
+  if (value instanceof Date) return formatVietnameseDate(vietnamDayOf(value));
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return value === undefined || value === null ? '' : String(value);
+}
+
+function dateInput(value: string | undefined, label: string): Date | '' {
+  if (!value) return '';
+  const day = parseIsoDate(value);
+  if (day === null) throw new ActionRefused(`${label} không hợp lệ.`);
+  return vietnamMidnight(day);
+}
+
+function reopenedStatus(c: CaseRecord): string {
+  if (c.assignedBody) return STATUS.inProgress;
+  if (c.category) return STATUS.classified;
+  return STATUS.new;
+}
+
+/**
+ * Decides an action on a case. Throws ActionRefused (Vietnamese) when it is not allowed; else
+ * returns the fields to change, the history event and the e-mails to queue.
+ */
+export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): ActionResult {
+  const { actor, now, settings, calendar } = ctx;
+  if (!canSee(actor, c)) throw new ActionRefused('Bạn không có quyền với ý kiến này.');
+  if (!ROLE_ACTIONS[actor.role].includes(input.action)) throw new ActionRefused(`Vai trò của bạn không được "${ACTION_LABELS[input.action]}".`);
+  const statusKey = statusKeyOf(c.status) ?? 'new';
+  if (!ALLOWED[statusKey].includes(input.action)) throw new ActionRefused(`Không thể "${ACTION_LABELS[input.action]}" khi ý kiến đang ở trạng thái "${c.status}".`);
+
+  const patch: Partial<CaseRecord> = {};
+  const notices: Notice[] = [];
+  let detail = '';
+
+  switch (input.action) {
+    case 'classify': {
+      const category = text(input.category);
+      if (!settings.categories.some((x) => x.category === category)) throw new ActionRefused('Lĩnh vực không có trong danh sách.');
+      if (input.complexity !== 'normal' && input.complexity !== 'complex') throw new ActionRefused('Tính chất không hợp lệ.');
+      patch.category = category;
+      patch.complexity = COMPLEXITY[input.complexity];
+      const days = input.complexity === 'complex' ? settings.deadlineDays.complex : settings.deadlineDays.normal;
+      patch.dueDate = vietnamMidnight(calendar.addWorkingDays(c.receivedAt, days));
+      if (statusKey === 'new') patch.status = STATUS.classified;
+      break;
+    }
+    case 'assign': {
+      const body = settings.bodies.find((b) => b.name === text(input.body));
+      if (!body) throw new ActionRefused('Cơ quan xử lý không có trong danh sách.');
+      const assignee = text(input.assignee).toLowerCase();
+      if (assignee && !checkEmail(assignee).valid) throw new ActionRefused('Email người xử lý không hợp lệ.');
+      patch.assignedBody = body.name;
+      patch.assignee = assignee;
+      patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết');
+      patch.status = STATUS.inProgress;
+      const to = assignee || body.email;
+      if (to) notices.push({ kind: 'assignee', to, code: c.code, body: body.name, dueOn: formatVietnameseDate(vietnamDayOf(c.dueDate)) });
+      break;
+    }
+    case 'note': {
+      detail = text(input.text);
+      if (!detail) throw new ActionRefused('Vui lòng nhập nội dung ghi chú.');
+      break;
+    }
+    case 'progress': {
+      detail = text(input.text);
+      if (!detail) throw new ActionRefused('Vui lòng nhập nội dung tiến độ.');
+      if (input.bodyDueDate) patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết');
+      break;
+    }
+    case 'answer': {
+      const answer = text(input.text);
+      if (!answer) throw new ActionRefused('Vui lòng nhập nội dung trả lời.');
+      if (!c.category) throw new ActionRefused('Hãy phân loại ý kiến trước khi trả lời.');
+      patch.answer = answer;
+      if (input.publicSummary !== undefined) patch.publicSummary = text(input.publicSummary);
+      patch.answeredAt = now;
+      patch.approvedBy = '';
+      patch.status = settings.approvalRequired ? STATUS.awaitingApproval : STATUS.answered;
+      break;
+    }
+    case 'approve': {
+      patch.approvedBy = actor.email;
+      patch.status = STATUS.answered;
+      break;
+    }
+    case 'sendAnswer': {
+      if (!c.answer) throw new ActionRefused('Chưa có nội dung trả lời.');
+      if (!c.hasEmail) throw new ActionRefused('Người gửi không để lại email hợp lệ: hãy in phiếu trả lời theo tổ dân phố để gửi tận tay.');
+      if (c.answerSentAt) throw new ActionRefused(`Đã gửi trả lời cho người dân ngày ${show(c.answerSentAt)}.`);
+      patch.answerSentAt = now;
+      notices.push({ kind: 'answer', code: c.code });
+      break;
+    }
+    case 'setPublic': {
+      if (c.hiddenFromPublic) throw new ActionRefused('Ý kiến bị đánh dấu lợi dụng: không được công khai.');
+      const summary = input.publicSummary !== undefined ? text(input.publicSummary) : c.publicSummary;
+      if (input.isPublic && !summary) throw new ActionRefused('Hãy viết tóm tắt công khai (không nêu tên, không chép nguyên văn) trước khi công khai.');
+      patch.answerPublic = input.isPublic === true;
+      patch.publicSummary = summary;
+      break;
+    }
+    case 'close': {
+      const outcome = input.outcome as OutcomeKey;
+      const note = text(input.note);
+      if (outcome === 'resolved' && statusKey !== 'answered') throw new ActionRefused('Chỉ đóng với kết quả "Đã giải quyết" sau khi đã trả lời.');
+      if (outcome === 'notCompetent' && !note) throw new ActionRefused('Hãy ghi rõ cơ quan người dân cần liên hệ.');
+      if (!['resolved', 'notCompetent', 'insufficient'].includes(outcome)) throw new ActionRefused('Kết quả không hợp lệ.');
+      patch.outcome = OUTCOME[outcome];
+      patch.outcomeNote = note;
+      patch.status = STATUS.closed;
+      patch.closedAt = now;
+      break;
+    }
+    case 'reopen': {
+      const reason = text(input.reason);
+      if (!reason) throw new ActionRefused('Hãy ghi lý do mở lại.');
+      detail = reason;
+      patch.status = reopenedStatus(c);
+      patch.outcome = '';
+      patch.outcomeNote = '';
+      patch.closedAt = '';
+      if (c.outcome === OUTCOME.misuse) patch.hiddenFromPublic = false;
+      break;
+    }
+    case 'duplicate': {
+      const of = text(input.of).toUpperCase();
+      if (!of || of === c.code) throw new ActionRefused('Hãy nhập mã ý kiến gốc (khác mã này).');
+      patch.outcome = OUTCOME.duplicate;
+      patch.outcomeNote = of;
+      patch.linkedCases = linkCodes(c.linkedCases, of);
+      patch.status = STATUS.closed;
+      patch.closedAt = now;
+      break;
+    }
+    case 'misuse': {
+      const reason = text(input.reason);
+      if (!reason) throw new ActionRefused('Hãy ghi lý do (xuyên tạc, bôi nhọ, vi phạm pháp luật…).');
+      detail = reason;
+      patch.outcome = OUTCOME.misuse;
+      patch.outcomeNote = reason;
+      patch.hiddenFromPublic = true;
+      patch.answerPublic = false;
+      patch.status = STATUS.closed;
+      patch.closedAt = now;
+      const police = settings.bodies.find((b) => /công an/i.test(b.name));
+      if (police?.email) notices.push({ kind: 'police', to: police.email, code: c.code, reason });
+      break;
+    }
+    case 'followUp': {
+      detail = text(input.content);
+      if (!detail) throw new ActionRefused('Vui lòng nhập nội dung phản ánh lại.');
+      break;
+    }
+  }
+
+  const changes = (Object.keys(patch) as Array<keyof CaseRecord>)
+    .filter((k) => FIELD_LABELS[k] && show(patch[k]) !== show(c[k]))
+    .map((k) => ({ field: FIELD_LABELS[k]!, from: show(c[k]), to: show(patch[k]) }));
+  const version = c.version + 1;
+  patch.version = version;
+  patch.updatedAt = now;
+  const event: HistoryEvent = { v: version, at: now.toISOString(), by: actor.email, action: ACTION_LABELS[input.action], ...(detail ? { detail } : {}), ...(changes.length ? { changes } : {}) };
+  return { patch, event, notices };
+}
+
+export function linkCodes(existing: string, code: string): string {
+  const codes = existing.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!codes.includes(code)) codes.push(code);
+  return codes.join(', ');
+}
+
+/** The message shown when a save was based on an old version: what changed since. */
+export function conflictMessage(currentVersion: number, seenVersion: number, events: HistoryEvent[]): string {
+  const since = events.filter((e) => e.v > seenVersion);
+  const lines = since.map((e) => {
+    const what = (e.changes ?? []).map((ch) => `${ch.field}: ${ch.from || '–'} → ${ch.to || '–'}`).join('; ');
+    return `• ${e.by} — ${e.action}${what ? ` (${what})` : ''}`;
+  });
+  return [`Ý kiến đã được cập nhật sau khi bạn mở (phiên bản ${seenVersion} → ${currentVersion}). Thay đổi của bạn chưa được lưu.`, ...lines, 'Vui lòng xem lại rồi thao tác lại.'].join('\n');
+}

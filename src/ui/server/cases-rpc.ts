@@ -1,0 +1,160 @@
+/**
+ * The sidebar's inbox and case view. Every call finds the caller's role on the server and answers
+ * with JSON only: dates travel as dd/mm/yyyy text, never as Date objects.
+ */
+import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { CHANNELS, STATUS } from '../../domain/case';
+import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
+import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import { ACTION_LABELS, allowedActions, canSee, type ActionInput, type ActionKey } from '../../domain/lifecycle';
+import { answerTemplateFor, fillTemplate } from '../../domain/settings';
+import { CASES } from '../../i18n/vi';
+import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/case-actions';
+import { readCase, readIndex } from '../../services/case-store';
+import { describeError, logError } from '../../services/errors-log';
+import { loadRuntime } from '../../services/runtime';
+import { UserError } from '../../services/staff-entry';
+import { currentUser } from './current-user';
+
+export interface InboxResponse extends InboxPage {
+  options: { statuses: string[]; categories: string[]; groups: string[]; bodies: string[]; channels: string[] };
+}
+
+export interface CaseView {
+  code: string;
+  row: number;
+  version: number;
+  receivedOn: string;
+  channel: string;
+  group: string;
+  groupKnown: boolean;
+  category: string;
+  suggestedCategory: string;
+  complexity: string;
+  status: string;
+  dueOn: string;
+  workingDaysLeft: number | null;
+  bodyDueOn: string;
+  assignedBody: string;
+  assignee: string;
+  content: string;
+  contentNote: string;
+  location: string;
+  confidential: boolean;
+  hasEmail: boolean;
+  answer: string;
+  answerSent: string;
+  approvedBy: string;
+  answerPublic: boolean;
+  publicSummary: string;
+  outcome: string;
+  outcomeNote: string;
+  linkedCases: string;
+  hiddenFromPublic: boolean;
+  history: HistoryEvent[];
+  actions: Array<{ key: ActionKey; label: string }>;
+  answerTemplate: string;
+  categories: string[];
+  bodies: string[];
+  canSeeContact: boolean;
+}
+
+const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
+
+/** Unexpected failures are logged; the person gets a plain Vietnamese message. */
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    logError({ where: 'staffEntry', message: describeError(error) });
+    // The cause is in the errors tab; only a message crosses google.script.run.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error('Lỗi hệ thống; lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.');
+  }
+}
+
+export function inbox(query: InboxQuery): InboxResponse {
+  return guarded(() => {
+    const rt = loadRuntime();
+    const actor = actorOf(rt, currentUser());
+    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, query ?? {}, vietnamDayOf(new Date()), rt.calendar);
+    return {
+      ...page,
+      options: {
+        statuses: Object.values(STATUS),
+        categories: rt.settings.categories.map((c) => c.category),
+        groups: rt.settings.groups,
+        bodies: rt.settings.bodies.map((b) => b.name),
+        channels: Object.values(CHANNELS),
+      },
+    };
+  });
+}
+
+function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, actorEmail: string): CaseView {
+  const actor = actorOf(rt, actorEmail);
+  const today = vietnamDayOf(new Date());
+  const category = c.category || c.suggestedCategory;
+  return {
+    code: c.code,
+    row,
+    version: c.version,
+    receivedOn: c.receivedAt instanceof Date ? `${day(c.receivedAt)}` : '',
+    channel: c.channel,
+    group: c.group,
+    groupKnown: c.groupKnown,
+    category: c.category,
+    suggestedCategory: c.suggestedCategory,
+    complexity: c.complexity,
+    status: c.status,
+    dueOn: day(c.dueDate),
+    workingDaysLeft: isOpen(c.status) && c.dueDate instanceof Date ? rt.calendar.workingDaysLeft(today, vietnamDayOf(c.dueDate)) : null,
+    bodyDueOn: day(c.bodyDueDate),
+    assignedBody: c.assignedBody,
+    assignee: c.assignee,
+    content: c.content,
+    contentNote: c.contentNote,
+    location: c.location,
+    confidential: c.confidential,
+    hasEmail: c.hasEmail,
+    answer: c.answer,
+    answerSent: day(c.answerSentAt),
+    approvedBy: c.approvedBy,
+    answerPublic: c.answerPublic,
+    publicSummary: c.publicSummary,
+    outcome: c.outcome,
+    outcomeNote: c.outcomeNote,
+    linkedCases: c.linkedCases,
+    hiddenFromPublic: c.hiddenFromPublic,
+    history: parseHistory(c.history),
+    actions: allowedActions(actor, c).map((key) => ({ key, label: ACTION_LABELS[key] })),
+    answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
+    categories: rt.settings.categories.map((x) => x.category),
+    bodies: rt.settings.bodies.map((b) => b.name),
+    canSeeContact: actor.role === 'admin',
+  };
+}
+
+export function caseView(code: string, row?: number): CaseView {
+  return guarded(() => {
+    const rt = loadRuntime();
+    const user = currentUser();
+    const actor = actorOf(rt, user);
+    const at = readCase(SpreadsheetApp.getActive(), rt, String(code), row);
+    if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
+    return view(rt, at.record, at.row, user);
+  });
+}
+
+export function caseAction(code: string, row: number, version: number, input: ActionInput): { message: string; view: CaseView } {
+  return guarded(() => {
+    const user = currentUser();
+    const outcome = performAction(user, String(code), row, Number(version), input);
+    return { message: outcome.message, view: view(loadRuntime(), outcome.record, outcome.row, user) };
+  });
+}
+
+export function contactDetails(code: string, reason: string): ContactDetails | { none: true } {
+  return guarded(() => revealContact(currentUser(), String(code), String(reason ?? '')) ?? { none: true });
+}
