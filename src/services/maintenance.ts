@@ -11,6 +11,7 @@ import { drainOutbox, type DrainResult } from './outbox';
 import { reconcile } from './reconcile';
 import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
+import { applyAccess } from './setup';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
 
@@ -56,6 +57,7 @@ export function runMaintenance(): MaintenanceResult {
     // Each step on its own: one failing must not stop the others.
     const steps: Array<[keyof typeof ERRORS.where, () => void]> = [
       ['settings', () => (result.settingsProblems = refreshSettings(ss, store, schema))],
+      ['settings', () => applyAccess(ss, loadRuntime(store).settings, schema.raw ? ss.getSheetByName(schema.raw.name) : null)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
       ['maintenance', () => ensureHeadroom(ss)],

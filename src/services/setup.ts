@@ -101,6 +101,33 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Doc
   return { owner: store.get(KEYS.intakeOwner) ?? user, changed };
 }
 
+/**
+ * Visibility and protection of every managed tab, the settings tabs and the raw responses, from
+ * the staff list: setup runs it, and so does the hourly job, so a handler added to "Cán bộ" can
+ * work within the hour. Returns whether anything changed.
+ */
+export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, rawSheet: GoogleAppsScript.Spreadsheet.Sheet | null): boolean {
+  let changed = false;
+  const admins = editorsFor('admins', settings);
+  const staff = editorsFor('staff', settings);
+  for (const key of TAB_KEYS) {
+    const spec = TABS[key];
+    const sheet = ss.getSheetByName(spec.name);
+    if (!sheet) continue;
+    if (ensureVisibility(sheet, spec.hidden)) changed = true;
+    if (protectSheet(sheet, spec.description, spec.protection === 'admins' ? admins : staff)) changed = true;
+  }
+  for (const spec of SETTINGS_TABS) {
+    const sheet = ss.getSheetByName(spec.name);
+    if (sheet && protectSheet(sheet, `Cài đặt: chỉ cán bộ quản trị sửa.`, admins)) changed = true;
+  }
+  if (rawSheet) {
+    if (ensureVisibility(rawSheet, true)) changed = true;
+    if (protectSheet(rawSheet, 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.', admins)) changed = true;
+  }
+  return changed;
+}
+
 export function runSetup(user: string): SetupReport {
   const ss = SpreadsheetApp.getActive();
   const store = DocumentStore.open();
@@ -155,20 +182,7 @@ export function runSetup(user: string): SetupReport {
     if (at >= 0) rawColumns[key] = at + 1;
   }
 
-  // Visibility and protection of every managed tab, the settings tabs and the raw responses.
-  const admins = editorsFor('admins', settings);
-  const staff = editorsFor('staff', settings);
-  for (const key of TAB_KEYS) {
-    const spec = TABS[key];
-    const sheet = ss.getSheetByName(spec.name)!;
-    if (ensureVisibility(sheet, spec.hidden)) changed = true;
-    if (protectSheet(sheet, spec.description, spec.protection === 'admins' ? admins : staff)) changed = true;
-  }
-  for (const spec of SETTINGS_TABS) {
-    if (protectSheet(ss.getSheetByName(spec.name)!, `Cài đặt: chỉ cán bộ quản trị sửa.`, admins)) changed = true;
-  }
-  if (ensureVisibility(rawSheet, true)) changed = true;
-  if (protectSheet(rawSheet, 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.', admins)) changed = true;
+  if (applyAccess(ss, settings, rawSheet)) changed = true;
 
   const triggers = ensureTriggers(ss, store, user);
   changed = changed || triggers.changed;

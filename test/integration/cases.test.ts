@@ -1,0 +1,217 @@
+/**
+ * The staff's work on cases, on the emulator: inbox and case view within their budgets, every
+ * action and its audit row, roles enforced on the server, two people on one case.
+ */
+import { buildIndex } from '../../src/domain/case-record';
+import { STATUS } from '../../src/domain/case';
+import { ADMIN, formAnswers, setUpWard, tabRecords, type Ward } from '../support/ward';
+
+const HANDLER = 'ubnd@luukiem.example';
+const POLICE = 'congan@luukiem.example';
+const VIEWER = 'viewer@luukiem.example';
+
+type View = { code: string; row: number; version: number; status: string; actions: Array<{ key: string }>; history: Array<{ action: string }>; [k: string]: unknown };
+
+function ward(): Ward {
+  const w = setUpWard();
+  const ss = w.SpreadsheetApp.getActive();
+  ss.getSheetByName('Cán bộ')!.getRange(3, 1, 3, 3).setValues([
+    [HANDLER, 'Xử lý', 'UBND phường'],
+    [POLICE, 'Xử lý', 'Công an phường'],
+    [VIEWER, 'Xem', ''],
+  ]);
+  ss.getSheetByName('Cơ quan xử lý')!.getRange(2, 2, 2, 1).setValues([['vanphong@luukiem.example'], ['congan@luukiem.example']]);
+  w.ws.clock.advance(3_600_000);
+  w.ws.runDueTriggers();
+  return w;
+}
+
+function submit(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}): void {
+  w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
+}
+
+function as<T>(w: Ward, user: string, fn: () => T): T {
+  w.ws.setUser(user);
+  try {
+    return fn();
+  } finally {
+    w.ws.setUser(ADMIN);
+  }
+}
+
+const open = (w: Ward, code: string) => w.app.call('getCase', code) as View;
+const act = (w: Ward, v: View, input: Record<string, unknown>) => w.app.call('caseAction', v.code, v.row, v.version, input) as { message: string; view: View };
+
+describe('inbox', () => {
+  it('counts, filters (text search ignores diacritics) and pages, newest first', () => {
+    const w = ward();
+    submit(w, 'Đường hỏng ở ngõ 5', { group: 'Tổ dân phố 2' });
+    submit(w, 'Rác thải ùn ứ', { group: 'Tổ dân phố 3' });
+    submit(w, 'Karaoke ồn ào ban đêm', { group: 'Tổ dân phố 3' });
+    const all = w.app.call('getInbox', {}) as { counters: Record<string, number>; total: number; items: Array<{ code: string; summary: string; workingDaysLeft: number }> };
+    expect(all.counters).toEqual({ new: 3, inProgress: 0, dueSoon: 0, overdue: 0 });
+    expect(all.items.map((i) => i.summary)).toEqual(['Karaoke ồn ào ban đêm', 'Rác thải ùn ứ', 'Đường hỏng ở ngõ 5']);
+    expect((w.app.call('getInbox', { text: 'duong hong' }) as typeof all).items.map((i) => i.summary)).toEqual(['Đường hỏng ở ngõ 5']);
+    expect((w.app.call('getInbox', { text: 'RÁC' }) as typeof all).total).toBe(1);
+    expect((w.app.call('getInbox', { group: 'Tổ dân phố 3', pageSize: 1, page: 2 }) as typeof all).items.map((i) => i.summary)).toEqual(['Rác thải ùn ứ']);
+    w.ws.clock.setTo('2026-12-02T03:00:00Z'); // due 03/12: one working day left
+    expect((w.app.call('getInbox', {}) as typeof all).counters).toMatchObject({ dueSoon: 3, overdue: 0 });
+    w.ws.clock.setTo('2026-12-04T03:00:00Z');
+    expect((w.app.call('getInbox', { status: 'overdue' }) as typeof all).total).toBe(3);
+  });
+
+  it('opens on a 100,000-case database in at most 6 Spreadsheet calls, reading one column', () => {
+    const w = ward();
+    const sheet = w.SpreadsheetApp.getActive().getSheetByName('Ý kiến')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const indexCol = header.indexOf('Chỉ mục (hệ thống)') + 1;
+    sheet.insertRowsAfter(sheet.getMaxRows(), 100_000);
+    const base = new Date('2026-01-05T02:00:00Z').getTime();
+    const rows = Array.from({ length: 100_000 }, (_, i) => {
+      const receivedAt = new Date(base + i * 60_000);
+      return [buildIndex({ code: `GY-2026-${String(i + 1).padStart(6, '0')}`, receivedAt, channel: 'QR', group: `Tổ dân phố ${(i % 40) + 1}`, category: '', suggestedCategory: 'Môi trường', status: STATUS.new, dueDate: receivedAt, bodyDueDate: '', assignedBody: i % 2 ? 'UBND phường' : '', assignee: '', outcome: '', hiddenFromPublic: false, content: `Ý kiến ${i}`, location: '' })];
+    });
+    sheet.getRange(2, indexCol, rows.length, 1).setValues(rows);
+    w.ws.resetStats();
+    const page = w.app.call('getInbox', { pageSize: 20 }) as { total: number; items: Array<{ code: string }> };
+    const s = w.ws.stats().services.SpreadsheetApp;
+    expect(page.total).toBe(100_000);
+    expect(page.items[0].code).toBe('GY-2026-100000');
+    expect(s.calls).toBeLessThanOrEqual(6);
+    expect(s.cellsRead).toBeLessThanOrEqual(sheet.getMaxRows());
+    // A handler's inbox: only their body's cases.
+    const theirs = as(w, HANDLER, () => w.app.call('getInbox', {})) as { total: number };
+    expect(theirs.total).toBe(50_000);
+  });
+});
+
+describe('actions on a case', () => {
+  it('from submission to an answered, closed case, with the answer e-mailed through the outbox', () => {
+    const w = ward();
+    submit(w, 'Đèn đường ngõ 12 hỏng', { email: 'dan@gmail.com' });
+    let v = open(w, 'GY-2026-00001');
+    v = act(w, v, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }).view;
+    v = act(w, v, { action: 'assign', body: 'UBND phường', assignee: HANDLER, bodyDueDate: '2026-12-01' }).view;
+    expect(v.status).toBe(STATUS.inProgress);
+    v = as(w, HANDLER, () => act(w, v, { action: 'progress', text: 'Đã báo điện lực thay bóng.' }).view);
+    v = as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay ngày 28/11.', publicSummary: 'Đèn đường ngõ 12 đã được thay.' }).view);
+    expect(v.status).toBe(STATUS.answered);
+    const sent = act(w, v, { action: 'sendAnswer' });
+    expect(sent.message).toContain('hộp thư đi');
+    v = act(w, sent.view, { action: 'close', outcome: 'resolved' }).view;
+    expect([v.status, v.outcome]).toEqual([STATUS.closed, 'Đã giải quyết']);
+    w.ws.clock.advance(3_600_000);
+    w.ws.runDueTriggers();
+    const mails = w.ws.mail.outbox();
+    expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
+      ['dan@gmail.com', '[Hòm thư số] Đã tiếp nhận ý kiến GY-2026-00001'],
+      [HANDLER, '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001'],
+      ['dan@gmail.com', '[Hòm thư số] Trả lời ý kiến GY-2026-00001'],
+    ]);
+    expect(mails[2].body).toContain('Đèn đã được thay ngày 28/11.');
+    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Trả lời', 'Gửi trả lời cho người dân', 'Đóng ý kiến']);
+    const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001');
+    expect(audit.map((r) => [r['Người thực hiện'], r['Hành động']])).toEqual([
+      [ADMIN, 'Phân loại'],
+      [ADMIN, 'Chuyển xử lý'],
+      [HANDLER, 'Cập nhật tiến độ'],
+      [HANDLER, 'Trả lời'],
+      [ADMIN, 'Gửi trả lời cho người dân'],
+      [ADMIN, 'Đóng ý kiến'],
+    ]);
+    expect(audit[0]).toMatchObject({ 'Trường': 'Lĩnh vực; Trạng thái', 'Giá trị cũ': '; Mới tiếp nhận', 'Giá trị mới': 'Hạ tầng, giao thông; Đã phân loại' });
+  });
+
+  it('one action costs at most 6 Spreadsheet calls (8 when it queues an e-mail): one row range and one audit row', () => {
+    const w = ward();
+    submit(w, 'Rác');
+    let v = open(w, 'GY-2026-00001');
+    w.ws.resetStats();
+    v = act(w, v, { action: 'classify', category: 'Môi trường', complexity: 'complex' }).view;
+    let s = w.ws.stats().services.SpreadsheetApp;
+    expect(s.calls).toBeLessThanOrEqual(6);
+    expect(s.methods['Range.setValues']).toEqual({ calls: 1, cellsRead: 0, cellsWritten: expect.any(Number) });
+    expect(s.methods['Sheet.appendRow'].calls).toBe(1);
+    w.ws.resetStats();
+    act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });
+    s = w.ws.stats().services.SpreadsheetApp;
+    expect(s.calls).toBeLessThanOrEqual(8);
+  });
+
+  it('a save based on an old version is refused and shows what changed; nothing is overwritten', () => {
+    const w = ward();
+    submit(w, 'Rác');
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(6, 1, 1, 2).setValues([['admin2@luukiem.example', 'Quản trị']]);
+    w.ws.clock.advance(3_600_000);
+    w.ws.runDueTriggers();
+    const mine = open(w, 'GY-2026-00001');
+    const theirs = as(w, 'admin2@luukiem.example', () => open(w, 'GY-2026-00001'));
+    as(w, 'admin2@luukiem.example', () => act(w, theirs, { action: 'classify', category: 'Môi trường', complexity: 'normal' }));
+    expect(() => act(w, mine, { action: 'classify', category: 'Trật tự đô thị', complexity: 'normal' })).toThrow(/phiên bản 1 → 2[\s\S]*admin2@luukiem.example — Phân loại \(Lĩnh vực: – → Môi trường/);
+    expect(open(w, 'GY-2026-00001').category).toBe('Môi trường');
+  });
+
+  it('duplicate links both ways; a follow-up opens a new linked case; misuse is hidden and reported to the police', () => {
+    const w = ward();
+    submit(w, 'Ngập ở ngõ 4');
+    submit(w, 'Ngập ở ngõ 4 (gửi lại)');
+    submit(w, 'Nội dung bôi nhọ');
+    act(w, open(w, 'GY-2026-00002'), { action: 'duplicate', of: 'GY-2026-00001' });
+    expect(open(w, 'GY-2026-00001').linkedCases).toBe('GY-2026-00002');
+    expect(open(w, 'GY-2026-00002')).toMatchObject({ status: STATUS.closed, outcome: 'Trùng lặp', linkedCases: 'GY-2026-00001' });
+    const f = act(w, open(w, 'GY-2026-00001'), { action: 'followUp', content: 'Vẫn còn ngập sau 2 tuần' });
+    expect(f.message).toBe('Đã tạo ý kiến mới GY-2026-00004 (phản ánh lại ý kiến GY-2026-00001).');
+    expect(open(w, 'GY-2026-00004')).toMatchObject({ linkedCases: 'GY-2026-00001', content: 'Vẫn còn ngập sau 2 tuần' });
+    expect(open(w, 'GY-2026-00001').linkedCases).toBe('GY-2026-00002, GY-2026-00004');
+    const m = act(w, open(w, 'GY-2026-00003'), { action: 'misuse', reason: 'Bôi nhọ cán bộ' });
+    expect(m.view).toMatchObject({ status: STATUS.closed, outcome: 'Lợi dụng, vi phạm pháp luật', hiddenFromPublic: true });
+    w.ws.clock.advance(3_600_000);
+    w.ws.runDueTriggers();
+    expect(w.ws.mail.outbox().find((x) => x.to[0] === 'congan@luukiem.example')?.subject).toBe('[Hòm thư số] Ý kiến GY-2026-00003 có dấu hiệu lợi dụng');
+  });
+
+  it('an illegal action gets a Vietnamese message and changes nothing', () => {
+    const w = ward();
+    submit(w, 'Rác');
+    const v = open(w, 'GY-2026-00001');
+    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời cho người dân" khi ý kiến đang ở trạng thái "Mới tiếp nhận".');
+    expect(open(w, 'GY-2026-00001').version).toBe(1);
+  });
+});
+
+describe('roles, checked on the server for every call', () => {
+  it('a handler cannot open or act on another body’s case, even calling the server directly', () => {
+    const w = ward();
+    submit(w, 'Rác');
+    const v = open(w, 'GY-2026-00001');
+    act(w, v, { action: 'assign', body: 'Công an phường', assignee: '' });
+    as(w, HANDLER, () => {
+      expect(() => w.app.call('getCase', 'GY-2026-00001')).toThrow('Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.');
+      expect(() => w.app.call('caseAction', 'GY-2026-00001', v.row, 2, { action: 'note', text: 'x' })).toThrow('Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.');
+      expect((w.app.call('getInbox', {}) as { total: number }).total).toBe(0);
+    });
+    as(w, POLICE, () => expect((w.app.call('getCase', 'GY-2026-00001') as View).actions.map((a) => a.key)).toEqual(['note', 'progress', 'answer']));
+  });
+
+  it('a viewer reads but cannot act; a stranger gets nothing', () => {
+    const w = ward();
+    submit(w, 'Rác');
+    as(w, VIEWER, () => {
+      const v = open(w, 'GY-2026-00001');
+      expect(v.actions).toEqual([]);
+      expect(() => act(w, v, { action: 'note', text: 'x' })).toThrow('Vai trò của bạn không được "Ghi chú nội bộ".');
+    });
+    as(w, 'stranger@gmail.com', () => expect(() => w.app.call('getInbox', {})).toThrow('Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".'));
+  });
+
+  it('contact details: admins only, after a reason, and every view is logged with it', () => {
+    const w = ward();
+    submit(w, 'Rác', { name: 'Phạm Thị Lan', phone: '0987654321', email: 'lan@gmail.com' });
+    expect(JSON.stringify(open(w, 'GY-2026-00001'))).not.toContain('Phạm Thị Lan');
+    expect(() => w.app.call('getContactDetails', 'GY-2026-00001', ' ')).toThrow(/Hãy ghi lý do/);
+    expect(w.app.call('getContactDetails', 'GY-2026-00001', 'Gọi lại xác minh địa điểm')).toEqual({ name: 'Phạm Thị Lan', phone: '0987654321', phoneValid: true, email: 'lan@gmail.com', emailValid: true, confidential: false });
+    expect(tabRecords(w, 'Nhật ký').at(-1)).toMatchObject({ 'Hành động': 'Xem thông tin người gửi', 'Chi tiết': 'Gọi lại xác minh địa điểm', 'Người thực hiện': ADMIN });
+    act(w, open(w, 'GY-2026-00001'), { action: 'assign', body: 'UBND phường', assignee: '' });
+    as(w, HANDLER, () => expect(() => w.app.call('getContactDetails', 'GY-2026-00001', 'tò mò')).toThrow('Chỉ cán bộ quản trị được xem thông tin người gửi.'));
+  });
+});
