@@ -76,8 +76,10 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
   const from = query.from ? parseIsoDate(query.from) : null;
   const to = query.to ? parseIsoDate(query.to) : null;
   const words = query.text ? searchableWords(query.text).trim() : '';
-  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' ? query.status : null;
+  // Besides a status, the counters' own names filter: "inProgress" (open, past "new"), "dueSoon", "overdue".
+  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' || query.status === 'inProgress' ? query.status : null;
   const matches = visible.filter((e) => {
+    if (dueFilter === 'inProgress' && !(isOpen(e.status) && e.status !== STATUS.new)) return false;
     if (dueFilter === 'overdue' && !(isOpen(e.status) && e.dueDay < today)) return false;
     if (dueFilter === 'dueSoon' && !(isOpen(e.status) && e.dueDay >= today && e.dueDay <= soonLimit)) return false;
     if (query.status && !dueFilter && e.status !== query.status) return false;

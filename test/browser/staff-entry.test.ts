@@ -3,7 +3,7 @@
  * a letter from the paper mailbox; the case is filed with its channel.
  */
 import type { FrameLocator } from 'playwright-core';
-import { SIDEBAR as T } from '../../src/i18n/vi';
+import { INBOX_UI, SIDEBAR as T } from '../../src/i18n/vi';
 import { artifact, useBrowserWard } from '../support/browser';
 
 const ward = useBrowserWard({ width: 1000, height: 1400 });
@@ -12,7 +12,9 @@ async function openSidebar(): Promise<FrameLocator> {
   await ward.page.goto(ward.url);
   await ward.page.getByRole('button', { name: 'Mở hòm thư' }).click();
   await ward.page.waitForURL(/\/sidebar$/);
-  return ward.page.frameLocator('#sidebar iframe');
+  const frame = ward.page.frameLocator('#sidebar iframe');
+  await frame.getByRole('button', { name: INBOX_UI.tabEntry }).click();
+  return frame;
 }
 
 it('an admin enters a paper-mailbox letter from the sidebar; the case records the channel', async () => {

@@ -29,3 +29,11 @@ export function select(name: string, options: Array<{ value: string; label: stri
   for (const o of options) s.append(el('option', { value: o.value, text: o.label }));
   return s;
 }
+
+export function status(kind: 'info' | 'error' | 'ok', text: string): HTMLElement {
+  return el('p', { class: `status ${kind}`, role: kind === 'error' ? 'alert' : 'status', text });
+}
+
+export function options(values: string[], allLabel: string): Array<{ value: string; label: string }> {
+  return [{ value: '', label: allLabel }, ...values.map((v) => ({ value: v, label: v }))];
+}

@@ -1,0 +1,205 @@
+/**
+ * One case: the content verbatim (textContent, never HTML), the facts, the history, and the
+ * actions the server says this person may take — each one form, one server call.
+ */
+import type { ActionInput, ActionKey } from '../../domain/lifecycle';
+import { CASE_UI as T, INBOX_UI } from '../../i18n/vi';
+import type { CaseView } from '../server/cases-rpc';
+import { el, field, select, status } from './dom';
+import { callServer } from './rpc';
+
+export interface CaseHandlers {
+  back(): void;
+}
+
+export function renderCase(root: HTMLElement, code: string, row: number | undefined, handlers: CaseHandlers, message?: HTMLElement): void {
+  root.replaceChildren(status('info', 'Đang tải…'));
+  callServer('getCase', code, row)
+    .then((view) => show(root, view, handlers, message))
+    .catch((e: Error) => {
+      const back = el('button', { type: 'button', class: 'secondary', text: T.back });
+      back.addEventListener('click', handlers.back);
+      root.replaceChildren(back, status('error', e.message));
+    });
+}
+
+function fact(label: string, value: string): HTMLElement | null {
+  return value ? el('div', { class: 'fact' }, el('dt', { text: label }), el('dd', { text: value })) : null;
+}
+
+function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: HTMLElement): void {
+  const back = el('button', { type: 'button', class: 'secondary', text: T.back });
+  back.addEventListener('click', handlers.back);
+  const heading = el('h2', { tabindex: '-1' }, el('span', { text: v.code }), ' ', el('span', { class: 'badge', text: v.status }));
+  const messages = el('div', { class: 'messages', 'aria-live': 'polite' });
+  if (message) messages.append(message);
+  const facts = el(
+    'dl',
+    { class: 'facts' },
+    fact(T.received, `${v.receivedOn} · ${v.channel}`),
+    fact(T.group, `${v.group}${v.groupKnown ? '' : ` ${T.groupUnknown}`}`),
+    fact(T.category, v.category || T.suggested(v.suggestedCategory || '—')),
+    fact(T.complexity, v.complexity),
+    fact(T.due, INBOX_UI.due(v.dueOn, v.workingDaysLeft)),
+    fact(T.body, v.assignedBody),
+    fact(T.assignee, v.assignee),
+    fact(T.bodyDue, v.bodyDueOn),
+    fact(T.location, v.location),
+    fact(T.outcome, [v.outcome, v.outcomeNote].filter(Boolean).join(' — ')),
+    fact(T.linked, v.linkedCases),
+  );
+  const parts: Array<HTMLElement | null> = [
+    back,
+    heading,
+    messages,
+    facts,
+    v.confidential ? status('info', T.confidential) : null,
+    el('h3', { text: T.content }),
+    el('div', { class: 'content', text: v.content }),
+    v.contentNote ? el('p', { class: 'muted', text: `${T.note}: ${v.contentNote}` }) : null,
+  ];
+  if (v.answer) {
+    parts.push(el('h3', { text: T.answer }), el('div', { class: 'content', text: v.answer }));
+    if (v.answerSent) parts.push(el('p', { class: 'muted', text: T.answerSent(v.answerSent) }));
+  }
+  if (v.publicSummary) parts.push(el('p', {}, el('strong', { text: `${T.publicSummary}${v.answerPublic ? ` (${T.isPublic})` : ''}: ` }), v.publicSummary));
+
+  parts.push(el('h3', { text: T.actions }));
+  if (v.actions.length === 0) parts.push(el('p', { class: 'muted', text: T.noActions }));
+  const panel = el('div', { class: 'action-panel' });
+  const buttons = el('div', { class: 'actions' });
+  for (const a of v.actions) {
+    const b = el('button', { type: 'button', class: 'secondary', text: a.label, 'data-action': a.key });
+    b.addEventListener('click', () => panel.replaceChildren(actionForm(a.key, a.label, v, root, handlers, panel)));
+    buttons.append(b);
+  }
+  parts.push(buttons, panel);
+  if (v.canSeeContact) parts.push(contactBox(v.code));
+
+  parts.push(el('h3', { text: T.history }));
+  const history = el('ol', { class: 'history' });
+  for (const h of [...v.history].reverse()) {
+    const when = new Date(h.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const changes = (h.changes ?? []).map((c) => `${c.field}: ${c.from || '–'} → ${c.to || '–'}`).join('; ');
+    history.append(el('li', {}, el('strong', { text: h.action }), ` — ${h.by}, ${when}`, changes ? el('div', { class: 'muted', text: changes }) : null, h.detail ? el('div', { class: 'detail', text: h.detail }) : null));
+  }
+  parts.push(history);
+  root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  heading.focus();
+}
+
+function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElement, handlers: CaseHandlers, panel: HTMLElement): HTMLElement {
+  const F = T.fields;
+  const form = el('form', { class: 'action', 'aria-label': label }, el('h4', { text: label }));
+  const textarea = (name: string, value = '', required = true) => el('textarea', { name, rows: '5', required }, value);
+  switch (key) {
+    case 'classify':
+      form.append(
+        field(F.category, withValue(select('category', v.categories.map((c) => ({ value: c, label: c })), true), v.category || v.suggestedCategory)),
+        field(F.complexity, withValue(select('complexity', [{ value: 'normal', label: F.normal }, { value: 'complex', label: F.complex }], true), v.complexity === 'Phức tạp' ? 'complex' : 'normal')),
+      );
+      break;
+    case 'assign':
+      form.append(
+        field(F.body, withValue(select('body', v.bodies.map((b) => ({ value: b, label: b })), true), v.assignedBody)),
+        field(F.assignee, el('input', { name: 'assignee', value: v.assignee })),
+        field(F.bodyDueDate, el('input', { name: 'bodyDueDate', type: 'date' })),
+      );
+      break;
+    case 'note':
+    case 'reopen':
+    case 'misuse':
+      form.append(field(key === 'note' ? F.text : F.reason, textarea(key === 'note' ? 'text' : 'reason')));
+      break;
+    case 'progress':
+      form.append(field(F.text, textarea('text')), field(F.bodyDueDate, el('input', { name: 'bodyDueDate', type: 'date' })));
+      break;
+    case 'answer':
+      form.append(field(F.answer, textarea('text', v.answer || v.answerTemplate)), field(F.publicSummary, textarea('publicSummary', v.publicSummary, false)));
+      break;
+    case 'setPublic':
+      form.append(
+        field(F.publicSummary, textarea('publicSummary', v.publicSummary, false)),
+        el('div', { class: 'check' }, el('input', { type: 'checkbox', name: 'isPublic', id: 'isPublic', checked: !v.answerPublic }), el('label', { for: 'isPublic', text: F.isPublic })),
+      );
+      break;
+    case 'close':
+      form.append(field(F.outcome, select('outcome', Object.entries(T.outcomes).map(([value, l]) => ({ value, label: l })), true)), field(F.outcomeNote, textarea('note', '', false)));
+      break;
+    case 'duplicate':
+      form.append(field(F.of, el('input', { name: 'of', required: true, placeholder: 'GY-2026-00001' })));
+      break;
+    case 'followUp':
+      form.append(field(F.followUp, textarea('content')));
+      break;
+    case 'approve':
+    case 'sendAnswer':
+      break;
+  }
+  const submit = el('button', { type: 'submit', text: T.submit });
+  const cancel = el('button', { type: 'button', class: 'secondary', text: T.cancel });
+  cancel.addEventListener('click', () => panel.replaceChildren());
+  form.append(el('div', { class: 'row' }, submit, cancel));
+  const messages = el('div', { 'aria-live': 'polite' });
+  form.append(messages);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const s = (k: string) => String(data.get(k) ?? '');
+    const inputs: Record<ActionKey, () => ActionInput> = {
+      classify: () => ({ action: 'classify', category: s('category'), complexity: s('complexity') === 'complex' ? 'complex' : 'normal' }),
+      assign: () => ({ action: 'assign', body: s('body'), assignee: s('assignee'), bodyDueDate: s('bodyDueDate') || undefined }),
+      note: () => ({ action: 'note', text: s('text') }),
+      progress: () => ({ action: 'progress', text: s('text'), bodyDueDate: s('bodyDueDate') || undefined }),
+      answer: () => ({ action: 'answer', text: s('text'), publicSummary: s('publicSummary') }),
+      approve: () => ({ action: 'approve' }),
+      sendAnswer: () => ({ action: 'sendAnswer' }),
+      setPublic: () => ({ action: 'setPublic', isPublic: data.get('isPublic') !== null, publicSummary: s('publicSummary') }),
+      close: () => ({ action: 'close', outcome: s('outcome') as 'resolved', note: s('note') }),
+      reopen: () => ({ action: 'reopen', reason: s('reason') }),
+      duplicate: () => ({ action: 'duplicate', of: s('of') }),
+      misuse: () => ({ action: 'misuse', reason: s('reason') }),
+      followUp: () => ({ action: 'followUp', content: s('content') }),
+    };
+    submit.disabled = true;
+    callServer('caseAction', v.code, v.row, v.version, inputs[key]())
+      .then((r) => show(root, r.view, handlers, status('ok', r.message)))
+      .catch((error: Error) => {
+        submit.disabled = false;
+        const reload = el('button', { type: 'button', class: 'secondary', text: T.reload });
+        reload.addEventListener('click', () => renderCase(root, v.code, v.row, handlers));
+        messages.replaceChildren(status('error', error.message), reload);
+      });
+  });
+  return form;
+}
+
+function contactBox(code: string): HTMLElement {
+  const out = el('div', { 'aria-live': 'polite' });
+  const reason = el('input', { name: 'reason', required: true });
+  const form = el('form', { class: 'contact' }, el('h3', { text: T.contact }), field(T.contactReason, reason), el('button', { type: 'submit', class: 'secondary', text: T.contactShow }), out);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    callServer('getContactDetails', code, reason.value)
+      .then((c) => {
+        if ('none' in c) return out.replaceChildren(status('info', T.contactNone));
+        const L = T.contactLabels;
+        out.replaceChildren(
+          el(
+            'dl',
+            { class: 'facts' },
+            fact(L.name, c.name),
+            fact(L.phone, `${c.phone}${c.phone && !c.phoneValid ? ` ${L.invalid}` : ''}`),
+            fact(L.email, `${c.email}${c.email && !c.emailValid ? ` ${L.invalid}` : ''}`),
+          ),
+        );
+      })
+      .catch((error: Error) => out.replaceChildren(status('error', error.message)));
+  });
+  return form;
+}
+
+function withValue(s: HTMLSelectElement, value: string): HTMLSelectElement {
+  s.value = value;
+  return s;
+}

@@ -1,0 +1,169 @@
+/**
+ * The staff sidebar in a real browser (Debian Chromium), served by the local ward's server:
+ * a case from the resident's form to a closed, answered case with the e-mail in the outbox;
+ * hostile content shown verbatim; handlers and viewers held to their role even when they call the
+ * server directly. Screenshots of the inbox and the case view are kept in test-artifacts/.
+ */
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { createWorkspace, type Workspace } from '../../emulator';
+import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import { CASE_UI as C, INBOX_UI as I } from '../../src/i18n/vi';
+import { artifact, launchBrowser } from '../support/browser';
+import { ADMIN, formAnswers, ROOT } from '../support/ward';
+
+jest.setTimeout(120_000);
+
+const HANDLER = 'ubnd@luukiem.example';
+const POLICE = 'congan@luukiem.example';
+const VIEWER = 'viewer@luukiem.example';
+const XSS = '<img src=x onerror=alert(1)>';
+
+let ws: Workspace;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let formId: string;
+
+beforeAll(async () => {
+  ws = createWorkspace({ user: ADMIN });
+  ws.spreadsheets.setActive(ws.spreadsheets.create('Hòm thư số — CSDL'));
+  const app = ws.load(path.join(ROOT, 'build'));
+  ws.open('LIMITED');
+  app.call('setupMailbox');
+  const ss = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
+  ss.getSheetByName('Cán bộ')!.getRange(3, 1, 3, 3).setValues([
+    [HANDLER, 'Xử lý', 'UBND phường'],
+    [POLICE, 'Xử lý', 'Công an phường'],
+    [VIEWER, 'Xem', ''],
+  ]);
+  ws.clock.advance(3_600_000);
+  ws.runDueTriggers();
+  formId = ws.forms.list()[0].id;
+  server = await startWard({ ws, port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
+  page.on('dialog', (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function switchUser(email: string): Promise<void> {
+  await page.goto(server.url);
+  await page.getByLabel('Đổi tài khoản:').fill(email);
+  await page.getByRole('button', { name: 'Đổi', exact: true }).click();
+}
+
+async function sidebar(): Promise<FrameLocator> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  await page.waitForURL(/\/sidebar$/);
+  return page.frameLocator('#sidebar iframe');
+}
+
+async function openCase(frame: FrameLocator, code: string): Promise<void> {
+  await frame.getByRole('button', { name: new RegExp(code) }).click();
+  await frame.getByRole('heading', { name: new RegExp(code) }).waitFor();
+}
+
+async function doAction(frame: FrameLocator, label: string, fill?: (form: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<string> {
+  await frame.locator('.actions').getByRole('button', { name: label, exact: true }).click();
+  const form = frame.locator('form.action');
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: C.submit }).click();
+  const ok = frame.locator('.messages .status.ok');
+  await ok.waitFor();
+  return ok.innerText();
+}
+
+it('a case goes from the resident’s form to closed and answered, with the answer e-mail in the outbox', async () => {
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 4', content: 'Cống thoát nước ngõ 9 bị tắc, nước tràn ra đường', email: 'ha@gmail.com' }));
+  const frame = await sidebar();
+  await frame.getByRole('button', { name: /Mới/ }).first().waitFor();
+  await page.screenshot({ path: artifact('sidebar-inbox.png') });
+  await openCase(frame, 'GY-\\d{4}-00001');
+  await page.screenshot({ path: artifact('sidebar-case.png') });
+  await doAction(frame, 'Phân loại', async (f) => {
+    await f.getByLabel(C.fields.category).selectOption('Hạ tầng, giao thông');
+  });
+  await doAction(frame, 'Chuyển xử lý', async (f) => {
+    await f.getByLabel(C.fields.body).selectOption('UBND phường');
+    await f.getByLabel(C.fields.assignee).fill(HANDLER);
+  });
+  await doAction(frame, 'Trả lời', async (f) => {
+    await f.getByLabel(C.fields.answer).fill('Ngày 26/11, UBND phường đã cho nạo vét cống ngõ 9.');
+    await f.getByLabel(C.fields.publicSummary).fill('Cống ngõ 9 (TDP 4) đã được nạo vét.');
+  });
+  expect(await doAction(frame, 'Gửi trả lời cho người dân')).toContain('hộp thư đi');
+  await doAction(frame, 'Đóng ý kiến', async (f) => {
+    await f.getByLabel(C.fields.outcome).selectOption('resolved');
+  });
+  await frame.getByRole('heading', { name: /Đã đóng/ }).waitFor();
+  await page.screenshot({ path: artifact('sidebar-case-closed.png') });
+
+  const outbox = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets.find((s) => s.name === 'Hộp thư đi')!.displayValues;
+  const header = outbox[0];
+  const answerRow = outbox.find((r) => r[header.indexOf('Loại thư')] === 'Trả lời người dân');
+  expect(answerRow?.[header.indexOf('Trạng thái')]).toBe('Chờ gửi');
+  await page.goto(server.url);
+  await page.getByLabel('Tua thời gian (giờ):').fill('1');
+  await page.getByRole('button', { name: 'Tua', exact: true }).click();
+  await page.goto(`${server.url}/mail`);
+  expect(await page.locator('main').innerText()).toContain('Ngày 26/11, UBND phường đã cho nạo vét cống ngõ 9.');
+  expect(ws.mail.outbox().some((m) => m.to[0] === 'ha@gmail.com' && m.subject.startsWith('[Hòm thư số] Trả lời ý kiến'))).toBe(true);
+});
+
+it('content like <img src=x onerror=alert(1)> shows verbatim and runs nothing', async () => {
+  ws.forms.submit(formId, formAnswers({ content: XSS }));
+  const frame = await sidebar();
+  const item = frame.getByRole('button', { name: /<img src=x onerror=alert\(1\)>/ });
+  await item.waitFor();
+  await item.click();
+  await frame.locator('.content', { hasText: XSS }).waitFor();
+  expect(await frame.locator('.content').first().innerText()).toBe(XSS);
+  expect(await frame.locator('img').count()).toBe(0);
+});
+
+it('a handler cannot open or act on another body’s case, even by calling the server directly', async () => {
+  ws.forms.submit(formId, formAnswers({ content: 'Vụ việc của công an' }));
+  const police = await (async () => {
+    const inbox = ws.app!.call('getInbox', { text: 'vu viec cua cong an' }) as { items: Array<{ code: string; row: number }> };
+    const v = ws.app!.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
+    ws.app!.call('caseAction', v.code, v.row, v.version, { action: 'assign', body: 'Công an phường', assignee: POLICE });
+    return v;
+  })();
+  await switchUser(HANDLER);
+  const frame = await sidebar();
+  await frame.locator('ol.cases').waitFor();
+  expect(await frame.locator('ol.cases').innerText()).not.toContain(police.code);
+  const rpc = (fn: string, args: unknown[]) =>
+    page.evaluate(async ([f, a]) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: f, args: a }) })).json(), [fn, args] as const);
+  expect(await rpc('getCase', [police.code])).toEqual({ ok: false, error: { name: 'UserError', message: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.' } });
+  expect(await rpc('caseAction', [police.code, police.row, 2, { action: 'note', text: 'x' }])).toMatchObject({ ok: false });
+  expect(await rpc('getContactDetails', [police.code, 'xem thử'])).toMatchObject({ ok: false, error: { message: 'Chỉ cán bộ quản trị được xem thông tin người gửi.' } });
+});
+
+it('a viewer cannot act: no action buttons, and the server refuses direct calls', async () => {
+  await switchUser(VIEWER);
+  const frame = await sidebar();
+  await openCase(frame, 'GY-\\d{4}-00001');
+  expect(await frame.getByText(C.noActions).count()).toBe(1);
+  expect(await frame.locator('.actions button').count()).toBe(0);
+  const view = ws.app!.call('getCase', 'GY-2026-00001') as { row: number; version: number };
+  const res = await page.evaluate(async ([row, version]) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: 'caseAction', args: ['GY-2026-00001', row, version, { action: 'note', text: 'x' }] }) })).json(), [view.row, view.version] as const);
+  expect(res).toMatchObject({ ok: false, error: { message: 'Vai trò của bạn không được "Ghi chú nội bộ".' } });
+  await switchUser(ADMIN);
+});
+
+it('filters by text without diacritics and opens the match', async () => {
+  const frame = await sidebar();
+  await frame.getByLabel(I.search).fill('cong thoat nuoc');
+  await frame.getByRole('button', { name: I.apply, exact: true }).click();
+  await frame.getByText(I.total(1)).waitFor();
+  expect(await frame.locator('ol.cases').innerText()).toContain('Cống thoát nước ngõ 9');
+});
