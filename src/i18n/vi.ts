@@ -224,6 +224,12 @@ export const CASE_UI = {
   contactNone: 'Người gửi không để lại thông tin liên hệ.',
   contactLabels: { name: 'Họ tên', phone: 'Điện thoại', email: 'Email', invalid: '(không hợp lệ)' },
   reload: 'Tải lại ý kiến',
+  documents: 'Văn bản',
+  makeSlip: 'Lập phiếu chuyển',
+  makeLetter: 'Lập thư trả lời',
+  groupSheets: 'In phiếu trả lời theo tổ dân phố',
+  opened: (name: string) => `Đã lập "${name}": `,
+  openDoc: 'mở tài liệu',
   submit: 'Lưu',
   cancel: 'Hủy',
   fields: {
@@ -245,4 +251,46 @@ export const CASE_UI = {
     followUp: 'Nội dung người dân phản ánh lại',
   },
   outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
+} as const;
+
+/**
+ * The transfer slip and the reply letter follow the Vietnamese administrative format (Decree
+ * 30/2020/NĐ-CP): motto block, issuing body, number, place and date, title, body, recipients,
+ * signature. They are Google Docs the admin can edit; {{…}} fields are filled for each case.
+ */
+export const PAPER = {
+  slipTemplateName: 'Mẫu phiếu chuyển — Hòm thư số',
+  letterTemplateName: 'Mẫu thư trả lời — Hòm thư số',
+  slipName: (code: string) => `Phiếu chuyển ${code}`,
+  letterName: (code: string) => `Thư trả lời ${code}`,
+  groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
+  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+  slipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
+  letterTitle: 'THƯ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ',
+  slipBody: [
+    'Kính gửi: {{co_quan}}',
+    '{{uy_ban}} nhận được ý kiến mã {{ma}} qua kênh {{kenh}} ngày {{ngay_tiep_nhan}}, tại {{to_dan_pho}}, lĩnh vực {{linh_vuc}}.',
+    'Nội dung:',
+    '{{noi_dung}}',
+    'Địa điểm: {{dia_diem}}',
+    'Đề nghị quý cơ quan xem xét, giải quyết theo thẩm quyền và thông tin kết quả về {{uy_ban}} trước ngày {{han_tra_loi}} để trả lời Nhân dân.',
+  ],
+  letterBody: [
+    'Kính gửi: Ông/Bà gửi ý kiến mã {{ma}} ({{to_dan_pho}})',
+    'Ngày {{ngay_tiep_nhan}}, {{uy_ban}} nhận được ý kiến của ông/bà về lĩnh vực {{linh_vuc}}.',
+    '{{tra_loi}}',
+    '{{uy_ban}} trân trọng cảm ơn ông/bà đã đóng góp ý kiến.',
+  ],
+  recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT, Hòm thư số.'],
+  signature: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', '', '', ''],
+  placeDate: '{{phuong}}, ngày {{ngay}}',
+  number: 'Số: {{ma}}/HTS',
+  groupTitle: (group: string) => `PHIẾU TRẢ LỜI Ý KIẾN — ${group}`,
+  groupIntro: 'Kính gửi bà con có ý kiến gửi Hòm thư số. Vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
+  groupEmpty: 'Không có trả lời cần phát tay.',
+  groupColumns: ['Mã ý kiến', 'Ngày tiếp nhận', 'Trả lời'],
+  notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',
+  noAnswer: 'Ý kiến chưa có nội dung trả lời.',
+  created: (name: string) => `Đã lập "${name}".`,
 } as const;

@@ -12,7 +12,8 @@ import { handleFormSubmit, type IntakeOutcome } from '../services/intake';
 import { runMaintenance, type MaintenanceResult } from '../services/maintenance';
 import type { StaffCaseInput, StaffCaseResult } from '../services/staff-entry';
 import type { Greeting } from '../ui/shared/rpc';
-import { caseAction as caseActionRpc, caseView, contactDetails, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import type { PaperDoc } from '../services/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/case-actions';
@@ -80,6 +81,16 @@ export function caseAction(code: string, row: number, version: number, input: Ac
 /** RPC: the submitter's contact details — admins only, with a reason that is logged. */
 export function getContactDetails(code: string, reason: string): ContactDetails | { none: true } {
   return contactDetails(code, reason);
+}
+
+/** RPC: a transfer slip (to the handling body) or a reply letter (to the resident) as a Doc. */
+export function createCaseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
+  return caseDocument(code, kind);
+}
+
+/** RPC: the printable answers per residential group, for residents without e-mail. */
+export function createGroupAnswerSheets(): PaperDoc {
+  return groupAnswerSheets();
 }
 
 /** RPC: the sidebar's first call. */

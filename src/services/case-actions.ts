@@ -8,7 +8,7 @@
  */
 import { CHANNELS } from '../domain/case';
 import { appendHistory, buildIndex, parseHistory, type CaseRecord } from '../domain/case-record';
-import { prepareCase } from '../domain/intake';
+import { prepareCase, type SubmitterFields } from '../domain/intake';
 import { ActionRefused, canSee, conflictMessage, decide, linkCodes, type ActionInput, type Actor, type Notice } from '../domain/lifecycle';
 import { roleOf } from '../domain/settings';
 import { CASES, NOTICE } from '../i18n/vi';
@@ -130,14 +130,8 @@ export function performAction(user: string, code: string, rowHint: number | unde
   }
 }
 
-export interface ContactDetails {
-  name: string;
-  phone: string;
-  phoneValid: boolean;
-  email: string;
-  emailValid: boolean;
-  confidential: boolean;
-}
+/** What an admin sees of a submitter: the submitter record without its bookkeeping. */
+export type ContactDetails = Omit<SubmitterFields, 'code' | 'recordedAt'>;
 
 /** Admins only, after giving a reason; every view is written to the audit trail with it. */
 export function revealContact(user: string, code: string, reason: string): ContactDetails | null {

@@ -24,6 +24,8 @@ export interface SchemaState {
   formUrl: string | null;
   /** The ward's spreadsheet, linked from notices to handling bodies. */
   spreadsheetUrl: string;
+  /** Template Docs for the transfer slip and the reply letter. */
+  templates?: { slip: string; letter: string };
 }
 
 export class NotSetUpError extends Error {

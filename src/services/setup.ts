@@ -15,6 +15,7 @@ import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
 import { createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
 import { logError } from './errors-log';
 import { LONG_TEXT_PLAIN_COLUMNS } from './case-writer';
+import { ensureTemplates } from './paper-trail';
 
 export const INTAKE_HANDLER = 'onFormSubmitIntake';
 export const HOURLY_HANDLER = 'hourlyMaintenance';
@@ -187,6 +188,8 @@ export function runSetup(user: string): SetupReport {
   const triggers = ensureTriggers(ss, store, user);
   changed = changed || triggers.changed;
 
+  const paper = ensureTemplates(oldSchema?.templates);
+  if (paper.created) created.push('mẫu phiếu chuyển và thư trả lời (Google Tài liệu)');
   const schema: SchemaState = {
     version: SCHEMA_VERSION,
     tabs,
@@ -194,6 +197,7 @@ export function runSetup(user: string): SetupReport {
     formId: form.getId(),
     formUrl: form.getPublishedUrl(),
     spreadsheetUrl: ss.getUrl(),
+    templates: paper.templates,
   };
   if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
     store.setJson(KEYS.schema, schema);

@@ -74,6 +74,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     buttons.append(b);
   }
   parts.push(buttons, panel);
+  if (v.canMakeDocuments) parts.push(documentsBox(v));
   if (v.canSeeContact) parts.push(contactBox(v.code));
 
   parts.push(el('h3', { text: T.history }));
@@ -202,4 +203,27 @@ function contactBox(code: string): HTMLElement {
 function withValue(s: HTMLSelectElement, value: string): HTMLSelectElement {
   s.value = value;
   return s;
+}
+
+/** A Doc made on the server, offered as a link (it opens in Google Docs). */
+export function docLink(name: string, url: string): HTMLElement {
+  return el('p', { class: 'status ok', role: 'status' }, T.opened(name), el('a', { href: url, target: '_blank', rel: 'noopener', text: T.openDoc }));
+}
+
+function documentsBox(v: CaseView): HTMLElement {
+  const out = el('div', { 'aria-live': 'polite' });
+  const make = (kind: 'slip' | 'letter', label: string) => {
+    const b = el('button', { type: 'button', class: 'secondary', text: label });
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      callServer('createCaseDocument', v.code, kind)
+        .then((d) => out.replaceChildren(docLink(d.name, d.url)))
+        .catch((e: Error) => out.replaceChildren(status('error', e.message)))
+        .then(() => (b.disabled = false));
+    });
+    return b;
+  };
+  const buttons = el('div', { class: 'actions' }, make('slip', T.makeSlip));
+  if (v.answer) buttons.append(make('letter', T.makeLetter));
+  return el('div', {}, el('h3', { text: T.documents }), buttons, out);
 }

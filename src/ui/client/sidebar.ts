@@ -3,9 +3,9 @@
  * from other channels for admins. All rendering goes through textContent (see dom.ts).
  */
 import type { InboxQuery } from '../../domain/inbox';
-import { INBOX_UI, SIDEBAR as T } from '../../i18n/vi';
+import { CASE_UI, INBOX_UI, SIDEBAR as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
-import { renderCase } from './case-view';
+import { docLink, renderCase } from './case-view';
 import { el, status } from './dom';
 import { entryForm } from './entry';
 import { renderInbox } from './inbox';
@@ -15,6 +15,7 @@ function app(root: HTMLElement, state: SidebarState): void {
   const main = el('div', { class: 'view' });
   let lastQuery: InboxQuery = {};
   const tabs = el('nav', { class: 'tabs', 'aria-label': 'Chức năng' });
+  const extra: HTMLElement[] = [];
   const inboxTab = el('button', { type: 'button', text: INBOX_UI.tabInbox, 'aria-current': 'page' });
   tabs.append(inboxTab);
   const showInbox = (q: InboxQuery = lastQuery) => {
@@ -25,11 +26,21 @@ function app(root: HTMLElement, state: SidebarState): void {
   if (state.role === 'admin') {
     const entryTab = el('button', { type: 'button', text: INBOX_UI.tabEntry });
     entryTab.addEventListener('click', () => main.replaceChildren(entryForm(state)));
+    const print = el('button', { type: 'button', class: 'secondary', text: CASE_UI.groupSheets });
+    const printed = el('div', { 'aria-live': 'polite' });
+    print.addEventListener('click', () => {
+      print.disabled = true;
+      callServer('createGroupAnswerSheets')
+        .then((d) => printed.replaceChildren(docLink(d.name, d.url)))
+        .catch((e: Error) => printed.replaceChildren(status('error', e.message)))
+        .then(() => (print.disabled = false));
+    });
     tabs.append(entryTab);
+    extra.push(print, printed);
   }
   const header: HTMLElement[] = [el('p', { class: 'who', text: T.signedInAs(state.user, state.roleLabel) })];
   if (state.formUrl && state.role === 'admin') header.push(el('details', { class: 'muted' }, el('summary', { text: T.formLink }), el('a', { href: state.formUrl, target: '_blank', rel: 'noopener', text: state.formUrl })));
-  root.replaceChildren(...header, tabs, main);
+  root.replaceChildren(...header, tabs, ...extra, main);
   showInbox({});
 }
 

@@ -14,6 +14,7 @@ import { readCase, readIndex } from '../../services/case-store';
 import { describeError, logError } from '../../services/errors-log';
 import { loadRuntime } from '../../services/runtime';
 import { UserError } from '../../services/staff-entry';
+import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/paper-trail';
 import { currentUser } from './current-user';
 
 export interface InboxResponse extends InboxPage {
@@ -57,6 +58,7 @@ export interface CaseView {
   categories: string[];
   bodies: string[];
   canSeeContact: boolean;
+  canMakeDocuments: boolean;
 }
 
 const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
@@ -133,6 +135,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     categories: rt.settings.categories.map((x) => x.category),
     bodies: rt.settings.bodies.map((b) => b.name),
     canSeeContact: actor.role === 'admin',
+    canMakeDocuments: actor.role === 'admin',
   };
 }
 
@@ -157,4 +160,12 @@ export function caseAction(code: string, row: number, version: number, input: Ac
 
 export function contactDetails(code: string, reason: string): ContactDetails | { none: true } {
   return guarded(() => revealContact(currentUser(), String(code), String(reason ?? '')) ?? { none: true });
+}
+
+export function caseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
+  return guarded(() => createCaseDocument(currentUser(), String(code), kind === 'letter' ? 'letter' : 'slip'));
+}
+
+export function groupAnswerSheets(): PaperDoc {
+  return guarded(() => createGroupAnswerSheets(currentUser()));
 }

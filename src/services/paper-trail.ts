@@ -1,0 +1,142 @@
+/**
+ * Paper for people and bodies without e-mail: a transfer slip to the handling body and a reply
+ * letter to the resident, each a copy of a template Doc the admin edits; and, for residents who
+ * left no e-mail, a printable Doc of the answers per residential group — codes only, no names.
+ * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
+ * resident's words cannot be read as a pattern.
+ */
+import { formatVietnameseDate, vietnamDayOf } from '../domain/calendar/civil-date';
+import { OUTCOME, STATUS } from '../domain/case';
+import type { CaseRecord } from '../domain/case-record';
+import { canSee } from '../domain/lifecycle';
+import { PAPER } from '../i18n/vi';
+import { appendAudit } from './audit';
+import { actorOf } from './case-actions';
+import { decodeCase, readCase } from './case-store';
+import { sheet } from './case-writer';
+import { loadRuntime, type Runtime, type SchemaState } from './runtime';
+import { UserError } from './staff-entry';
+import { TABS } from './sheets/tabs';
+
+export interface PaperDoc {
+  name: string;
+  url: string;
+  id: string;
+}
+
+type Body = GoogleAppsScript.Document.Body;
+
+/** A new template Doc in the administrative layout. */
+function buildTemplate(name: string, title: string, lines: readonly string[]): string {
+  const doc = DocumentApp.create(name);
+  const body = doc.getBody();
+  const header = body.appendTable([
+    ['{{uy_ban}}\n' + PAPER.number, `${PAPER.motto}\n${PAPER.mottoSub}\n\n${PAPER.placeDate}`],
+  ]);
+  header.setBorderWidth(0);
+  body.appendParagraph(title).setHeading(DocumentApp.ParagraphHeading.HEADING1).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  for (const line of lines) body.appendParagraph(line);
+  body.appendTable([[PAPER.recipients.join('\n'), PAPER.signature.join('\n')]]).setBorderWidth(0);
+  doc.saveAndClose();
+  return doc.getId();
+}
+
+export interface Templates {
+  slip: string;
+  letter: string;
+}
+
+/** The two template Docs: created once by setup, kept if they exist. */
+export function ensureTemplates(existing: Templates | undefined): { templates: Templates; created: boolean } {
+  const alive = (id: string | undefined) => {
+    if (!id) return false;
+    try {
+      DocumentApp.openById(id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const slip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.slipTemplateName, PAPER.slipTitle, PAPER.slipBody);
+  const letter = alive(existing?.letter) ? existing!.letter : buildTemplate(PAPER.letterTemplateName, PAPER.letterTitle, PAPER.letterBody);
+  return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
+}
+
+function fields(rt: Runtime, c: CaseRecord, today: Date): Record<string, string> {
+  return {
+    ma: c.code,
+    uy_ban: rt.settings.committeeName,
+    phuong: rt.settings.wardName,
+    ngay: formatVietnameseDate(vietnamDayOf(today)),
+    ngay_tiep_nhan: c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '',
+    kenh: c.channel,
+    to_dan_pho: c.group,
+    linh_vuc: c.category || c.suggestedCategory,
+    noi_dung: c.content,
+    dia_diem: c.location || '—',
+    co_quan: c.assignedBody || '—',
+    han_tra_loi: c.dueDate instanceof Date ? formatVietnameseDate(vietnamDayOf(c.dueDate)) : '',
+    tra_loi: c.answer,
+  };
+}
+
+function fill(body: Body, values: Record<string, string>): void {
+  for (const p of body.getParagraphs()) {
+    const text = p.getText();
+    if (!text.includes('{{')) continue;
+    // One pass with a function: a filled-in value (a resident's "{{ma}}" or "$&") is never re-read.
+    const next = text.replace(/\{\{(\w+)\}\}/g, (m, key: string) => (key in values ? values[key] : m));
+    if (next !== text) p.setText(next);
+  }
+}
+
+function templatesOf(schema: SchemaState): Templates {
+  if (!schema.templates) throw new UserError('Chưa có mẫu văn bản: hãy chạy "Thiết lập hòm thư".');
+  return schema.templates;
+}
+
+export function createCaseDocument(user: string, code: string, kind: 'slip' | 'letter'): PaperDoc {
+  const rt = loadRuntime();
+  const actor = actorOf(rt, user);
+  if (actor.role !== 'admin') throw new UserError(PAPER.notAdmin);
+  const ss = SpreadsheetApp.getActive();
+  const at = readCase(ss, rt, code);
+  if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
+  if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
+  const name = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
+  const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
+  const doc = DocumentApp.openById(copy.getId());
+  fill(doc.getBody(), fields(rt, at.record, new Date()));
+  doc.saveAndClose();
+  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: doc.getUrl() });
+  return { name, url: doc.getUrl(), id: doc.getId() };
+}
+
+/** Answers to hand out, one page per residential group: answered cases whose submitter left no valid e-mail. */
+export function createGroupAnswerSheets(user: string): PaperDoc {
+  const rt = loadRuntime();
+  const actor = actorOf(rt, user);
+  if (actor.role !== 'admin') throw new UserError(PAPER.notAdmin);
+  const ss = SpreadsheetApp.getActive();
+  const cases = sheet(ss, TABS.cases.name);
+  const last = cases.getLastRow();
+  const records = last >= 2 ? cases.getRange(2, 1, last - 1, rt.schema.tabs.cases.width).getValues().map((r) => decodeCase(rt, r)) : [];
+  const toHand = records.filter((c) => c.answer && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const today = formatVietnameseDate(vietnamDayOf(new Date()));
+  const doc = DocumentApp.create(PAPER.groupSheetName(today));
+  const body = doc.getBody();
+  const groups = [...new Set([...rt.settings.groups, ...toHand.map((c) => c.group)])].filter((g) => toHand.some((c) => c.group === g));
+  body.getChild(0).asParagraph().setText(rt.settings.committeeName);
+  groups.forEach((group, i) => {
+    if (i > 0) body.appendPageBreak();
+    body.appendParagraph(PAPER.groupTitle(group)).setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    body.appendParagraph(PAPER.groupIntro);
+    const rows = toHand.filter((c) => c.group === group).map((c) => [c.code, c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '', c.answer]);
+    body.appendTable([[...PAPER.groupColumns], ...rows]);
+  });
+  if (groups.length === 0) body.appendParagraph(PAPER.groupEmpty);
+  doc.saveAndClose();
+  appendAudit(ss, rt, { user: actor.email, action: 'Lập phiếu trả lời theo tổ dân phố', code: '', field: '', before: '', after: '', detail: `${toHand.length} ý kiến, ${groups.length} tổ dân phố` });
+  return { name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
+}
+

@@ -1,0 +1,66 @@
+/** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
+import { setUpWard, formAnswers, type Ward } from '../support/ward';
+
+function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}): string {
+  w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
+  const inbox = w.app.call('getInbox', {}) as { items: Array<{ code: string }> };
+  let v = w.app.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
+  const act = (input: Record<string, unknown>) => (v = (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: typeof v }).view);
+  act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
+  act({ action: 'assign', body: 'UBND phường', assignee: '' });
+  act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
+  return v.code;
+}
+
+describe('paper trail', () => {
+  it('setup makes the two template Docs once', () => {
+    const w = setUpWard();
+    const names = () => w.ws.documents.list().map((d) => d.name).sort();
+    expect(names()).toEqual(['Mẫu phiếu chuyển — Hòm thư số', 'Mẫu thư trả lời — Hòm thư số']);
+    w.app.call('setupMailbox');
+    expect(names()).toHaveLength(2);
+  });
+
+  it('a transfer slip is a filled copy of the template, with the resident’s words verbatim and no name', () => {
+    const w = setUpWard();
+    const code = answered(w, 'Rác $& {{ma}} {{tra_loi}} $1 ở ngõ 7 <b>đậm</b>', { name: 'Đỗ Văn Hùng', email: 'hung@gmail.com' });
+    const slip = w.app.call('createCaseDocument', code, 'slip') as { id: string; url: string };
+    const text = w.ws.documents.text(slip.id);
+    expect(text).toContain('PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN');
+    expect(text).toContain('Kính gửi: UBND phường');
+    expect(text).toContain('Rác $& {{ma}} {{tra_loi}} $1 ở ngõ 7 <b>đậm</b>');
+    expect(text).toContain(`Số: ${code}/HTS`);
+    expect(text).not.toContain('Đỗ Văn Hùng');
+    expect(text).not.toContain('hung@gmail.com');
+    expect(w.ws.documents.html(slip.id)).toContain('&lt;b&gt;đậm&lt;/b&gt;');
+    const letter = w.app.call('createCaseDocument', code, 'letter') as { id: string };
+    expect(w.ws.documents.text(letter.id)).toContain(`Trả lời cho ${code}: đã thu gom rác.`);
+  });
+
+  it('the answers to hand out, one page per residential group, codes only', () => {
+    const w = setUpWard();
+    const a = answered(w, 'Rác ngõ 1', { group: 'Tổ dân phố 1', name: 'Bà Tư' });
+    answered(w, 'Rác ngõ 2', { group: 'Tổ dân phố 2', email: 'co@gmail.com' });
+    const b = answered(w, 'Rác ngõ 3', { group: 'Tổ dân phố 3' });
+    const doc = w.app.call('createGroupAnswerSheets') as { id: string };
+    const text = w.ws.documents.text(doc.id);
+    expect(text).toContain('PHIẾU TRẢ LỜI Ý KIẾN — Tổ dân phố 1');
+    expect(text).toContain('PHIẾU TRẢ LỜI Ý KIẾN — Tổ dân phố 3');
+    expect(text).not.toContain('Tổ dân phố 2'); // that resident gets the answer by e-mail
+    expect(text).toContain(a);
+    expect(text).toContain(b);
+    expect(text).not.toContain('Bà Tư');
+    expect(w.ws.documents.html(doc.id)).toContain('class="page-break"');
+  });
+
+  it('is for admins only', () => {
+    const w = setUpWard();
+    const code = answered(w, 'Rác');
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['h@luukiem.example', 'Xử lý', 'UBND phường']]);
+    w.ws.clock.advance(3_600_000);
+    w.ws.runDueTriggers();
+    w.ws.setUser('h@luukiem.example');
+    expect(() => w.app.call('createCaseDocument', code, 'slip')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
+    expect(() => w.app.call('createGroupAnswerSheets')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
+  });
+});
