@@ -69,6 +69,8 @@ export interface ActionOutcome {
   record: CaseRecord;
   row: number;
   message: string;
+  /** The runtime the action ran with, so the caller need not read the properties again. */
+  rt: Runtime;
 }
 
 export function performAction(user: string, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput): ActionOutcome {
@@ -124,7 +126,7 @@ export function performAction(user: string, code: string, rowHint: number | unde
       for (const n of result.notices) outbox.appendRow(encodeRow(rt.schema.tabs.outbox, outboxRecord(rt, next, n, now)));
       message = `${message} ${CASES.queuedMail}`;
     }
-    return { record: next, row: at.row, message };
+    return { record: next, row: at.row, message, rt };
   } finally {
     lock.releaseLock();
   }

@@ -14,6 +14,8 @@ export const KEYS = {
   intakeTrigger: 'intake.trigger',
   intakeOwner: 'intake.owner',
   filedRows: 'intake.filedRows',
+  /** The staff list the protections were last set for. */
+  accessFor: 'access.staff',
   /** One property per message in flight: "out.<id>" = "sending|<iso>" or "sent|<iso>". */
   outboxMark: 'out.',
 } as const;

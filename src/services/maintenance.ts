@@ -36,6 +36,15 @@ function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Do
   return parsed.problems.length;
 }
 
+/** Protections follow the staff list; they are only re-applied when that list changed. */
+function syncAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): void {
+  const settings = loadRuntime(store).settings;
+  const staff = JSON.stringify(settings.staff);
+  if (store.get(KEYS.accessFor) === staff) return;
+  applyAccess(ss, settings, schema.raw ? ss.getSheetByName(schema.raw.name) : null);
+  store.set(KEYS.accessFor, staff);
+}
+
 function ensureHeadroom(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   for (const key of TAB_KEYS) {
     const sheet = ss.getSheetByName(TABS[key].name);
@@ -57,7 +66,7 @@ export function runMaintenance(): MaintenanceResult {
     // Each step on its own: one failing must not stop the others.
     const steps: Array<[keyof typeof ERRORS.where, () => void]> = [
       ['settings', () => (result.settingsProblems = refreshSettings(ss, store, schema))],
-      ['settings', () => applyAccess(ss, loadRuntime(store).settings, schema.raw ? ss.getSheetByName(schema.raw.name) : null)],
+      ['settings', () => syncAccess(ss, store, schema)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
       ['maintenance', () => ensureHeadroom(ss)],

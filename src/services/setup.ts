@@ -184,6 +184,7 @@ export function runSetup(user: string): SetupReport {
   }
 
   if (applyAccess(ss, settings, rawSheet)) changed = true;
+  if (store.get(KEYS.accessFor) !== JSON.stringify(settings.staff)) store.set(KEYS.accessFor, JSON.stringify(settings.staff));
 
   const triggers = ensureTriggers(ss, store, user);
   changed = changed || triggers.changed;

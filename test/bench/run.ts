@@ -97,5 +97,34 @@ for (const existing of [10, 1_000, 100_000]) {
   rows.push(row('hourly job: send 100 waiting acknowledgements', w.ws.stats(), performance.now() - t));
 }
 
+{
+  const w = ward();
+  w.ws.forms.submit(w.formId, answers(1, true));
+  const ss = (w.ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
+  const sheet = ss.getSheetByName('Ý kiến')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+  const indexCol = header.indexOf('Chỉ mục (hệ thống)') + 1;
+  const sample = sheet.getRange(2, indexCol).getValue() as string;
+  sheet.insertRowsAfter(sheet.getMaxRows(), 100_000);
+  sheet.getRange(3, indexCol, 100_000, 1).setValues(Array.from({ length: 100_000 }, (_, i) => [sample.replace('GY-2026-00001', `GY-2025-${String(i + 1).padStart(6, '0')}`)]));
+  w.ws.resetStats();
+  let t = performance.now();
+  w.app.call('getInbox', { pageSize: 20 });
+  rows.push(row('open the inbox (first page), 100,000 cases', w.ws.stats(), performance.now() - t));
+  w.ws.resetStats();
+  t = performance.now();
+  w.app.call('getInbox', { text: 'den duong', group: 'Tổ dân phố 2' });
+  rows.push(row('search the inbox without diacritics, 100,000 cases', w.ws.stats(), performance.now() - t));
+  const v = w.app.call('getCase', 'GY-2026-00001', 2) as { code: string; row: number; version: number };
+  w.ws.resetStats();
+  t = performance.now();
+  const r = w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Môi trường', complexity: 'complex' }) as { view: typeof v };
+  rows.push(row('one action on a case (classify)', w.ws.stats(), performance.now() - t));
+  w.ws.resetStats();
+  t = performance.now();
+  w.app.call('caseAction', r.view.code, r.view.row, r.view.version, { action: 'assign', body: 'UBND phường', assignee: 'ubnd@luukiem.example' });
+  rows.push(row('one action that queues an e-mail (assign)', w.ws.stats(), performance.now() - t));
+}
+
 print(rows);
 console.log(`\nheap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);

@@ -154,7 +154,7 @@ export function caseAction(code: string, row: number, version: number, input: Ac
   return guarded(() => {
     const user = currentUser();
     const outcome = performAction(user, String(code), row, Number(version), input);
-    return { message: outcome.message, view: view(loadRuntime(), outcome.record, outcome.row, user) };
+    return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, user) };
   });
 }
 
