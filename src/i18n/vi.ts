@@ -39,11 +39,6 @@ export const SIDEBAR = {
   readOnly: 'Vai trò của bạn chỉ được xem.',
 } as const;
 
-export const GREETING = {
-  hello: 'Xin chào',
-  anonymousUser: 'bạn',
-} as const;
-
 export const FORM = {
   title: (committee: string) => `Hòm thư số — Góp ý, phản ánh, kiến nghị gửi ${committee}`,
   description: (committee: string, normal: number, complex: number) =>

@@ -5,13 +5,11 @@
  */
 import { buildAddonMenu } from '../ui/server/menu';
 import { openSidebar } from '../ui/server/sidebar';
-import { greet } from '../ui/server/greeting';
 import { resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake';
 import { runMaintenance, type MaintenanceResult } from '../services/maintenance';
 import type { StaffCaseInput, StaffCaseResult } from '../services/staff-entry';
-import type { Greeting } from '../ui/shared/rpc';
 import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
 import type { PaperDoc } from '../services/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
@@ -91,9 +89,4 @@ export function createCaseDocument(code: string, kind: 'slip' | 'letter'): Paper
 /** RPC: the printable answers per residential group, for residents without e-mail. */
 export function createGroupAnswerSheets(): PaperDoc {
   return groupAnswerSheets();
-}
-
-/** RPC: the sidebar's first call. */
-export function getGreeting(): Greeting {
-  return greet(new Date(), Session.getActiveUser().getEmail());
 }

@@ -113,7 +113,7 @@ describe('the sidebar and google.script.run', () => {
 
   it('round-trips a call; a Date in the result reaches the client as null; failures carry the message', async () => {
     const call = async (fn: string, args: unknown[] = []) => (await post(`${ward.url}/rpc`, JSON.stringify({ fn, args }), 'application/json')).json();
-    expect(await call('getGreeting')).toMatchObject({ ok: true, value: { message: 'Xin chào admin@luukiem.example!' } });
+    expect(await call('getSidebarState')).toMatchObject({ ok: true, value: { user: 'admin@luukiem.example', ready: false } });
     expect(await call('fixtureDate')).toEqual({ ok: true, value: null });
     expect(await call('fixtureEcho', [{ a: [1, null, 'x'] }])).toEqual({ ok: true, value: { a: [1, null, 'x'] } });
     expect(await call('fixtureFail')).toEqual({ ok: false, error: { name: 'Error', message: 'Không được phép' } });
@@ -168,8 +168,8 @@ describe('npm start', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
       expect(await (await fetch(url)).text()).toContain('value="showSidebar"');
-      const res = await post(`${url}/rpc`, JSON.stringify({ fn: 'getGreeting', args: [] }), 'application/json');
-      expect(await res.json()).toMatchObject({ ok: true, value: { user: 'admin@luukiem.example' } });
+      const res = await post(`${url}/rpc`, JSON.stringify({ fn: 'getSidebarState', args: [] }), 'application/json');
+      expect(await res.json()).toMatchObject({ ok: true, value: { user: 'admin@luukiem.example', ready: true, role: 'admin' } });
     } finally {
       child.kill('SIGTERM');
       fs.rmSync(data, { recursive: true, force: true });

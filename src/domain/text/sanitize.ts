@@ -39,7 +39,7 @@ export function cleanResidentText(input: string): CleanText {
 }
 
 /**
- * Makes every hidden character visible as \u{XXXX} (and "\" as "\\"), so the original can be
+ * Makes every hidden character visible as \u{NNNN} (and "\" as "\\"), so the original can be
  * shown to a person and restored exactly with decodeOriginal.
  */
 export function encodeOriginal(input: string): string {
