@@ -169,6 +169,15 @@ export function runSetup(user: string): SetupReport {
     }
   }
 
+  // A fresh spreadsheet's empty "Sheet1" / "Trang tính1" is only in the way of the staff.
+  for (const name of ['Trang tính1', 'Sheet1']) {
+    const blank = ss.getSheetByName(name);
+    if (blank && blank.getLastRow() === 0 && blank.getLastColumn() === 0 && ss.getSheets().length > 1) {
+      ss.deleteSheet(blank);
+      changed = true;
+    }
+  }
+
   const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
   if (formResult.created) created.push('biểu mẫu cho người dân');
   repaired.push(...formResult.repaired);
