@@ -53,7 +53,7 @@ describe('Range styles — https://developers.google.com/apps-script/reference/s
     const { ss } = setup();
     const r = ss.getSheets()[0].getRange('A1:B1').setFontWeight('bold').setBackground('#e8f0fe').setWrap(true);
     expect([r.getFontWeight(), r.getBackground(), r.getWrap()]).toEqual(['bold', '#e8f0fe', true]);
-    expect(() => r.setFontWeight('heavy')).toThrow(/don't match the method signature/);
+    expect(() => r.setFontWeight('heavy' as GoogleAppsScript.Spreadsheet.FontWeight)).toThrow(/don't match the method signature/);
   });
 });
 
