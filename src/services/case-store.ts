@@ -3,7 +3,7 @@
  * - the inbox reads one column, the packed index, for every case (getRange + getValues);
  * - a case is one row range, read and written back through the same Range object.
  */
-import { parseIndex, type CaseRecord, type IndexEntry } from '../domain/case-record';
+import { buildIndex, parseIndex, type CaseRecord, type IndexEntry } from '../domain/case-record';
 import type { Runtime } from './runtime';
 import { columnLetter } from './sheets/a1';
 import { decodeRow, encodeRow } from './sheets/table';
@@ -70,4 +70,28 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
 
 export function writeCaseRow(rt: Runtime, at: CaseRow, record: CaseRecord): void {
   at.range.setValues([encodeRow(rt.schema.tabs.cases, record as unknown as Record<string, unknown>)]);
+}
+
+/**
+ * Rows without an index cell (a layout from before the index existed, or a row typed in by hand)
+ * would be invisible to the inbox: fill them in. Reads the index column; the whole table only if
+ * some cell is missing. Returns how many rows were indexed.
+ */
+export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
+  const tab = rt.schema.tabs.cases;
+  const sheet = ss.getSheetByName(TABS.cases.name);
+  if (!sheet) return 0;
+  const last = sheet.getLastRow();
+  if (last < 2) return 0;
+  const index = sheet.getRange(2, tab.columns.index, last - 1, 1).getValues();
+  if (index.every((r) => parseIndex(r[0]) !== null)) return 0;
+  const rows = sheet.getRange(2, 1, last - 1, tab.width).getValues();
+  let filled = 0;
+  const next = rows.map((r, i) => {
+    if (parseIndex(index[i][0]) !== null || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
+    filled += 1;
+    return [buildIndex(decodeCase(rt, r))];
+  });
+  if (filled) sheet.getRange(2, tab.columns.index, next.length, 1).setValues(next);
+  return filled;
 }

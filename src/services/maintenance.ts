@@ -12,6 +12,7 @@ import { reconcile } from './reconcile';
 import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
+import { backfillIndex } from './case-store';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
 
@@ -70,6 +71,7 @@ export function runMaintenance(): MaintenanceResult {
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
       ['maintenance', () => ensureHeadroom(ss)],
+      ['maintenance', () => backfillIndex(ss, loadRuntime(store))],
     ];
     for (const [where, step] of steps) {
       try {

@@ -8,7 +8,8 @@ import { SETUP } from '../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
 import { ensureForm, findResponsesSheet, RAW_TITLES } from './form-builder';
 import { editorsFor, protectSheet } from './protection';
-import { SCHEMA_VERSION, type SchemaState } from './runtime';
+import { loadRuntime, SCHEMA_VERSION, type SchemaState } from './runtime';
+import { backfillIndex } from './case-store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
@@ -217,6 +218,8 @@ export function runSetup(user: string): SetupReport {
     store.setJson(KEYS.settings, settings);
     changed = true;
   }
+  // Rows kept from an older layout get their inbox index now, not at the next hourly run.
+  if (backfillIndex(ss, loadRuntime(store)) > 0) changed = true;
   const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
   const fresh = parsed.problems.filter((p) => !known.includes(p));
   if (fresh.length) {

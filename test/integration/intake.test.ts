@@ -81,6 +81,16 @@ describe('setup ("Thiết lập hòm thư")', () => {
     expect(tabRecords(ward, CASES)[2]).toMatchObject({ 'Nội dung': 'Ý kiến mới', 'Mã ý kiến': 'GY-2026-00003' });
   });
 
+  it('gives rows from a layout without the inbox index their index, so the inbox shows them', () => {
+    const ward = setUpWard();
+    submit(ward, { content: 'Ý kiến từ bản cũ' });
+    const sheet = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    sheet.deleteColumns(header.indexOf('Chỉ mục (hệ thống)') + 1, 1);
+    ward.app.call('setupMailbox');
+    expect((ward.app.call('getInbox', {}) as { items: Array<{ summary: string }> }).items.map((i) => i.summary)).toEqual(['Ý kiến từ bản cũ']);
+  });
+
   it('is refused to anyone who is not an admin in "Cán bộ"', () => {
     const ward = setUpWard();
     ward.ws.setUser('someone@luukiem.example');
