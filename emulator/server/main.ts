@@ -40,6 +40,10 @@ export async function main(args: string[]): Promise<void> {
     ws.kernel.runScript('setupMailbox', [], { kind: 'menu', label: 'setupMailbox' });
   }
 
+  // Saved at once: a ward that was only opened and set up is still there next time.
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(snapshotFile, ws.snapshot());
+
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   const ward = await startWard({ ws, port, snapshotFile });
   console.log(`Hòm thư số (local ward) ${restored ? `restored from ${snapshotFile}` : 'fresh'} at ${ward.url}`);

@@ -168,6 +168,7 @@ describe('npm start', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
       expect(await (await fetch(url)).text()).toContain('value="showSidebar"');
+      expect(fs.existsSync(path.join(data, 'workspace.json'))).toBe(true);
       const res = await post(`${url}/rpc`, JSON.stringify({ fn: 'getSidebarState', args: [] }), 'application/json');
       expect(await res.json()).toMatchObject({ ok: true, value: { user: 'admin@luukiem.example', ready: true, role: 'admin' } });
     } finally {
