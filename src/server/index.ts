@@ -7,14 +7,14 @@ import { buildAddonMenu } from '../ui/server/menu';
 import { openSidebar } from '../ui/server/sidebar';
 import { resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
-import { handleFormSubmit, type IntakeOutcome } from '../services/intake';
-import { runMaintenance, type MaintenanceResult } from '../services/maintenance';
-import type { StaffCaseInput, StaffCaseResult } from '../services/staff-entry';
+import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
+import { runMaintenance, type MaintenanceResult } from '../services/platform/maintenance';
+import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
 import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
-import type { PaperDoc } from '../services/paper-trail';
+import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
-import type { ContactDetails } from '../services/case-actions';
+import type { ContactDetails } from '../services/cases/actions';
 
 /** Simple trigger: the spreadsheet was opened. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -1,10 +1,10 @@
 /** The admin's menu items: set up the mailbox, re-sync it. Answers come back as dialogs. */
 import { roleOf } from '../../domain/settings';
 import { RESYNC, SIDEBAR } from '../../i18n/vi';
-import { describeError, logError } from '../../services/errors-log';
-import { runMaintenance } from '../../services/maintenance';
-import { loadRuntime, NotSetUpError } from '../../services/runtime';
-import { describeSetup, runSetup, SetupDenied } from '../../services/setup';
+import { describeError, logError } from '../../services/platform/errors';
+import { runMaintenance } from '../../services/platform/maintenance';
+import { loadRuntime, NotSetUpError } from '../../services/platform/runtime';
+import { describeSetup, runSetup, SetupDenied } from '../../services/platform/setup';
 import { currentUser } from './current-user';
 
 export function setupFromMenu(ui: GoogleAppsScript.Base.Ui): void {

@@ -9,12 +9,12 @@ import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domai
 import { ACTION_LABELS, allowedActions, canSee, type ActionInput, type ActionKey } from '../../domain/lifecycle';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { CASES } from '../../i18n/vi';
-import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/case-actions';
-import { readCase, readIndex } from '../../services/case-store';
-import { describeError, logError } from '../../services/errors-log';
-import { loadRuntime } from '../../services/runtime';
-import { UserError } from '../../services/staff-entry';
-import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/paper-trail';
+import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
+import { readCase, readIndex } from '../../services/cases/store';
+import { describeError, logError } from '../../services/platform/errors';
+import { loadRuntime } from '../../services/platform/runtime';
+import { UserError } from '../../services/intake/staff-entry';
+import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/documents/paper-trail';
 import { currentUser } from './current-user';
 
 export interface InboxResponse extends InboxPage {

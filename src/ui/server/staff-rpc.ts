@@ -4,9 +4,9 @@
  */
 import { CHANNELS, STAFF_CHANNELS } from '../../domain/case';
 import { roleOf, ROLE_LABELS } from '../../domain/settings';
-import { describeError, logError } from '../../services/errors-log';
-import { loadRuntime, NotSetUpError } from '../../services/runtime';
-import { enterStaffCase, UserError, type StaffCaseInput, type StaffCaseResult } from '../../services/staff-entry';
+import { describeError, logError } from '../../services/platform/errors';
+import { loadRuntime, NotSetUpError } from '../../services/platform/runtime';
+import { enterStaffCase, UserError, type StaffCaseInput, type StaffCaseResult } from '../../services/intake/staff-entry';
 import { currentUser } from './current-user';
 
 export interface SidebarState {

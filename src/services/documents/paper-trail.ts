@@ -5,18 +5,18 @@
  * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
  * resident's words cannot be read as a pattern.
  */
-import { formatVietnameseDate, vietnamDayOf } from '../domain/calendar/civil-date';
-import { OUTCOME, STATUS } from '../domain/case';
-import type { CaseRecord } from '../domain/case-record';
-import { canSee } from '../domain/lifecycle';
-import { PAPER } from '../i18n/vi';
-import { appendAudit } from './audit';
-import { actorOf } from './case-actions';
-import { decodeCase, readCase } from './case-store';
-import { sheet } from './case-writer';
-import { loadRuntime, type Runtime, type SchemaState } from './runtime';
-import { UserError } from './staff-entry';
-import { TABS } from './sheets/tabs';
+import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { OUTCOME, STATUS } from '../../domain/case';
+import type { CaseRecord } from '../../domain/case-record';
+import { canSee } from '../../domain/lifecycle';
+import { PAPER } from '../../i18n/vi';
+import { appendAudit } from '../platform/audit';
+import { actorOf } from '../cases/actions';
+import { decodeCase, readCase } from '../cases/store';
+import { sheet } from '../intake/filing';
+import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
+import { UserError } from '../intake/staff-entry';
+import { TABS } from '../platform/sheets/tabs';
 
 export interface PaperDoc {
   name: string;

@@ -4,8 +4,8 @@
  * e-mail addresses and phone numbers first. If even that write fails, the error goes to the
  * execution log (console), which Apps Script keeps for the script owner.
  */
-import { redactPersonalData } from '../domain/redact';
-import { ERRORS } from '../i18n/vi';
+import { redactPersonalData } from '../../domain/redact';
+import { ERRORS } from '../../i18n/vi';
 import { ERROR_COLUMNS } from './sheets/schema';
 import { TABS } from './sheets/tabs';
 import { readHeader, encodeRow } from './sheets/table';

@@ -3,13 +3,13 @@
  * text continuations, and the acknowledgement in the outbox. One record goes out with appendRow
  * per tab (a form submission stays within its call budget); many go out in one batch per tab.
  */
-import { formatVietnameseDate, vietnamDayOf } from '../domain/calendar/civil-date';
-import type { PreparedCase } from '../domain/intake';
-import { ACK } from '../i18n/vi';
-import type { Runtime } from './runtime';
-import { CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from './sheets/schema';
-import { TABS } from './sheets/tabs';
-import { appendRecord, appendRecords, appendRows } from './sheets/writer';
+import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import type { PreparedCase } from '../../domain/intake';
+import { ACK } from '../../i18n/vi';
+import type { Runtime } from '../platform/runtime';
+import { CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
+import { TABS } from '../platform/sheets/tabs';
+import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;

@@ -3,16 +3,16 @@
  * any response intake missed, send what waits in the outbox, and keep formatted rows ahead of
  * the data so single-row writes always land in plain-text cells.
  */
-import { parseSettings } from '../domain/settings';
-import { ERRORS } from '../i18n/vi';
+import { parseSettings } from '../../domain/settings';
+import { ERRORS } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
-import { describeError, logError } from './errors-log';
+import { describeError, logError } from './errors';
 import { drainOutbox, type DrainResult } from './outbox';
-import { reconcile } from './reconcile';
+import { reconcile } from '../intake/reconcile';
 import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
-import { backfillIndex } from './case-store';
+import { backfillIndex } from '../cases/store';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
 

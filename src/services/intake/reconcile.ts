@@ -4,18 +4,18 @@
  * times whatever the number of responses, and writes the recovered cases in one batch per tab.
  * The caller holds the document lock.
  */
-import { parseCaseCode } from '../domain/case-code';
-import { prepareCase } from '../domain/intake';
-import { RowSet } from '../domain/row-set';
-import { ERRORS } from '../i18n/vi';
-import { sheet, writeCases, writesFor, type CaseWrites } from './case-writer';
-import { KEYS } from './document-store';
-import { describeError, logError } from './errors-log';
+import { parseCaseCode } from '../../domain/case-code';
+import { prepareCase } from '../../domain/intake';
+import { RowSet } from '../../domain/row-set';
+import { ERRORS } from '../../i18n/vi';
+import { sheet, writeCases, writesFor, type CaseWrites } from './filing';
+import { KEYS } from '../platform/document-store';
+import { describeError, logError } from '../platform/errors';
 import { RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 import { responseKeyOf, submissionFrom, takeCodes, vietnamYear } from './intake';
-import type { Runtime } from './runtime';
-import { TABS } from './sheets/tabs';
+import type { Runtime } from '../platform/runtime';
+import { TABS } from '../platform/sheets/tabs';
 
 export interface ReconcileResult {
   recovered: number;

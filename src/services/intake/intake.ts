@@ -7,17 +7,17 @@
  * Spreadsheet calls: e.range.getRow, getActive, then getSheetByName + appendRow per tab written
  * (cases; submitters, long text and outbox when needed) — at most 10, whatever the database size.
  */
-import { vietnamDayOf } from '../domain/calendar/civil-date';
-import { allocateCodes, type SequenceState } from '../domain/case-code';
-import { CHANNELS } from '../domain/case';
-import { prepareCase, type SubmissionInput } from '../domain/intake';
-import { RowSet } from '../domain/row-set';
-import { ERRORS, FORM } from '../i18n/vi';
-import { writeCase, writesFor, type CaseWrites } from './case-writer';
-import { DocumentStore, KEYS } from './document-store';
-import { describeError, logError } from './errors-log';
-import { sendTracked } from './outbox';
-import { loadRuntime, type Runtime } from './runtime';
+import { vietnamDayOf } from '../../domain/calendar/civil-date';
+import { allocateCodes, type SequenceState } from '../../domain/case-code';
+import { CHANNELS } from '../../domain/case';
+import { prepareCase, type SubmissionInput } from '../../domain/intake';
+import { RowSet } from '../../domain/row-set';
+import { ERRORS, FORM } from '../../i18n/vi';
+import { writeCase, writesFor, type CaseWrites } from './filing';
+import { DocumentStore, KEYS } from '../platform/document-store';
+import { describeError, logError } from '../platform/errors';
+import { sendTracked } from '../platform/outbox';
+import { loadRuntime, type Runtime } from '../platform/runtime';
 import { RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 

@@ -3,7 +3,7 @@
  * tab keeps contact details away from casual view and from every edit but the admins', which is
  * what a spreadsheet can do (see README, "Limits").
  */
-import type { Settings } from '../domain/settings';
+import type { Settings } from '../../domain/settings';
 import type { Protection } from './sheets/schema';
 
 export function editorsFor(level: Protection, settings: Settings): string[] {

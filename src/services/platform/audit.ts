@@ -1,6 +1,6 @@
 /** The audit trail: who, when, what, old → new; rows are only ever appended. */
-import type { HistoryEvent } from '../domain/case-record';
-import { sheet } from './case-writer';
+import type { HistoryEvent } from '../../domain/case-record';
+import { sheet } from '../intake/filing';
 import type { Runtime } from './runtime';
 import { encodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';

@@ -3,9 +3,9 @@
  * afterwards only repairs it (missing questions, the lists of groups and categories), so a
  * form already printed on QR posters keeps its address. Its destination is this spreadsheet.
  */
-import type { Settings } from '../domain/settings';
-import { FORM } from '../i18n/vi';
-import type { RawKey } from './runtime';
+import type { Settings } from '../../domain/settings';
+import { FORM } from '../../i18n/vi';
+import type { RawKey } from '../platform/runtime';
 
 interface QuestionSpec {
   key: RawKey | 'contactHeader' | 'privacyHeader';

@@ -6,20 +6,20 @@
  * audit = 6; an action that sends mail adds the outbox row (+2); duplicate and follow-up also
  * touch the other case.
  */
-import { CHANNELS } from '../domain/case';
-import { appendHistory, buildIndex, parseHistory, type CaseRecord } from '../domain/case-record';
-import { prepareCase, type SubmitterFields } from '../domain/intake';
-import { ActionRefused, canSee, conflictMessage, decide, linkCodes, type ActionInput, type Actor, type Notice } from '../domain/lifecycle';
-import { roleOf } from '../domain/settings';
-import { CASES, NOTICE } from '../i18n/vi';
-import { appendAudit, auditFromEvent } from './audit';
-import { OUTBOX_STATUS, RESIDENT_RECIPIENT, sheet, writeCase, writesFor } from './case-writer';
-import { readCase, writeCaseRow } from './case-store';
-import { takeCodes, vietnamYear } from './intake';
-import { loadRuntime, type Runtime } from './runtime';
-import { encodeRow } from './sheets/table';
-import { TABS } from './sheets/tabs';
-import { UserError } from './staff-entry';
+import { CHANNELS } from '../../domain/case';
+import { appendHistory, buildIndex, parseHistory, type CaseRecord } from '../../domain/case-record';
+import { prepareCase, type SubmitterFields } from '../../domain/intake';
+import { ActionRefused, canSee, conflictMessage, decide, linkCodes, type ActionInput, type Actor, type Notice } from '../../domain/lifecycle';
+import { roleOf } from '../../domain/settings';
+import { CASES, NOTICE } from '../../i18n/vi';
+import { appendAudit, auditFromEvent } from '../platform/audit';
+import { OUTBOX_STATUS, RESIDENT_RECIPIENT, sheet, writeCase, writesFor } from '../intake/filing';
+import { readCase, writeCaseRow } from './store';
+import { takeCodes, vietnamYear } from '../intake/intake';
+import { loadRuntime, type Runtime } from '../platform/runtime';
+import { encodeRow } from '../platform/sheets/table';
+import { TABS } from '../platform/sheets/tabs';
+import { UserError } from '../intake/staff-entry';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 

@@ -4,9 +4,9 @@
  * (written by setup), the ward's settings (refreshed from the settings tabs by setup, the hourly
  * job and "Đồng bộ lại"), the calendar and the classification rules.
  */
-import { WorkingCalendar } from '../domain/calendar/working-calendar';
-import { compileRules, type CompiledRules } from '../domain/classify';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import { WorkingCalendar } from '../../domain/calendar/working-calendar';
+import { compileRules, type CompiledRules } from '../../domain/classify';
+import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
 import { DocumentStore, KEYS } from './document-store';
 import type { ColumnMap, TabMap } from './sheets/table';
 import type { TabKey } from './sheets/tabs';

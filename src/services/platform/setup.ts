@@ -3,20 +3,20 @@
  * time: it creates what is missing, repairs what is broken, upgrades an older layout by adding
  * the missing columns (rows are never moved or lost), and changes nothing that is already right.
  */
-import { parseSettings, roleOf, type Settings } from '../domain/settings';
-import { SETUP } from '../i18n/vi';
+import { parseSettings, roleOf, type Settings } from '../../domain/settings';
+import { SETUP } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
-import { ensureForm, findResponsesSheet, RAW_TITLES } from './form-builder';
+import { ensureForm, findResponsesSheet, RAW_TITLES } from '../intake/form-builder';
 import { editorsFor, protectSheet } from './protection';
 import { loadRuntime, SCHEMA_VERSION, type SchemaState } from './runtime';
-import { backfillIndex } from './case-store';
+import { backfillIndex } from '../cases/store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
 import { createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
-import { logError } from './errors-log';
-import { LONG_TEXT_PLAIN_COLUMNS } from './case-writer';
-import { ensureTemplates } from './paper-trail';
+import { logError } from './errors';
+import { LONG_TEXT_PLAIN_COLUMNS } from '../intake/filing';
+import { ensureTemplates } from '../documents/paper-trail';
 
 export const INTAKE_HANDLER = 'onFormSubmitIntake';
 export const HOURLY_HANDLER = 'hourlyMaintenance';

@@ -5,12 +5,12 @@
  * properties; a message found still "sending" was cut off mid-send, so it is marked for a person
  * to check ("Cần kiểm tra") rather than sent again.
  */
-import { checkEmail } from '../domain/contact';
-import { redactPersonalData } from '../domain/redact';
-import { ERRORS } from '../i18n/vi';
-import { sheet, OUTBOX_STATUS, RESIDENT_RECIPIENT } from './case-writer';
+import { checkEmail } from '../../domain/contact';
+import { redactPersonalData } from '../../domain/redact';
+import { ERRORS } from '../../i18n/vi';
+import { sheet, OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../intake/filing';
 import { KEYS } from './document-store';
-import { describeError, logError } from './errors-log';
+import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
 import { decodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';

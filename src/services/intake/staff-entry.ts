@@ -3,15 +3,15 @@
  * from the sidebar under the same rules as the form, with the channel recorded (the plan's
  * target is over 80% through the QR code, so the channel must be right).
  */
-import { formatVietnameseDate } from '../domain/calendar/civil-date';
-import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../domain/case';
-import { prepareCase, type SubmissionInput } from '../domain/intake';
-import { roleOf } from '../domain/settings';
-import { STAFF_ENTRY } from '../i18n/vi';
-import { appendAudit } from './audit';
-import { writeCase, writesFor } from './case-writer';
+import { formatVietnameseDate } from '../../domain/calendar/civil-date';
+import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
+import { prepareCase, type SubmissionInput } from '../../domain/intake';
+import { roleOf } from '../../domain/settings';
+import { STAFF_ENTRY } from '../../i18n/vi';
+import { appendAudit } from '../platform/audit';
+import { writeCase, writesFor } from './filing';
 import { acknowledgeNow, takeCodes, vietnamYear } from './intake';
-import { loadRuntime } from './runtime';
+import { loadRuntime } from '../platform/runtime';
 
 /** What the sidebar sends: the submission's fields, with the channel's key and an ISO time. */
 export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey'> & {

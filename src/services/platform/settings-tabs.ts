@@ -2,7 +2,7 @@
  * The settings tabs an admin edits directly in the sheet. Setup creates the missing ones with the
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
-import { DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../domain/settings';
+import { DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../../domain/settings';
 
 export interface SettingsTabSpec {
   key: keyof SettingsTables;

@@ -3,11 +3,11 @@
  * - the inbox reads one column, the packed index, for every case (getRange + getValues);
  * - a case is one row range, read and written back through the same Range object.
  */
-import { buildIndex, parseIndex, type CaseRecord, type IndexEntry } from '../domain/case-record';
-import type { Runtime } from './runtime';
-import { columnLetter } from './sheets/a1';
-import { decodeRow, encodeRow } from './sheets/table';
-import { TABS } from './sheets/tabs';
+import { buildIndex, parseIndex, type CaseRecord, type IndexEntry } from '../../domain/case-record';
+import type { Runtime } from '../platform/runtime';
+import { columnLetter } from '../platform/sheets/a1';
+import { decodeRow, encodeRow } from '../platform/sheets/table';
+import { TABS } from '../platform/sheets/tabs';
 
 export interface IndexedEntry extends IndexEntry {
   row: number;

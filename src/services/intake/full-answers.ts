@@ -4,7 +4,7 @@
  * whole text is read back from the form (FormApp: no Spreadsheet call), matched by timestamp and
  * by the part the sheet has.
  */
-import { CELL_LIMIT } from '../domain/intake';
+import { CELL_LIMIT } from '../../domain/intake';
 
 export type Answers = Record<string, string>;
 
