@@ -43,6 +43,15 @@ export interface WorkspaceOptions {
 
 export type RunOptions = ExecutionOptions;
 
+/** What a hand edit changed, as Apps Script's change event names it. */
+export interface HandEditOptions {
+  user?: string;
+  changeType?: 'EDIT' | 'INSERT_ROW' | 'INSERT_COLUMN' | 'REMOVE_ROW' | 'REMOVE_COLUMN' | 'INSERT_GRID' | 'REMOVE_GRID' | 'FORMAT' | 'OTHER';
+  /** The edited cells (cell edits): sheet name and 1-based position. */
+  range?: { sheet: string; row: number; column: number; numRows?: number; numColumns?: number };
+  value?: unknown;
+}
+
 export interface App {
   /** Calls a global function of the script, as a menu item, trigger or RPC would. */
   call(name: string, ...args: unknown[]): unknown;
@@ -188,6 +197,45 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 
     triggers: (): TriggerInfo[] => kernel.module('script').triggers(),
     runDueTriggers: (): TriggerRun[] => kernel.module('script').runDue(),
+
+    /**
+     * A person edits the bound spreadsheet by hand (in the Sheets UI, not from a script): `edit`
+     * runs as that person (protections apply), then the triggers Apps Script fires for a hand
+     * edit run: for a cell edit (changeType EDIT, with `range`) the simple onEdit(e) in LIMITED
+     * mode and installed on-edit triggers; for every change the installed on-change triggers
+     * (rows or columns inserted or removed fire on-change only).
+     * https://developers.google.com/apps-script/guides/triggers#onedite
+     * https://developers.google.com/apps-script/guides/triggers/events#google_sheets_events
+     * Scripts' own writes never fire them.
+     */
+    handEdit<T>(edit: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T, opts: HandEditOptions = {}): T {
+      const sheets = kernel.module('spreadsheet');
+      const ssId = sheets.activeId();
+      if (!ssId) throw new Error('emulator: no active spreadsheet to edit');
+      const user = opts.user ?? kernel.user;
+      const result = kernel.runExecution(() => edit(sheets.facade(ssId)), { kind: 'concurrent', user, label: 'hand edit' });
+      const changeType = opts.changeType ?? 'EDIT';
+      const userObject = { email: user, nickname: user.split('@')[0] };
+      const rangeOf = () => {
+        if (!opts.range) return undefined;
+        const sheet = sheets.view(ssId).sheets.find((x) => x.name === opts.range!.sheet);
+        if (!sheet) throw new Error(`emulator: no sheet ${opts.range.sheet}`);
+        return sheets.rangeFacade(ssId, sheet.sheetId, opts.range.row, opts.range.column, opts.range.numRows ?? 1, opts.range.numColumns ?? 1);
+      };
+      if (changeType === 'EDIT' && opts.range) {
+        const script = kernel.script;
+        if (script?.hasFunction('onEdit')) {
+          try {
+            kernel.runScript('onEdit', [{ authMode: AuthMode.LIMITED, range: rangeOf(), source: sheets.facade(ssId), user: userObject, value: opts.value }], { kind: 'trigger', authMode: 'LIMITED', user, label: 'onEdit' });
+          } catch {
+            // A failing simple trigger is logged as a failed execution; the edit itself stands.
+          }
+        }
+        kernel.module('script').fire(ssId, 'ON_EDIT', (triggerUid) => ({ authMode: AuthMode.FULL, range: rangeOf(), source: sheets.facade(ssId), triggerUid, user: userObject, value: opts.value }));
+      }
+      kernel.module('script').fire(ssId, 'ON_CHANGE', (triggerUid) => ({ authMode: AuthMode.FULL, changeType, source: sheets.facade(ssId), triggerUid, user: userObject }));
+      return result;
+    },
 
     setUser(email: string): void {
       kernel.user = email;

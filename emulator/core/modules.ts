@@ -23,6 +23,8 @@ export interface SheetView {
   hidden: boolean;
   /** True if a sheet-level protection exists. */
   protected: boolean;
+  /** Editors of the sheet-level protection (the owner aside), or null when there is none. */
+  protectionEditors: string[] | null;
   /** URL of the form whose responses this sheet receives, or null. */
   formUrl: string | null;
   frozenRows: number;
@@ -33,6 +35,7 @@ export interface SheetView {
 export interface SpreadsheetView {
   id: string;
   name: string;
+  owner: string;
   url: string;
   sheets: SheetView[];
 }
@@ -70,7 +73,11 @@ export interface SpreadsheetModule extends ServiceModule {
    */
   linkForm(spreadsheetId: string, formId: string, formUrl: string, titles: string[]): FormResponseRow;
   unlinkForm(spreadsheetId: string, formId: string): void;
-  /** Appends one response row (timestamp + values aligned with the header). */
+  /**
+   * Writes one response row (timestamp + values aligned with the header) where Google Forms would:
+   * the row after the last response it wrote (cleared rows stay blank), inserting a row there when
+   * the sheet has content at or below it.
+   */
   appendFormResponse(spreadsheetId: string, formId: string, titles: string[], timestamp: Date, values: string[]): FormResponseRow;
 }
 

@@ -91,8 +91,17 @@ export class ScriptRealm implements LoadedScript {
     vm.runInContext(source, this.context, { filename: name });
   }
 
+  /**
+   * A top-level function of the project: an own property of the script's global object, so never
+   * an inherited name (constructor, toString, __proto__, hasOwnProperty …) nor a service global.
+   */
   hasFunction(name: string): boolean {
-    return /^[A-Za-z_$][\w$]*$/.test(name) && !this.serviceNames.has(name) && typeof this.context[name] === 'function';
+    return (
+      /^[A-Za-z_$][\w$]*$/.test(name) &&
+      !this.serviceNames.has(name) &&
+      Object.prototype.hasOwnProperty.call(this.context, name) &&
+      typeof this.context[name] === 'function'
+    );
   }
 
   invoke(name: string, args: unknown[]): unknown {

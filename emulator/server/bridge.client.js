@@ -6,7 +6,9 @@
  *   "Failed due to illegal value in property: <key>"; undefined array items become null;
  * - asynchronous; success and failure handlers get the user object as second argument; without a
  *   failure handler the failure is logged to the console;
- * - at most MAX_IN_FLIGHT calls in flight from one page (Apps Script: 10); later ones wait.
+ * - at most MAX_IN_FLIGHT calls in flight from one page (Apps Script: 10); later ones wait;
+ * - private server functions (names ending in "_") are not offered:
+ *   https://developers.google.com/apps-script/guides/html/communication#private_functions
  * Plain ES5 on purpose: it is injected into pages as they are.
  */
 (function () {
@@ -118,6 +120,8 @@
       },
     };
     FUNCTIONS.forEach(function (name) {
+      // Private functions (names ending in "_") cannot be called from google.script.run.
+      if (name.charAt(name.length - 1) === '_') return;
       r[name] = function () {
         var args = Array.prototype.slice.call(arguments);
         var wire;

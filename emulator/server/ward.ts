@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Workspace } from '../index';
+import type { SheetView, SpreadsheetView, Workspace } from '../index';
+import { AppsScriptException } from '../core/errors';
 import { failureForClient, resultForClient, type RpcResponse } from './rpc';
 import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell } from './pages';
 import { html, page } from './html';
@@ -16,7 +17,13 @@ import { html, page } from './html';
 export interface WardOptions {
   ws: Workspace;
   port?: number;
+  /** The address to listen on: 127.0.0.1 (this machine only) unless told otherwise. */
   host?: string;
+  /**
+   * Host names (without the port) the server answers to besides 127.0.0.1, localhost and [::1]
+   * and `host` itself: requests naming any other Host are refused (DNS rebinding).
+   */
+  allowedHosts?: string[];
   /** Where the snapshot is written after every change; none: nothing persists. */
   snapshotFile?: string;
 }
@@ -50,6 +57,20 @@ function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Promise<s
   });
 }
 
+/**
+ * Who may see a hidden tab in the read-only views: the spreadsheet's owner, and the editors of the
+ * tab's sheet protection (the add-on protects its hidden tabs for the admins, so they are the
+ * people the tab is hidden for the sake of). A hidden tab with no protection: the owner only.
+ * Sheets itself lets any viewer unhide a tab; the local ward, which holds residents' contact
+ * details, shows less.
+ */
+export function maySeeTab(view: SpreadsheetView, tab: SheetView, user: string): boolean {
+  if (!tab.hidden) return true;
+  const me = user.toLowerCase();
+  if (view.owner.toLowerCase() === me) return true;
+  return (tab.protectionEditors ?? []).some((e) => e.toLowerCase() === me);
+}
+
 /** application/x-www-form-urlencoded → name → all values (checkboxes repeat their name). */
 function parseForm(body: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -67,6 +88,12 @@ export function startWard(options: WardOptions): Promise<Ward> {
     const tmp = `${options.snapshotFile}.tmp`;
     fs.writeFileSync(tmp, ws.snapshot());
     fs.renameSync(tmp, options.snapshotFile);
+  };
+
+  /** A spreadsheet as the current account may see it in the ward's pages. */
+  const viewFor = (id: string): SpreadsheetView => {
+    const view = ws.spreadsheets.view(id);
+    return { ...view, sheets: view.sheets.filter((t) => maySeeTab(view, t, ws.user())) };
   };
 
   const localFormUrl = (formId: string): string => ws.forms.model(formId).publishedUrl.replace(FORMS_ORIGIN, '');
@@ -97,7 +124,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
         indexPage({
           menus: ws.ui.menus(),
           forms: ws.forms.list().map((f) => ({ ...f, localUrl: localFormUrl(f.id) })),
-          spreadsheets: ws.spreadsheets.list().map((s) => ws.spreadsheets.view(s.id)),
+          spreadsheets: ws.spreadsheets.list().map((s) => viewFor(s.id)),
           documents: ws.documents.list(),
           sidebars: ws.ui.sidebars().length,
           outbox: ws.mail.outbox().length,
@@ -135,7 +162,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
     ['GET', /^\/sidebar\/content\/(\d+)$/, (_req, res, m) => {
       const shown = ws.ui.sidebars()[Number(m[1])];
       if (!shown) throw new HttpError(404, 'Không tìm thấy thanh bên.');
-      const functions = ws.app?.functionNames() ?? [];
+      const functions = (ws.app?.functionNames() ?? []).filter(callableByRpc);
       const bridge = BRIDGE_SOURCE.replace('__FUNCTIONS__', JSON.stringify(functions)).replace('__MAX_IN_FLIGHT__', String(kernel.quotas.rpcConcurrentCalls));
       send(res, 200, injectIntoHead(shown.content, `<script>${bridge.replace(/<\/script/gi, '<\\/script')}</script>`));
     }],
@@ -151,6 +178,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       const fn = typeof request.fn === 'string' ? request.fn : '';
       const args = Array.isArray(request.args) ? request.args : [];
       try {
+        if (!callableByRpc(fn)) throw new AppsScriptException(`Script function not found: ${fn}`);
         response = resultForClient(kernel.runScript(fn, args, { kind: 'rpc', label: fn }));
       } catch (e) {
         response = failureForClient(e);
@@ -194,7 +222,9 @@ export function startWard(options: WardOptions): Promise<Ward> {
     }],
 
     ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m) => {
-      const view = ws.spreadsheets.view(m[1]);
+      if (!ws.spreadsheets.list().some((x) => x.id === m[1])) throw new HttpError(404, 'Không tìm thấy trang tính.');
+      const view = viewFor(m[1]);
+      if (!view.sheets.some((t) => t.sheetId === Number(m[2]))) throw new HttpError(404, 'Không tìm thấy trang tính.');
       show(res, view.name, sheetPage(view, Number(m[2])));
     }],
 
@@ -227,6 +257,46 @@ export function startWard(options: WardOptions): Promise<Ward> {
     }],
   ];
 
+  /**
+   * google.script.run reaches only the project's own top-level functions, and never a private
+   * one (name ending in "_"): https://developers.google.com/apps-script/guides/html/communication#private_functions
+   */
+  function callableByRpc(fn: string): boolean {
+    return fn !== '' && !fn.endsWith('_') && (ws.app?.functionNames().includes(fn) ?? false);
+  }
+
+  /** host:port forms this server answers to. */
+  function ownHosts(): Set<string> {
+    const address = server.address() as AddressInfo | null;
+    const port = address ? address.port : options.port ?? 8080;
+    const names = ['127.0.0.1', 'localhost', '[::1]', ...(options.allowedHosts ?? [])];
+    if (options.host && !['0.0.0.0', '::'].includes(options.host)) names.push(options.host.includes(':') ? `[${options.host}]` : options.host);
+    return new Set(names.map((n) => `${n.toLowerCase()}:${port}`));
+  }
+
+  /**
+   * Every request must name this server in its Host header (a page on another site that rebinds
+   * its DNS name to 127.0.0.1 names its own); a state-changing one must not come from another
+   * origin (a browser sends Origin on such requests; "null" counts as another origin). Clients
+   * that send no Origin — curl, tests — are served.
+   */
+  function refuseForeign(req: http.IncomingMessage): void {
+    const own = ownHosts();
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!own.has(host)) throw new HttpError(403, 'Yêu cầu không dành cho máy chủ này.');
+    if (req.method === 'GET' || req.method === 'HEAD') return;
+    const origin = req.headers.origin;
+    if (origin === undefined) return;
+    let originHost: string | null;
+    try {
+      const u = new URL(origin);
+      originHost = u.protocol === 'http:' ? u.host.toLowerCase() : null;
+    } catch {
+      originHost = null;
+    }
+    if (originHost === null || !own.has(originHost)) throw new HttpError(403, 'Yêu cầu từ trang khác bị từ chối.');
+  }
+
   function resolveForm(url: URL): string {
     const id = ws.forms.idFromUrl(FORMS_ORIGIN + url.pathname);
     if (!id) throw new HttpError(404, 'Không tìm thấy biểu mẫu.');
@@ -241,6 +311,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       return;
     }
     Promise.resolve()
+      .then(() => refuseForeign(req))
       .then(() => route[2](req, res, url.pathname.match(route[1]) as RegExpMatchArray, url))
       .catch((e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;

@@ -115,6 +115,13 @@ describe('Utilities — https://developers.google.com/apps-script/reference/util
     expect(() => Utilities.sleep(300_001)).toThrow(/between 0 and 300000/);
   });
 
+  it('getUuid returns a random (version 4) UUID as a string, as java.util.UUID.randomUUID()', () => {
+    const { Utilities } = setup();
+    const a = Utilities.getUuid();
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Utilities.getUuid()).not.toBe(a);
+  });
+
   it('formatString is sprintf-like', () => {
     const { Utilities } = setup();
     expect(Utilities.formatString('%s có %d ý kiến (%05.1f%%)', 'TDP 1', 12, 3.14159)).toBe('TDP 1 có 12 ý kiến (003.1%)');

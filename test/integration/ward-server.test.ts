@@ -4,6 +4,7 @@
  * https://developers.google.com/apps-script/guides/html/reference/run
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -31,6 +32,7 @@ function fixtureLast() { return PropertiesService.getDocumentProperties().getPro
 function fixtureDate() { return { at: new Date(), label: 'x' }; }
 function fixtureEcho(v) { return v; }
 function fixtureFail() { throw new Error('Không được phép'); }
+function fixtureSecret_() { return 'bí mật'; }
 `;
 
 let ws: Workspace;
@@ -39,6 +41,20 @@ let dir: string;
 
 async function post(url: string, body: string, type = 'application/x-www-form-urlencoded'): Promise<Response> {
   return fetch(url, { method: 'POST', body, headers: { 'Content-Type': type }, redirect: 'manual' });
+}
+
+/** A raw HTTP request, so the Host and Origin headers are exactly what a test says. */
+function rawRequest(url: string, method: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { 'Content-Length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 beforeAll(async () => {
@@ -138,6 +154,91 @@ describe('the sidebar and google.script.run', () => {
     const failure = await new Promise<Error>((resolve) => run.withSuccessHandler(() => undefined).withFailureHandler(resolve).fixtureFail());
     expect(failure.message).toBe('Không được phép');
     expect(typeof (run as Record<string, unknown>).notAServerFunction).toBe('undefined');
+  });
+});
+
+describe('what /rpc may call — https://developers.google.com/apps-script/guides/html/reference/run', () => {
+  const call = async (fn: string, args: unknown[] = []) => (await post(`${ward.url}/rpc`, JSON.stringify({ fn, args }), 'application/json')).json();
+
+  it('calls only the script’s own top-level functions, never inherited names', async () => {
+    for (const fn of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf']) {
+      expect(await call(fn)).toEqual({ ok: false, error: { name: 'Exception', message: `Script function not found: ${fn}` } });
+    }
+  });
+
+  // "Private functions": server functions whose names end with an underscore cannot be called
+  // from google.script.run. https://developers.google.com/apps-script/guides/html/communication#private_functions
+  it('refuses private functions (names ending in _)', async () => {
+    expect(ws.app!.call('fixtureSecret_')).toBe('bí mật');
+    expect(await call('fixtureSecret_')).toEqual({ ok: false, error: { name: 'Exception', message: 'Script function not found: fixtureSecret_' } });
+  });
+
+  it('the client bridge offers no private function, even when the server lists one', async () => {
+    await post(`${ward.url}/menu`, 'fn=showSidebar');
+    const content = await (await fetch(`${ward.url}/sidebar/content/${ws.ui.sidebars().length - 1}`)).text();
+    expect(content).not.toContain('fixtureSecret_');
+    const source = fs.readFileSync(path.join(ROOT, 'emulator/server/bridge.client.js'), 'utf8').replace('__FUNCTIONS__', '["visible", "hidden_"]').replace('__MAX_IN_FLIGHT__', '10');
+    const window: Record<string, unknown> = {};
+    vm.runInContext(source, vm.createContext({ window, location: { origin: ward.url }, console }));
+    const run = (window.google as { script: { run: Record<string, unknown> } }).script.run;
+    expect(typeof run.visible).toBe('function');
+    expect(run.hidden_).toBeUndefined();
+  });
+});
+
+describe('the ward server’s own safety', () => {
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect((ward.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
+  it('refuses a state-changing request from another origin, or for another host (403), and changes nothing', async () => {
+    const own = new URL(ward.url).host;
+    const before = ws.user();
+    const changed = await rawRequest(`${ward.url}/user`, 'POST', { Host: own, Origin: 'http://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, 'email=attacker%40evil.example');
+    expect(changed.status).toBe(403);
+    expect(ws.user()).toBe(before);
+    const rebound = await rawRequest(`${ward.url}/rpc`, 'POST', { Host: 'evil.example', 'Content-Type': 'application/json' }, JSON.stringify({ fn: 'getSidebarState', args: [] }));
+    expect(rebound.status).toBe(403);
+    const nullOrigin = await rawRequest(`${ward.url}/clock`, 'POST', { Host: own, Origin: 'null', 'Content-Type': 'application/x-www-form-urlencoded' }, 'hours=1');
+    expect(nullOrigin.status).toBe(403);
+    // Its own origin, and a client that sends none (curl, tests), are served.
+    const same = await rawRequest(`${ward.url}/rpc`, 'POST', { Host: own, Origin: ward.url, 'Content-Type': 'application/json' }, JSON.stringify({ fn: 'fixtureEcho', args: [1] }));
+    expect(JSON.parse(same.body)).toEqual({ ok: true, value: 1 });
+  });
+
+  it('shows hidden tabs only to the spreadsheet owner and the editors of the tab’s protection', async () => {
+    const SpreadsheetApp = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const ss = SpreadsheetApp.getActive();
+    const secret = ss.insertSheet('Tab ẩn thử');
+    secret.getRange('A1').setValue('số điện thoại');
+    secret.protect().addEditor('quantri@luukiem.example');
+    secret.hideSheet();
+    const unprotected = ss.insertSheet('Tab ẩn không bảo vệ');
+    unprotected.hideSheet();
+    const page = (id: number) => rawRequest(`${ward.url}/sheets/${ss.getId()}/${id}`, 'GET', { Host: new URL(ward.url).host });
+    const index = async () => (await fetch(ward.url)).text();
+    const owner = ws.user();
+    try {
+      expect(await index()).toContain('Tab ẩn thử');
+      expect((await page(secret.getSheetId())).status).toBe(200);
+      expect((await page(unprotected.getSheetId())).status).toBe(200);
+
+      ws.setUser('khach@luukiem.example');
+      expect(await index()).not.toContain('Tab ẩn thử');
+      const refused = await page(secret.getSheetId());
+      expect(refused.status).toBe(404);
+      expect(refused.body).not.toContain('số điện thoại');
+      // The tab list on a visible tab's page leaves it out too.
+      const visible = await page(ss.getSheets().find((s) => !s.isSheetHidden())!.getSheetId());
+      expect(visible.body).not.toContain('Tab ẩn thử');
+
+      ws.setUser('quantri@luukiem.example');
+      expect(await index()).toContain('Tab ẩn thử');
+      expect((await page(secret.getSheetId())).status).toBe(200);
+      expect((await page(unprotected.getSheetId())).status).toBe(404);
+    } finally {
+      ws.setUser(owner);
+    }
   });
 });
 

@@ -53,6 +53,17 @@ export function wrapBlock(kernel: Kernel, node: BlockNode, parent: Parent): unkn
   return publish(kernel, 'DocumentApp', node.type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph', new Paragraph(kernel, node, parent));
 }
 
+/**
+ * Docs keeps a paragraph at the end of every section (body, header, footer): its last element
+ * cannot be removed. https://developers.google.com/apps-script/reference/document/body
+ */
+function removeBlock(parent: Parent, node: BlockNode): void {
+  const i = parent.children.indexOf(node);
+  if (i < 0) return;
+  if (parent.type !== 'TABLE_CELL' && i === parent.children.length - 1) throw new AppsScriptException("Can't remove the last paragraph in a document section.");
+  parent.children.splice(i, 1);
+}
+
 /** Body, HeaderSection, FooterSection and TableCell share the container API. */
 export class Container extends Published {
   constructor(
@@ -95,7 +106,7 @@ export class Container extends Published {
   }
   removeChild(child: unknown): unknown {
     const i = this.getChildIndex(child);
-    this._node.children.splice(i, 1);
+    removeBlock(this._node, this._node.children[i]);
     return this._self;
   }
   appendParagraph(paragraph: unknown): unknown {
@@ -385,8 +396,7 @@ export class Paragraph extends Published {
     return expose(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(data));
   }
   removeFromParent(): unknown {
-    const i = this._parent.children.indexOf(this._node);
-    if (i >= 0) this._parent.children.splice(i, 1);
+    removeBlock(this._parent, this._node);
     return this._self;
   }
 }
@@ -440,8 +450,7 @@ export class Table extends Published {
     return this._self;
   }
   removeFromParent(): unknown {
-    const i = this._parent.children.indexOf(this._node);
-    if (i >= 0) this._parent.children.splice(i, 1);
+    removeBlock(this._parent, this._node);
     return this._self;
   }
 }

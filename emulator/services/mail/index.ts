@@ -6,12 +6,32 @@
  * time zone, which never allows more than Google does within any calendar day.
  * Stricter than Gmail: a CR or LF in a subject, a sender name or an address is refused, so a
  * header can never be injected through the emulator.
+ *
+ * Per-message limits ("Current limitations" on the quotas page), checked before anything is sent
+ * or counted: 50 recipients (to + cc + bcc), a 200 KB body (the consumer limit; Workspace allows
+ * 400 KB — the emulator holds every account to 200 KB, and counts the plain and HTML bodies
+ * together, in UTF-8 bytes), 25 MB of attachments (inline images included), 250 attachments, and
+ * a subject of at most 250 characters.
  */
 import { AppsScriptException, signatureMismatch } from '../../core/errors';
 import { unwrap, expose } from '../../core/facade';
 import type { Kernel } from '../../core/kernel';
 import type { MailModule, SentMail } from '../../core/modules';
 import { wallTime } from '../spreadsheet/zoned';
+
+const RECIPIENTS_PER_MESSAGE = 50;
+const BODY_BYTES = 200 * 1024;
+const ATTACHMENT_BYTES = 25 * 1024 * 1024;
+const ATTACHMENTS_PER_MESSAGE = 250;
+const SUBJECT_CHARS = 250;
+
+/** The size of an attachment (a Blob, or a BlobSource through getBlob()) in bytes. */
+function blobSize(attachment: unknown): { name: string; contentType: string; size: number } {
+  let blob = unwrap(attachment) as { _bytes?: Uint8Array; getBlob?(): unknown; getName(): string | null; getContentType(): string | null; getBytes(): number[] };
+  if (!(blob._bytes instanceof Uint8Array) && typeof blob.getBlob === 'function') blob = unwrap(blob.getBlob()) as typeof blob;
+  const size = blob._bytes instanceof Uint8Array ? blob._bytes.length : blob.getBytes().length;
+  return { name: blob.getName() ?? '', contentType: blob.getContentType() ?? '', size };
+}
 
 const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
 
@@ -70,6 +90,15 @@ class MailModuleImpl implements MailModule {
     for (const [field, value] of [['subject', options.subject], ['name', options.name]] as const) {
       if (value !== undefined && /[\r\n]/.test(String(value))) throw new AppsScriptException(`Invalid argument: ${field}`);
     }
+    if (all.length > RECIPIENTS_PER_MESSAGE) throw new AppsScriptException('Limit Exceeded: Email Recipients Per Message.');
+    if (options.subject !== undefined && String(options.subject).length > SUBJECT_CHARS) throw new AppsScriptException('Argument too large: subject');
+    const bodyBytes = Buffer.byteLength(String(options.body ?? ''), 'utf8') + Buffer.byteLength(String(options.htmlBody ?? ''), 'utf8');
+    if (bodyBytes > BODY_BYTES) throw new AppsScriptException('Limit Exceeded: Email Body Size.');
+    const attachments = (options.attachments ?? []).map(blobSize);
+    const inline = Object.values(options.inlineImages ?? {}).map(blobSize);
+    // Unconfirmed wording: the quotas page gives the limit (250 / message), not the message.
+    if (attachments.length + inline.length > ATTACHMENTS_PER_MESSAGE) throw new AppsScriptException('Limit Exceeded: Email Attachments Per Message.');
+    if ([...attachments, ...inline].reduce((n, a) => n + a.size, 0) > ATTACHMENT_BYTES) throw new AppsScriptException('Limit Exceeded: Email Total Attachments Size.');
     if (this.remaining() < all.length) throw new AppsScriptException('Service invoked too many times for one day: email.');
     this.used[this.today()] = (this.used[this.today()] ?? 0) + all.length;
     this.sent.push({
@@ -82,10 +111,7 @@ class MailModuleImpl implements MailModule {
       htmlBody: options.htmlBody,
       name: options.name,
       replyTo: options.replyTo,
-      attachments: (options.attachments ?? []).map((a) => {
-        const blob = unwrap(a) as { getName(): string | null; getContentType(): string | null; getBytes(): number[] };
-        return { name: blob.getName() ?? '', contentType: blob.getContentType() ?? '', size: blob.getBytes().length };
-      }),
+      attachments,
       sentAt: this.kernel.now(),
     });
   }

@@ -4,16 +4,48 @@ import type { Kernel } from '../../core/kernel';
 import type { SimpleModule } from '../../core/modules';
 import { makeUser } from '../../core/user';
 
+const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
 class Session {
   constructor(readonly _kernel: Kernel) {}
 
-  /** The person running the code: in a trigger, the trigger's owner (the emulator never leaves it blank). */
-  getActiveUser(): unknown {
-    return makeUser(this._kernel, 'Session', this._kernel.current().user);
+  /**
+   * The e-mail a script may see for the person running it. Apps Script hides it "in any context
+   * that allows a script to run without that user's authorization, like a simple onOpen(e) or
+   * onEdit(e) trigger", unless "the developer runs the script themselves or belongs to the same
+   * Google Workspace domain as the user" (getActiveUser on the reference page).
+   * The emulator's model: in an execution the user has not authorised (AuthMode LIMITED or
+   * CUSTOM_FUNCTION), the e-mail is '' unless the user owns the bound spreadsheet (the script's
+   * developer), or is in the owner's domain and that domain is a Workspace one (gmail.com and
+   * googlemail.com are consumer accounts: never a shared domain).
+   */
+  private _visibleEmail(): string {
+    const execution = this._kernel.current();
+    const email = execution.user;
+    if (execution.authMode === 'FULL' || execution.kind === 'harness') return email;
+    const ssId = this._kernel.module('spreadsheet').activeId();
+    const owner = ssId ? this._kernel.files.get(ssId)?.owner : undefined;
+    if (!owner || !email) return '';
+    if (owner.toLowerCase() === email.toLowerCase()) return email;
+    const domain = domainOf(email);
+    return domain === domainOf(owner) && !CONSUMER_DOMAINS.has(domain) ? email : '';
   }
 
+  /** The person running the code: in an installable trigger, the trigger's owner. */
+  getActiveUser(): unknown {
+    return makeUser(this._kernel, 'Session', this._visibleEmail());
+  }
+
+  /**
+   * Whose authority the script runs under: "in most other scenarios, this returns the same
+   * account as getActiveUser()" — so it is hidden in the same simple-trigger cases.
+   */
   getEffectiveUser(): unknown {
-    return makeUser(this._kernel, 'Session', this._kernel.current().user);
+    return makeUser(this._kernel, 'Session', this._visibleEmail());
   }
 
   getScriptTimeZone(): string {

@@ -86,6 +86,7 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
     return {
       id: ss.id,
       name: ss.name,
+      owner: ss.owner,
       url: spreadsheetUrl(ss.id),
       sheets: ss.sheets.map((sheet) => {
         const rows = sheet.lastRow();
@@ -104,6 +105,7 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
           name: sheet.name,
           hidden: sheet.hidden,
           protected: ss.protections.some((p) => p.sheetId === sheet.sheetId && p.type === 'SHEET'),
+          protectionEditors: ss.protections.find((p) => p.sheetId === sheet.sheetId && p.type === 'SHEET')?.editors.filter((e) => e !== ss.owner) ?? null,
           formUrl: sheet.formUrl,
           frozenRows: sheet.frozenRows,
           displayValues,
@@ -126,6 +128,7 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
       sheet.formId = formId;
       sheet.formUrl = formUrl;
       sheet.frozenRows = 1;
+      sheet.lastResponseRow = 1;
       sheet.setCell(1, 1, timestampHeader(ss.locale));
     }
     const header = this.header(sheet);
@@ -159,17 +162,27 @@ class SpreadsheetStoreModule implements SpreadsheetModule, SpreadsheetHost {
    * Forms writes answers as text, not typed: a "=…" answer stays a string in the responses tab.
    * A cell holds 50,000 characters, so a longer answer reaches the sheet cut at that length (the
    * emulator's model; the whole answer stays in the form's own response, FormApp).
+   *
+   * Where: the row after the last response Forms wrote (`lastResponseRow`), not after the sheet's
+   * last row with content — response rows that were cleared (not deleted) stay blank. When that row
+   * or any below it has content (a script appended rows under the responses), Forms inserts a row
+   * there, pushing those rows down, rather than overwriting them or writing after them.
    */
   appendFormResponse(spreadsheetId: string, formId: string, titles: string[], timestamp: Date, values: string[]): FormResponseRow {
     const ss = this.require(spreadsheetId);
     const sheet = this.formSheet(ss, formId);
     if (!sheet) throw new Error(`emulator: form ${formId} has no responses sheet in ${spreadsheetId}`);
     const header = this.header(sheet);
-    const row = sheet.lastRow() + 1;
-    if (row > sheet.maxRows) {
+    const row = Math.max(1, sheet.lastResponseRow ?? sheet.lastRow()) + 1;
+    if (row <= sheet.lastRow()) {
       ss.ensureCellLimit(sheet.maxColumns, this.kernel.quotas.cellsPerSpreadsheet);
-      sheet.insertRows(sheet.maxRows, 1);
+      sheet.insertRows(row - 1, 1);
+    } else if (row > sheet.maxRows) {
+      const extra = row - sheet.maxRows;
+      ss.ensureCellLimit(extra * sheet.maxColumns, this.kernel.quotas.cellsPerSpreadsheet);
+      sheet.insertRows(sheet.maxRows, extra);
     }
+    sheet.lastResponseRow = row;
     sheet.setCell(row, 1, new Date(timestamp.getTime()));
     sheet.setFormat(row, 1, localeRules(ss.locale).dateTimeDisplay);
     titles.forEach((title, i) => {

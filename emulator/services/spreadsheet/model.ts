@@ -67,6 +67,12 @@ export class SheetData {
   tabColor: string | null = null;
   formId: string | null = null;
   formUrl: string | null = null;
+  /**
+   * Responses tabs: the last row Google Forms wrote a response to (1, the header, before any);
+   * Forms writes the next response in the row after it. Clearing cells does not move it back
+   * (cleared rows stay blank); deleting or inserting rows moves it with its row. Null elsewhere.
+   */
+  lastResponseRow: number | null = null;
 
   constructor(
     public sheetId: number,
@@ -144,6 +150,7 @@ export class SheetData {
     this.numberFormats.splice(after, 0, ...blankFormats);
     this.shiftKeyed(this.formulas, after, count);
     this.shiftKeyed(this.styles, after, count);
+    if (this.lastResponseRow !== null && this.lastResponseRow > after) this.lastResponseRow += count;
     this.maxRows += count;
   }
 
@@ -160,6 +167,7 @@ export class SheetData {
       map.clear();
       for (const [k, v] of moved) map.set(k, v);
     }
+    if (this.lastResponseRow !== null && this.lastResponseRow >= from) this.lastResponseRow = Math.max(from - 1, this.lastResponseRow - count);
     this.maxRows -= count;
   }
 
@@ -204,6 +212,7 @@ export class SheetData {
       tabColor: this.tabColor,
       formId: this.formId,
       formUrl: this.formUrl,
+      lastResponseRow: this.lastResponseRow,
     };
   }
 
@@ -222,6 +231,7 @@ export class SheetData {
     s.tabColor = data.tabColor as string | null;
     s.formId = data.formId as string | null;
     s.formUrl = data.formUrl as string | null;
+    s.lastResponseRow = (data.lastResponseRow as number | null | undefined) ?? null;
     return s;
   }
 }

@@ -12,6 +12,29 @@ import { links } from './links';
 /** What getNumberFormat() reports for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
+type PreparedCell = { kind: 'empty' } | { kind: 'value'; value: CellValue } | { kind: 'formula'; formula: string; parseError: boolean };
+
+function tooLong(limit: number): AppsScriptException {
+  return new AppsScriptException(`Your input contains more than the maximum of ${limit} characters in a single cell.`);
+}
+
+/**
+ * The checks on one input value that do not depend on the cell it goes to (its type, its length):
+ * appendRow runs them over the whole row before it grows the sheet.
+ */
+export function checkCellInput(limit: number, value: unknown, method: string): void {
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    if (value.length > limit) throw tooLong(limit);
+    return;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw signatureMismatch(method, [value]);
+    return;
+  }
+  throw signatureMismatch(method, [value]);
+}
+
 export function makeRange(store: SpreadsheetStore, ss: SpreadsheetData, sheet: SheetData, row: number, column: number, numRows: number, numColumns: number): Range {
   return publish(store.kernel, 'SpreadsheetApp', 'Range', new Range(store, ss, sheet, row, column, numRows, numColumns));
 }
@@ -62,38 +85,46 @@ export class Range extends Published {
     return v === undefined || v === null ? '' : v;
   }
 
-  private _write(row: number, column: number, value: unknown, method: string): void {
-    const key = SheetData.key(row, column);
-    if (value === null || value === undefined || value === '') {
-      this._sheet.formulas.delete(key);
-      this._sheet.setCell(row, column, undefined);
-      return;
-    }
+/**
+   * What writing `value` to a cell would store, or the error Apps Script throws for it. Nothing
+   * is written: callers check every cell of a call first, so a refused cell leaves the sheet as it
+   * was (one call is one request to Sheets, applied whole or not at all).
+   */
+  private _prepare(row: number, column: number, value: unknown, method: string): PreparedCell {
+    if (value === null || value === undefined || value === '') return { kind: 'empty' };
     let stored: CellValue;
     if (typeof value === 'string') {
-      if (value.length > this._kernel.quotas.charsPerCell) {
-        throw new AppsScriptException(`Your input contains more than the maximum of ${this._kernel.quotas.charsPerCell} characters in a single cell.`);
-      }
+      checkCellInput(this._kernel.quotas.charsPerCell, value, `SpreadsheetApp.Range.${method}`);
       const typed = typeIntoCell(value, this._sheet.format(row, column), this._ss.locale, this._ss.timeZone);
-      if (typed.kind === 'formula') {
-        this._sheet.formulas.set(key, { formula: typed.formula, parseError: typed.parseError });
-        this._sheet.setCell(row, column, undefined);
-        return;
-      }
+      if (typed.kind === 'formula') return { kind: 'formula', formula: typed.formula, parseError: typed.parseError };
       stored = typed.value;
     } else if (typeof value === 'number' || typeof value === 'boolean') {
       stored = value;
     } else if (value instanceof Date) {
-      if (Number.isNaN(value.getTime())) throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [value]);
+      checkCellInput(this._kernel.quotas.charsPerCell, value, `SpreadsheetApp.Range.${method}`);
       stored = new Date(value.getTime());
     } else {
       throw signatureMismatch(`SpreadsheetApp.Range.${method}`, [value]);
     }
-    if (cellLength(stored) > this._kernel.quotas.charsPerCell) {
-      throw new AppsScriptException(`Your input contains more than the maximum of ${this._kernel.quotas.charsPerCell} characters in a single cell.`);
+    if (cellLength(stored) > this._kernel.quotas.charsPerCell) throw tooLong(this._kernel.quotas.charsPerCell);
+    return { kind: 'value', value: stored };
+  }
+
+  private _apply(row: number, column: number, cell: PreparedCell): void {
+    const key = SheetData.key(row, column);
+    if (cell.kind === 'formula') {
+      this._sheet.formulas.set(key, { formula: cell.formula, parseError: cell.parseError });
+      this._sheet.setCell(row, column, undefined);
+      return;
     }
     this._sheet.formulas.delete(key);
-    this._sheet.setCell(row, column, stored);
+    this._sheet.setCell(row, column, cell.kind === 'value' ? cell.value : undefined);
+  }
+
+  /** Writes value(i, j) to every cell, after checking them all. */
+  private _writeAll(method: string, value: (i: number, j: number) => unknown): void {
+    const prepared = this._grid((r, c) => this._prepare(r, c, value(r - this._row, c - this._column), method));
+    this._forEach((r, c, i, j) => this._apply(r, c, prepared[i][j]));
   }
 
   private _assertEditable(): void {
@@ -144,7 +175,7 @@ export class Range extends Published {
   setValues(values: unknown[][]): Range {
     const grid = this._checkGrid(values, 'setValues');
     this._assertEditable();
-    this._forEach((r, c, i, j) => this._write(r, c, grid[i][j], 'setValues'));
+    this._writeAll('setValues', (i, j) => grid[i][j]);
     this._kernel.cellsWritten(this._cells);
     return this._self;
   }
@@ -152,7 +183,7 @@ export class Range extends Published {
   setValue(value: unknown): Range {
     if (arguments.length === 0) throw signatureMismatch('SpreadsheetApp.Range.setValue', []);
     this._assertEditable();
-    this._forEach((r, c) => this._write(r, c, value, 'setValue'));
+    this._writeAll('setValue', () => value);
     this._kernel.cellsWritten(this._cells);
     return this._self;
   }
@@ -170,7 +201,7 @@ export class Range extends Published {
   setFormula(formula: string): Range {
     if (typeof formula !== 'string') throw signatureMismatch('SpreadsheetApp.Range.setFormula', [formula]);
     this._assertEditable();
-    this._forEach((r, c) => this._write(r, c, formula.startsWith('=') ? formula : `=${formula}`, 'setFormula'));
+    this._writeAll('setFormula', () => (formula.startsWith('=') ? formula : `=${formula}`));
     this._kernel.cellsWritten(this._cells);
     return this._self;
   }
@@ -178,14 +209,14 @@ export class Range extends Published {
   setFormulas(formulas: string[][]): Range {
     const grid = this._checkGrid(formulas, 'setFormulas');
     this._assertEditable();
-    this._forEach((r, c, i, j) => this._write(r, c, grid[i][j], 'setFormulas'));
+    this._writeAll('setFormulas', (i, j) => grid[i][j]);
     this._kernel.cellsWritten(this._cells);
     return this._self;
   }
 
   clearContent(): Range {
     this._assertEditable();
-    this._forEach((r, c) => this._write(r, c, '', 'clearContent'));
+    this._forEach((r, c) => this._apply(r, c, { kind: 'empty' }));
     this._kernel.cellsWritten(this._cells);
     return this._self;
   }
@@ -193,7 +224,7 @@ export class Range extends Published {
   clear(): Range {
     this._assertEditable();
     this._forEach((r, c) => {
-      this._write(r, c, '', 'clear');
+      this._apply(r, c, { kind: 'empty' });
       this._sheet.setFormat(r, c, undefined);
       this._sheet.styles.delete(SheetData.key(r, c));
     });

@@ -9,7 +9,7 @@ import { ProtectionType } from './enums';
 import { links } from './links';
 import type { SheetData, SpreadsheetData } from './model';
 import { makeProtection, protectSheet } from './protection';
-import { makeRange, type Range } from './range';
+import { checkCellInput, makeRange, type Range } from './range';
 
 const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
 
@@ -150,6 +150,8 @@ export class Sheet extends Published {
   appendRow(rowContents: unknown[]): Sheet {
     if (!Array.isArray(rowContents)) throw signatureMismatch('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     if (rowContents.length === 0) throw new AppsScriptException('The number of columns in the data does not match the number of columns in the range. The data has 0 but the range has 1.');
+    // Every cell is checked before the sheet grows: a refused cell leaves the sheet as it was.
+    for (const value of rowContents) checkCellInput(this._kernel.quotas.charsPerCell, value, 'SpreadsheetApp.Sheet.appendRow');
     const row = this._sheet.lastRow() + 1;
     const extraRows = Math.max(0, row - this._sheet.maxRows);
     const extraColumns = Math.max(0, rowContents.length - this._sheet.maxColumns);
@@ -191,9 +193,15 @@ export class Sheet extends Published {
   deleteRows(rowPosition: number, howMany: number): void {
     if (!Number.isInteger(rowPosition) || !Number.isInteger(howMany) || rowPosition < 1 || howMany < 1) throw signatureMismatch('SpreadsheetApp.Sheet.deleteRows', [rowPosition, howMany]);
     if (rowPosition + howMany - 1 > this._sheet.maxRows) throw new AppsScriptException('Those rows are out of bounds.');
-    if (howMany >= this._sheet.maxRows) throw new AppsScriptException('You can\'t delete all the rows on the sheet.');
+    // Sheets keeps at least one row below the frozen ones.
+    const last = rowPosition + howMany - 1;
+    if (rowPosition <= this._sheet.frozenRows + 1 && last >= this._sheet.maxRows) {
+      throw new AppsScriptException('Sorry, it is not possible to delete all non-frozen rows.');
+    }
     assertCanEditSheet(this._kernel, this._ss, this._sheet);
     this._sheet.deleteRows(rowPosition, howMany);
+    // Deleted frozen rows leave fewer frozen rows.
+    this._sheet.frozenRows -= Math.max(0, Math.min(last, this._sheet.frozenRows) - rowPosition + 1);
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
