@@ -67,8 +67,17 @@ export function parseHistory(cell: unknown): HistoryEvent[] {
   }
 }
 
+/** An event's detail is kept this long in the history cell; the audit tab keeps it whole. */
+export const HISTORY_DETAIL_CHARS = 2_000;
+
 export function appendHistory(cell: unknown, events: HistoryEvent[]): string {
-  const all = [...parseHistory(cell), ...events];
+  const cut = (t: string, n: number) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
+  const short = events.map((e) => ({
+    ...e,
+    ...(e.detail ? { detail: cut(e.detail, HISTORY_DETAIL_CHARS) } : {}),
+    ...(e.changes ? { changes: e.changes.map((c) => ({ field: c.field, from: cut(c.from, 500), to: cut(c.to, 500) })) } : {}),
+  }));
+  const all = [...parseHistory(cell), ...short];
   let text = JSON.stringify(all);
   while (text.length > HISTORY_LIMIT && all.length > 1) {
     all.shift();

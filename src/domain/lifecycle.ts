@@ -9,9 +9,11 @@ import type { WorkingCalendar } from './calendar/working-calendar';
 import { COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type OutcomeKey, type StatusKey } from './case';
 import type { CaseRecord, HistoryEvent } from './case-record';
 import { checkEmail } from './contact';
-import type { Role, Settings } from './settings';
+import type { Settings } from './settings';
+import { can, canSee, type ActionKey, type Actor } from './permissions';
 
-export type ActionKey = 'classify' | 'assign' | 'note' | 'progress' | 'answer' | 'approve' | 'sendAnswer' | 'setPublic' | 'close' | 'reopen' | 'duplicate' | 'misuse' | 'followUp';
+export type { ActionKey, Actor } from './permissions';
+export { canSee } from './permissions';
 
 export type ActionInput =
   | { action: 'classify'; category: string; complexity: 'normal' | 'complex' }
@@ -54,12 +56,6 @@ const ALLOWED: Record<StatusKey, ActionKey[]> = {
   closed: ['reopen', 'note', 'followUp', 'setPublic', 'sendAnswer'],
 };
 
-/** What each role may do; handlers only on cases assigned to their body (see canSee). */
-const ROLE_ACTIONS: Record<Role, ActionKey[]> = {
-  admin: Object.keys(ACTION_LABELS) as ActionKey[],
-  handler: ['note', 'progress', 'answer'],
-  viewer: [],
-};
 
 export class ActionRefused extends Error {
   constructor(message: string) {
@@ -68,21 +64,11 @@ export class ActionRefused extends Error {
   }
 }
 
-export interface Actor {
-  email: string;
-  role: Role;
-  body: string;
-}
-
-/** Handlers see only the cases assigned to their body; admins and viewers see all. */
-export function canSee(actor: Actor, c: { assignedBody: string }): boolean {
-  return actor.role !== 'handler' || (actor.body !== '' && c.assignedBody === actor.body);
-}
 
 export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'>): ActionKey[] {
   if (!canSee(actor, c)) return [];
   const key = statusKeyOf(c.status) ?? 'new';
-  return ALLOWED[key].filter((a) => ROLE_ACTIONS[actor.role].includes(a));
+  return ALLOWED[key].filter((a) => can(actor, a, c));
 }
 
 /** Field labels for the history and the audit trail. */
@@ -123,8 +109,17 @@ export interface ActionResult {
   notices: Notice[];
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+/**
+ * The longest note, answer, summary or reason staff may write. Longer texts are refused with a
+ * clear message rather than cut: a cell holds 50,000 characters, and the answer also goes into
+ * an e-mail and a letter.
+ */
+export const STAFF_TEXT_LIMIT = 20_000;
+
+function text(value: unknown, label = 'Nội dung'): string {
+  const t = typeof value === 'string' ? value.trim() : '';
+  if (t.length > STAFF_TEXT_LIMIT) throw new ActionRefused(`${label} dài ${t.length.toLocaleString('vi-VN')} ký tự, vượt quá giới hạn ${STAFF_TEXT_LIMIT.toLocaleString('vi-VN')} ký tự. Vui lòng rút gọn hoặc chia thành nhiều lần ghi.`);
+  return t;
 }
 
 function show(value: unknown): string {
@@ -152,8 +147,9 @@ function reopenedStatus(c: CaseRecord): string {
  */
 export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): ActionResult {
   const { actor, now, settings, calendar } = ctx;
+  if (!Object.prototype.hasOwnProperty.call(ACTION_LABELS, input.action)) throw new ActionRefused('Thao tác không hợp lệ.');
   if (!canSee(actor, c)) throw new ActionRefused('Bạn không có quyền với ý kiến này.');
-  if (!ROLE_ACTIONS[actor.role].includes(input.action)) throw new ActionRefused(`Vai trò của bạn không được "${ACTION_LABELS[input.action]}".`);
+  if (!can(actor, input.action, c)) throw new ActionRefused(`Vai trò của bạn không được "${ACTION_LABELS[input.action]}".`);
   const statusKey = statusKeyOf(c.status) ?? 'new';
   if (!ALLOWED[statusKey].includes(input.action)) throw new ActionRefused(`Không thể "${ACTION_LABELS[input.action]}" khi ý kiến đang ở trạng thái "${c.status}".`);
 
@@ -187,22 +183,27 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       break;
     }
     case 'note': {
-      detail = text(input.text);
+      detail = text(input.text, 'Ghi chú');
       if (!detail) throw new ActionRefused('Vui lòng nhập nội dung ghi chú.');
       break;
     }
     case 'progress': {
-      detail = text(input.text);
+      detail = text(input.text, 'Nội dung tiến độ');
       if (!detail) throw new ActionRefused('Vui lòng nhập nội dung tiến độ.');
       if (input.bodyDueDate) patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết');
       break;
     }
     case 'answer': {
-      const answer = text(input.text);
+      const answer = text(input.text, 'Nội dung trả lời');
       if (!answer) throw new ActionRefused('Vui lòng nhập nội dung trả lời.');
       if (!c.category) throw new ActionRefused('Hãy phân loại ý kiến trước khi trả lời.');
       patch.answer = answer;
-      if (input.publicSummary !== undefined) patch.publicSummary = text(input.publicSummary);
+      if (input.publicSummary !== undefined) {
+        const summary = text(input.publicSummary, 'Tóm tắt công khai');
+        // What residents read is written by admins only.
+        if (summary !== c.publicSummary && !can(actor, 'editPublic')) throw new ActionRefused('Chỉ cán bộ quản trị được viết tóm tắt công khai.');
+        patch.publicSummary = summary;
+      }
       patch.answeredAt = now;
       patch.approvedBy = '';
       patch.status = settings.approvalRequired ? STATUS.awaitingApproval : STATUS.answered;
@@ -223,7 +224,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
     }
     case 'setPublic': {
       if (c.hiddenFromPublic) throw new ActionRefused('Ý kiến bị đánh dấu lợi dụng: không được công khai.');
-      const summary = input.publicSummary !== undefined ? text(input.publicSummary) : c.publicSummary;
+      const summary = input.publicSummary !== undefined ? text(input.publicSummary, 'Tóm tắt công khai') : c.publicSummary;
       if (input.isPublic && !summary) throw new ActionRefused('Hãy viết tóm tắt công khai (không nêu tên, không chép nguyên văn) trước khi công khai.');
       patch.answerPublic = input.isPublic === true;
       patch.publicSummary = summary;
@@ -231,7 +232,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
     }
     case 'close': {
       const outcome = input.outcome as OutcomeKey;
-      const note = text(input.note);
+      const note = text(input.note, 'Ghi chú kết quả');
       if (outcome === 'resolved' && statusKey !== 'answered') throw new ActionRefused('Chỉ đóng với kết quả "Đã giải quyết" sau khi đã trả lời.');
       if (outcome === 'notCompetent' && !note) throw new ActionRefused('Hãy ghi rõ cơ quan người dân cần liên hệ.');
       if (!['resolved', 'notCompetent', 'insufficient'].includes(outcome)) throw new ActionRefused('Kết quả không hợp lệ.');
@@ -242,10 +243,12 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       break;
     }
     case 'reopen': {
-      const reason = text(input.reason);
+      const reason = text(input.reason, 'Lý do');
       if (!reason) throw new ActionRefused('Hãy ghi lý do mở lại.');
       detail = reason;
       patch.status = reopenedStatus(c);
+      // What was published stays unpublished until an admin publishes the case again.
+      patch.answerPublic = false;
       patch.outcome = '';
       patch.outcomeNote = '';
       patch.closedAt = '';
@@ -263,7 +266,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       break;
     }
     case 'misuse': {
-      const reason = text(input.reason);
+      const reason = text(input.reason, 'Lý do');
       if (!reason) throw new ActionRefused('Hãy ghi lý do (xuyên tạc, bôi nhọ, vi phạm pháp luật…).');
       detail = reason;
       patch.outcome = OUTCOME.misuse;
@@ -277,7 +280,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       break;
     }
     case 'followUp': {
-      detail = text(input.content);
+      detail = text(input.content, 'Nội dung phản ánh lại');
       if (!detail) throw new ActionRefused('Vui lòng nhập nội dung phản ánh lại.');
       break;
     }

@@ -168,16 +168,9 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
   });
   if (bodies.length) s.bodies = bodies;
 
-  const byLabel = new Map(Object.entries(ROLE_LABELS).map(([role, label]) => [label.toLowerCase(), role as Role]));
-  s.staff = [];
-  tables.staff.forEach((r, i) => {
-    const email = text(r[0]).toLowerCase();
-    if (!email) return;
-    const role = byLabel.get(text(r[1]).toLowerCase());
-    if (!checkEmail(email).valid) problems.push(`Cán bộ dòng ${i + 2}: email "${email}" không hợp lệ.`);
-    else if (!role) problems.push(`Cán bộ dòng ${i + 2}: vai trò "${text(r[1])}" không hợp lệ (Quản trị / Xử lý / Xem).`);
-    else s.staff.push({ email, role, body: text(r[2]) });
-  });
+  const staff = parseStaff(tables.staff);
+  s.staff = staff.staff;
+  problems.push(...staff.problems);
 
   s.calendarOverrides = [];
   tables.holidays.forEach((r, i) => {
@@ -194,6 +187,22 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     if (template) s.answerTemplates[text(r[0])] = template;
   }
   return { settings: s, problems };
+}
+
+/** The staff tab's rows (e-mail, role label, body) → members; rows that cannot be used are problems. */
+export function parseStaff(rows: unknown[][]): { staff: StaffMember[]; problems: string[] } {
+  const byLabel = new Map(Object.entries(ROLE_LABELS).map(([role, label]) => [label.toLowerCase(), role as Role]));
+  const staff: StaffMember[] = [];
+  const problems: string[] = [];
+  rows.forEach((r, i) => {
+    const email = text(r[0]).toLowerCase();
+    if (!email) return;
+    const role = byLabel.get(text(r[1]).toLowerCase());
+    if (!checkEmail(email).valid) problems.push(`Cán bộ dòng ${i + 2}: email "${email}" không hợp lệ.`);
+    else if (!role) problems.push(`Cán bộ dòng ${i + 2}: vai trò "${text(r[1])}" không hợp lệ (Quản trị / Xử lý / Xem).`);
+    else staff.push({ email, role, body: text(r[2]) });
+  });
+  return { staff, problems };
 }
 
 export function roleOf(settings: Settings, email: string): StaffMember | null {

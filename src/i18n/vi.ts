@@ -109,7 +109,16 @@ export const ERRORS = {
     settings: 'Cài đặt',
     maintenance: 'Bảo trì hằng giờ',
     staffEntry: 'Nhập ý kiến',
+    inbox: 'Hộp thư (thanh bên)',
+    caseView: 'Xem ý kiến',
+    caseAction: 'Thao tác trên ý kiến',
+    contact: 'Xem thông tin người gửi',
+    documents: 'Tạo tài liệu',
+    sidebar: 'Thanh bên',
+    entryPoint: 'Gọi hàm không đúng cách',
   },
+  systemError: (code: string) => `Lỗi hệ thống (${code}); lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.`,
+  notTrigger: 'Hàm này chỉ chạy theo trình kích hoạt của hòm thư.',
   lockTimeout: 'Hệ thống đang bận; ý kiến chưa được vào sổ và sẽ được đồng bộ lại tự động.',
   maybeSent: 'Thư có thể đã được gửi trước khi hệ thống dừng; không gửi lại tự động, vui lòng kiểm tra.',
   unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
@@ -122,6 +131,7 @@ export const STAFF_ENTRY = {
   receivedInvalid: 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.',
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
+  alreadySaved: (code: string) => `Ý kiến này đã được lưu trước đó với mã ${code}; không lưu lần nữa.`,
 } as const;
 
 export const NOTICE = {
@@ -144,7 +154,20 @@ export const NOTICE = {
   policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
   policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
     ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
-  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an' },
+  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an', admin: 'Thông báo quản trị' },
+  restoredDetail: 'Dòng của ý kiến trong tab "Ý kiến" đã bị xóa thủ công; khôi phục từ biểu mẫu với mã cũ (các thao tác xử lý trước đó xem trong tab "Nhật ký").',
+  restoredError: (code: string) => `Dòng của ý kiến ${code} trong tab "Ý kiến" đã bị xóa thủ công. Đã khôi phục từ câu trả lời biểu mẫu với mã cũ, trạng thái "Mới"; xem lại lịch sử xử lý trong tab "Nhật ký".`,
+  restoredSubject: (n: number) => `[Hòm thư số] Đã khôi phục ${n} ý kiến bị xóa khỏi tab "Ý kiến"`,
+  restoredBody: (codes: string[], url: string) =>
+    [
+      'Kính gửi cán bộ quản trị,',
+      '',
+      `Hệ thống phát hiện dòng của các ý kiến sau đã bị xóa thủ công khỏi tab "Ý kiến": ${codes.join(', ')}.`,
+      'Các ý kiến đã được khôi phục từ câu trả lời biểu mẫu với mã cũ (không gửi lại thư báo tiếp nhận cho người dân).',
+      'Trạng thái xử lý được đặt lại "Mới": vui lòng xem tab "Nhật ký" để cập nhật lại.',
+      '',
+      `Bảng tính: ${url}`,
+    ].join('\n'),
 } as const;
 
 export const CASES = {
@@ -158,6 +181,8 @@ export const CASES = {
   contactNone: 'Người gửi không để lại thông tin liên hệ.',
   duplicateUnknown: (code: string) => `Không tìm thấy ý kiến gốc ${code}.`,
   followUpCreated: (code: string, from: string) => `Đã tạo ý kiến mới ${code} (phản ánh lại ý kiến ${from}).`,
+  badAction: 'Thao tác không hợp lệ.',
+  reasonTooLong: 'Lý do quá dài (tối đa 1.000 ký tự).',
 } as const;
 
 export const INBOX_UI = {

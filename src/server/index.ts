@@ -8,7 +8,9 @@ import { openSidebar } from '../ui/server/sidebar';
 import { resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
-import { runMaintenance, type MaintenanceResult } from '../services/platform/maintenance';
+import type { MaintenanceResult } from '../services/platform/maintenance';
+import { hourlyFromTrigger } from '../ui/server/triggers';
+import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
 import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
 import type { PaperDoc } from '../services/documents/paper-trail';
@@ -46,9 +48,19 @@ export function onFormSubmitIntake(e: GoogleAppsScript.Events.SheetsOnFormSubmit
   return handleFormSubmit(e);
 }
 
-/** Installed trigger, hourly: reconcile, outbox, settings, headroom. */
-export function hourlyMaintenance(): MaintenanceResult {
-  return runMaintenance();
+/** Installed trigger, hourly: reconcile, outbox, settings, headroom. Runs only as that trigger. */
+export function hourlyMaintenance(e?: GoogleAppsScript.Events.TimeDriven): MaintenanceResult | null {
+  return hourlyFromTrigger(e);
+}
+
+/** Simple trigger: a cell edited by hand (an edit of the staff tab takes effect at once). */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  staffEdited(e);
+}
+
+/** Installed trigger: rows or columns inserted or removed by hand. */
+export function onSpreadsheetChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  structureChanged(e);
 }
 
 /** RPC: who is here and what the sidebar may offer them. */

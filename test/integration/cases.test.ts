@@ -94,8 +94,11 @@ describe('actions on a case', () => {
     v = act(w, v, { action: 'assign', body: 'UBND phường', assignee: HANDLER, bodyDueDate: '2026-12-01' }).view;
     expect(v.status).toBe(STATUS.inProgress);
     v = as(w, HANDLER, () => act(w, v, { action: 'progress', text: 'Đã báo điện lực thay bóng.' }).view);
-    v = as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay ngày 28/11.', publicSummary: 'Đèn đường ngõ 12 đã được thay.' }).view);
+    // What residents read is written by admins only (issue 7): a handler's public summary is refused.
+    expect(() => as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay.', publicSummary: 'Tóm tắt do cơ quan viết' }))).toThrow('Chỉ cán bộ quản trị được viết tóm tắt công khai.');
+    v = as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' }).view);
     expect(v.status).toBe(STATUS.answered);
+    expect(v.publicSummary).toBe('');
     const sent = act(w, v, { action: 'sendAnswer' });
     expect(sent.message).toContain('hộp thư đi');
     v = act(w, sent.view, { action: 'close', outcome: 'resolved' }).view;

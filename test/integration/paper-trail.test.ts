@@ -1,7 +1,7 @@
 /** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
 import { setUpWard, formAnswers, type Ward } from '../support/ward';
 
-function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}): string {
+function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}, publish = false): string {
   w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
   const inbox = w.app.call('getInbox', {}) as { items: Array<{ code: string }> };
   let v = w.app.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
@@ -9,6 +9,7 @@ function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers
   act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
   act({ action: 'assign', body: 'UBND phường', assignee: '' });
   act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
+  if (publish) act({ action: 'setPublic', isPublic: true, publicSummary: `Đã thu gom rác (${v.code}).` });
   return v.code;
 }
 
@@ -39,9 +40,11 @@ describe('paper trail', () => {
 
   it('the answers to hand out, one page per residential group, codes only', () => {
     const w = setUpWard();
-    const a = answered(w, 'Rác ngõ 1', { group: 'Tổ dân phố 1', name: 'Bà Tư' });
-    answered(w, 'Rác ngõ 2', { group: 'Tổ dân phố 2', email: 'co@gmail.com' });
-    const b = answered(w, 'Rác ngõ 3', { group: 'Tổ dân phố 3' });
+    const a = answered(w, 'Rác ngõ 1', { group: 'Tổ dân phố 1', name: 'Bà Tư' }, true);
+    answered(w, 'Rác ngõ 2', { group: 'Tổ dân phố 2', email: 'co@gmail.com' }, true);
+    const b = answered(w, 'Rác ngõ 3', { group: 'Tổ dân phố 3' }, true);
+    // Not approved for publication (e.g. a confidential matter): never on a sheet read out in the group.
+    const hidden = answered(w, 'Chuyện riêng ngõ 4', { group: 'Tổ dân phố 4', confidential: true });
     const doc = w.app.call('createGroupAnswerSheets') as { id: string };
     const text = w.ws.documents.text(doc.id);
     expect(text).toContain('PHIẾU TRẢ LỜI Ý KIẾN — Tổ dân phố 1');
@@ -50,6 +53,8 @@ describe('paper trail', () => {
     expect(text).toContain(a);
     expect(text).toContain(b);
     expect(text).not.toContain('Bà Tư');
+    expect(text).not.toContain(hidden);
+    expect(text).not.toContain('Tổ dân phố 4');
     expect(w.ws.documents.html(doc.id)).toContain('class="page-break"');
   });
 

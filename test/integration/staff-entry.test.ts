@@ -16,7 +16,7 @@ describe('submitStaffCase', () => {
     const r = ward.app.call('submitStaffCase', { ...base, channel: 'phone', receivedAt: '2026-11-23T08:30:00.000Z', content: '=1+1 gọi điện báo ngập' }) as { code: string; dueDate: string; message: string };
     expect(r).toEqual({ code: 'GY-2026-00001', dueDate: '02/12/2026', message: 'Đã lưu ý kiến GY-2026-00001. Hạn trả lời: 02/12/2026.' });
     expect(tabRecords(ward, 'Ý kiến')[0]).toMatchObject({ 'Kênh tiếp nhận': 'Điện thoại', 'Thời điểm tiếp nhận': '23/11/2026 15:30:00', 'Nội dung': '=1+1 gọi điện báo ngập', 'Lĩnh vực gợi ý': 'Môi trường' });
-    expect(tabRecords(ward, 'Nhật ký')).toEqual([expect.objectContaining({ 'Người thực hiện': ADMIN, 'Hành động': 'Nhập ý kiến', 'Mã ý kiến': 'GY-2026-00001', 'Giá trị mới': 'Điện thoại' })]);
+    expect(tabRecords(ward, 'Nhật ký')).toEqual([expect.objectContaining({ 'Người thực hiện': ADMIN, 'Hành động': 'Tiếp nhận', 'Mã ý kiến': 'GY-2026-00001', 'Chi tiết': 'Điện thoại' })]);
   });
 
   it('keeps an invalid e-mail as typed, marks it, and never writes to it', () => {

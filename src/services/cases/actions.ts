@@ -1,68 +1,83 @@
 /**
- * Staff actions on a case, each one server call under the document lock:
+ * Staff actions on a case, each one server call under the document lock, all or nothing:
  * read the row → check who may do what and that the save is based on the current version →
- * decide (domain/lifecycle) → write the row back and one audit row.
- * Spreadsheet calls: getActive, getRange, getValues, setValues, getSheetByName + appendRow for the
- * audit = 6; an action that sends mail adds the outbox row (+2); duplicate and follow-up also
- * touch the other case.
+ * decide (domain/lifecycle) → note the whole change in document properties (a write-ahead
+ * record: audit rows, e-mails, the other case of a duplicate) → write the case row (the commit)
+ * → write what the record lists → forget the record.
+ * If anything fails before the case row is written, nothing happened (the record is discarded
+ * the next time); if it fails after, the next action, or the hourly job, finds the record and
+ * writes what is missing — exactly once, as the outbox ids and audit versions tell.
+ * Spreadsheet calls: getActive, getRange, getValues, setValues, getSheetByName + appendRow for
+ * the audit = 6; an action that sends mail adds the outbox row (+2); duplicate and follow-up
+ * also touch the other case.
  */
 import { CHANNELS } from '../../domain/case';
-import { appendHistory, buildIndex, parseHistory, type CaseRecord } from '../../domain/case-record';
+import { appendHistory, buildIndex, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { prepareCase, type SubmitterFields } from '../../domain/intake';
-import { ActionRefused, canSee, conflictMessage, decide, linkCodes, type ActionInput, type Actor, type Notice } from '../../domain/lifecycle';
+import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
+import { can, canSee, type Actor } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
 import { CASES, NOTICE } from '../../i18n/vi';
-import { appendAudit, auditFromEvent } from '../platform/audit';
-import { OUTBOX_STATUS, RESIDENT_RECIPIENT, sheet, writeCase, writesFor } from '../intake/filing';
-import { readCase, writeCaseRow } from './store';
-import { takeCodes, vietnamYear } from '../intake/intake';
+import { fileOne } from '../intake/filing';
+import { vietnamYear } from '../intake/intake';
+import { appendAudit, auditFromEvent, type AuditEntry } from '../platform/audit';
+import { DocumentStore, KEYS } from '../platform/document-store';
+import { BusyError, DeniedError, UserError, VersionConflict } from '../platform/errors';
+import { withDocumentLock } from '../platform/lock';
+import { queueMail, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { encodeRow } from '../platform/sheets/table';
+import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { UserError } from '../intake/staff-entry';
+import { readCase, writeCaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 
-/** A save based on an old version: refused, with what changed since. */
-export class VersionConflict extends UserError {}
-
 export function actorOf(rt: Runtime, user: string): Actor {
   const member = roleOf(rt.settings, user);
-  if (!member) throw new UserError(CASES.noRole);
+  if (!member) throw new DeniedError(CASES.noRole);
   return { email: member.email, role: member.role, body: member.body };
 }
 
-function outboxRecord(rt: Runtime, c: CaseRecord, n: Notice, now: Date): Record<string, unknown> {
-  const base = { createdAt: now, code: c.code, status: OUTBOX_STATUS.waiting, sentAt: '', attempts: 0, error: '' };
+function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
   switch (n.kind) {
     case 'assignee':
       return {
-        ...base,
         id: `CX-${c.code}-v${c.version}`,
         kind: NOTICE.kinds.assignee,
+        code: c.code,
         recipient: n.to,
         subject: NOTICE.assigneeSubject(c.code),
         body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: c.content.slice(0, 300), committee: rt.settings.committeeName, url: rt.schema.spreadsheetUrl }),
       };
     case 'answer':
       return {
-        ...base,
         id: `TL-${c.code}-v${c.version}`,
         kind: NOTICE.kinds.answer,
+        code: c.code,
         recipient: RESIDENT_RECIPIENT,
         subject: NOTICE.answerSubject(c.code),
         body: NOTICE.answerBody({ code: c.code, answer: c.answer, committee: rt.settings.committeeName, contactLine: rt.settings.contactLine }),
       };
     case 'police':
       return {
-        ...base,
         id: `CA-${c.code}-v${c.version}`,
         kind: NOTICE.kinds.police,
+        code: c.code,
         recipient: n.to,
         subject: NOTICE.policeSubject(c.code),
         body: NOTICE.policeBody({ code: c.code, reason: n.reason, committee: rt.settings.committeeName, url: rt.schema.spreadsheetUrl }),
       };
   }
+}
+
+/** The write-ahead record of one action: what must exist once the case row is at `version`. */
+interface PendingAction {
+  code: string;
+  version: number;
+  audit: AuditEntry[];
+  mails: OutgoingMail[];
+  /** A duplicate links its original too: that case gets its own version, history event and audit row. */
+  link?: { code: string; add: string; by: string; at: string };
 }
 
 export interface ActionOutcome {
@@ -76,10 +91,10 @@ export interface ActionOutcome {
 export function performAction(user: string, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput): ActionOutcome {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(ACTION_LOCK_WAIT_MS)) throw new UserError(CASES.busy);
-  try {
+  if (!input || typeof input !== 'object' || typeof input.action !== 'string') throw new UserError(CASES.badAction);
+  return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
+    completePendingActions(ss, rt);
     const at = readCase(ss, rt, code, rowHint);
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
     const current = at.record;
@@ -94,42 +109,106 @@ export function performAction(user: string, code: string, rowHint: number | unde
     }
     const next: CaseRecord = { ...current, ...result.patch };
     let message = CASES.saved(result.event.action, code);
+    const pending: PendingAction = { code, version: next.version, audit: [], mails: [] };
 
     if (input.action === 'duplicate') {
-      const original = readCase(ss, rt, String(result.patch.outcomeNote));
-      if (!original) throw new UserError(CASES.duplicateUnknown(String(result.patch.outcomeNote)));
-      const linked = { ...original.record, linkedCases: linkCodes(original.record.linkedCases, code) };
-      linked.history = appendHistory(original.record.history, [{ v: linked.version, at: now.toISOString(), by: actor.email, action: 'Liên kết ý kiến trùng lặp', detail: code }]);
-      writeCaseRow(rt, original, linked);
+      const of = String(result.patch.outcomeNote);
+      if (!readCase(ss, rt, of)) throw new UserError(CASES.duplicateUnknown(of));
+      pending.link = { code: of, add: code, by: actor.email, at: now.toISOString() };
     }
     if (input.action === 'followUp') {
-      const [newCode] = takeCodes(rt, vietnamYear(now), 1);
-      const prepared = prepareCase(
-        { channel: CHANNELS.inPerson, receivedAt: now, group: current.group, topic: current.category, content: input.content, location: current.location, name: '', phone: '', email: '', confidential: current.confidential, responseKey: `PA:${code}` },
-        newCode,
-        { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now },
-      );
-      prepared.fields.linkedCases = code;
-      prepared.fields.index = buildIndex(prepared.fields);
-      writeCase(ss, rt, writesFor({ ...prepared, acknowledge: false }, rt, now));
-      next.linkedCases = linkCodes(current.linkedCases, newCode);
-      result.event.detail = `${result.event.detail ?? ''} → ${newCode}`.trim();
-      message = CASES.followUpCreated(newCode, code);
+      // The follow-up is a new case, filed through the one pipeline under a key tied to this
+      // version of this case: a retry of the same action finds it instead of filing another.
+      rt.store.refresh();
+      const key = `P${Math.floor((current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt).getTime() / 1000)}-${code}-v${next.version}`;
+      const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+      const filed = fileOne(ss, rt, {
+        key,
+        by: actor.email,
+        prepare: (newCode) => {
+          const prepared = prepareCase(
+            { channel: CHANNELS.inPerson, receivedAt: now, group: current.group, topic: current.category, content: input.content, location: current.location, name: '', phone: '', email: '', confidential: current.confidential, responseKey: key },
+            newCode,
+            ctx,
+          );
+          prepared.fields.linkedCases = code;
+          prepared.fields.index = buildIndex(prepared.fields);
+          return { ...prepared, acknowledge: false };
+        },
+      }, vietnamYear(now), now);
+      next.linkedCases = linkCodes(current.linkedCases, filed.code);
+      result.event.detail = `${result.event.detail ?? ''} → ${filed.code}`.trim();
+      message = CASES.followUpCreated(filed.code, code);
     }
 
     next.history = appendHistory(current.history, [result.event]);
     next.index = buildIndex(next);
+    pending.audit.push(auditFromEvent(code, result.event));
+    pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n)));
+    if (pending.mails.length) message = `${message} ${CASES.queuedMail}`;
+
+    const record = KEYS.pendingAction + code;
+    rt.store.setJson(record, pending);
     writeCaseRow(rt, at, next);
-    appendAudit(ss, rt, auditFromEvent(code, result.event));
-    if (result.notices.length) {
-      const outbox = sheet(ss, TABS.outbox.name);
-      for (const n of result.notices) outbox.appendRow(encodeRow(rt.schema.tabs.outbox, outboxRecord(rt, next, n, now)));
-      message = `${message} ${CASES.queuedMail}`;
-    }
+    completeAction(ss, rt, pending, false);
+    forget(rt.store, record);
     return { record: next, row: at.row, message, rt };
-  } finally {
-    lock.releaseLock();
+  });
+}
+
+function forget(store: DocumentStore, key: string): void {
+  const chunks = Object.keys(store.withPrefix(`${key}#`)).map((n) => `${key}#${n}`);
+  store.removeMany([key, ...chunks]);
+}
+
+/**
+ * Writes what a committed action still lacks. `check` reads the audit and outbox tabs first (a
+ * record found later, after a failure); right after the commit nothing can exist yet.
+ */
+function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, p: PendingAction, check: boolean): void {
+  const now = new Date();
+  if (p.link) linkOriginal(ss, rt, p.link, check);
+  const audited = check ? auditedVersions(ss, rt) : new Set<string>();
+  for (const a of p.audit) if (!audited.has(`${a.code}|${a.version}`)) appendAudit(ss, rt, a);
+  const queued = check ? new Set(readColumns(ss, TABS.outbox.name, rt.schema.tabs.outbox.columns.id).map((r) => String(r[0]))) : new Set<string>();
+  queueMail(ss, rt, p.mails.filter((m) => !queued.has(m.id)), now);
+}
+
+/** The original of a duplicate: linked back, with its own version, history event and audit row. */
+function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, link: NonNullable<PendingAction['link']>, check: boolean): void {
+  const original = readCase(ss, rt, link.code);
+  if (!original) return;
+  const o = original.record;
+  const linked = linkCodes(o.linkedCases, link.add);
+  if (check && linked === o.linkedCases) return;
+  const event: HistoryEvent = { v: o.version + 1, at: link.at, by: link.by, action: 'Liên kết ý kiến trùng lặp', detail: link.add, changes: [{ field: 'Ý kiến liên quan', from: o.linkedCases, to: linked }] };
+  const next: CaseRecord = { ...o, linkedCases: linked, version: o.version + 1, updatedAt: new Date(link.at), history: appendHistory(o.history, [event]) };
+  next.index = buildIndex(next);
+  writeCaseRow(rt, original, next);
+  appendAudit(ss, rt, auditFromEvent(o.code, event));
+}
+
+function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Set<string> {
+  const c = rt.schema.tabs.audit.columns;
+  const from = Math.min(c.code, c.version);
+  return new Set(readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.version)).map((r) => `${r[c.code - from]}|${r[c.version - from]}`));
+}
+
+/**
+ * Actions cut off half-way: completed if their case row was written (its version is the
+ * record's and its history has that event), discarded if not. Costs nothing when none is left.
+ */
+export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
+  const records = Object.keys(rt.store.withPrefix(KEYS.pendingAction)).filter((k) => !k.includes('#'));
+  for (const code of records) {
+    const key = KEYS.pendingAction + code;
+    const p = rt.store.getJson<PendingAction>(key);
+    const at = p ? readCase(ss, rt, p.code) : null;
+    const committed = p && at && at.record.version >= p.version && parseHistory(at.record.history).some((e) => e.v === p.version);
+    if (p && committed) completeAction(ss, rt, p, true);
+    forget(rt.store, key);
   }
+  return records.length;
 }
 
 /** What an admin sees of a submitter: the submitter record without its bookkeeping. */
@@ -139,14 +218,13 @@ export type ContactDetails = Omit<SubmitterFields, 'code' | 'recordedAt'>;
 export function revealContact(user: string, code: string, reason: string): ContactDetails | null {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
-  if (actor.role !== 'admin') throw new UserError(CASES.contactAdminsOnly);
+  if (!can(actor, 'viewContact')) throw new DeniedError(CASES.contactAdminsOnly);
   const why = String(reason ?? '').trim();
   if (!why) throw new UserError(CASES.contactReasonRequired);
+  if (why.length > 1000) throw new UserError(CASES.reasonTooLong);
   const ss = SpreadsheetApp.getActive();
-  const submitters = sheet(ss, TABS.submitters.name);
   const tab = rt.schema.tabs.submitters;
-  const last = submitters.getLastRow();
-  const rows = last >= 2 ? submitters.getRange(2, 1, last - 1, tab.width).getValues() : [];
+  const rows = readColumns(ss, TABS.submitters.name, 1, tab.width);
   const found = rows.find((r) => r[tab.columns.code - 1] === code);
   appendAudit(ss, rt, { user: actor.email, action: 'Xem thông tin người gửi', code, field: '', before: '', after: '', detail: why });
   if (!found) return null;

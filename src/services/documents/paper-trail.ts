@@ -13,9 +13,10 @@ import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { actorOf } from '../cases/actions';
 import { decodeCase, readCase } from '../cases/store';
-import { sheet } from '../intake/filing';
+import { sheet } from '../platform/sheets/access';
 import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
-import { UserError } from '../intake/staff-entry';
+import { DeniedError, UserError } from '../platform/errors';
+import { can } from '../../domain/permissions';
 import { TABS } from '../platform/sheets/tabs';
 
 export interface PaperDoc {
@@ -98,7 +99,7 @@ function templatesOf(schema: SchemaState): Templates {
 export function createCaseDocument(user: string, code: string, kind: 'slip' | 'letter'): PaperDoc {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
-  if (actor.role !== 'admin') throw new UserError(PAPER.notAdmin);
+  if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
   const ss = SpreadsheetApp.getActive();
   const at = readCase(ss, rt, code);
   if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
@@ -112,16 +113,20 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
   return { name, url: doc.getUrl(), id: doc.getId() };
 }
 
-/** Answers to hand out, one page per residential group: answered cases whose submitter left no valid e-mail. */
+/**
+ * Answers to hand out, one page per residential group: answered cases whose submitter left no
+ * valid e-mail. The sheets are posted or read out in the group, so they carry only answers an
+ * admin approved for publication ("Công khai"), never a confidential or misuse case's.
+ */
 export function createGroupAnswerSheets(user: string): PaperDoc {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
-  if (actor.role !== 'admin') throw new UserError(PAPER.notAdmin);
+  if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
   const ss = SpreadsheetApp.getActive();
   const cases = sheet(ss, TABS.cases.name);
   const last = cases.getLastRow();
   const records = last >= 2 ? cases.getRange(2, 1, last - 1, rt.schema.tabs.cases.width).getValues().map((r) => decodeCase(rt, r)) : [];
-  const toHand = records.filter((c) => c.answer && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const toHand = records.filter((c) => c.answer && c.answerPublic && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
   const today = formatVietnameseDate(vietnamDayOf(new Date()));
   const doc = DocumentApp.create(PAPER.groupSheetName(today));
   const body = doc.getBody();

@@ -1,102 +1,245 @@
 /**
- * Stores a prepared case: the case row, the submitter row (contact details only there), long
- * text continuations, and the acknowledgement in the outbox. One record goes out with appendRow
- * per tab (a form submission stays within its call budget); many go out in one batch per tab.
+ * The one filing pipeline, used by intake (the form trigger), reconcile, staff entry and
+ * follow-ups. A filing unit is everything one submission writes: the submitter row (contact
+ * details only there), long-text continuations, the acknowledgement in the outbox, the audit
+ * row "Tiếp nhận" that records which submission (journal key) got which code, and the case row.
+ *
+ * All or nothing: before anything is written, the key's case code is reserved in the journal
+ * (document properties); the case row is written last and is what makes the unit count as
+ * filed. If a step fails, the reservation stays: the next delivery, reconcile or retry finds it,
+ * sees which parts already exist, writes only the missing ones under the same code — never a
+ * second case, submitter row or acknowledgement.
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { allocateCodes, type SequenceState } from '../../domain/case-code';
 import type { PreparedCase } from '../../domain/intake';
+import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
 import { ACK } from '../../i18n/vi';
+import { DocumentStore, KEYS } from '../platform/document-store';
+import { outboxRecord, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
-import { CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
+import { readColumns, sheet } from '../platform/sheets/access';
+import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
 import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;
 
-export const OUTBOX_STATUS = {
-  waiting: 'Chờ gửi',
-  sent: 'Đã gửi',
-  uncertain: 'Cần kiểm tra',
-  failed: 'Không gửi được',
-} as const;
-
 export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
 
-/** Outbox rows for residents name no address: the sender looks it up in "Người gửi" by case code. */
-export const RESIDENT_RECIPIENT = 'Người gửi';
+/** The audit action of a filing; its "after" value is the journal key. */
+export const FILED_ACTION = 'Tiếp nhận';
+export const FILED_FIELD = 'Mã phản hồi biểu mẫu';
 
 export interface CaseWrites {
+  key: string;
   code: string;
   caseRecord: Record<string, unknown>;
   submitter: Record<string, unknown> | null;
   longRows: unknown[][];
   outbox: Record<string, unknown> | null;
+  audit: Record<string, unknown> | null;
 }
 
-export function writesFor(prepared: PreparedCase, rt: Runtime, now: Date): CaseWrites {
+/** A submission to file: its journal key, who filed it, and how to prepare it once its code is known. */
+export interface FilingUnit {
+  key: string;
+  by: string;
+  prepare(code: string): PreparedCase;
+}
+
+export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMail | null {
+  if (!prepared.acknowledge) return null;
   const f = prepared.fields;
-  const outbox = prepared.acknowledge
-    ? {
-        id: `TN-${f.code}`,
-        createdAt: now,
-        kind: OUTBOX_KIND.acknowledgement,
-        code: f.code,
-        recipient: RESIDENT_RECIPIENT,
-        subject: ACK.subject(f.code),
-        body: ACK.body({
-          code: f.code,
-          receivedOn: formatVietnameseDate(vietnamDayOf(f.receivedAt)),
-          dueOn: formatVietnameseDate(prepared.dueDay),
-          committee: rt.settings.committeeName,
-          contactLine: rt.settings.contactLine,
-        }),
-        status: OUTBOX_STATUS.waiting,
-        sentAt: '',
-        attempts: 0,
-        error: '',
-      }
-    : null;
   return {
+    id: `TN-${f.code}`,
+    kind: OUTBOX_KIND.acknowledgement,
     code: f.code,
-    caseRecord: { ...f },
-    submitter: prepared.submitter ? { ...prepared.submitter } : null,
-    longRows: prepared.spilled.map((s) => [f.code, s.field, s.length, ...s.parts]),
-    outbox,
+    recipient: 'Người gửi',
+    subject: ACK.subject(f.code),
+    body: ACK.body({
+      code: f.code,
+      receivedOn: formatVietnameseDate(vietnamDayOf(f.receivedAt)),
+      dueOn: formatVietnameseDate(prepared.dueDay),
+      committee: rt.settings.committeeName,
+      contactLine: rt.settings.contactLine,
+    }),
   };
 }
 
-/** One case, one appendRow per tab it touches (2–8 Spreadsheet calls). */
-export function writeCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, w: CaseWrites): void {
+/** Who files form responses; staff entries and follow-ups name the staff member. */
+export const FORM_FILER = 'Biểu mẫu';
+
+/**
+ * The unit's writes. Which key got which code must survive a case row deleted by hand: the
+ * submitter row carries the key; a submission without one gets an audit row "Tiếp nhận" that
+ * does (so does every staff entry, which names who entered it). A form submission with contact
+ * details so writes no audit row and stays within its call budget.
+ */
+export function writesFor(key: string, by: string, prepared: PreparedCase, rt: Runtime, now: Date): CaseWrites {
+  const f = prepared.fields;
+  const ack = acknowledgement(prepared, rt);
+  const audited = !prepared.submitter || by !== FORM_FILER;
+  return {
+    key,
+    code: f.code,
+    caseRecord: { ...f, responseKey: key },
+    submitter: prepared.submitter ? { ...prepared.submitter, responseKey: key } : null,
+    longRows: prepared.spilled.map((s) => [f.code, s.field, s.length, ...s.parts]),
+    outbox: ack ? outboxRecord(ack, now) : null,
+    audit: audited ? { at: now, user: by, action: FILED_ACTION, code: f.code, field: FILED_FIELD, before: '', after: key, detail: f.channel, version: 1 } : null,
+  };
+}
+
+// ---- the journal in document properties -------------------------------------------------
+
+export function readJournal(store: DocumentStore): JournalState {
+  return parseJournal(store.getJson(KEYS.journal));
+}
+
+/** Codes for keys not yet reserved, reserved with the sequence in one property write. */
+export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ key: string; year: number }>, floors: Record<number, number> = {}): Map<string, string> {
+  const out = new Map<string, string>();
+  const fresh = keys.filter((k) => {
+    const held = journal.pending[k.key];
+    if (held) out.set(k.key, held);
+    return !held;
+  });
+  if (fresh.length === 0) return out;
+  let state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
+  const byYear = new Map<number, string[]>();
+  for (const k of fresh) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.key]);
+  for (const [year, yearKeys] of byYear) {
+    const next = allocateCodes(state, year, yearKeys.length, floors[year] ?? 0);
+    state = next.state;
+    yearKeys.forEach((key, i) => {
+      out.set(key, next.codes[i]);
+      journal.pending[key] = next.codes[i];
+    });
+  }
+  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.sequence, state), ...DocumentStore.encodeJson(KEYS.journal, journal) });
+  return out;
+}
+
+/** The units are written: they count as filed, their reservations end (one property write). */
+export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ key: string; code: string }>): void {
+  if (done.length === 0) return;
+  for (const d of done) {
+    journal.filed[d.key] = d.code;
+    delete journal.pending[d.key];
+  }
+  rt.store.setJson(KEYS.journal, journal);
+}
+
+// ---- which parts of a unit already exist -------------------------------------------------
+
+export interface PartsPresent {
+  cases: Set<string>;
+  caseKeys: Set<string>;
+  submitters: Set<string>;
+  long: Set<string>;
+  outbox: Set<string>;
+  audit: Set<string>;
+}
+
+/** Reads the key columns of every tab a unit writes (2 calls a tab): only when completing a unit. */
+export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): PartsPresent {
+  const t = rt.schema.tabs;
+  const col = (tab: keyof typeof t, key: string) => readColumns(ss, TABS[tab].name, t[tab].columns[key]).map((r) => String(r[0] ?? ''));
+  const casePair = readCaseKeys(ss, rt);
+  const auditCols = [t.audit.columns.code, t.audit.columns.action, t.audit.columns.after];
+  const from = Math.min(...auditCols);
+  const audit = readColumns(ss, TABS.audit.name, from, Math.max(...auditCols));
+  return {
+    cases: new Set(casePair.map((p) => p.code)),
+    caseKeys: new Set(casePair.map((p) => p.key)),
+    submitters: new Set(col('submitters', 'code')),
+    long: new Set(readColumns(ss, TABS.longText.name, t.longText.columns.code, t.longText.columns.field).map((r) => `${r[0]}|${r[1]}`)),
+    outbox: new Set(col('outbox', 'id')),
+    audit: new Set(audit.filter((r) => r[t.audit.columns.action - from] === FILED_ACTION).map((r) => String(r[t.audit.columns.code - from]))),
+  };
+}
+
+/** Every case's code and journal key (two column reads). */
+export function readCaseKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Array<{ code: string; key: string; row: number }> {
+  const c = rt.schema.tabs.cases.columns;
+  const codes = readColumns(ss, TABS.cases.name, c.code);
+  const keys = readColumns(ss, TABS.cases.name, c.responseKey);
+  return codes.map((r, i) => ({ code: String(r[0] ?? ''), key: String(keys[i]?.[0] ?? ''), row: i + 2 })).filter((p) => p.code !== '');
+}
+
+/** Only the parts of `w` that `present` does not have. */
+export function missingParts(w: CaseWrites, present: PartsPresent | null): CaseWrites | null {
+  if (!present) return w;
+  if (present.cases.has(w.code) || present.caseKeys.has(w.key)) return null;
+  return {
+    ...w,
+    submitter: w.submitter && !present.submitters.has(w.code) ? w.submitter : null,
+    longRows: w.longRows.filter((r) => !present.long.has(`${r[0]}|${r[1]}`)),
+    outbox: w.outbox && !present.outbox.has(String(w.outbox.id)) ? w.outbox : null,
+    audit: w.audit && !present.audit.has(w.code) ? w.audit : null,
+  };
+}
+
+// ---- writing ------------------------------------------------------------------------------
+
+/** One unit, one appendRow per tab it touches, the case row last (2–10 Spreadsheet calls). */
+export function writeUnit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, w: CaseWrites): void {
   const tabs = rt.schema.tabs;
-  appendRecord(sheet(ss, TABS.cases.name), tabs.cases, w.caseRecord);
   if (w.submitter) appendRecord(sheet(ss, TABS.submitters.name), tabs.submitters, w.submitter);
   if (w.longRows.length) {
     const long = sheet(ss, TABS.longText.name);
-    // Setup formats LONG_TEXT_COLUMNS columns of that tab as plain text, so "Phần 2", "Phần 3" …
+    // Setup formats LONG_TEXT_PLAIN_COLUMNS columns of that tab as plain text, so "Phần 2", "Phần 3" …
     // land in text cells; a text longer still goes through the explicitly formatted batch path.
     const wide = w.longRows.some((r) => r.length > LONG_TEXT_PLAIN_COLUMNS);
     if (wide) appendRows(long, tabs.longText, LONG_TEXT_COLUMNS, w.longRows);
     else for (const row of w.longRows) long.appendRow(row);
   }
   if (w.outbox) appendRecord(sheet(ss, TABS.outbox.name), tabs.outbox, w.outbox);
+  if (w.audit) appendRecord(sheet(ss, TABS.audit.name), tabs.audit, w.audit);
+  appendRecord(sheet(ss, TABS.cases.name), tabs.cases, w.caseRecord);
 }
 
-/** Many cases: one batch per tab. */
-export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, all: CaseWrites[]): void {
+/** Many units: one batch per tab, the case rows last. */
+export function writeUnits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, all: CaseWrites[]): void {
   if (all.length === 0) return;
   const tabs = rt.schema.tabs;
-  appendRecords(sheet(ss, TABS.cases.name), tabs.cases, CASE_COLUMNS, all.map((w) => w.caseRecord));
   const submitters = all.filter((w) => w.submitter).map((w) => w.submitter!);
   if (submitters.length) appendRecords(sheet(ss, TABS.submitters.name), tabs.submitters, SUBMITTER_COLUMNS, submitters);
   const longRows = all.flatMap((w) => w.longRows);
   if (longRows.length) appendRows(sheet(ss, TABS.longText.name), tabs.longText, LONG_TEXT_COLUMNS, longRows);
   const outbox = all.filter((w) => w.outbox).map((w) => w.outbox!);
   if (outbox.length) appendRecords(sheet(ss, TABS.outbox.name), tabs.outbox, OUTBOX_COLUMNS, outbox);
+  const audit = all.filter((w) => w.audit).map((w) => w.audit!);
+  if (audit.length) appendRecords(sheet(ss, TABS.audit.name), tabs.audit, AUDIT_COLUMNS, audit);
+  appendRecords(sheet(ss, TABS.cases.name), tabs.cases, CASE_COLUMNS, all.map((w) => w.caseRecord));
 }
 
-export function sheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const s = ss.getSheetByName(name);
-  if (!s) throw new Error(`Thiếu tab "${name}": hãy chạy "Thiết lập hòm thư".`);
-  return s;
+export interface FiledOne {
+  outcome: 'filed' | 'duplicate';
+  code: string;
+  writes: CaseWrites | null;
+}
+
+/**
+ * Files one submission (the caller holds the document lock and has refreshed the store).
+ * Duplicate check: the journal's recent keys; for a key older than the watermark, the cases tab.
+ */
+export function fileOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, unit: FilingUnit, year: number, now: Date): FiledOne {
+  const journal = readJournal(rt.store);
+  const known = journal.filed[unit.key];
+  if (known) return { outcome: 'duplicate', code: known, writes: null };
+  const t = keyTime(unit.key);
+  const resuming = Boolean(journal.pending[unit.key]);
+  if (!resuming && t !== null && t < journal.since) {
+    const old = readCaseKeys(ss, rt).find((p) => p.key === unit.key);
+    if (old) return { outcome: 'duplicate', code: old.code, writes: null };
+  }
+  const code = reserveCodes(rt, journal, [{ key: unit.key, year }]).get(unit.key)!;
+  const writes = writesFor(unit.key, unit.by, unit.prepare(code), rt, now);
+  const todo = missingParts(writes, resuming ? partsPresent(ss, rt) : null);
+  if (todo) writeUnit(ss, rt, todo);
+  markFiled(rt, journal, [{ key: unit.key, code }]);
+  return { outcome: 'filed', code, writes: todo };
 }

@@ -1,23 +1,27 @@
 /**
  * A form submission becomes a case. Runs as the installed form-submit trigger:
- * - only the recorded intake trigger files (a second installed trigger changes nothing);
- * - under the document lock, and once per responses-tab row (a second delivery changes nothing);
- * - if the lock times out or anything throws, the response stays in the responses tab, the error
- *   goes to the errors tab, and reconcile (hourly, or "Đồng bộ lại") files it later.
- * Spreadsheet calls: e.range.getRow, getActive, then getSheetByName + appendRow per tab written
- * (cases; submitters, long text and outbox when needed) — at most 10, whatever the database size.
+ * - only the recorded intake trigger, running as its recorded owner, files (a second installed
+ *   trigger, or someone calling this function from a browser console, changes nothing);
+ * - the submission's identity is its journal key (timestamp + answers, see domain/journal), never
+ *   its row: a second delivery, or hand edits of the responses tab, file nothing twice;
+ * - under the document lock, through the one filing pipeline (services/intake/filing);
+ * - if the lock times out or anything throws, the response stays in the form, the error goes to
+ *   the errors tab, and reconcile (hourly, or "Đồng bộ lại") files it later under the same code.
+ * Spreadsheet calls: getActive, then getSheetByName + appendRow per tab written (submitters,
+ * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
+ * characters), whatever the database size.
  */
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
-import { allocateCodes, type SequenceState } from '../../domain/case-code';
 import { CHANNELS } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
-import { RowSet } from '../../domain/row-set';
+import { responseKey } from '../../domain/journal';
 import { ERRORS, FORM } from '../../i18n/vi';
-import { writeCase, writesFor, type CaseWrites } from './filing';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
+import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
+import { fileOne, FORM_FILER, type CaseWrites } from './filing';
 import { RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
@@ -26,13 +30,7 @@ export const INTAKE_LOCK_WAIT_MS = 20_000;
 
 export type IntakeOutcome = 'filed' | 'duplicate' | 'ignored' | 'deferred' | 'failed';
 
-/** The next codes of a year, moving the stored sequence forward (caller holds the lock). */
-export function takeCodes(rt: Runtime, year: number, count: number, floor = 0): string[] {
-  const state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
-  const { codes, state: next } = allocateCodes(state, year, count, floor);
-  rt.store.setJson(KEYS.sequence, next);
-  return codes;
-}
+export type RawAnswers = Partial<Record<keyof typeof RAW_TITLES, string>>;
 
 export function vietnamYear(at: Date): number {
   return new Date(vietnamDayOf(at) * 86_400_000).getUTCFullYear();
@@ -40,7 +38,7 @@ export function vietnamYear(at: Date): number {
 
 /** "24/11/2026 18:45:16" (vi) or "11/24/2026 18:45:16" (en) in the script's zone, as Forms shows it. */
 export function parseResponseTimestamp(text: string, locale: string): Date | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text.trim());
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(String(text).trim());
   if (!m) return null;
   const [a, b] = [Number(m[1]), Number(m[2])];
   const [day, month] = locale.startsWith('en_US') ? [b, a] : [a, b];
@@ -48,8 +46,13 @@ export function parseResponseTimestamp(text: string, locale: string): Date | nul
   return Number.isNaN(utc) ? null : new Date(utc);
 }
 
-/** A submission read from a responses-tab row (values keyed by our raw keys). */
-export function submissionFrom(answers: Partial<Record<keyof typeof RAW_TITLES, string>>, receivedAt: Date, row: number): SubmissionInput {
+/** A form response's journal key. */
+export function keyOfResponse(answers: RawAnswers, receivedAt: Date): string {
+  return responseKey({ timestamp: receivedAt, group: answers.group ?? '', content: answers.content ?? '', name: answers.name ?? '', email: answers.email ?? '' });
+}
+
+/** A submission read from a form response (values keyed by our raw keys). */
+export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: string): SubmissionInput {
   const confidential = (answers.confidential ?? '').includes(FORM.confidentialChoice);
   return {
     channel: CHANNELS.qr,
@@ -62,48 +65,56 @@ export function submissionFrom(answers: Partial<Record<keyof typeof RAW_TITLES, 
     phone: answers.phone ?? '',
     email: answers.email ?? '',
     confidential,
-    responseKey: responseKeyOf(row),
+    responseKey: key,
   };
 }
 
-export function responseKeyOf(row: number): string {
-  return `R${row}`;
+/** Answers by question title → by our keys, with answers the sheet cut at 50,000 characters made whole. */
+export function wholeAnswers(rt: Runtime, byTitle: Record<string, string>, receivedAt: Date): RawAnswers {
+  const whole = restoreCutAnswers(rt.schema.formId, receivedAt, byTitle);
+  const answers: RawAnswers = {};
+  for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = whole[title] ?? '';
+  return answers;
+}
+
+/** Is this execution the recorded intake trigger, running as its owner? */
+function isIntakeTrigger(store: DocumentStore, e: unknown): e is GoogleAppsScript.Events.SheetsOnFormSubmit {
+  if (!e || typeof e !== 'object') return false;
+  const uid = (e as { triggerUid?: unknown }).triggerUid;
+  const recorded = store.get(KEYS.intakeTrigger);
+  if (!recorded || uid === undefined || String(uid) !== recorded) return false;
+  return Session.getEffectiveUser().getEmail().toLowerCase() === (store.get(KEYS.intakeOwner) ?? '').toLowerCase();
 }
 
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome {
   const store = DocumentStore.open();
-  const owner = store.get(KEYS.intakeTrigger);
-  if (owner && e.triggerUid && String(e.triggerUid) !== owner) return 'ignored';
+  if (!isIntakeTrigger(store, e)) return 'ignored';
   const rt = loadRuntime(store);
-  const row = e.range.getRow();
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(INTAKE_LOCK_WAIT_MS)) {
-    logError({ where: 'intake', message: ERRORS.lockTimeout, reference: `Câu trả lời biểu mẫu, dòng ${row}` }, rt.schema);
+  const now = new Date();
+  const stamp = (Array.isArray(e.values) ? e.values : [])[0];
+  const receivedAt = (stamp && parseResponseTimestamp(String(stamp), rt.schema.raw?.locale ?? 'vi_VN')) || now;
+  const named = e.namedValues && typeof e.namedValues === 'object' ? e.namedValues : {};
+  const byTitle: Record<string, string> = {};
+  for (const title of Object.values(RAW_TITLES)) byTitle[title] = String((named[title] ?? [''])[0] ?? '');
+  const reference = `Câu trả lời biểu mẫu lúc ${String(stamp ?? '')}`;
+
+  const lock = tryDocumentLock(INTAKE_LOCK_WAIT_MS);
+  if (!lock) {
+    logError({ where: 'intake', message: ERRORS.lockTimeout, reference }, rt.schema);
     return 'deferred';
   }
-  let writes: CaseWrites | null = null;
+  let code: string | undefined;
   try {
-    const filed = RowSet.parse(store.get(KEYS.filedRows));
-    if (filed.has(row)) return 'duplicate';
-    const now = new Date();
-    const stamp = (e.values ?? [])[0];
-    const receivedAt = (stamp && parseResponseTimestamp(stamp, rt.schema.raw?.locale ?? 'vi_VN')) || now;
-    const named = e.namedValues ?? {};
-    const byTitle: Record<string, string> = {};
-    for (const title of Object.values(RAW_TITLES)) byTitle[title] = (named[title] ?? [''])[0] ?? '';
-    const whole = restoreCutAnswers(rt.schema.formId, receivedAt, byTitle);
-    const answers: Partial<Record<keyof typeof RAW_TITLES, string>> = {};
-    for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = whole[title];
-    const input = submissionFrom(answers, receivedAt, row);
-    const [code] = takeCodes(rt, vietnamYear(receivedAt), 1);
-    const prepared = prepareCase(input, code, { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now });
-    writes = writesFor(prepared, rt, now);
-    writeCase(SpreadsheetApp.getActive(), rt, writes);
-    filed.add(row);
-    store.set(KEYS.filedRows, filed.toString());
-    acknowledgeNow(rt, writes);
+    store.refresh();
+    const answers = wholeAnswers(rt, byTitle, receivedAt);
+    const key = keyOfResponse(answers, receivedAt);
+    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: FORM_FILER, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
+    code = filed.code;
+    if (filed.outcome === 'duplicate') return 'duplicate';
+    if (filed.writes) acknowledgeNow(rt, filed.writes);
   } catch (error) {
-    logError({ where: 'intake', message: ERRORS.unexpected(describeError(error)), code: writes?.code, reference: `Câu trả lời biểu mẫu, dòng ${row}` }, rt.schema);
+    logError({ where: 'intake', message: ERRORS.unexpected(describeError(error)), code, reference }, rt.schema);
     return 'failed';
   } finally {
     lock.releaseLock();

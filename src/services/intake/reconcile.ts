@@ -1,89 +1,228 @@
 /**
- * Files every response of the form's responses tab that has no case yet — the safety net behind
- * intake (lock timeouts, errors, a trigger that never ran). Reads each tab a constant number of
- * times whatever the number of responses, and writes the recovered cases in one batch per tab.
- * The caller holds the document lock.
+ * Files every form response that has no case yet — the safety net behind intake (lock timeouts,
+ * errors, a trigger that never ran, a case row deleted by hand). The form is the journal:
+ * - the responses tab is read in one go (cheap) and every row's journal key computed;
+ * - FormApp's responses since the watermark are counted, and if the tab lacks some (rows
+ *   deleted or cleared by hand, a re-linked form writing to a new tab) they are read from the
+ *   form itself;
+ * - a response is filed when no case row carries its key. If the journal or the audit trail
+ *   says it was filed before under a code, that case row was deleted by hand: it is restored
+ *   under its own code (no second acknowledgement) and reported to the admins.
+ * Reads each tab a constant number of times whatever the number of responses, and writes the
+ * recovered cases in one batch per tab. The caller holds the document lock.
  */
-import { parseCaseCode } from '../../domain/case-code';
+import { parseCaseCode, type SequenceState } from '../../domain/case-code';
+import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
-import { RowSet } from '../../domain/row-set';
-import { ERRORS } from '../../i18n/vi';
-import { sheet, writeCases, writesFor, type CaseWrites } from './filing';
+import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
+import { ERRORS, NOTICE } from '../../i18n/vi';
 import { KEYS } from '../platform/document-store';
+import { editorsFor } from '../platform/protection';
 import { describeError, logError } from '../platform/errors';
-import { RAW_TITLES } from './form-builder';
-import { restoreCutAnswers } from './full-answers';
-import { responseKeyOf, submissionFrom, takeCodes, vietnamYear } from './intake';
+import { type OutgoingMail, queueMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
+import { readColumns, sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
+import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from './filing';
+import { RAW_TITLES } from './form-builder';
+import { submissionFrom, vietnamYear, wholeAnswers, type RawAnswers } from './intake';
 
 export interface ReconcileResult {
   recovered: number;
+  restored: number;
   codes: string[];
 }
 
-function column(s: GoogleAppsScript.Spreadsheet.Sheet, col: number, rows: number): unknown[] {
-  return rows > 0 ? s.getRange(2, col, rows, 1).getValues().map((r) => r[0]) : [];
+/** Stop reading responses one by one from the form after this long; the rest waits an hour. */
+export const FORM_WALK_BUDGET_MS = 3 * 60 * 1000;
+/** Responses this recent may still be on their way through intake: the watermark stays behind them. */
+const IN_FLIGHT_MS = 60_000;
+
+interface Response {
+  receivedAt: Date;
+  answers: RawAnswers;
+  key: string;
+}
+
+function withKeys(list: Array<{ receivedAt: Date; answers: RawAnswers }>): Response[] {
+  const parts: KeyParts[] = list.map((r) => ({ timestamp: r.receivedAt, group: r.answers.group ?? '', content: r.answers.content ?? '', name: r.answers.name ?? '', email: r.answers.email ?? '' }));
+  return keysFor(parts).map((key, i) => ({ ...list[i], key }));
+}
+
+/** Every response row of the responses tab, with its key; also the rows by number (for old keys). */
+function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { responses: Response[]; byRow: Map<number, string> } {
+  const raw = rt.schema.raw!;
+  const responsesTab = ss.getSheetByName(raw.name);
+  const last = responsesTab ? responsesTab.getLastRow() : 0;
+  const values = last > 1 ? responsesTab!.getRange(2, 1, last - 1, raw.width).getValues() : [];
+  const rows: Array<{ row: number; receivedAt: Date; answers: RawAnswers }> = [];
+  values.forEach((v, i) => {
+    if (!(v[0] instanceof Date)) return; // an empty or foreign row, not a response
+    const byTitle: Record<string, string> = {};
+    for (const [key, title] of Object.entries(RAW_TITLES)) {
+      const col = raw.columns[key];
+      byTitle[title] = col ? String(v[col - 1] ?? '') : '';
+    }
+    rows.push({ row: i + 2, receivedAt: v[0], answers: wholeAnswers(rt, byTitle, v[0]) });
+  });
+  // Keys are numbered in time order, whatever order a clerk sorted the rows into.
+  const ordered = [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.row - b.row);
+  const keyed = withKeys(ordered);
+  const byRow = new Map<number, string>();
+  ordered.forEach((r, i) => byRow.set(r.row, keyed[i].key));
+  return { responses: keyed, byRow };
+}
+
+/** Responses since the watermark read from the form itself, when the tab has fewer than the form. */
+function formResponsesSince(rt: Runtime, since: number, inTab: Response[], started: number): { responses: Response[]; complete: boolean } {
+  if (!rt.schema.formId) return { responses: [], complete: true };
+  const all = FormApp.openById(rt.schema.formId).getResponses(new Date(since));
+  const tabCount = inTab.filter((r) => r.receivedAt.getTime() >= since).length;
+  if (all.length <= tabCount) return { responses: [], complete: true };
+  const read: Array<{ receivedAt: Date; answers: RawAnswers }> = [];
+  let complete = true;
+  for (const response of all) {
+    if (Date.now() - started > FORM_WALK_BUDGET_MS) {
+      complete = false;
+      break;
+    }
+    const byTitle: Record<string, string> = {};
+    for (const ir of response.getItemResponses()) {
+      const value = ir.getResponse();
+      byTitle[ir.getItem().getTitle()] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    }
+    const answers: RawAnswers = {};
+    for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = byTitle[title] ?? '';
+    read.push({ receivedAt: new Date(response.getTimestamp().getTime()), answers });
+  }
+  return { responses: withKeys(read), complete };
+}
+
+/** Cases filed before the journal (keys "R<row>") get their response's key, so they are not filed again. */
+function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; key: string; row: number }>, byRow: Map<number, string>): void {
+  const old = cases.filter((c) => /^R\d+$/.test(c.key));
+  if (old.length === 0) return;
+  const col = rt.schema.tabs.cases.columns.responseKey;
+  const values = readColumns(ss, TABS.cases.name, col);
+  for (const c of old) {
+    const key = byRow.get(Number(c.key.slice(1)));
+    if (key) {
+      values[c.row - 2] = [key];
+      c.key = key;
+    }
+  }
+  sheet(ss, TABS.cases.name).getRange(2, col, values.length, 1).setValues(values);
+}
+
+/** Which key got which code, as the submitters tab and the audit trail ("Tiếp nhận" rows) record it. */
+function ledger(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
+  const c = rt.schema.tabs.audit.columns;
+  const from = Math.min(c.code, c.action, c.after);
+  const rows = readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.action, c.after));
+  const out = new Map<string, string>();
+  for (const r of rows) if (r[c.action - from] === FILED_ACTION) out.set(String(r[c.after - from]), String(r[c.code - from]));
+  const s = rt.schema.tabs.submitters.columns;
+  if (s.responseKey) {
+    const sFrom = Math.min(s.code, s.responseKey);
+    for (const r of readColumns(ss, TABS.submitters.name, sFrom, Math.max(s.code, s.responseKey))) {
+      const key = String(r[s.responseKey - sFrom] ?? '');
+      if (key) out.set(key, String(r[s.code - sFrom]));
+    }
+  }
+  return out;
 }
 
 export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ReconcileResult {
-  const raw = rt.schema.raw;
-  if (!raw) return { recovered: 0, codes: [] };
-  const responses = sheet(ss, raw.name);
-  const responseRows = responses.getLastRow() - 1;
-  const answers = responseRows > 0 ? responses.getRange(2, 1, responseRows, raw.width).getValues() : [];
+  const none = { recovered: 0, restored: 0, codes: [] };
+  if (!rt.schema.raw) return none;
+  const started = Date.now();
+  const journal = readJournal(rt.store);
+  const tab = tabResponses(rt, ss);
+  const cases = readCaseKeys(ss, rt);
+  migrateRowKeys(rt, ss, cases, tab.byRow);
+  const fromForm = formResponsesSince(rt, journal.since, tab.responses, started);
 
-  const cases = sheet(ss, TABS.cases.name);
-  const caseRows = cases.getLastRow() - 1;
-  const tab = rt.schema.tabs.cases;
-  const filedKeys = new Set(column(cases, tab.columns.responseKey, caseRows).map(String));
+  const filedKeys = new Set(cases.map((c) => c.key));
+  const seen = new Set<string>();
+  const unfiled: Response[] = [];
+  for (const r of [...tab.responses, ...fromForm.responses]) {
+    if (seen.has(r.key)) continue;
+    seen.add(r.key);
+    if (!filedKeys.has(r.key)) unfiled.push(r);
+  }
+  const upTo = fromForm.complete ? started - IN_FLIGHT_MS : journal.since;
   const floors: Record<number, number> = {};
-  for (const code of column(cases, tab.columns.code, caseRows)) {
-    const parsed = parseCaseCode(String(code));
+  for (const c of cases) {
+    const parsed = parseCaseCode(c.code);
     if (parsed) floors[parsed.year] = Math.max(floors[parsed.year] ?? 0, parsed.sequence);
   }
-
-  const filedRows = new RowSet();
-  const pending: Array<{ row: number; values: unknown[] }> = [];
-  answers.forEach((values, i) => {
-    const row = i + 2;
-    if (!(values[0] instanceof Date)) return; // an empty or foreign row, not a response
-    if (filedKeys.has(responseKeyOf(row))) filedRows.add(row);
-    else pending.push({ row, values });
-  });
-
-  // Codes are taken in one move per year: the sequence lives in document properties, and one
-  // property call per response would not fit 5,000 responses in an execution.
-  const years = new Map<number, number>();
-  for (const p of pending) {
-    const y = vietnamYear(p.values[0] as Date);
-    years.set(y, (years.get(y) ?? 0) + 1);
+  raiseSequence(rt, floors);
+  if (unfiled.length === 0) {
+    const next = advanceJournal(journal, upTo);
+    if (next.since !== journal.since || Object.keys(next.filed).length !== Object.keys(journal.filed).length) rt.store.setJson(KEYS.journal, next);
+    return none;
   }
-  const codes = new Map<number, string[]>();
-  for (const [year, count] of years) codes.set(year, takeCodes(rt, year, count, floors[year] ?? 0));
+
+  // Codes: a reservation (a unit cut off half-way), the code it was filed under before (a case
+  // row deleted by hand), or a new one above every code present.
+  // Every key filed since the watermark (less a day) is in the journal; only an older response
+  // can have been filed under a code the journal no longer lists.
+  const keepFrom = journal.since - FILED_KEEP_MS;
+  const earlier = unfiled.some((r) => !journal.pending[r.key] && !journal.filed[r.key] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
+  const before = (key: string) => journal.filed[key] ?? earlier.get(key);
+  const fresh = unfiled.filter((r) => !before(r.key));
+  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ key: r.key, year: vietnamYear(r.receivedAt) })), floors);
+  const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
+  const present = resuming ? partsPresent(ss, rt) : null;
 
   const now = new Date();
+  const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
   const writes: CaseWrites[] = [];
-  for (const p of pending) {
-    const receivedAt = p.values[0] as Date;
-    const code = codes.get(vietnamYear(receivedAt))!.shift()!;
+  const done: Array<{ key: string; code: string }> = [];
+  const restored: string[] = [];
+  let oldestFailed = Infinity;
+  for (const r of unfiled) {
+    const previous = before(r.key);
+    const code = previous ?? codes.get(r.key)!;
     try {
-      const byTitle: Record<string, string> = {};
-      for (const [key, title] of Object.entries(RAW_TITLES)) {
-        const col = raw.columns[key];
-        byTitle[title] = col ? String(p.values[col - 1] ?? '') : '';
-      }
-      const whole = restoreCutAnswers(rt.schema.formId, receivedAt, byTitle);
-      const fields = Object.fromEntries(Object.entries(RAW_TITLES).map(([key, title]) => [key, whole[title]]));
-      const input = submissionFrom(fields, receivedAt, p.row);
-      writes.push(writesFor(prepareCase(input, code, { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now }), rt, now));
-      filedRows.add(p.row);
+      const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.key), code, ctx);
+      if (previous) prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: 'Hệ thống', action: 'Khôi phục', detail: NOTICE.restoredDetail }]);
+      const todo = missingParts(writesFor(r.key, FORM_FILER, prepared, rt, now), present);
+      if (todo) writes.push(todo);
+      done.push({ key: r.key, code });
+      if (previous) restored.push(code);
     } catch (error) {
-      // The code stays unused (codes are never reused); the response is retried next time.
-      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: `Câu trả lời biểu mẫu, dòng ${p.row}` }, rt.schema, ss);
+      // The reservation stays: the next run files it under the same code.
+      oldestFailed = Math.min(oldestFailed, r.receivedAt.getTime());
+      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: `Câu trả lời biểu mẫu lúc ${r.receivedAt.toISOString()}` }, rt.schema, ss);
     }
   }
-  writeCases(ss, rt, writes);
-  rt.store.set(KEYS.filedRows, filedRows.toString());
-  return { recovered: writes.length, codes: writes.map((w) => w.code) };
+  writeUnits(ss, rt, writes);
+  if (restored.length) reportRestored(rt, ss, restored, now);
+  for (const d of done) {
+    journal.filed[d.key] = d.code;
+    delete journal.pending[d.key];
+  }
+  rt.store.setJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1)));
+  return { recovered: done.length - restored.length, restored: restored.length, codes: done.map((d) => d.code) };
+}
+
+/**
+ * Codes are never reused: if the database holds a code above the stored sequence (a row typed
+ * or pasted by hand, a restored copy), the sequence moves past it. One property write, when needed.
+ */
+function raiseSequence(rt: Runtime, floors: Record<number, number>): void {
+  const state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
+  const raised = Object.entries(floors).filter(([year, top]) => (state[year] ?? 0) < top);
+  if (raised.length === 0) return;
+  rt.store.setJson(KEYS.sequence, { ...state, ...Object.fromEntries(raised) });
+}
+
+/** A restored case row is reported in the errors tab and to every admin by e-mail. */
+function reportRestored(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[], now: Date): void {
+  for (const code of codes) logError({ where: 'reconcile', message: NOTICE.restoredError(code), code }, rt.schema, ss);
+  const admins = editorsFor('admins', rt.settings);
+  const stamp = now.getTime();
+  const mails: OutgoingMail[] = admins.map((to) => ({ id: `KP-${stamp}-${to}`, kind: NOTICE.kinds.admin, code: codes.join(', '), recipient: to, subject: NOTICE.restoredSubject(codes.length), body: NOTICE.restoredBody(codes, rt.schema.spreadsheetUrl) }));
+  queueMail(ss, rt, mails, now);
 }

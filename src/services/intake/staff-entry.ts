@@ -1,23 +1,29 @@
 /**
  * Cases that arrive by the paper mailbox, in person, by phone, e-mail or Zalo, entered by staff
  * from the sidebar under the same rules as the form, with the channel recorded (the plan's
- * target is over 80% through the QR code, so the channel must be right).
+ * target is over 80% through the QR code, so the channel must be right). Filed through the one
+ * filing pipeline; the sidebar sends a request id with each entry, so a retried request (a
+ * dropped connection) files the case once.
  */
 import { formatVietnameseDate } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
+import { can } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
 import { STAFF_ENTRY } from '../../i18n/vi';
-import { appendAudit } from '../platform/audit';
-import { writeCase, writesFor } from './filing';
-import { acknowledgeNow, takeCodes, vietnamYear } from './intake';
+import { BusyError, DeniedError, UserError } from '../platform/errors';
+import { withDocumentLock } from '../platform/lock';
 import { loadRuntime } from '../platform/runtime';
+import { fileOne } from './filing';
+import { acknowledgeNow, vietnamYear } from './intake';
 
 /** What the sidebar sends: the submission's fields, with the channel's key and an ISO time. */
 export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey'> & {
   channel: string;
   /** ISO instant the case was received (a letter found in the paper mailbox yesterday …); empty: now. */
   receivedAt: string;
+  /** Chosen by the sidebar once per filled-in form: the same id twice files one case. */
+  requestId?: string;
 };
 
 export interface StaffCaseResult {
@@ -26,54 +32,64 @@ export interface StaffCaseResult {
   message: string;
 }
 
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export { UserError };
 
 export const STAFF_LOCK_WAIT_MS = 10_000;
 
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseResult {
   const rt = loadRuntime();
-  if (roleOf(rt.settings, user)?.role !== 'admin') throw new UserError(STAFF_ENTRY.notAllowed);
+  const member = roleOf(rt.settings, user);
+  if (!can(member && { email: member.email, role: member.role, body: member.body }, 'enterCase')) throw new DeniedError(STAFF_ENTRY.notAllowed);
+  if (!input || typeof input !== 'object') throw new UserError(STAFF_ENTRY.contentRequired);
   const channelKey = input.channel as ChannelKey;
   if (!STAFF_CHANNELS.includes(channelKey)) throw new UserError(STAFF_ENTRY.channelInvalid);
   if (typeof input.content !== 'string' || input.content.trim() === '') throw new UserError(STAFF_ENTRY.contentRequired);
   const now = new Date();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  const receivedAt = input.receivedAt ? new Date(String(input.receivedAt)) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) throw new UserError(STAFF_ENTRY.receivedInvalid);
+  const requestId = str(input.requestId).replace(/[^\w-]/g, '').slice(0, 64) || Utilities.getUuid();
+  const key = `S${Math.floor(receivedAt.getTime() / 1000)}-${requestId}`;
 
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(STAFF_LOCK_WAIT_MS)) throw new UserError(STAFF_ENTRY.busy);
-  try {
-    const [code] = takeCodes(rt, vietnamYear(receivedAt), 1);
-    const prepared = prepareCase(
+  return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
+    rt.store.refresh();
+    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+    let dueDay = 0;
+    const filed = fileOne(
+      SpreadsheetApp.getActive(),
+      rt,
       {
-        channel: CHANNELS[channelKey],
-        receivedAt,
-        group: String(input.group ?? ''),
-        topic: String(input.topic ?? ''),
-        content: input.content,
-        location: String(input.location ?? ''),
-        name: String(input.name ?? ''),
-        phone: String(input.phone ?? ''),
-        email: String(input.email ?? ''),
-        confidential: input.confidential === true,
-        responseKey: `NV:${user}`,
+        key,
+        by: user,
+        prepare: (code) => {
+          const prepared = prepareCase(
+            {
+              channel: CHANNELS[channelKey],
+              receivedAt,
+              group: str(input.group),
+              topic: str(input.topic),
+              content: input.content,
+              location: str(input.location),
+              name: str(input.name),
+              phone: str(input.phone),
+              email: str(input.email),
+              confidential: input.confidential === true,
+              responseKey: key,
+            },
+            code,
+            ctx,
+          );
+          dueDay = prepared.dueDay;
+          return prepared;
+        },
       },
-      code,
-      { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now },
+      vietnamYear(receivedAt),
+      now,
     );
-    const writes = writesFor(prepared, rt, now);
-    const ss = SpreadsheetApp.getActive();
-    writeCase(ss, rt, writes);
-    appendAudit(ss, rt, { user, action: 'Nhập ý kiến', code, field: 'Kênh tiếp nhận', before: '', after: CHANNELS[channelKey] });
-    acknowledgeNow(rt, writes);
-    const due = formatVietnameseDate(prepared.dueDay);
-    return { code, dueDate: due, message: STAFF_ENTRY.saved(code, due) };
-  } finally {
-    lock.releaseLock();
-  }
+    if (filed.writes) acknowledgeNow(rt, filed.writes);
+    if (filed.outcome === 'duplicate') return { code: filed.code, dueDate: '', message: STAFF_ENTRY.alreadySaved(filed.code) };
+    const due = formatVietnameseDate(dueDay);
+    return { code: filed.code, dueDate: due, message: STAFF_ENTRY.saved(filed.code, due) };
+  });
 }

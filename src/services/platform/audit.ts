@@ -1,6 +1,6 @@
 /** The audit trail: who, when, what, old → new; rows are only ever appended. */
 import type { HistoryEvent } from '../../domain/case-record';
-import { sheet } from '../intake/filing';
+import { sheet } from './sheets/access';
 import type { Runtime } from './runtime';
 import { encodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';
@@ -14,10 +14,12 @@ export interface AuditEntry {
   after: string;
   detail?: string;
   version?: number;
+  /** ISO instant of the event (default: now). */
+  at?: string;
 }
 
 export function appendAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, entry: AuditEntry): void {
-  sheet(ss, TABS.audit.name).appendRow(encodeRow(rt.schema.tabs.audit, { at: new Date(), ...entry }));
+  sheet(ss, TABS.audit.name).appendRow(encodeRow(rt.schema.tabs.audit, { ...entry, at: entry.at ? new Date(entry.at) : new Date() }));
 }
 
 /** One audit row for one action: its changes joined field by field. */
@@ -32,5 +34,6 @@ export function auditFromEvent(code: string, event: HistoryEvent): AuditEntry {
     after: changes.map((c) => c.to).join('; '),
     detail: event.detail ?? '',
     version: event.v,
+    at: event.at,
   };
 }

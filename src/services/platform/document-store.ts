@@ -1,7 +1,12 @@
 /**
  * The add-on's own state in the document's properties: the schema map, the cached settings, the
- * case-code sequence, the intake trigger's owner, which responses are filed. Property values hold
- * at most 9 KB, so JSON values are split across numbered properties and written in one call.
+ * case-code sequence, the intake trigger's owner, the intake journal, actions in flight.
+ * Every read is served from one snapshot taken with a single getProperties() call (a property
+ * call costs as much as a Sheets call); writes go through at once and update the snapshot.
+ * `refresh()` takes a new snapshot: call it after acquiring the document lock, since another
+ * execution may have written while this one waited.
+ * Property values hold at most 9 KB, so JSON values are split across numbered properties and
+ * written in one call.
  */
 const PREFIX = 'hts.';
 const CHUNK_CHARS = 2500; // ≤ 9 KB even when every character takes 3 bytes in UTF-8
@@ -13,15 +18,24 @@ export const KEYS = {
   sequence: 'sequence',
   intakeTrigger: 'intake.trigger',
   intakeOwner: 'intake.owner',
-  filedRows: 'intake.filedRows',
+  /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
+  journal: 'intake.journal',
   /** The staff list the protections were last set for. */
   accessFor: 'access.staff',
+  /** Set by an edit of the staff tab: the cached staff list must be read again. */
+  staffStale: 'staff.stale',
   /** One property per message in flight: "out.<id>" = "sending|<iso>" or "sent|<iso>". */
   outboxMark: 'out.',
+  /** One property per action in flight: "act.<code>" = the writes that complete it (see cases/actions). */
+  pendingAction: 'act.',
 } as const;
 
 export class DocumentStore {
-  constructor(private readonly props: GoogleAppsScript.Properties.Properties) {}
+  private snapshot: Record<string, string>;
+
+  constructor(private readonly props: GoogleAppsScript.Properties.Properties) {
+    this.snapshot = props.getProperties();
+  }
 
   static open(): DocumentStore {
     const props = PropertiesService.getDocumentProperties();
@@ -29,22 +43,37 @@ export class DocumentStore {
     return new DocumentStore(props);
   }
 
+  /** A fresh snapshot (one call): what other executions wrote meanwhile. */
+  refresh(): void {
+    this.snapshot = this.props.getProperties();
+  }
+
   get(key: string): string | null {
-    return this.props.getProperty(PREFIX + key);
+    return this.snapshot[PREFIX + key] ?? null;
   }
 
   set(key: string, value: string): void {
     this.props.setProperty(PREFIX + key, value);
+    this.snapshot[PREFIX + key] = value;
+  }
+
+  /** Several keys in one call (the others are kept). */
+  setMany(values: Record<string, string>): void {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) out[PREFIX + k] = v;
+    this.props.setProperties(out);
+    Object.assign(this.snapshot, out);
   }
 
   remove(key: string): void {
     this.props.deleteProperty(PREFIX + key);
+    delete this.snapshot[PREFIX + key];
   }
 
-  /** Every property of this add-on whose key starts with `prefix` (prefix removed), in one call. */
+  /** Every property of this add-on whose key starts with `prefix` (prefix removed). */
   withPrefix(prefix: string): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(this.props.getProperties())) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
+    for (const [k, v] of Object.entries(this.snapshot)) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
     return out;
   }
 
@@ -52,12 +81,13 @@ export class DocumentStore {
   removeMany(keys: string[]): void {
     if (keys.length === 0) return;
     if (keys.length <= 3) {
-      for (const k of keys) this.props.deleteProperty(PREFIX + k);
+      for (const k of keys) this.remove(k);
       return;
     }
-    const all = this.props.getProperties();
+    const all = { ...this.snapshot };
     for (const k of keys) delete all[PREFIX + k];
     this.props.setProperties(all, true);
+    this.snapshot = all;
   }
 
   getJson<T>(key: string): T | null {
@@ -65,22 +95,25 @@ export class DocumentStore {
     if (head === null) return null;
     const chunked = /^#chunks:(\d+)$/.exec(head);
     if (!chunked) return JSON.parse(head) as T;
-    const all = this.props.getProperties();
     let text = '';
-    for (let i = 0; i < Number(chunked[1]); i++) text += all[`${PREFIX}${key}#${i}`] ?? '';
+    for (let i = 0; i < Number(chunked[1]); i++) text += this.snapshot[`${PREFIX}${key}#${i}`] ?? '';
     return JSON.parse(text) as T;
   }
 
-  setJson(key: string, value: unknown): void {
+  /** The properties that store `value` under `key` (one or several chunks), for setMany. */
+  static encodeJson(key: string, value: unknown): Record<string, string> {
     const text = JSON.stringify(value);
-    if (text.length <= CHUNK_CHARS) {
-      this.set(key, text);
-      return;
-    }
+    if (text.length <= CHUNK_CHARS) return { [key]: text };
     const parts: Record<string, string> = {};
     let n = 0;
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) parts[`${PREFIX}${key}#${n++}`] = text.slice(i, i + CHUNK_CHARS);
-    parts[PREFIX + key] = `#chunks:${n}`;
-    this.props.setProperties(parts);
+    for (let i = 0; i < text.length; i += CHUNK_CHARS) parts[`${key}#${n++}`] = text.slice(i, i + CHUNK_CHARS);
+    parts[key] = `#chunks:${n}`;
+    return parts;
+  }
+
+  setJson(key: string, value: unknown): void {
+    const parts = DocumentStore.encodeJson(key, value);
+    if (Object.keys(parts).length === 1) this.set(key, parts[key]);
+    else this.setMany(parts);
   }
 }

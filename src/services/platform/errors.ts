@@ -13,6 +13,67 @@ import type { SchemaState } from './runtime';
 
 export type ErrorPlace = keyof typeof ERRORS.where;
 
+/**
+ * Stable codes, one per kind of failure, written with every error so that staff, the sidebar
+ * and the lead can tell them apart whatever the wording.
+ */
+export const ERROR_CODES = {
+  input: 'HTS-INPUT',
+  denied: 'HTS-DENIED',
+  notFound: 'HTS-NOT-FOUND',
+  busy: 'HTS-BUSY',
+  conflict: 'HTS-CONFLICT',
+  notSetUp: 'HTS-NOT-SET-UP',
+  tooLong: 'HTS-TOO-LONG',
+  internal: 'HTS-INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** The one error family: a Vietnamese message a person can act on, and a stable code. */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode = ERROR_CODES.input,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The person did something that cannot be done (bad input, no right, stale view …): nothing was saved. */
+export class UserError extends AppError {
+  constructor(message: string, code: ErrorCode = ERROR_CODES.input) {
+    super(message, code);
+    this.name = 'UserError';
+  }
+}
+
+export class DeniedError extends UserError {
+  constructor(message: string) {
+    super(message, ERROR_CODES.denied);
+  }
+}
+
+export class BusyError extends UserError {
+  constructor(message: string) {
+    super(message, ERROR_CODES.busy);
+  }
+}
+
+export class NotSetUpError extends UserError {
+  constructor() {
+    super('Hòm thư chưa được thiết lập.', ERROR_CODES.notSetUp);
+  }
+}
+
+/** A save based on an old version: refused, with what changed since. */
+export class VersionConflict extends UserError {
+  constructor(message: string) {
+    super(message, ERROR_CODES.conflict);
+  }
+}
+
 export interface ErrorEntry {
   where: ErrorPlace;
   message: string;

@@ -6,7 +6,8 @@
 import { parseSettings } from '../../domain/settings';
 import { ERRORS } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
-import { describeError, logError } from './errors';
+import { BusyError, describeError, logError } from './errors';
+import { completePendingActions } from '../cases/actions';
 import { drainOutbox, type DrainResult } from './outbox';
 import { reconcile } from '../intake/reconcile';
 import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
@@ -15,6 +16,7 @@ import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
+import { tryDocumentLock } from './lock';
 
 export const MAINTENANCE_LOCK_WAIT_MS = 60_000;
 
@@ -24,7 +26,7 @@ export interface MaintenanceResult {
   settingsProblems: number;
 }
 
-export class BusyError extends Error {}
+export { BusyError };
 
 function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): number {
   const { tables } = readSettingsTables(ss);
@@ -59,8 +61,9 @@ export function runMaintenance(): MaintenanceResult {
   const store = DocumentStore.open();
   const schema = store.getJson<SchemaState>(KEYS.schema);
   if (!schema) throw new NotSetUpError();
-  const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(MAINTENANCE_LOCK_WAIT_MS)) throw new BusyError(ERRORS.lockTimeout);
+  const lock = tryDocumentLock(MAINTENANCE_LOCK_WAIT_MS);
+  if (!lock) throw new BusyError(ERRORS.lockTimeout);
+  store.refresh();
   const ss = SpreadsheetApp.getActive();
   const result: MaintenanceResult = { recovered: 0, mail: { sent: 0, waiting: 0, uncertain: 0, failed: 0 }, settingsProblems: 0 };
   try {
@@ -69,6 +72,7 @@ export function runMaintenance(): MaintenanceResult {
       ['settings', () => (result.settingsProblems = refreshSettings(ss, store, schema))],
       ['settings', () => syncAccess(ss, store, schema)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
+      ['maintenance', () => completePendingActions(ss, loadRuntime(store))],
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
       ['maintenance', () => ensureHeadroom(ss)],
       ['maintenance', () => backfillIndex(ss, loadRuntime(store))],

@@ -8,12 +8,50 @@
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { ERRORS } from '../../i18n/vi';
-import { sheet, OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../intake/filing';
 import { KEYS } from './document-store';
 import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
-import { decodeRow } from './sheets/table';
+import { sheet } from './sheets/access';
+import { OUTBOX_COLUMNS } from './sheets/schema';
+import { appendRecords } from './sheets/writer';
+import { decodeRow, encodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';
+
+export const OUTBOX_STATUS = {
+  waiting: 'Chờ gửi',
+  sent: 'Đã gửi',
+  uncertain: 'Cần kiểm tra',
+  failed: 'Không gửi được',
+  /** A second row with the id of a message already sent or queued: never sent. */
+  duplicate: 'Trùng, không gửi',
+} as const;
+
+/** Outbox rows for residents name no address: the sender looks it up in "Người gửi" by case code. */
+export const RESIDENT_RECIPIENT = 'Người gửi';
+
+/** A message to queue. Its id is deterministic (kind, case, version), so a retry cannot queue it twice. */
+export interface OutgoingMail {
+  id: string;
+  kind: string;
+  code: string;
+  /** An address, or RESIDENT_RECIPIENT. */
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/** The outbox row of a new message, waiting. */
+export function outboxRecord(mail: OutgoingMail, now: Date): Record<string, unknown> {
+  return { ...mail, createdAt: now, status: OUTBOX_STATUS.waiting, sentAt: '', attempts: 0, error: '' };
+}
+
+/** Queues messages: one appendRow each when few (2 calls), one batch when many. */
+export function queueMail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, mails: OutgoingMail[], now: Date): void {
+  if (mails.length === 0) return;
+  const tab = sheet(ss, TABS.outbox.name);
+  if (mails.length <= 2) for (const m of mails) tab.appendRow(encodeRow(rt.schema.tabs.outbox, outboxRecord(m, now)));
+  else appendRecords(tab, rt.schema.tabs.outbox, OUTBOX_COLUMNS, mails.map((m) => outboxRecord(m, now)));
+}
 
 /** Stop sending after this long, leaving time to record what was sent; the rest waits an hour. */
 export const DRAIN_BUDGET_MS = 4 * 60 * 1000;
@@ -67,6 +105,14 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       r.error = ERRORS.maybeSent;
       logError({ where: 'outbox', message: ERRORS.maybeSent, code: String(r.code), reference: id }, rt.schema, ss);
     }
+  }
+
+  // A message queued twice (a retried action) leaves once: later rows with an id seen before are duplicates.
+  const ids = new Set<string>();
+  for (const r of records) {
+    const id = String(r.id);
+    if (ids.has(id) && r.status === OUTBOX_STATUS.waiting) r.status = OUTBOX_STATUS.duplicate;
+    ids.add(id);
   }
 
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);

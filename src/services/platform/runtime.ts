@@ -6,7 +6,10 @@
  */
 import { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { compileRules, type CompiledRules } from '../../domain/classify';
-import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
+import { DEFAULT_SETTINGS, parseStaff, type Settings } from '../../domain/settings';
+import { NotSetUpError } from './errors';
+import { readColumns } from './sheets/access';
+import { STAFF_TAB } from './settings-tabs';
 import { DocumentStore, KEYS } from './document-store';
 import type { ColumnMap, TabMap } from './sheets/table';
 import type { TabKey } from './sheets/tabs';
@@ -28,11 +31,7 @@ export interface SchemaState {
   templates?: { slip: string; letter: string };
 }
 
-export class NotSetUpError extends Error {
-  constructor() {
-    super('Hòm thư chưa được thiết lập.');
-  }
-}
+export { NotSetUpError };
 
 export interface Runtime {
   store: DocumentStore;
@@ -47,9 +46,22 @@ export function loadSettings(store: DocumentStore): Settings {
   return store.getJson<Settings>(KEYS.settings) ?? DEFAULT_SETTINGS;
 }
 
+/**
+ * Roles take effect at once: an edit of the staff tab marks the cached staff list stale (see
+ * ui/server/edits), and the next call reads the tab again (2 Spreadsheet calls, once).
+ */
+function freshStaff(store: DocumentStore, settings: Settings): Settings {
+  const stale = store.get(KEYS.staffStale);
+  if (!stale) return settings;
+  const rows = readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3);
+  const next = { ...settings, staff: parseStaff(rows).staff };
+  store.setMany({ ...DocumentStore.encodeJson(KEYS.settings, next), [KEYS.staffStale]: '' });
+  return next;
+}
+
 export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtime {
   const schema = store.getJson<SchemaState>(KEYS.schema);
   if (!schema) throw new NotSetUpError();
-  const settings = loadSettings(store);
+  const settings = freshStaff(store, loadSettings(store));
   return { store, schema, settings, calendar: new WorkingCalendar(settings.calendarOverrides), rules: compileRules(settings.categories) };
 }

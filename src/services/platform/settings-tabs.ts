@@ -15,6 +15,9 @@ export interface SettingsTabSpec {
   widths: number[];
 }
 
+/** The staff list: e-mail, role, body (columns A–C). */
+export const STAFF_TAB = 'Cán bộ';
+
 export const SETTINGS_TABS: SettingsTabSpec[] = [
   {
     key: 'general',
@@ -53,7 +56,7 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
   },
   {
     key: 'staff',
-    name: 'Cán bộ',
+    name: STAFF_TAB,
     header: ['Email', 'Vai trò (Quản trị / Xử lý / Xem)', 'Cơ quan (với vai trò Xử lý)'],
     defaults: (user) => [[user, ROLE_LABELS.admin, '']],
     dropdown: { column: 2, values: Object.values(ROLE_LABELS) },

@@ -14,14 +14,15 @@ import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
 import { createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
-import { logError } from './errors';
+import { DeniedError, logError } from './errors';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../intake/filing';
 import { ensureTemplates } from '../documents/paper-trail';
 
 export const INTAKE_HANDLER = 'onFormSubmitIntake';
 export const HOURLY_HANDLER = 'hourlyMaintenance';
+export const CHANGE_HANDLER = 'onSpreadsheetChange';
 
-export class SetupDenied extends Error {}
+export class SetupDenied extends DeniedError {}
 
 export interface SetupReport {
   created: string[];
@@ -98,6 +99,11 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Doc
   }
   if (!mine.some((t) => t.getHandlerFunction() === HOURLY_HANDLER)) {
     ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+    changed = true;
+  }
+  // Rows deleted from the staff tab are seen by onChange only (onEdit sees cell edits).
+  if (!mine.some((t) => t.getHandlerFunction() === CHANGE_HANDLER)) {
+    ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create();
     changed = true;
   }
   return { owner: store.get(KEYS.intakeOwner) ?? user, changed };

@@ -1,9 +1,10 @@
 /** The admin's menu items: set up the mailbox, re-sync it. Answers come back as dialogs. */
+import { can } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
 import { RESYNC, SIDEBAR } from '../../i18n/vi';
-import { describeError, logError } from '../../services/platform/errors';
+import { describeError, logError, NotSetUpError } from '../../services/platform/errors';
 import { runMaintenance } from '../../services/platform/maintenance';
-import { loadRuntime, NotSetUpError } from '../../services/platform/runtime';
+import { loadRuntime } from '../../services/platform/runtime';
 import { describeSetup, runSetup, SetupDenied } from '../../services/platform/setup';
 import { currentUser } from './current-user';
 
@@ -28,7 +29,7 @@ export function resyncFromMenu(ui: GoogleAppsScript.Base.Ui): void {
     }
     throw error;
   }
-  if (roleOf(rt.settings, currentUser())?.role !== 'admin') {
+  if (!can(roleOf(rt.settings, currentUser()), 'resync')) {
     ui.alert(SIDEBAR.title, RESYNC.notAdmin, ui.ButtonSet.OK);
     return;
   }

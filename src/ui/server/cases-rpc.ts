@@ -7,13 +7,14 @@ import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
 import { ACTION_LABELS, allowedActions, canSee, type ActionInput, type ActionKey } from '../../domain/lifecycle';
+import { can } from '../../domain/permissions';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { CASES } from '../../i18n/vi';
 import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { readCase, readIndex } from '../../services/cases/store';
-import { describeError, logError } from '../../services/platform/errors';
+import { rpc } from './rpc';
 import { loadRuntime } from '../../services/platform/runtime';
-import { UserError } from '../../services/intake/staff-entry';
+import { UserError } from '../../services/platform/errors';
 import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/documents/paper-trail';
 import { currentUser } from './current-user';
 
@@ -63,21 +64,9 @@ export interface CaseView {
 
 const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
 
-/** Unexpected failures are logged; the person gets a plain Vietnamese message. */
-function guarded<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    logError({ where: 'staffEntry', message: describeError(error) });
-    // The cause is in the errors tab; only a message crosses google.script.run.
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error('Lỗi hệ thống; lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.');
-  }
-}
 
 export function inbox(query: InboxQuery): InboxResponse {
-  return guarded(() => {
+  return rpc('inbox', () => {
     const rt = loadRuntime();
     const actor = actorOf(rt, currentUser());
     const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, query ?? {}, vietnamDayOf(new Date()), rt.calendar);
@@ -134,13 +123,13 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
     categories: rt.settings.categories.map((x) => x.category),
     bodies: rt.settings.bodies.map((b) => b.name),
-    canSeeContact: actor.role === 'admin',
-    canMakeDocuments: actor.role === 'admin',
+    canSeeContact: can(actor, 'viewContact'),
+    canMakeDocuments: can(actor, 'makeDocuments'),
   };
 }
 
 export function caseView(code: string, row?: number): CaseView {
-  return guarded(() => {
+  return rpc('caseView', () => {
     const rt = loadRuntime();
     const user = currentUser();
     const actor = actorOf(rt, user);
@@ -151,7 +140,7 @@ export function caseView(code: string, row?: number): CaseView {
 }
 
 export function caseAction(code: string, row: number, version: number, input: ActionInput): { message: string; view: CaseView } {
-  return guarded(() => {
+  return rpc('caseAction', () => {
     const user = currentUser();
     const outcome = performAction(user, String(code), row, Number(version), input);
     return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, user) };
@@ -159,13 +148,13 @@ export function caseAction(code: string, row: number, version: number, input: Ac
 }
 
 export function contactDetails(code: string, reason: string): ContactDetails | { none: true } {
-  return guarded(() => revealContact(currentUser(), String(code), String(reason ?? '')) ?? { none: true });
+  return rpc('contact', () => revealContact(currentUser(), String(code), String(reason ?? '')) ?? { none: true });
 }
 
 export function caseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
-  return guarded(() => createCaseDocument(currentUser(), String(code), kind === 'letter' ? 'letter' : 'slip'));
+  return rpc('documents', () => createCaseDocument(currentUser(), String(code), kind === 'letter' ? 'letter' : 'slip'));
 }
 
 export function groupAnswerSheets(): PaperDoc {
-  return guarded(() => createGroupAnswerSheets(currentUser()));
+  return rpc('documents', () => createGroupAnswerSheets(currentUser()));
 }

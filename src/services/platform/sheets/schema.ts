@@ -95,6 +95,8 @@ export const SUBMITTER_COLUMNS = [
   col('emailValid', 'Email hợp lệ', 'boolean'),
   col('confidential', 'Bảo mật danh tính', 'boolean'),
   col('recordedAt', 'Ghi lúc', 'datetime'),
+  /** Which submission this is (the journal key): a deleted case row is restored under its own code. */
+  col('responseKey', 'Mã phản hồi biểu mẫu'),
 ] as const;
 
 export type SubmitterColumnKey = (typeof SUBMITTER_COLUMNS)[number]['key'];

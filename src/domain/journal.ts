@@ -1,0 +1,102 @@
+/**
+ * The intake journal. The Google Form is the journal of record: every submission is a form
+ * response, and a submission's identity is a key derived from the response itself — its
+ * timestamp (to the second, as the responses tab, the trigger event and FormApp all give it)
+ * and its answers — never a row number. So a clerk who deletes, sorts, inserts or clears rows
+ * of the responses tab, or re-links the form (a new responses tab), cannot make a submission
+ * look filed, nor file one twice.
+ *
+ * The journal state kept in document properties is small: the keys filed since the watermark
+ * (intake's fast duplicate check), the keys being filed with their reserved case codes (a unit
+ * interrupted half-way is completed under the same code), and the watermark itself: the time
+ * before which every response is known to be filed. The durable record of what is filed is the
+ * cases tab ("Mã phản hồi biểu mẫu") and the audit tab ("Tiếp nhận" rows name the key).
+ * Pure: no Apps Script here.
+ */
+import { foldDiacritics } from './text/fold';
+
+export interface JournalState {
+  /** Epoch ms: every response submitted before this is filed (reconcile moves it forward). */
+  since: number;
+  /** Keys filed recently (since `since`, plus a day) → case code. */
+  filed: Record<string, string>;
+  /** Keys whose filing started → the case code reserved for them. */
+  pending: Record<string, string>;
+}
+
+export const EMPTY_JOURNAL: JournalState = { since: 0, filed: {}, pending: {} };
+
+/** Recently filed keys are kept this long behind the watermark (late second deliveries). */
+export const FILED_KEEP_MS = 24 * 3_600_000;
+
+/** What a key is made of: the response's answers that survive the trip into a sheet cell. */
+export interface KeyParts {
+  timestamp: Date;
+  group: string;
+  content: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Letters only, without diacritics: a cell may turn "0912" into 912 or trim spaces, and the
+ * responses tab may hold a long answer cut at 50,000 characters; the key must not change.
+ */
+function letters(text: string, max = 2000): string {
+  return foldDiacritics(String(text ?? '').slice(0, max)).replace(/[^a-z]/g, '');
+}
+
+/** FNV-1a, 32 bits, as 7 base-36 characters: enough to tell apart responses of the same second. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}
+
+/** "F1764000000-0abc123": the response's second and a hash of its answers. */
+export function responseKey(p: KeyParts): string {
+  const second = Math.floor(p.timestamp.getTime() / 1000);
+  return `F${second}-${shortHash([p.group, p.content, p.name, p.email].map((t) => letters(t)).join('|'))}`;
+}
+
+/**
+ * When the submission behind a key was made (epoch ms, to the second). Every key starts with a
+ * letter and that second: "F…" a form response, "S…" a staff entry, "P…" a follow-up.
+ */
+export function keyTime(key: string): number | null {
+  const m = /^[A-Z](\d+)-/.exec(key);
+  return m ? Number(m[1]) * 1000 : null;
+}
+
+/**
+ * Keys for a batch of responses: identical responses of the same second (a double tap on
+ * "Gửi") get "~2", "~3" … in the order given, so each is filed once.
+ */
+export function keysFor(parts: KeyParts[]): string[] {
+  const seen = new Map<string, number>();
+  return parts.map((p) => {
+    const key = responseKey(p);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}~${n}`;
+  });
+}
+
+export function parseJournal(value: unknown): JournalState {
+  const j = (value ?? {}) as Partial<JournalState>;
+  return { since: Number(j.since) || 0, filed: { ...(j.filed ?? {}) }, pending: { ...(j.pending ?? {}) } };
+}
+
+/** After a reconcile that saw every response up to `upTo` filed: move the watermark, forget old keys. */
+export function advanceJournal(j: JournalState, upTo: number): JournalState {
+  const since = Math.max(j.since, upTo);
+  const filed: Record<string, string> = {};
+  for (const [key, code] of Object.entries(j.filed)) {
+    const t = keyTime(key);
+    if (t === null || t >= since - FILED_KEEP_MS) filed[key] = code;
+  }
+  return { since, filed, pending: j.pending };
+}
