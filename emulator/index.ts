@@ -253,6 +253,10 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
     /** Transient service failures on demand: the next `times` calls of `method` throw. */
     faults: {
       inject: (service: Parameters<Kernel['injectFault']>[0], method: string, times: number, message?: string): void => kernel.injectFault(service, method, times, message),
+      /** Fault sweeps: the n-th service call from now fails, whatever it is; 0 disarms. */
+      failNthCall: (n: number, message?: string): void => kernel.failNthCall(n, message),
+      /** Calls made since failNthCall, and which one failed ("Service:method"), if any. */
+      sweepState: () => kernel.sweepState(),
     },
     logs: (): LogEntry[] => kernel.module('logger').entries(),
 

@@ -112,6 +112,8 @@ export class Kernel {
   private readonly stack: Execution[];
   /** Injected service failures: "Service:Class.method" → how many calls still fail. */
   private readonly faults = new Map<string, { remaining: number; message: string }>();
+  /** Fault sweeps: the n-th service call from now fails (0: none armed); calls made so far. */
+  private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null };
   private readonly modules = new Map<string, ServiceModule>();
   private readonly log: ExecutionRecord[] = [];
   private nextExecutionId = 1;
@@ -257,6 +259,13 @@ export class Kernel {
       }
       this.checkAuthorization(execution.authMode, service, method);
     }
+    this.sweep.calls += 1;
+    if (this.sweep.countdown > 0 && --this.sweep.countdown === 0) {
+      this.sweep.failed = `${service}:${method}`;
+      this.meter.begin(service, method);
+      this.meter.end(null);
+      throw new AppsScriptException(this.sweep.message);
+    }
     const fault = this.faults.get(`${service}:${method}`);
     if (fault && fault.remaining > 0) {
       fault.remaining -= 1;
@@ -295,6 +304,19 @@ export class Kernel {
    */
   injectFault(service: ServiceName, method: string, times: number, message?: string): void {
     this.faults.set(`${service}:${method}`, { remaining: times, message: message ?? `Service ${service} failed while accessing the document.` });
+  }
+
+  /**
+   * Fault sweeps: the `n`-th service call from now (any service, any method) throws as a
+   * transient failure would. Returns nothing; `sweepState()` tells how many calls were made
+   * since and which one failed.
+   */
+  failNthCall(n: number, message = 'Service error: Spreadsheets (transient failure injected by a fault sweep)'): void {
+    this.sweep = { countdown: n, message, calls: 0, failed: null };
+  }
+
+  sweepState(): { calls: number; failed: string | null; armed: boolean } {
+    return { calls: this.sweep.calls, failed: this.sweep.failed, armed: this.sweep.countdown > 0 };
   }
 
   cellsRead(n: number): void {

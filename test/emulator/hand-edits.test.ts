@@ -57,3 +57,18 @@ describe('Triggers for hand edits — https://developers.google.com/apps-script/
     expect(() => app.call('install')).toThrow('Only 1 is allowed');
   });
 });
+
+describe('Range.sort — https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj', () => {
+  it('sorts whole rows by a column, numbers before text, blanks last, descending when asked', () => {
+    const ws = createWorkspace({ user: 'admin@luukiem.example' });
+    ws.spreadsheets.setActive(ws.spreadsheets.create('CSDL'));
+    const ss = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
+    const sheet = ss.getSheets()[0];
+    sheet.getRange(1, 1, 5, 2).setValues([['b', 1], [3, 2], ['', 3], ['A', 4], [1, 5]]);
+    sheet.getRange(1, 1, 5, 2).sort(1);
+    expect(sheet.getRange(1, 1, 5, 2).getValues()).toEqual([[1, 5], [3, 2], ['A', 4], ['b', 1], ['', 3]]);
+    sheet.getRange(1, 1, 5, 2).sort({ column: 2, ascending: false });
+    expect(sheet.getRange(1, 2, 5, 1).getValues().map((r) => r[0])).toEqual([5, 4, 3, 2, 1]);
+    expect(() => sheet.getRange(1, 1, 5, 2).sort(3)).toThrow('Invalid argument: sortSpecObj');
+  });
+});

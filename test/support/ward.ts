@@ -64,3 +64,21 @@ export function tabValues(ward: Ward, name: string): unknown[][] {
   const sheet = ward.SpreadsheetApp.getActive().getSheetByName(name)!;
   return sheet.getDataRange().getValues();
 }
+
+/** A ward built once (setUpWard, then `prepare`) and restored from its snapshot for each run: fault sweeps repeat an operation many times. */
+export function wardFactory(prepare: (ward: Ward) => void = () => {}, options: WorkspaceOptions = {}): () => Ward {
+  const first = setUpWard(options);
+  prepare(first);
+  const snapshot = first.ws.snapshot();
+  return () => {
+    const ws = createWorkspace({ snapshot });
+    const app = ws.load(path.join(ROOT, 'build'));
+    return { ws, app, ssId: first.ssId, formId: first.formId, SpreadsheetApp: ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+  };
+}
+
+/** Runs the hourly job as its trigger would (advancing the clock an hour). */
+export function runHourly(ward: Ward): void {
+  ward.ws.clock.advance(3_600_000);
+  ward.ws.runDueTriggers();
+}

@@ -214,6 +214,67 @@ export class Range extends Published {
     return this._self;
   }
 
+  /**
+   * Sorts the rows of the range by column(s): a column number, {column, ascending}, or an array
+   * of them (https://developers.google.com/apps-script/reference/spreadsheet/range#sortsortspecobj).
+   * Columns are absolute sheet columns inside the range. As in Sheets, numbers and dates come
+   * before text (compared without case), then booleans; blank cells stay last either way.
+   */
+  sort(sortSpecObj: unknown): Range {
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((x) => {
+      const spec = typeof x === 'number' ? { column: x, ascending: true } : (x as { column?: unknown; ascending?: unknown });
+      const column = Number(spec?.column);
+      if (!Number.isInteger(column) || column < this._column || column >= this._column + this._numColumns) throw new AppsScriptException('Invalid argument: sortSpecObj');
+      return { column, ascending: spec.ascending !== false };
+    });
+    this._assertEditable();
+    const rank = (v: CellValue | undefined): [number, number | string] => {
+      if (v === undefined || v === null || v === '') return [9, 0];
+      if (typeof v === 'number') return [0, v];
+      if (v instanceof Date) return [0, v.getTime()];
+      if (typeof v === 'boolean') return [2, v ? 1 : 0];
+      return [1, String(v).toLowerCase()];
+    };
+    const rows = Array.from({ length: this._numRows }, (_, i) => this._row + i);
+    const order = [...rows].sort((a, b) => {
+      for (const spec of specs) {
+        const [ka, va] = rank(this._sheet.cell(a, spec.column));
+        const [kb, vb] = rank(this._sheet.cell(b, spec.column));
+        if (ka === 9 || kb === 9) {
+          if (ka !== kb) return ka === 9 ? 1 : -1;
+          continue;
+        }
+        const cmp = ka !== kb ? ka - kb : va < vb ? -1 : va > vb ? 1 : 0;
+        if (cmp !== 0) return spec.ascending ? cmp : -cmp;
+      }
+      return a - b;
+    });
+    const snapshot = order.map((from) => {
+      const line: Array<{ value: CellValue | undefined; format: string | undefined; style: CellStyle | undefined; formula: unknown }> = [];
+      for (let j = 0; j < this._numColumns; j++) {
+        const c = this._column + j;
+        const key = SheetData.key(from, c);
+        line.push({ value: this._sheet.cell(from, c), format: this._sheet.format(from, c), style: this._sheet.styles.get(key), formula: this._sheet.formulas.get(key) });
+      }
+      return line;
+    });
+    snapshot.forEach((line, i) => {
+      const row = this._row + i;
+      line.forEach((cell, j) => {
+        const c = this._column + j;
+        const key = SheetData.key(row, c);
+        this._sheet.setCell(row, c, cell.value);
+        this._sheet.setFormat(row, c, cell.format);
+        if (cell.style) this._sheet.styles.set(key, cell.style);
+        else this._sheet.styles.delete(key);
+        if (cell.formula) this._sheet.formulas.set(key, cell.formula as never);
+        else this._sheet.formulas.delete(key);
+      });
+    });
+    this._kernel.cellsWritten(this._cells);
+    return this._self;
+  }
+
   clearContent(): Range {
     this._assertEditable();
     this._forEach((r, c) => this._apply(r, c, { kind: 'empty' }));

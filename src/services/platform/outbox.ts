@@ -68,7 +68,14 @@ export function sendTracked(rt: Runtime, mail: MailToSend): boolean {
   if (MailApp.getRemainingDailyQuota() < 1) return false;
   const key = KEYS.outboxMark + mail.id;
   rt.store.set(key, `sending|${new Date().toISOString()}`);
-  MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
+  try {
+    MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
+  } catch (error) {
+    // MailApp said no (quota, a service error): the message did not leave, so it may be sent
+    // again later. Only an execution cut off between the two marks leaves "sending" behind.
+    rt.store.remove(key);
+    throw error;
+  }
   rt.store.set(key, `sent|${new Date().toISOString()}`);
   return true;
 }
