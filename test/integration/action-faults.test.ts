@@ -1,0 +1,183 @@
+/**
+ * Every case action is all or nothing (issue 7). For each action, a fault sweep runs it once per
+ * service call it makes, failing the k-th call; then the person retries (with the version they
+ * saw) and the hourly job runs. Each time: the case is either unchanged — and the person got a
+ * Vietnamese message — or fully changed: the row, exactly one audit row for the new version, and
+ * exactly one outbox row for each e-mail the action queues. "Đã gửi trả lời" only with the
+ * answer e-mail in the outbox. Nothing is ever done twice.
+ */
+import { ADMIN, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
+
+const HANDLER = 'ubnd@luukiem.example';
+const CASES = 'Ý kiến';
+type View = { code: string; row: number; version: number; status: string; linkedCases: string; answerSent: string };
+
+function base(w: Ward): void {
+  const ss = w.SpreadsheetApp.getActive();
+  ss.getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([[HANDLER, 'Xử lý', 'UBND phường']]);
+  ss.getSheetByName('Cơ quan xử lý')!.getRange(2, 2, 2, 1).setValues([['vanphong@luukiem.example'], ['congan@luukiem.example']]);
+  runHourly(w);
+  w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn đường ngõ 12 hỏng', email: 'dan@gmail.com' }));
+  w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn đường ngõ 12 hỏng (lần 2)' }));
+  runHourly(w);
+}
+
+const open = (w: Ward, code: string) => w.app.call('getCase', code) as View;
+const act = (w: Ward, v: View, input: Record<string, unknown>) => (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: View }).view;
+
+/** Brings case 1 to the state the action needs. */
+const ready = {
+  fresh: (_w: Ward) => {},
+  classified: (w: Ward) => void act(w, open(w, 'GY-2026-00001'), { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }),
+  assigned: (w: Ward) => {
+    ready.classified(w);
+    act(w, open(w, 'GY-2026-00001'), { action: 'assign', body: 'UBND phường', assignee: HANDLER });
+  },
+  answered: (w: Ward) => {
+    ready.assigned(w);
+    act(w, open(w, 'GY-2026-00001'), { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
+  },
+  closed: (w: Ward) => {
+    ready.answered(w);
+    act(w, open(w, 'GY-2026-00001'), { action: 'close', outcome: 'resolved' });
+  },
+};
+
+const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<string, unknown>; mails: string[] }> = [
+  { name: 'classify', state: 'fresh', input: { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'complex' }, mails: [] },
+  { name: 'assign (e-mails the handler)', state: 'classified', input: { action: 'assign', body: 'UBND phường', assignee: HANDLER }, mails: ['CX-'] },
+  { name: 'answer', state: 'assigned', input: { action: 'answer', text: 'Đèn đã được thay.' }, mails: [] },
+  { name: 'send the answer (e-mails the resident)', state: 'answered', input: { action: 'sendAnswer' }, mails: ['TL-'] },
+  { name: 'mark as duplicate (links the original too)', state: 'fresh', input: { action: 'duplicate', of: 'GY-2026-00002' }, mails: [] },
+  { name: 'misuse (e-mails the police)', state: 'fresh', input: { action: 'misuse', reason: 'Bôi nhọ cá nhân' }, mails: ['CA-'] },
+  { name: 'follow-up (files a new linked case)', state: 'closed', input: { action: 'followUp', content: 'Đèn lại hỏng' }, mails: [] },
+  { name: 'reopen', state: 'closed', input: { action: 'reopen', reason: 'Người dân báo đèn lại hỏng' }, mails: [] },
+];
+
+/** What must be true after any run: row, audit and outbox agree, nothing twice. */
+function check(w: Ward, v0: number, mails: string[], where: string): 'unchanged' | 'changed' {
+  const v = open(w, 'GY-2026-00001');
+  const changed = v.version === v0 + 1;
+  expect([where, changed || v.version === v0]).toEqual([where, true]);
+  const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001' && r['Phiên bản'] === String(v0 + 1));
+  expect([where, audit.length]).toEqual([where, changed ? 1 : 0]);
+  const outbox = tabRecords(w, 'Hộp thư đi').map((r) => r['Mã thư']);
+  for (const prefix of mails) {
+    const id = `${prefix}GY-2026-00001-v${v0 + 1}`;
+    expect([where, id, outbox.filter((x) => x === id).length]).toEqual([where, id, changed ? 1 : 0]);
+  }
+  // "Đã gửi trả lời" only if the answer e-mail is in the outbox.
+  const answerMails = outbox.filter((x) => x.startsWith('TL-GY-2026-00001'));
+  expect([where, Boolean(v.answerSent), answerMails.length > 0]).toEqual([where, answerMails.length > 0, answerMails.length > 0]);
+  expect([where, new Set(outbox).size]).toEqual([where, outbox.length]);
+  const original = tabRecords(w, CASES).find((r) => r['Mã ý kiến'] === 'GY-2026-00002')!;
+  expect([where, original['Ý kiến liên quan'].split(', ').filter((c) => c === 'GY-2026-00001').length <= 1]).toEqual([where, true]);
+  const followUps = tabRecords(w, CASES).filter((r) => r['Ý kiến liên quan'] === 'GY-2026-00001' && r['Mã ý kiến'] !== 'GY-2026-00002');
+  expect([where, followUps.length <= 1]).toEqual([where, true]);
+  return changed ? 'changed' : 'unchanged';
+}
+
+describe('fault sweeps over every case action', () => {
+  for (const s of SCENARIOS) {
+    it(`${s.name}: failing any one service call leaves the case unchanged or fully changed, and a retry completes it once`, () => {
+      const fresh = wardFactory((w) => {
+        base(w);
+        ready[s.state](w);
+      });
+      // A clean run: how many calls, and what the action leaves.
+      const clean = fresh();
+      const v0 = open(clean, 'GY-2026-00001').version;
+      clean.ws.faults.failNthCall(1_000_000);
+      act(clean, open(clean, 'GY-2026-00001'), s.input);
+      const total = clean.ws.faults.sweepState().calls;
+      runHourly(clean);
+      expect(check(clean, v0, s.mails, 'clean run')).toBe('changed');
+      const outcomes = new Set<string>();
+      for (let k = 1; k <= total; k++) {
+        const w = fresh();
+        const seen = open(w, 'GY-2026-00001');
+        w.ws.faults.failNthCall(k);
+        let message = '';
+        try {
+          act(w, seen, s.input);
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        const failed = w.ws.faults.sweepState().failed;
+        w.ws.faults.failNthCall(0);
+        const where = `${s.name}, call ${k} (${failed})`;
+        if (message) expect([where, /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i.test(message)]).toEqual([where, true]);
+        // The person retries what they saw; a retry after a committed change is refused as stale.
+        try {
+          act(w, seen, s.input);
+        } catch (e) {
+          expect([where, (e as Error).message]).toEqual([where, expect.stringContaining('Ý kiến đã được cập nhật')]);
+        }
+        runHourly(w);
+        runHourly(w);
+        outcomes.add(check(w, v0, s.mails, where));
+      }
+      expect(outcomes).toEqual(new Set(['changed']));
+    });
+  }
+});
+
+describe('regressions from "what goes wrong"', () => {
+  it('the audit append failing after the row is saved: the answer still goes out, exactly once', () => {
+    const w = setUpWard();
+    base(w);
+    ready.answered(w);
+    const v = open(w, 'GY-2026-00001');
+    w.ws.faults.inject('SpreadsheetApp', 'Sheet.appendRow', 1);
+    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Lỗi hệ thống');
+    runHourly(w);
+    expect(tabRecords(w, 'Hộp thư đi').filter((r) => r['Mã thư'].startsWith('TL-'))).toHaveLength(1);
+    expect(w.ws.mail.outbox().filter((m) => m.subject.includes('Trả lời ý kiến'))).toHaveLength(1);
+    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời cho người dân')).toHaveLength(1);
+  });
+
+  it('a duplicate is versioned and audited on both cases', () => {
+    const w = setUpWard();
+    base(w);
+    const before = open(w, 'GY-2026-00002').version;
+    act(w, open(w, 'GY-2026-00001'), { action: 'duplicate', of: 'GY-2026-00002' });
+    const original = w.app.call('getCase', 'GY-2026-00002') as View & { history: Array<{ v: number; action: string }> };
+    expect(original.version).toBe(before + 1);
+    expect(original.history.at(-1)).toMatchObject({ v: before + 1, action: 'Liên kết ý kiến trùng lặp' });
+    const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00002' && r['Hành động'] === 'Liên kết ý kiến trùng lặp');
+    expect(audit.map((r) => r['Phiên bản'])).toEqual([String(before + 1)]);
+  });
+
+  it('a reopened public case goes back to unpublished until an admin publishes it again', () => {
+    const w = setUpWard();
+    base(w);
+    ready.answered(w);
+    act(w, open(w, 'GY-2026-00001'), { action: 'setPublic', isPublic: true, publicSummary: 'Đèn ngõ 12 đã được thay.' });
+    const reopened = act(w, open(w, 'GY-2026-00001'), { action: 'reopen', reason: 'Đèn lại hỏng' }) as View & { answerPublic: boolean };
+    expect(reopened.answerPublic).toBe(false);
+  });
+
+  it('a note over the limit gets a clear Vietnamese message and changes nothing; a long one within it is kept whole in the audit', () => {
+    const w = setUpWard();
+    base(w);
+    const v = open(w, 'GY-2026-00001');
+    expect(() => act(w, v, { action: 'note', text: 'x'.repeat(60_000) })).toThrow('vượt quá giới hạn 20.000 ký tự');
+    expect(open(w, 'GY-2026-00001').version).toBe(v.version);
+    const long = 'Ghi chú dài. '.repeat(1500);
+    act(w, v, { action: 'note', text: long });
+    expect(tabRecords(w, 'Nhật ký').find((r) => r['Hành động'] === 'Ghi chú nội bộ')!['Chi tiết']).toBe(long.trim());
+  });
+
+  it('a handler cannot write anything public', () => {
+    const w = setUpWard();
+    base(w);
+    ready.assigned(w);
+    w.ws.setUser(HANDLER);
+    try {
+      expect(() => act(w, open(w, 'GY-2026-00001'), { action: 'answer', text: 'Đã xử lý.', publicSummary: 'Tóm tắt' })).toThrow('Chỉ cán bộ quản trị');
+      expect(() => act(w, open(w, 'GY-2026-00001'), { action: 'setPublic', isPublic: true, publicSummary: 'Tóm tắt' })).toThrow();
+    } finally {
+      w.ws.setUser(ADMIN);
+    }
+  });
+});
