@@ -48,7 +48,7 @@ export function loadSettings(store: DocumentStore): Settings {
 
 /**
  * Roles take effect at once: an edit of the staff tab marks the cached staff list stale (see
- * ui/server/edits), and the next call reads the tab again (2 Spreadsheet calls, once).
+ * ui/server/edits), and the next call reads the tab again (3 Spreadsheet calls, once).
  */
 function freshStaff(store: DocumentStore, settings: Settings): Settings {
   const stale = store.get(KEYS.staffStale);
