@@ -104,14 +104,35 @@ export interface IndexEntry {
   hidden: boolean;
   summary: string;
   search: string;
+  /** Epoch ms, or null (v2). */
+  answeredAt: number | null;
+  answerSentAt: number | null;
+  confidential: boolean;
+  complexity: string;
 }
 
 export const SUMMARY_CHARS = 140;
 
-export function buildIndex(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location'>): string {
+/**
+ * The index cell's layout version. The cell is a JSON array whose first element is this number;
+ * a change of layout bumps it, and every cell of an older layout is rebuilt from its row by the
+ * next setup or hourly run (parseIndex reads the older layout meanwhile).
+ * v1 (no number in front): code, receivedAt … search.
+ * v2: v1's fields, then the answer state (answered, sent) and confidentiality the reports need.
+ */
+export const INDEX_VERSION = 2;
+
+export type IndexedFields = Pick<
+  CaseRecord,
+  'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity'
+>;
+
+export function buildIndex(c: IndexedFields): string {
   const summary = c.content.length > SUMMARY_CHARS ? `${c.content.slice(0, SUMMARY_CHARS - 1)}…` : c.content;
   const search = searchableWords(`${c.code} ${c.group} ${c.category || c.suggestedCategory} ${c.location} ${c.content.slice(0, 600)}`).trim();
+  const time = (d: Date | '' | undefined) => (d instanceof Date ? d.getTime() : null);
   return JSON.stringify([
+    INDEX_VERSION,
     c.code,
     c.receivedAt.getTime(),
     c.channel,
@@ -127,14 +148,27 @@ export function buildIndex(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'channel'
     c.hiddenFromPublic ? 1 : 0,
     summary,
     search,
+    time(c.answeredAt),
+    time(c.answerSentAt),
+    c.confidential ? 1 : 0,
+    c.complexity ?? '',
   ]);
 }
 
+/** The layout version of an index cell: 1 for the unnumbered first layout, 0 if it is no index at all. */
+export function indexVersion(cell: unknown): number {
+  if (typeof cell !== 'string' || !cell.startsWith('[')) return 0;
+  return /^\[\d+,/.test(cell) ? Number(/^\[(\d+),/.exec(cell)![1]) : /^\["/.test(cell) ? 1 : 0;
+}
+
 export function parseIndex(cell: unknown): IndexEntry | null {
-  if (typeof cell !== 'string' || !cell.startsWith('[')) return null;
+  const version = indexVersion(cell);
+  if (version === 0 || version > INDEX_VERSION) return null;
   try {
-    const a = JSON.parse(cell) as unknown[];
+    const all = JSON.parse(cell as string) as unknown[];
+    const a = version === 1 ? all : all.slice(1);
     const receivedAt = Number(a[1]);
+    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
     return {
       code: String(a[0]),
       receivedAt,
@@ -152,6 +186,10 @@ export function parseIndex(cell: unknown): IndexEntry | null {
       hidden: a[12] === 1,
       summary: String(a[13]),
       search: String(a[14]),
+      answeredAt: version >= 2 ? num(a[15]) : null,
+      answerSentAt: version >= 2 ? num(a[16]) : null,
+      confidential: version >= 2 ? a[17] === 1 : false,
+      complexity: version >= 2 ? String(a[18] ?? '') : '',
     };
   } catch {
     return null;

@@ -4,7 +4,7 @@
  * long for one cell, and whether to acknowledge. Pure: the services do the storing.
  */
 import { vietnamMidnight, type CivilDay } from './calendar/civil-date';
-import { appendHistory, buildIndex, type CaseRecord } from './case-record';
+import { appendHistory, type CaseRecord } from './case-record';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { COMPLEXITY, STATUS, type Channel } from './case';
 import { suggestCategory, type CompiledRules } from './classify';
@@ -148,7 +148,6 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     version: 1,
     updatedAt: ctx.now,
   };
-  fields.index = buildIndex(fields);
   fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : 'Biểu mẫu', action: 'Tiếp nhận', detail: input.channel }]);
 
   const anyContact = name !== '' || phone.given || email.given;

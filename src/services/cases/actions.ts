@@ -12,7 +12,7 @@
  * also touch the other case.
  */
 import { CHANNELS } from '../../domain/case';
-import { appendHistory, buildIndex, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
+import { appendHistory, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
 import { can, canSee, type Actor } from '../../domain/permissions';
@@ -132,7 +132,6 @@ export function performAction(user: string, code: string, rowHint: number | unde
             ctx,
           );
           prepared.fields.linkedCases = code;
-          prepared.fields.index = buildIndex(prepared.fields);
           return { ...prepared, acknowledge: false };
         },
       }, vietnamYear(now), now);
@@ -142,7 +141,6 @@ export function performAction(user: string, code: string, rowHint: number | unde
     }
 
     next.history = appendHistory(current.history, [result.event]);
-    next.index = buildIndex(next);
     pending.audit.push(auditFromEvent(code, result.event));
     pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n)));
     if (pending.mails.length) message = `${message} ${CASES.queuedMail}`;
@@ -183,7 +181,6 @@ function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime,
   if (check && linked === o.linkedCases) return;
   const event: HistoryEvent = { v: o.version + 1, at: link.at, by: link.by, action: 'Liên kết ý kiến trùng lặp', detail: link.add, changes: [{ field: 'Ý kiến liên quan', from: o.linkedCases, to: linked }] };
   const next: CaseRecord = { ...o, linkedCases: linked, version: o.version + 1, updatedAt: new Date(link.at), history: appendHistory(o.history, [event]) };
-  next.index = buildIndex(next);
   writeCaseRow(rt, original, next);
   appendAudit(ss, rt, auditFromEvent(o.code, event));
 }

@@ -3,7 +3,9 @@
  * - the inbox reads one column, the packed index, for every case (getRange + getValues);
  * - a case is one row range, read and written back through the same Range object.
  */
-import { buildIndex, parseIndex, type CaseRecord, type IndexEntry } from '../../domain/case-record';
+import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type CaseRecord, type IndexEntry } from '../../domain/case-record';
+import type { CaseColumnKey } from '../platform/sheets/schema';
+import { readColumns } from '../platform/sheets/access';
 import type { Runtime } from '../platform/runtime';
 import { columnLetter } from '../platform/sheets/a1';
 import { decodeRow, encodeRow } from '../platform/sheets/table';
@@ -68,13 +70,44 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
   return { row: found.row, range, record: decodeCase(rt, range.getValues()[0]) };
 }
 
+/**
+ * The one place the inbox index is built: every case row written goes through here (actions)
+ * or through filing's writesFor, which calls this too.
+ */
+export function withIndex<T extends CaseRecord>(record: T): T {
+  return { ...record, index: buildIndex(record) };
+}
+
 export function writeCaseRow(rt: Runtime, at: CaseRow, record: CaseRecord): void {
-  at.range.setValues([encodeRow(rt.schema.tabs.cases, record as unknown as Record<string, unknown>)]);
+  at.range.setValues([encodeRow(rt.schema.tabs.cases, withIndex(record) as unknown as Record<string, unknown>)]);
+}
+
+/**
+ * Some columns of every case (reports, publication, lookup), decoded like a whole case row:
+ * one block from the leftmost to the rightmost column asked for — 2 Spreadsheet calls.
+ */
+export function readCaseColumns<K extends CaseColumnKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, keys: K[]): Array<Pick<CaseRecord, K & keyof CaseRecord> & { row: number }> {
+  const tab = rt.schema.tabs.cases;
+  const cols = keys.map((k) => tab.columns[k]).filter((c) => c !== undefined);
+  if (cols.length === 0) return [];
+  const from = Math.min(...cols);
+  const block = readColumns(ss, TABS.cases.name, from, Math.max(...cols));
+  return block
+    .map((values, i) => {
+      const row: unknown[] = new Array(tab.width).fill('');
+      values.forEach((v, j) => (row[from - 1 + j] = v));
+      const full = decodeCase(rt, row) as unknown as Record<string, unknown>;
+      const out: Record<string, unknown> = { row: i + 2 };
+      for (const k of keys) out[k] = full[k];
+      return out as Pick<CaseRecord, K & keyof CaseRecord> & { row: number };
+    })
+    .filter((r) => (keys.includes('code' as K) ? (r as { code?: string }).code !== '' : true));
 }
 
 /**
  * Rows without an index cell (a layout from before the index existed, or a row typed in by hand)
- * would be invisible to the inbox: fill them in. Reads the index column; the whole table only if
+ * would be invisible to the inbox, and cells of an older index layout lack what newer readers
+ * need: build them from their rows. Reads the index column; the whole table only if
  * some cell is missing. Returns how many rows were indexed.
  */
 export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
@@ -84,11 +117,12 @@ export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: 
   const last = sheet.getLastRow();
   if (last < 2) return 0;
   const index = sheet.getRange(2, tab.columns.index, last - 1, 1).getValues();
-  if (index.every((r) => parseIndex(r[0]) !== null)) return 0;
+  const current = (cell: unknown) => indexVersion(cell) === INDEX_VERSION;
+  if (index.every((r) => current(r[0]))) return 0;
   const rows = sheet.getRange(2, 1, last - 1, tab.width).getValues();
   let filled = 0;
   const next = rows.map((r, i) => {
-    if (parseIndex(index[i][0]) !== null || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
+    if (current(index[i][0]) || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
     filled += 1;
     return [buildIndex(decodeCase(rt, r))];
   });

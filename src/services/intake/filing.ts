@@ -21,6 +21,7 @@ import type { Runtime } from '../platform/runtime';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
+import { withIndex } from '../cases/store';
 import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
@@ -84,7 +85,7 @@ export function writesFor(key: string, by: string, prepared: PreparedCase, rt: R
   return {
     key,
     code: f.code,
-    caseRecord: { ...f, responseKey: key },
+    caseRecord: withIndex({ ...f, responseKey: key }),
     submitter: prepared.submitter ? { ...prepared.submitter, responseKey: key } : null,
     longRows: prepared.spilled.map((s) => [f.code, s.field, s.length, ...s.parts]),
     outbox: ack ? outboxRecord(ack, now) : null,

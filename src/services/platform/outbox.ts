@@ -68,14 +68,9 @@ export function sendTracked(rt: Runtime, mail: MailToSend): boolean {
   if (MailApp.getRemainingDailyQuota() < 1) return false;
   const key = KEYS.outboxMark + mail.id;
   rt.store.set(key, `sending|${new Date().toISOString()}`);
-  try {
-    MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
-  } catch (error) {
-    // MailApp said no (quota, a service error): the message did not leave, so it may be sent
-    // again later. Only an execution cut off between the two marks leaves "sending" behind.
-    rt.store.remove(key);
-    throw error;
-  }
+  // If sendEmail throws, the mark stays "sending": a service error does not prove the message
+  // did not leave, so it is never sent again automatically — a person checks ("Cần kiểm tra").
+  MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: rt.settings.committeeName });
   rt.store.set(key, `sent|${new Date().toISOString()}`);
   return true;
 }

@@ -1,0 +1,69 @@
+/** The inbox index cell: versioned, round-trips every field, and still reads the first layout. */
+import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type IndexedFields } from '../../src/domain/case-record';
+
+const at = (iso: string) => new Date(iso);
+
+const record: IndexedFields = {
+  code: 'GY-2026-00042',
+  receivedAt: at('2026-11-24T02:00:00Z'), // 09:00 on 24/11 in Hà Nội
+  channel: 'QR',
+  group: 'Tổ dân phố 3',
+  category: 'Môi trường',
+  suggestedCategory: 'Môi trường',
+  status: 'Đang xử lý',
+  dueDate: at('2026-12-02T17:00:00Z'), // midnight 03/12 in Hà Nội
+  bodyDueDate: '',
+  assignedBody: 'UBND phường',
+  assignee: 'ubnd@luukiem.example',
+  outcome: '',
+  hiddenFromPublic: false,
+  content: 'Rác thải ùn ứ ở ngõ 7 "đường Lê Lợi"',
+  location: 'Ngõ 7',
+  answeredAt: at('2026-11-26T03:00:00Z'),
+  answerSentAt: '',
+  confidential: true,
+  complexity: 'Phức tạp',
+};
+
+describe('the case index cell', () => {
+  it(`is version ${INDEX_VERSION} and round-trips every field`, () => {
+    const cell = buildIndex(record);
+    expect(indexVersion(cell)).toBe(INDEX_VERSION);
+    const e = parseIndex(cell)!;
+    // Days are counted from 1970-01-01 in Hà Nội: 24/11/2026 is day 20781, 03/12/2026 day 20790.
+    expect(e).toEqual({
+      code: 'GY-2026-00042',
+      receivedAt: Date.UTC(2026, 10, 24, 2),
+      receivedDay: 20781,
+      channel: 'QR',
+      group: 'Tổ dân phố 3',
+      category: 'Môi trường',
+      suggestedCategory: 'Môi trường',
+      status: 'Đang xử lý',
+      dueDay: 20790,
+      bodyDueDay: null,
+      assignedBody: 'UBND phường',
+      assignee: 'ubnd@luukiem.example',
+      outcome: '',
+      hidden: false,
+      summary: 'Rác thải ùn ứ ở ngõ 7 "đường Lê Lợi"',
+      search: 'gy 2026 00042 to dan pho 3 moi truong ngo 7 rac thai un u o ngo 7 duong le loi',
+      answeredAt: Date.UTC(2026, 10, 26, 3),
+      answerSentAt: null,
+      confidential: true,
+      complexity: 'Phức tạp',
+    });
+  });
+
+  it('reads the first layout (no version number) and says it is version 1, so it gets rebuilt', () => {
+    const v1 = JSON.stringify(['GY-2026-00001', Date.UTC(2026, 10, 24, 2), 'QR', 'Tổ dân phố 1', '', '', 'Mới tiếp nhận', 20790, null, '', '', '', 0, 'Đèn hỏng', 'den hong']);
+    expect(indexVersion(v1)).toBe(1);
+    expect(parseIndex(v1)).toMatchObject({ code: 'GY-2026-00001', status: 'Mới tiếp nhận', answeredAt: null, confidential: false });
+  });
+
+  it('refuses what is not an index, or a layout newer than this code knows', () => {
+    expect(parseIndex('')).toBeNull();
+    expect(parseIndex('GY-2026-00001')).toBeNull();
+    expect(parseIndex(`[${INDEX_VERSION + 1},"GY-2026-00001"]`)).toBeNull();
+  });
+});
