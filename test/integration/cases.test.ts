@@ -69,7 +69,7 @@ describe('inbox', () => {
     const base = new Date('2026-01-05T02:00:00Z').getTime();
     const rows = Array.from({ length: 100_000 }, (_, i) => {
       const receivedAt = new Date(base + i * 60_000);
-      return [buildIndex({ code: `GY-2026-${String(i + 1).padStart(6, '0')}`, receivedAt, channel: 'QR', group: `Tổ dân phố ${(i % 40) + 1}`, category: '', suggestedCategory: 'Môi trường', status: STATUS.new, dueDate: receivedAt, bodyDueDate: '', assignedBody: i % 2 ? 'UBND phường' : '', assignee: '', outcome: '', hiddenFromPublic: false, content: `Ý kiến ${i}`, location: '' })];
+      return [buildIndex({ code: `GY-2026-${String(i + 1).padStart(6, '0')}`, receivedAt, channel: 'QR', group: `Tổ dân phố ${(i % 40) + 1}`, category: '', suggestedCategory: 'Môi trường', status: STATUS.new, dueDate: receivedAt, bodyDueDate: '', assignedBody: i % 2 ? 'UBND phường' : '', assignee: '', outcome: '', hiddenFromPublic: false, content: `Ý kiến ${i}`, location: '', answeredAt: '', answerSentAt: '', confidential: false, complexity: 'Thường' })];
     });
     sheet.getRange(2, indexCol, rows.length, 1).setValues(rows);
     w.ws.resetStats();

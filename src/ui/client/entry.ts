@@ -32,6 +32,10 @@ export function entryForm(state: SidebarState): HTMLElement {
     el('div', { class: 'check' }, el('input', { type: 'checkbox', name: 'confidential', id: 'confidential' }), el('label', { for: 'confidential', text: T.confidential })),
     submit,
   );
+  // One id per filled-in form: if the answer is lost on the way back and the clerk presses
+  // "Lưu" again, the server finds the case it already filed instead of filing a second one.
+  const newRequestId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  let requestId = newRequestId();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -49,10 +53,12 @@ export function entryForm(state: SidebarState): HTMLElement {
       phone: value('phone'),
       email: value('email'),
       confidential: data.get('confidential') !== null,
+      requestId,
     })
       .then((result) => {
         messages.replaceChildren(status('ok', result.message));
         form.reset();
+        requestId = newRequestId();
         receivedAt.value = localNow();
       })
       .catch((error: Error) => messages.replaceChildren(status('error', error.message)))

@@ -23,7 +23,7 @@ function app(root: HTMLElement, state: SidebarState): void {
     renderInbox(main, q, { open: (code, row) => renderCase(main, code, row, { back: () => showInbox() }) });
   };
   inboxTab.addEventListener('click', () => showInbox());
-  if (state.role === 'admin') {
+  if (state.capabilities.includes('enterCase')) {
     const entryTab = el('button', { type: 'button', text: INBOX_UI.tabEntry });
     entryTab.addEventListener('click', () => main.replaceChildren(entryForm(state)));
     const print = el('button', { type: 'button', class: 'secondary', text: CASE_UI.groupSheets });
@@ -39,7 +39,7 @@ function app(root: HTMLElement, state: SidebarState): void {
     extra.push(print, printed);
   }
   const header: HTMLElement[] = [el('p', { class: 'who', text: T.signedInAs(state.user, state.roleLabel) })];
-  if (state.formUrl && state.role === 'admin') header.push(el('details', { class: 'muted' }, el('summary', { text: T.formLink }), el('a', { href: state.formUrl, target: '_blank', rel: 'noopener', text: state.formUrl })));
+  if (state.formUrl && state.capabilities.includes('setup')) header.push(el('details', { class: 'muted' }, el('summary', { text: T.formLink }), el('a', { href: state.formUrl, target: '_blank', rel: 'noopener', text: state.formUrl })));
   root.replaceChildren(...header, tabs, ...extra, main);
   showInbox({});
 }
