@@ -84,6 +84,7 @@ for (const existing of [10, 1_000, 100_000]) {
   rows.push(row('reconcile 5,000 unfiled responses ("Đồng bộ lại")', s, performance.now() - t));
   const m = s.services.SpreadsheetApp.methods;
   console.log(`reconcile reads: Range.getValues × ${m['Range.getValues']?.calls ?? 0}, writes: Range.setValues × ${m['Range.setValues']?.calls ?? 0}`);
+  if (process.env.BENCH_DETAIL) console.log(JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.calls]))));
 }
 
 {

@@ -170,9 +170,10 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   const keepFrom = journal.since - FILED_KEEP_MS;
   const earlier = unfiled.some((r) => !journal.pending[r.key] && !journal.filed[r.key] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
   const before = (key: string) => journal.filed[key] ?? earlier.get(key);
+  // Parts may already exist only for a unit cut off half-way or filed before: only then look.
+  const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
   const fresh = unfiled.filter((r) => !before(r.key));
   const codes = reserveCodes(rt, journal, fresh.map((r) => ({ key: r.key, year: vietnamYear(r.receivedAt) })), floors);
-  const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
   const present = resuming ? partsPresent(ss, rt) : null;
 
   const now = new Date();
