@@ -155,3 +155,66 @@ describe('filing is all or nothing: a fault sweep over intake', () => {
     expect(failed).toEqual(expect.arrayContaining(['SpreadsheetApp:Sheet.appendRow', 'PropertiesService:Properties.setProperties', 'MailApp:MailApp.sendEmail']));
   });
 });
+
+describe('reconcile and staff entry are all or nothing too', () => {
+  const STOP = "function stopIntake() { ScriptApp.getProjectTriggers().filter(function (t) { return t.getHandlerFunction() === 'onFormSubmitIntake'; }).forEach(function (t) { ScriptApp.deleteTrigger(t); }); }";
+
+  it('a fault sweep over the hourly job filing three missed responses: three cases, nothing twice', () => {
+    const fresh = wardFactory((w) => {
+      w.app.addFile('stop.js', STOP);
+      w.app.call('stopIntake');
+      submit(w, { content: 'Có liên hệ', name: 'Phạm D', email: 'd@gmail.com' });
+      submit(w, { content: 'Ẩn danh' });
+      submit(w, { content: 'Rất dài '.repeat(8000), phone: '0987654321' });
+    });
+    const clean = fresh();
+    clean.ws.faults.failNthCall(1_000_000);
+    runHourly(clean);
+    const total = clean.ws.faults.sweepState().calls;
+    expect(contents(clean)).toHaveLength(3);
+    const longRows = tabRecords(clean, 'Nội dung dài').length;
+    expect(longRows).toBeGreaterThan(0);
+    for (let k = 1; k <= total; k++) {
+      const w = fresh();
+      w.ws.faults.failNthCall(k);
+      runHourly(w);
+      const where = `call ${k} (${w.ws.faults.sweepState().failed})`;
+      w.ws.faults.failNthCall(0);
+      runHourly(w);
+      runHourly(w);
+      const cases = tabRecords(w, CASES);
+      expect([where, cases.length, new Set(cases.map((c) => c['Mã ý kiến'])).size]).toEqual([where, 3, 3]);
+      const submitters = tabRecords(w, 'Người gửi').map((r) => r['Mã ý kiến']);
+      expect([where, submitters.length, new Set(submitters).size]).toEqual([where, 2, 2]);
+      expect([where, tabRecords(w, 'Nội dung dài').length]).toEqual([where, longRows]);
+      expect([where, w.ws.mail.outbox().filter((m) => m.to.includes('d@gmail.com')).length <= 1]).toEqual([where, true]);
+      expect([where, tabRecords(w, 'Hộp thư đi').filter((r) => r['Loại thư'] === 'Báo tiếp nhận').length]).toEqual([where, 1]);
+    }
+  });
+
+  it('a fault sweep over a staff entry retried with the same request id: one case', () => {
+    const fresh = wardFactory();
+    const input = { channel: 'paper', receivedAt: '', group: 'Tổ dân phố 2', topic: '', content: 'Thư tay về đèn đường', location: '', name: 'Bà Năm', phone: '0912000111', email: '', confidential: false, requestId: 'a1b2c3' };
+    const clean = fresh();
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.app.call('submitStaffCase', input);
+    const total = clean.ws.faults.sweepState().calls;
+    for (let k = 1; k <= total; k++) {
+      const w = fresh();
+      w.ws.faults.failNthCall(k);
+      let message = '';
+      try {
+        w.app.call('submitStaffCase', input);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const where = `call ${k} (${w.ws.faults.sweepState().failed}) ${message}`;
+      w.ws.faults.failNthCall(0);
+      const retry = w.app.call('submitStaffCase', input) as { code: string };
+      runHourly(w);
+      const cases = tabRecords(w, CASES);
+      expect([where, cases.map((c) => c['Mã ý kiến'])]).toEqual([where, [retry.code]]);
+      expect([where, tabRecords(w, 'Người gửi').length]).toEqual([where, 1]);
+    }
+  });
+});

@@ -50,7 +50,10 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
   const receivedAt = input.receivedAt ? new Date(String(input.receivedAt)) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) throw new UserError(STAFF_ENTRY.receivedInvalid);
   const requestId = str(input.requestId).replace(/[^\w-]/g, '').slice(0, 64) || Utilities.getUuid();
-  const key = `S${Math.floor(receivedAt.getTime() / 1000)}-${requestId}`;
+  // The key must be the same when the same request comes again: from what the request says, never
+  // from the clock (a retry a few seconds later would otherwise look like a new case).
+  const keyTime = input.receivedAt ? receivedAt.getTime() : Math.floor(now.getTime() / 86_400_000) * 86_400_000;
+  const key = `S${Math.floor(keyTime / 1000)}-${requestId}`;
 
   return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
     rt.store.refresh();
