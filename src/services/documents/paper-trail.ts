@@ -12,12 +12,10 @@ import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { actorOf } from '../cases/actions';
-import { decodeCase, readCase } from '../cases/store';
-import { sheet } from '../platform/sheets/access';
+import { readCase, readCaseColumns } from '../cases/store';
 import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
 import { DeniedError, UserError } from '../platform/errors';
 import { can } from '../../domain/permissions';
-import { TABS } from '../platform/sheets/tabs';
 
 export interface PaperDoc {
   name: string;
@@ -123,9 +121,7 @@ export function createGroupAnswerSheets(user: string): PaperDoc {
   const actor = actorOf(rt, user);
   if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
   const ss = SpreadsheetApp.getActive();
-  const cases = sheet(ss, TABS.cases.name);
-  const last = cases.getLastRow();
-  const records = last >= 2 ? cases.getRange(2, 1, last - 1, rt.schema.tabs.cases.width).getValues().map((r) => decodeCase(rt, r)) : [];
+  const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status']);
   const toHand = records.filter((c) => c.answer && c.answerPublic && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
   const today = formatVietnameseDate(vietnamDayOf(new Date()));
   const doc = DocumentApp.create(PAPER.groupSheetName(today));
