@@ -86,5 +86,9 @@ module.exports = {
   plugins: [
     new GasPlugin({ autoGlobalExportsFiles: ['**/src/server/index.ts'], comment: true }),
     new SidebarPagesPlugin(),
+    // build/.stamp says when build/ was last made from the sources (webpack leaves unchanged
+    // assets untouched, so their times cannot tell); the tests check it. clasp pushes only
+    // .js/.html/.json files, so the stamp never reaches Apps Script.
+    { apply: (compiler) => compiler.hooks.done.tap('BuildStamp', (stats) => { if (!stats.hasErrors()) fs.writeFileSync(path.join(ROOT, 'build/.stamp'), new Date().toISOString()); }) },
   ],
 };
