@@ -3,6 +3,9 @@
  * edits, with the edited range) and the installed onChange trigger (rows inserted or deleted,
  * which onEdit does not see) mark the cached staff list stale. Marking costs one property write
  * and is harmless if anyone else calls it: the next call only reads the staff tab once more.
+ * The simple trigger runs in AuthMode.LIMITED, where the bound document's properties are
+ * available (https://developers.google.com/apps-script/reference/script/auth-mode: only NONE
+ * forbids PropertiesService).
  * https://developers.google.com/apps-script/guides/triggers#onedite
  * https://developers.google.com/apps-script/guides/triggers/events#change
  */
