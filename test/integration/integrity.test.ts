@@ -106,6 +106,22 @@ describe('the form is the journal: hand edits of the responses tab lose nothing 
   });
 });
 
+describe('late second deliveries', () => {
+  it('a delivery of the same event days later, after the journal forgot the key, files nothing', () => {
+    const ward = setUpWard();
+    const r = submit(ward, { content: 'Một lần thôi', email: 'mot@gmail.com' });
+    ward.ws.clock.advance(3 * 86_400_000);
+    runHourly(ward);
+    runHourly(ward);
+    const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
+    const d = r.destination!;
+    const namedValues = Object.fromEntries(d.header.map((h, i) => [h, [d.displayValues[i]]]));
+    expect(ward.app.run('onFormSubmitIntake', [{ authMode: 'FULL', triggerUid: uid, values: d.displayValues, namedValues }], { kind: 'trigger', user: 'admin@luukiem.example' })).toBe('duplicate');
+    expect(contents(ward)).toEqual(['Một lần thôi']);
+    expect(ward.ws.mail.outbox()).toHaveLength(1);
+  });
+});
+
 describe('filing is all or nothing: a fault sweep over intake', () => {
   const fresh = wardFactory();
   const answers = formAnswers({ content: 'Nước thải tràn ra ngõ 9', name: 'Lê Văn C', phone: '0912345678', email: 'c@gmail.com' });
