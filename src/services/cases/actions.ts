@@ -196,7 +196,11 @@ function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
  * record's and its history has that event), discarded if not. Costs nothing when none is left.
  */
 export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
-  const records = Object.keys(rt.store.withPrefix(KEYS.pendingAction)).filter((k) => !k.includes('#'));
+  const pending = () => Object.keys(rt.store.withPrefix(KEYS.pendingAction)).filter((k) => !k.includes('#'));
+  if (pending().length === 0) return 0;
+  // The snapshot was taken before the lock: an action that was running then has finished since.
+  rt.store.refresh();
+  const records = pending();
   for (const code of records) {
     const key = KEYS.pendingAction + code;
     const p = rt.store.getJson<PendingAction>(key);
