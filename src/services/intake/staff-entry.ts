@@ -32,7 +32,6 @@ export interface StaffCaseResult {
   message: string;
 }
 
-export { UserError };
 
 export const STAFF_LOCK_WAIT_MS = 10_000;
 

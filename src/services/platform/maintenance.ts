@@ -6,11 +6,11 @@
 import { parseSettings } from '../../domain/settings';
 import { ERRORS } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
-import { BusyError, describeError, logError } from './errors';
+import { BusyError, describeError, logError, NotSetUpError } from './errors';
 import { completePendingActions } from '../cases/actions';
 import { drainOutbox, type DrainResult } from './outbox';
 import { reconcile } from '../intake/reconcile';
-import { loadRuntime, NotSetUpError, type SchemaState } from './runtime';
+import { loadRuntime, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
@@ -26,7 +26,6 @@ export interface MaintenanceResult {
   settingsProblems: number;
 }
 
-export { BusyError };
 
 function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): number {
   const { tables } = readSettingsTables(ss);

@@ -31,7 +31,6 @@ export interface SchemaState {
   templates?: { slip: string; letter: string };
 }
 
-export { NotSetUpError };
 
 export interface Runtime {
   store: DocumentStore;
