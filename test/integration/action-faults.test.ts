@@ -37,6 +37,14 @@ const ready = {
     ready.assigned(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
   },
+  /** With the chair's approval required (setting "Trả lời phải được Chủ tịch duyệt"). */
+  awaitingApproval: (w: Ward) => {
+    const general = w.SpreadsheetApp.getActive().getSheetByName('Cài đặt')!;
+    const keys = general.getRange(1, 1, general.getLastRow(), 1).getValues().map((r) => r[0]);
+    general.getRange(keys.indexOf('Trả lời phải được Chủ tịch duyệt') + 1, 2).setValue('Có');
+    runHourly(w);
+    ready.answered(w);
+  },
   closed: (w: Ward) => {
     ready.answered(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'close', outcome: 'resolved' });
@@ -52,6 +60,11 @@ const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<
   { name: 'misuse (e-mails the police)', state: 'fresh', input: { action: 'misuse', reason: 'Bôi nhọ cá nhân' }, mails: ['CA-'] },
   { name: 'follow-up (files a new linked case)', state: 'closed', input: { action: 'followUp', content: 'Đèn lại hỏng' }, mails: [] },
   { name: 'reopen', state: 'closed', input: { action: 'reopen', reason: 'Người dân báo đèn lại hỏng' }, mails: [] },
+  { name: 'internal note', state: 'fresh', input: { action: 'note', text: 'Đã gọi điện cho tổ trưởng.' }, mails: [] },
+  { name: 'progress', state: 'assigned', input: { action: 'progress', text: 'Điện lực hẹn thay bóng.', bodyDueDate: '2026-12-10' }, mails: [] },
+  { name: "the chair's approval", state: 'awaitingApproval', input: { action: 'approve' }, mails: [] },
+  { name: 'publish', state: 'answered', input: { action: 'setPublic', isPublic: true, publicSummary: 'Đèn ngõ 12 đã được thay.' }, mails: [] },
+  { name: 'close', state: 'answered', input: { action: 'close', outcome: 'resolved' }, mails: [] },
 ];
 
 /** What must be true after any run: row, audit and outbox agree, nothing twice. */
