@@ -63,7 +63,12 @@ export const GENERAL_KEYS = {
   approvalRequired: 'Trả lời phải được Chủ tịch duyệt',
 } as const;
 
-export const HOLIDAY_KIND_LABELS = { holiday: 'Nghỉ', workday: 'Làm việc' } as const;
+/**
+ * "Chờ xác nhận": a day off announced as coming but not yet law (e.g. 24/11, Ngày Văn hóa Việt
+ * Nam, Resolution 80-NQ/TW, pending the Labour Code amendment): it changes nothing until an admin
+ * turns it into "Nghỉ".
+ */
+export const HOLIDAY_KIND_LABELS = { holiday: 'Nghỉ', workday: 'Làm việc', pending: 'Chờ xác nhận' } as const;
 
 export const DEFAULT_GROUP_COUNT = 40;
 
@@ -177,6 +182,7 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     if (!text(r[0]) && !(r[0] instanceof Date)) return;
     const day = dayOf(r[0]);
     const kindText = text(r[1]).toLowerCase();
+    if (kindText === HOLIDAY_KIND_LABELS.pending.toLowerCase()) return;
     const kind = kindText === HOLIDAY_KIND_LABELS.holiday.toLowerCase() ? 'holiday' : kindText === HOLIDAY_KIND_LABELS.workday.toLowerCase() ? 'workday' : null;
     if (day === null || !kind) problems.push(`Ngày nghỉ dòng ${i + 2}: cần ngày (dd/mm/yyyy) và loại "Nghỉ" hoặc "Làm việc".`);
     else s.calendarOverrides.push({ day, kind, note: text(r[2]) });

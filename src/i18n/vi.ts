@@ -222,6 +222,7 @@ export const CASE_UI = {
   suggested: (c: string) => `Gợi ý: ${c}`,
   complexity: 'Tính chất',
   due: 'Hạn trả lời',
+  provisionalCalendar: (years: number[]) => `— tính theo lịch nghỉ dự kiến (Chính phủ chưa công bố lịch nghỉ năm ${years.join(', ')}; cán bộ quản trị sửa ở tab "Ngày nghỉ")`,
   body: 'Cơ quan xử lý',
   assignee: 'Người xử lý',
   bodyDue: 'Hạn cơ quan cam kết',

@@ -218,3 +218,17 @@ describe('roles, checked on the server for every call', () => {
     as(w, HANDLER, () => expect(() => w.app.call('getContactDetails', 'GY-2026-00001', 'tò mò')).toThrow('Chỉ cán bộ quản trị được xem thông tin người gửi.'));
   });
 });
+
+describe('the official calendar in the case view', () => {
+  it('a due date counted through a year whose days off are not announced yet says so', () => {
+    const w = setUpWard({ now: '2026-12-28T02:00:00Z' });
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Cuối năm' }));
+    const v = w.app.call('getCase', 'GY-2026-00001') as View & { provisionalYears: number[]; dueOn: string };
+    // 29, 30, 31/12/2026, then 1/1/2027 (Tết Dương lịch) off: 4, 5, 6, 7/1/2027.
+    expect(v.dueOn).toBe('07/01/2027');
+    expect(v.provisionalYears).toEqual([2027]);
+    const early = setUpWard({ now: '2026-11-24T02:00:00Z' });
+    early.ws.forms.submit(early.formId, formAnswers({ content: 'Tháng 11' }));
+    expect((early.app.call('getCase', 'GY-2026-00001') as { provisionalYears: number[] }).provisionalYears).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { formatVietnameseDate, fromYmd, parseIsoDate, toIsoDate, vietnamDayOf } 
 import { lunarToSolar, solarToLunar } from '../../src/domain/calendar/lunar';
 import { nationalDayCompanion } from '../../src/domain/calendar/holidays';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
+import { parseSettings, type SettingsTables } from '../../src/domain/settings';
 
 const iso = (s: string) => parseIsoDate(s)!;
 const at = (s: string) => new Date(s).getTime();
@@ -69,9 +70,12 @@ describe('public holidays and compensatory days', () => {
   it('Tết: the last day of the lunar year and lunar 1/1–1/4', () => {
     for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']) expect(off(d)).toMatchObject({ working: false, note: 'Tết Nguyên đán' });
     expect(off('2026-02-23').working).toBe(true);
-    // Tết 2024 (Sat 10/2): eve Fri 9/2 … Tue 13/2; Sat 10 and Sun 11 are given back on Wed 14 and Thu 15.
-    expect(off('2024-02-14')).toMatchObject({ working: false, note: 'Nghỉ bù Tết Nguyên đán' });
-    expect(off('2024-02-15')).toMatchObject({ working: false, note: 'Nghỉ bù Tết Nguyên đán' });
+    // By the rules (a year not yet announced): Tết 2030 (Sat 2/2): eve Fri 1/2 … Tue 5/2; Sat 2 and
+    // Sun 3 are given back on Wed 6 and Thu 7.
+    expect(off('2030-02-01')).toMatchObject({ working: false, note: 'Tết Nguyên đán' });
+    expect(off('2030-02-06')).toMatchObject({ working: false, note: 'Nghỉ bù Tết Nguyên đán' });
+    expect(off('2030-02-07')).toMatchObject({ working: false, note: 'Nghỉ bù Tết Nguyên đán' });
+    expect(off('2030-02-08').working).toBe(true);
   });
 
   it('30/4 and 1/5, with compensation when they fall on a weekend (2022: Sat and Sun → Mon 2/5, Tue 3/5)', () => {
@@ -93,14 +97,20 @@ describe('public holidays and compensatory days', () => {
   });
 
   it('the admin’s overrides win both ways', () => {
-    // A swap like 2025's: Monday 27/1 off (bridge to Tết), Saturday 8/2 worked in exchange.
+    // A swap in a year not yet announced: Monday 1/2/2027 off, Saturday 13/2/2027 worked in exchange.
     const swapped = new WorkingCalendar([
-      { day: iso('2025-01-27'), kind: 'holiday', note: 'Nghỉ hoán đổi Tết' },
-      { day: iso('2025-02-08'), kind: 'workday', note: 'Làm bù cho ngày 27/1' },
+      { day: iso('2027-02-01'), kind: 'holiday', note: 'Nghỉ hoán đổi Tết' },
+      { day: iso('2027-02-13'), kind: 'workday', note: 'Làm bù cho ngày 1/2' },
+      // … and against the official schedule: 2026's make-up Saturday for Friday 2/1, which our sources lack.
+      { day: iso('2026-01-10'), kind: 'workday', note: 'Làm bù cho ngày 2/1' },
+      { day: iso('2025-01-27'), kind: 'workday', note: 'Hủy nghỉ (thử)' },
     ]);
-    expect(swapped.status(iso('2025-01-27'))).toEqual({ working: false, reason: 'override', note: 'Nghỉ hoán đổi Tết' });
-    expect(swapped.status(iso('2025-02-08'))).toEqual({ working: true, reason: 'override', note: 'Làm bù cho ngày 27/1' });
-    expect(new WorkingCalendar().isWorkingDay(iso('2025-01-27'))).toBe(true);
+    expect(swapped.status(iso('2027-02-01'))).toEqual({ working: false, reason: 'override', note: 'Nghỉ hoán đổi Tết' });
+    expect(swapped.status(iso('2027-02-13'))).toEqual({ working: true, reason: 'override', note: 'Làm bù cho ngày 1/2' });
+    expect(swapped.isWorkingDay(iso('2026-01-10'))).toBe(true);
+    expect(swapped.isWorkingDay(iso('2025-01-27'))).toBe(true);
+    expect(new WorkingCalendar().isWorkingDay(iso('2027-02-01'))).toBe(true);
+    expect(new WorkingCalendar().isWorkingDay(iso('2025-01-27'))).toBe(false);
   });
 });
 
@@ -138,5 +148,65 @@ describe('due dates (7 and 20 working days)', () => {
 
   it('formats dates the Vietnamese way', () => {
     expect(formatVietnameseDate(iso('2026-12-03'))).toBe('03/12/2026');
+  });
+});
+
+/**
+ * The official schedules (../shared/holidays.md: TB 5015/TB-LĐTBXH and CV 2450/VPCP-KGVX for 2024;
+ * CV 8726/VPCP-KGVX and TB 6150/TB-LĐTBXH for 2025; TB 9441 of the Ministry of Home Affairs and
+ * the Government's letter of 25/12/2025 for 2026), copied here by hand, not from the code.
+ */
+describe('the official days off, 2024–2026', () => {
+  const cal = new WorkingCalendar();
+  const OFFICIAL: Record<number, { off: string[]; worked: string[] }> = {
+    2024: { off: ['01-01', '02-08', '02-09', '02-12', '02-13', '02-14', '04-18', '04-29', '04-30', '05-01', '09-02', '09-03'], worked: ['05-04'] },
+    2025: { off: ['01-01', '01-27', '01-28', '01-29', '01-30', '01-31', '04-07', '04-30', '05-01', '05-02', '09-01', '09-02'], worked: ['04-26'] },
+    // 1/9/2026 is the rule's guess for the day next to 2/9 (not confirmed in our sources).
+    2026: { off: ['01-01', '01-02', '02-16', '02-17', '02-18', '02-19', '02-20', '04-27', '04-30', '05-01', '09-01', '09-02'], worked: [] },
+  };
+
+  it.each(Object.keys(OFFICIAL).map(Number))('%i: exactly the announced weekdays are off, the make-up Saturdays are worked', (year) => {
+    const weekdaysOff: string[] = [];
+    const saturdaysWorked: string[] = [];
+    for (let d = iso(`${year}-01-01`); d <= iso(`${year}-12-31`); d++) {
+      const wd = new Date(d * 86_400_000).getUTCDay();
+      if (wd >= 1 && wd <= 5 && !cal.isWorkingDay(d)) weekdaysOff.push(toIsoDate(d).slice(5));
+      if (wd === 6 && cal.isWorkingDay(d)) saturdaysWorked.push(toIsoDate(d).slice(5));
+    }
+    expect(weekdaysOff).toEqual(OFFICIAL[year].off);
+    expect(saturdaysWorked).toEqual(OFFICIAL[year].worked);
+    expect(cal.isOfficial(year)).toBe(true);
+    expect(cal.sourcesOf(year)!.length).toBeGreaterThan(0);
+  });
+
+  it('years not announced yet follow the rules and say so', () => {
+    expect(cal.isOfficial(2027)).toBe(false);
+    expect(cal.sourcesOf(2027)).toBeNull();
+  });
+
+  it.each([
+    // received (a working day) → 7 working days later, counted by hand on the official schedule
+    ['2024-02-07', '2024-02-23'], // Tết 2024: Thu 8 – Wed 14/2 off
+    ['2024-04-26', '2024-05-09'], // 29/4 – 1/5 off, Saturday 4/5 worked
+    ['2024-08-30', '2024-09-12'], // 2 – 3/9 off
+    ['2025-01-24', '2025-02-11'], // Tết 2025: 27 – 31/1 off
+    ['2025-04-24', '2025-05-07'], // Saturday 26/4 worked, 30/4 – 2/5 off
+    ['2025-12-31', '2026-01-13'], // 1 – 2/1/2026 off
+    ['2026-02-13', '2026-03-03'], // Tết 2026: 16 – 20/2 off
+    ['2026-04-24', '2026-05-08'], // Giỗ Tổ given back Monday 27/4; 30/4 – 1/5 off
+  ])('received %s: due %s', (received, due) => {
+    expect(toIsoDate(cal.addWorkingDays(at(`${received}T09:00:00+07:00`), 7))).toBe(due);
+  });
+});
+
+describe('the "Ngày nghỉ" tab: announced but not yet in force', () => {
+  const tables = (holidays: unknown[][]): SettingsTables => ({ general: [], groups: [], categories: [], bodies: [], staff: [], holidays, templates: [] });
+
+  it('a "Chờ xác nhận" row (24/11, Ngày Văn hóa Việt Nam) changes nothing until an admin makes it "Nghỉ"', () => {
+    const pending = parseSettings(tables([['24/11/2027', 'Chờ xác nhận', 'Ngày Văn hóa Việt Nam']]));
+    expect(pending.problems.filter((p) => p.startsWith('Ngày nghỉ'))).toEqual([]);
+    expect(new WorkingCalendar(pending.settings.calendarOverrides).isWorkingDay(iso('2027-11-24'))).toBe(true); // a Wednesday
+    const confirmed = parseSettings(tables([['24/11/2027', 'Nghỉ', 'Ngày Văn hóa Việt Nam']]));
+    expect(new WorkingCalendar(confirmed.settings.calendarOverrides).isWorkingDay(iso('2027-11-24'))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 import { fromYmd, weekday, type CivilDay } from './civil-date';
 import { lunarToSolar } from './lunar';
 
-export type HolidayKind = 'NEW_YEAR' | 'TET' | 'HUNG_KINGS' | 'REUNIFICATION' | 'LABOUR' | 'NATIONAL_DAY' | 'COMPENSATORY' | 'OVERRIDE';
+export type HolidayKind = 'NEW_YEAR' | 'TET' | 'HUNG_KINGS' | 'REUNIFICATION' | 'LABOUR' | 'NATIONAL_DAY' | 'COMPENSATORY' | 'OVERRIDE' | 'OFFICIAL';
 
 export const HOLIDAY_NAMES: Record<HolidayKind, string> = {
   NEW_YEAR: 'Tết Dương lịch',
@@ -18,6 +18,7 @@ export const HOLIDAY_NAMES: Record<HolidayKind, string> = {
   NATIONAL_DAY: 'Quốc khánh 2/9',
   COMPENSATORY: 'Nghỉ bù',
   OVERRIDE: 'Ngày nghỉ theo thông báo',
+  OFFICIAL: 'Ngày nghỉ theo lịch chính thức',
 };
 
 export interface Holiday {

@@ -1,10 +1,12 @@
 /**
- * Working days for deadlines: Monday to Friday, minus public holidays and their compensatory
- * days, corrected by the admin's overrides (the government's yearly swaps and bridge days).
+ * Working days for deadlines: Monday to Friday, minus public holidays, plus Saturdays worked in
+ * exchange: the official schedule where the Government announced one (official.ts), the Labour
+ * Code rules otherwise; corrected by the admin's overrides.
  * Built once per execution from the overrides; each year's holidays are computed once.
  */
 import { toYmd, vietnamDayOf, weekday, type CivilDay } from './civil-date';
 import { HOLIDAY_NAMES, statutoryHolidays, withCompensation, type Holiday } from './holidays';
+import { officialDay, officialYear } from './official';
 
 export interface CalendarOverride {
   day: CivilDay;
@@ -20,6 +22,7 @@ export type DayStatus =
 export class WorkingCalendar {
   private readonly overrides = new Map<CivilDay, CalendarOverride>();
   private readonly years = new Map<number, Map<CivilDay, Holiday>>();
+  private readonly workedSaturdays = new Map<number, Set<CivilDay>>();
 
   constructor(overrides: CalendarOverride[] = []) {
     for (const o of overrides) this.overrides.set(o.day, o);
@@ -30,11 +33,26 @@ export class WorkingCalendar {
     return [...this.yearMap(year).values()];
   }
 
+  /** Is `year` on an announced official schedule (else: the Labour Code rules, provisional)? */
+  isOfficial(year: number): boolean {
+    return officialYear(year) !== null;
+  }
+
+  /** The announcement behind a year's days off, or null when they follow the rules. */
+  sourcesOf(year: number): string[] | null {
+    return officialYear(year)?.sources ?? null;
+  }
+
   private yearMap(year: number): Map<CivilDay, Holiday> {
     let map = this.years.get(year);
     if (!map) {
-      map = new Map(withCompensation(statutoryHolidays(year)).map((h) => [h.day, h]));
+      const official = officialYear(year);
+      const holidays: Holiday[] = official
+        ? official.daysOff.map((d) => ({ day: officialDay(year, d.date), kind: 'OFFICIAL' as const, name: d.name }))
+        : withCompensation(statutoryHolidays(year));
+      map = new Map(holidays.map((h) => [h.day, h]));
       this.years.set(year, map);
+      this.workedSaturdays.set(year, new Set((official?.workedSaturdays ?? []).map((d) => officialDay(year, d))));
     }
     return map;
   }
@@ -44,8 +62,10 @@ export class WorkingCalendar {
     if (override) {
       return override.kind === 'workday' ? { working: true, reason: 'override', note: override.note } : { working: false, reason: 'override', note: override.note || HOLIDAY_NAMES.OVERRIDE };
     }
-    const holiday = this.yearMap(toYmd(day).year).get(day);
+    const year = toYmd(day).year;
+    const holiday = this.yearMap(year).get(day);
     if (holiday) return { working: false, reason: 'holiday', note: holiday.name };
+    if (this.workedSaturdays.get(year)!.has(day)) return { working: true, reason: 'workday', note: 'Làm bù theo thông báo' };
     const wd = weekday(day);
     if (wd === 0 || wd === 6) return { working: false, reason: 'weekend', note: wd === 0 ? 'Chủ nhật' : 'Thứ bảy' };
     return { working: true, reason: 'workday' };

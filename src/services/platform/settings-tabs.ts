@@ -65,8 +65,13 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
   {
     key: 'holidays',
     name: 'Ngày nghỉ',
-    header: ['Ngày (dd/mm/yyyy)', 'Loại (Nghỉ / Làm việc)', 'Ghi chú (ví dụ: hoán đổi ngày làm việc theo thông báo của Chính phủ)'],
-    defaults: () => [],
+    header: ['Ngày (dd/mm/yyyy)', 'Loại (Nghỉ / Làm việc / Chờ xác nhận)', 'Ghi chú (ví dụ: hoán đổi ngày làm việc theo thông báo của Chính phủ)'],
+    // The official schedules announced so far are built in (domain/calendar/official.ts); this
+    // tab holds what the admin adds or corrects, and what is announced but not yet in force.
+    defaults: () => [
+      ['24/11/2027', HOLIDAY_KIND_LABELS.pending, 'Ngày Văn hóa Việt Nam (Nghị quyết 80-NQ/TW ngày 7/1/2026): chỉ nghỉ khi Bộ luật Lao động được sửa; khi có thông báo, đổi loại thành "Nghỉ".'],
+      ['', '', 'Lịch nghỉ chính thức 2024–2026 đã có sẵn trong hệ thống; năm 2026 còn thiếu ngày thứ Bảy làm bù cho 2/1 và ngày nghỉ liền kề 2/9: nhập tại đây khi có thông báo.'],
+    ],
     dropdown: { column: 2, values: Object.values(HOLIDAY_KIND_LABELS) },
     widths: [160, 180, 420],
   },

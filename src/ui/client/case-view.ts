@@ -40,7 +40,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     fact(T.group, `${v.group}${v.groupKnown ? '' : ` ${T.groupUnknown}`}`),
     fact(T.category, v.category || T.suggested(v.suggestedCategory || '—')),
     fact(T.complexity, v.complexity),
-    fact(T.due, INBOX_UI.due(v.dueOn, v.workingDaysLeft)),
+    fact(T.due, v.provisionalYears.length ? `${INBOX_UI.due(v.dueOn, v.workingDaysLeft)} ${T.provisionalCalendar(v.provisionalYears)}` : INBOX_UI.due(v.dueOn, v.workingDaysLeft)),
     fact(T.body, v.assignedBody),
     fact(T.assignee, v.assignee),
     fact(T.bodyDue, v.bodyDueOn),

@@ -2,7 +2,7 @@
  * The sidebar's inbox and case view. Every call finds the caller's role on the server and answers
  * with JSON only: dates travel as dd/mm/yyyy text, never as Date objects.
  */
-import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
@@ -36,6 +36,8 @@ export interface CaseView {
   status: string;
   dueOn: string;
   workingDaysLeft: number | null;
+  /** Years the due date was counted through whose days off the Government has not announced yet. */
+  provisionalYears: number[];
   bodyDueOn: string;
   assignedBody: string;
   assignee: string;
@@ -60,6 +62,14 @@ export interface CaseView {
   bodies: string[];
   canSeeContact: boolean;
   canMakeDocuments: boolean;
+}
+
+/** The years between receipt and the due date that follow the rules, not an announced schedule. */
+function provisionalYears(rt: ReturnType<typeof loadRuntime>, c: CaseRecord): number[] {
+  if (!(c.receivedAt instanceof Date) || !(c.dueDate instanceof Date)) return [];
+  const years: number[] = [];
+  for (let y = toYmd(vietnamDayOf(c.receivedAt)).year; y <= toYmd(vietnamDayOf(c.dueDate)).year; y++) if (!rt.calendar.isOfficial(y)) years.push(y);
+  return years;
 }
 
 const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
@@ -101,6 +111,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     status: c.status,
     dueOn: day(c.dueDate),
     workingDaysLeft: isOpen(c.status) && c.dueDate instanceof Date ? rt.calendar.workingDaysLeft(today, vietnamDayOf(c.dueDate)) : null,
+    provisionalYears: provisionalYears(rt, c),
     bodyDueOn: day(c.bodyDueDate),
     assignedBody: c.assignedBody,
     assignee: c.assignee,
