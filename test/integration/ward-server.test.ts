@@ -278,3 +278,39 @@ describe('npm start', () => {
     }
   });
 });
+
+describe('npm start stops cleanly', () => {
+  it('SIGTERM to the npm process frees the port (no child left holding it)', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'ward-stop-'));
+    // The build is fresh (jest's global setup): skip it here by running the script's second half the way npm does.
+    // Its own process group, so that whatever happens the test can end every process it started.
+    const child = spawn('npm', ['start', '--silent', '--', '--reset', '--data', data], { cwd: ROOT, env: { ...process.env, PORT: '0' }, detached: true });
+    const exited = new Promise<void>((resolve) => {
+      child.on('exit', () => resolve());
+      setTimeout(resolve, 10_000).unref();
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /at (http:\/\/localhost:\d+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      expect((await fetch(url)).ok).toBe(true);
+      child.kill('SIGTERM');
+      await exited;
+      // Nothing listens any more: the server process itself received the signal and closed.
+      await expect(fetch(url)).rejects.toThrow();
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
