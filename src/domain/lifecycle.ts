@@ -37,7 +37,7 @@ export const ACTION_LABELS: Record<ActionKey, string> = {
   progress: 'Cập nhật tiến độ',
   answer: 'Trả lời',
   approve: 'Duyệt trả lời',
-  sendAnswer: 'Gửi trả lời cho người dân',
+  sendAnswer: 'Gửi trả lời',
   setPublic: 'Công khai',
   close: 'Đóng ý kiến',
   reopen: 'Mở lại',
@@ -53,7 +53,7 @@ const ALLOWED: Record<StatusKey, ActionKey[]> = {
   inProgress: ['classify', 'assign', 'note', 'progress', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
   awaitingApproval: ['approve', 'answer', 'note', 'misuse'],
   answered: ['sendAnswer', 'setPublic', 'close', 'reopen', 'note', 'followUp'],
-  closed: ['reopen', 'note', 'followUp', 'setPublic', 'sendAnswer'],
+  closed: ['reopen', 'note', 'followUp', 'setPublic'],
 };
 
 
@@ -65,10 +65,11 @@ export class ActionRefused extends Error {
 }
 
 
-export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'>): ActionKey[] {
+export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'> & Partial<Pick<CaseRecord, 'answerSentAt'>>): ActionKey[] {
   if (!canSee(actor, c)) return [];
   const key = statusKeyOf(c.status) ?? 'new';
-  return ALLOWED[key].filter((a) => can(actor, a, c));
+  // Once the answer has left, there is nothing left to send: the button goes.
+  return ALLOWED[key].filter((a) => can(actor, a, c) && !(a === 'sendAnswer' && c.answerSentAt instanceof Date));
 }
 
 /** Field labels for the history and the audit trail. */
@@ -128,10 +129,12 @@ function show(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-function dateInput(value: string | undefined, label: string): Date | '' {
+/** A committed date: a real day, today or later (a promise cannot be made for the past). */
+function dateInput(value: string | undefined, label: string, now: Date): Date | '' {
   if (!value) return '';
   const day = parseIsoDate(value);
   if (day === null) throw new ActionRefused(`${label} không hợp lệ.`);
+  if (day < vietnamDayOf(now)) throw new ActionRefused(`${label} (${formatVietnameseDate(day)}) đã qua: hãy chọn từ hôm nay trở đi.`);
   return vietnamMidnight(day);
 }
 
@@ -176,7 +179,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       if (assignee && !checkEmail(assignee).valid) throw new ActionRefused('Email người xử lý không hợp lệ.');
       patch.assignedBody = body.name;
       patch.assignee = assignee;
-      patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết');
+      patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết', now);
       patch.status = STATUS.inProgress;
       const to = assignee || body.email;
       if (to) notices.push({ kind: 'assignee', to, code: c.code, body: body.name, dueOn: formatVietnameseDate(vietnamDayOf(c.dueDate)) });
@@ -190,7 +193,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
     case 'progress': {
       detail = text(input.text, 'Nội dung tiến độ');
       if (!detail) throw new ActionRefused('Vui lòng nhập nội dung tiến độ.');
-      if (input.bodyDueDate) patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết');
+      if (input.bodyDueDate) patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết', now);
       break;
     }
     case 'answer': {

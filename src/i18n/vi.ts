@@ -313,5 +313,6 @@ export const PAPER = {
   groupColumns: ['Mã ý kiến', 'Ngày tiếp nhận', 'Trả lời'],
   notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',
   noAnswer: 'Ý kiến chưa có nội dung trả lời.',
+  noBody: 'Ý kiến chưa được chuyển cho cơ quan xử lý: hãy "Chuyển xử lý" trước khi lập phiếu chuyển.',
   created: (name: string) => `Đã lập "${name}".`,
 } as const;

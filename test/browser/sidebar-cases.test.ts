@@ -99,7 +99,7 @@ it('a case goes from the resident’s form to closed and answered, with the answ
     await f.getByLabel(C.fields.answer).fill('Ngày 26/11, UBND phường đã cho nạo vét cống ngõ 9.');
     await f.getByLabel(C.fields.publicSummary).fill('Cống ngõ 9 (TDP 4) đã được nạo vét.');
   });
-  expect(await doAction(frame, 'Gửi trả lời cho người dân')).toContain('hộp thư đi');
+  expect(await doAction(frame, 'Gửi trả lời')).toContain('hộp thư đi');
   await doAction(frame, 'Đóng ý kiến', async (f) => {
     await f.getByLabel(C.fields.outcome).selectOption('resolved');
   });

@@ -146,7 +146,7 @@ describe('regressions from "what goes wrong"', () => {
     runHourly(w);
     expect(tabRecords(w, 'Hộp thư đi').filter((r) => r['Mã thư'].startsWith('TL-'))).toHaveLength(1);
     expect(w.ws.mail.outbox().filter((m) => m.subject.includes('Trả lời ý kiến'))).toHaveLength(1);
-    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời cho người dân')).toHaveLength(1);
+    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời')).toHaveLength(1);
   });
 
   it('a duplicate is versioned and audited on both cases', () => {

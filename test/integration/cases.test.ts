@@ -112,14 +112,14 @@ describe('actions on a case', () => {
       ['dan@gmail.com', '[Hòm thư số] Trả lời ý kiến GY-2026-00001'],
     ]);
     expect(mails[2].body).toContain('Đèn đã được thay ngày 28/11.');
-    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Trả lời', 'Gửi trả lời cho người dân', 'Đóng ý kiến']);
+    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Trả lời', 'Gửi trả lời', 'Đóng ý kiến']);
     const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001');
     expect(audit.map((r) => [r['Người thực hiện'], r['Hành động']])).toEqual([
       [ADMIN, 'Phân loại'],
       [ADMIN, 'Chuyển xử lý'],
       [HANDLER, 'Cập nhật tiến độ'],
       [HANDLER, 'Trả lời'],
-      [ADMIN, 'Gửi trả lời cho người dân'],
+      [ADMIN, 'Gửi trả lời'],
       [ADMIN, 'Đóng ý kiến'],
     ]);
     expect(audit[0]).toMatchObject({ 'Trường': 'Lĩnh vực; Trạng thái', 'Giá trị cũ': '; Mới tiếp nhận', 'Giá trị mới': 'Hạ tầng, giao thông; Đã phân loại' });
@@ -177,7 +177,7 @@ describe('actions on a case', () => {
     const w = ward();
     submit(w, 'Rác');
     const v = open(w, 'GY-2026-00001');
-    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời cho người dân" khi ý kiến đang ở trạng thái "Mới tiếp nhận".');
+    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời" khi ý kiến đang ở trạng thái "Mới tiếp nhận".');
     expect(open(w, 'GY-2026-00001').version).toBe(1);
   });
 });

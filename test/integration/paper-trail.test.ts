@@ -69,3 +69,12 @@ describe('paper trail', () => {
     expect(() => w.app.call('createGroupAnswerSheets')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
   });
 });
+
+describe('a transfer slip needs a handling body', () => {
+  it('is refused, in Vietnamese, before the case is assigned', () => {
+    const w = setUpWard();
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Chưa chuyển' }));
+    expect(() => w.app.call('createCaseDocument', 'GY-2026-00001', 'slip')).toThrow('hãy "Chuyển xử lý" trước khi lập phiếu chuyển');
+    expect(w.ws.documents.list()).toHaveLength(2); // the two templates only
+  });
+});

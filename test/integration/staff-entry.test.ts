@@ -64,3 +64,15 @@ describe('submitStaffCase', () => {
     expect(ward.app.call('getSidebarState')).toMatchObject({ role: null });
   });
 });
+
+describe('the time a case was received, on the server’s clock', () => {
+  it('the sidebar gets the server’s "now" in Vietnam, and a wall time typed in the form is read in Vietnam', () => {
+    const ward = setUpWard({ now: '2026-11-24T02:05:00Z' }); // 09:05 in Hà Nội, and setup takes a minute of service calls
+    const state = ward.app.call('getSidebarState') as { now: string };
+    const hanoi = new Date(ward.ws.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+    expect(state.now).toBe(hanoi);
+    expect(state.now.startsWith('2026-11-24T09:0')).toBe(true);
+    ward.app.call('submitStaffCase', { ...base, channel: 'phone', receivedAt: '2026-11-23T15:30', content: 'Gọi điện báo đèn hỏng' });
+    expect(tabRecords(ward, 'Ý kiến')[0]['Thời điểm tiếp nhận']).toBe('23/11/2026 15:30:00');
+  });
+});

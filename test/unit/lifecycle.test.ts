@@ -3,7 +3,7 @@ import { parseIsoDate, toIsoDate, vietnamDayOf } from '../../src/domain/calendar
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { OUTCOME, STATUS } from '../../src/domain/case';
 import type { CaseRecord } from '../../src/domain/case-record';
-import { ActionRefused, allowedActions, conflictMessage, decide, type ActionInput, type Actor } from '../../src/domain/lifecycle';
+import { ACTION_LABELS, ActionRefused, allowedActions, conflictMessage, decide, type ActionInput, type Actor } from '../../src/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, bodies: [{ name: 'UBND phường', email: 'ubnd@luukiem.example' }, { name: 'Công an phường', email: 'ca@luukiem.example' }] };
@@ -46,7 +46,7 @@ describe('decide', () => {
     expect(() => run(aCase(), { action: 'answer', text: 'Trả lời' })).toThrow('Hãy phân loại ý kiến trước khi trả lời.');
     const pending = apply(aCase({ category: 'Môi trường', status: STATUS.classified }), { action: 'answer', text: 'Trả lời' }, admin, { ...settings, approvalRequired: true });
     expect(pending.status).toBe(STATUS.awaitingApproval);
-    expect(() => run(pending, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời cho người dân" khi ý kiến đang ở trạng thái "Chờ duyệt".');
+    expect(() => run(pending, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời" khi ý kiến đang ở trạng thái "Chờ duyệt".');
     const approved = apply(pending, { action: 'approve' });
     expect([approved.status, approved.approvedBy]).toEqual([STATUS.answered, 'admin@x.vn']);
   });
@@ -118,4 +118,21 @@ describe('conflictMessage', () => {
 
 it('parses ISO dates for the body’s committed date', () => {
   expect(parseIsoDate('2026-02-30')).toBeNull();
+});
+
+describe('what the send button and committed dates allow', () => {
+  it('a committed date before today (24/11/2026 in Hà Nội) is refused; today and later are kept', () => {
+    const c = aCase({ category: 'Môi trường' });
+    expect(() => run(c, { action: 'assign', body: 'UBND phường', assignee: '', bodyDueDate: '2026-11-23' })).toThrow('Hạn cơ quan xử lý cam kết (23/11/2026) đã qua');
+    expect(run(c, { action: 'assign', body: 'UBND phường', assignee: '', bodyDueDate: '2026-11-24' }).patch.bodyDueDate).toBeInstanceOf(Date);
+    expect(() => run(aCase({ status: STATUS.inProgress, category: 'Môi trường', assignedBody: 'UBND phường' }), { action: 'progress', text: 'x', bodyDueDate: '2026-01-01' })).toThrow('đã qua');
+  });
+
+  it('"Gửi trả lời" is offered once an answer is ready, and no more once it has left or the case is closed', () => {
+    const ready = aCase({ status: 'Đã trả lời', answer: 'Đã xử lý', hasEmail: true });
+    expect(allowedActions(admin, ready)).toContain('sendAnswer');
+    expect(ACTION_LABELS.sendAnswer).toBe('Gửi trả lời');
+    expect(allowedActions(admin, { ...ready, answerSentAt: now })).not.toContain('sendAnswer');
+    expect(allowedActions(admin, { ...ready, status: 'Đã đóng' })).not.toContain('sendAnswer');
+  });
 });

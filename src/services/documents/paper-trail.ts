@@ -102,6 +102,7 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
   const at = readCase(ss, rt, code);
   if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
   if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
+  if (kind === 'slip' && !at.record.assignedBody) throw new UserError(PAPER.noBody);
   const name = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
   const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
   const doc = DocumentApp.openById(copy.getId());

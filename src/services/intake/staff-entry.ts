@@ -35,6 +35,12 @@ export interface StaffCaseResult {
 
 export const STAFF_LOCK_WAIT_MS = 10_000;
 
+/** "2026-11-23T15:30" is Vietnam wall time (the sidebar's datetime-local field); an ISO instant with a zone is taken as is. */
+export function parseReceivedAt(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text.trim());
+  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5])) : new Date(text);
+}
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseResult {
@@ -46,7 +52,7 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
   if (!STAFF_CHANNELS.includes(channelKey)) throw new UserError(STAFF_ENTRY.channelInvalid);
   if (typeof input.content !== 'string' || input.content.trim() === '') throw new UserError(STAFF_ENTRY.contentRequired);
   const now = new Date();
-  const receivedAt = input.receivedAt ? new Date(String(input.receivedAt)) : now;
+  const receivedAt = input.receivedAt ? parseReceivedAt(String(input.receivedAt)) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) throw new UserError(STAFF_ENTRY.receivedInvalid);
   const requestId = str(input.requestId).replace(/[^\w-]/g, '').slice(0, 64) || Utilities.getUuid();
   // The key must be the same when the same request comes again: from what the request says, never

@@ -4,13 +4,20 @@ import type { SidebarState } from '../server/staff-rpc';
 import { el, field, select, status } from './dom';
 import { callServer } from './rpc';
 
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
+/**
+ * "Now" in Vietnam as a datetime-local value, from the server's clock (SidebarState.now): the
+ * browser's clock or time zone may be wrong, the script's is not. The offset between the two is
+ * taken once and kept, so the default follows the minutes while the sidebar stays open.
+ */
+function serverClock(serverNow: string): () => string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(serverNow);
+  const server = m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5]) : Date.now();
+  const skew = server - Date.now();
+  return () => new Date(Date.now() + skew + 7 * 3_600_000).toISOString().slice(0, 16);
 }
 
 export function entryForm(state: SidebarState): HTMLElement {
+  const localNow = serverClock(state.now);
   const messages = el('div', { class: 'messages', 'aria-live': 'polite' });
   const form = el('form', { class: 'entry', 'aria-label': T.entryTitle });
   const content = el('textarea', { name: 'content', rows: '6', required: true });
@@ -44,7 +51,8 @@ export function entryForm(state: SidebarState): HTMLElement {
     submit.textContent = T.saving;
     callServer('submitStaffCase', {
       channel: value('channel'),
-      receivedAt: new Date(value('receivedAt')).toISOString(),
+      // Vietnam wall time as typed; the server reads it in Asia/Ho_Chi_Minh.
+      receivedAt: value('receivedAt'),
       group: value('group'),
       topic: value('topic'),
       content: value('content'),

@@ -22,12 +22,15 @@ export interface SidebarState {
   groups: string[];
   categories: string[];
   formUrl: string | null;
+  /** The server's "now" in Vietnam, as a datetime-local value (yyyy-MM-ddTHH:mm). */
+  now: string;
 }
 
 export function sidebarState(): SidebarState {
   return rpc('sidebar', () => {
     const user = currentUser();
-    const empty: SidebarState = { user, ready: false, role: null, roleLabel: '', capabilities: [], channels: [], groups: [], categories: [], formUrl: null };
+    const now = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+    const empty: SidebarState = { user, ready: false, role: null, roleLabel: '', capabilities: [], channels: [], groups: [], categories: [], formUrl: null, now };
     let rt;
     try {
       rt = loadRuntime();
@@ -48,6 +51,7 @@ export function sidebarState(): SidebarState {
       groups: rt.settings.groups,
       categories: rt.settings.categories.map((c) => c.category),
       formUrl: rt.schema.formUrl,
+      now,
     };
   });
 }
