@@ -284,6 +284,7 @@ export const PAPER = {
   letterTemplateName: 'Mẫu thư trả lời — Hòm thư số',
   slipName: (code: string) => `Phiếu chuyển ${code}`,
   letterName: (code: string) => `Thư trả lời ${code}`,
+  versionName: (name: string, n: number) => `${name} (bản ${n})`,
   groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
   motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   mottoSub: 'Độc lập - Tự do - Hạnh phúc',

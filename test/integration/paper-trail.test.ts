@@ -78,3 +78,23 @@ describe('a transfer slip needs a handling body', () => {
     expect(w.ws.documents.list()).toHaveLength(2); // the two templates only
   });
 });
+
+describe('a document made twice', () => {
+  it('for an unchanged case gives the same document; once the case changed, a new version "bản 2"', () => {
+    const w = setUpWard();
+    const code = answered(w, 'Rác ngõ 9');
+    const count = () => w.ws.documents.list().length;
+    const first = w.app.call('createCaseDocument', code, 'slip') as { id: string; name: string };
+    const again = w.app.call('createCaseDocument', code, 'slip') as { id: string; name: string };
+    expect(again).toEqual(first);
+    const before = count();
+    const v = w.app.call('getCase', code) as { row: number; version: number };
+    w.app.call('caseAction', code, v.row, v.version, { action: 'note', text: 'Đã gọi điện' });
+    const second = w.app.call('createCaseDocument', code, 'slip') as { id: string; name: string };
+    expect(second.id).not.toBe(first.id);
+    expect(second.name).toBe(`Phiếu chuyển ${code} (bản 2)`);
+    expect(count()).toBe(before + 1);
+    // A letter is its own purpose.
+    expect((w.app.call('createCaseDocument', code, 'letter') as { name: string }).name).toBe(`Thư trả lời ${code}`);
+  });
+});

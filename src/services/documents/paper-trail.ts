@@ -11,6 +11,7 @@ import type { CaseRecord } from '../../domain/case-record';
 import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
+import { KEYS } from '../platform/document-store';
 import { actorOf } from '../cases/actions';
 import { readCase, readCaseColumns } from '../cases/store';
 import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
@@ -103,13 +104,31 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
   if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
   if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
   if (kind === 'slip' && !at.record.assignedBody) throw new UserError(PAPER.noBody);
-  const name = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
+  // Made twice for the same case and purpose: the same document while the case is unchanged;
+  // a new version ("bản 2") once it has changed — never a pile of identical copies.
+  const markKey = `${KEYS.documentMade}${code}.${kind}`;
+  const previous = rt.store.getJson<MadeDocument>(markKey);
+  if (previous && previous.version === at.record.version) return { name: previous.name, url: previous.url, id: previous.id };
+  const n = (previous?.n ?? 0) + 1;
+  const base = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
+  const name = n === 1 ? base : PAPER.versionName(base, n);
   const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
   const doc = DocumentApp.openById(copy.getId());
   fill(doc.getBody(), fields(rt, at.record, new Date()));
   doc.saveAndClose();
+  const made: MadeDocument = { version: at.record.version, id: doc.getId(), url: doc.getUrl(), name, n };
+  rt.store.setJson(markKey, made);
   appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: doc.getUrl() });
   return { name, url: doc.getUrl(), id: doc.getId() };
+}
+
+/** The last document made for a case and purpose, and the case version it was made from. */
+interface MadeDocument {
+  version: number;
+  id: string;
+  url: string;
+  name: string;
+  n: number;
 }
 
 /**

@@ -26,6 +26,8 @@ export const KEYS = {
   staffStale: 'staff.stale',
   /** One property per message in flight: "out.<id>" = "sending|<iso>" or "sent|<iso>". */
   outboxMark: 'out.',
+  /** One property per generated document: "doc.<code>.<slip|letter>" = the last one made (see documents/). */
+  documentMade: 'doc.',
   /** One property per action in flight: "act.<code>" = the writes that complete it (see cases/actions). */
   pendingAction: 'act.',
 } as const;
