@@ -46,3 +46,19 @@ it('an empty content is refused with a Vietnamese message and nothing is saved',
   await error.waitFor();
   expect(await error.innerText()).toBe('Vui lòng nhập nội dung ý kiến.');
 });
+
+it('a late inbox answer does not throw away the entry form the clerk switched to', async () => {
+  // The inbox takes 2 s to come back; meanwhile the clerk opens "Nhập ý kiến".
+  await ward.page.route('**/rpc', async (route) => {
+    if ((route.request().postData() ?? '').includes('"getInbox"')) await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  try {
+    const sidebar = await openSidebar();
+    await sidebar.getByLabel(T.content).fill('Đang gõ dở');
+    await ward.page.waitForTimeout(3000);
+    expect(await sidebar.getByLabel(T.content).inputValue()).toBe('Đang gõ dở');
+  } finally {
+    await ward.page.unroute('**/rpc');
+  }
+});

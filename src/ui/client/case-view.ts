@@ -5,7 +5,7 @@
 import type { ActionInput, ActionKey } from '../../domain/lifecycle';
 import { CASE_UI as T, INBOX_UI } from '../../i18n/vi';
 import type { CaseView } from '../server/cases-rpc';
-import { el, field, select, status } from './dom';
+import { claim, el, field, select, status } from './dom';
 import { callServer } from './rpc';
 
 export interface CaseHandlers {
@@ -13,10 +13,12 @@ export interface CaseHandlers {
 }
 
 export function renderCase(root: HTMLElement, code: string, row: number | undefined, handlers: CaseHandlers, message?: HTMLElement): void {
+  const current = claim(root);
   root.replaceChildren(status('info', 'Đang tải…'));
   callServer('getCase', code, row)
-    .then((view) => show(root, view, handlers, message))
+    .then((view) => current() && show(root, view, handlers, message))
     .catch((e: Error) => {
+      if (!current()) return;
       const back = el('button', { type: 'button', class: 'secondary', text: T.back });
       back.addEventListener('click', handlers.back);
       root.replaceChildren(back, status('error', e.message));

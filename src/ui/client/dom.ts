@@ -37,3 +37,15 @@ export function status(kind: 'info' | 'error' | 'ok', text: string): HTMLElement
 export function options(values: string[], allLabel: string): Array<{ value: string; label: string }> {
   return [{ value: '', label: allLabel }, ...values.map((v) => ({ value: v, label: v }))];
 }
+
+/**
+ * Takes `root` for a new view: returns whether it still belongs to that view. A response that
+ * arrives after the person moved on (the inbox still loading when they opened "Nhập ý kiến")
+ * must not replace what they are looking at.
+ */
+let views = 0;
+export function claim(root: HTMLElement): () => boolean {
+  const token = String(++views);
+  root.dataset.view = token;
+  return () => root.dataset.view === token;
+}

@@ -2,7 +2,7 @@
 import type { InboxQuery } from '../../domain/inbox';
 import { INBOX_UI as T } from '../../i18n/vi';
 import type { InboxResponse } from '../server/cases-rpc';
-import { el, field, options, select, status } from './dom';
+import { claim, el, field, options, select, status } from './dom';
 import { callServer } from './rpc';
 
 export interface InboxHandlers {
@@ -10,10 +10,11 @@ export interface InboxHandlers {
 }
 
 export function renderInbox(root: HTMLElement, query: InboxQuery, handlers: InboxHandlers): void {
+  const current = claim(root);
   root.replaceChildren(status('info', 'Đang tải…'));
   callServer('getInbox', query)
-    .then((page) => root.replaceChildren(...inboxView(page, query, root, handlers)))
-    .catch((e: Error) => root.replaceChildren(status('error', e.message)));
+    .then((page) => current() && root.replaceChildren(...inboxView(page, query, root, handlers)))
+    .catch((e: Error) => current() && root.replaceChildren(status('error', e.message)));
 }
 
 function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, handlers: InboxHandlers): HTMLElement[] {

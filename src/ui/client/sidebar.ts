@@ -6,7 +6,7 @@ import type { InboxQuery } from '../../domain/inbox';
 import { CASE_UI, INBOX_UI, SIDEBAR as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { docLink, renderCase } from './case-view';
-import { el, status } from './dom';
+import { claim, el, status } from './dom';
 import { entryForm } from './entry';
 import { renderInbox } from './inbox';
 import { callServer } from './rpc';
@@ -25,7 +25,10 @@ function app(root: HTMLElement, state: SidebarState): void {
   inboxTab.addEventListener('click', () => showInbox());
   if (state.capabilities.includes('enterCase')) {
     const entryTab = el('button', { type: 'button', text: INBOX_UI.tabEntry });
-    entryTab.addEventListener('click', () => main.replaceChildren(entryForm(state)));
+    entryTab.addEventListener('click', () => {
+      claim(main);
+      main.replaceChildren(entryForm(state));
+    });
     const print = el('button', { type: 'button', class: 'secondary', text: CASE_UI.groupSheets });
     const printed = el('div', { 'aria-live': 'polite' });
     print.addEventListener('click', () => {
