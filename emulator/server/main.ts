@@ -22,6 +22,28 @@ function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/**
+ * A fresh ward to try and to train on: one handler for each handling body and a viewer, typed
+ * into "Cán bộ" by hand as the admin would (so the add-on's edit trigger takes them in at once).
+ */
+export const DEMO_STAFF: Array<[string, string, string]> = [
+  ['ubnd@luukiem.example', 'Xử lý', 'UBND phường'],
+  ['congan@luukiem.example', 'Xử lý', 'Công an phường'],
+  ['mttq@luukiem.example', 'Xử lý', 'Ủy ban MTTQ Việt Nam phường'],
+  ['kinhte@luukiem.example', 'Xử lý', 'Phòng Kinh tế, Hạ tầng và Đô thị'],
+  ['vanhoa@luukiem.example', 'Xử lý', 'Phòng Văn hóa - Xã hội'],
+  ['bandtdp@luukiem.example', 'Xử lý', 'Ban Công tác Mặt trận tổ dân phố'],
+  ['xem@luukiem.example', 'Xem', ''],
+];
+
+function addDemoStaff(ws: ReturnType<typeof createWorkspace>): void {
+  const range = { sheet: 'Cán bộ', row: 3, column: 1, numRows: DEMO_STAFF.length, numColumns: 3 };
+  ws.handEdit((ss) => ss.getSheetByName('Cán bộ')?.getRange(range.row, 1, DEMO_STAFF.length, 3).setValues(DEMO_STAFF), { user: WARD_ADMIN, range });
+  // Sheet protections follow the staff list at the hourly run; "Đồng bộ lại" does it now, so the
+  // demo handlers can save from the first minute.
+  ws.kernel.runScript('resyncMailbox', [], { kind: 'menu', label: 'resyncMailbox', user: WARD_ADMIN });
+}
+
 export async function main(args: string[]): Promise<void> {
   const dataDir = path.resolve(argValue(args, '--data') ?? path.join(ROOT, '.ward'));
   const buildDir = path.resolve(argValue(args, '--build') ?? path.join(ROOT, 'build'));
@@ -38,6 +60,7 @@ export async function main(args: string[]): Promise<void> {
   // A fresh ward is set up as its first admin would do: menu "Thiết lập hòm thư".
   if (!restored && !args.includes('--no-setup') && ws.app?.functionNames().includes('setupMailbox')) {
     ws.kernel.runScript('setupMailbox', [], { kind: 'menu', label: 'setupMailbox' });
+    addDemoStaff(ws);
   }
 
   // Saved at once: a ward that was only opened and set up is still there next time.

@@ -12,6 +12,9 @@ export interface IndexData {
   outbox: number;
   failedExecutions: number;
   now: string;
+  /** The people of the "Cán bộ" tab (e-mail, role, body), for trying every role. */
+  staff: Array<{ email: string; role: string; body: string }>;
+  user: string;
 }
 
 export function indexPage(d: IndexData): Safe {
@@ -34,6 +37,12 @@ export function indexPage(d: IndexData): Safe {
   </section>
   <section class="card"><h2>Tài liệu</h2>
     ${d.documents.length === 0 ? html`<p class="muted">Chưa có tài liệu nào.</p>` : html`<ul class="plain">${d.documents.map((doc) => html`<li><a href="/docs/${doc.id}">${doc.name}</a></li>`)}</ul>`}
+  </section>
+  <section class="card"><h2>Thử với từng vai trò</h2>
+    <p class="muted">Đang dùng tài khoản <strong>${d.user}</strong>. Các tài khoản dưới đây có trong tab "Cán bộ": bấm để đổi sang, rồi mở thanh bên. Quản trị làm mọi việc; Xử lý chỉ thấy ý kiến chuyển cho cơ quan mình; Xem chỉ xem.</p>
+    ${d.staff.length === 0 ? html`<p class="muted">Tab "Cán bộ" chưa có ai.</p>` : html`<ul class="plain">${d.staff.map(
+      (m) => html`<li><form class="inline" method="post" action="/user"><input type="hidden" name="email" value="${m.email}"><button${m.email === d.user ? raw(' disabled') : ''}>${m.email}</button></form> ${m.role}${m.body ? ` — ${m.body}` : ''}</li>`,
+    )}</ul>`}
   </section>
   <section class="card"><h2>Hệ thống</h2><ul class="plain">
     <li><a href="/mail">Thư đã gửi</a> (${d.outbox})</li>

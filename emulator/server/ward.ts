@@ -116,6 +116,12 @@ export function startWard(options: WardOptions): Promise<Ward> {
 
   const routes: Array<[string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpMatchArray, url: URL) => Promise<void> | void]> = [
     ['GET', /^\/$/, (_req, res) => {
+      // The staff list as the "Cán bộ" tab shows it (the emulator reads the view, not the app).
+      const staffOf = () => {
+        const id = ws.spreadsheets.activeId();
+        const tab = id ? ws.spreadsheets.view(id).sheets.find((t) => t.name === 'Cán bộ') : undefined;
+        return (tab?.displayValues.slice(1) ?? []).filter((r) => r[0]).map((r) => ({ email: r[0], role: r[1] ?? '', body: r[2] ?? '' }));
+      };
       const message = flash;
       flash = undefined;
       show(
@@ -130,6 +136,8 @@ export function startWard(options: WardOptions): Promise<Ward> {
           outbox: ws.mail.outbox().length,
           failedExecutions: ws.executions().filter((e) => e.status === 'failed').length,
           now: ws.clock.now().toLocaleString('vi-VN', { timeZone: kernel.timeZone }),
+          staff: staffOf(),
+          user: ws.user(),
         }),
         message,
       );

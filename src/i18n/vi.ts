@@ -182,6 +182,7 @@ export const CASES = {
   duplicateUnknown: (code: string) => `Không tìm thấy ý kiến gốc ${code}.`,
   followUpCreated: (code: string, from: string) => `Đã tạo ý kiến mới ${code} (phản ánh lại ý kiến ${from}).`,
   badAction: 'Thao tác không hợp lệ.',
+  assigneeNotStaff: (email: string) => `Lưu ý: ${email} chưa có trong tab "Cán bộ", nên chỉ nhận thư thông báo, không mở được thanh bên. Thêm vào tab "Cán bộ" (vai trò "Xử lý") nếu người này cần cập nhật tiến độ.`,
   reasonTooLong: 'Lý do quá dài (tối đa 1.000 ký tự).',
 } as const;
 

@@ -62,3 +62,16 @@ it('a late inbox answer does not throw away the entry form the clerk switched to
     await ward.page.unroute('**/rpc');
   }
 });
+
+it('a fresh ward lists demo staff for every role; one click switches to a handler', async () => {
+  await ward.page.goto(ward.url);
+  await ward.page.getByText('Thử với từng vai trò').waitFor();
+  await ward.page.screenshot({ path: artifact('ward-index-roles.png'), fullPage: true });
+  await ward.page.getByRole('button', { name: 'congan@luukiem.example' }).click();
+  await ward.page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  const frame = ward.page.frameLocator('#sidebar iframe');
+  await frame.getByText('congan@luukiem.example — Xử lý').waitFor();
+  expect(await frame.getByRole('button', { name: INBOX_UI.tabEntry }).count()).toBe(0);
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('button', { name: 'admin@luukiem.example' }).click();
+});

@@ -232,3 +232,16 @@ describe('the official calendar in the case view', () => {
     expect((early.app.call('getCase', 'GY-2026-00001') as { provisionalYears: number[] }).provisionalYears).toEqual([]);
   });
 });
+
+describe('assigning to someone outside the staff list', () => {
+  it('saves, e-mails them, and warns that they cannot use the sidebar', () => {
+    const w = ward();
+    submit(w, 'Cây đổ');
+    let v = open(w, 'GY-2026-00001');
+    v = act(w, v, { action: 'classify', category: 'Môi trường', complexity: 'normal' }).view;
+    const r = act(w, v, { action: 'assign', body: 'UBND phường', assignee: 'nguoila@luukiem.example' });
+    expect(r.message).toContain('nguoila@luukiem.example chưa có trong tab "Cán bộ"');
+    const known = act(w, r.view, { action: 'assign', body: 'UBND phường', assignee: HANDLER });
+    expect(known.message).not.toContain('chưa có trong tab');
+  });
+});

@@ -144,6 +144,7 @@ export function performAction(user: string, code: string, rowHint: number | unde
     pending.audit.push(auditFromEvent(code, result.event));
     pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n)));
     if (pending.mails.length) message = `${message} ${CASES.queuedMail}`;
+    if (input.action === 'assign' && next.assignee && !roleOf(rt.settings, next.assignee)) message = `${message} ${CASES.assigneeNotStaff(next.assignee)}`;
 
     const record = KEYS.pendingAction + code;
     rt.store.setJson(record, pending);
