@@ -51,6 +51,14 @@ const STYLE = `
   table.grid { border-collapse:collapse; font-size:14px; background:#fff; }
   table.grid th, table.grid td { border:1px solid var(--line); padding:4px 8px; vertical-align:top; white-space:pre-wrap; max-width:360px; overflow-wrap:anywhere; }
   table.grid th.rowhead, table.grid thead th { background:#f1f3f4; color:var(--muted); font-weight:normal; }
+  .sheet-scroll { overflow:auto; max-height:80vh; }
+  table.grid { table-layout:fixed; }
+  table.grid td, table.grid thead th { width:220px; min-width:220px; }
+  table.grid thead th { position:sticky; top:0; z-index:1; }
+  table.grid thead tr.header th { top:28px; color:var(--ink, #202124); font-weight:bold; text-align:left; }
+  table.grid summary { cursor:pointer; }
+  nav.pager { margin:8px 0; }
+  table.grid th.rowhead, table.grid thead tr:first-child th:first-child { width:48px; min-width:48px; }
   button, input[type=submit] { font:inherit; padding:6px 14px; border:1px solid var(--accent); border-radius:4px; background:#fff; color:var(--accent); cursor:pointer; }
   form.inline { display:inline; }
   ul.plain { list-style:none; padding:0; margin:0; } ul.plain li { margin:4px 0; }

@@ -60,16 +60,34 @@ function menuBlock(menu: MenuModel): Safe {
   })}</ul>`;
 }
 
-export function sheetPage(ss: SpreadsheetView, sheetId: number): Safe {
+/** Rows a tab view shows per page, and the characters of a cell shown before "xem thêm". */
+export const SHEET_PAGE_ROWS = 200;
+export const CELL_PREVIEW_CHARS = 120;
+
+/**
+ * A tab, read-only, as staff would scan it: the header row stays in view, columns have a fixed
+ * width, a long cell shows its beginning and expands on demand, rows come 200 a page.
+ */
+export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1): Safe {
   const sheet = ss.sheets.find((s) => s.sheetId === sheetId);
   if (!sheet) return html`<p class="error">Không tìm thấy trang tính.</p>`;
   const width = Math.max(0, ...sheet.displayValues.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, i) => columnLetter(i + 1));
+  const [header, ...rows] = sheet.displayValues;
+  const pages = Math.max(1, Math.ceil(rows.length / SHEET_PAGE_ROWS));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const first = (current - 1) * SHEET_PAGE_ROWS;
+  const shown = rows.slice(first, first + SHEET_PAGE_ROWS);
+  const cell = (v: string) =>
+    v.length <= CELL_PREVIEW_CHARS ? html`<td>${v}</td>` : html`<td><details><summary>${v.slice(0, CELL_PREVIEW_CHARS)}… <span class="muted">(${v.length.toLocaleString('vi-VN')} ký tự — xem thêm)</span></summary>${v.slice(CELL_PREVIEW_CHARS)}</details></td>`;
+  const pager = pages === 1 ? '' : html`<nav class="pager">Trang: ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => (n === current ? html`<strong>${n}</strong> ` : html`<a href="?page=${n}">${n}</a> `))}</nav>`;
   return html`<h1>${ss.name} › ${sheet.name}</h1>
-  <p class="muted">Chỉ xem. ${sheet.hidden ? 'Trang tính đang ẩn. ' : ''}${sheet.protected ? 'Được bảo vệ. ' : ''}${sheet.displayValues.length} hàng.</p>
+  <p class="muted">Chỉ xem. ${sheet.hidden ? 'Trang tính đang ẩn. ' : ''}${sheet.protected ? 'Được bảo vệ. ' : ''}${rows.length} hàng dữ liệu${pages > 1 ? `, hàng ${first + 2}–${first + 1 + shown.length}` : ''}.</p>
   <nav>${ss.sheets.map((s) => html`<a href="/sheets/${ss.id}/${s.sheetId}">${s.name}</a> · `)}</nav>
-  <div style="overflow:auto"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr></thead>
-  <tbody>${sheet.displayValues.map((row, r) => html`<tr><th class="rowhead">${r + 1}</th>${letters.map((_, c) => html`<td>${row[c] ?? ''}</td>`)}</tr>`)}</tbody></table></div>`;
+  ${pager}
+  <div class="sheet-scroll"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr>${header ? html`<tr class="header"><th class="rowhead">1</th>${letters.map((_, c) => html`<th>${header[c] ?? ''}</th>`)}</tr>` : ''}</thead>
+  <tbody>${shown.map((row, r) => html`<tr><th class="rowhead">${first + r + 2}</th>${letters.map((_, c) => cell(row[c] ?? ''))}</tr>`)}</tbody></table></div>
+  ${pager}`;
 }
 
 export function columnLetter(n: number): string {

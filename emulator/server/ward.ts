@@ -229,11 +229,11 @@ export function startWard(options: WardOptions): Promise<Ward> {
       showPublic(res, form.title, formDonePage(form));
     }],
 
-    ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m) => {
+    ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m, url) => {
       if (!ws.spreadsheets.list().some((x) => x.id === m[1])) throw new HttpError(404, 'Không tìm thấy trang tính.');
       const view = viewFor(m[1]);
       if (!view.sheets.some((t) => t.sheetId === Number(m[2]))) throw new HttpError(404, 'Không tìm thấy trang tính.');
-      show(res, view.name, sheetPage(view, Number(m[2])));
+      show(res, view.name, sheetPage(view, Number(m[2]), Number(url?.searchParams.get('page') ?? 1)));
     }],
 
     ['GET', /^\/docs\/([\w-]+)$/, (_req, res, m) => send(res, 200, ws.documents.html(m[1]))],

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { createWorkspace, type StatsReport } from '../../emulator';
 import { FORM } from '../../src/i18n/vi';
+import { sheetPage } from '../../emulator/server/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CALL_S = 0.15;
@@ -128,4 +129,18 @@ for (const existing of [10, 1_000, 100_000]) {
 }
 
 print(rows);
+
+// The local ward's "Ý kiến" view (npm start) with 1,000 cases and one of 100,000 characters: the
+// server's part (reading the tab, rendering one page of 200 rows); a long cell is cut to 120
+// characters with the rest behind "xem thêm", so the browser lays out a page of that size.
+{
+  const w = ward();
+  for (let i = 0; i < 1000; i++) w.ws.forms.submit(w.formId, answers(i));
+  w.ws.forms.submit(w.formId, { [FORM.group]: 'Tổ dân phố 1', [FORM.content]: 'Rất dài. '.repeat(11_112) });
+  const ssId = w.ws.spreadsheets.activeId()!;
+  const t = performance.now();
+  const view = w.ws.spreadsheets.view(ssId);
+  const page = String(sheetPage(view, view.sheets.find((x) => x.name === 'Ý kiến')!.sheetId, 6));
+  console.log(`\nlocal ward, "Ý kiến" view with 1,001 cases (one of 100,000 characters), last page: ${Math.round(performance.now() - t)} ms on the server, ${(page.length / 1024).toFixed(0)} KiB of HTML`);
+}
 console.log(`\nheap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);

@@ -38,3 +38,24 @@ it('a resident submits the form and the case shows in the cases view', async () 
   expect(dialogs).toBe(0);
   await ward.page.screenshot({ path: artifact('cases-view.png'), fullPage: true });
 });
+
+it('the "Ý kiến" view stays readable with a 100,000-character case: the cell is cut and expands, the header stays in view', async () => {
+  const long = 'Ý kiến rất dài về rác thải ở ngõ 12. '.repeat(2700);
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('link', { name: FORM.title('Ủy ban MTTQ Việt Nam phường Lưu Kiếm') }).click();
+  await ward.page.getByLabel(FORM.group).selectOption('Tổ dân phố 3');
+  await ward.page.getByLabel(FORM.content).fill(long);
+  await ward.page.getByRole('button', { name: 'Gửi' }).click();
+  await ward.page.getByText(FORM.confirmation).waitFor();
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
+  const more = ward.page.locator('table.grid details summary', { hasText: 'xem thêm' }).first();
+  await more.waitFor();
+  expect(await more.innerText()).toContain('ký tự — xem thêm');
+  // Collapsed: the page is about as tall as a short one, not 100,000 characters tall.
+  expect(await ward.page.evaluate(() => document.body.scrollHeight)).toBeLessThan(3000);
+  expect(await ward.page.locator('table.grid thead tr.header th').nth(1).innerText()).toBe('Mã ý kiến');
+  await ward.page.screenshot({ path: artifact('cases-view-long.png') });
+  await more.click();
+  expect(await ward.page.locator('table.grid details[open]').count()).toBe(1);
+});
