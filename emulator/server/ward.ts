@@ -237,6 +237,13 @@ export function startWard(options: WardOptions): Promise<Ward> {
     }],
 
     ['GET', /^\/docs\/([\w-]+)$/, (_req, res, m) => send(res, 200, ws.documents.html(m[1]))],
+    // Google's own addresses, as the add-on hands them out (DocumentApp getUrl, the spreadsheet's
+    // URL), served locally: the sidebar's bridge opens them here.
+    ['GET', /^\/document\/d\/([\w-]+)\/edit$/, (_req, res, m) => send(res, 200, ws.documents.html(m[1]))],
+    ['GET', /^\/spreadsheets\/d\/([\w-]+)\/edit$/, (_req, res) => {
+      res.writeHead(302, { location: '/' });
+      res.end();
+    }],
     ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox()))],
     ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions()))],
 

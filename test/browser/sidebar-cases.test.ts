@@ -167,3 +167,23 @@ it('filters by text without diacritics and opens the match', async () => {
   await frame.getByText(I.total(1)).waitFor();
   expect(await frame.locator('ol.cases').innerText()).toContain('Cống thoát nước ngõ 9');
 });
+
+it('a document link in the sidebar (a Google address) opens the local copy in the ward', async () => {
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 5', content: 'Cây đổ chắn lối đi ngõ 3' }));
+  const inbox = ws.app!.call('getInbox', { text: 'cay do chan' }) as { items: Array<{ code: string; row: number }> };
+  const code = inbox.items[0].code;
+  let v = ws.app!.call('getCase', code) as { row: number; version: number };
+  v = (ws.app!.call('caseAction', code, v.row, v.version, { action: 'classify', category: 'Môi trường', complexity: 'normal' }) as { view: typeof v }).view;
+  ws.app!.call('caseAction', code, v.row, v.version, { action: 'assign', body: 'UBND phường', assignee: '' });
+  const frame = await sidebar();
+  await openCase(frame, code);
+  await frame.getByRole('button', { name: C.makeSlip }).click();
+  const link = frame.getByRole('link', { name: C.openDoc });
+  await link.waitFor();
+  expect(await link.getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+  const [popup] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await popup.waitForLoadState();
+  expect(popup.url().startsWith(server.url)).toBe(true);
+  expect(await popup.locator('body').innerText()).toContain('PHIẾU CHUYỂN');
+  await popup.close();
+});
