@@ -156,7 +156,7 @@
 
   // Links to Google (a Doc the add-on made, the form, the spreadsheet) cannot leave this machine:
   // the local ward serves each of them under the same path, so open that instead.
-  document.addEventListener('click', function (event) {
+  if (typeof document !== 'undefined') document.addEventListener('click', function (event) {
     var link = event.target && event.target.closest ? event.target.closest('a[href^="https://docs.google.com/"]') : null;
     if (!link) return;
     event.preventDefault();
