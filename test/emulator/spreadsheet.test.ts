@@ -2,15 +2,7 @@
  * SpreadsheetApp conformance: what scripts see must be what Apps Script does.
  */
 import { createWorkspace } from '../../emulator';
-
-function setup(locale = 'vi_VN') {
-  const ws = createWorkspace({ locale, user: 'owner@luukiem.example' });
-  const id = ws.spreadsheets.create('CSDL', { locale });
-  ws.spreadsheets.setActive(id);
-  const SpreadsheetApp = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const ss = SpreadsheetApp.getActive();
-  return { ws, id, SpreadsheetApp, ss, sheet: ss.getSheets()[0] };
-}
+import { sheetSetup as setup } from '../support/sheet';
 
 describe('SpreadsheetApp — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app', () => {
   it('getActive() is the bound spreadsheet, or null when there is none', () => {

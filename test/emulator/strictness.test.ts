@@ -3,6 +3,7 @@
  * Apps Script class, titled with its reference page; each test fails on the looser emulator.
  */
 import { createWorkspace } from '../../emulator';
+import { sheetSetup } from '../support/sheet';
 
 const manifest = { timeZone: 'Asia/Ho_Chi_Minh', runtimeVersion: 'V8' };
 
@@ -96,15 +97,6 @@ describe('Form — https://developers.google.com/apps-script/reference/forms/for
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Form Responses 2', 'Form Responses 1', 'Sheet1']);
   });
 });
-
-function sheetSetup(locale = 'vi_VN') {
-  const ws = createWorkspace({ locale, user: 'owner@luukiem.example' });
-  const id = ws.spreadsheets.create('CSDL', { locale });
-  ws.spreadsheets.setActive(id);
-  const SpreadsheetApp = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const ss = SpreadsheetApp.getActive();
-  return { ws, id, SpreadsheetApp, ss, sheet: ss.getSheets()[0] };
-}
 
 describe('Sheet — https://developers.google.com/apps-script/reference/spreadsheet/sheet', () => {
   // deleteRows(rowPosition, howMany): Sheets keeps at least one row that is not frozen; Apps Script

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { spawn } from 'node:child_process';
+import { printedUrl } from '../support/start-ward';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { readProjectDir } from '../../emulator/core/realm';
 import { startWard, type Ward } from '../../emulator/server/ward';
@@ -259,15 +260,7 @@ describe('npm start', () => {
       env: { ...process.env, PORT: '0' },
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /at (http:\/\/localhost:\d+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
+      const url = await printedUrl(child);
       expect(await (await fetch(url)).text()).toContain('value="showSidebar"');
       expect(fs.existsSync(path.join(data, 'workspace.json'))).toBe(true);
       const res = await post(`${url}/rpc`, JSON.stringify({ fn: 'getSidebarState', args: [] }), 'application/json');
@@ -290,15 +283,7 @@ describe('npm start stops cleanly', () => {
       setTimeout(resolve, 10_000).unref();
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /at (http:\/\/localhost:\d+)/.exec(out);
-          if (m) resolve(m[1]);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
+      const url = await printedUrl(child);
       expect((await fetch(url)).ok).toBe(true);
       child.kill('SIGTERM');
       await exited;

@@ -11,6 +11,20 @@ export interface RunningWard {
   stop(): Promise<void>;
 }
 
+/** The address a starting ward prints ("… at http://localhost:N"); rejects if it exits first. */
+export function printedUrl(child: ChildProcess): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      const m = /at (http:\/\/localhost:\d+)/.exec(output);
+      if (m) resolve(m[1]);
+    });
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => reject(new Error(`ward exited with ${code}: ${output}`)));
+  });
+}
+
 export async function startWardProcess(extraArgs: string[] = []): Promise<RunningWard> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ward-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'emulator/server/main.ts', '--reset', '--data', dataDir, ...extraArgs], {
@@ -18,16 +32,7 @@ export async function startWardProcess(extraArgs: string[] = []): Promise<Runnin
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      const m = /at (http:\/\/localhost:\d+)/.exec(output);
-      if (m) resolve(m[1]);
-    });
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => reject(new Error(`ward exited with ${code}: ${output}`)));
-  });
+  const url = await printedUrl(child);
   return {
     url,
     dataDir,

@@ -144,11 +144,14 @@ export interface PartsPresent {
   audit: Set<string>;
 }
 
-/** Reads the key columns of every tab a unit writes (2 calls a tab): only when completing a unit. */
-export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): PartsPresent {
+/**
+ * Reads the key columns of every tab a unit writes (2 calls a tab): only when completing a unit.
+ * `cases` when the caller has read the cases tab's codes and keys already.
+ */
+export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, cases?: Array<{ code: string; key: string }>): PartsPresent {
   const t = rt.schema.tabs;
   const col = (tab: keyof typeof t, key: string) => readColumns(ss, TABS[tab].name, t[tab].columns[key]).map((r) => String(r[0] ?? ''));
-  const casePair = readCaseKeys(ss, rt);
+  const casePair = cases ?? readCaseKeys(ss, rt);
   const auditCols = [t.audit.columns.code, t.audit.columns.action, t.audit.columns.after];
   const from = Math.min(...auditCols);
   const audit = readColumns(ss, TABS.audit.name, from, Math.max(...auditCols));

@@ -174,7 +174,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
   const fresh = unfiled.filter((r) => !before(r.key));
   const codes = reserveCodes(rt, journal, fresh.map((r) => ({ key: r.key, year: vietnamYear(r.receivedAt) })), floors);
-  const present = resuming ? partsPresent(ss, rt) : null;
+  const present = resuming ? partsPresent(ss, rt, cases) : null;
 
   const now = new Date();
   const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
