@@ -187,3 +187,16 @@ it('a document link in the sidebar (a Google address) opens the local copy in th
   expect(await popup.locator('body').innerText()).toContain('PHIẾU CHUYỂN');
   await popup.close();
 });
+
+it('a due date counted into a year whose days off are not announced says it is provisional', async () => {
+  ws.clock.setTo('2026-12-28T02:00:00Z');
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 6', content: 'Đèn hỏng cuối năm ở ngõ 2' }));
+  const code = (ws.app!.call('getInbox', { text: 'den hong cuoi nam' }) as { items: Array<{ code: string }> }).items[0].code;
+  const frame = await sidebar();
+  await openCase(frame, code);
+  const due = frame.getByText('lịch nghỉ dự kiến', { exact: false });
+  await due.waitFor();
+  expect(await due.innerText()).toContain('07/01/2027');
+  expect(await due.innerText()).toContain('năm 2027');
+  await page.screenshot({ path: artifact('sidebar-case-provisional.png') });
+});

@@ -212,7 +212,7 @@ export function docLink(name: string, url: string): HTMLElement {
   return el('p', { class: 'status ok', role: 'status' }, T.opened(name), el('a', { href: url, target: '_blank', rel: 'noopener', text: T.openDoc }));
 }
 
-function documentsBox(v: CaseView): HTMLElement {
+function documentsBox(v: CaseView): HTMLElement | null {
   const out = el('div', { 'aria-live': 'polite' });
   const make = (kind: 'slip' | 'letter', label: string) => {
     const b = el('button', { type: 'button', class: 'secondary', text: label });
@@ -225,7 +225,10 @@ function documentsBox(v: CaseView): HTMLElement {
     });
     return b;
   };
-  const buttons = el('div', { class: 'actions' }, make('slip', T.makeSlip));
+  // A slip goes to a handling body: offered once the case has one (the server refuses it before).
+  const buttons = el('div', { class: 'actions' });
+  if (v.assignedBody) buttons.append(make('slip', T.makeSlip));
   if (v.answer) buttons.append(make('letter', T.makeLetter));
+  if (!buttons.children.length) return null;
   return el('div', {}, el('h3', { text: T.documents }), buttons, out);
 }
