@@ -283,5 +283,6 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 
 export type Workspace = ReturnType<typeof createWorkspace>;
 export { AppsScriptException, NotImplementedInEmulator } from './core/errors';
+export { FORM_REFUSALS, FormValidationError, isFormValidationError } from './services/forms';
 export type { StatsReport } from './core/meter';
 export type * from './core/modules';

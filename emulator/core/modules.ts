@@ -111,6 +111,20 @@ export interface FormModel {
   items: FormItemModel[];
 }
 
+/**
+ * One reason Google Forms refuses a submission, worded as its respondent UI in Vietnamese shows it
+ * under the question (or, for the form itself, at the top).
+ */
+export interface FormProblem {
+  /** The question's item id; null for a form-level problem (closed form, respondent e-mail, unknown question). */
+  itemId: number | null;
+  /** The question's title ("Email" for the respondent e-mail; '' for the form itself). */
+  title: string;
+  message: string;
+  /** Which form-level field a null-itemId problem belongs to, when it belongs to one. */
+  field?: 'respondentEmail';
+}
+
 export interface SubmitResult {
   responseId: string;
   timestamp: Date;
@@ -129,7 +143,8 @@ export interface FormsModule extends ServiceModule {
    * A resident submits the form: answers keyed by item title (string, or string[] for checkboxes).
    * Validates as Google Forms would (required items, choices, validation), records the response,
    * writes the destination row, then fires the installed form-submit triggers.
-   * Throws a FormValidationError listing the problems when the submission would be refused.
+   * Throws a FormValidationError listing the problems (FormProblem, per question) when the submission
+   * would be refused.
    */
   submit(formId: string, answers: Record<string, string | string[]>, options?: { respondentEmail?: string }): SubmitResult;
 }

@@ -62,6 +62,10 @@ const STYLE = `
   button, input[type=submit] { font:inherit; padding:6px 14px; border:1px solid var(--accent); border-radius:4px; background:#fff; color:var(--accent); cursor:pointer; }
   form.inline { display:inline; }
   ul.plain { list-style:none; padding:0; margin:0; } ul.plain li { margin:4px 0; }
+  section.card.field-invalid { border:1px solid var(--error); box-shadow:inset 4px 0 0 var(--error); }
+  .field-message { color:var(--error); margin:8px 0 0; font-size:15px; }
+  section.card.form-errors { border:1px solid var(--error); color:var(--error); }
+  section.card.form-errors p { margin:0; }
   .tag { display:inline-block; font-size:12px; padding:1px 6px; border-radius:10px; background:#e8eaed; color:var(--muted); margin-left:6px; }
 `;
 

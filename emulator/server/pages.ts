@@ -1,5 +1,5 @@
 /** The local ward's pages (Vietnamese, like everything users see). Every value is escaped. */
-import type { FormItemModel, FormModel, MenuModel, ShownHtml, SpreadsheetView, SentMail } from '../index';
+import type { FormItemModel, FormModel, FormProblem, MenuModel, ShownHtml, SpreadsheetView, SentMail } from '../index';
 import type { ExecutionRecord } from '../core/execution';
 import { html, raw, type Safe } from './html';
 
@@ -96,55 +96,112 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-export function formPage(form: FormModel, prefill: Record<number, string[]>, errors: string[] = []): Safe {
+/** What a refused submission brings back to the form page: the refusals and what was typed. */
+export interface FormPageState {
+  problems?: FormProblem[];
+  /** The respondent's e-mail as typed (forms that collect it). */
+  respondentEmail?: string;
+  /** "Other" answers as typed, by item id. */
+  other?: Record<number, string>;
+}
+
+/** The summary shown above a refused form; each refusal itself is shown under its question. */
+export const FORM_ERROR_SUMMARY = 'Chưa gửi được: vui lòng sửa các câu được đánh dấu bên dưới.';
+
+const RESPONDENT_EMAIL_ID = 'respondent-email';
+
+export function formPage(form: FormModel, prefill: Record<number, string[]>, state: FormPageState = {}): Safe {
   if (!form.acceptingResponses) {
     return html`<section class="card"><h1>${form.title}</h1><p>${form.customClosedFormMessage || 'Biểu mẫu này hiện không nhận câu trả lời.'}</p></section>`;
   }
+  const problems = state.problems ?? [];
+  const shownItems = new Set(form.items.map((i) => i.id));
+  const emailProblem = form.collectEmail ? problems.find((p) => p.field === 'respondentEmail') : undefined;
+  // Refusals with no field on the page to show them under are listed in the summary itself.
+  const unattached = problems.filter((p) => (p.itemId === null ? p !== emailProblem : !shownItems.has(p.itemId)));
+  const messageFor = (itemId: number) => problems.find((p) => p.itemId === itemId)?.message;
   return html`<form method="post" class="resident-form" style="max-width:720px;margin:auto;font-size:18px">
     <section class="card" style="border-top:8px solid #0b57d0"><h1>${form.title}</h1>${paragraphs(form.description)}
       <p class="error">* Bắt buộc</p></section>
-    ${errors.length ? html`<section class="card error" role="alert"><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></section>` : ''}
-    ${form.collectEmail ? html`<section class="card"><label>Email <span class="error">*</span><br><input name="__email" type="email" required style="width:100%;font:inherit;padding:8px"></label></section>` : ''}
-    ${form.items.map((item) => formItem(item, prefill[item.id] ?? []))}
+    ${problems.length ? html`<section class="card form-errors" role="alert"><p><strong>${FORM_ERROR_SUMMARY}</strong></p>${unattached.length ? html`<ul>${unattached.map((p) => html`<li>${p.title ? `${p.title}: ` : ''}${p.message}</li>`)}</ul>` : ''}</section>` : ''}
+    ${form.collectEmail ? respondentEmailField(state.respondentEmail ?? '', emailProblem?.message) : ''}
+    ${form.items.map((item) => formItem(item, prefill[item.id] ?? [], messageFor(item.id), state.other?.[item.id] ?? ''))}
     <p><button type="submit" style="font-size:18px;padding:10px 28px;background:#0b57d0;color:#fff">Gửi</button></p>
   </form>`;
 }
 
 function paragraphs(text: string): Safe {
-  return html`${text.split(/\n{2,}/).filter(Boolean).map((p) => html`<p style="white-space:pre-wrap">${p}</p>`)}`;
+  return html`${text.replace(/\r\n?/g, '\n').split(/\n{2,}/).filter((p) => p.trim() !== '').map((p) => html`<p style="white-space:pre-wrap">${p}</p>`)}`;
 }
 
-function formItem(item: FormItemModel, values: string[]): Safe {
+/** A question's card: marked, with its refusal right under the field, when Forms refused it. */
+function card(problem: string | undefined, content: Safe): Safe {
+  return html`<section class="${problem === undefined ? 'card' : 'card field-invalid'}">${content}</section>`;
+}
+
+/** The refusal under a field, which the field names with aria-describedby. */
+function fieldMessage(id: string, problem: string | undefined): Safe | '' {
+  return problem === undefined ? '' : html`<p id="${id}" class="field-message">${problem}</p>`;
+}
+
+/** aria-invalid and aria-describedby for a refused field. */
+function invalid(errorId: string, problem: string | undefined): Safe | '' {
+  return problem === undefined ? '' : html` aria-invalid="true" aria-describedby="${errorId}"`;
+}
+
+function respondentEmailField(value: string, problem: string | undefined): Safe {
+  const errorId = `${RESPONDENT_EMAIL_ID}-error`;
+  return card(
+    problem,
+    html`<label>Email <span class="error">*</span><br><input id="${RESPONDENT_EMAIL_ID}" name="__email" type="email" required value="${value}" style="width:100%;font:inherit;padding:8px"${invalid(errorId, problem)}></label>${fieldMessage(errorId, problem)}`,
+  );
+}
+
+function formItem(item: FormItemModel, values: string[], problem: string | undefined, other: string): Safe {
   const name = `entry.${item.id}`;
+  const id = `entry-${item.id}`;
+  const errorId = `${id}-error`;
   const label = html`${item.title}${item.required ? html` <span class="error">*</span>` : ''}`;
   const help = item.helpText ? html`<div class="muted" style="font-size:15px;white-space:pre-wrap">${item.helpText}</div>` : '';
   const input = 'width:100%;font:inherit;padding:8px';
+  const attrs = html`${item.required ? raw(' required') : ''}${invalid(errorId, problem)}`;
+  const message = fieldMessage(errorId, problem);
   switch (item.type) {
     case 'SECTION_HEADER':
       return html`<section class="card"><h2>${item.title}</h2>${help}</section>`;
     case 'TEXT':
-      return html`<section class="card"><label>${label}${help}<input name="${name}" value="${values[0] ?? ''}" style="${input}"${item.required ? raw(' required') : ''}></label></section>`;
+      return card(problem, html`<label>${label}${help}<input id="${id}" name="${name}" value="${values[0] ?? ''}" style="${input}"${attrs}></label>${message}`);
     case 'PARAGRAPH_TEXT':
-      return html`<section class="card"><label>${label}${help}<textarea name="${name}" rows="6" style="${input}"${item.required ? raw(' required') : ''}>${values[0] ?? ''}</textarea></label></section>`;
+      return card(problem, html`<label>${label}${help}<textarea id="${id}" name="${name}" rows="6" style="${input}"${attrs}>${values[0] ?? ''}</textarea></label>${message}`);
     case 'LIST':
-      return html`<section class="card"><label>${label}${help}<select name="${name}" style="${input}"${item.required ? raw(' required') : ''}><option value="">Chọn</option>${item.choices.map(
-        (c) => html`<option${values.includes(c) ? raw(' selected') : ''}>${c}</option>`,
-      )}</select></label></section>`;
+      return card(
+        problem,
+        html`<label>${label}${help}<select id="${id}" name="${name}" style="${input}"${attrs}><option value="">Chọn</option>${item.choices.map(
+          (c) => html`<option${values.includes(c) ? raw(' selected') : ''}>${c}</option>`,
+        )}</select></label>${message}`,
+      );
     case 'MULTIPLE_CHOICE':
     case 'CHECKBOX': {
       const type = item.type === 'CHECKBOX' ? 'checkbox' : 'radio';
-      return html`<section class="card"><fieldset style="border:0;padding:0"><legend>${label}</legend>${help}${item.choices.map(
-        (c) => html`<div><label><input type="${type}" name="${name}" value="${c}"${values.includes(c) ? raw(' checked') : ''}> ${c}</label></div>`,
-      )}${item.hasOtherOption ? html`<div><label>Mục khác: <input name="${name}.other_option_response" style="font:inherit"></label></div>` : ''}</fieldset></section>`;
+      // ARIA 1.2: a radio group carries aria-invalid itself; checkboxes (and the "other" text box) each do.
+      const group = html`${type === 'radio' ? raw(' role="radiogroup"') : ''} aria-labelledby="${id}-label"${type === 'radio' ? invalid(errorId, problem) : ''}`;
+      const each = type === 'checkbox' ? invalid(errorId, problem) : '';
+      return card(
+        problem,
+        html`<fieldset id="${id}" style="border:0;padding:0"${group}><legend id="${id}-label">${label}</legend>${help}${item.choices.map(
+          (c) => html`<div><label><input type="${type}" name="${name}" value="${c}"${values.includes(c) ? raw(' checked') : ''}${each}> ${c}</label></div>`,
+        )}${item.hasOtherOption ? html`<div><label>Mục khác: <input name="${name}.other_option_response" value="${other}" style="font:inherit"${invalid(errorId, problem)}></label></div>` : ''}${message}</fieldset>`,
+      );
     }
     default:
       return html`<section class="card"><p class="error">Loại câu hỏi ${item.type} chưa được hiển thị ở môi trường cục bộ.</p></section>`;
   }
 }
 
+/** Forms shows the confirmation message with its line breaks. */
 export function formDonePage(form: FormModel): Safe {
   return html`<section class="card" style="max-width:720px;margin:auto;font-size:18px"><h1>${form.title}</h1>
-    <p>${form.confirmationMessage || 'Câu trả lời của bạn đã được ghi lại.'}</p>
+    ${paragraphs(form.confirmationMessage || 'Câu trả lời của bạn đã được ghi lại.')}
     <p><a href="">Gửi ý kiến khác</a></p></section>`;
 }
 
@@ -159,17 +216,59 @@ export function sidebarShell(shown: ShownHtml | undefined, index: number): Safe 
     <script>window.addEventListener('message', function (e) { if (e.data && e.data.wardSidebar === 'close') document.getElementById('sidebar').remove(); });</script>`;
 }
 
-export function executionsPage(records: readonly ExecutionRecord[]): Safe {
+/** dd/MM/yyyy HH:mm:ss in the ward's time zone, as staff read times everywhere else. */
+export function wardTime(d: Date, timeZone: string): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+export function executionsPage(records: readonly ExecutionRecord[], timeZone: string): Safe {
   return html`<h1>Nhật ký thực thi</h1><table class="grid"><thead><tr><th>#</th><th>Loại</th><th>Hàm</th><th>Người dùng</th><th>Bắt đầu</th><th>Thời lượng (ms)</th><th>Trạng thái</th></tr></thead><tbody>${[...records]
     .reverse()
     .slice(0, 500)
     .map(
-      (r) => html`<tr><td>${r.id}</td><td>${r.kind}</td><td>${r.label}</td><td>${r.user}</td><td>${r.startedAt.toISOString()}</td><td>${Math.round(r.durationMs)}</td><td${r.status === 'failed' ? raw(' class="error"') : ''}>${r.status === 'failed' ? `Lỗi: ${r.error ?? ''}` : 'Hoàn tất'}</td></tr>`,
+      (r) => html`<tr><td>${r.id}</td><td>${r.kind}</td><td>${r.label}</td><td>${r.user}</td><td>${wardTime(r.startedAt, timeZone)}</td><td>${Math.round(r.durationMs)}</td><td${r.status === 'failed' ? raw(' class="error"') : ''}>${r.status === 'failed' ? `Lỗi: ${r.error ?? ''}` : 'Hoàn tất'}</td></tr>`,
     )}</tbody></table>`;
 }
 
-export function mailPage(outbox: SentMail[]): Safe {
+export function mailPage(outbox: SentMail[], timeZone: string): Safe {
   return html`<h1>Thư đã gửi (${outbox.length})</h1>${[...outbox].reverse().map(
-    (m) => html`<section class="card"><p class="muted">${m.sentAt.toISOString()} — từ ${m.from} đến ${m.to.join(', ')}${m.cc.length ? ` · cc ${m.cc.join(', ')}` : ''}</p><h2>${m.subject}</h2><pre style="white-space:pre-wrap;font:inherit">${m.body}</pre></section>`,
+    (m) => html`<section class="card"><p class="muted">${wardTime(m.sentAt, timeZone)} — từ ${m.from} đến ${m.to.join(', ')}${m.cc.length ? ` · cc ${m.cc.join(', ')}` : ''}</p><h2>${m.subject}</h2><pre style="white-space:pre-wrap;font:inherit">${linkify(m.body)}</pre></section>`,
   )}`;
+}
+
+/** Google's own address: the ward serves its local copy at the same path (see ward.ts). */
+const GOOGLE_DOCS = 'https://docs.google.com/';
+
+/** http(s) URLs in plain text, up to a space, a quote or an angle bracket. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
+
+/**
+ * Plain text with its http(s) URLs as links, everything escaped. The link text is the URL as
+ * written; Google's addresses (https://docs.google.com/…) point to the ward's local copy.
+ * Punctuation ending a sentence is not part of the URL, nor is a closing bracket it did not open.
+ */
+export function linkify(text: string): Safe {
+  const parts: Array<string | Safe> = [];
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = trimUrl(m[0]);
+    const at = m.index ?? 0;
+    parts.push(text.slice(last, at));
+    // The local path must stay on the ward: "https://docs.google.com//elsewhere" is no local path.
+    const path = url.toLowerCase().startsWith(GOOGLE_DOCS) ? url.slice(GOOGLE_DOCS.length - 1) : null;
+    const local = path !== null && !/^\/[/\\]/.test(path);
+    parts.push(local ? html`<a href="${path}">${url}</a>` : html`<a href="${url}" rel="noopener noreferrer">${url}</a>`);
+    last = at + url.length;
+  }
+  parts.push(text.slice(last));
+  return html`${parts}`;
+}
+
+function trimUrl(url: string): string {
+  let out = url.replace(/[.,;:!?]+$/, '');
+  for (const [open, close] of [['(', ')'], ['[', ']']]) {
+    while (out.endsWith(close) && out.split(close).length > out.split(open).length) out = out.slice(0, -1).replace(/[.,;:!?]+$/, '');
+  }
+  return out;
 }

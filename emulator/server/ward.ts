@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SheetView, SpreadsheetView, Workspace } from '../index';
 import { AppsScriptException } from '../core/errors';
+import { isFormValidationError } from '../services/forms';
 import { failureForClient, resultForClient, type RpcResponse } from './rpc';
 import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell } from './pages';
 import { html, page } from './html';
@@ -216,10 +217,15 @@ export function startWard(options: WardOptions): Promise<Ward> {
       try {
         ws.forms.submit(formId, answers, { respondentEmail: posted.get('__email')?.[0] });
       } catch (e) {
-        if (e instanceof Error && e.name === 'FormValidationError') {
+        if (isFormValidationError(e)) {
+          // Forms shows the page again with what was typed, each refusal under its question.
           const prefill: Record<number, string[]> = {};
-          for (const item of form.items) prefill[item.id] = posted.get(`entry.${item.id}`) ?? [];
-          showPublic(res, form.title, formPage(form, prefill, [translateFormError(e.message)]), 400);
+          const other: Record<number, string> = {};
+          for (const item of form.items) {
+            prefill[item.id] = posted.get(`entry.${item.id}`) ?? [];
+            other[item.id] = posted.get(`entry.${item.id}.other_option_response`)?.[0] ?? '';
+          }
+          showPublic(res, form.title, formPage(form, prefill, { problems: e.problems, respondentEmail: posted.get('__email')?.[0] ?? '', other }), 400);
           return;
         }
         throw e;
@@ -244,8 +250,8 @@ export function startWard(options: WardOptions): Promise<Ward> {
       res.writeHead(302, { location: '/' });
       res.end();
     }],
-    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox()))],
-    ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions()))],
+    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox(), kernel.timeZone))],
+    ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions(), kernel.timeZone))],
 
     ['POST', /^\/user$/, async (req, res) => {
       const email = parseForm(await readBody(req)).get('email')?.[0]?.trim() ?? '';
@@ -361,9 +367,4 @@ function prefillFrom(params: URLSearchParams): Record<number, string[]> {
     if (m) out[Number(m[1])] = [...(out[Number(m[1])] ?? []), v];
   }
   return out;
-}
-
-/** The form's own refusal, in the residents' language. */
-function translateFormError(message: string): string {
-  return `Chưa gửi được: vui lòng kiểm tra lại các câu hỏi bắt buộc và định dạng câu trả lời. (${message})`;
 }

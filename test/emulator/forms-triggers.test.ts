@@ -1,7 +1,7 @@
 /**
  * FormApp, ScriptApp triggers and the form-submit path, as a script sees them.
  */
-import { createWorkspace } from '../../emulator';
+import { createWorkspace, FormValidationError, type FormProblem } from '../../emulator';
 
 const manifest = { timeZone: 'Asia/Ho_Chi_Minh', runtimeVersion: 'V8' };
 
@@ -84,9 +84,9 @@ describe('Form submit (Sheets) event — https://developers.google.com/apps-scri
 
   it('refuses what Google Forms refuses and records nothing', () => {
     const { ws, formId } = setup();
-    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 9', 'Nội dung': 'x' })).toThrow(/not a choice/);
-    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': '  ' })).toThrow(/"Nội dung" is required/);
-    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': 'x', Email: 'không phải email' })).toThrow('Email chưa đúng');
+    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 9', 'Nội dung': 'x' })).toThrow('Tổ dân phố: Lựa chọn không hợp lệ');
+    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': '  ' })).toThrow('Nội dung: Đây là một câu hỏi bắt buộc');
+    expect(() => ws.forms.submit(formId, { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': 'x', Email: 'không phải email' })).toThrow('Email: Email chưa đúng');
     expect(ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets[0].displayValues.length).toBe(1);
   });
 
@@ -97,6 +97,114 @@ describe('Form submit (Sheets) event — https://developers.google.com/apps-scri
     expect(r.triggerRuns[0]).toMatchObject({ ok: false, error: 'Error: boom' });
     expect(ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets[0].displayValues[1][2]).toBe('boom');
     expect(ws.executions().at(-1)).toMatchObject({ kind: 'trigger', status: 'failed' });
+  });
+});
+
+/** The problems of the submission Forms refuses (fails the test when it is accepted). */
+function refusal(submit: () => unknown): FormProblem[] {
+  try {
+    submit();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FormValidationError);
+    return (e as FormValidationError).problems;
+  }
+  throw new Error('the submission was accepted');
+}
+
+/**
+ * What a respondent sees when Google Forms refuses a submission: the message under each question.
+ * The Vietnamese strings are Google Forms' own respondent UI in Vietnamese ("Đây là một câu hỏi bắt
+ * buộc" for a required question left blank, …); a text validation shows its help text instead
+ * when it has one: https://developers.google.com/apps-script/reference/forms/text-validation-builder
+ * (setHelpText: "Sets the help text that appears when the validation fails").
+ */
+describe('Form refusals per question — https://developers.google.com/apps-script/reference/forms/text-validation-builder', () => {
+  const SCRIPT2 = `
+function build2() {
+  var form = FormApp.create('Góp ý');
+  var group = form.addListItem().setTitle('Tổ dân phố').setChoiceValues(['Tổ dân phố 1', 'Tổ dân phố 2']).setRequired(true);
+  var content = form.addParagraphTextItem().setTitle('Nội dung').setRequired(true);
+  var phone = form.addTextItem().setTitle('Số điện thoại').setHelpText('Số di động hoặc số bàn')
+    .setValidation(FormApp.createTextValidation().requireTextMatchesPattern('0[0-9]{9,10}').setHelpText('Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0').build());
+  var code = form.addTextItem().setTitle('Mã').setValidation(FormApp.createTextValidation().requireTextMatchesPattern('GY-[0-9]{4}').build());
+  var mail = form.addTextItem().setTitle('Email').setValidation(FormApp.createTextValidation().requireTextIsEmail().build());
+  var note = form.addParagraphTextItem().setTitle('Ghi chú').setValidation(FormApp.createParagraphTextValidation().requireTextLengthLessThanOrEqualTo(5).build());
+  var kind = form.addMultipleChoiceItem().setTitle('Loại').setChoiceValues(['Góp ý', 'Phản ánh']);
+  var safe = form.addCheckboxItem().setTitle('Bảo mật').setChoiceValues(['Giữ bí mật']);
+  return { id: form.getId(), group: group.getId(), content: content.getId(), phone: phone.getId(), code: code.getId(), mail: mail.getId(), note: note.getId(), kind: kind.getId(), safe: safe.getId() };
+}
+function phoneItem(id) {
+  var item = FormApp.openById(id).getItems(FormApp.ItemType.TEXT)[0];
+  return { type: String(item.getType()), help: item.getHelpText(), castHelp: item.asTextItem().getHelpText() };
+}
+function closeForm(id, message) { FormApp.openById(id).setAcceptingResponses(false).setCustomClosedFormMessage(message); }
+function collectEmail(id) { FormApp.openById(id).setCollectEmail(true); }
+`;
+  type Ids = Record<'group' | 'content' | 'phone' | 'code' | 'mail' | 'note' | 'kind' | 'safe', number> & { id: string };
+  function setup2() {
+    const ws = createWorkspace({ user: 'admin@luukiem.example', now: '2026-11-24T11:45:16Z' });
+    ws.spreadsheets.setActive(ws.spreadsheets.create('CSDL'));
+    const app = ws.load({ manifest, scripts: [['Code.js', SCRIPT2]], html: {} });
+    return { ws, app, ids: app.call('build2') as Ids };
+  }
+  const base = { 'Tổ dân phố': 'Tổ dân phố 1', 'Nội dung': 'Đèn đường hỏng' };
+
+  it('a required question left blank: "Đây là một câu hỏi bắt buộc" under that question, in form order', () => {
+    const { ws, ids } = setup2();
+    const problems = refusal(() => ws.forms.submit(ids.id, { 'Nội dung': ' \n ' }));
+    expect(problems).toEqual([
+      { itemId: ids.group, title: 'Tổ dân phố', message: 'Đây là một câu hỏi bắt buộc' },
+      { itemId: ids.content, title: 'Nội dung', message: 'Đây là một câu hỏi bắt buộc' },
+    ]);
+    expect(() => ws.forms.submit(ids.id, {})).toThrow(new FormValidationError(problems).message);
+    expect(new FormValidationError(problems).message).toBe('Tổ dân phố: Đây là một câu hỏi bắt buộc; Nội dung: Đây là một câu hỏi bắt buộc');
+  });
+
+  it('a text item keeps its own help text; its pattern validation shows the validation help text, and matches the whole answer', () => {
+    const { ws, app, ids } = setup2();
+    expect(app.call('phoneItem', ids.id)).toEqual({ type: 'TEXT', help: 'Số di động hoặc số bàn', castHelp: 'Số di động hoặc số bàn' });
+    expect(ws.forms.model(ids.id).items.find((i) => i.id === ids.phone)).toMatchObject({
+      helpText: 'Số di động hoặc số bàn',
+      validation: { kind: 'PATTERN', pattern: '0[0-9]{9,10}', helpText: 'Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0' },
+    });
+    for (const bad of ['090123456', '09012345678x', 'x0901234567', '1901234567']) {
+      expect(refusal(() => ws.forms.submit(ids.id, { ...base, 'Số điện thoại': bad }))).toEqual([
+        { itemId: ids.phone, title: 'Số điện thoại', message: 'Số điện thoại gồm 10 hoặc 11 chữ số, bắt đầu bằng 0' },
+      ]);
+    }
+    expect(ws.forms.submit(ids.id, { ...base, 'Số điện thoại': '0901234567' }).responseId).toBeTruthy();
+    expect(ws.forms.submit(ids.id, { ...base, 'Số điện thoại': '02438123456' }).responseId).toBeTruthy();
+  });
+
+  it('a validation without help text shows Google Forms’ own message', () => {
+    const { ws, ids } = setup2();
+    const problems = refusal(() => ws.forms.submit(ids.id, { ...base, Mã: 'GY-12', Email: 'nguyenvana@', 'Ghi chú': 'dài hơn năm' }));
+    expect(problems).toEqual([
+      { itemId: ids.code, title: 'Mã', message: 'Câu trả lời không đúng định dạng' },
+      { itemId: ids.mail, title: 'Email', message: 'Vui lòng nhập một địa chỉ email hợp lệ' },
+      { itemId: ids.note, title: 'Ghi chú', message: 'Câu trả lời quá dài' },
+    ]);
+  });
+
+  it('an answer that is not one of the choices, and several answers to a one-answer question', () => {
+    const { ws, ids } = setup2();
+    expect(refusal(() => ws.forms.submit(ids.id, { ...base, 'Tổ dân phố': 'Tổ dân phố 9', Loại: 'Khác', 'Bảo mật': ['Công khai'] }))).toEqual([
+      { itemId: ids.group, title: 'Tổ dân phố', message: 'Lựa chọn không hợp lệ' },
+      { itemId: ids.kind, title: 'Loại', message: 'Lựa chọn không hợp lệ' },
+      { itemId: ids.safe, title: 'Bảo mật', message: 'Lựa chọn không hợp lệ' },
+    ]);
+    expect(refusal(() => ws.forms.submit(ids.id, { ...base, Loại: ['Góp ý', 'Phản ánh'] }))).toEqual([{ itemId: ids.kind, title: 'Loại', message: 'Chỉ được chọn một câu trả lời' }]);
+  });
+
+  it('form-level refusals have no item: an unknown question, the respondent’s e-mail, a closed form', () => {
+    const { ws, app, ids } = setup2();
+    expect(refusal(() => ws.forms.submit(ids.id, { ...base, 'Không có': 'x' }))).toEqual([{ itemId: null, title: 'Không có', message: 'Biểu mẫu không có câu hỏi này' }]);
+    app.call('collectEmail', ids.id);
+    expect(refusal(() => ws.forms.submit(ids.id, base))).toEqual([{ itemId: null, field: 'respondentEmail', title: 'Email', message: 'Đây là một câu hỏi bắt buộc' }]);
+    expect(refusal(() => ws.forms.submit(ids.id, base, { respondentEmail: 'a@b' }))).toEqual([{ itemId: null, field: 'respondentEmail', title: 'Email', message: 'Vui lòng nhập một địa chỉ email hợp lệ' }]);
+    app.call('closeForm', ids.id, 'Đã hết hạn nhận ý kiến.');
+    expect(refusal(() => ws.forms.submit(ids.id, base, { respondentEmail: 'a@b.vn' }))).toEqual([{ itemId: null, title: '', message: 'Đã hết hạn nhận ý kiến.' }]);
+    expect(ws.forms.model(ids.id)).toMatchObject({ acceptingResponses: false });
   });
 });
 

@@ -9,7 +9,7 @@ import { AppsScriptException, signatureMismatch } from '../../core/errors';
 import { expose } from '../../core/facade';
 import { GOOGLE_MIME } from '../../core/files';
 import type { Kernel } from '../../core/kernel';
-import type { FormModel, FormsModule, SubmitResult } from '../../core/modules';
+import type { FormModel, FormProblem, FormsModule, SubmitResult } from '../../core/modules';
 import { AuthMode } from '../../core/shared-enums';
 import { DestinationType, ItemType } from './enums';
 import { makeForm, makeFormResponse, type FormsStore } from './form';
@@ -17,30 +17,52 @@ import { TextValidationBuilder } from './items';
 import { emailColumnTitle, editUrl, publishedUrl, QUESTION_TYPES, type FormData, type ItemData, type ResponseData } from './model';
 import { publish } from '../../core/published';
 
-/** A submission Google Forms would refuse; nothing is recorded. */
+/**
+ * What Google Forms shows a respondent whose language is Vietnamese when it refuses an answer: its
+ * own texts (respondent UI in Vietnamese), or the validation's help text when the form sets one
+ * (https://developers.google.com/apps-script/reference/forms/text-validation-builder#setHelpText(String)).
+ */
+export const FORM_REFUSALS = {
+  required: 'Đây là một câu hỏi bắt buộc',
+  email: 'Vui lòng nhập một địa chỉ email hợp lệ',
+  pattern: 'Câu trả lời không đúng định dạng',
+  tooLong: 'Câu trả lời quá dài',
+  notAChoice: 'Lựa chọn không hợp lệ',
+  oneAnswer: 'Chỉ được chọn một câu trả lời',
+  closed: 'Biểu mẫu này hiện không nhận câu trả lời.',
+  unknownQuestion: 'Biểu mẫu không có câu hỏi này',
+  respondentEmailTitle: 'Email',
+} as const;
+
+/** A submission Google Forms would refuse; nothing is recorded. `problems` says what, per question. */
 export class FormValidationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+  constructor(readonly problems: FormProblem[]) {
+    super(problems.map((p) => (p.title ? `${p.title}: ${p.message}` : p.message)).join('; '));
     this.name = 'FormValidationError';
   }
 }
 
+export function isFormValidationError(e: unknown): e is FormValidationError {
+  return e instanceof Error && e.name === 'FormValidationError' && Array.isArray((e as { problems?: unknown }).problems);
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The refusal shown under the question, or null when the answer stands. */
 function checkAnswer(item: ItemData, value: string | string[]): string | null {
   const values = Array.isArray(value) ? value : [value];
-  if (item.type !== 'CHECKBOX' && Array.isArray(value)) return `"${item.title}" takes one answer`;
+  if (item.type !== 'CHECKBOX' && Array.isArray(value)) return FORM_REFUSALS.oneAnswer;
   if (item.type === 'LIST' || item.type === 'MULTIPLE_CHOICE' || item.type === 'CHECKBOX') {
     const allowed = (v: string) => item.choices.includes(v) || (item.hasOtherOption && item.type !== 'LIST');
-    const bad = values.find((v) => !allowed(v));
-    if (bad !== undefined) return `"${bad}" is not a choice of "${item.title}"`;
+    if (values.some((v) => !allowed(v))) return FORM_REFUSALS.notAChoice;
   }
   const v = item.validation;
   if (v && values[0] !== '') {
     const text = values[0];
-    if (v.kind === 'EMAIL' && !EMAIL.test(text)) return v.helpText || `"${item.title}" must be an e-mail address`;
-    if (v.kind === 'PATTERN' && !new RegExp(`^(?:${v.pattern})$`).test(text)) return v.helpText || `"${item.title}" does not match the pattern`;
-    if (v.kind === 'MAX_LENGTH' && text.length > (v.maxLength ?? Infinity)) return v.helpText || `"${item.title}" is too long`;
+    if (v.kind === 'EMAIL' && !EMAIL.test(text)) return v.helpText || FORM_REFUSALS.email;
+    // Google Forms' "matches" holds when the whole answer matches the pattern.
+    if (v.kind === 'PATTERN' && !new RegExp(`^(?:${v.pattern})$`).test(text)) return v.helpText || FORM_REFUSALS.pattern;
+    if (v.kind === 'MAX_LENGTH' && text.length > (v.maxLength ?? Infinity)) return v.helpText || FORM_REFUSALS.tooLong;
   }
   return null;
 }
@@ -145,26 +167,29 @@ class FormsModuleImpl implements FormsModule, FormsStore {
 
   submit(formId: string, answers: Record<string, string | string[]>, options: { respondentEmail?: string } = {}): SubmitResult {
     const form = this.require(formId);
-    const problems: string[] = [];
-    if (!form.acceptingResponses) problems.push('the form is not accepting responses');
-    const questions = this.questions(form);
-    for (const title of Object.keys(answers)) {
-      if (!questions.some((q) => q.title === title)) problems.push(`the form has no question "${title}"`);
+    const problems: FormProblem[] = [];
+    if (!form.acceptingResponses) problems.push({ itemId: null, title: '', message: form.customClosedFormMessage || FORM_REFUSALS.closed });
+    // The respondent's e-mail is asked first, above the questions.
+    const email = options.respondentEmail?.trim() ?? '';
+    if (form.collectEmail && !EMAIL.test(email)) {
+      problems.push({ itemId: null, field: 'respondentEmail', title: FORM_REFUSALS.respondentEmailTitle, message: email === '' ? FORM_REFUSALS.required : FORM_REFUSALS.email });
     }
+    const questions = this.questions(form);
     const given: Array<{ itemId: number; value: string | string[] }> = [];
     for (const q of questions) {
       const value = answers[q.title];
       const blank = value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
       if (blank) {
-        if (q.required) problems.push(`"${q.title}" is required`);
+        if (q.required) problems.push({ itemId: q.id, title: q.title, message: FORM_REFUSALS.required });
         continue;
       }
       const problem = checkAnswer(q, value);
-      if (problem) problems.push(problem);
+      if (problem) problems.push({ itemId: q.id, title: q.title, message: problem });
       else given.push({ itemId: q.id, value: Array.isArray(value) ? [...value] : value });
     }
-    const email = options.respondentEmail?.trim() ?? '';
-    if (form.collectEmail && !EMAIL.test(email)) problems.push('a valid e-mail address is required');
+    for (const title of Object.keys(answers)) {
+      if (!questions.some((q) => q.title === title)) problems.push({ itemId: null, title, message: FORM_REFUSALS.unknownQuestion });
+    }
     if (problems.length) throw new FormValidationError(problems);
 
     const response: ResponseData = {
