@@ -20,6 +20,8 @@ export interface CaseRecord {
   location: string;
   confidential: boolean;
   hasEmail: boolean;
+  /** The resident left a valid phone number (the number itself stays in "Người gửi"). */
+  hasPhone: boolean;
   status: string;
   complexity: string;
   dueDate: Date;
@@ -33,7 +35,10 @@ export interface CaseRecord {
   outcome: string;
   outcomeNote: string;
   answeredAt: Date | '';
+  /** When the resident was answered (e-mail queued, call recorded, letter handed over). */
   answerSentAt: Date | '';
+  /** How: ANSWER_METHOD's values. */
+  answerMethod: string;
   approvedBy: string;
   closedAt: Date | '';
   linkedCases: string;
@@ -109,6 +114,10 @@ export interface IndexEntry {
   answerSentAt: number | null;
   confidential: boolean;
   complexity: string;
+  /** v3: how the resident can be reached (no personal data, only whether) and how they were answered. */
+  hasEmail: boolean;
+  hasPhone: boolean;
+  answerMethod: string;
 }
 
 export const SUMMARY_CHARS = 140;
@@ -119,12 +128,14 @@ export const SUMMARY_CHARS = 140;
  * next setup or hourly run (parseIndex reads the older layout meanwhile).
  * v1 (no number in front): code, receivedAt … search.
  * v2: v1's fields, then the answer state (answered, sent) and confidentiality the reports need.
+ * v3: v2's, then whether the resident left an e-mail / a phone number, and how they were answered
+ *     (the inbox shows who is to be called back; "Đã trả lời" now means really answered).
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export type IndexedFields = Pick<
   CaseRecord,
-  'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity'
+  'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity' | 'hasEmail' | 'hasPhone' | 'answerMethod'
 >;
 
 export function buildIndex(c: IndexedFields): string {
@@ -152,6 +163,9 @@ export function buildIndex(c: IndexedFields): string {
     time(c.answerSentAt),
     c.confidential ? 1 : 0,
     c.complexity ?? '',
+    c.hasEmail ? 1 : 0,
+    c.hasPhone ? 1 : 0,
+    c.answerMethod ?? '',
   ]);
 }
 
@@ -190,6 +204,9 @@ export function parseIndex(cell: unknown): IndexEntry | null {
       answerSentAt: version >= 2 ? num(a[16]) : null,
       confidential: version >= 2 ? a[17] === 1 : false,
       complexity: version >= 2 ? String(a[18] ?? '') : '',
+      hasEmail: version >= 3 ? a[19] === 1 : false,
+      hasPhone: version >= 3 ? a[20] === 1 : false,
+      answerMethod: version >= 3 ? String(a[21] ?? '') : '',
     };
   } catch {
     return null;

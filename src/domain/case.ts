@@ -18,11 +18,19 @@ export type Channel = (typeof CHANNELS)[ChannelKey];
 /** Channels staff enter by hand (the form is the QR channel). */
 export const STAFF_CHANNELS: ChannelKey[] = ['paper', 'inPerson', 'phone', 'email', 'zalo'];
 
+/**
+ * "Đã trả lời" means the resident has been answered — by e-mail, by a phone call staff recorded
+ * or by a letter handed over — not that an answer was written: a written answer is a draft
+ * ("Dự thảo trả lời"), then, where the chair approves answers, "Chờ duyệt" and "Đã duyệt, chờ
+ * gửi". Until "Đã trả lời" the case is open and its working-day clock keeps running.
+ */
 export const STATUS = {
   new: 'Mới tiếp nhận',
   classified: 'Đã phân loại',
   inProgress: 'Đang xử lý',
+  draftAnswer: 'Dự thảo trả lời',
   awaitingApproval: 'Chờ duyệt',
+  approved: 'Đã duyệt, chờ gửi',
   answered: 'Đã trả lời',
   closed: 'Đã đóng',
 } as const;
@@ -33,6 +41,15 @@ export type Status = (typeof STATUS)[StatusKey];
 export function statusKeyOf(label: string): StatusKey | null {
   return (Object.keys(STATUS) as StatusKey[]).find((k) => STATUS[k] === label) ?? null;
 }
+
+/** How the resident was answered (the cases tab's "Hình thức trả lời"). */
+export const ANSWER_METHOD = {
+  email: 'Email',
+  phone: 'Điện thoại',
+  letter: 'Thư giấy',
+} as const;
+
+export type AnswerMethodKey = keyof typeof ANSWER_METHOD;
 
 /** Honest outcomes, not just "done". */
 export const OUTCOME = {

@@ -48,3 +48,11 @@ export function checkPhone(input: string): ContactCheck {
   const landline = /^02[0-9]{9}$/.test(digits);
   return { value, given: true, valid: mobile || landline };
 }
+
+/**
+ * The form's own check of a phone number (Google Forms "matches" a regular expression against
+ * the whole answer): the numbers checkPhone accepts, in the ways people write them — 0 or +84 /
+ * 84 in front, groups separated by single spaces, dots or dashes. Kept to syntax RE2 and
+ * JavaScript read alike; a test checks it never accepts what checkPhone refuses.
+ */
+export const PHONE_PATTERN = ' *(?:\\+84|84|0)[ .-]?(?:[35789](?:[ .-]?[0-9]){8}|2(?:[ .-]?[0-9]){9}) *';

@@ -4,9 +4,9 @@
  */
 import { formatVietnameseDate, parseIsoDate, type CivilDay } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { STATUS } from './case';
+import { STATUS, type StatusKey } from './case';
 import type { IndexEntry } from './case-record';
-import { canSee, type Actor } from './lifecycle';
+import { answerStateOf, canSee, statusOf, type Actor, type AnswerState } from './lifecycle';
 import { searchableWords } from './text/fold';
 
 export interface InboxQuery {
@@ -29,6 +29,8 @@ export interface InboxCounters {
   inProgress: number;
   dueSoon: number;
   overdue: number;
+  /** Open cases whose resident left a phone number and no e-mail. */
+  callBack: number;
 }
 
 export interface InboxItem {
@@ -44,6 +46,10 @@ export interface InboxItem {
   workingDaysLeft: number | null;
   assignedBody: string;
   summary: string;
+  /** Where the answer stands (a draft is not an answer). */
+  answerState: AnswerState;
+  /** Open, and the resident left a phone number but no e-mail: staff call them back. */
+  callBack: boolean;
 }
 
 export interface InboxPage {
@@ -55,20 +61,27 @@ export interface InboxPage {
 }
 
 export const MAX_PAGE_SIZE = 50;
-const OPEN = new Set<string>([STATUS.new, STATUS.classified, STATUS.inProgress, STATUS.awaitingApproval]);
+const OPEN = new Set<StatusKey>(['new', 'classified', 'inProgress', 'draftAnswer', 'awaitingApproval', 'approved']);
 
-export function isOpen(status: string): boolean {
-  return OPEN.has(status);
+/**
+ * Open: the resident has not been answered (and the case is not closed), so its working days
+ * keep counting — whatever drafts or approvals exist.
+ */
+export function isOpen(c: { status: string; answerSentAt?: Date | '' | number | null; approvedBy?: string }): boolean {
+  const sent = typeof c.answerSentAt === 'number' ? new Date(c.answerSentAt) : c.answerSentAt ?? '';
+  return OPEN.has(statusOf({ status: c.status, answerSentAt: sent ?? '', approvedBy: c.approvedBy }));
 }
 
 export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
   const visible = entries.filter((e) => canSee(actor, e));
   const soonLimit = calendar.addWorkingDaysFrom(today, 2);
-  const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0 };
+  const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 };
   for (const e of visible) {
+    const open = isOpen(e);
     if (e.status === STATUS.new) counters.new += 1;
-    else if (isOpen(e.status)) counters.inProgress += 1;
-    if (!isOpen(e.status)) continue;
+    else if (open) counters.inProgress += 1;
+    if (!open) continue;
+    if (e.hasPhone && !e.hasEmail) counters.callBack += 1;
     if (e.dueDay < today) counters.overdue += 1;
     else if (e.dueDay <= soonLimit) counters.dueSoon += 1;
   }
@@ -76,12 +89,14 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
   const from = query.from ? parseIsoDate(query.from) : null;
   const to = query.to ? parseIsoDate(query.to) : null;
   const words = query.text ? searchableWords(query.text).trim() : '';
-  // Besides a status, the counters' own names filter: "inProgress" (open, past "new"), "dueSoon", "overdue".
-  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' || query.status === 'inProgress' ? query.status : null;
+  // Besides a status, the counters' own names filter: "inProgress" (open, past "new"), "dueSoon",
+  // "overdue", "callBack" (open, phone but no e-mail).
+  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' || query.status === 'inProgress' || query.status === 'callBack' ? query.status : null;
   const matches = visible.filter((e) => {
-    if (dueFilter === 'inProgress' && !(isOpen(e.status) && e.status !== STATUS.new)) return false;
-    if (dueFilter === 'overdue' && !(isOpen(e.status) && e.dueDay < today)) return false;
-    if (dueFilter === 'dueSoon' && !(isOpen(e.status) && e.dueDay >= today && e.dueDay <= soonLimit)) return false;
+    if (dueFilter === 'inProgress' && !(isOpen(e) && e.status !== STATUS.new)) return false;
+    if (dueFilter === 'overdue' && !(isOpen(e) && e.dueDay < today)) return false;
+    if (dueFilter === 'dueSoon' && !(isOpen(e) && e.dueDay >= today && e.dueDay <= soonLimit)) return false;
+    if (dueFilter === 'callBack' && !(isOpen(e) && e.hasPhone && !e.hasEmail)) return false;
     if (query.status && !dueFilter && e.status !== query.status) return false;
     if (query.category && (e.category || e.suggestedCategory) !== query.category) return false;
     if (query.group && e.group !== query.group) return false;
@@ -108,9 +123,11 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
     suggested: !e.category,
     status: e.status,
     dueOn: formatVietnameseDate(e.dueDay),
-    workingDaysLeft: isOpen(e.status) ? calendar.workingDaysLeft(today, e.dueDay) : null,
+    workingDaysLeft: isOpen(e) ? calendar.workingDaysLeft(today, e.dueDay) : null,
     assignedBody: e.assignedBody,
     summary: e.summary,
+    answerState: answerStateOf({ status: e.status, answer: e.answeredAt !== null ? '1' : '', answerSentAt: e.answerSentAt === null ? '' : new Date(e.answerSentAt), answerMethod: e.answerMethod }),
+    callBack: isOpen(e) && e.hasPhone && !e.hasEmail,
   }));
   return { counters, total: matches.length, page, pages, items };
 }

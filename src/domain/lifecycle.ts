@@ -6,10 +6,10 @@
  */
 import { formatVietnameseDate, parseIsoDate, vietnamDayOf, vietnamMidnight } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type OutcomeKey, type StatusKey } from './case';
+import { ANSWER_METHOD, COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type AnswerMethodKey, type OutcomeKey, type StatusKey } from './case';
 import type { CaseRecord, HistoryEvent } from './case-record';
 import { checkEmail } from './contact';
-import type { Settings } from './settings';
+import { unfilledBlank, type Settings } from './settings';
 import { can, canSee, type ActionKey, type Actor } from './permissions';
 
 export type { ActionKey, Actor } from './permissions';
@@ -23,6 +23,8 @@ export type ActionInput =
   | { action: 'answer'; text: string; publicSummary?: string }
   | { action: 'approve' }
   | { action: 'sendAnswer' }
+  | { action: 'recordCall'; note: string }
+  | { action: 'recordLetter'; note: string }
   | { action: 'setPublic'; isPublic: boolean; publicSummary?: string }
   | { action: 'close'; outcome: 'resolved' | 'notCompetent' | 'insufficient'; note?: string }
   | { action: 'reopen'; reason: string }
@@ -35,9 +37,11 @@ export const ACTION_LABELS: Record<ActionKey, string> = {
   assign: 'Chuyển xử lý',
   note: 'Ghi chú nội bộ',
   progress: 'Cập nhật tiến độ',
-  answer: 'Trả lời',
+  answer: 'Soạn trả lời',
   approve: 'Duyệt trả lời',
-  sendAnswer: 'Gửi trả lời',
+  sendAnswer: 'Gửi trả lời qua email',
+  recordCall: 'Ghi nhận cuộc gọi trả lời',
+  recordLetter: 'Ghi nhận thư trả lời đã gửi',
   setPublic: 'Công khai',
   close: 'Đóng ý kiến',
   reopen: 'Mở lại',
@@ -46,15 +50,55 @@ export const ACTION_LABELS: Record<ActionKey, string> = {
   followUp: 'Phản ánh lại',
 };
 
+/** The three ways a resident is answered; which one is offered depends on the contact they left. */
+const DELIVERY: ActionKey[] = ['sendAnswer', 'recordCall', 'recordLetter'];
+
 /** Which actions each status allows. */
 const ALLOWED: Record<StatusKey, ActionKey[]> = {
   new: ['classify', 'assign', 'note', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
   classified: ['classify', 'assign', 'note', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
   inProgress: ['classify', 'assign', 'note', 'progress', 'answer', 'close', 'duplicate', 'misuse', 'followUp'],
+  draftAnswer: ['classify', 'assign', 'note', 'progress', 'answer', ...DELIVERY, 'close', 'duplicate', 'misuse', 'followUp'],
   awaitingApproval: ['approve', 'answer', 'note', 'misuse'],
-  answered: ['sendAnswer', 'setPublic', 'close', 'reopen', 'note', 'followUp'],
+  approved: ['answer', ...DELIVERY, 'note', 'misuse'],
+  answered: ['setPublic', 'close', 'reopen', 'note', 'followUp'],
   closed: ['reopen', 'note', 'followUp', 'setPublic'],
 };
+
+type StatusFields = Pick<CaseRecord, 'status'> & Partial<Pick<CaseRecord, 'answerSentAt' | 'approvedBy'>>;
+
+/**
+ * The status a case really is in. Before answer states told the truth, saving an answer set
+ * "Đã trả lời" at once; such a case whose answer never left is a draft (or approved, if someone
+ * approved it) — the hourly job rewrites its status, and until then it is treated as one.
+ */
+export function statusOf(c: StatusFields): StatusKey {
+  const key = statusKeyOf(c.status) ?? 'new';
+  if (key === 'answered' && !(c.answerSentAt instanceof Date)) return c.approvedBy ? 'approved' : 'draftAnswer';
+  return key;
+}
+
+/** Where an answer stands, for the case view and the inbox. */
+export type AnswerState = 'none' | 'draft' | 'awaitingApproval' | 'approved' | AnswerMethodKey;
+
+export function answerStateOf(c: StatusFields & Pick<CaseRecord, 'answer'> & Partial<Pick<CaseRecord, 'answerMethod'>>): AnswerState {
+  if (c.answerSentAt instanceof Date) {
+    const method = (Object.keys(ANSWER_METHOD) as AnswerMethodKey[]).find((k) => ANSWER_METHOD[k] === c.answerMethod);
+    return method ?? 'email';
+  }
+  if (!c.answer) return 'none';
+  const key = statusOf(c);
+  if (key === 'awaitingApproval') return 'awaitingApproval';
+  if (key === 'approved') return 'approved';
+  return 'draft';
+}
+
+/** The way(s) of answering offered for a case: e-mail when the resident left one, else a call or a letter. */
+function offeredDelivery(a: ActionKey, c: Partial<Pick<CaseRecord, 'hasEmail'>>): boolean {
+  if (a === 'sendAnswer') return c.hasEmail === true;
+  if (a === 'recordCall' || a === 'recordLetter') return c.hasEmail !== true;
+  return true;
+}
 
 
 export class ActionRefused extends Error {
@@ -65,11 +109,15 @@ export class ActionRefused extends Error {
 }
 
 
-export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'> & Partial<Pick<CaseRecord, 'answerSentAt'>>): ActionKey[] {
+export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'> & Partial<Pick<CaseRecord, 'answerSentAt' | 'approvedBy' | 'hasEmail'>>, approvalRequired = false): ActionKey[] {
   if (!canSee(actor, c)) return [];
-  const key = statusKeyOf(c.status) ?? 'new';
-  // Once the answer has left, there is nothing left to send: the button goes.
-  return ALLOWED[key].filter((a) => can(actor, a, c) && !(a === 'sendAnswer' && c.answerSentAt instanceof Date));
+  const key = statusOf(c);
+  return ALLOWED[key].filter((a) => {
+    if (!can(actor, a, c) || !offeredDelivery(a, c)) return false;
+    // Where the chair approves answers, a draft goes for approval before it can be sent.
+    if (DELIVERY.includes(a) && approvalRequired && key !== 'approved') return false;
+    return true;
+  });
 }
 
 /** Field labels for the history and the audit trail. */
@@ -87,7 +135,8 @@ export const FIELD_LABELS: Partial<Record<keyof CaseRecord, string>> = {
   outcome: 'Kết quả',
   outcomeNote: 'Ghi chú kết quả',
   approvedBy: 'Người duyệt',
-  answerSentAt: 'Đã gửi trả lời',
+  answerSentAt: 'Đã trả lời người dân',
+  answerMethod: 'Hình thức trả lời',
   linkedCases: 'Ý kiến liên quan',
   hiddenFromPublic: 'Ẩn khỏi công khai',
 };
@@ -102,6 +151,8 @@ export interface ActionContext {
   now: Date;
   settings: Settings;
   calendar: WorkingCalendar;
+  /** When the reply letter was last made for this case (Docs are made outside the row). */
+  letterMadeAt?: Date | null;
 }
 
 export interface ActionResult {
@@ -138,6 +189,22 @@ function dateInput(value: string | undefined, label: string, now: Date): Date | 
   return vietnamMidnight(day);
 }
 
+const BLANK_LEFT = 'Nội dung trả lời còn chỗ trống của mẫu ("…"): hãy sửa "Trả lời" và điền đủ trước khi gửi cho người dân.';
+
+/** What every way of answering checks: an answer, approved where approval is required, not answered yet. */
+function checkDeliverable(c: CaseRecord, key: StatusKey, settings: Settings): void {
+  if (!c.answer) throw new ActionRefused('Chưa có nội dung trả lời.');
+  if (unfilledBlank(c.answer)) throw new ActionRefused(BLANK_LEFT);
+  if (c.answerSentAt) throw new ActionRefused(`Đã trả lời người dân ngày ${show(c.answerSentAt)}.`);
+  if (settings.approvalRequired && key !== 'approved') throw new ActionRefused('Nội dung trả lời cần được duyệt trước khi gửi cho người dân.');
+}
+
+function delivered(patch: Partial<CaseRecord>, method: AnswerMethodKey, now: Date): void {
+  patch.answerSentAt = now;
+  patch.answerMethod = ANSWER_METHOD[method];
+  patch.status = STATUS.answered;
+}
+
 function reopenedStatus(c: CaseRecord): string {
   if (c.assignedBody) return STATUS.inProgress;
   if (c.category) return STATUS.classified;
@@ -153,10 +220,12 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
   if (!Object.prototype.hasOwnProperty.call(ACTION_LABELS, input.action)) throw new ActionRefused('Thao tác không hợp lệ.');
   if (!canSee(actor, c)) throw new ActionRefused('Bạn không có quyền với ý kiến này.');
   if (!can(actor, input.action, c)) throw new ActionRefused(`Vai trò của bạn không được "${ACTION_LABELS[input.action]}".`);
-  const statusKey = statusKeyOf(c.status) ?? 'new';
-  if (!ALLOWED[statusKey].includes(input.action)) throw new ActionRefused(`Không thể "${ACTION_LABELS[input.action]}" khi ý kiến đang ở trạng thái "${c.status}".`);
+  const statusKey = statusOf(c);
+  if (!ALLOWED[statusKey].includes(input.action)) throw new ActionRefused(`Không thể "${ACTION_LABELS[input.action]}" khi ý kiến đang ở trạng thái "${STATUS[statusKey]}".`);
 
   const patch: Partial<CaseRecord> = {};
+  // A case stored under an older meaning of its status is written back under its real one.
+  if (statusKeyOf(c.status) !== statusKey) patch.status = STATUS[statusKey];
   const notices: Notice[] = [];
   let detail = '';
 
@@ -180,7 +249,8 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       patch.assignedBody = body.name;
       patch.assignee = assignee;
       patch.bodyDueDate = dateInput(input.bodyDueDate, 'Hạn cơ quan xử lý cam kết', now);
-      patch.status = STATUS.inProgress;
+      // A draft answer stays a draft: only a case not yet being handled moves to "Đang xử lý".
+      if (statusKey === 'new' || statusKey === 'classified') patch.status = STATUS.inProgress;
       const to = assignee || body.email;
       if (to) notices.push({ kind: 'assignee', to, code: c.code, body: body.name, dueOn: formatVietnameseDate(vietnamDayOf(c.dueDate)) });
       break;
@@ -208,21 +278,41 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
         patch.publicSummary = summary;
       }
       patch.answeredAt = now;
+      // Written is not answered: the resident has heard nothing yet, and the clock keeps running.
       patch.approvedBy = '';
-      patch.status = settings.approvalRequired ? STATUS.awaitingApproval : STATUS.answered;
+      patch.status = settings.approvalRequired ? STATUS.awaitingApproval : STATUS.draftAnswer;
       break;
     }
     case 'approve': {
+      if (unfilledBlank(c.answer)) throw new ActionRefused(BLANK_LEFT);
       patch.approvedBy = actor.email;
-      patch.status = STATUS.answered;
+      patch.status = STATUS.approved;
       break;
     }
     case 'sendAnswer': {
-      if (!c.answer) throw new ActionRefused('Chưa có nội dung trả lời.');
-      if (!c.hasEmail) throw new ActionRefused('Người gửi không để lại email hợp lệ: hãy in phiếu trả lời theo tổ dân phố để gửi tận tay.');
-      if (c.answerSentAt) throw new ActionRefused(`Đã gửi trả lời cho người dân ngày ${show(c.answerSentAt)}.`);
-      patch.answerSentAt = now;
+      checkDeliverable(c, statusKey, settings);
+      if (!c.hasEmail) throw new ActionRefused('Người gửi không để lại email hợp lệ: hãy gọi điện hoặc gửi thư trả lời, rồi ghi nhận.');
+      delivered(patch, 'email', now);
       notices.push({ kind: 'answer', code: c.code });
+      break;
+    }
+    case 'recordCall': {
+      checkDeliverable(c, statusKey, settings);
+      if (c.hasEmail) throw new ActionRefused('Người gửi có email: hãy dùng "Gửi trả lời qua email".');
+      detail = text(input.note, 'Ghi chú cuộc gọi');
+      if (!detail) throw new ActionRefused('Hãy ghi người nghe máy và nội dung đã trao đổi.');
+      delivered(patch, 'phone', now);
+      break;
+    }
+    case 'recordLetter': {
+      checkDeliverable(c, statusKey, settings);
+      if (c.hasEmail) throw new ActionRefused('Người gửi có email: hãy dùng "Gửi trả lời qua email".');
+      // The letter handed over must be the answer as it stands, not one printed from an older draft.
+      const made = ctx.letterMadeAt;
+      if (!made || (c.answeredAt instanceof Date && made.getTime() < c.answeredAt.getTime())) throw new ActionRefused('Hãy "Lập thư trả lời" từ nội dung trả lời hiện tại, in và gửi thư, rồi ghi nhận.');
+      detail = text(input.note, 'Cách gửi thư');
+      if (!detail) throw new ActionRefused('Hãy ghi cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…).');
+      delivered(patch, 'letter', now);
       break;
     }
     case 'setPublic': {
@@ -255,6 +345,10 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       patch.outcome = '';
       patch.outcomeNote = '';
       patch.closedAt = '';
+      // A new answer will be needed: the earlier one stays in the history and the audit trail.
+      patch.answerSentAt = '';
+      patch.answerMethod = '';
+      patch.approvedBy = '';
       if (c.outcome === OUTCOME.misuse) patch.hiddenFromPublic = false;
       break;
     }

@@ -5,9 +5,9 @@
  */
 import type { Role } from './settings';
 
-export type ActionKey = 'classify' | 'assign' | 'note' | 'progress' | 'answer' | 'approve' | 'sendAnswer' | 'setPublic' | 'close' | 'reopen' | 'duplicate' | 'misuse' | 'followUp';
+export type ActionKey = 'classify' | 'assign' | 'note' | 'progress' | 'answer' | 'approve' | 'sendAnswer' | 'recordCall' | 'recordLetter' | 'setPublic' | 'close' | 'reopen' | 'duplicate' | 'misuse' | 'followUp';
 
-export const ACTION_KEYS: ActionKey[] = ['classify', 'assign', 'note', 'progress', 'answer', 'approve', 'sendAnswer', 'setPublic', 'close', 'reopen', 'duplicate', 'misuse', 'followUp'];
+export const ACTION_KEYS: ActionKey[] = ['classify', 'assign', 'note', 'progress', 'answer', 'approve', 'sendAnswer', 'recordCall', 'recordLetter', 'setPublic', 'close', 'reopen', 'duplicate', 'misuse', 'followUp'];
 
 /** Everything a person can ask the add-on to do, case actions included. */
 export type Capability =

@@ -28,8 +28,12 @@ export interface HandlingBody {
 export interface Settings {
   wardName: string;
   committeeName: string;
-  /** How residents follow up (office, phone), printed in acknowledgements. */
+  /** Where residents follow up (the office), printed in acknowledgements, answers and the form. */
   contactLine: string;
+  /** The ward's phone number for residents without e-mail ('' until an admin fills it in). */
+  phone: string;
+  /** When the office receives residents. */
+  officeHours: string;
   groups: string[];
   categories: CategoryRule[];
   bodies: HandlingBody[];
@@ -41,8 +45,24 @@ export interface Settings {
   answerTemplates: Record<string, string>;
 }
 
-export const DEFAULT_ANSWER_TEMPLATE =
-  'Kính gửi ông/bà,\n\nVề ý kiến {{ma}} thuộc lĩnh vực {{linh_vuc}}, {{uy_ban}} đã tiếp nhận, phối hợp với cơ quan có thẩm quyền xem xét và trả lời như sau:\n\n…\n\nTrân trọng cảm ơn ông/bà đã đóng góp ý kiến.';
+/**
+ * The answer's substance only: the salutation, the opening ("… xin trả lời như sau:") and the
+ * thanks are added once by the e-mail and the letter (domain/reply.ts). "…" must be replaced.
+ */
+export const DEFAULT_ANSWER_TEMPLATE = 'Kết quả xem xét, giải quyết: …\n\nCơ quan giải quyết: …';
+
+/** A template's blank the writer has not filled: a "…" or "..." standing as a word, or a {{field}}. */
+export function unfilledBlank(text: string): boolean {
+  return /(^|[\s:(])(…|\.\.\.)(?=$|[\s)])/m.test(text) || /\{\{\w+\}\}/.test(text);
+}
+
+/** How residents reach the ward: the office, its phone, its hours — the parts an admin filled in. */
+export function contactText(s: Pick<Settings, 'contactLine' | 'phone' | 'officeHours'>): string {
+  const parts = [s.contactLine.replace(/[.\s]+$/, '')];
+  if (s.phone) parts.push(`điện thoại ${s.phone}`);
+  if (s.officeHours) parts.push(`giờ tiếp dân: ${s.officeHours.replace(/[.\s]+$/, '')}`);
+  return `${parts.filter(Boolean).join('; ')}.`;
+}
 
 /** A template with its placeholders filled for one case. */
 export function fillTemplate(template: string, values: { code: string; category: string; committee: string }): string {
@@ -58,6 +78,8 @@ export const GENERAL_KEYS = {
   wardName: 'Tên phường',
   committeeName: 'Tên Ủy ban',
   contactLine: 'Thông tin liên hệ (in trong thư báo tiếp nhận)',
+  phone: 'Số điện thoại tiếp nhận ý kiến',
+  officeHours: 'Giờ tiếp dân',
   normalDays: 'Số ngày làm việc để trả lời',
   complexDays: 'Số ngày làm việc để trả lời vụ việc phức tạp',
   approvalRequired: 'Trả lời phải được Chủ tịch duyệt',
@@ -75,7 +97,9 @@ export const DEFAULT_GROUP_COUNT = 40;
 export const DEFAULT_SETTINGS: Settings = {
   wardName: 'Phường Lưu Kiếm',
   committeeName: 'Ủy ban MTTQ Việt Nam phường Lưu Kiếm',
-  contactLine: 'Văn phòng Ủy ban MTTQ Việt Nam phường, trong giờ hành chính.',
+  contactLine: 'Văn phòng Ủy ban MTTQ Việt Nam phường',
+  phone: '',
+  officeHours: 'sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, từ thứ Hai đến thứ Sáu',
   groups: Array.from({ length: DEFAULT_GROUP_COUNT }, (_, i) => `Tổ dân phố ${i + 1}`),
   categories: [
     { category: 'Môi trường', keywords: ['rác', 'rác thải', 'ô nhiễm', 'mùi hôi', 'khói', 'bụi', 'nước thải', 'ngập', 'ngập úng', 'vệ sinh môi trường', 'cây xanh'] },
@@ -144,6 +168,11 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
   s.wardName = str(GENERAL_KEYS.wardName, s.wardName);
   s.committeeName = str(GENERAL_KEYS.committeeName, s.committeeName);
   s.contactLine = str(GENERAL_KEYS.contactLine, s.contactLine);
+  // A number typed into a General-format cell loses its leading 0 (and may be a number).
+  const phone = general.get(GENERAL_KEYS.phone);
+  s.phone = typeof phone === 'number' ? `0${phone}` : text(phone);
+  s.officeHours = str(GENERAL_KEYS.officeHours, s.officeHours);
+  if (!s.phone) problems.push(`Chưa có "${GENERAL_KEYS.phone}" (tab "Cài đặt"): người dân không có email cần số này để hỏi về ý kiến của mình.`);
   const days = (label: string, fallback: number) => {
     const raw = general.get(label);
     if (raw === undefined || text(raw) === '') return fallback;

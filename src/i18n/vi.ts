@@ -42,44 +42,60 @@ export const SIDEBAR = {
 export const FORM = {
   title: (committee: string) => `Hòm thư số — Góp ý, phản ánh, kiến nghị gửi ${committee}`,
   description: (committee: string, normal: number, complex: number) =>
-    `Mời bà con gửi ý kiến góp ý, phản ánh, kiến nghị. ${committee} tiếp nhận, phân loại và chuyển đến cơ quan có thẩm quyền giải quyết.\n\n` +
+    `Mời người dân gửi ý kiến góp ý, phản ánh, kiến nghị. ${committee} tiếp nhận, phân loại và chuyển đến cơ quan có thẩm quyền giải quyết.\n\n` +
     `Ý kiến được trả lời trong ${normal} ngày làm việc (vụ việc phức tạp không quá ${complex} ngày làm việc). Thông tin người góp ý được bảo mật.`,
-  group: 'Bạn ở tổ dân phố nào?',
+  group: 'Ông/Bà ở tổ dân phố nào?',
   groupOther: 'Khác (ngoài các tổ dân phố trên)',
-  topic: 'Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)',
+  topic: 'Ý kiến của ông/bà về lĩnh vực nào? (không bắt buộc)',
   content: 'Nội dung góp ý, phản ánh, kiến nghị',
-  contentHelp: 'Xin ghi rõ sự việc, thời gian và mong muốn của bạn.',
+  contentHelp: 'Xin ghi rõ sự việc, thời gian và mong muốn của ông/bà.',
   location: 'Địa điểm cụ thể (nếu có)',
   contactHeader: 'Thông tin liên hệ (không bắt buộc)',
-  contactHelp: 'Để Ủy ban báo mã ý kiến và kết quả trả lời cho bạn. Chỉ cán bộ quản trị được xem thông tin này.',
+  contactHelp:
+    'Để Ủy ban báo mã ý kiến và kết quả trả lời cho ông/bà. Không có email, ông/bà có thể để lại số điện thoại: cán bộ sẽ gọi điện trả lời. ' +
+    'Chỉ cán bộ quản trị được xem thông tin này.',
   name: 'Họ và tên',
   phone: 'Số điện thoại',
+  phoneHelp: 'Ví dụ: 0912 345 678 (di động) hoặc 024 3825 1234 (cố định).',
+  phoneInvalid: 'Số điện thoại chưa đúng. Ví dụ: 0912 345 678 (di động) hoặc 024 3825 1234 (cố định).',
   email: 'Email (để nhận mã ý kiến và kết quả)',
   emailInvalid: 'Email chưa đúng, ví dụ: nguyenvana@gmail.com',
   confidential: 'Bảo mật danh tính',
   confidentialChoice: 'Giữ bí mật danh tính của tôi',
   privacyHeader: 'Về việc sử dụng thông tin cá nhân',
   privacyNotice:
-    'Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân: họ tên, số điện thoại và email bạn cung cấp chỉ dùng để trả lời ý kiến của bạn; ' +
+    'Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân: họ tên, số điện thoại và email ông/bà cung cấp chỉ dùng để trả lời ý kiến của ông/bà; ' +
     'được lưu riêng, chỉ cán bộ quản trị của Ủy ban MTTQ phường được xem, và mọi lần xem đều được ghi lại. Kết quả công khai hằng tháng không nêu tên. ' +
-    'Bạn có thể gửi ý kiến mà không để lại thông tin liên hệ.',
-  confirmation: 'Cảm ơn bạn đã gửi ý kiến. Nếu bạn để lại email, Ủy ban sẽ gửi mã ý kiến và hạn trả lời vào email của bạn.',
+    'Ông/Bà có thể gửi ý kiến mà không để lại thông tin liên hệ.',
+  /**
+   * The page after "Gửi". Google Forms' confirmation is the same for everyone (it cannot show the
+   * case code), so it says what every resident needs — above all those who left no e-mail.
+   */
+  confirmation: (p: { committee: string; normal: number; complex: number; contact: string }) =>
+    [
+      `Cảm ơn ông/bà đã gửi ý kiến đến ${p.committee}.`,
+      `Ý kiến được trả lời trong ${p.normal} ngày làm việc (vụ việc phức tạp không quá ${p.complex} ngày làm việc).`,
+      'Nếu ông/bà để lại email, mã ý kiến và hạn trả lời được gửi ngay vào email. Nếu chỉ để lại số điện thoại, cán bộ sẽ gọi điện trả lời.',
+      `Để hỏi về ý kiến của mình, ông/bà liên hệ: ${p.contact}`,
+      'Kết quả trả lời được công khai hằng tháng, không nêu tên người gửi, tại bảng tin của tổ dân phố và trụ sở Ủy ban.',
+      'Danh tính của ông/bà được giữ bí mật: chỉ cán bộ quản trị của Ủy ban được xem họ tên, số điện thoại và email.',
+    ].join('\n\n'),
 } as const;
 
 export const ACK = {
   subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
-  body: (p: { code: string; receivedOn: string; dueOn: string; committee: string; contactLine: string }) =>
+  body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string }) =>
     [
-      'Kính gửi ông/bà,',
+      p.greeting,
       '',
       `${p.committee} đã tiếp nhận ý kiến của ông/bà ngày ${p.receivedOn}.`,
       `Mã ý kiến: ${p.code}`,
-      `Hạn trả lời: ${p.dueOn} (7 ngày làm việc; vụ việc phức tạp có thể đến 20 ngày làm việc).`,
+      `Hạn trả lời: ${p.dueOn} (${p.normal} ngày làm việc; vụ việc phức tạp có thể đến ${p.complex} ngày làm việc).`,
       '',
-      `Để theo dõi, ông/bà vui lòng giữ mã ý kiến trên và liên hệ: ${p.contactLine}`,
+      `Để hỏi về ý kiến này, ông/bà vui lòng giữ mã ý kiến trên và liên hệ: ${p.contact}`,
       'Thư này được gửi tự động, xin không trả lời thư.',
       '',
-      `Trân trọng,`,
+      'Trân trọng,',
       p.committee,
     ].join('\n'),
 } as const;
@@ -149,8 +165,6 @@ export const NOTICE = {
       'Trân trọng.',
     ].join('\n'),
   answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
-  answerBody: (p: { code: string; answer: string; committee: string; contactLine: string }) =>
-    ['Kính gửi ông/bà,', '', `Về ý kiến ${p.code} ông/bà đã gửi, ${p.committee} trả lời như sau:`, '', p.answer, '', `Mọi thắc mắc xin liên hệ: ${p.contactLine}`, '', 'Trân trọng,', p.committee].join('\n'),
   policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
   policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
     ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
@@ -189,7 +203,8 @@ export const CASES = {
 export const INBOX_UI = {
   tabInbox: 'Hộp thư',
   tabEntry: 'Nhập ý kiến',
-  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn' },
+  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại' },
+  callBack: '☎ Cần gọi lại',
   filters: 'Bộ lọc',
   all: 'Tất cả',
   status: 'Trạng thái',
@@ -232,7 +247,24 @@ export const CASE_UI = {
   note: 'Ghi chú hệ thống',
   confidential: 'Người gửi yêu cầu bảo mật danh tính.',
   answer: 'Trả lời',
-  answerSent: (on: string) => `Đã gửi cho người dân ngày ${on}.`,
+  answerStates: {
+    none: '',
+    draft: 'Dự thảo — chưa gửi cho người dân',
+    awaitingApproval: 'Chờ duyệt — chưa gửi cho người dân',
+    approved: 'Đã duyệt — chưa gửi cho người dân',
+    email: 'Đã gửi qua email',
+    phone: 'Đã trả lời qua điện thoại',
+    letter: 'Đã gửi thư trả lời (bản in)',
+  },
+  answerSent: (how: string, on: string) => `${how} ngày ${on}.`,
+  howToAnswer: {
+    email: 'Người gửi để lại email: trả lời được gửi vào email.',
+    phone: 'Người gửi để lại số điện thoại, không có email: gọi điện trả lời (cán bộ quản trị xem số ở "Xem thông tin người gửi") rồi "Ghi nhận cuộc gọi trả lời"; hoặc lập thư trả lời.',
+    none: 'Người gửi không để lại email hay số điện thoại: lập thư trả lời, gửi qua tổ trưởng tổ dân phố rồi "Ghi nhận thư trả lời đã gửi"; công khai kết quả để người dân xem.',
+  },
+  preview: 'Xem thư sẽ gửi cho người dân',
+  previewNote: 'Họ tên người gửi (nếu có) được điền vào dòng "Kính gửi" khi gửi.',
+  letterFirst: 'Trước hết bấm "Lập thư trả lời" (mục Văn bản), in và gửi thư; sau đó ghi nhận tại đây.',
   publicSummary: 'Tóm tắt công khai',
   isPublic: 'Đang công khai',
   outcome: 'Kết quả',
@@ -264,6 +296,9 @@ export const CASE_UI = {
     bodyDueDate: 'Hạn cơ quan cam kết (không bắt buộc)',
     text: 'Nội dung',
     answer: 'Nội dung trả lời (sửa từ mẫu)',
+    answerHelp: 'Chỉ viết phần trả lời: lời chào, câu mở đầu và lời cảm ơn được thêm tự động vào email và thư.',
+    callNote: 'Người nghe máy và nội dung đã trao đổi',
+    letterNote: 'Cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…)',
     publicSummary: 'Tóm tắt công khai (không nêu tên, không chép nguyên văn)',
     isPublic: 'Công khai kết quả này',
     outcome: 'Kết quả',
@@ -299,18 +334,14 @@ export const PAPER = {
     'Địa điểm: {{dia_diem}}',
     'Đề nghị quý cơ quan xem xét, giải quyết theo thẩm quyền và thông tin kết quả về {{uy_ban}} trước ngày {{han_tra_loi}} để trả lời Nhân dân.',
   ],
-  letterBody: [
-    'Kính gửi: Ông/Bà gửi ý kiến mã {{ma}} ({{to_dan_pho}})',
-    'Ngày {{ngay_tiep_nhan}}, {{uy_ban}} nhận được ý kiến của ông/bà về lĩnh vực {{linh_vuc}}.',
-    '{{tra_loi}}',
-    '{{uy_ban}} trân trọng cảm ơn ông/bà đã đóng góp ý kiến.',
-  ],
+  /** The reply's parts are composed by domain/reply, the same for the letter and the e-mail. */
+  letterBody: ['{{kinh_gui}}', '{{mo_dau}}', '{{tra_loi}}', '{{cam_on}}'],
   recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT, Hòm thư số.'],
   signature: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', '', '', ''],
   placeDate: '{{phuong}}, ngày {{ngay}}',
   number: 'Số: {{ma}}/HTS',
   groupTitle: (group: string) => `PHIẾU TRẢ LỜI Ý KIẾN — ${group}`,
-  groupIntro: 'Kính gửi bà con có ý kiến gửi Hòm thư số. Vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
+  groupIntro: 'Kính gửi: Ông/Bà đã gửi ý kiến đến Hòm thư số. Ông/Bà vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
   groupEmpty: 'Không có trả lời cần phát tay.',
   groupColumns: ['Mã ý kiến', 'Ngày tiếp nhận', 'Trả lời'],
   notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',

@@ -95,11 +95,14 @@ it('a case goes from the resident’s form to closed and answered, with the answ
     await f.getByLabel(C.fields.body).selectOption('UBND phường');
     await f.getByLabel(C.fields.assignee).fill(HANDLER);
   });
-  await doAction(frame, 'Trả lời', async (f) => {
+  await doAction(frame, 'Soạn trả lời', async (f) => {
     await f.getByLabel(C.fields.answer).fill('Ngày 26/11, UBND phường đã cho nạo vét cống ngõ 9.');
     await f.getByLabel(C.fields.publicSummary).fill('Cống ngõ 9 (TDP 4) đã được nạo vét.');
   });
-  expect(await doAction(frame, 'Gửi trả lời')).toContain('hộp thư đi');
+  // A draft is not an answer: the badge says so until the e-mail goes.
+  expect(await frame.locator('[data-answer-state="draft"]').innerText()).toBe(C.answerStates.draft);
+  expect(await doAction(frame, 'Gửi trả lời qua email')).toContain('hộp thư đi');
+  expect(await frame.locator('[data-answer-state="email"]').innerText()).toBe(C.answerStates.email);
   await doAction(frame, 'Đóng ý kiến', async (f) => {
     await f.getByLabel(C.fields.outcome).selectOption('resolved');
   });

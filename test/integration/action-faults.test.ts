@@ -3,8 +3,8 @@
  * service call it makes, failing the k-th call; then the person retries (with the version they
  * saw) and the hourly job runs. Each time: the case is either unchanged — and the person got a
  * Vietnamese message — or fully changed: the row, exactly one audit row for the new version, and
- * exactly one outbox row for each e-mail the action queues. "Đã gửi trả lời" only with the
- * answer e-mail in the outbox. Nothing is ever done twice.
+ * exactly one outbox row for each e-mail the action queues. "Đã trả lời" only with the answer
+ * e-mail in the outbox, or the call or letter recorded. Nothing is ever done twice.
  */
 import { ADMIN, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
@@ -33,9 +33,24 @@ const ready = {
     ready.classified(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'assign', body: 'UBND phường', assignee: HANDLER });
   },
-  answered: (w: Ward) => {
+  /** An answer written: a draft, not yet sent (issue 8.4). */
+  drafted: (w: Ward) => {
     ready.assigned(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
+  },
+  /** The resident has the answer (by e-mail). */
+  answered: (w: Ward) => {
+    ready.drafted(w);
+    act(w, open(w, 'GY-2026-00001'), { action: 'sendAnswer' });
+  },
+  /** Case 2 (no e-mail) with a draft answer: answered by a phone call or a letter. */
+  draftedNoEmail: (w: Ward) => {
+    act(w, open(w, 'GY-2026-00002'), { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+    act(w, open(w, 'GY-2026-00002'), { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
+  },
+  letterMade: (w: Ward) => {
+    ready.draftedNoEmail(w);
+    w.app.call('createCaseDocument', 'GY-2026-00002', 'letter');
   },
   /** With the chair's approval required (setting "Trả lời phải được Chủ tịch duyệt"). */
   awaitingApproval: (w: Ward) => {
@@ -43,7 +58,7 @@ const ready = {
     const keys = general.getRange(1, 1, general.getLastRow(), 1).getValues().map((r) => r[0]);
     general.getRange(keys.indexOf('Trả lời phải được Chủ tịch duyệt') + 1, 2).setValue('Có');
     runHourly(w);
-    ready.answered(w);
+    ready.drafted(w);
   },
   closed: (w: Ward) => {
     ready.answered(w);
@@ -51,11 +66,13 @@ const ready = {
   },
 };
 
-const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<string, unknown>; mails: string[] }> = [
+const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<string, unknown>; mails: string[]; code?: string }> = [
   { name: 'classify', state: 'fresh', input: { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'complex' }, mails: [] },
   { name: 'assign (e-mails the handler)', state: 'classified', input: { action: 'assign', body: 'UBND phường', assignee: HANDLER }, mails: ['CX-'] },
   { name: 'answer', state: 'assigned', input: { action: 'answer', text: 'Đèn đã được thay.' }, mails: [] },
-  { name: 'send the answer (e-mails the resident)', state: 'answered', input: { action: 'sendAnswer' }, mails: ['TL-'] },
+  { name: 'send the answer (e-mails the resident)', state: 'drafted', input: { action: 'sendAnswer' }, mails: ['TL-'] },
+  { name: 'record the phone call that answered the resident', state: 'draftedNoEmail', input: { action: 'recordCall', note: 'Ông Ba nghe máy, đã đọc trả lời.' }, mails: [], code: 'GY-2026-00002' },
+  { name: 'record the letter handed over', state: 'letterMade', input: { action: 'recordLetter', note: 'Qua tổ trưởng tổ dân phố.' }, mails: [], code: 'GY-2026-00002' },
   { name: 'mark as duplicate (links the original too)', state: 'fresh', input: { action: 'duplicate', of: 'GY-2026-00002' }, mails: [] },
   { name: 'misuse (e-mails the police)', state: 'fresh', input: { action: 'misuse', reason: 'Bôi nhọ cá nhân' }, mails: ['CA-'] },
   { name: 'follow-up (files a new linked case)', state: 'closed', input: { action: 'followUp', content: 'Đèn lại hỏng' }, mails: [] },
@@ -68,20 +85,23 @@ const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<
 ];
 
 /** What must be true after any run: row, audit and outbox agree, nothing twice. */
-function check(w: Ward, v0: number, mails: string[], where: string): 'unchanged' | 'changed' {
-  const v = open(w, 'GY-2026-00001');
+function check(w: Ward, v0: number, mails: string[], where: string, code = 'GY-2026-00001'): 'unchanged' | 'changed' {
+  const v = open(w, code);
   const changed = v.version === v0 + 1;
   expect([where, changed || v.version === v0]).toEqual([where, true]);
-  const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001' && r['Phiên bản'] === String(v0 + 1));
+  const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === code && r['Phiên bản'] === String(v0 + 1));
   expect([where, audit.length]).toEqual([where, changed ? 1 : 0]);
   const outbox = tabRecords(w, 'Hộp thư đi').map((r) => r['Mã thư']);
   for (const prefix of mails) {
     const id = `${prefix}GY-2026-00001-v${v0 + 1}`;
     expect([where, id, outbox.filter((x) => x === id).length]).toEqual([where, id, changed ? 1 : 0]);
   }
-  // "Đã gửi trả lời" only if the answer e-mail is in the outbox.
+  // Case 1 (e-mail) is answered only with the answer e-mail in the outbox; case 2 (no e-mail)
+  // only by the recorded call or letter, never by e-mail.
   const answerMails = outbox.filter((x) => x.startsWith('TL-GY-2026-00001'));
-  expect([where, Boolean(v.answerSent), answerMails.length > 0]).toEqual([where, answerMails.length > 0, answerMails.length > 0]);
+  // (A reopened case keeps the e-mail it was sent, and is no longer answered.)
+  if (code === 'GY-2026-00001' && v.answerSent) expect([where, answerMails.length > 0]).toEqual([where, true]);
+  else if (code !== 'GY-2026-00001') expect([where, Boolean(v.answerSent), outbox.filter((x) => x.startsWith(`TL-${code}`)).length]).toEqual([where, changed, 0]);
   expect([where, new Set(outbox).size]).toEqual([where, outbox.length]);
   const original = tabRecords(w, CASES).find((r) => r['Mã ý kiến'] === 'GY-2026-00002')!;
   expect([where, original['Ý kiến liên quan'].split(', ').filter((c) => c === 'GY-2026-00001').length <= 1]).toEqual([where, true]);
@@ -98,17 +118,18 @@ describe('fault sweeps over every case action', () => {
         ready[s.state](w);
       });
       // A clean run: how many calls, and what the action leaves.
+      const code = s.code ?? 'GY-2026-00001';
       const clean = fresh();
-      const v0 = open(clean, 'GY-2026-00001').version;
+      const v0 = open(clean, code).version;
       clean.ws.faults.failNthCall(1_000_000);
-      act(clean, open(clean, 'GY-2026-00001'), s.input);
+      act(clean, open(clean, code), s.input);
       const total = clean.ws.faults.sweepState().calls;
       runHourly(clean);
-      expect(check(clean, v0, s.mails, 'clean run')).toBe('changed');
+      expect(check(clean, v0, s.mails, 'clean run', code)).toBe('changed');
       const outcomes = new Set<string>();
       for (let k = 1; k <= total; k++) {
         const w = fresh();
-        const seen = open(w, 'GY-2026-00001');
+        const seen = open(w, code);
         w.ws.faults.failNthCall(k);
         let message = '';
         try {
@@ -128,7 +149,7 @@ describe('fault sweeps over every case action', () => {
         }
         runHourly(w);
         runHourly(w);
-        outcomes.add(check(w, v0, s.mails, where));
+        outcomes.add(check(w, v0, s.mails, where, code));
       }
       expect(outcomes).toEqual(new Set(['changed']));
     });
@@ -139,14 +160,14 @@ describe('regressions from "what goes wrong"', () => {
   it('the audit append failing after the row is saved: the answer still goes out, exactly once', () => {
     const w = setUpWard();
     base(w);
-    ready.answered(w);
+    ready.drafted(w);
     const v = open(w, 'GY-2026-00001');
     w.ws.faults.inject('SpreadsheetApp', 'Sheet.appendRow', 1);
     expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Lỗi hệ thống');
     runHourly(w);
     expect(tabRecords(w, 'Hộp thư đi').filter((r) => r['Mã thư'].startsWith('TL-'))).toHaveLength(1);
     expect(w.ws.mail.outbox().filter((m) => m.subject.includes('Trả lời ý kiến'))).toHaveLength(1);
-    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời')).toHaveLength(1);
+    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời qua email')).toHaveLength(1);
   });
 
   it('a duplicate is versioned and audited on both cases', () => {

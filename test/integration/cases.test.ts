@@ -49,7 +49,7 @@ describe('inbox', () => {
     submit(w, 'Rác thải ùn ứ', { group: 'Tổ dân phố 3' });
     submit(w, 'Karaoke ồn ào ban đêm', { group: 'Tổ dân phố 3' });
     const all = w.app.call('getInbox', {}) as { counters: Record<string, number>; total: number; items: Array<{ code: string; summary: string; workingDaysLeft: number }> };
-    expect(all.counters).toEqual({ new: 3, inProgress: 0, dueSoon: 0, overdue: 0 });
+    expect(all.counters).toEqual({ new: 3, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 });
     expect(all.items.map((i) => i.summary)).toEqual(['Karaoke ồn ào ban đêm', 'Rác thải ùn ứ', 'Đường hỏng ở ngõ 5']);
     expect((w.app.call('getInbox', { text: 'duong hong' }) as typeof all).items.map((i) => i.summary)).toEqual(['Đường hỏng ở ngõ 5']);
     expect((w.app.call('getInbox', { text: 'RÁC' }) as typeof all).total).toBe(1);
@@ -69,7 +69,7 @@ describe('inbox', () => {
     const base = new Date('2026-01-05T02:00:00Z').getTime();
     const rows = Array.from({ length: 100_000 }, (_, i) => {
       const receivedAt = new Date(base + i * 60_000);
-      return [buildIndex({ code: `GY-2026-${String(i + 1).padStart(6, '0')}`, receivedAt, channel: 'QR', group: `Tổ dân phố ${(i % 40) + 1}`, category: '', suggestedCategory: 'Môi trường', status: STATUS.new, dueDate: receivedAt, bodyDueDate: '', assignedBody: i % 2 ? 'UBND phường' : '', assignee: '', outcome: '', hiddenFromPublic: false, content: `Ý kiến ${i}`, location: '', answeredAt: '', answerSentAt: '', confidential: false, complexity: 'Thường' })];
+      return [buildIndex({ code: `GY-2026-${String(i + 1).padStart(6, '0')}`, receivedAt, channel: 'QR', group: `Tổ dân phố ${(i % 40) + 1}`, category: '', suggestedCategory: 'Môi trường', status: STATUS.new, dueDate: receivedAt, bodyDueDate: '', assignedBody: i % 2 ? 'UBND phường' : '', assignee: '', outcome: '', hiddenFromPublic: false, content: `Ý kiến ${i}`, location: '', answeredAt: '', answerSentAt: '', confidential: false, complexity: 'Thường', hasEmail: false, hasPhone: false, answerMethod: '' })];
     });
     sheet.getRange(2, indexCol, rows.length, 1).setValues(rows);
     w.ws.resetStats();
@@ -97,9 +97,11 @@ describe('actions on a case', () => {
     // What residents read is written by admins only (issue 7): a handler's public summary is refused.
     expect(() => as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay.', publicSummary: 'Tóm tắt do cơ quan viết' }))).toThrow('Chỉ cán bộ quản trị được viết tóm tắt công khai.');
     v = as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' }).view);
-    expect(v.status).toBe(STATUS.answered);
+    // Written is not answered (issue 8.4): a draft until the e-mail goes.
+    expect([v.status, v.answerState, v.workingDaysLeft === null]).toEqual([STATUS.draftAnswer, 'draft', false]);
     expect(v.publicSummary).toBe('');
     const sent = act(w, v, { action: 'sendAnswer' });
+    expect([sent.view.status, sent.view.answerState, sent.view.workingDaysLeft]).toEqual([STATUS.answered, 'email', null]);
     expect(sent.message).toContain('hộp thư đi');
     v = act(w, sent.view, { action: 'close', outcome: 'resolved' }).view;
     expect([v.status, v.outcome]).toEqual([STATUS.closed, 'Đã giải quyết']);
@@ -112,14 +114,14 @@ describe('actions on a case', () => {
       ['dan@gmail.com', '[Hòm thư số] Trả lời ý kiến GY-2026-00001'],
     ]);
     expect(mails[2].body).toContain('Đèn đã được thay ngày 28/11.');
-    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Trả lời', 'Gửi trả lời', 'Đóng ý kiến']);
+    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Soạn trả lời', 'Gửi trả lời qua email', 'Đóng ý kiến']);
     const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001');
     expect(audit.map((r) => [r['Người thực hiện'], r['Hành động']])).toEqual([
       [ADMIN, 'Phân loại'],
       [ADMIN, 'Chuyển xử lý'],
       [HANDLER, 'Cập nhật tiến độ'],
-      [HANDLER, 'Trả lời'],
-      [ADMIN, 'Gửi trả lời'],
+      [HANDLER, 'Soạn trả lời'],
+      [ADMIN, 'Gửi trả lời qua email'],
       [ADMIN, 'Đóng ý kiến'],
     ]);
     expect(audit[0]).toMatchObject({ 'Trường': 'Lĩnh vực; Trạng thái', 'Giá trị cũ': '; Mới tiếp nhận', 'Giá trị mới': 'Hạ tầng, giao thông; Đã phân loại' });
@@ -177,7 +179,7 @@ describe('actions on a case', () => {
     const w = ward();
     submit(w, 'Rác');
     const v = open(w, 'GY-2026-00001');
-    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời" khi ý kiến đang ở trạng thái "Mới tiếp nhận".');
+    expect(() => act(w, v, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời qua email" khi ý kiến đang ở trạng thái "Mới tiếp nhận".');
     expect(open(w, 'GY-2026-00001').version).toBe(1);
   });
 });

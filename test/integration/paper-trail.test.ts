@@ -9,6 +9,12 @@ function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers
   act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
   act({ action: 'assign', body: 'UBND phường', assignee: '' });
   act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
+  // Published answers are answers the resident has had: by e-mail, or by a letter handed over.
+  if (publish && extra.email) act({ action: 'sendAnswer' });
+  else if (publish) {
+    w.app.call('createCaseDocument', v.code, 'letter');
+    act({ action: 'recordLetter', note: 'Qua tổ trưởng tổ dân phố' });
+  }
   if (publish) act({ action: 'setPublic', isPublic: true, publicSummary: `Đã thu gom rác (${v.code}).` });
   return v.code;
 }

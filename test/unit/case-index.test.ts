@@ -23,6 +23,9 @@ const record: IndexedFields = {
   answerSentAt: '',
   confidential: true,
   complexity: 'Phức tạp',
+  hasEmail: false,
+  hasPhone: true,
+  answerMethod: '',
 };
 
 describe('the case index cell', () => {
@@ -52,6 +55,9 @@ describe('the case index cell', () => {
       answerSentAt: null,
       confidential: true,
       complexity: 'Phức tạp',
+      hasEmail: false,
+      hasPhone: true,
+      answerMethod: '',
     });
   });
 

@@ -16,9 +16,9 @@ const calendar = new WorkingCalendar();
 function aCase(patch: Partial<CaseRecord> = {}): CaseRecord {
   return {
     code: 'GY-2026-00001', receivedAt: new Date('2026-11-24T02:00:00Z'), channel: 'QR', group: 'Tổ dân phố 1', groupKnown: true, topic: '', suggestedCategory: 'Môi trường',
-    category: '', content: 'Rác', contentNote: '', contentOriginal: '', location: '', confidential: false, hasEmail: true, status: STATUS.new, complexity: 'Thường',
+    category: '', content: 'Rác', contentNote: '', contentOriginal: '', location: '', confidential: false, hasEmail: true, hasPhone: false, status: STATUS.new, complexity: 'Thường',
     dueDate: new Date('2026-12-02T17:00:00Z'), bodyDueDate: '', assignedBody: '', assignee: '', answer: '', answerPublic: false, publicSummary: '', outcome: '', outcomeNote: '',
-    answeredAt: '', answerSentAt: '', approvedBy: '', closedAt: '', linkedCases: '', hiddenFromPublic: false, history: '', index: '', responseKey: 'R2', version: 1, updatedAt: now,
+    answeredAt: '', answerSentAt: '', answerMethod: '', approvedBy: '', closedAt: '', linkedCases: '', hiddenFromPublic: false, history: '', index: '', responseKey: 'R2', version: 1, updatedAt: now,
     ...patch,
   };
 }
@@ -46,21 +46,21 @@ describe('decide', () => {
     expect(() => run(aCase(), { action: 'answer', text: 'Trả lời' })).toThrow('Hãy phân loại ý kiến trước khi trả lời.');
     const pending = apply(aCase({ category: 'Môi trường', status: STATUS.classified }), { action: 'answer', text: 'Trả lời' }, admin, { ...settings, approvalRequired: true });
     expect(pending.status).toBe(STATUS.awaitingApproval);
-    expect(() => run(pending, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời" khi ý kiến đang ở trạng thái "Chờ duyệt".');
+    expect(() => run(pending, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời qua email" khi ý kiến đang ở trạng thái "Chờ duyệt".');
     const approved = apply(pending, { action: 'approve' });
-    expect([approved.status, approved.approvedBy]).toEqual([STATUS.answered, 'admin@x.vn']);
+    expect([approved.status, approved.approvedBy]).toEqual([STATUS.approved, 'admin@x.vn']);
   });
 
   it('sends an answer once, and only where a valid e-mail exists', () => {
-    const answered = aCase({ category: 'Môi trường', status: STATUS.answered, answer: 'Đã xử lý' });
-    const sent = apply(answered, { action: 'sendAnswer' });
-    expect(sent.answerSentAt).toEqual(now);
-    expect(() => run(sent, { action: 'sendAnswer' })).toThrow(/Đã gửi trả lời/);
-    expect(() => run({ ...answered, hasEmail: false }, { action: 'sendAnswer' })).toThrow(/in phiếu trả lời theo tổ dân phố/);
+    const draft = aCase({ category: 'Môi trường', status: STATUS.draftAnswer, answer: 'Đã xử lý', answeredAt: now });
+    const sent = apply(draft, { action: 'sendAnswer' });
+    expect([sent.answerSentAt, sent.answerMethod, sent.status]).toEqual([now, 'Email', STATUS.answered]);
+    expect(() => run(sent, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời qua email" khi ý kiến đang ở trạng thái "Đã trả lời".');
+    expect(() => run({ ...draft, hasEmail: false }, { action: 'sendAnswer' })).toThrow(/không để lại email hợp lệ: hãy gọi điện hoặc gửi thư/);
   });
 
   it('publishing needs a summary staff wrote; misuse is never public', () => {
-    const answered = aCase({ category: 'Môi trường', status: STATUS.answered, answer: 'x' });
+    const answered = aCase({ category: 'Môi trường', status: STATUS.answered, answer: 'x', answerSentAt: now, answerMethod: 'Email' });
     expect(() => run(answered, { action: 'setPublic', isPublic: true })).toThrow(/tóm tắt công khai/);
     expect(apply(answered, { action: 'setPublic', isPublic: true, publicSummary: 'Rác ở TDP 1 đã được thu gom.' }).answerPublic).toBe(true);
     const misuse = apply(aCase(), { action: 'misuse', reason: 'Bôi nhọ cán bộ' });
@@ -72,7 +72,9 @@ describe('decide', () => {
     expect(() => run(aCase(), { action: 'close', outcome: 'resolved' })).toThrow('Chỉ đóng với kết quả "Đã giải quyết" sau khi đã trả lời.');
     expect(() => run(aCase(), { action: 'close', outcome: 'notCompetent' })).toThrow('Hãy ghi rõ cơ quan người dân cần liên hệ.');
     expect(apply(aCase(), { action: 'close', outcome: 'notCompetent', note: 'Tòa án nhân dân khu vực' })).toMatchObject({ status: STATUS.closed, outcome: OUTCOME.notCompetent, outcomeNote: 'Tòa án nhân dân khu vực' });
-    expect(apply(aCase({ status: STATUS.answered, answer: 'x', category: 'Môi trường' }), { action: 'close', outcome: 'resolved' })).toMatchObject({ outcome: OUTCOME.resolved });
+    expect(apply(aCase({ status: STATUS.answered, answer: 'x', category: 'Môi trường', answerSentAt: now }), { action: 'close', outcome: 'resolved' })).toMatchObject({ outcome: OUTCOME.resolved });
+    // A draft is not an answer: the case cannot be closed as resolved on it.
+    expect(() => run(aCase({ status: STATUS.draftAnswer, answer: 'x', category: 'Môi trường' }), { action: 'close', outcome: 'resolved' })).toThrow('Chỉ đóng với kết quả "Đã giải quyết" sau khi đã trả lời.');
     const dup = apply(aCase(), { action: 'duplicate', of: 'gy-2026-00007' });
     expect([dup.status, dup.outcome, dup.linkedCases]).toEqual([STATUS.closed, OUTCOME.duplicate, 'GY-2026-00007']);
   });
@@ -128,11 +130,11 @@ describe('what the send button and committed dates allow', () => {
     expect(() => run(aCase({ status: STATUS.inProgress, category: 'Môi trường', assignedBody: 'UBND phường' }), { action: 'progress', text: 'x', bodyDueDate: '2026-01-01' })).toThrow('đã qua');
   });
 
-  it('"Gửi trả lời" is offered once an answer is ready, and no more once it has left or the case is closed', () => {
-    const ready = aCase({ status: 'Đã trả lời', answer: 'Đã xử lý', hasEmail: true });
+  it('"Gửi trả lời qua email" is offered once an answer is ready, and no more once it has left or the case is closed', () => {
+    const ready = aCase({ status: STATUS.draftAnswer, answer: 'Đã xử lý', hasEmail: true });
     expect(allowedActions(admin, ready)).toContain('sendAnswer');
-    expect(ACTION_LABELS.sendAnswer).toBe('Gửi trả lời');
-    expect(allowedActions(admin, { ...ready, answerSentAt: now })).not.toContain('sendAnswer');
+    expect(ACTION_LABELS.sendAnswer).toBe('Gửi trả lời qua email');
+    expect(allowedActions(admin, { ...ready, status: STATUS.answered, answerSentAt: now })).not.toContain('sendAnswer');
     expect(allowedActions(admin, { ...ready, status: 'Đã đóng' })).not.toContain('sendAnswer');
   });
 });

@@ -16,7 +16,10 @@ import { appendHistory, parseHistory, type CaseRecord, type HistoryEvent } from 
 import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
 import { can, canSee, type Actor } from '../../domain/permissions';
+import { replyEmail } from '../../domain/reply';
 import { roleOf } from '../../domain/settings';
+import { replyFacts } from '../documents/reply-facts';
+import { letterMadeAt } from '../documents/made';
 import { CASES, NOTICE } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
@@ -56,7 +59,8 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
         code: c.code,
         recipient: RESIDENT_RECIPIENT,
         subject: NOTICE.answerSubject(c.code),
-        body: NOTICE.answerBody({ code: c.code, answer: c.answer, committee: rt.settings.committeeName, contactLine: rt.settings.contactLine }),
+        // No name here: the outbox is read by staff; the sender puts the name in from "Người gửi".
+        body: replyEmail(replyFacts(rt.settings, c, '')),
       };
     case 'police':
       return {
@@ -102,7 +106,7 @@ export function performAction(user: string, code: string, rowHint: number | unde
     const now = new Date();
     let result;
     try {
-      result = decide(current, input, { actor, now, settings: rt.settings, calendar: rt.calendar });
+      result = decide(current, input, { actor, now, settings: rt.settings, calendar: rt.calendar, letterMadeAt: letterMadeAt(rt.store, code) });
     } catch (e) {
       if (e instanceof ActionRefused) throw new UserError(e.message);
       throw e;

@@ -4,6 +4,8 @@
  * - a case is one row range, read and written back through the same Range object.
  */
 import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type CaseRecord, type IndexEntry } from '../../domain/case-record';
+import { STATUS } from '../../domain/case';
+import { statusOf } from '../../domain/lifecycle';
 import type { CaseColumnKey } from '../platform/sheets/schema';
 import { readColumns } from '../platform/sheets/access';
 import type { Runtime } from '../platform/runtime';
@@ -31,7 +33,7 @@ export function readIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runt
   return out;
 }
 
-const BOOLEAN_KEYS: Array<keyof CaseRecord> = ['groupKnown', 'confidential', 'hasEmail', 'answerPublic', 'hiddenFromPublic'];
+const BOOLEAN_KEYS: Array<keyof CaseRecord> = ['groupKnown', 'confidential', 'hasEmail', 'hasPhone', 'answerPublic', 'hiddenFromPublic'];
 const DATE_KEYS: Array<keyof CaseRecord> = ['receivedAt', 'dueDate', 'bodyDueDate', 'answeredAt', 'answerSentAt', 'closedAt', 'updatedAt'];
 
 export function decodeCase(rt: Runtime, row: unknown[]): CaseRecord {
@@ -121,11 +123,22 @@ export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: 
   if (index.every((r) => current(r[0]))) return 0;
   const rows = sheet.getRange(2, 1, last - 1, tab.width).getValues();
   let filled = 0;
+  let restated = 0;
+  const statuses = rows.map((r) => [r[tab.columns.status - 1]]);
   const next = rows.map((r, i) => {
     if (current(index[i][0]) || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
     filled += 1;
-    return [buildIndex(decodeCase(rt, r))];
+    const c = decodeCase(rt, r);
+    // Layouts before v3 set "Đã trả lời" when an answer was written; an answer that never
+    // reached the resident is a draft (or approved): the status says so from now on.
+    const real = STATUS[statusOf(c)];
+    if (real !== c.status) {
+      statuses[i] = [real];
+      restated += 1;
+    }
+    return [buildIndex({ ...c, status: real })];
   });
+  if (restated) sheet.getRange(2, tab.columns.status, statuses.length, 1).setValues(statuses);
   if (filled) sheet.getRange(2, tab.columns.index, next.length, 1).setValues(next);
   return filled;
 }

@@ -11,7 +11,11 @@ import type { CaseRecord } from '../../domain/case-record';
 import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
-import { KEYS } from '../platform/document-store';
+import { replyParts } from '../../domain/reply';
+import { readColumns } from '../platform/sheets/access';
+import { TABS } from '../platform/sheets/tabs';
+import { lastMade, rememberMade } from './made';
+import { replyFacts } from './reply-facts';
 import { actorOf } from '../cases/actions';
 import { readCase, readCaseColumns } from '../cases/store';
 import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
@@ -62,7 +66,8 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
   return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
 }
 
-function fields(rt: Runtime, c: CaseRecord, today: Date): Record<string, string> {
+function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): Record<string, string> {
+  const reply = replyParts(replyFacts(rt.settings, c, residentName));
   return {
     ma: c.code,
     uy_ban: rt.settings.committeeName,
@@ -76,8 +81,26 @@ function fields(rt: Runtime, c: CaseRecord, today: Date): Record<string, string>
     dia_diem: c.location || '—',
     co_quan: c.assignedBody || '—',
     han_tra_loi: c.dueDate instanceof Date ? formatVietnameseDate(vietnamDayOf(c.dueDate)) : '',
-    tra_loi: c.answer,
+    // The reply's parts, composed once (domain/reply): whatever greeting or thanks the answer's
+    // template held appears once, in the letter's own words.
+    kinh_gui: reply.salutation,
+    mo_dau: reply.opening,
+    tra_loi: reply.body,
+    cam_on: reply.thanks,
   };
+}
+
+/**
+ * The resident's name for their letter — not for a confidential case, whose letter may pass
+ * through a group leader's hands. Read from "Người gửi" (admins make letters).
+ */
+function letterName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, c: CaseRecord): string {
+  if (c.confidential) return '';
+  const tab = rt.schema.tabs.submitters;
+  const from = Math.min(tab.columns.code, tab.columns.name);
+  const to = Math.max(tab.columns.code, tab.columns.name);
+  const row = readColumns(ss, TABS.submitters.name, from, to).find((r) => r[tab.columns.code - from] === c.code);
+  return row ? String(row[tab.columns.name - from] ?? '').trim() : '';
 }
 
 function fill(body: Body, values: Record<string, string>): void {
@@ -106,29 +129,19 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
   if (kind === 'slip' && !at.record.assignedBody) throw new UserError(PAPER.noBody);
   // Made twice for the same case and purpose: the same document while the case is unchanged;
   // a new version ("bản 2") once it has changed — never a pile of identical copies.
-  const markKey = `${KEYS.documentMade}${code}.${kind}`;
-  const previous = rt.store.getJson<MadeDocument>(markKey);
+  const previous = lastMade(rt.store, code, kind);
   if (previous && previous.version === at.record.version) return { name: previous.name, url: previous.url, id: previous.id };
   const n = (previous?.n ?? 0) + 1;
   const base = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
   const name = n === 1 ? base : PAPER.versionName(base, n);
   const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
   const doc = DocumentApp.openById(copy.getId());
-  fill(doc.getBody(), fields(rt, at.record, new Date()));
+  const now = new Date();
+  fill(doc.getBody(), fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : ''));
   doc.saveAndClose();
-  const made: MadeDocument = { version: at.record.version, id: doc.getId(), url: doc.getUrl(), name, n };
-  rt.store.setJson(markKey, made);
+  rememberMade(rt.store, code, kind, { version: at.record.version, id: doc.getId(), url: doc.getUrl(), name, n, madeAt: now.toISOString() });
   appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: doc.getUrl() });
   return { name, url: doc.getUrl(), id: doc.getId() };
-}
-
-/** The last document made for a case and purpose, and the case version it was made from. */
-interface MadeDocument {
-  version: number;
-  id: string;
-  url: string;
-  name: string;
-  n: number;
 }
 
 /**

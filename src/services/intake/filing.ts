@@ -14,9 +14,11 @@ import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-
 import { allocateCodes, type SequenceState } from '../../domain/case-code';
 import type { PreparedCase } from '../../domain/intake';
 import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
+import { salutation } from '../../domain/reply';
+import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
 import { DocumentStore, KEYS } from '../platform/document-store';
-import { outboxRecord, type OutgoingMail } from '../platform/outbox';
+import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
@@ -57,14 +59,17 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
     id: `TN-${f.code}`,
     kind: OUTBOX_KIND.acknowledgement,
     code: f.code,
-    recipient: 'Người gửi',
+    recipient: RESIDENT_RECIPIENT,
     subject: ACK.subject(f.code),
     body: ACK.body({
+      greeting: salutation('', f.code),
       code: f.code,
       receivedOn: formatVietnameseDate(vietnamDayOf(f.receivedAt)),
       dueOn: formatVietnameseDate(prepared.dueDay),
+      normal: rt.settings.deadlineDays.normal,
+      complex: rt.settings.deadlineDays.complex,
       committee: rt.settings.committeeName,
-      contactLine: rt.settings.contactLine,
+      contact: contactText(rt.settings),
     }),
   };
 }

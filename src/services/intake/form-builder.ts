@@ -3,8 +3,10 @@
  * afterwards only repairs it (missing questions, the lists of groups and categories), so a
  * form already printed on QR posters keeps its address. Its destination is this spreadsheet.
  */
-import type { Settings } from '../../domain/settings';
+import { PHONE_PATTERN } from '../../domain/contact';
+import { contactText, type Settings } from '../../domain/settings';
 import { FORM } from '../../i18n/vi';
+import { KEYS, type DocumentStore } from '../platform/document-store';
 import type { RawKey } from '../platform/runtime';
 
 interface QuestionSpec {
@@ -22,14 +24,14 @@ export const QUESTIONS: QuestionSpec[] = [
   { key: 'location', title: FORM.location, type: 'TEXT' },
   { key: 'contactHeader', title: FORM.contactHeader, type: 'SECTION_HEADER', help: FORM.contactHelp },
   { key: 'name', title: FORM.name, type: 'TEXT' },
-  { key: 'phone', title: FORM.phone, type: 'TEXT' },
+  { key: 'phone', title: FORM.phone, type: 'TEXT', help: FORM.phoneHelp },
   { key: 'email', title: FORM.email, type: 'TEXT' },
   { key: 'confidential', title: FORM.confidential, type: 'CHECKBOX' },
   { key: 'privacyHeader', title: FORM.privacyHeader, type: 'SECTION_HEADER', help: FORM.privacyNotice },
 ];
 
 /** The raw responses tab's header title of each answer. */
-export const RAW_TITLES: Record<Exclude<RawKey, 'timestamp'>, string> = {
+export const RAW_TITLES: Record<AnswerKey, string> = {
   group: FORM.group,
   topic: FORM.topic,
   content: FORM.content,
@@ -39,6 +41,34 @@ export const RAW_TITLES: Record<Exclude<RawKey, 'timestamp'>, string> = {
   email: FORM.email,
   confidential: FORM.confidential,
 };
+
+type AnswerKey = Exclude<RawKey, 'timestamp'>;
+
+/**
+ * Titles questions had in forms made by earlier versions (they called residents "bạn"). Setup
+ * renames such a question to its current title; until then, and for responses recorded under
+ * the old title, an answer is found under any of its titles.
+ */
+export const FORMER_TITLES: Partial<Record<AnswerKey, string[]>> = {
+  group: ['Bạn ở tổ dân phố nào?'],
+  topic: ['Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)'],
+};
+
+/** Every title an answer may be recorded under, the current one first. */
+export function titlesOf(key: AnswerKey): string[] {
+  return [RAW_TITLES[key], ...(FORMER_TITLES[key] ?? [])];
+}
+
+/**
+ * The answer to `key` in answers keyed by question title, whichever title it was recorded under:
+ * the first one given (a sheet keeps an empty column for a question's other title).
+ */
+export function answerByTitles<T>(byTitle: Record<string, T>, key: AnswerKey): T | undefined {
+  const given = (v: T) => (Array.isArray(v) ? v.some((x) => String(x ?? '') !== '') : String(v ?? '') !== '');
+  const present = titlesOf(key).filter((t) => Object.prototype.hasOwnProperty.call(byTitle, t));
+  const title = present.find((t) => given(byTitle[t])) ?? present[0];
+  return title === undefined ? undefined : byTitle[title];
+}
 
 function choicesFor(key: QuestionSpec['key'], settings: Settings): string[] | null {
   if (key === 'group') return [...settings.groups, FORM.groupOther];
@@ -63,14 +93,59 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: QuestionSpec, setting
       form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help ?? '').setRequired(Boolean(q.required));
       break;
     case 'TEXT': {
-      const item = form.addTextItem().setTitle(q.title).setRequired(false);
-      if (q.key === 'email') item.setValidation(FormApp.createTextValidation().requireTextIsEmail().setHelpText(FORM.emailInvalid).build());
+      const item = form.addTextItem().setTitle(q.title).setHelpText(q.help ?? '').setRequired(false);
+      validate(item, q.key);
       break;
     }
     case 'SECTION_HEADER':
       form.addSectionHeaderItem().setTitle(q.title).setHelpText(q.help ?? '');
       break;
   }
+}
+
+/**
+ * The e-mail and phone questions check what is typed before the form is sent, with an example in
+ * the message (the server checks again: domain/contact). Setting a validation is idempotent.
+ */
+function validate(item: GoogleAppsScript.Forms.TextItem, key: QuestionSpec['key']): void {
+  if (key === 'email') item.setValidation(FormApp.createTextValidation().requireTextIsEmail().setHelpText(FORM.emailInvalid).build());
+  if (key === 'phone') item.setValidation(FormApp.createTextValidation().requireTextMatchesPattern(PHONE_PATTERN).setHelpText(FORM.phoneInvalid).build());
+}
+
+/** What the form tells every resident: the deadline, then the confirmation page (domain/settings feed both). */
+export function formTexts(settings: Settings): { description: string; confirmation: string } {
+  return {
+    description: FORM.description(settings.committeeName, settings.deadlineDays.normal, settings.deadlineDays.complex),
+    confirmation: FORM.confirmation({ committee: settings.committeeName, normal: settings.deadlineDays.normal, complex: settings.deadlineDays.complex, contact: contactText(settings) }),
+  };
+}
+
+/** Brings the description and confirmation page in line with the settings; true when something changed. */
+export function syncFormTexts(form: GoogleAppsScript.Forms.Form, settings: Settings): boolean {
+  const want = formTexts(settings);
+  let changed = false;
+  if (form.getDescription() !== want.description) {
+    form.setDescription(want.description);
+    changed = true;
+  }
+  if (form.getConfirmationMessage() !== want.confirmation) {
+    form.setConfirmationMessage(want.confirmation);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * The hourly job's part: when the settings behind the form's texts changed (the ward's phone,
+ * the deadlines), rewrite them — two Forms calls then, none otherwise.
+ */
+export function refreshFormTexts(store: DocumentStore, formId: string | null, settings: Settings): boolean {
+  if (!formId) return false;
+  const want = JSON.stringify(formTexts(settings));
+  if (store.get(KEYS.formTexts) === want) return false;
+  const changed = syncFormTexts(FormApp.openById(formId), settings);
+  store.set(KEYS.formTexts, want);
+  return changed;
 }
 
 export interface FormResult {
@@ -94,8 +169,7 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
   const created = form === null;
   if (!form) {
     form = FormApp.create(FORM.title(settings.committeeName));
-    form.setDescription(FORM.description(settings.committeeName, settings.deadlineDays.normal, settings.deadlineDays.complex));
-    form.setConfirmationMessage(FORM.confirmation);
+    syncFormTexts(form, settings);
     form.setCollectEmail(false);
     form.setAllowResponseEdits(false);
     form.setProgressBar(false);
@@ -107,11 +181,22 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
   const items = form.getItems();
   const byTitle = new Map(items.map((i) => [i.getTitle(), i]));
   for (const q of QUESTIONS) {
-    const item = byTitle.get(q.title);
+    let item = byTitle.get(q.title);
+    const former = q.key in FORMER_TITLES ? FORMER_TITLES[q.key as AnswerKey]!.map((t) => byTitle.get(t)).find(Boolean) : undefined;
+    if (!item && former) {
+      former.setTitle(q.title);
+      item = former;
+      repaired.push(`tiêu đề câu hỏi "${q.title}"`);
+    }
     if (!item) {
       addQuestion(form, q, settings);
       repaired.push(`câu hỏi "${q.title}"`);
       continue;
+    }
+    if (q.type === 'TEXT') {
+      const text = item.asTextItem();
+      if (text.getHelpText() !== (q.help ?? '')) text.setHelpText(q.help ?? '');
+      validate(text, q.key);
     }
     const choices = choicesFor(q.key, settings);
     if (!choices || q.key === 'confidential') continue;
@@ -122,6 +207,7 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
       repaired.push(`danh sách "${q.title}"`);
     }
   }
+  if (syncFormTexts(form, settings)) repaired.push('lời giới thiệu và trang xác nhận của biểu mẫu');
   return { form, created, repaired };
 }
 

@@ -22,7 +22,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { fileOne, FORM_FILER, type CaseWrites } from './filing';
-import { RAW_TITLES } from './form-builder';
+import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
 /** How long intake waits for another execution to finish with the database. */
@@ -95,7 +95,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   const receivedAt = (stamp && parseResponseTimestamp(String(stamp), rt.schema.raw?.locale ?? 'vi_VN')) || now;
   const named = e.namedValues && typeof e.namedValues === 'object' ? e.namedValues : {};
   const byTitle: Record<string, string> = {};
-  for (const title of Object.values(RAW_TITLES)) byTitle[title] = String((named[title] ?? [''])[0] ?? '');
+  for (const [key, title] of Object.entries(RAW_TITLES)) byTitle[title] = String((answerByTitles(named, key as keyof typeof RAW_TITLES) ?? [''])[0] ?? '');
   const reference = `Câu trả lời biểu mẫu lúc ${String(stamp ?? '')}`;
 
   const lock = tryDocumentLock(INTAKE_LOCK_WAIT_MS);

@@ -24,7 +24,7 @@ import type { Runtime } from '../platform/runtime';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from './filing';
-import { RAW_TITLES } from './form-builder';
+import { answerByTitles, RAW_TITLES } from './form-builder';
 import { submissionFrom, vietnamYear, wholeAnswers, type RawAnswers } from './intake';
 
 export interface ReconcileResult {
@@ -60,8 +60,9 @@ function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     if (!(v[0] instanceof Date)) return; // an empty or foreign row, not a response
     const byTitle: Record<string, string> = {};
     for (const [key, title] of Object.entries(RAW_TITLES)) {
-      const col = raw.columns[key];
-      byTitle[title] = col ? String(v[col - 1] ?? '') : '';
+      // The answer, wherever the question's title put it: its column, or a former title's.
+      const cols = [raw.columns[key], ...(raw.formerColumns?.[key as keyof typeof RAW_TITLES] ?? [])].filter((c): c is number => Boolean(c));
+      byTitle[title] = cols.map((c) => String(v[c - 1] ?? '')).find((x) => x !== '') ?? '';
     }
     rows.push({ row: i + 2, receivedAt: v[0], answers: wholeAnswers(rt, byTitle, v[0]) });
   });
@@ -92,7 +93,7 @@ function formResponsesSince(rt: Runtime, since: number, inTab: Response[], start
       byTitle[ir.getItem().getTitle()] = Array.isArray(value) ? value.join(', ') : String(value ?? '');
     }
     const answers: RawAnswers = {};
-    for (const [key, title] of Object.entries(RAW_TITLES)) answers[key as keyof typeof RAW_TITLES] = byTitle[title] ?? '';
+    for (const key of Object.keys(RAW_TITLES) as Array<keyof typeof RAW_TITLES>) answers[key] = answerByTitles(byTitle, key) ?? '';
     read.push({ receivedAt: new Date(response.getTimestamp().getTime()), answers });
   }
   return { responses: withKeys(read), complete };

@@ -20,6 +20,8 @@ export const KEYS = {
   intakeOwner: 'intake.owner',
   /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
   journal: 'intake.journal',
+  /** The form description and confirmation page last written to the form (settings feed them). */
+  formTexts: 'form.texts',
   /** The staff list the protections were last set for. */
   accessFor: 'access.staff',
   /** Set by an edit of the staff tab: the cached staff list must be read again. */

@@ -10,6 +10,7 @@ import { BusyError, describeError, logError, NotSetUpError } from './errors';
 import { completePendingActions } from '../cases/actions';
 import { drainOutbox, type DrainResult } from './outbox';
 import { reconcile } from '../intake/reconcile';
+import { refreshFormTexts } from '../intake/form-builder';
 import { loadRuntime, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
@@ -70,6 +71,7 @@ export function runMaintenance(): MaintenanceResult {
     const steps: Array<[keyof typeof ERRORS.where, () => void]> = [
       ['settings', () => (result.settingsProblems = refreshSettings(ss, store, schema))],
       ['settings', () => syncAccess(ss, store, schema)],
+      ['settings', () => refreshFormTexts(store, schema.formId, loadRuntime(store).settings)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['maintenance', () => completePendingActions(ss, loadRuntime(store))],
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],

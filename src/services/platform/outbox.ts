@@ -7,6 +7,7 @@
  */
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
+import { salutation } from '../../domain/reply';
 import { ERRORS } from '../../i18n/vi';
 import { KEYS } from './document-store';
 import { describeError, logError } from './errors';
@@ -119,10 +120,11 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
 
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
   if (waiting.length) {
-    const emails = residentEmails(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+    const residents = residentContacts(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
     for (const r of waiting) {
       if (Date.now() - started > DRAIN_BUDGET_MS) break;
-      const to = r.recipient === RESIDENT_RECIPIENT ? emails.get(String(r.code)) : String(r.recipient);
+      const resident = r.recipient === RESIDENT_RECIPIENT ? residents.get(String(r.code)) : undefined;
+      const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
       if (!to || !checkEmail(to).valid) {
         r.status = OUTBOX_STATUS.failed;
         r.error = 'Không có địa chỉ email hợp lệ.';
@@ -130,7 +132,8 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       }
       r.attempts = Number(r.attempts || 0) + 1;
       try {
-        if (!sendTracked(rt, { id: String(r.id), to, subject: String(r.subject), body: String(r.body) })) break;
+        const body = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
+        if (!sendTracked(rt, { id: String(r.id), to, subject: String(r.subject), body })) break;
         r.status = OUTBOX_STATUS.sent;
         r.sentAt = new Date();
         r.error = '';
@@ -163,9 +166,20 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   return result;
 }
 
-/** Residents' valid addresses by case code, read from "Người gửi" in one call. */
-function residentEmails(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * A resident's message names them in its salutation. The outbox row (read by staff) says only
+ * "Ông/Bà người gửi ý kiến mã …"; the name is put in here, at sending, from "Người gửi" — and
+ * only into the first line, which the add-on wrote, never into anything else.
+ */
+export function addressed(body: string, code: string, name: string): string {
+  const anonymous = salutation('', code);
+  if (!name.trim() || !body.startsWith(`${anonymous}\n`)) return body;
+  return salutation(name.replace(/\s+/g, ' '), code) + body.slice(anonymous.length);
+}
+
+/** Residents' valid addresses (and names) by case code, read from "Người gửi" in one call. */
+function residentContacts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): Map<string, { email: string; name: string }> {
+  const out = new Map<string, { email: string; name: string }>();
   if (codes.length === 0) return out;
   const tab = rt.schema.tabs.submitters;
   const s = sheet(ss, TABS.submitters.name);
@@ -174,7 +188,7 @@ function residentEmails(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadshee
   const wanted = new Set(codes);
   for (const row of s.getRange(2, 1, last - 1, tab.width).getValues()) {
     const r = decodeRow(tab, row);
-    if (wanted.has(String(r.code)) && r.emailValid === true) out.set(String(r.code), String(r.email));
+    if (wanted.has(String(r.code)) && r.emailValid === true) out.set(String(r.code), { email: String(r.email), name: String(r.name ?? '') });
   }
   return out;
 }

@@ -22,7 +22,14 @@ export type RawKey = 'timestamp' | 'group' | 'topic' | 'content' | 'location' | 
 export interface SchemaState {
   version: number;
   tabs: Record<TabKey, TabMap>;
-  raw: { name: string; columns: Partial<Record<RawKey, number>> & ColumnMap; width: number; locale: string } | null;
+  raw: {
+    name: string;
+    columns: Partial<Record<RawKey, number>> & ColumnMap;
+    /** Columns of a question's former titles (a renamed question may leave its old column behind). */
+    formerColumns?: Partial<Record<RawKey, number[]>>;
+    width: number;
+    locale: string;
+  } | null;
   formId: string | null;
   formUrl: string | null;
   /** The ward's spreadsheet, linked from notices to handling bodies. */

@@ -26,7 +26,9 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
     defaults: () => [
       [GENERAL_KEYS.wardName, DEFAULT_SETTINGS.wardName, ''],
       [GENERAL_KEYS.committeeName, DEFAULT_SETTINGS.committeeName, 'In trên biểu mẫu, thư và báo cáo.'],
-      [GENERAL_KEYS.contactLine, DEFAULT_SETTINGS.contactLine, 'Người dân dùng để hỏi về ý kiến của mình.'],
+      [GENERAL_KEYS.contactLine, DEFAULT_SETTINGS.contactLine, 'Nơi người dân đến hỏi về ý kiến của mình.'],
+      [GENERAL_KEYS.phone, DEFAULT_SETTINGS.phone, 'In trên trang xác nhận của biểu mẫu, thư báo và thư trả lời; ví dụ 024 3825 1234.'],
+      [GENERAL_KEYS.officeHours, DEFAULT_SETTINGS.officeHours, 'In cùng số điện thoại.'],
       [GENERAL_KEYS.normalDays, DEFAULT_SETTINGS.deadlineDays.normal, 'Theo kế hoạch: 07 ngày làm việc.'],
       [GENERAL_KEYS.complexDays, DEFAULT_SETTINGS.deadlineDays.complex, 'Không quá 20 ngày làm việc.'],
       [GENERAL_KEYS.approvalRequired, 'Không', 'Có / Không'],
@@ -107,7 +109,8 @@ export function createSettingsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   sheet.getRange(1, 1, 1, width).setValues([spec.header]).setFontWeight('bold').setBackground('#e8f0fe');
   sheet.setFrozenRows(1);
   const formats = spec.header.map((_, i) => (spec.key === 'general' && i === 1 ? 'General' : spec.key === 'holidays' && i === 0 ? 'dd/MM/yyyy' : '@'));
-  sheet.getRange(2, 1, sheet.getMaxRows() - 1, width).setNumberFormats(Array.from({ length: sheet.getMaxRows() - 1 }, () => formats));
+  const rowFormats = Array.from({ length: sheet.getMaxRows() - 1 }, (_, r) => (spec.key === 'general' && rows[r]?.[0] === GENERAL_KEYS.phone ? formats.map(() => '@') : formats));
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, width).setNumberFormats(rowFormats);
   if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows);
   if (spec.dropdown) {
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(spec.dropdown.values, true).setAllowInvalid(false).build();
@@ -115,4 +118,23 @@ export function createSettingsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   }
   spec.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   return rows;
+}
+
+/**
+ * Rows of "Cài đặt" added by later versions (e.g. the ward's phone number), appended to an
+ * existing tab with their defaults: the admin's own rows are never touched. One write.
+ */
+export function addMissingGeneralRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables): string[] {
+  const spec = SETTINGS_TABS.find((t) => t.key === 'general')!;
+  const have = new Set(tables.general.map((r) => String(r[0] ?? '').trim()));
+  const add = spec.defaults('').filter((r) => !have.has(String(r[0])));
+  const sheet = ss.getSheetByName(spec.name);
+  if (!sheet || add.length === 0) return [];
+  const start = sheet.getLastRow() + 1;
+  const range = sheet.getRange(start, 1, add.length, spec.header.length);
+  // Plain text, so a phone number keeps its leading 0.
+  range.setNumberFormats(add.map((r) => spec.header.map((_, i) => (i === 1 && r[0] !== GENERAL_KEYS.phone ? 'General' : '@'))));
+  range.setValues(add);
+  tables.general.push(...add);
+  return add.map((r) => String(r[0]));
 }

@@ -6,14 +6,14 @@
 import { parseSettings, roleOf, type Settings } from '../../domain/settings';
 import { SETUP } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
-import { ensureForm, findResponsesSheet, RAW_TITLES } from '../intake/form-builder';
+import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
 import { editorsFor, protectSheet } from './protection';
 import { loadRuntime, SCHEMA_VERSION, type SchemaState } from './runtime';
 import { backfillIndex } from '../cases/store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
-import { createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
+import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
 import { DeniedError, logError } from './errors';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../intake/filing';
 import { ensureTemplates } from '../documents/paper-trail';
@@ -153,6 +153,10 @@ export function runSetup(user: string): SetupReport {
     tables[spec.key] = createSettingsTab(ss, spec, user);
     created.push(`tab "${spec.name}"`);
   }
+  if (!missing.some((m) => m.key === 'general')) {
+    const added = addMissingGeneralRows(ss, tables);
+    if (added.length) repaired.push(`dòng ${added.map((a) => `"${a}"`).join(', ')} của tab "Cài đặt"`);
+  }
   const parsed = parseSettings(tables);
   const settings: Settings = parsed.settings;
 
@@ -190,13 +194,16 @@ export function runSetup(user: string): SetupReport {
   repaired.push(...formResult.repaired);
   changed = changed || formResult.created || formResult.repaired.length > 0;
   const form = formResult.form;
+  store.set(KEYS.formTexts, JSON.stringify(formTexts(settings)));
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');
   const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
   const rawColumns: Record<string, number> = { timestamp: 1 };
-  for (const [key, title] of Object.entries(RAW_TITLES)) {
-    const at = rawHeader.indexOf(title);
-    if (at >= 0) rawColumns[key] = at + 1;
+  const formerColumns: Record<string, number[]> = {};
+  for (const key of Object.keys(RAW_TITLES) as Array<keyof typeof RAW_TITLES>) {
+    const found = titlesOf(key).map((t) => rawHeader.indexOf(t)).filter((i) => i >= 0).map((i) => i + 1);
+    if (found.length) rawColumns[key] = found[0];
+    if (found.length > 1) formerColumns[key] = found.slice(1);
   }
 
   if (applyAccess(ss, settings, rawSheet)) changed = true;
@@ -210,7 +217,7 @@ export function runSetup(user: string): SetupReport {
   const schema: SchemaState = {
     version: SCHEMA_VERSION,
     tabs,
-    raw: { name: rawSheet.getName(), columns: rawColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
+    raw: { name: rawSheet.getName(), columns: rawColumns, formerColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
     formId: form.getId(),
     formUrl: form.getPublishedUrl(),
     spreadsheetUrl: ss.getUrl(),

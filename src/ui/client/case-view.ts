@@ -60,10 +60,15 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     el('div', { class: 'content', text: v.content }),
     v.contentNote ? el('p', { class: 'muted', text: `${T.note}: ${v.contentNote}` }) : null,
   ];
-  if (v.answer) {
-    parts.push(el('h3', { text: T.answer }), el('div', { class: 'content', text: v.answer }));
-    if (v.answerSent) parts.push(el('p', { class: 'muted', text: T.answerSent(v.answerSent) }));
+  if (v.answer || v.answerSent) {
+    const state = T.answerStates[v.answerState];
+    parts.push(el('h3', {}, T.answer, ' ', state ? el('span', { class: 'badge answer-state-badge', 'data-answer-state': v.answerState, text: state }) : null));
+    if (v.answerSent) parts.push(el('p', { class: 'answer-state', text: T.answerSent(state, v.answerSent) }));
+    if (v.answer) parts.push(el('div', { class: 'content', text: v.answer }));
+    if (v.replyPreview) parts.push(el('details', { class: 'preview' }, el('summary', { text: T.preview }), el('p', { class: 'muted', text: T.previewNote }), el('div', { class: 'content', text: v.replyPreview })));
   }
+  // Until the resident is answered, how to reach them: e-mail, a call, or a letter.
+  if (!v.answerSent && !v.outcome) parts.push(el('p', { class: 'muted how-to-answer', text: T.howToAnswer[v.hasEmail ? 'email' : v.hasPhone ? 'phone' : 'none'] }));
   if (v.publicSummary) parts.push(el('p', {}, el('strong', { text: `${T.publicSummary}${v.answerPublic ? ` (${T.isPublic})` : ''}: ` }), v.publicSummary));
 
   parts.push(el('h3', { text: T.actions }));
@@ -118,7 +123,13 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
       form.append(field(F.text, textarea('text')), field(F.bodyDueDate, el('input', { name: 'bodyDueDate', type: 'date' })));
       break;
     case 'answer':
-      form.append(field(F.answer, textarea('text', v.answer || v.answerTemplate)), field(F.publicSummary, textarea('publicSummary', v.publicSummary, false)));
+      form.append(el('p', { class: 'muted', text: F.answerHelp }), field(F.answer, textarea('text', v.answer || v.answerTemplate)), field(F.publicSummary, textarea('publicSummary', v.publicSummary, false)));
+      break;
+    case 'recordCall':
+      form.append(field(F.callNote, textarea('note')));
+      break;
+    case 'recordLetter':
+      form.append(el('p', { class: 'muted', text: T.letterFirst }), field(F.letterNote, textarea('note')));
       break;
     case 'setPublic':
       form.append(
@@ -157,6 +168,8 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
       answer: () => ({ action: 'answer', text: s('text'), publicSummary: s('publicSummary') }),
       approve: () => ({ action: 'approve' }),
       sendAnswer: () => ({ action: 'sendAnswer' }),
+      recordCall: () => ({ action: 'recordCall', note: s('note') }),
+      recordLetter: () => ({ action: 'recordLetter', note: s('note') }),
       setPublic: () => ({ action: 'setPublic', isPublic: data.get('isPublic') !== null, publicSummary: s('publicSummary') }),
       close: () => ({ action: 'close', outcome: s('outcome') as 'resolved', note: s('note') }),
       reopen: () => ({ action: 'reopen', reason: s('reason') }),

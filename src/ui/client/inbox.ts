@@ -71,6 +71,7 @@ function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, ha
       el('span', { class: 'badge', text: item.status }),
       el('span', { class: 'meta', text: `${item.receivedOn} · ${item.group} · ${item.category}${item.suggested && item.category ? ` (${T.suggested})` : ''}` }),
       el('span', { class: 'due', text: T.due(item.dueOn, item.workingDaysLeft) }),
+      item.callBack ? el('span', { class: 'callback', text: T.callBack }) : null,
       el('span', { class: 'summary', text: item.summary }),
     );
     link.addEventListener('click', () => handlers.open(item.code, item.row));

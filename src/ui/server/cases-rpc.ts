@@ -6,10 +6,12 @@ import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
-import { ACTION_LABELS, allowedActions, canSee, type ActionInput, type ActionKey } from '../../domain/lifecycle';
+import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
 import { can } from '../../domain/permissions';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
+import { replyEmail } from '../../domain/reply';
 import { CASES } from '../../i18n/vi';
+import { replyFacts } from '../../services/documents/reply-facts';
 import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { readCase, readIndex } from '../../services/cases/store';
 import { rpc } from './rpc';
@@ -46,8 +48,13 @@ export interface CaseView {
   location: string;
   confidential: boolean;
   hasEmail: boolean;
+  hasPhone: boolean;
   answer: string;
+  /** Draft, waiting for approval, approved, or how the resident was answered. */
+  answerState: AnswerState;
   answerSent: string;
+  /** The e-mail the resident would get, without their name (which only the sender fills in). */
+  replyPreview: string;
   approvedBy: string;
   answerPublic: boolean;
   publicSummary: string;
@@ -110,7 +117,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     complexity: c.complexity,
     status: c.status,
     dueOn: day(c.dueDate),
-    workingDaysLeft: isOpen(c.status) && c.dueDate instanceof Date ? rt.calendar.workingDaysLeft(today, vietnamDayOf(c.dueDate)) : null,
+    workingDaysLeft: isOpen(c) && c.dueDate instanceof Date ? rt.calendar.workingDaysLeft(today, vietnamDayOf(c.dueDate)) : null,
     provisionalYears: provisionalYears(rt, c),
     bodyDueOn: day(c.bodyDueDate),
     assignedBody: c.assignedBody,
@@ -120,7 +127,10 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     location: c.location,
     confidential: c.confidential,
     hasEmail: c.hasEmail,
+    hasPhone: c.hasPhone,
     answer: c.answer,
+    answerState: answerStateOf(c),
+    replyPreview: c.answer ? replyEmail(replyFacts(rt.settings, c, '')) : '',
     answerSent: day(c.answerSentAt),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
@@ -130,7 +140,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     linkedCases: c.linkedCases,
     hiddenFromPublic: c.hiddenFromPublic,
     history: parseHistory(c.history),
-    actions: allowedActions(actor, c).map((key) => ({ key, label: ACTION_LABELS[key] })),
+    actions: allowedActions(actor, c, rt.settings.approvalRequired).map((key) => ({ key, label: ACTION_LABELS[key] })),
     answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
     categories: rt.settings.categories.map((x) => x.category),
     bodies: rt.settings.bodies.map((b) => b.name),
