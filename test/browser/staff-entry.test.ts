@@ -3,7 +3,7 @@
  * a letter from the paper mailbox; the case is filed with its channel.
  */
 import type { FrameLocator } from 'playwright-core';
-import { INBOX_UI, SIDEBAR as T } from '../../src/i18n/vi';
+import { FORM, INBOX_UI, SIDEBAR as T } from '../../src/i18n/vi';
 import { artifact, useBrowserWard } from '../support/browser';
 
 const ward = useBrowserWard({ width: 1000, height: 1400 });
@@ -45,6 +45,32 @@ it('an empty content is refused with a Vietnamese message and nothing is saved',
   const error = sidebar.getByRole('alert');
   await error.waitFor();
   expect(await error.innerText()).toBe('Vui lòng nhập nội dung ý kiến.');
+});
+
+it('a wrong e-mail or phone is marked on its own field, with an example, and nothing is saved until it is right', async () => {
+  const sidebar = await openSidebar();
+  await sidebar.getByLabel(T.content).fill('Thư tay: ống cống ngõ 5 vỡ');
+  await sidebar.getByLabel(T.phone).fill('0912 345');
+  await sidebar.getByLabel(T.email).fill('ba.lan@gmail');
+  await sidebar.getByRole('button', { name: T.save }).click();
+  const phone = sidebar.getByLabel(T.phone);
+  const email = sidebar.getByLabel(T.email);
+  expect(await phone.getAttribute('aria-invalid')).toBe('true');
+  expect(await email.getAttribute('aria-invalid')).toBe('true');
+  expect(await sidebar.locator(`#${await phone.getAttribute('aria-describedby')}`).innerText()).toBe(FORM.phoneInvalid);
+  expect(await sidebar.locator(`#${await email.getAttribute('aria-describedby')}`).innerText()).toBe(FORM.emailInvalid);
+  await ward.page.screenshot({ path: artifact('sidebar-entry-invalid-contact.png') });
+  expect(await sidebar.getByRole('status').filter({ hasText: 'Đã lưu' }).count()).toBe(0);
+  expect(await sidebar.getByLabel(T.content).inputValue()).toBe('Thư tay: ống cống ngõ 5 vỡ');
+  // Typing clears the mark; the corrected form saves.
+  await phone.fill('0912 345 678');
+  expect(await phone.getAttribute('aria-invalid')).toBeNull();
+  await email.fill('ba.lan@gmail.com');
+  await sidebar.getByRole('button', { name: T.save }).click();
+  await sidebar.getByRole('status').filter({ hasText: 'Đã lưu ý kiến GY-' }).waitFor();
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
+  expect((await ward.page.locator('table.grid').innerText()).split('ống cống ngõ 5 vỡ').length - 1).toBe(1);
 });
 
 it('a late inbox answer does not throw away the entry form the clerk switched to', async () => {

@@ -1,5 +1,6 @@
 /** Entering a case from the paper mailbox, in person, by phone, e-mail or Zalo (admins). */
-import { SIDEBAR as T } from '../../i18n/vi';
+import { checkEmail, checkPhone } from '../../domain/contact';
+import { FORM, SIDEBAR as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { el, field, select, status } from './dom';
 import { callServer } from './rpc';
@@ -16,6 +17,22 @@ function serverClock(serverNow: string): () => string {
   return () => new Date(Date.now() + skew + 7 * 3_600_000).toISOString().slice(0, 16);
 }
 
+/**
+ * Marks a field as wrong where the clerk is looking: the message under the field, tied to it for
+ * screen readers; cleared as soon as the field is edited. Returns whether the field is right.
+ */
+function checkField(input: HTMLInputElement, problem: string | null): boolean {
+  const id = `${input.id}-error`;
+  input.parentElement?.querySelector(`#${id}`)?.remove();
+  input.removeAttribute('aria-invalid');
+  input.removeAttribute('aria-describedby');
+  if (!problem) return true;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', id);
+  input.after(el('p', { id, class: 'field-error', text: problem }));
+  return false;
+}
+
 export function entryForm(state: SidebarState): HTMLElement {
   const localNow = serverClock(state.now);
   const messages = el('div', { class: 'messages', 'aria-live': 'polite' });
@@ -23,6 +40,9 @@ export function entryForm(state: SidebarState): HTMLElement {
   const content = el('textarea', { name: 'content', rows: '6', required: true });
   const receivedAt = el('input', { name: 'receivedAt', type: 'datetime-local', value: localNow(), required: true });
   const submit = el('button', { type: 'submit', text: T.save });
+  const phone = el('input', { name: 'phone', inputmode: 'tel', autocomplete: 'off' });
+  const email = el('input', { name: 'email', type: 'text', inputmode: 'email', autocomplete: 'off' });
+  for (const input of [phone, email]) input.addEventListener('input', () => checkField(input, null));
   form.append(
     el('h2', { text: T.entryTitle }),
     el('p', { class: 'muted', text: T.entryHelp }),
@@ -34,8 +54,8 @@ export function entryForm(state: SidebarState): HTMLElement {
     field(T.location, el('input', { name: 'location' })),
     el('h3', { text: T.contactTitle }),
     field(T.name, el('input', { name: 'name', autocomplete: 'off' })),
-    field(T.phone, el('input', { name: 'phone', inputmode: 'tel', autocomplete: 'off' })),
-    field(T.email, el('input', { name: 'email', type: 'text', inputmode: 'email', autocomplete: 'off' })),
+    field(T.phone, phone),
+    field(T.email, email),
     el('div', { class: 'check' }, el('input', { type: 'checkbox', name: 'confidential', id: 'confidential' }), el('label', { for: 'confidential', text: T.confidential })),
     submit,
   );
@@ -45,6 +65,14 @@ export function entryForm(state: SidebarState): HTMLElement {
   let requestId = newRequestId();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // The same checks as the resident's form (and the server's): a wrong number or address is
+    // corrected or left empty here, while the paper is still in the clerk's hand.
+    const phoneOk = checkField(phone, checkPhone(phone.value).given && !checkPhone(phone.value).valid ? FORM.phoneInvalid : null);
+    const emailOk = checkField(email, checkEmail(email.value).given && !checkEmail(email.value).valid ? FORM.emailInvalid : null);
+    if (!phoneOk || !emailOk) {
+      (phoneOk ? email : phone).focus();
+      return;
+    }
     const data = new FormData(form);
     const value = (k: string) => String(data.get(k) ?? '');
     submit.disabled = true;
