@@ -62,11 +62,69 @@ export interface HistoryEvent {
 /** The history cell keeps the newest events within this many characters (a cell holds 50,000). */
 export const HISTORY_LIMIT = 40_000;
 
+/**
+ * How an event is written in the history cell: JSON (a resident's or clerk's words can never
+ * break it), with Vietnamese keys and Vietnam wall time, since staff see the cell in the sheet.
+ * Cells written before this layout used English keys and ISO times; they are still read, and
+ * rewritten in this layout with the next event.
+ */
+interface StoredEvent {
+  'lần': number;
+  'lúc': string;
+  'người': string;
+  'thao tác': string;
+  'chi tiết'?: string;
+  'thay đổi'?: Array<{ 'trường': string; 'cũ': string; 'mới': string }>;
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000; // Việt Nam keeps UTC+7 all year.
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "24/11/2026 09:05:07" in Vietnam time. */
+export function vietnamStamp(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+function fromVietnamStamp(stamp: string): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(stamp);
+  return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +m[6]) - VN_OFFSET_MS).toISOString() : stamp;
+}
+
+function storeEvent(e: HistoryEvent): StoredEvent {
+  return {
+    'lần': e.v,
+    'lúc': vietnamStamp(e.at),
+    'người': e.by,
+    'thao tác': e.action,
+    ...(e.detail ? { 'chi tiết': e.detail } : {}),
+    ...(e.changes?.length ? { 'thay đổi': e.changes.map((c) => ({ 'trường': c.field, 'cũ': c.from, 'mới': c.to })) } : {}),
+  };
+}
+
+function readEvent(o: unknown): HistoryEvent | null {
+  if (!o || typeof o !== 'object') return null;
+  const r = o as Record<string, unknown>;
+  if ('lần' in r) {
+    const s = r as unknown as StoredEvent;
+    return {
+      v: Number(s['lần']),
+      at: fromVietnamStamp(String(s['lúc'] ?? '')),
+      by: String(s['người'] ?? ''),
+      action: String(s['thao tác'] ?? ''),
+      ...(s['chi tiết'] ? { detail: String(s['chi tiết']) } : {}),
+      ...(Array.isArray(s['thay đổi']) ? { changes: s['thay đổi'].map((c) => ({ field: String(c['trường']), from: String(c['cũ'] ?? ''), to: String(c['mới'] ?? '') })) } : {}),
+    };
+  }
+  return 'v' in r ? (r as unknown as HistoryEvent) : null;
+}
+
 export function parseHistory(cell: unknown): HistoryEvent[] {
   if (typeof cell !== 'string' || cell === '') return [];
   try {
     const parsed = JSON.parse(cell) as unknown;
-    return Array.isArray(parsed) ? (parsed as HistoryEvent[]) : [];
+    return Array.isArray(parsed) ? parsed.map(readEvent).filter((e): e is HistoryEvent => e !== null) : [];
   } catch {
     return [];
   }
@@ -82,7 +140,7 @@ export function appendHistory(cell: unknown, events: HistoryEvent[]): string {
     ...(e.detail ? { detail: cut(e.detail, HISTORY_DETAIL_CHARS) } : {}),
     ...(e.changes ? { changes: e.changes.map((c) => ({ field: c.field, from: cut(c.from, 500), to: cut(c.to, 500) })) } : {}),
   }));
-  const all = [...parseHistory(cell), ...short];
+  const all = [...parseHistory(cell), ...short].map(storeEvent);
   let text = JSON.stringify(all);
   while (text.length > HISTORY_LIMIT && all.length > 1) {
     all.shift();

@@ -108,3 +108,33 @@ describe('cases saved as "Đã trả lời" before answers told the truth', () =
     expect(inbox.items.map((i) => i.code)).toEqual(['GY-2026-00001']);
   });
 });
+
+describe('what staff read in the tabs (issue 8.11)', () => {
+  it('after a whole flow, no tab holds an English field name or a UTC ISO time', () => {
+    const w = setUpWard();
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 1', email: 'a@gmail.com' }));
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 2', phone: '0912 345 678' }));
+    runHourly(w);
+    let v = open(w, 'GY-2026-00001');
+    v = act(w, v, { action: 'classify', category: 'Môi trường', complexity: 'normal' });
+    v = act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });
+    v = act(w, v, { action: 'answer', text: 'Đã thu gom.' });
+    v = act(w, v, { action: 'sendAnswer' });
+    act(w, v, { action: 'close', outcome: 'resolved' });
+    let u = open(w, 'GY-2026-00002');
+    u = act(w, u, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+    u = act(w, u, { action: 'answer', text: 'Đã thay đèn.' });
+    act(w, u, { action: 'recordCall', note: 'Ông Hai nghe máy.' });
+    runHourly(w);
+    const english = /"(v|at|by|action|detail|changes|field|from|to|code|status|kind|id)"\s*:/;
+    const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+    for (const tab of w.ws.spreadsheets.view(w.ssId).sheets) {
+      for (const row of tab.displayValues) {
+        for (const cell of row) {
+          expect([tab.name, english.test(cell) ? cell : '']).toEqual([tab.name, '']);
+          expect([tab.name, iso.test(cell) ? cell : '']).toEqual([tab.name, '']);
+        }
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /** The inbox index cell: versioned, round-trips every field, and still reads the first layout. */
-import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type IndexedFields } from '../../src/domain/case-record';
+import { appendHistory, buildIndex, INDEX_VERSION, indexVersion, parseHistory, parseIndex, type IndexedFields } from '../../src/domain/case-record';
 
 const at = (iso: string) => new Date(iso);
 
@@ -71,5 +71,30 @@ describe('the case index cell', () => {
     expect(parseIndex('')).toBeNull();
     expect(parseIndex('GY-2026-00001')).toBeNull();
     expect(parseIndex(`[${INDEX_VERSION + 1},"GY-2026-00001"]`)).toBeNull();
+  });
+});
+
+describe('the history cell (issue 8.11: no English field names in any tab)', () => {
+  const events = [
+    { v: 1, at: '2026-11-24T02:00:00.000Z', by: 'Biểu mẫu', action: 'Tiếp nhận', detail: 'QR' },
+    { v: 2, at: '2026-11-24T03:05:07.000Z', by: 'admin@luukiem.example', action: 'Phân loại', changes: [{ field: 'Lĩnh vực', from: '', to: 'Môi trường' }] },
+    { v: 3, at: '2026-11-25T10:00:00.000Z', by: 'admin@luukiem.example', action: 'Ghi chú nội bộ', detail: 'Ông "Ba" nói:\n"}], {"v":9} → ' },
+  ];
+
+  it('is written with Vietnamese keys and Vietnam time, and reads back exactly', () => {
+    const cell = appendHistory('', events);
+    for (const english of ['"v"', '"at"', '"by"', '"action"', '"detail"', '"changes"', '"field"', '"from"', '"to"']) expect(cell).not.toContain(english);
+    expect(cell).toContain('"lần":2');
+    expect(cell).toContain('"lúc":"24/11/2026 10:05:07"');
+    expect(cell).toContain('"thay đổi":[{"trường":"Lĩnh vực","cũ":"","mới":"Môi trường"}]');
+    expect(parseHistory(cell)).toEqual(events);
+  });
+
+  it('reads a cell of the earlier English layout, and rewrites it in the new one with the next event', () => {
+    const old = JSON.stringify(events.slice(0, 2));
+    expect(parseHistory(old)).toEqual(events.slice(0, 2));
+    const next = appendHistory(old, [events[2]]);
+    expect(next).not.toContain('"action"');
+    expect(parseHistory(next)).toEqual(events);
   });
 });
