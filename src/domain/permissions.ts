@@ -19,6 +19,10 @@ export type Capability =
   /** Write what residents read: the public summary, publication. */
   | 'editPublic'
   | 'makeDocuments'
+  /** Periodic reports and the monthly publication. */
+  | 'makeReports'
+  /** The "Tổng quan" dashboard. */
+  | 'viewDashboard'
   | 'enterCase'
   | 'setup'
   | 'resync';
@@ -29,13 +33,14 @@ export interface Actor {
   body: string;
 }
 
-const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'editPublic', 'makeDocuments', 'enterCase', 'setup', 'resync'];
+const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'enterCase', 'setup', 'resync'];
 
 export const ROLE_CAPABILITIES: Record<Role, ReadonlyArray<Capability>> = {
   admin: EVERYTHING,
   /** A handling body's member: their body's cases only; never the submitter's identity, never anything public. */
   handler: ['viewInbox', 'viewCase', 'note', 'progress', 'answer'],
-  viewer: ['viewInbox', 'viewCase'],
+  /** e.g. the Party committee: reads everything staff read, but no names, and changes nothing. */
+  viewer: ['viewInbox', 'viewCase', 'viewDashboard'],
 };
 
 /** Handlers see only the cases assigned to their body; admins and viewers see all. */

@@ -43,6 +43,30 @@ export interface Settings {
   calendarOverrides: CalendarOverride[];
   /** Answer templates by category ('' = for any category); {{ma}}, {{linh_vuc}}, {{uy_ban}} are filled in. */
   answerTemplates: Record<string, string>;
+  /** What the report Docs print in their header and signature block (Decree 30/2020/NĐ-CP layout). */
+  report: ReportSettings;
+}
+
+export interface ReportSettings {
+  /** Upper line of the issuing body, left: "ỦY BAN MTTQ VIỆT NAM". */
+  parentBody: string;
+  /** Second line: "PHƯỜNG LƯU KIẾM". */
+  localBody: string;
+  /** The issuing organ, bold: "BAN THƯỜNG TRỰC". */
+  organ: string;
+  /** Place in "Lưu Kiếm, ngày … tháng … năm …". */
+  place: string;
+  /** Number suffix: "Số: …/BC-MTTQ-BTT". */
+  numberSuffix: string;
+  /** "Nơi nhận", one per line. */
+  recipients: string[];
+  /** "TM. BAN THƯỜNG TRỰC" / "CHỦ TỊCH". */
+  signFor: string;
+  signTitle: string;
+  /** The signer's name ('' leaves the line for a hand signature). */
+  signer: string;
+  /** How a period's days are counted: calendar periods, or the data cut-off of Decree 09/2019/NĐ-CP art. 12. */
+  cutoff: 'calendar' | 'cutoff15';
 }
 
 /**
@@ -83,7 +107,19 @@ export const GENERAL_KEYS = {
   normalDays: 'Số ngày làm việc để trả lời',
   complexDays: 'Số ngày làm việc để trả lời vụ việc phức tạp',
   approvalRequired: 'Trả lời phải được Chủ tịch duyệt',
+  reportParentBody: 'Báo cáo: cơ quan cấp trên (dòng 1)',
+  reportLocalBody: 'Báo cáo: tên cơ quan (dòng 2)',
+  reportOrgan: 'Báo cáo: cơ quan ban hành',
+  reportPlace: 'Báo cáo: địa danh',
+  reportNumber: 'Báo cáo: ký hiệu số',
+  reportRecipients: 'Báo cáo: nơi nhận (cách nhau bằng dấu ;)',
+  reportSignFor: 'Báo cáo: thẩm quyền ký',
+  reportSignTitle: 'Báo cáo: chức vụ người ký',
+  reportSigner: 'Báo cáo: họ tên người ký',
+  reportCutoff: 'Báo cáo: cách tính kỳ (Theo lịch / Chốt ngày 14)',
 } as const;
+
+export const CUTOFF_LABELS = { calendar: 'Theo lịch', cutoff15: 'Chốt ngày 14' } as const;
 
 /**
  * "Chờ xác nhận": a day off announced as coming but not yet law (e.g. 24/11, Ngày Văn hóa Việt
@@ -125,6 +161,18 @@ export const DEFAULT_SETTINGS: Settings = {
   approvalRequired: false,
   calendarOverrides: [],
   answerTemplates: {},
+  report: {
+    parentBody: 'ỦY BAN MTTQ VIỆT NAM',
+    localBody: 'PHƯỜNG LƯU KIẾM',
+    organ: 'BAN THƯỜNG TRỰC',
+    place: 'Lưu Kiếm',
+    numberSuffix: 'BC-MTTQ-BTT',
+    recipients: ['Thường trực Đảng ủy phường (để báo cáo);', 'Ban Thường trực Ủy ban MTTQ Việt Nam thành phố (để báo cáo);', 'UBND phường (để phối hợp);', 'Lưu: VT.'],
+    signFor: 'TM. BAN THƯỜNG TRỰC',
+    signTitle: 'CHỦ TỊCH',
+    signer: '',
+    cutoff: 'calendar',
+  },
 };
 
 export interface SettingsTables {
@@ -216,6 +264,22 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     if (day === null || !kind) problems.push(`Ngày nghỉ dòng ${i + 2}: cần ngày (dd/mm/yyyy) và loại "Nghỉ" hoặc "Làm việc".`);
     else s.calendarOverrides.push({ day, kind, note: text(r[2]) });
   });
+  const r = DEFAULT_SETTINGS.report;
+  const recipients = text(general.get(GENERAL_KEYS.reportRecipients));
+  const cutoff = text(general.get(GENERAL_KEYS.reportCutoff)).toLowerCase();
+  s.report = {
+    parentBody: str(GENERAL_KEYS.reportParentBody, r.parentBody),
+    localBody: str(GENERAL_KEYS.reportLocalBody, r.localBody),
+    organ: str(GENERAL_KEYS.reportOrgan, r.organ),
+    place: str(GENERAL_KEYS.reportPlace, r.place),
+    numberSuffix: str(GENERAL_KEYS.reportNumber, r.numberSuffix),
+    recipients: recipients ? recipients.split(';').map((x) => x.trim()).filter(Boolean) : r.recipients,
+    signFor: str(GENERAL_KEYS.reportSignFor, r.signFor),
+    signTitle: str(GENERAL_KEYS.reportSignTitle, r.signTitle),
+    signer: text(general.get(GENERAL_KEYS.reportSigner)),
+    cutoff: cutoff === CUTOFF_LABELS.cutoff15.toLowerCase() ? 'cutoff15' : 'calendar',
+  };
+  if (cutoff && cutoff !== CUTOFF_LABELS.cutoff15.toLowerCase() && cutoff !== CUTOFF_LABELS.calendar.toLowerCase()) problems.push(`"${GENERAL_KEYS.reportCutoff}" phải là "${CUTOFF_LABELS.calendar}" hoặc "${CUTOFF_LABELS.cutoff15}"; đang dùng "${CUTOFF_LABELS.calendar}".`);
   s.answerTemplates = {};
   for (const r of tables.templates ?? []) {
     const template = text(r[1]);

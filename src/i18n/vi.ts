@@ -130,6 +130,8 @@ export const ERRORS = {
     caseAction: 'Thao tác trên ý kiến',
     contact: 'Xem thông tin người gửi',
     documents: 'Tạo tài liệu',
+    reports: 'Báo cáo',
+    reminders: 'Nhắc hạn',
     sidebar: 'Thanh bên',
     entryPoint: 'Gọi hàm không đúng cách',
   },
@@ -348,4 +350,70 @@ export const PAPER = {
   noAnswer: 'Ý kiến chưa có nội dung trả lời.',
   noBody: 'Ý kiến chưa được chuyển cho cơ quan xử lý: hãy "Chuyển xử lý" trước khi lập phiếu chuyển.',
   created: (name: string) => `Đã lập "${name}".`,
+} as const;
+
+export const REPORTS = {
+  notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
+  badKind: 'Loại kỳ báo cáo không hợp lệ.',
+  badYear: 'Năm báo cáo không hợp lệ.',
+  badIndex: 'Tháng, quý hoặc nửa năm không hợp lệ.',
+  badRange: 'Khoảng thời gian không hợp lệ: hãy chọn "từ ngày" trước "đến ngày".',
+  rangeTooLong: 'Khoảng thời gian tối đa 3 năm.',
+  future: (label: string) => `${label} chưa bắt đầu: chưa có số liệu để báo cáo.`,
+  tab: 'Báo cáo',
+  title: 'Lập báo cáo',
+  help: 'Báo cáo được lập thành Google Tài liệu mới theo thể thức Nghị định 30/2020/NĐ-CP; lập lại cùng kỳ sẽ tạo bản mới, không sửa bản cũ.',
+  kind: 'Kỳ báo cáo',
+  kinds: { quarter: 'Quý', half: '6 tháng', year: 'Năm', month: 'Tháng', custom: 'Tùy chọn' },
+  year: 'Năm',
+  index: { month: 'Tháng', quarter: 'Quý', half: 'Nửa năm' },
+  halves: ['6 tháng đầu năm', '6 tháng cuối năm'],
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  make: 'Lập báo cáo',
+  making: 'Đang lập báo cáo… (có thể mất đến một phút)',
+  made: (name: string) => `Đã lập "${name}": `,
+  open: 'mở báo cáo',
+  publication: 'Lập bản công khai kết quả tháng',
+  dashboardTab: 'Tổng quan',
+  dashboardTitle: 'Tổng quan',
+  thisMonth: 'Tháng này',
+  thisQuarter: 'Quý này',
+  byGroup: (label: string) => `Ý kiến theo tổ dân phố — ${label}`,
+  silent: 'chưa có ý kiến',
+  silentCount: (n: number, total: number) => `${n}/${total} tổ dân phố chưa có ý kiến`,
+  qrGauge: (share: string, target: string) => `Qua mã QR: ${share} (mục tiêu ${target})`,
+  asOf: (on: string) => `Số liệu đến ngày ${on}.`,
+} as const;
+
+export const REMINDERS = {
+  kindBody: 'Nhắc hạn cơ quan xử lý',
+  kindAdmin: 'Nhắc báo cáo',
+  bodySubject: (body: string, overdue: number, soon: number) => `[Hòm thư số] ${body}: ${overdue} ý kiến quá hạn, ${soon} ý kiến sắp đến hạn`,
+  bodyText: (p: { body: string; committee: string; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
+    [
+      `Kính gửi: ${p.body}`,
+      '',
+      `${p.committee} xin nhắc các ý kiến của Nhân dân đã chuyển đến quý cơ quan:`,
+      '',
+      ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
+      ...(p.dueSoon.length ? ['Sắp đến hạn (trong 2 ngày làm việc):', ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
+      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  adminSubject: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }) =>
+    r.kind === 'quarterly' ? `[Hòm thư số] Nhắc lập báo cáo ${r.label} (hạn ${r.dueOn})` : `[Hòm thư số] Nhắc công khai kết quả ${r.label}`,
+  adminText: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }, committee: string, url: string) =>
+    [
+      'Kính gửi cán bộ quản trị,',
+      '',
+      r.kind === 'quarterly'
+        ? `Báo cáo kết quả Hòm thư số ${r.label} cần gửi Thường trực Đảng ủy và Ủy ban MTTQ cấp trên trước ngày ${r.dueOn}. Lập báo cáo: thanh bên › Báo cáo.`
+        : `Đã đến kỳ công khai kết quả trả lời ${r.label} (không nêu tên người gửi). Lập bản công khai: thanh bên › Báo cáo.`,
+      '',
+      `Bảng tính: ${url}`,
+      '',
+      committee,
+    ].join('\n'),
 } as const;

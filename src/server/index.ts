@@ -17,6 +17,10 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
+import { dashboard, report } from '../ui/server/reports-rpc';
+import type { Dashboard } from '../domain/report/dashboard';
+import type { ReportRequest } from '../services/reports/report';
+import type { WrittenDoc } from '../services/reports/doc-writer';
 
 /** Simple trigger: the spreadsheet was opened. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -101,4 +105,14 @@ export function createCaseDocument(code: string, kind: 'slip' | 'letter'): Paper
 /** RPC: the printable answers per residential group, for residents without e-mail. */
 export function createGroupAnswerSheets(): PaperDoc {
   return groupAnswerSheets();
+}
+
+/** RPC: the periodic report (quarter, 6 months, year, month, custom) as a new Doc. */
+export function createReportDocument(request: ReportRequest): WrittenDoc {
+  return report(request);
+}
+
+/** RPC: "Tổng quan" — this month and quarter at a glance, cases per residential group. */
+export function getDashboard(): Dashboard {
+  return dashboard();
 }

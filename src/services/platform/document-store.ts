@@ -30,6 +30,12 @@ export const KEYS = {
   outboxMark: 'out.',
   /** One property per generated document: "doc.<code>.<slip|letter>" = the last one made (see documents/). */
   documentMade: 'doc.',
+  /** The Vietnam day the daily reminders were last queued (ISO). */
+  remindersDay: 'remind.day',
+  /** The admin reminders already queued (quarterly report, monthly publication), by period. */
+  remindersSent: 'remind.sent',
+  /** One property per report period: "rep.<period>" = how many versions were made. */
+  reportMade: 'rep.',
   /** One property per action in flight: "act.<code>" = the writes that complete it (see cases/actions). */
   pendingAction: 'act.',
 } as const;

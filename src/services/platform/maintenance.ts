@@ -15,6 +15,7 @@ import { loadRuntime, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
+import { sendDailyReminders } from '../reports/reminders';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
 import { tryDocumentLock } from './lock';
@@ -77,6 +78,8 @@ export function runMaintenance(): MaintenanceResult {
       ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
       ['maintenance', () => ensureHeadroom(ss)],
       ['maintenance', () => backfillIndex(ss, loadRuntime(store))],
+      // After the outbox: today's reminders wait for the next run, within the next hour's quota.
+      ['reminders', () => sendDailyReminders(loadRuntime(store), ss)],
     ];
     for (const [where, step] of steps) {
       try {

@@ -2,7 +2,7 @@
  * The settings tabs an admin edits directly in the sheet. Setup creates the missing ones with the
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
-import { DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../../domain/settings';
+import { CUTOFF_LABELS, DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../../domain/settings';
 
 export interface SettingsTabSpec {
   key: keyof SettingsTables;
@@ -32,6 +32,16 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
       [GENERAL_KEYS.normalDays, DEFAULT_SETTINGS.deadlineDays.normal, 'Theo kế hoạch: 07 ngày làm việc.'],
       [GENERAL_KEYS.complexDays, DEFAULT_SETTINGS.deadlineDays.complex, 'Không quá 20 ngày làm việc.'],
       [GENERAL_KEYS.approvalRequired, 'Không', 'Có / Không'],
+      [GENERAL_KEYS.reportParentBody, DEFAULT_SETTINGS.report.parentBody, 'Góc trái đầu báo cáo (Nghị định 30/2020/NĐ-CP).'],
+      [GENERAL_KEYS.reportLocalBody, DEFAULT_SETTINGS.report.localBody, ''],
+      [GENERAL_KEYS.reportOrgan, DEFAULT_SETTINGS.report.organ, 'In đậm, có gạch chân ngắn.'],
+      [GENERAL_KEYS.reportPlace, DEFAULT_SETTINGS.report.place, '"Lưu Kiếm, ngày … tháng … năm …"'],
+      [GENERAL_KEYS.reportNumber, DEFAULT_SETTINGS.report.numberSuffix, '"Số: …/BC-MTTQ-BTT"'],
+      [GENERAL_KEYS.reportRecipients, DEFAULT_SETTINGS.report.recipients.join('; '), ''],
+      [GENERAL_KEYS.reportSignFor, DEFAULT_SETTINGS.report.signFor, ''],
+      [GENERAL_KEYS.reportSignTitle, DEFAULT_SETTINGS.report.signTitle, ''],
+      [GENERAL_KEYS.reportSigner, DEFAULT_SETTINGS.report.signer, 'Để trống nếu ký tay.'],
+      [GENERAL_KEYS.reportCutoff, CUTOFF_LABELS.calendar, '"Chốt ngày 14": quý tính từ ngày 15 của tháng trước quý đến ngày 14 của tháng cuối quý (Nghị định 09/2019/NĐ-CP, Điều 12).'],
     ],
     widths: [320, 320, 280],
   },

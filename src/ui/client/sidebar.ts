@@ -9,6 +9,9 @@ import { docLink, renderCase } from './case-view';
 import { claim, el, status } from './dom';
 import { entryForm } from './entry';
 import { renderInbox } from './inbox';
+import { reportsView } from './reports';
+import { renderDashboard } from './dashboard';
+import { REPORTS } from '../../i18n/vi';
 import { callServer } from './rpc';
 
 function app(root: HTMLElement, state: SidebarState): void {
@@ -40,6 +43,19 @@ function app(root: HTMLElement, state: SidebarState): void {
     });
     tabs.append(entryTab);
     extra.push(print, printed);
+  }
+  if (state.capabilities.includes('viewDashboard')) {
+    const dashboardTab = el('button', { type: 'button', text: REPORTS.dashboardTab });
+    dashboardTab.addEventListener('click', () => renderDashboard(main, (q) => showInbox(q)));
+    tabs.append(dashboardTab);
+  }
+  if (state.capabilities.includes('makeReports')) {
+    const reportsTab = el('button', { type: 'button', text: REPORTS.tab });
+    reportsTab.addEventListener('click', () => {
+      claim(main);
+      main.replaceChildren(reportsView(state));
+    });
+    tabs.append(reportsTab);
   }
   const header: HTMLElement[] = [el('p', { class: 'who', text: T.signedInAs(state.user, state.roleLabel) })];
   if (state.formUrl && state.capabilities.includes('setup')) header.push(el('details', { class: 'muted' }, el('summary', { text: T.formLink }), el('a', { href: state.formUrl, target: '_blank', rel: 'noopener', text: state.formUrl })));

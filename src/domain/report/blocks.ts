@@ -1,0 +1,74 @@
+/**
+ * A document as plain data: what the report and the monthly publication say, block by block,
+ * before anything touches DocumentApp. Pure, so what a Doc contains (and what it must never
+ * contain) is tested without the Documents service; services/reports/doc-writer.ts draws it.
+ */
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface TextBlock {
+  type: 'paragraph';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: Align;
+  /** Points; the document's size when absent. */
+  size?: number;
+  /** A section heading (I., II. …) or the title. */
+  heading?: 'title' | 'section' | 'subsection';
+  /** Left for staff to write (evaluation, direction): shown highlighted. */
+  placeholder?: boolean;
+}
+
+export interface TableBlock {
+  type: 'table';
+  /** First row is the header. Every cell is text. */
+  rows: string[][];
+  /** Borderless layout table (the letterhead) instead of a data table. */
+  layout?: boolean;
+  /** Per cell of a layout table: bold/italic/centred lines (applied to whole cells). */
+  cellStyles?: Array<Array<{ bold?: boolean; italic?: boolean; align?: Align } | undefined>>;
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  kind: 'bar' | 'column' | 'pie';
+  title: string;
+  /** Label and one or more series (columns), first column is the label. */
+  columns: string[];
+  rows: Array<[string, ...number[]]>;
+  /** Pixels of the PNG (the Doc shows it at this width). */
+  width: number;
+  height: number;
+  stacked?: boolean;
+  colors?: string[];
+}
+
+export interface PageBreakBlock {
+  type: 'pageBreak';
+}
+
+export type Block = TextBlock | TableBlock | ChartBlock | PageBreakBlock;
+
+export interface DocumentSpec {
+  name: string;
+  /** A4 portrait, margins in millimetres (Decree 30/2020/NĐ-CP: top/bottom 20–25, left 30–35, right 15–20). */
+  page: { widthMm: number; heightMm: number; marginTopMm: number; marginBottomMm: number; marginLeftMm: number; marginRightMm: number };
+  font: { family: string; size: number };
+  blocks: Block[];
+}
+
+export const A4_ADMINISTRATIVE: DocumentSpec['page'] = { widthMm: 210, heightMm: 297, marginTopMm: 20, marginBottomMm: 20, marginLeftMm: 30, marginRightMm: 15 };
+
+export const p = (text: string, style: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock => ({ type: 'paragraph', text, ...style });
+
+/** Every text the document shows, for checks that nothing personal got in. */
+export function allText(spec: DocumentSpec): string {
+  const parts: string[] = [spec.name];
+  for (const b of spec.blocks) {
+    if (b.type === 'paragraph') parts.push(b.text);
+    if (b.type === 'table') parts.push(...b.rows.flat());
+    if (b.type === 'chart') parts.push(b.title, ...b.columns, ...b.rows.map((r) => r[0]));
+  }
+  return parts.join('\n');
+}

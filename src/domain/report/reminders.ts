@@ -1,0 +1,86 @@
+/**
+ * The daily reminders, decided purely: which handling body gets a digest today (its open cases
+ * due within 2 working days, and its overdue ones) and whether admins are reminded of the
+ * quarterly report (5 working days before the 25th of the quarter's last month, the plan's
+ * deadline) or of the monthly publication (the month's first working day, for the month before).
+ */
+import { formatVietnameseDate, fromYmd, toYmd, type CivilDay } from '../calendar/civil-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { IndexEntry } from '../case-record';
+import { isOpen } from '../inbox';
+import type { HandlingBody, StaffMember } from '../settings';
+
+export interface DigestLine {
+  code: string;
+  category: string;
+  group: string;
+  dueOn: string;
+  /** Working days left (0 = today), negative when overdue. */
+  left: number;
+}
+
+export interface BodyDigest {
+  body: string;
+  to: string[];
+  dueSoon: DigestLine[];
+  overdue: DigestLine[];
+}
+
+/** Where a body's digest goes: its own address, else its handlers in "Cán bộ". */
+function recipients(body: HandlingBody, staff: StaffMember[]): string[] {
+  if (body.email) return [body.email];
+  return staff.filter((m) => m.role === 'handler' && m.body === body.name).map((m) => m.email);
+}
+
+export function bodyDigests(entries: IndexEntry[], bodies: HandlingBody[], staff: StaffMember[], today: CivilDay, calendar: WorkingCalendar): BodyDigest[] {
+  const soonLimit = calendar.addWorkingDaysFrom(today, 2);
+  const out: BodyDigest[] = [];
+  for (const body of bodies) {
+    const to = recipients(body, staff);
+    if (to.length === 0) continue;
+    const mine = entries.filter((e) => e.assignedBody === body.name && isOpen(e) && e.dueDay <= soonLimit);
+    if (mine.length === 0) continue;
+    const line = (e: IndexEntry): DigestLine => ({ code: e.code, category: e.category || e.suggestedCategory, group: e.group, dueOn: formatVietnameseDate(e.dueDay), left: calendar.workingDaysLeft(today, e.dueDay) });
+    const lines = mine.map(line).sort((a, b) => a.left - b.left || a.code.localeCompare(b.code));
+    out.push({ body: body.name, to, dueSoon: lines.filter((l) => l.left >= 0), overdue: lines.filter((l) => l.left < 0) });
+  }
+  return out;
+}
+
+export interface AdminReminder {
+  /** Once per period: the key the hourly job remembers it by. */
+  key: string;
+  kind: 'quarterly' | 'monthly';
+  /** The report's deadline, or the month to publish. */
+  label: string;
+  dueOn: string;
+}
+
+/** The working day `n` working days before `day` (or `day` itself when n = 0). */
+function workingDaysBefore(day: CivilDay, n: number, calendar: WorkingCalendar): CivilDay {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d -= 1;
+    if (calendar.isWorkingDay(d)) left -= 1;
+  }
+  return d;
+}
+
+export function adminReminders(today: CivilDay, calendar: WorkingCalendar): AdminReminder[] {
+  const { year, month } = toYmd(today);
+  const out: AdminReminder[] = [];
+  const quarterEnd = Math.ceil(month / 3) * 3;
+  const deadline = fromYmd(year, quarterEnd, 25);
+  if (month === quarterEnd && today >= workingDaysBefore(deadline, 5, calendar) && today <= deadline) {
+    out.push({ key: `q-${year}-${quarterEnd / 3}`, kind: 'quarterly', label: `Quý ${['I', 'II', 'III', 'IV'][quarterEnd / 3 - 1]} năm ${year}`, dueOn: formatVietnameseDate(deadline) });
+  }
+  // The month's first working day (or a run within the next two, if the job missed that day).
+  let first = fromYmd(year, month, 1);
+  while (!calendar.isWorkingDay(first)) first += 1;
+  if (today >= first && today <= calendar.addWorkingDaysFrom(first, 2)) {
+    const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+    out.push({ key: `m-${prev.y}-${prev.m}`, kind: 'monthly', label: `Tháng ${prev.m} năm ${prev.y}`, dueOn: formatVietnameseDate(first) });
+  }
+  return out;
+}

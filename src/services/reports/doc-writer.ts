@@ -1,0 +1,98 @@
+/**
+ * Draws a DocumentSpec (domain/report/blocks) into a new Google Doc. The number of Document
+ * calls depends on the blocks, never on the number of cases: a table, however long, is one
+ * appendTable call plus a constant few for its style; a chart is a DataTable, a chart, one PNG
+ * (Charts service, inside Apps Script: no external chart service sees the figures) and one image.
+ */
+import type { Block, ChartBlock, DocumentSpec, TableBlock, TextBlock } from '../../domain/report/blocks';
+
+const POINTS_PER_MM = 72 / 25.4;
+
+export interface WrittenDoc {
+  id: string;
+  url: string;
+  name: string;
+}
+
+type Body = GoogleAppsScript.Document.Body;
+
+function alignment(a: TextBlock['align']): GoogleAppsScript.Document.HorizontalAlignment {
+  const H = DocumentApp.HorizontalAlignment;
+  return a === 'center' ? H.CENTER : a === 'right' ? H.RIGHT : a === 'justify' ? H.JUSTIFY : H.LEFT;
+}
+
+function writeParagraph(body: Body, b: TextBlock, spec: DocumentSpec): void {
+  const A = DocumentApp.Attribute;
+  const para = body.appendParagraph(b.text);
+  const attrs: Record<string, unknown> = { [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: b.size ?? spec.font.size, [A.BOLD]: Boolean(b.bold), [A.ITALIC]: Boolean(b.italic || b.placeholder) };
+  if (b.placeholder) attrs[A.BACKGROUND_COLOR] = '#fff3c4';
+  para.setAttributes(attrs);
+  if (b.align && b.align !== 'left') para.setAlignment(alignment(b.align));
+  if (b.heading) para.setSpacingBefore(b.heading === 'subsection' ? 6 : 12);
+}
+
+function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
+  const A = DocumentApp.Attribute;
+  const table = body.appendTable(b.rows);
+  table.setAttributes({ [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: b.layout ? spec.font.size : spec.font.size - 1 });
+  if (b.layout) {
+    table.setBorderWidth(0);
+    (b.cellStyles ?? []).forEach((row, r) =>
+      row.forEach((style, c) => {
+        if (!style) return;
+        const cell = table.getCell(r, c);
+        cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
+        if (style.align && style.align !== 'left') for (let i = 0; i < cell.getNumChildren(); i++) cell.getChild(i).asParagraph().setAlignment(alignment(style.align));
+      }),
+    );
+    return;
+  }
+  table.getRow(0).setAttributes({ [A.BOLD]: true, [A.BACKGROUND_COLOR]: '#e8eef7' });
+}
+
+function writeChart(body: Body, b: ChartBlock): void {
+  const data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, b.columns[0]);
+  for (const c of b.columns.slice(1)) data.addColumn(Charts.ColumnType.NUMBER, c);
+  for (const r of b.rows) data.addRow(r);
+  const builder = b.kind === 'pie' ? Charts.newPieChart() : b.kind === 'column' ? Charts.newColumnChart() : Charts.newBarChart();
+  builder.setDataTable(data).setTitle(b.title).setDimensions(b.width, b.height);
+  if (b.colors?.length) builder.setColors(b.colors);
+  if (b.kind !== 'pie') builder.setLegendPosition(Charts.Position.NONE);
+  const png = builder.build().getAs('image/png').setName(`${b.title}.png`);
+  const image = body.appendImage(png);
+  image.setAltTitle(b.title);
+  image.setWidth(b.width).setHeight(b.height);
+}
+
+function writeBlock(body: Body, b: Block, spec: DocumentSpec): void {
+  switch (b.type) {
+    case 'paragraph':
+      return writeParagraph(body, b, spec);
+    case 'table':
+      return writeTable(body, b, spec);
+    case 'chart':
+      return writeChart(body, b);
+    case 'pageBreak':
+      body.appendPageBreak();
+      return;
+  }
+}
+
+export function writeDocument(spec: DocumentSpec): WrittenDoc {
+  const doc = DocumentApp.create(spec.name);
+  const body = doc.getBody();
+  const pg = spec.page;
+  body
+    .setPageWidth(pg.widthMm * POINTS_PER_MM)
+    .setPageHeight(pg.heightMm * POINTS_PER_MM)
+    .setMarginTop(pg.marginTopMm * POINTS_PER_MM)
+    .setMarginBottom(pg.marginBottomMm * POINTS_PER_MM)
+    .setMarginLeft(pg.marginLeftMm * POINTS_PER_MM)
+    .setMarginRight(pg.marginRightMm * POINTS_PER_MM);
+  for (const b of spec.blocks) writeBlock(body, b, spec);
+  // A new Doc starts with one empty paragraph: drop it, the content is below it.
+  const first = body.getChild(0);
+  if (body.getNumChildren() > 1 && first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === '') first.removeFromParent();
+  doc.saveAndClose();
+  return { id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
+}

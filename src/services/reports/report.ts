@@ -1,0 +1,100 @@
+/**
+ * "Báo cáo": the periodic report as a new Google Doc. Reads the cases tab in one block (the
+ * columns the model needs, no personal data), computes the model (domain/report/model), lays it
+ * out (domain/report/report-document) and draws it (doc-writer). A period made again is a new
+ * Doc ("bản 2"), never an edit of one that may already be signed.
+ * Spreadsheet calls: getActive, getRange + getValues (the cases), getSheetByName + appendRow
+ * (the audit row) = 5, whatever the number of cases.
+ */
+import { parseIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { can } from '../../domain/permissions';
+import { buildReport } from '../../domain/report/model';
+import { periodOf } from '../../domain/report/periods';
+import { appendixRows, reportDocument } from '../../domain/report/report-document';
+import type { PeriodKind, PeriodSpec, ReportCase } from '../../domain/report/types';
+import { REPORTS } from '../../i18n/vi';
+import { actorOf } from '../cases/actions';
+import { readCaseColumns } from '../cases/store';
+import { appendAudit } from '../platform/audit';
+import { KEYS } from '../platform/document-store';
+import { DeniedError, UserError } from '../platform/errors';
+import { loadRuntime, type Runtime } from '../platform/runtime';
+import { writeDocument, type WrittenDoc } from './doc-writer';
+
+/** What the sidebar sends: a kind, a year, an index (month, quarter, half) or two ISO dates. */
+export interface ReportRequest {
+  kind: PeriodKind;
+  year?: number;
+  index?: number;
+  from?: string;
+  to?: string;
+}
+
+const KINDS: Record<PeriodKind, number> = { month: 12, quarter: 4, half: 2, year: 1, custom: 0 };
+
+/** The request checked and turned into a period spec; a clear Vietnamese message otherwise. */
+export function specFrom(request: ReportRequest): PeriodSpec {
+  const r = request && typeof request === 'object' ? request : ({} as ReportRequest);
+  if (!Object.prototype.hasOwnProperty.call(KINDS, r.kind)) throw new UserError(REPORTS.badKind);
+  if (r.kind === 'custom') {
+    const from = parseIsoDate(String(r.from ?? ''));
+    const to = parseIsoDate(String(r.to ?? ''));
+    if (from === null || to === null || from > to) throw new UserError(REPORTS.badRange);
+    if (to - from > 3 * 366) throw new UserError(REPORTS.rangeTooLong);
+    return { kind: 'custom', year: 0, from, to };
+  }
+  const year = Number(r.year);
+  if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new UserError(REPORTS.badYear);
+  const max = KINDS[r.kind];
+  const index = max > 1 ? Number(r.index) : undefined;
+  if (index !== undefined && (!Number.isInteger(index) || index < 1 || index > max)) throw new UserError(REPORTS.badIndex);
+  return { kind: r.kind, year, index };
+}
+
+/** Every case as the model needs it: one block of columns from "Ý kiến", no personal data. */
+export function readReportCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): ReportCase[] {
+  const rows = readCaseColumns(ss, rt, ['code', 'receivedAt', 'channel', 'group', 'category', 'complexity', 'status', 'assignedBody', 'bodyDueDate', 'answeredAt', 'answerSentAt', 'outcome', 'closedAt']);
+  return rows
+    .filter((c) => c.code && c.receivedAt instanceof Date)
+    .map((c) => ({
+      code: c.code,
+      receivedAt: c.receivedAt,
+      channel: c.channel,
+      group: c.group,
+      category: c.category,
+      complexity: c.complexity,
+      status: c.status,
+      assignedBody: c.assignedBody,
+      bodyDueDate: c.bodyDueDate,
+      answeredAt: c.answeredAt,
+      answerSentAt: c.answerSentAt,
+      outcome: c.outcome,
+      closedAt: c.closedAt,
+      rating: null,
+    }));
+}
+
+function periodKey(spec: PeriodSpec, rule: string): string {
+  return spec.kind === 'custom' ? `custom-${spec.from}-${spec.to}-${rule}` : `${spec.kind}-${spec.year}-${spec.index ?? 1}-${rule}`;
+}
+
+export function createReport(user: string, request: ReportRequest): WrittenDoc {
+  const rt = loadRuntime();
+  const actor = actorOf(rt, user);
+  if (!can(actor, 'makeReports')) throw new DeniedError(REPORTS.notAllowed);
+  const now = new Date();
+  const today = vietnamDayOf(now);
+  const spec = specFrom(request);
+  const rule = rt.settings.report.cutoff;
+  const period = periodOf(spec, rule);
+  if (period.from > today) throw new UserError(REPORTS.future(period.label));
+  const ss = SpreadsheetApp.getActive();
+  const cases = readReportCases(ss, rt);
+  const model = buildReport(cases, spec, rt.calendar, { asOf: today, rule, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
+  const key = `${KEYS.reportMade}${periodKey(spec, rule)}`;
+  const version = Number(rt.store.get(key) ?? 0) + 1;
+  const doc = writeDocument(reportDocument({ model, committee: rt.settings.committeeName, header: rt.settings.report, today, version, appendix: appendixRows(cases, period.from, period.to) }));
+  rt.store.set(key, String(version));
+  appendAudit(ss, rt, { user: actor.email, action: 'Lập báo cáo', code: '', field: '', before: '', after: '', detail: `${period.label}: ${doc.url}` });
+  return doc;
+}

@@ -1,0 +1,58 @@
+/** "Báo cáo": choose a period, get a new report Doc (admins). */
+import { REPORTS as T } from '../../i18n/vi';
+import type { SidebarState } from '../server/staff-rpc';
+import { docLink } from './case-view';
+import { el, field, select, status } from './dom';
+import { callServer } from './rpc';
+
+type Kind = keyof typeof T.kinds;
+
+function indexOptions(kind: Kind): Array<{ value: string; label: string }> {
+  if (kind === 'month') return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${i + 1}` }));
+  if (kind === 'quarter') return ['I', 'II', 'III', 'IV'].map((r, i) => ({ value: String(i + 1), label: `Quý ${r}` }));
+  if (kind === 'half') return T.halves.map((label, i) => ({ value: String(i + 1), label }));
+  return [];
+}
+
+export function reportsView(state: SidebarState): HTMLElement {
+  // The server's today (Vietnam): the default is the current quarter of the current year.
+  const [year, month] = state.now.slice(0, 7).split('-').map(Number);
+  const kind = select('kind', (Object.keys(T.kinds) as Kind[]).map((k) => ({ value: k, label: T.kinds[k] })), true);
+  const yearInput = el('input', { name: 'year', type: 'number', min: '2020', max: '2100', value: String(year), required: true });
+  const indexSlot = el('div');
+  const from = el('input', { name: 'from', type: 'date', required: true });
+  const to = el('input', { name: 'to', type: 'date', required: true, value: state.now.slice(0, 10) });
+  const custom = el('div', {}, field(T.from, from), field(T.to, to));
+  const submit = el('button', { type: 'submit', text: T.make });
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'report', 'aria-label': T.title }, el('h2', { text: T.title }), el('p', { class: 'muted', text: T.help }), field(T.kind, kind), indexSlot, custom, submit, out);
+  const yearField = field(T.year, yearInput);
+  const refresh = () => {
+    const k = kind.value as Kind;
+    const options = indexOptions(k);
+    const parts: HTMLElement[] = k === 'custom' ? [] : [yearField];
+    if (options.length) {
+      const index = select('index', options, true);
+      index.value = String(k === 'month' ? month : k === 'quarter' ? Math.ceil(month / 3) : month <= 6 ? 1 : 2);
+      parts.push(field(T.index[k as 'month' | 'quarter' | 'half'], index));
+    }
+    indexSlot.replaceChildren(...parts);
+    custom.hidden = k !== 'custom';
+    for (const input of [from, to]) input.required = k === 'custom';
+  };
+  kind.value = 'quarter';
+  kind.addEventListener('change', refresh);
+  refresh();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const k = kind.value as Kind;
+    submit.disabled = true;
+    out.replaceChildren(status('info', T.making));
+    callServer('createReportDocument', { kind: k, year: Number(data.get('year') ?? year), index: data.get('index') ? Number(data.get('index')) : undefined, from: String(data.get('from') ?? ''), to: String(data.get('to') ?? '') })
+      .then((d) => out.replaceChildren(docLink(d.name, d.url)))
+      .catch((error: Error) => out.replaceChildren(status('error', error.message)))
+      .then(() => (submit.disabled = false));
+  });
+  return form;
+}

@@ -1,0 +1,29 @@
+/** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
+import { createReport, type ReportRequest } from '../../services/reports/report';
+import type { WrittenDoc } from '../../services/reports/doc-writer';
+import { vietnamDayOf } from '../../domain/calendar/civil-date';
+import { can, canSee } from '../../domain/permissions';
+import { buildDashboard, type Dashboard } from '../../domain/report/dashboard';
+import { REPORTS } from '../../i18n/vi';
+import { actorOf } from '../../services/cases/actions';
+import { readIndex } from '../../services/cases/store';
+import { DeniedError } from '../../services/platform/errors';
+import { loadRuntime } from '../../services/platform/runtime';
+import { currentUser } from './current-user';
+import { rpc } from './rpc';
+
+export function report(request: ReportRequest): WrittenDoc {
+  return rpc('reports', () => createReport(currentUser(), request));
+}
+
+/** "Tổng quan": 3 Spreadsheet calls (getActive, the index column), whatever the number of cases. */
+export function dashboard(): Dashboard {
+  return rpc('reports', () => {
+    const rt = loadRuntime();
+    const actor = actorOf(rt, currentUser());
+    if (!can(actor, 'viewDashboard')) throw new DeniedError(REPORTS.notAllowed);
+    // A handler's dashboard is their body's cases; everyone else's is the ward's.
+    const entries = readIndex(SpreadsheetApp.getActive(), rt).filter((e) => canSee(actor, e));
+    return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
+  });
+}
