@@ -34,7 +34,7 @@ export function cleanResidentText(input: string): CleanText {
     removed += 1;
     return '';
   });
-  const trimmed = text.replace(/^\s+|\s+$/g, '');
+  const trimmed = text.trim();
   return { text: trimmed, removed, original: trimmed === input ? null : encodeOriginal(input) };
 }
 

@@ -16,7 +16,11 @@
  *  - any other number of 9 digits or more (a 12-digit CCCD or 9-digit CMND standing alone, a bank
  *    account, a tax code, an insurance number, a foreign phone number…), unless it is an amount:
  *    followed by a unit ("150000000 đồng") and not starting with 0;
- *  - house numbers (see HOUSE below): a house number identifies one household.
+ *  - house numbers, apartment numbers, land plot numbers (see HOUSE below): each identifies
+ *    one household.
+ *
+ * Every phone number goes, the ward's own hotline included: no rule can tell an office's number
+ * from a resident's. The board gives the office's contact in its own, fixed text.
  *
  * Kept: dates (24/11/2026, 2026-11-24, 24.11.2026), case codes (GY-2026-00012), amounts and
  * quantities ("2 thùng rác", "50 triệu đồng", "50.000.000 đồng"), lane and street names and
@@ -26,6 +30,9 @@
  * residents see that their lane's problem was handled; a house number (with its street or lane)
  * points at one household, so it goes. When the two are written as one token ("45/12/3 Hoàng
  * Diệu": house 3 of alley 45/12) the whole token goes, because its parts cannot be told apart.
+ * A day and month without a year ("12/3") reads like a slashed house number; it is taken as a
+ * date after a time word ("ngày 12/3 …", "từ 12/3 UBND …"), as an address otherwise when a street
+ * word or a capitalised name follows. Each house rule below says which context it reads.
  *
  * Not detected: personal names (no rule tells "ông Nguyễn Văn An" from "ông Chủ tịch UBND
  * phường" reliably; staff must not write names, and the summary is theirs to approve), numbers
@@ -274,6 +281,8 @@ const LONG_NUMBER = /\+?(?<!\d)\d(?:[ .-]?\d){8,}(?!\d)/gu;
 
 /** A house number: 12, 12A, 12-14, 12/3, 45/12/3, 12A/3 — not followed by "/UBND" or "-QĐ". */
 const HOUSE_NO = `\\d+(?:[A-Za-z](?![\\p{L}]))?(?:[/-]\\d+(?:[A-Za-z](?![\\p{L}]))?)*(?![\\p{L}\\p{N}]|[/-][\\p{L}\\p{N}])`;
+/** A slashed number: 12/3, 45/12/3, 12A/3. */
+const SLASHED = `\\d+[A-Za-z]?(?:/\\d+[A-Za-z]?)+(?![\\p{L}\\p{N}/])`;
 /** Lanes and alleys (public space: their numbers are kept). */
 const LANE_WORDS = ['ngõ', 'ngách', 'hẻm', 'kiệt', 'hẻm số', 'ngõ số', 'ngách số', 'kiệt số'];
 /** Streets. */
@@ -291,12 +300,18 @@ const NOT_A_HOUSE_BEFORE = endsWithAny([
   'phụ lục', 'hồ sơ', 'ý kiến', 'lần', 'tuần', 'tháng', 'năm', 'quý', 'kỳ', 'đợt', 'trang', 'phòng', 'tầng', 'bàn', 'quầy',
   'cửa', 'tuyến', 'xe', 'chuyến', 'ký hiệu', 'mã', 'tờ bản đồ', 'bản đồ', 'câu', 'bài', 'loại', 'hạng', 'cấp',
 ]);
-/** Words after which a bare number or "d/m" is a date, a time or a count. */
-const DATE_OR_COUNT_BEFORE = endsWithAny([
-  'ngày', 'hôm', 'hạn', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'từ', 'đến', 'tới', 'trước', 'sau', 'tháng', 'năm', 'quý',
-  'tuần', 'lúc', 'giờ', 'vào', 'đợt', 'lần', 'khoảng', 'gần', 'hơn', 'trên', 'dưới', 'có', 'gồm', 'tổng', 'cả', 'các',
-  'những', 'mỗi', 'được', 'là', 'và', 'hoặc', 'với', 'thứ', 'số lượng', 'còn', 'thêm', 'mất', 'hết', 'chỉ',
+/** Words after which a number is a point in time: "tháng 11 ngõ 7 hết ngập", "ngày 12/3 Ban…". */
+const TIME_BEFORE = endsWithAny([
+  'ngày', 'hôm', 'hạn', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'tháng', 'năm', 'quý', 'tuần', 'lúc', 'giờ', 'vào', 'đợt',
+  'lần', 'thứ',
 ]);
+/** Words after which a number counts things: "có 2 ngõ Xuân…", "cả 3 phố Hàng…". */
+const COUNT_BEFORE = endsWithAny(['có', 'gồm', 'tổng', 'cả', 'các', 'những', 'mỗi', 'số lượng', 'hơn', 'khoảng']);
+/**
+ * Prepositions that are spatial before an address ("trước 15 ngõ 7") but temporal before a day
+ * and month ("từ 12/3 UBND phường…"): they make "d/m" a date only when no street word follows.
+ */
+const TIME_PREPOSITION_BEFORE = endsWithAny(['từ', 'đến', 'tới', 'trước', 'sau', 'trong']);
 /** What follows "nhà N" when N counts floors or rooms ("nhà 2 tầng"), not the house's number. */
 const MEASURE_AFTER = new RegExp(`^\\s*${anyOf(['tầng', 'lầu', 'gian', 'phòng', 'căn', 'mái', 'm', 'mét', 'm2', 'm²', 'người', 'hộ', 'khẩu', 'thế hệ', 'cái', 'chiếc', 'cửa', 'mặt tiền', 'năm', 'tháng', 'ngày', 'lần'])}${NOT_BEFORE_WORD}`, 'u');
 
@@ -334,7 +349,7 @@ const HOUSE: HouseRule[] = [
   // phố Huế": 7 is the lane), a group or document word, or a date/count word ("tháng 11 ngõ 7").
   {
     pattern: new RegExp(`((?:${NOT_AFTER_WORD}${vi('số')}\\s*)?)${NUMBER_START}(${HOUSE_NO})(?=\\s*,?\\s*${NAMED_THOROUGHFARE})`, 'gu'),
-    skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE) || endsWith(before, DATE_OR_COUNT_BEFORE),
+    skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE) || endsWith(before, TIME_BEFORE) || endsWith(before, COUNT_BEFORE),
   },
   // "số 12 Lê Lợi": "số N" before a capitalised name, unless "số" belongs to a group, a document
   // or a rule ("Tổ dân phố số 5 Phường…", "Quyết định số 12 Ủy ban…").
@@ -342,11 +357,18 @@ const HOUSE: HouseRule[] = [
     pattern: new RegExp(`(${NOT_AFTER_WORD}${vi('số')}\\s*)(${HOUSE_NO})(?=\\s*,?\\s*\\p{Lu})`, 'gu'),
     skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE),
   },
-  // "12/3 Lê Lợi", "45/12/3 đường Hoàng Diệu": a slashed number before a street name is an address
-  // (dates with a year are protected by now; "ngày 12/3 Ban…" and "ngách 4/12 phố…" are not).
+  // "12/3 đường Lê Lợi", "trước 45/12/3 phố Huế": a slashed number before a street word is an
+  // address (dates with a year are protected by now; "ngách 4/12 phố…" is a lane, "ngày 12/3
+  // đường … thông xe" a date).
   {
-    pattern: new RegExp(`()${NUMBER_START}(\\d+[A-Za-z]?(?:/\\d+[A-Za-z]?)+)(?![\\p{L}\\p{N}/])(?=\\s*,?\\s*(?:\\p{Lu}|${NAMED_THOROUGHFARE}))`, 'gu'),
-    skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE) || endsWith(before, DATE_OR_COUNT_BEFORE),
+    pattern: new RegExp(`()${NUMBER_START}(${SLASHED})(?=\\s*,?\\s*${NAMED_THOROUGHFARE})`, 'gu'),
+    skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE) || endsWith(before, TIME_BEFORE),
+  },
+  // "12/3 Lê Lợi": before a capitalised name too — unless it reads as a day and month ("từ 12/3
+  // UBND phường…", "ngày 12/3 Ban công tác…").
+  {
+    pattern: new RegExp(`()${NUMBER_START}(${SLASHED})(?=\\s*,?\\s*\\p{Lu})`, 'gu'),
+    skip: (before) => endsWith(before, NOT_A_HOUSE_BEFORE) || endsWith(before, TIME_BEFORE) || endsWith(before, TIME_PREPOSITION_BEFORE),
   },
 ];
 
@@ -378,7 +400,8 @@ export function scrubPublicText(text: string): string {
     if (DATE_DMY_START.test(match)) return match;
     // "84.500.000.000 đồng" is an amount.
     if (bare84 !== undefined && isAmountAfter(all.slice(offset + match.length))) return match;
-    return HIDDEN_MARK;
+    // "(024) 3825 1234" goes whole; in "(0912345678)" the bracket is the writer's, and stays.
+    return match.startsWith('(') && !match.includes(')') ? `(${HIDDEN_MARK}` : HIDDEN_MARK;
   });
   t = t.replace(PLATE, HIDDEN_MARK);
 
