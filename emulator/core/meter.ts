@@ -18,6 +18,7 @@ export const SERVICE_NAMES = [
   'HtmlService',
   'ContentService',
   'Logger',
+  'Charts',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -280,7 +280,7 @@ export interface LoggerModule extends ServiceModule {
 }
 
 export interface SimpleModule extends ServiceModule {
-  readonly name: 'lock' | 'properties' | 'cache' | 'session' | 'utilities' | 'content';
+  readonly name: 'lock' | 'properties' | 'cache' | 'session' | 'utilities' | 'content' | 'charts';
 }
 
 export interface ModuleMap {
@@ -298,6 +298,7 @@ export interface ModuleMap {
   session: SimpleModule;
   utilities: SimpleModule;
   content: SimpleModule;
+  charts: SimpleModule;
 }
 
 export type { ExecutionOptions };

@@ -26,6 +26,9 @@ const SERVICE_DEFAULT: Record<ServiceName, ScopeRule> = {
   HtmlService: null,
   ContentService: null,
   Logger: null,
+  // The Charts reference pages list no "Authorization" section for any method (unlike DocumentApp's):
+  // https://developers.google.com/apps-script/reference/charts/charts
+  Charts: null,
 };
 
 /** Methods whose rule differs from their service's default. Keys: "Service:Class.method". */

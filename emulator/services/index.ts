@@ -14,9 +14,10 @@ import { install as cache } from './cache';
 import { install as session } from './session';
 import { install as utilities } from './utilities';
 import { install as content } from './content';
+import { install as charts } from './charts';
 
 export function installServices(kernel: Kernel): void {
-  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content]) {
+  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content, charts]) {
     install(kernel);
   }
 }

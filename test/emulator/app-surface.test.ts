@@ -187,6 +187,9 @@ describe('every method the app calls is exercised by a conformance test', () => 
     app.call('createCaseDocument', 'GY-2026-00001', 'slip');
     app.call('createCaseDocument', 'GY-2026-00001', 'letter');
     app.call('createGroupAnswerSheets');
+    app.call('createReportDocument', { kind: 'quarter', year: 2026, index: 1 });
+    app.call('createPublicationDocument', { year: 2026, month: 1 });
+    app.call('getDashboard');
     ws.clock.advance(3_600_000);
     ws.runDueTriggers();
     app.call('resyncMailbox');

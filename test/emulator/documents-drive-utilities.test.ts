@@ -46,8 +46,9 @@ describe('Body — https://developers.google.com/apps-script/reference/document/
     expect([img.getWidth(), img.getHeight()]).toEqual([2, 3]);
     expect(body.getText()).toBe('ỦY BAN MTTQ VIỆT NAM PHƯỜNG\nBáo cáo\nMục một\nLĩnh vực\tSố ý kiến\nMôi trường\t12\n\n');
     const html = ws.documents.html(doc.getId());
-    expect(html).toContain('<h1>Báo cáo</h1>');
-    expect(html).toContain('class="page-break"');
+    expect(html).toContain('<h1 class="heading1">Báo cáo</h1>');
+    // The page break starts a second page.
+    expect(html.match(/<section class="page/g)).toHaveLength(2);
     expect(html).toContain('data:image/png;base64,');
   });
 

@@ -3,31 +3,17 @@
  * ListItem, Table, TableRow, InlineImage, PageBreak, HorizontalRule.
  * https://developers.google.com/apps-script/reference/document/body
  */
-import { AppsScriptException, signatureMismatch } from '../../core/errors';
+import { AppsScriptException, NotImplementedInEmulator, signatureMismatch } from '../../core/errors';
 import { isEnumValue } from '../../core/enums';
 import { expose, unwrap } from '../../core/facade';
 import type { Kernel } from '../../core/kernel';
 import { Published, publish } from '../../core/published';
 import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading } from './enums';
-import { emptyParagraph, plainText, type BlockNode, type ContainerNode, type ImageData, type ParagraphNode, type TableCellNode, type TableNode, type TableRowNode } from './model';
+import { InlineImage, imageFrom } from './images';
+import { emptyParagraph, plainText, type BlockNode, type ContainerNode, type DocumentData, type ParagraphNode, type TableCellNode, type TableNode, type TableRowNode } from './model';
 import { insertRich, makeText, setRich } from './text';
 
 type Parent = ContainerNode | TableCellNode;
-
-/** PNG and GIF sizes from their headers; other images default to 100 × 100. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } {
-  const b = Buffer.from(bytes);
-  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (b.length >= 10 && b.toString('ascii', 0, 3) === 'GIF') return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
-  return { width: 100, height: 100 };
-}
-
-function blobImage(blob: unknown, method: string): ImageData {
-  const raw = unwrap(blob) as { _bytes?: Uint8Array; _contentType?: string | null };
-  if (!raw || !(raw._bytes instanceof Uint8Array)) throw signatureMismatch(method, [blob]);
-  if (!/^image\/(png|jpeg|gif)$/.test(raw._contentType ?? '')) throw new AppsScriptException('Invalid image data.');
-  return { base64: Buffer.from(raw._bytes).toString('base64'), contentType: raw._contentType!, ...imageSize(raw._bytes) };
-}
 
 function cellsFrom(value: unknown, method: string): string[][] {
   if (!Array.isArray(value) || !value.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string'))) throw signatureMismatch(method, [value]);
@@ -140,12 +126,22 @@ export class Container extends Published {
     this._node.children.push(p);
     return expose(this._kernel, 'DocumentApp', 'HorizontalRule', new Leaf('HORIZONTAL_RULE'));
   }
+  /** A new paragraph holding the image, at the end of the section. */
   appendImage(image: unknown): unknown {
-    const data = blobImage(image, `DocumentApp.${this._className}.appendImage`);
+    return this.insertImage(this._node.children.length, image, 'appendImage');
+  }
+  insertImage(childIndex: unknown, image: unknown, method = 'insertImage'): unknown {
+    if (typeof childIndex !== 'number') throw signatureMismatch(`DocumentApp.${this._className}.${method}`, [childIndex, image]);
+    const data = imageFrom(image, `DocumentApp.${this._className}.${method}`);
     const p = emptyParagraph();
     p.inlines.push({ kind: 'image', image: data });
-    this._node.children.push(p);
-    return expose(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(data));
+    this._insert(childIndex, p);
+    return publish(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(this._kernel, data, p.inlines));
+  }
+  /** Attributes (DocumentApp.Attribute names) for everything in the section: see applyAttributes. */
+  setAttributes(attributes: unknown): unknown {
+    applyAttributes(paragraphsIn(this._node.children), [], attributes, `DocumentApp.${this._className}.setAttributes`, this._node.type === 'TABLE_CELL' ? [this._node as TableCellNode] : undefined);
+    return this._self;
   }
   getParagraphs(): unknown[] {
     const out: unknown[] = [];
@@ -237,27 +233,6 @@ class Leaf {
   }
 }
 
-class InlineImage {
-  constructor(readonly _data: ImageData) {}
-  getType(): unknown {
-    return ElementType.INLINE_IMAGE;
-  }
-  getWidth(): number {
-    return this._data.width;
-  }
-  getHeight(): number {
-    return this._data.height;
-  }
-  setWidth(width: number): InlineImage {
-    this._data.width = width;
-    return this;
-  }
-  setHeight(height: number): InlineImage {
-    this._data.height = height;
-    return this;
-  }
-}
-
 const PARAGRAPH_ATTRS: Record<string, keyof ParagraphNode['attrs']> = {
   HORIZONTAL_ALIGNMENT: 'alignment',
   HEADING: 'heading',
@@ -279,6 +254,60 @@ const TEXT_ATTRS: Record<string, string> = {
   BACKGROUND_COLOR: 'backgroundColor',
   LINK_URL: 'linkUrl',
 };
+
+/** Every paragraph (and list item) among `children`, tables' cells included. */
+function paragraphsIn(children: ReadonlyArray<BlockNode>): ParagraphNode[] {
+  const out: ParagraphNode[] = [];
+  for (const c of children) {
+    if (c.type === 'TABLE') c.rows.forEach((r) => r.cells.forEach((cell) => out.push(...paragraphsIn(cell.children))));
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Element.setAttributes: keys are DocumentApp.Attribute names (enum values stringify to them).
+ * Paragraph attributes apply to every paragraph inside the element, text attributes to all of
+ * their text; BACKGROUND_COLOR shades the cells of a table, row or cell; BORDER_WIDTH and
+ * BORDER_COLOR belong to tables. null clears an attribute. Attributes the emulator does not draw
+ * are refused rather than dropped.
+ */
+function applyAttributes(paragraphs: ParagraphNode[], tables: TableNode[], attributes: unknown, method: string, cells?: TableCellNode[]): void {
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) throw signatureMismatch(method, [attributes]);
+  for (const [key, raw] of Object.entries(attributes as Record<string, unknown>)) {
+    if (!(key in Attribute)) throw new AppsScriptException(`Invalid attribute: ${key}`);
+    const value = isEnumValue(raw) ? String(raw) : raw;
+    if (key === 'BACKGROUND_COLOR' && cells) {
+      for (const cell of cells) {
+        if (value === null) delete cell.backgroundColor;
+        else cell.backgroundColor = String(value);
+      }
+    } else if (key in PARAGRAPH_ATTRS) {
+      for (const p of paragraphs) {
+        const attrs = p.attrs as Record<string, unknown>;
+        if (value === null) delete attrs[PARAGRAPH_ATTRS[key]];
+        else attrs[PARAGRAPH_ATTRS[key]] = value;
+      }
+    } else if (key in TEXT_ATTRS) {
+      const prop = TEXT_ATTRS[key];
+      for (const p of paragraphs) {
+        p.rich.attrs = p.rich.attrs.map((a) => {
+          const next = { ...a } as Record<string, unknown>;
+          if (value === null) delete next[prop];
+          else next[prop] = value;
+          return next;
+        });
+      }
+    } else if ((key === 'BORDER_WIDTH' || key === 'BORDER_COLOR') && tables.length) {
+      for (const t of tables) {
+        if (key === 'BORDER_WIDTH') t.borderWidth = Number(value ?? 1);
+        else t.borderColor = String(value ?? '#000000');
+      }
+    } else {
+      throw new NotImplementedInEmulator(`${method.replace(/^DocumentApp\./, '')} with ${key}`);
+    }
+  }
+}
 
 /** Paragraph and ListItem: https://developers.google.com/apps-script/reference/document/paragraph */
 export class Paragraph extends Published {
@@ -333,6 +362,16 @@ export class Paragraph extends Published {
     this._node.attrs.alignment = String(alignment);
     return this._self;
   }
+  /** Points, or null when the paragraph keeps its style's spacing. */
+  getSpacingBefore(): number | null {
+    return this._node.attrs.spacingBefore ?? null;
+  }
+  getSpacingAfter(): number | null {
+    return this._node.attrs.spacingAfter ?? null;
+  }
+  getLineSpacing(): number | null {
+    return this._node.attrs.lineSpacing ?? null;
+  }
   setSpacingBefore(v: number): Paragraph {
     this._node.attrs.spacingBefore = v;
     return this._self;
@@ -369,12 +408,8 @@ export class Paragraph extends Published {
     return this._self;
   }
   /** Keys are DocumentApp.Attribute names; text attributes apply to the whole paragraph. */
-  setAttributes(attributes: Record<string, unknown>): Paragraph {
-    for (const [key, value] of Object.entries(attributes)) {
-      if (!(key in Attribute)) throw new AppsScriptException(`Invalid attribute: ${key}`);
-      if (key in PARAGRAPH_ATTRS) (this._node.attrs as Record<string, unknown>)[PARAGRAPH_ATTRS[key]] = isEnumValue(value) ? String(value) : value;
-      else if (key in TEXT_ATTRS) this._node.rich.attrs = this._node.rich.attrs.map((a) => ({ ...a, [TEXT_ATTRS[key]]: value }));
-    }
+  setAttributes(attributes: unknown): Paragraph {
+    applyAttributes([this._node], [], attributes, 'DocumentApp.Paragraph.setAttributes');
     return this._self;
   }
   getAttributes(): Record<string, unknown> {
@@ -391,9 +426,9 @@ export class Paragraph extends Published {
     return expose(this._kernel, 'DocumentApp', 'HorizontalRule', new Leaf('HORIZONTAL_RULE'));
   }
   appendInlineImage(image: unknown): unknown {
-    const data = blobImage(image, 'DocumentApp.Paragraph.appendInlineImage');
+    const data = imageFrom(image, 'DocumentApp.Paragraph.appendInlineImage');
     this._node.inlines.push({ kind: 'image', image: data });
-    return expose(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(data));
+    return publish(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(this._kernel, data, this._node.inlines));
   }
   removeFromParent(): unknown {
     removeBlock(this._parent, this._node);
@@ -449,6 +484,11 @@ export class Table extends Published {
     this._node.columnWidths[columnIndex] = width;
     return this._self;
   }
+  setAttributes(attributes: unknown): Table {
+    const cells = this._node.rows.flatMap((r) => r.cells);
+    applyAttributes(paragraphsIn([this._node]), [this._node], attributes, 'DocumentApp.Table.setAttributes', cells);
+    return this._self;
+  }
   removeFromParent(): unknown {
     removeBlock(this._parent, this._node);
     return this._self;
@@ -481,5 +521,72 @@ export class TableRow extends Published {
   }
   getText(): string {
     return this._node.cells.map((c) => plainText(c)).join('\t');
+  }
+  setAttributes(attributes: unknown): TableRow {
+    applyAttributes(this._node.cells.flatMap((c) => paragraphsIn(c.children)), [], attributes, 'DocumentApp.TableRow.setAttributes', this._node.cells);
+    return this._self;
+  }
+}
+
+/**
+ * Body: the section with the page setup. Sizes are in points; a new Doc is a US Letter page
+ * (612 × 792) with one-inch margins, A4 is 595.276 × 841.89.
+ * https://developers.google.com/apps-script/reference/document/body#setPageWidth(Number)
+ */
+export class Body extends Container {
+  constructor(
+    kernel: Kernel,
+    readonly _doc: DocumentData,
+  ) {
+    super(kernel, _doc.body, 'Body');
+  }
+
+  private _points(value: unknown, method: string): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw signatureMismatch(`DocumentApp.Body.${method}`, [value]);
+    if (value < 0) throw new NotImplementedInEmulator(`Body.${method}(${value})`);
+    return value;
+  }
+
+  getMarginTop(): number {
+    return this._doc.margins.top;
+  }
+  getMarginBottom(): number {
+    return this._doc.margins.bottom;
+  }
+  getMarginLeft(): number {
+    return this._doc.margins.left;
+  }
+  getMarginRight(): number {
+    return this._doc.margins.right;
+  }
+  getPageWidth(): number {
+    return this._doc.pageWidth;
+  }
+  getPageHeight(): number {
+    return this._doc.pageHeight;
+  }
+  setMarginTop(marginTop: unknown): Body {
+    this._doc.margins.top = this._points(marginTop, 'setMarginTop');
+    return this._self;
+  }
+  setMarginBottom(marginBottom: unknown): Body {
+    this._doc.margins.bottom = this._points(marginBottom, 'setMarginBottom');
+    return this._self;
+  }
+  setMarginLeft(marginLeft: unknown): Body {
+    this._doc.margins.left = this._points(marginLeft, 'setMarginLeft');
+    return this._self;
+  }
+  setMarginRight(marginRight: unknown): Body {
+    this._doc.margins.right = this._points(marginRight, 'setMarginRight');
+    return this._self;
+  }
+  setPageWidth(pageWidth: unknown): Body {
+    this._doc.pageWidth = this._points(pageWidth, 'setPageWidth');
+    return this._self;
+  }
+  setPageHeight(pageHeight: unknown): Body {
+    this._doc.pageHeight = this._points(pageHeight, 'setPageHeight');
+    return this._self;
   }
 }

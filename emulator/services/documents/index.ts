@@ -12,7 +12,7 @@ import type { DocumentsModule } from '../../core/modules';
 import { Published, publish } from '../../core/published';
 import { cloneState } from '../../core/json';
 import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, VerticalAlignment } from './enums';
-import { Container } from './elements';
+import { Body, Container } from './elements';
 import { emptyParagraph, plainText, type DocumentData } from './model';
 import { renderDocumentHtml } from './render';
 
@@ -43,7 +43,7 @@ class Document extends Published {
     return documentUrl(this._doc.id);
   }
   getBody(): unknown {
-    return publish(this._kernel, 'DocumentApp', 'Body', new Container(this._kernel, this._doc.body, 'Body'));
+    return publish(this._kernel, 'DocumentApp', 'Body', new Body(this._kernel, this._doc));
   }
   getHeader(): unknown {
     return this._doc.header ? publish(this._kernel, 'DocumentApp', 'HeaderSection', new Container(this._kernel, this._doc.header, 'HeaderSection')) : null;

@@ -32,8 +32,14 @@ export interface ParagraphAttrs {
 export interface ImageData {
   base64: string;
   contentType: string;
+  /** Shown size in pixels; a new image has its own pixel size. */
   width: number;
   height: number;
+  /** The blob's name, which getBlob() hands back. */
+  name?: string | null;
+  altTitle?: string | null;
+  altDescription?: string | null;
+  linkUrl?: string | null;
 }
 
 export type Inline = { kind: 'image'; image: ImageData } | { kind: 'pageBreak' } | { kind: 'rule' };

@@ -1,21 +1,32 @@
 /**
- * A document as a self-contained HTML page for the local ward (what Docs would show). Every piece
- * of text is escaped: documents quote residents' words.
+ * A document as a self-contained HTML page for the local ward, laid out as Docs lays it out: pages
+ * of the Body's page size with its margins (points), Docs' default text (Arial 11 pt, line spacing
+ * 1.15) and heading styles, fonts, sizes, bold/italic, colours and alignment as set, tables across
+ * the text width, images at their set size, and a new page after every page break. On screen a
+ * small script moves blocks that overflow a page onto the next one; the print stylesheet gives
+ * `@page` the Doc's size and margins, so Chromium's print-to-PDF gives the Doc's pages. Header and
+ * footer are shown once (top of the first page, bottom of the last), not repeated per page.
+ * Every piece of text is escaped: documents quote residents' words.
  */
-import type { BlockNode, ContainerNode, DocumentData, ParagraphNode, RichText, TableCellNode, TextAttrs } from './model';
+import type { BlockNode, ContainerNode, DocumentData, ImageData, ParagraphNode, RichText, TableCellNode, TableNode, TextAttrs } from './model';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const pt = (v: number): string => `${Math.round(v * 1000) / 1000}pt`;
+/** CSS colours only (#rgb / #rrggbb): anything else is not drawn. */
+const color = (c: string | undefined): string | null => (c && /^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/.test(c) ? c : null);
 
 function style(a: TextAttrs): string {
   const css: string[] = [];
-  if (a.bold) css.push('font-weight:bold');
-  if (a.italic) css.push('font-style:italic');
+  if (a.bold === true) css.push('font-weight:bold');
+  if (a.bold === false) css.push('font-weight:normal');
+  if (a.italic === true) css.push('font-style:italic');
+  if (a.italic === false) css.push('font-style:normal');
   const deco = [a.underline ? 'underline' : '', a.strikethrough ? 'line-through' : ''].filter(Boolean).join(' ');
   if (deco) css.push(`text-decoration:${deco}`);
-  if (a.fontSize) css.push(`font-size:${a.fontSize}pt`);
-  if (a.fontFamily) css.push(`font-family:${esc(a.fontFamily)}`);
-  if (a.foregroundColor) css.push(`color:${esc(a.foregroundColor)}`);
-  if (a.backgroundColor) css.push(`background:${esc(a.backgroundColor)}`);
+  if (typeof a.fontSize === 'number' && a.fontSize > 0) css.push(`font-size:${pt(a.fontSize)}`);
+  if (a.fontFamily) css.push(`font-family:${esc(`"${a.fontFamily.replace(/["\\]/g, '')}"`)}`);
+  if (color(a.foregroundColor)) css.push(`color:${color(a.foregroundColor)}`);
+  if (color(a.backgroundColor)) css.push(`background:${color(a.backgroundColor)}`);
   return css.join(';');
 }
 
@@ -27,7 +38,7 @@ function runs(rich: RichText): string {
     let j = i + 1;
     while (j < rich.text.length && JSON.stringify(rich.attrs[j] ?? {}) === key) j++;
     const a = rich.attrs[i] ?? {};
-    const text = esc(rich.text.slice(i, j)).replace(/\n/g, '<br>');
+    const text = esc(rich.text.slice(i, j)).replace(/\r\n|\r|\n/g, '<br>');
     const css = style(a);
     const inner = css ? `<span style="${css}">${text}</span>` : text;
     out += a.linkUrl && /^(https?:|mailto:)/i.test(a.linkUrl) ? `<a href="${esc(a.linkUrl)}">${inner}</a>` : inner;
@@ -36,66 +47,168 @@ function runs(rich: RichText): string {
   return out;
 }
 
-const TAG: Record<string, string> = { TITLE: 'h1', SUBTITLE: 'h2', HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4', HEADING5: 'h5', HEADING6: 'h6' };
-
-function paragraph(p: ParagraphNode): string {
-  const css: string[] = [];
-  if (p.attrs.alignment) css.push(`text-align:${p.attrs.alignment.toLowerCase()}`);
-  if (p.attrs.indentStart) css.push(`margin-left:${p.attrs.indentStart}pt`);
-  if (p.attrs.indentFirstLine) css.push(`text-indent:${p.attrs.indentFirstLine}pt`);
-  if (p.attrs.spacingBefore !== undefined) css.push(`margin-top:${p.attrs.spacingBefore}pt`);
-  if (p.attrs.spacingAfter !== undefined) css.push(`margin-bottom:${p.attrs.spacingAfter}pt`);
-  if (p.attrs.lineSpacing) css.push(`line-height:${p.attrs.lineSpacing}`);
-  const inlines = p.inlines
-    .map((x) => {
-      if (x.kind === 'pageBreak') return '<div class="page-break" role="separator" aria-label="Ngắt trang"></div>';
-      if (x.kind === 'rule') return '<hr>';
-      return `<img alt="" src="data:${esc(x.image.contentType)};base64,${x.image.base64}" width="${x.image.width}" height="${x.image.height}">`;
-    })
-    .join('');
-  const body = runs(p.rich) || (inlines ? '' : '&nbsp;');
-  const attr = css.length ? ` style="${css.join(';')}"` : '';
-  if (p.type === 'LIST_ITEM') return `<li${attr} data-glyph="${esc(p.glyphType ?? 'BULLET')}">${body}${inlines}</li>`;
-  const tag = TAG[p.attrs.heading ?? ''] ?? 'p';
-  return `<${tag}${attr}>${body}</${tag}>${inlines}`;
+/** An image at its set size (pixels), no wider than the text. */
+function image(img: ImageData): string {
+  const alt = img.altTitle ?? img.altDescription ?? '';
+  const title = img.altDescription ? ` title="${esc(img.altDescription)}"` : '';
+  const tag = `<img alt="${esc(alt)}"${title} src="data:${esc(img.contentType)};base64,${img.base64}" width="${img.width}" height="${img.height}">`;
+  return img.linkUrl && /^https?:/i.test(img.linkUrl) ? `<a href="${esc(img.linkUrl)}">${tag}</a>` : tag;
 }
 
-function blocks(children: Array<BlockNode>): string {
-  let out = '';
+const TAG: Record<string, string> = { TITLE: 'h1', SUBTITLE: 'p', HEADING1: 'h1', HEADING2: 'h2', HEADING3: 'h3', HEADING4: 'h4', HEADING5: 'h5', HEADING6: 'h6' };
+const GLYPH: Record<string, string> = {
+  BULLET: 'disc',
+  HOLLOW_BULLET: 'circle',
+  SQUARE_BULLET: 'square',
+  NUMBER: 'decimal',
+  LATIN_UPPER: 'upper-alpha',
+  LATIN_LOWER: 'lower-alpha',
+  ROMAN_UPPER: 'upper-roman',
+  ROMAN_LOWER: 'lower-roman',
+};
+
+function paragraph(p: ParagraphNode): { html: string; pageBreak: boolean } {
+  const css: string[] = [];
+  const align = p.attrs.alignment?.toUpperCase();
+  if (align === 'CENTER' || align === 'RIGHT' || align === 'JUSTIFY') css.push(`text-align:${align.toLowerCase()}`);
+  if (typeof p.attrs.indentStart === 'number') css.push(`margin-left:${pt(p.attrs.indentStart)}`);
+  if (typeof p.attrs.indentEnd === 'number') css.push(`margin-right:${pt(p.attrs.indentEnd)}`);
+  if (typeof p.attrs.indentFirstLine === 'number' && typeof p.attrs.indentStart === 'number') css.push(`text-indent:${pt(p.attrs.indentFirstLine - p.attrs.indentStart)}`);
+  else if (typeof p.attrs.indentFirstLine === 'number') css.push(`text-indent:${pt(p.attrs.indentFirstLine)}`);
+  if (typeof p.attrs.spacingBefore === 'number') css.push(`margin-top:${pt(p.attrs.spacingBefore)}`);
+  if (typeof p.attrs.spacingAfter === 'number') css.push(`margin-bottom:${pt(p.attrs.spacingAfter)}`);
+  // Docs' line spacing is a multiple of the font's own line height (about 1.15 em for Arial).
+  if (typeof p.attrs.lineSpacing === 'number' && p.attrs.lineSpacing > 0) css.push(`line-height:${Math.round(p.attrs.lineSpacing * 115) / 100}`);
+  const images = p.inlines.map((x) => (x.kind === 'image' ? image(x.image) : x.kind === 'rule' ? '<hr>' : '')).join('');
+  const pageBreak = p.inlines.some((x) => x.kind === 'pageBreak');
+  const body = runs(p.rich) + images || '<br>';
+  if (p.type === 'LIST_ITEM') {
+    const level = Math.max(0, p.nestingLevel ?? 0);
+    css.push(`list-style-type:${GLYPH[p.glyphType ?? 'BULLET'] ?? 'disc'}`);
+    if (level) css.push(`margin-left:${pt(36 * level)}`);
+    return { html: `<li style="${css.join(';')}">${body}</li>`, pageBreak };
+  }
+  const heading = p.attrs.heading && p.attrs.heading !== 'NORMAL' ? p.attrs.heading : null;
+  const tag = heading ? (TAG[heading] ?? 'p') : 'p';
+  const cls = heading ? ` class="${heading.toLowerCase()}"` : '';
+  const attr = css.length ? ` style="${css.join(';')}"` : '';
+  return { html: `<${tag}${cls}${attr}>${body}</${tag}>`, pageBreak };
+}
+
+function table(t: TableNode): string {
+  const border = `${pt(t.borderWidth)} solid ${color(t.borderColor) ?? '#000000'}`;
+  const rows = t.rows
+    .map((r) => {
+      const cells = r.cells.map((cell: TableCellNode, i) => {
+        const css = [`border:${border}`];
+        if (color(cell.backgroundColor)) css.push(`background:${color(cell.backgroundColor)}`);
+        const w = cell.width ?? t.columnWidths[i];
+        if (typeof w === 'number' && w > 0) css.push(`width:${pt(w)}`);
+        return `<td style="${css.join(';')}">${blocks(cell.children).map((b) => b.html).join('')}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<table style="border:${border}">${rows}</table>`;
+}
+
+/** Blocks in order, lists grouped; `pageBreak` marks a block after which a new page starts. */
+function blocks(children: ReadonlyArray<BlockNode>): Array<{ html: string; pageBreak: boolean }> {
+  const out: Array<{ html: string; pageBreak: boolean }> = [];
   let list: string[] = [];
-  const flush = () => {
-    if (list.length) out += `<ul>${list.join('')}</ul>`;
+  const flush = (pageBreak = false) => {
+    if (list.length) out.push({ html: `<ul>${list.join('')}</ul>`, pageBreak });
     list = [];
   };
   for (const c of children) {
     if (c.type === 'LIST_ITEM') {
-      list.push(paragraph(c));
+      const li = paragraph(c);
+      list.push(li.html);
+      if (li.pageBreak) flush(true);
       continue;
     }
     flush();
-    if (c.type === 'TABLE') {
-      out += `<table style="border-collapse:collapse;border:${c.borderWidth}pt solid ${esc(c.borderColor)}">${c.rows
-        .map((r) => `<tr>${r.cells.map((cell: TableCellNode, i) => `<td style="border:${c.borderWidth}pt solid ${esc(c.borderColor)};padding:4pt${cell.backgroundColor ? `;background:${esc(cell.backgroundColor)}` : ''}${c.columnWidths[i] ? `;width:${c.columnWidths[i]}pt` : ''}">${blocks(cell.children)}</td>`).join('')}</tr>`)
-        .join('')}</table>`;
-    } else {
-      out += paragraph(c);
-    }
+    out.push(c.type === 'TABLE' ? { html: table(c), pageBreak: false } : paragraph(c));
   }
   flush();
   return out;
 }
 
 function section(node: ContainerNode | null, cls: string): string {
-  return node ? `<div class="${cls}">${blocks(node.children)}</div>` : '';
+  return node ? `<div class="${cls}">${blocks(node.children).map((b) => b.html).join('')}</div>` : '';
 }
+
+/** Moves blocks that overflow a page (on screen) onto a following page, as Docs flows text. */
+const PAGINATE = `(function () {
+  function room(page) {
+    var cs = getComputedStyle(page);
+    var h = page.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    for (var i = 0; i < page.children.length; i++) if (!page.children[i].classList.contains('flow')) h -= page.children[i].offsetHeight;
+    return h;
+  }
+  function fit(page) {
+    var flow = page.querySelector('.flow');
+    if (flow.children.length < 2 || flow.offsetHeight <= room(page) + 1) return;
+    var next = document.createElement('section');
+    next.className = 'page';
+    var nextFlow = document.createElement('div');
+    nextFlow.className = 'flow';
+    next.appendChild(nextFlow);
+    var footer = page.querySelector(':scope > .footer');
+    if (footer) next.appendChild(footer);
+    if (page.classList.contains('brk')) { page.classList.remove('brk'); next.classList.add('brk'); }
+    page.after(next);
+    while (flow.children.length > 1 && flow.offsetHeight > room(page) + 1) nextFlow.insertBefore(flow.lastElementChild, nextFlow.firstChild);
+    fit(next);
+  }
+  var pages = Array.prototype.slice.call(document.querySelectorAll('.page'));
+  pages.forEach(fit);
+  document.querySelectorAll('.page').forEach(function (p, i) { p.setAttribute('aria-label', 'Trang ' + (i + 1)); });
+})();`;
 
 export function renderDocumentHtml(doc: DocumentData): string {
   const m = doc.margins;
-  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${esc(doc.name)}</title><style>
-body{background:#f1f3f4;margin:0;padding:24px;font-family:"Times New Roman",serif}
-.page{background:#fff;max-width:${doc.pageWidth}pt;margin:auto;padding:${m.top}pt ${m.right}pt ${m.bottom}pt ${m.left}pt;box-shadow:0 1px 3px rgba(0,0,0,.3);font-size:13pt;line-height:1.4}
-.page-break{border-top:2px dashed #999;margin:24pt 0}
-.header,.footer{color:#444;font-size:11pt}
-table{margin:8pt 0;width:100%}
-</style></head><body><article class="page">${section(doc.header, 'header')}${blocks(doc.body.children)}${section(doc.footer, 'footer')}</article></body></html>`;
+  const pages: string[][] = [[]];
+  for (const b of blocks(doc.body.children)) {
+    pages[pages.length - 1].push(b.html);
+    if (b.pageBreak) pages.push([]);
+  }
+  const header = section(doc.header, 'header');
+  const footer = section(doc.footer, 'footer');
+  const sheets = pages.map((content, i) => {
+    const last = i === pages.length - 1;
+    return `<section class="page${last ? '' : ' brk'}" aria-label="Trang ${i + 1}">${i === 0 ? header : ''}<div class="flow">${content.join('')}${last ? '' : '<div class="page-break" hidden></div>'}</div>${last ? footer : ''}</section>`;
+  });
+  return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(doc.name)}</title><style>
+@page{size:${pt(doc.pageWidth)} ${pt(doc.pageHeight)};margin:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)}}
+html{background:#f1f3f4}
+body{margin:0;padding:0 0 32px;color:#000;font-family:Arial,"Liberation Sans",Arimo,"DejaVu Sans",sans-serif;font-size:11pt;line-height:1.32}
+.toolbar{position:sticky;top:0;z-index:1;display:flex;gap:12px;align-items:center;justify-content:center;padding:8px;background:#f1f3f4;border-bottom:1px solid #dadce0;font:14px/1.4 system-ui,sans-serif}
+.toolbar button{font:inherit;padding:6px 14px;border:1px solid #1a73e8;border-radius:4px;background:#1a73e8;color:#fff;cursor:pointer}
+.page{box-sizing:border-box;display:flex;flex-direction:column;width:${pt(doc.pageWidth)};height:${pt(doc.pageHeight)};padding:${pt(m.top)} ${pt(m.right)} ${pt(m.bottom)} ${pt(m.left)};margin:16px auto 0;background:#fff;box-shadow:0 1px 3px rgba(60,64,67,.3),0 4px 8px rgba(60,64,67,.15);overflow-wrap:break-word}
+.footer{margin-top:auto}
+.header,.footer{font-size:11pt}
+p,h1,h2,h3,h4,h5,h6,ul{margin:0}
+h1,h2,h3,h4,h5,h6{font-weight:normal}
+.title{font-size:26pt;margin-bottom:3pt}
+p.subtitle{font-size:15pt;color:#666666;margin-bottom:16pt}
+.heading1{font-size:20pt;margin:20pt 0 6pt}
+.heading2{font-size:16pt;margin:18pt 0 6pt}
+.heading3{font-size:14pt;color:#434343;margin:16pt 0 4pt}
+.heading4{font-size:12pt;color:#666666;margin:14pt 0 4pt}
+.heading5{font-size:11pt;color:#666666;margin:12pt 0 4pt}
+.heading6{font-size:11pt;color:#666666;font-style:italic;margin:12pt 0 4pt}
+ul{padding-left:36pt}
+table{border-collapse:collapse;table-layout:fixed;width:100%;margin:0}
+td{padding:5pt;vertical-align:top}
+img{vertical-align:bottom;max-width:100%;height:auto}
+hr{border:0;border-top:1px solid #000;margin:6pt 0}
+@media print{
+html,body{background:none;padding:0}
+.toolbar{display:none}
+.page{display:block;width:auto;height:auto;padding:0;margin:0;box-shadow:none}
+.page.brk{break-after:page}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+</style></head><body><div class="toolbar" role="toolbar" aria-label="${esc(doc.name)}"><span>${esc(doc.name)}</span><button type="button" onclick="window.print()">In / Lưu PDF</button></div><main class="doc" aria-label="${esc(doc.name)}">${sheets.join('')}</main><script>${PAGINATE}</script></body></html>`;
 }
