@@ -375,6 +375,7 @@ export const REPORTS = {
   made: (name: string) => `Đã lập "${name}": `,
   open: 'mở báo cáo',
   publication: 'Lập bản công khai kết quả tháng',
+  publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
   dashboardTab: 'Tổng quan',
   dashboardTitle: 'Tổng quan',
   thisMonth: 'Tháng này',

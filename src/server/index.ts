@@ -17,7 +17,7 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, report } from '../ui/server/reports-rpc';
+import { dashboard, publication, report } from '../ui/server/reports-rpc';
 import type { Dashboard } from '../domain/report/dashboard';
 import type { ReportRequest } from '../services/reports/report';
 import type { WrittenDoc } from '../services/reports/doc-writer';
@@ -115,4 +115,9 @@ export function createReportDocument(request: ReportRequest): WrittenDoc {
 /** RPC: "Tổng quan" — this month and quarter at a glance, cases per residential group. */
 export function getDashboard(): Dashboard {
   return dashboard();
+}
+
+/** RPC: the month's anonymised results for the notice board, as a new Doc. */
+export function createPublicationDocument(request: { year: number; month: number }): WrittenDoc {
+  return publication(request);
 }

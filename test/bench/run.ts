@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createWorkspace, type StatsReport } from '../../emulator';
 import { FORM } from '../../src/i18n/vi';
 import { sheetPage } from '../../emulator/server/pages';
+import { writeCases, yearOfCases } from '../support/year-of-cases';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CALL_S = 0.15;
@@ -126,6 +127,26 @@ for (const existing of [10, 1_000, 100_000]) {
   t = performance.now();
   w.app.call('caseAction', r.view.code, r.view.row, r.view.version, { action: 'assign', body: 'UBND phường', assignee: 'ubnd@luukiem.example' });
   rows.push(row('one action that queues an e-mail (assign)', w.ws.stats(), performance.now() - t));
+}
+
+// Reports over a generated database of 100,000 cases (two years of a large ward).
+{
+  const now = '2026-12-20T03:00:00Z';
+  const w = ward({ now });
+  const cases = [...yearOfCases(50_000, 2025, new Date('2025-12-31T16:00:00Z'), 7), ...yearOfCases(50_000, 2026, new Date(now), 8)];
+  writeCases({ ...w, SpreadsheetApp: w.ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp }, cases);
+  w.ws.resetStats();
+  let t = performance.now();
+  w.app.call('createReportDocument', { kind: 'quarter', year: 2026, index: 4 });
+  rows.push(row('quarterly report Doc (2 charts, appendix), 100,000 cases', w.ws.stats(), performance.now() - t));
+  w.ws.resetStats();
+  t = performance.now();
+  w.app.call('createPublicationDocument', { year: 2026, month: 11 });
+  rows.push(row('monthly publication Doc, 100,000 cases', w.ws.stats(), performance.now() - t));
+  w.ws.resetStats();
+  t = performance.now();
+  w.app.call('getDashboard');
+  rows.push(row('"Tổng quan" dashboard, 100,000 cases', w.ws.stats(), performance.now() - t));
 }
 
 print(rows);

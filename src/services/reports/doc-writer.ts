@@ -24,11 +24,12 @@ function alignment(a: TextBlock['align']): GoogleAppsScript.Document.HorizontalA
 function writeParagraph(body: Body, b: TextBlock, spec: DocumentSpec): void {
   const A = DocumentApp.Attribute;
   const para = body.appendParagraph(b.text);
+  // Font, emphasis, alignment and spacing in one call: a report has many paragraphs.
   const attrs: Record<string, unknown> = { [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: b.size ?? spec.font.size, [A.BOLD]: Boolean(b.bold), [A.ITALIC]: Boolean(b.italic || b.placeholder) };
   if (b.placeholder) attrs[A.BACKGROUND_COLOR] = '#fff3c4';
+  if (b.align && b.align !== 'left') attrs[A.HORIZONTAL_ALIGNMENT] = alignment(b.align);
+  if (b.heading) attrs[A.SPACING_BEFORE] = b.heading === 'subsection' ? 6 : 12;
   para.setAttributes(attrs);
-  if (b.align && b.align !== 'left') para.setAlignment(alignment(b.align));
-  if (b.heading) para.setSpacingBefore(b.heading === 'subsection' ? 6 : 12);
 }
 
 function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {

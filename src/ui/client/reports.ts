@@ -54,5 +54,26 @@ export function reportsView(state: SidebarState): HTMLElement {
       .catch((error: Error) => out.replaceChildren(status('error', error.message)))
       .then(() => (submit.disabled = false));
   });
+  return el('div', {}, form, publicationForm(year, month));
+}
+
+/** The month's results for the notice board (default: last month). */
+function publicationForm(year: number, month: number): HTMLElement {
+  const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
+  const monthSelect = select('month', indexOptions('month'), true);
+  monthSelect.value = String(prev.m);
+  const yearInput = el('input', { name: 'year', type: 'number', min: '2020', max: '2100', value: String(prev.y), required: true });
+  const submit = el('button', { type: 'submit', text: T.publication });
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'report', 'aria-label': T.publication }, el('h2', { text: T.publication }), el('p', { class: 'muted', text: T.publicationHelp }), field(T.index.month, monthSelect), field(T.year, yearInput), submit, out);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    out.replaceChildren(status('info', T.making));
+    callServer('createPublicationDocument', { year: Number(yearInput.value), month: Number(monthSelect.value) })
+      .then((d) => out.replaceChildren(docLink(d.name, d.url)))
+      .catch((error: Error) => out.replaceChildren(status('error', error.message)))
+      .then(() => (submit.disabled = false));
+  });
   return form;
 }

@@ -1,5 +1,6 @@
 /** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
 import { createReport, type ReportRequest } from '../../services/reports/report';
+import { createPublication } from '../../services/reports/publication';
 import type { WrittenDoc } from '../../services/reports/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
 import { can, canSee } from '../../domain/permissions';
@@ -26,4 +27,8 @@ export function dashboard(): Dashboard {
     const entries = readIndex(SpreadsheetApp.getActive(), rt).filter((e) => canSee(actor, e));
     return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
   });
+}
+
+export function publication(request: { year: number; month: number }): WrittenDoc {
+  return rpc('reports', () => createPublication(currentUser(), request));
 }

@@ -1,0 +1,37 @@
+/**
+ * The monthly publication Doc: cases answered or closed in the month, what staff approved for the
+ * public, scrubbed, small counts folded (domain/publication). One read of the cases tab.
+ */
+import { vietnamDayOf, toYmd } from '../../domain/calendar/civil-date';
+import { can } from '../../domain/permissions';
+import { buildPublication } from '../../domain/publication';
+import { publicationDocument } from '../../domain/report/publication-document';
+import { REPORTS } from '../../i18n/vi';
+import { actorOf } from '../cases/actions';
+import { readCaseColumns } from '../cases/store';
+import { appendAudit } from '../platform/audit';
+import { KEYS } from '../platform/document-store';
+import { DeniedError, UserError } from '../platform/errors';
+import { loadRuntime } from '../platform/runtime';
+import { writeDocument, type WrittenDoc } from './doc-writer';
+
+export function createPublication(user: string, request: { year?: number; month?: number }): WrittenDoc {
+  const rt = loadRuntime();
+  const actor = actorOf(rt, user);
+  if (!can(actor, 'makeReports')) throw new DeniedError(REPORTS.notAllowed);
+  const year = Number(request?.year);
+  const month = Number(request?.month);
+  if (!Number.isInteger(year) || year < 2020 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) throw new UserError(REPORTS.badIndex);
+  const today = vietnamDayOf(new Date());
+  const now = toYmd(today);
+  if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(`Tháng ${month} năm ${year}`));
+  const ss = SpreadsheetApp.getActive();
+  const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const pub = buildPublication(cases, { year, month });
+  const key = `${KEYS.reportMade}pub-${year}-${month}`;
+  const version = Number(rt.store.get(key) ?? 0) + 1;
+  const doc = writeDocument(publicationDocument(pub, rt.settings.committeeName, today, version));
+  rt.store.set(key, String(version));
+  appendAudit(ss, rt, { user: actor.email, action: 'Lập bản công khai', code: '', field: '', before: '', after: '', detail: `${pub.label}: ${pub.rows.length} ý kiến — ${doc.url}` });
+  return doc;
+}

@@ -1,0 +1,110 @@
+/**
+ * Issue 9 in a real browser (Debian Chromium) on the local ward, over a generated year of cases:
+ * "Tổng quan" in the sidebar (tiles that open the filtered inbox, the QR gauge, groups with the
+ * silent ones flagged), "Báo cáo" making the quarterly report Doc, the Doc itself (first page and
+ * a chart page, and its print view as an A4 PDF), and the monthly publication Doc.
+ * Screenshots go to test-artifacts/.
+ */
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { createWorkspace, type Workspace } from '../../emulator';
+import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import { CASE_UI as C, REPORTS as R } from '../../src/i18n/vi';
+import { artifact, launchBrowser } from '../support/browser';
+import { ADMIN, ROOT, type Ward } from '../support/ward';
+import { SILENT_GROUPS, writeCases, yearOfCases } from '../support/year-of-cases';
+
+jest.setTimeout(120_000);
+
+const NOW = '2026-12-20T03:00:00Z';
+let ws: Workspace;
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ws = createWorkspace({ user: ADMIN, now: NOW });
+  const ssId = ws.spreadsheets.create('Hòm thư số — CSDL');
+  ws.spreadsheets.setActive(ssId);
+  const app = ws.load(path.join(ROOT, 'build'));
+  ws.open('LIMITED');
+  app.call('setupMailbox');
+  const ward: Ward = { ws, app, ssId, formId: ws.forms.list()[0].id, SpreadsheetApp: ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+  writeCases(ward, yearOfCases(2500, 2026, new Date(NOW)));
+  server = await startWard({ ws, port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 900, height: 1500 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function sidebar(): Promise<FrameLocator> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  await page.waitForURL(/\/sidebar$/);
+  return page.frameLocator('#sidebar iframe');
+}
+
+it('"Tổng quan": this month and quarter, silent groups flagged, each number opens the filtered inbox', async () => {
+  const frame = await sidebar();
+  await frame.getByRole('button', { name: R.dashboardTab }).click();
+  await frame.getByRole('heading', { name: `${R.thisQuarter}: Quý IV năm 2026` }).waitFor();
+  // The groups that sent nothing all year are flagged (a few more may be silent this month by chance).
+  const silent = Number(/^(\d+)\/40 /.exec(await frame.locator('section.groups p').innerText())![1]);
+  expect(silent).toBeGreaterThanOrEqual(SILENT_GROUPS.length);
+  expect(await frame.locator('section.groups svg text', { hasText: R.silent }).count()).toBe(silent);
+  for (const g of SILENT_GROUPS) expect(await frame.locator(`section.groups svg a[aria-label="${g}: 0"]`).count()).toBe(1);
+  await page.screenshot({ path: artifact('sidebar-dashboard.png') });
+  const overdue = frame.locator('section.period').nth(1).getByRole('button', { name: /Quá hạn, chưa trả lời/ });
+  const shown = (await overdue.locator('strong').innerText()).replace(/\./g, '');
+  await overdue.click();
+  await frame.locator('.counters').waitFor();
+  // The inbox opens on exactly those cases: "N ý kiến" equals the tile's number.
+  expect(await frame.locator('p.muted', { hasText: / ý kiến$/ }).first().innerText()).toBe(`${Number(shown)} ý kiến`);
+  expect(Number(shown)).toBeGreaterThan(0);
+});
+
+it('"Báo cáo": the quarterly report is made as a Doc in the administrative layout, with charts, and prints on A4', async () => {
+  const frame = await sidebar();
+  await frame.getByRole('button', { name: R.tab, exact: true }).click();
+  await frame.getByRole('heading', { name: R.title }).waitFor();
+  expect(await frame.getByLabel(R.kind).inputValue()).toBe('quarter');
+  expect(await frame.getByLabel(R.index.quarter).inputValue()).toBe('4');
+  await page.screenshot({ path: artifact('sidebar-reports.png') });
+  await frame.getByRole('button', { name: R.make }).click();
+  const link = frame.getByRole('link', { name: C.openDoc });
+  await link.waitFor({ timeout: 60_000 });
+  const href = await link.getAttribute('href');
+  const id = /\/document\/d\/([\w-]+)/.exec(href ?? '')![1];
+
+  const doc = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  await doc.goto(`${server.url}/document/d/${id}/edit`);
+  const text = await doc.locator('body').innerText();
+  for (const s of ['ỦY BAN MTTQ VIỆT NAM', 'BAN THƯỜNG TRỰC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'I. TÌNH HÌNH TIẾP NHẬN', 'V. PHƯƠNG HƯỚNG, KIẾN NGHỊ', 'PHỤ LỤC']) expect(text).toContain(s);
+  expect(await doc.locator('img').count()).toBe(2);
+  await doc.screenshot({ path: artifact('report-first-page.png') });
+  await doc.locator('img').first().scrollIntoViewIfNeeded();
+  await doc.screenshot({ path: artifact('report-chart-page.png') });
+  const pdf = await doc.pdf({ preferCSSPageSize: true });
+  // A4 is 595.28 × 841.89 pt: the MediaBox of the first page says so.
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]);
+  await doc.close();
+});
+
+it('the monthly publication Doc, as residents will read it on the notice board', async () => {
+  const frame = await sidebar();
+  await frame.getByRole('button', { name: R.tab, exact: true }).click();
+  await frame.getByRole('button', { name: R.publication }).click();
+  const link = frame.locator('form[aria-label="Lập bản công khai kết quả tháng"]').getByRole('link', { name: C.openDoc });
+  await link.waitFor({ timeout: 60_000 });
+  const id = /\/document\/d\/([\w-]+)/.exec((await link.getAttribute('href')) ?? '')![1];
+  const doc = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  await doc.goto(`${server.url}/document/d/${id}/edit`);
+  expect(await doc.locator('body').innerText()).toContain('KẾT QUẢ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN');
+  await doc.screenshot({ path: artifact('publication-first-page.png') });
+  await doc.close();
+});
