@@ -21,6 +21,7 @@ import type {
   TriggerInfo,
   TriggerRun,
   UiEvent,
+  WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
 
@@ -128,6 +129,8 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
         kernel.timeZone = files.manifest.timeZone;
         useHostTimeZone(files.manifest.timeZone);
       }
+      // A "webapp" section is checked as a deployment would check it, and deploys the web app once.
+      kernel.module('webapp').loaded(files.manifest);
       const realm = new ScriptRealm(kernel, files, globals);
       kernel.script = realm;
       app = {
@@ -187,6 +190,24 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       list: () => kernel.module('documents').list(),
       html: (id: string): string => kernel.module('documents').renderHtml(id),
       text: (id: string): string => kernel.module('documents').text(id),
+    },
+
+    /**
+     * The loaded script as a web app (its manifest's "webapp" section): a visitor opens
+     * <url><tail>, where `tail` is what follows /exec ('', '?code=GY-1', '/lookup?x=1'); `user: ''`
+     * is an anonymous visitor (default: the workspace's user). Each request is one execution of
+     * kind 'webapp' running doGet(e) / doPost(e) with Apps Script's event object.
+     * https://developers.google.com/apps-script/guides/web
+     */
+    webapp: {
+      get: (tail = '', options: { user?: string } = {}): WebAppResponse =>
+        kernel.module('webapp').request({ method: 'GET', tail, user: options.user ?? kernel.user }),
+      post: (tail: string, body: string, contentType: string, options: { user?: string } = {}): WebAppResponse =>
+        kernel.module('webapp').request({ method: 'POST', tail, body, contentType, user: options.user ?? kernel.user }),
+      /** https://script.google.com/macros/s/<deploymentId>/exec, or null when the script is no web app. */
+      url: (): string | null => kernel.module('webapp').url(),
+      /** Who deployed it (USER_DEPLOYING runs as them). */
+      deployer: (): string | null => kernel.module('webapp').deployer(),
     },
 
     clock: {

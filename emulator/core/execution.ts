@@ -5,7 +5,7 @@
  * that runs "concurrently" with the one below it — a lock held below is busy inside it.
  */
 export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
-export type ExecutionKind = 'harness' | 'call' | 'trigger' | 'rpc' | 'menu' | 'concurrent' | 'web';
+export type ExecutionKind = 'harness' | 'call' | 'trigger' | 'rpc' | 'menu' | 'concurrent' | 'webapp';
 
 export interface ExecutionOptions {
   user?: string;
@@ -15,6 +15,11 @@ export interface ExecutionOptions {
   label?: string;
   /** Overrides the 6-minute limit (e.g. 30 s for custom functions). */
   limitMs?: number;
+  /**
+   * The person at the keyboard when the script runs as someone else: a web app that executes as
+   * the user who deployed it ('' for an anonymous visitor). Session.getActiveUser() reads it.
+   */
+  activeUser?: string;
 }
 
 export interface ExecutionRecord {
@@ -32,6 +37,8 @@ export interface ExecutionRecord {
 export class Execution {
   /** Modelled time spent inside service calls (already on the clock; kept for reports). */
   modeledMs = 0;
+  /** See ExecutionOptions.activeUser; undefined when the script runs as the person at the keyboard. */
+  activeUser: string | undefined = undefined;
   private readonly endHooks: Array<() => void> = [];
 
   constructor(

@@ -200,6 +200,7 @@ export class Kernel {
       this.clock.nowMs(),
       options.limitMs ?? this.quotas.executionMs,
     );
+    execution.activeUser = options.activeUser;
     this.stack.push(execution);
     let error: unknown = null;
     try {

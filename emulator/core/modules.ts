@@ -265,6 +265,67 @@ export interface DriveModule extends ServiceModule {
   readonly name: 'drive';
 }
 
+// ---- Web app (doGet / doPost) --------------------------------------------------------------------
+
+/** The manifest's "webapp" section: https://developers.google.com/apps-script/manifest/web-app-api-executable */
+export interface WebAppConfig {
+  executeAs: 'USER_ACCESSING' | 'USER_DEPLOYING';
+  access: 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+}
+
+/** One request to the web app: what follows /exec in its URL ('', '?x=1', '/path?x=1'). */
+export interface WebAppRequest {
+  method: 'GET' | 'POST';
+  tail: string;
+  /** POST: the request body and its Content-Type. */
+  body?: string;
+  contentType?: string;
+  /** The visitor's account; '' for an anonymous visitor. */
+  user: string;
+}
+
+/** What the web app answers, as Apps Script serves it. */
+export interface WebAppResponse {
+  status: number;
+  contentType: string;
+  /** The HtmlOutput's content (served inside Google's sandbox frame), the TextOutput's text or Google's page. */
+  body: string;
+  /** Which object doGet/doPost returned, when it returned one the web app can serve. */
+  output?: 'HtmlOutput' | 'TextOutput';
+  /** HtmlOutput: the page title (setTitle), meta tags (addMetaTag), favicon and X-Frame-Options mode. */
+  title?: string;
+  metaTags?: Array<{ name: string; content: string }>;
+  faviconUrl?: string;
+  xFrameOptionsMode?: 'ALLOWALL' | 'DEFAULT';
+  /** TextOutput.downloadAsFile(name). */
+  fileName?: string;
+  /** A redirect: Google's sign-in page for a visitor who must sign in. */
+  location?: string;
+  /** The script's failure as Apps Script's error page shows it ("Script function not found: doGet" …). */
+  error?: string;
+}
+
+export interface WebAppModule extends ServiceModule {
+  readonly name: 'webapp';
+  /** Checks a loaded manifest's webapp section and deploys the web app the first time it has one. */
+  loaded(manifest: Record<string, unknown>): void;
+  /** The loaded script's web app configuration; null when it is not a web app. */
+  config(): WebAppConfig | null;
+  /** https://script.google.com/macros/s/<deploymentId>/exec, or null when there is no web app. */
+  url(): string | null;
+  /** The account that deployed the web app (USER_DEPLOYING runs as it); null before any deployment. */
+  deployer(): string | null;
+  /** The Service facade ScriptApp.getService() returns. */
+  serviceFacade(): unknown;
+  /** Runs doGet / doPost for a visitor, as one execution of kind 'webapp'. */
+  request(request: WebAppRequest): WebAppResponse;
+  /**
+   * google.script.run from a page the web app served: runs `fn` as the web app runs for this
+   * visitor (executeAs), after the same access check. Throws when the visitor may not run it.
+   */
+  rpc(fn: string, args: unknown[], visitor: string): unknown;
+}
+
 // ---- the small services --------------------------------------------------------------------------
 
 export interface LogEntry {
@@ -299,6 +360,7 @@ export interface ModuleMap {
   utilities: SimpleModule;
   content: SimpleModule;
   charts: SimpleModule;
+  webapp: WebAppModule;
 }
 
 export type { ExecutionOptions };

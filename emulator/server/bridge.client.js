@@ -14,6 +14,9 @@
 (function () {
   var FUNCTIONS = __FUNCTIONS__;
   var MAX_IN_FLIGHT = __MAX_IN_FLIGHT__;
+  // The sidebar's calls go to /rpc; a web app page's to /webapp/rpc (run as the web app runs):
+  // the ward replaces the marked default for those pages.
+  var RPC_URL = /*RPC_URL*/ '/rpc';
   var inFlight = 0;
   var waiting = [];
 
@@ -74,7 +77,7 @@
 
   function send(call) {
     inFlight++;
-    fetch('/rpc', {
+    fetch(RPC_URL, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ fn: call.name, args: call.args }),

@@ -1,5 +1,5 @@
 /** The local ward's pages (Vietnamese, like everything users see). Every value is escaped. */
-import type { FormItemModel, FormModel, FormProblem, MenuModel, ShownHtml, SpreadsheetView, SentMail } from '../index';
+import type { FormItemModel, FormModel, FormProblem, MenuModel, ShownHtml, SpreadsheetView, SentMail, WebAppResponse } from '../index';
 import type { ExecutionRecord } from '../core/execution';
 import { html, raw, type Safe } from './html';
 
@@ -15,6 +15,8 @@ export interface IndexData {
   /** The people of the "Cán bộ" tab (e-mail, role, body), for trying every role. */
   staff: Array<{ email: string; role: string; body: string }>;
   user: string;
+  /** The script's web app: its URL (null when it is none) and whether it is opened anonymously. */
+  webapp: { url: string | null; anonymous: boolean };
 }
 
 export function indexPage(d: IndexData): Safe {
@@ -43,6 +45,14 @@ export function indexPage(d: IndexData): Safe {
     ${d.staff.length === 0 ? html`<p class="muted">Tab "Cán bộ" chưa có ai.</p>` : html`<ul class="plain">${d.staff.map(
       (m) => html`<li><form class="inline" method="post" action="/user"><input type="hidden" name="email" value="${m.email}"><button${m.email === d.user ? raw(' disabled') : ''}>${m.email}</button></form> ${m.role}${m.body ? ` — ${m.body}` : ''}</li>`,
     )}</ul>`}
+  </section>
+  <section class="card"><h2>Ứng dụng web</h2>
+    ${d.webapp.url
+      ? html`<p><a href="/exec">Mở ứng dụng web</a> <span class="muted">(trên Google: ${d.webapp.url})</span></p>`
+      : html`<p class="muted">Dự án chưa có ứng dụng web (appsscript.json không có mục "webapp").</p>`}
+    <p>Người xem ứng dụng web: <strong>${d.webapp.anonymous ? 'khách ẩn danh (chưa đăng nhập)' : d.user}</strong></p>
+    <form class="inline" method="post" action="/user"><input type="hidden" name="anonymous" value="1"><button${d.webapp.anonymous ? raw(' disabled') : ''}>Ẩn danh</button></form>
+    ${d.webapp.anonymous ? html` <form class="inline" method="post" action="/user"><input type="hidden" name="email" value="${d.user}"><button>Đăng nhập lại: ${d.user}</button></form>` : ''}
   </section>
   <section class="card"><h2>Hệ thống</h2><ul class="plain">
     <li><a href="/mail">Thư đã gửi</a> (${d.outbox})</li>
@@ -214,6 +224,27 @@ export function sidebarShell(shown: ShownHtml | undefined, index: number): Safe 
       <iframe title="${shown.title}" src="/sidebar/content/${index}" style="flex:1;border:0;width:100%"></iframe>
     </aside></div>
     <script>window.addEventListener('message', function (e) { if (e.data && e.data.wardSidebar === 'close') document.getElementById('sidebar').remove(); });</script>`;
+}
+
+/** Apps Script's sandbox attributes for the frame a web app's HtmlOutput is shown in. */
+export const WEBAPP_SANDBOX = 'allow-downloads allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-top-navigation-by-user-activation';
+
+/**
+ * A web app page as Apps Script serves it: a page of its own carrying the HtmlOutput's title, meta
+ * tags (viewport …) and favicon, and the HtmlOutput itself in a sandboxed frame filling it. A link
+ * with target="_top" leaves the frame; any other navigation stays inside it.
+ */
+export function webAppShell(answer: WebAppResponse, frameSrc: string): string {
+  const meta = (answer.metaTags ?? []).map((t) => html`<meta name="${t.name}" content="${t.content}">`);
+  const icon = answer.faviconUrl ? html`<link rel="shortcut icon" href="${answer.faviconUrl}">` : '';
+  return `<!DOCTYPE html>${html`<html><head><meta charset="utf-8"><title>${answer.title ?? ''}</title>${meta}${icon}<style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style></head><body><iframe id="sandboxFrame" title="${answer.title ?? ''}" sandbox="${WEBAPP_SANDBOX}" allow="clipboard-read; clipboard-write" src="${frameSrc}"></iframe></body></html>`.html}`;
+}
+
+/** An anonymous visitor opening a web app that needs a Google account (Google would ask them to sign in). */
+export function signInPage(anonymous: boolean): Safe {
+  return html`<section class="card"><h1>Cần đăng nhập</h1><p>Ứng dụng web này chỉ mở cho người đã đăng nhập tài khoản Google; trên Google, người xem được chuyển đến trang đăng nhập.</p>${
+    anonymous ? html`<p>Bạn đang xem với tư cách khách ẩn danh. Hãy chọn một tài khoản ở <a href="/">trang chính</a>.</p>` : html`<p><a href="/">Về trang chính</a></p>`
+  }</section>`;
 }
 
 /** dd/MM/yyyy HH:mm:ss in the ward's time zone, as staff read times everywhere else. */

@@ -4,15 +4,16 @@
  * as HtmlService produced it (google.script.run bridged over HTTP under Apps Script's rules),
  * the generated documents — and persists the workspace after every change.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { SheetView, SpreadsheetView, Workspace } from '../index';
+import type { SheetView, SpreadsheetView, WebAppResponse, Workspace } from '../index';
 import { AppsScriptException } from '../core/errors';
 import { isFormValidationError } from '../services/forms';
 import { failureForClient, resultForClient, type RpcResponse } from './rpc';
-import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell } from './pages';
+import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell, signInPage, webAppShell } from './pages';
 import { html, page } from './html';
 
 export interface WardOptions {
@@ -37,6 +38,8 @@ export interface Ward {
 
 const FORMS_ORIGIN = 'https://docs.google.com';
 const BRIDGE_SOURCE = fs.readFileSync(path.join(__dirname, 'bridge.client.js'), 'utf8');
+/** Web app pages the ward keeps for their sandbox frames (the newest ones). */
+const MAX_WEBAPP_FRAMES = 50;
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -115,6 +118,58 @@ export function startWard(options: WardOptions): Promise<Ward> {
   /** Messages for the next page shown (after a redirect). */
   let flash: string | undefined;
 
+  /**
+   * Who opens the web app (/exec): the current account, or an anonymous visitor (not signed in to
+   * Google) once the index page's "Ẩn danh" button is pressed; choosing an account ends it.
+   */
+  let anonymousVisitor = false;
+  const visitor = (): string => (anonymousVisitor ? '' : ws.user());
+  /** The HtmlOutput of each web app page served, by the token of its sandbox frame. */
+  const webAppFrames = new Map<string, string>();
+
+  /** The google.script.run bridge for a page, calling `rpcUrl`. */
+  const bridgeFor = (rpcUrl: string): string => {
+    const functions = (ws.app?.functionNames() ?? []).filter(callableByRpc);
+    const bridge = BRIDGE_SOURCE.replace('__FUNCTIONS__', JSON.stringify(functions))
+      .replace('__MAX_IN_FLIGHT__', String(kernel.quotas.rpcConcurrentCalls))
+      .replace("/*RPC_URL*/ '/rpc'", JSON.stringify(rpcUrl));
+    return `<script>${bridge.replace(/<\/script/gi, '<\\/script')}</script>`;
+  };
+
+  /**
+   * A request to the web app, as Apps Script serves it: an HtmlOutput as a page holding it in a
+   * sandboxed frame (its title, meta tags and favicon on the page itself), a TextOutput as its
+   * text, Google's pages for the rest. A visitor who must sign in is told so here: the ward cannot
+   * send them to Google's sign-in page.
+   */
+  const serveWebApp = (res: http.ServerResponse, answer: WebAppResponse): void => {
+    persist();
+    if (answer.location !== undefined) {
+      show(res, 'Cần đăng nhập', signInPage(anonymousVisitor), undefined, 401);
+      return;
+    }
+    if (answer.output === 'HtmlOutput') {
+      const token = randomBytes(16).toString('hex');
+      webAppFrames.set(token, answer.body);
+      for (const old of webAppFrames.keys()) {
+        if (webAppFrames.size <= MAX_WEBAPP_FRAMES) break;
+        webAppFrames.delete(old);
+      }
+      const headers: Record<string, string> = { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      // XFrameOptionsMode.DEFAULT: no other page may frame it. Google's own sandbox frame is of
+      // another origin, so a link without target="_top" cannot show the web app inside it
+      // ("refused to connect"); the ward's frame is of its own origin, hence DENY, not SAMEORIGIN.
+      if (answer.xFrameOptionsMode !== 'ALLOWALL') headers['X-Frame-Options'] = 'DENY';
+      res.writeHead(answer.status, headers);
+      res.end(webAppShell(answer, `/webapp/frame/${token}`));
+      return;
+    }
+    const headers: Record<string, string> = { 'Content-Type': answer.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    if (answer.fileName !== undefined) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`;
+    res.writeHead(answer.status, headers);
+    res.end(answer.body);
+  };
+
   const routes: Array<[string, RegExp, (req: http.IncomingMessage, res: http.ServerResponse, m: RegExpMatchArray, url: URL) => Promise<void> | void]> = [
     ['GET', /^\/$/, (_req, res) => {
       // The staff list as the "Cán bộ" tab shows it (the emulator reads the view, not the app).
@@ -139,6 +194,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
           now: ws.clock.now().toLocaleString('vi-VN', { timeZone: kernel.timeZone }),
           staff: staffOf(),
           user: ws.user(),
+          webapp: { url: ws.webapp.url(), anonymous: anonymousVisitor },
         }),
         message,
       );
@@ -171,24 +227,49 @@ export function startWard(options: WardOptions): Promise<Ward> {
     ['GET', /^\/sidebar\/content\/(\d+)$/, (_req, res, m) => {
       const shown = ws.ui.sidebars()[Number(m[1])];
       if (!shown) throw new HttpError(404, 'Không tìm thấy thanh bên.');
-      const functions = (ws.app?.functionNames() ?? []).filter(callableByRpc);
-      const bridge = BRIDGE_SOURCE.replace('__FUNCTIONS__', JSON.stringify(functions)).replace('__MAX_IN_FLIGHT__', String(kernel.quotas.rpcConcurrentCalls));
-      send(res, 200, injectIntoHead(shown.content, `<script>${bridge.replace(/<\/script/gi, '<\\/script')}</script>`));
+      send(res, 200, injectIntoHead(shown.content, bridgeFor('/rpc')));
     }],
 
     ['POST', /^\/rpc$/, async (req, res) => {
       let response: RpcResponse;
-      let request: { fn?: unknown; args?: unknown };
-      try {
-        request = JSON.parse(await readBody(req)) as { fn?: unknown; args?: unknown };
-      } catch {
-        throw new HttpError(400, 'Yêu cầu không hợp lệ.');
-      }
-      const fn = typeof request.fn === 'string' ? request.fn : '';
-      const args = Array.isArray(request.args) ? request.args : [];
+      const { fn, args } = await rpcRequest(req);
       try {
         if (!callableByRpc(fn)) throw new AppsScriptException(`Script function not found: ${fn}`);
         response = resultForClient(kernel.runScript(fn, args, { kind: 'rpc', label: fn }));
+      } catch (e) {
+        response = failureForClient(e);
+      }
+      persist();
+      send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
+    }],
+
+    // The web app: https://script.google.com/macros/s/<deploymentId>/exec<tail> is served at /exec<tail>.
+    ['GET', /^\/exec(\/.*)?$/, (_req, res, _m, url) => {
+      serveWebApp(res, ws.webapp.get(url.pathname.slice('/exec'.length) + url.search, { user: visitor() }));
+    }],
+
+    ['POST', /^\/exec(\/.*)?$/, async (req, res, _m, url) => {
+      const body = await readBody(req);
+      serveWebApp(res, ws.webapp.post(url.pathname.slice('/exec'.length) + url.search, body, req.headers['content-type'] ?? '', { user: visitor() }));
+    }],
+
+    // The HtmlOutput inside its sandbox frame, with the google.script.run bridge; links to the web
+    // app's own URL (ScriptApp.getService().getUrl()) point to the ward's /exec.
+    ['GET', /^\/webapp\/frame\/([0-9a-f]{32})$/, (_req, res, m) => {
+      const content = webAppFrames.get(m[1]);
+      if (content === undefined) throw new HttpError(404, 'Trang của ứng dụng web đã hết hạn: hãy mở lại ứng dụng.');
+      const own = ws.webapp.url();
+      const local = own ? content.split(own).join('/exec') : content;
+      send(res, 200, injectIntoHead(local, bridgeFor('/webapp/rpc')));
+    }],
+
+    // google.script.run from a web app page: runs as the web app runs (executeAs) for the visitor.
+    ['POST', /^\/webapp\/rpc$/, async (req, res) => {
+      const { fn, args } = await rpcRequest(req);
+      let response: RpcResponse;
+      try {
+        if (!callableByRpc(fn)) throw new AppsScriptException(`Script function not found: ${fn}`);
+        response = resultForClient(kernel.module('webapp').rpc(fn, args, visitor()));
       } catch (e) {
         response = failureForClient(e);
       }
@@ -254,9 +335,17 @@ export function startWard(options: WardOptions): Promise<Ward> {
     ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions(), kernel.timeZone))],
 
     ['POST', /^\/user$/, async (req, res) => {
-      const email = parseForm(await readBody(req)).get('email')?.[0]?.trim() ?? '';
+      const form = parseForm(await readBody(req));
+      if (form.get('anonymous')?.[0] === '1') {
+        anonymousVisitor = true;
+        flash = 'Ứng dụng web sẽ được mở với tư cách khách ẩn danh (chưa đăng nhập tài khoản Google).';
+        redirect(res, '/');
+        return;
+      }
+      const email = form.get('email')?.[0]?.trim() ?? '';
       if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new HttpError(400, 'Địa chỉ email không hợp lệ.');
       ws.setUser(email);
+      anonymousVisitor = false;
       ws.open('LIMITED');
       flash = `Đã chuyển sang tài khoản ${email}.`;
       persist();
@@ -367,4 +456,15 @@ function prefillFrom(params: URLSearchParams): Record<number, string[]> {
     if (m) out[Number(m[1])] = [...(out[Number(m[1])] ?? []), v];
   }
   return out;
+}
+
+/** A google.script.run call as the bridge posts it: the function's name and its arguments. */
+async function rpcRequest(req: http.IncomingMessage): Promise<{ fn: string; args: unknown[] }> {
+  let request: { fn?: unknown; args?: unknown };
+  try {
+    request = JSON.parse(await readBody(req)) as { fn?: unknown; args?: unknown };
+  } catch {
+    throw new HttpError(400, 'Yêu cầu không hợp lệ.');
+  }
+  return { fn: typeof request.fn === 'string' ? request.fn : '', args: Array.isArray(request.args) ? request.args : [] };
 }

@@ -15,9 +15,10 @@ import { install as session } from './session';
 import { install as utilities } from './utilities';
 import { install as content } from './content';
 import { install as charts } from './charts';
+import { install as webapp } from './webapp';
 
 export function installServices(kernel: Kernel): void {
-  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content, charts]) {
+  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content, charts, webapp]) {
     install(kernel);
   }
 }

@@ -8,7 +8,20 @@ import { Published, publish } from '../../core/published';
 
 export const ContentMimeType = makeEnum('MimeType', ['ATOM', 'CSV', 'ICAL', 'JAVASCRIPT', 'JSON', 'RSS', 'TEXT', 'VCARD', 'XML'] as const);
 
-class TextOutput extends Published {
+/** The Content-Type a web app serves a TextOutput with, by its ContentService.MimeType. */
+export const CONTENT_TYPES: Record<keyof typeof ContentMimeType, string> = {
+  ATOM: 'application/atom+xml',
+  CSV: 'text/csv',
+  ICAL: 'text/calendar',
+  JAVASCRIPT: 'application/javascript',
+  JSON: 'application/json',
+  RSS: 'application/rss+xml',
+  TEXT: 'text/plain',
+  VCARD: 'text/vcard',
+  XML: 'text/xml',
+};
+
+export class TextOutput extends Published {
   _content = '';
   _mimeType: unknown = ContentMimeType.TEXT;
   _fileName: string | null = null;

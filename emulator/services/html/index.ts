@@ -34,7 +34,7 @@ class HtmlModuleImpl implements HtmlModule {
   }
 
   private output(content: string): HtmlOutput {
-    const out = new HtmlOutput();
+    const out = new HtmlOutput(this.kernel);
     out._content = content;
     return publish(this.kernel, 'HtmlService', 'HtmlOutput', out);
   }

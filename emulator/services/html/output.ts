@@ -1,6 +1,11 @@
-/** HtmlOutput: https://developers.google.com/apps-script/reference/html/html-output */
-import { signatureMismatch } from '../../core/errors';
+/**
+ * HtmlOutput: https://developers.google.com/apps-script/reference/html/html-output
+ * HtmlOutputMetaTag: https://developers.google.com/apps-script/reference/html/html-output-meta-tag
+ */
+import { AppsScriptException, signatureMismatch } from '../../core/errors';
 import { makeEnum, isEnumValue } from '../../core/enums';
+import { expose } from '../../core/facade';
+import type { Kernel } from '../../core/kernel';
 import { Published } from '../../core/published';
 
 export const SandboxMode = makeEnum('SandboxMode', ['EMULATED', 'IFRAME', 'NATIVE'] as const);
@@ -15,12 +20,40 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * addMetaTag: "Meta tags included directly in an Apps Script HTML file are ignored. Only the
+ * following meta tags are allowed" — these four names. The reference gives no wording for a
+ * refused name; the emulator uses Apps Script's usual "Invalid argument: <parameter>".
+ */
+export const ALLOWED_META_TAGS: readonly string[] = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+
+/** A meta tag added with HtmlOutput.addMetaTag(name, content). */
+export class HtmlOutputMetaTag {
+  constructor(
+    readonly _name: string,
+    readonly _content: string,
+  ) {}
+  getName(): string {
+    return this._name;
+  }
+  getContent(): string {
+    return this._content;
+  }
+}
+
 export class HtmlOutput extends Published {
+  constructor(readonly _kernel: Kernel) {
+    super();
+  }
+
   _content = '';
   _title = '';
   _width = 600;
   _height = 400;
   _metaTags: Array<{ name: string; content: string }> = [];
+  /** What setXFrameOptionsMode chose; Apps Script uses DEFAULT when a script sets none. */
+  _xFrameOptionsMode: 'ALLOWALL' | 'DEFAULT' = 'DEFAULT';
+  _faviconUrl: string | null = null;
 
   getContent(): string {
     return this._content;
@@ -72,15 +105,29 @@ export class HtmlOutput extends Published {
   getSandboxMode(): unknown {
     return SandboxMode.IFRAME;
   }
+  /** Only a web app's page is framed by other sites: ALLOWALL sends no X-Frame-Options header. */
   setXFrameOptionsMode(mode: unknown): HtmlOutput {
     if (!isEnumValue(mode, XFrameOptionsMode)) throw signatureMismatch('HtmlService.HtmlOutput.setXFrameOptionsMode', [mode]);
+    this._xFrameOptionsMode = mode === XFrameOptionsMode.ALLOWALL ? 'ALLOWALL' : 'DEFAULT';
     return this._self;
   }
+  /** Adds a meta tag to the page a web app serves (only the allowed names, see ALLOWED_META_TAGS). */
   addMetaTag(name: string, content: string): HtmlOutput {
-    this._metaTags.push({ name: String(name), content: String(content) });
+    if (typeof name !== 'string' || typeof content !== 'string') throw signatureMismatch('HtmlService.HtmlOutput.addMetaTag', [name, content]);
+    if (!ALLOWED_META_TAGS.includes(name)) throw new AppsScriptException('Invalid argument: name');
+    this._metaTags.push({ name, content });
     return this._self;
   }
-  setFaviconUrl(_iconUrl: string): HtmlOutput {
+  getMetaTags(): HtmlOutputMetaTag[] {
+    return this._metaTags.map((t) => expose(this._kernel, 'HtmlService', 'HtmlOutputMetaTag', new HtmlOutputMetaTag(t.name, t.content)));
+  }
+  /** The favicon of the page a web app serves. */
+  setFaviconUrl(iconUrl: string): HtmlOutput {
+    if (typeof iconUrl !== 'string') throw signatureMismatch('HtmlService.HtmlOutput.setFaviconUrl', [iconUrl]);
+    this._faviconUrl = iconUrl;
     return this._self;
+  }
+  getFaviconUrl(): string | null {
+    return this._faviconUrl;
   }
 }

@@ -293,6 +293,10 @@ class ScriptModuleImpl implements ScriptModule {
       getScriptId(): string {
         return m.scriptId;
       }
+      /** The web app's Service: https://developers.google.com/apps-script/reference/script/script-app#getService() */
+      getService(): unknown {
+        return k.module('webapp').serviceFacade();
+      }
     }
     return { ScriptApp: expose(k, 'ScriptApp', 'ScriptApp', new ScriptApp()) };
   }

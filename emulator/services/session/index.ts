@@ -35,16 +35,34 @@ class Session {
     return domain === domainOf(owner) && !CONSUMER_DOMAINS.has(domain) ? email : '';
   }
 
+  /**
+   * A web app executing as the user who deployed it ("execute as me"): the visitor's e-mail is
+   * hidden — "a web app deployed to 'execute as me' (that is, authorized by the developer instead
+   * of the user)" — unless the visitor is the developer or "belongs to the same Google Workspace
+   * domain" (getActiveUser on the reference page). An anonymous visitor is ''.
+   */
+  private _visitorEmail(visitor: string, deployer: string): string {
+    if (!visitor) return '';
+    if (visitor.toLowerCase() === deployer.toLowerCase()) return visitor;
+    const domain = domainOf(visitor);
+    return domain === domainOf(deployer) && !CONSUMER_DOMAINS.has(domain) ? visitor : '';
+  }
+
   /** The person running the code: in an installable trigger, the trigger's owner. */
   getActiveUser(): unknown {
+    const execution = this._kernel.current();
+    if (execution.activeUser !== undefined) return makeUser(this._kernel, 'Session', this._visitorEmail(execution.activeUser, execution.user));
     return makeUser(this._kernel, 'Session', this._visibleEmail());
   }
 
   /**
-   * Whose authority the script runs under: "in most other scenarios, this returns the same
-   * account as getActiveUser()" — so it is hidden in the same simple-trigger cases.
+   * Whose authority the script runs under: "If the script is a web app set to 'execute as me'
+   * (the developer), this returns the developer's user account"; "in most other scenarios, this
+   * returns the same account as getActiveUser()" — so it is hidden in the same simple-trigger cases.
    */
   getEffectiveUser(): unknown {
+    const execution = this._kernel.current();
+    if (execution.activeUser !== undefined) return makeUser(this._kernel, 'Session', execution.user);
     return makeUser(this._kernel, 'Session', this._visibleEmail());
   }
 
@@ -59,7 +77,8 @@ class Session {
   /** Stable per user and script, opaque: derived from the e-mail without revealing it. */
   getTemporaryActiveUserKey(): string {
     let h = 2166136261;
-    for (const ch of `${this._kernel.projectName}|${this._kernel.current().user}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    const execution = this._kernel.current();
+    for (const ch of `${this._kernel.projectName}|${execution.activeUser ?? execution.user}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
     return `temp-${h.toString(36)}`;
   }
 }
