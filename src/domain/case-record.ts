@@ -48,6 +48,12 @@ export interface CaseRecord {
   responseKey: string;
   version: number;
   updatedAt: Date;
+  /** Which lookup key is valid: 0 the first, n after staff issued a new one n times. */
+  lookupVersion?: number;
+  /** The resident's rating of the answer (1–5), once; '' until rated. */
+  rating?: number | '';
+  ratingComment?: string;
+  ratedAt?: Date | '';
 }
 
 export interface HistoryEvent {
@@ -176,6 +182,8 @@ export interface IndexEntry {
   hasEmail: boolean;
   hasPhone: boolean;
   answerMethod: string;
+  /** v4: 1–5, or null. */
+  rating: number | null;
 }
 
 export const SUMMARY_CHARS = 140;
@@ -188,13 +196,14 @@ export const SUMMARY_CHARS = 140;
  * v2: v1's fields, then the answer state (answered, sent) and confidentiality the reports need.
  * v3: v2's, then whether the resident left an e-mail / a phone number, and how they were answered
  *     (the inbox shows who is to be called back; "Đã trả lời" now means really answered).
+ * v4: v3's, then the resident's rating of the answer (reports, dashboard).
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export type IndexedFields = Pick<
   CaseRecord,
   'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity' | 'hasEmail' | 'hasPhone' | 'answerMethod'
->;
+> & Partial<Pick<CaseRecord, 'rating'>>;
 
 export function buildIndex(c: IndexedFields): string {
   const summary = c.content.length > SUMMARY_CHARS ? `${c.content.slice(0, SUMMARY_CHARS - 1)}…` : c.content;
@@ -224,6 +233,7 @@ export function buildIndex(c: IndexedFields): string {
     c.hasEmail ? 1 : 0,
     c.hasPhone ? 1 : 0,
     c.answerMethod ?? '',
+    typeof c.rating === 'number' ? c.rating : null,
   ]);
 }
 
@@ -265,6 +275,7 @@ export function parseIndex(cell: unknown): IndexEntry | null {
       hasEmail: version >= 3 ? a[19] === 1 : false,
       hasPhone: version >= 3 ? a[20] === 1 : false,
       answerMethod: version >= 3 ? String(a[21] ?? '') : '',
+      rating: version >= 4 && typeof a[22] === 'number' ? a[22] : null,
     };
   } catch {
     return null;

@@ -23,6 +23,8 @@ export type Capability =
   | 'makeReports'
   /** The "Tổng quan" dashboard. */
   | 'viewDashboard'
+  /** Personal links for handling bodies and viewers (send, revoke). */
+  | 'manageLinks'
   | 'enterCase'
   | 'setup'
   | 'resync';
@@ -33,7 +35,7 @@ export interface Actor {
   body: string;
 }
 
-const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'enterCase', 'setup', 'resync'];
+const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync'];
 
 export const ROLE_CAPABILITIES: Record<Role, ReadonlyArray<Capability>> = {
   admin: EVERYTHING,

@@ -22,6 +22,8 @@ export interface ReplyFacts {
   /** How residents reach the ward (phone, office hours). */
   contactLine: string;
   answer: string;
+  /** A line after the contact (the web app's rating link), or ''. */
+  extra?: string;
 }
 
 export interface ReplyParts {
@@ -101,5 +103,5 @@ export function replyParts(f: ReplyFacts): ReplyParts {
 /** The e-mail: the reply, then where to ask, then the sign-off. */
 export function replyEmail(f: ReplyFacts): string {
   const p = replyParts(f);
-  return [p.salutation, '', p.opening, '', p.body, '', p.thanks, `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${f.contactLine}`, '', 'Trân trọng,', f.committee].join('\n');
+  return [p.salutation, '', p.opening, '', p.body, '', p.thanks, `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${f.contactLine}`, ...(f.extra ? [f.extra] : []), '', 'Trân trọng,', f.committee].join('\n');
 }

@@ -12,13 +12,18 @@ import type { MaintenanceResult } from '../services/platform/maintenance';
 import { hourlyFromTrigger } from '../ui/server/triggers';
 import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
-import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, newLookupKey, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
 import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
 import { dashboard, publication, report } from '../ui/server/reports-rpc';
 import type { Dashboard } from '../domain/report/dashboard';
+import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
+import type { PortalInput, PortalPage } from '../services/public/portal';
+import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/links-rpc';
+import type { BoardPage } from '../services/public/board';
+import type { PublicCase } from '../services/public/lookup';
 import type { ReportRequest } from '../services/reports/report';
 import type { WrittenDoc } from '../services/reports/doc-writer';
 
@@ -120,4 +125,54 @@ export function getDashboard(): Dashboard {
 /** RPC: the month's anonymised results for the notice board, as a new Doc. */
 export function createPublicationDocument(request: { year: number; month: number }): WrittenDoc {
   return publication(request);
+}
+
+/** The public web app (results board, case lookup): deployed as the ward, open to anyone. */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return serveWebApp(e);
+}
+
+/** RPC (web app): one residential group's results for a month. */
+export function getPublicBoard(group: string, year: string, month: string): BoardPage {
+  return board(group, year, month);
+}
+
+/** RPC (web app): a case by its code and lookup key — status, due date, the answer. */
+export function lookupPublicCase(code: string, key: string): PublicCase {
+  return lookup(code, key);
+}
+
+/** RPC (web app): the resident rates the answer, once. */
+export function ratePublicAnswer(code: string, key: string, stars: number, comment: string): PublicCase {
+  return rate(code, key, stars, comment);
+}
+
+/** RPC: a new lookup key for a case, to read out to its resident (admins; the old key stops working). */
+export function issueCaseLookupKey(code: string): { key: string; message: string } {
+  return newLookupKey(code);
+}
+
+/** RPC (web app): a handling body's or viewer's cases, by their personal link. */
+export function getPortal(token: string): PortalPage {
+  return portal(token);
+}
+
+/** RPC (web app): progress or a draft answer recorded through a personal link. */
+export function portalCaseAction(token: string, code: string, row: number, version: number, input: PortalInput): PortalPage {
+  return portalAction(token, code, row, version, input);
+}
+
+/** RPC: staff with a role other than admin, and until when their personal link is valid. */
+export function getPortalLinks(): LinkRow[] {
+  return linkRows();
+}
+
+/** RPC: e-mail a new personal link to a handling body's member or a viewer. */
+export function sendPortalLink(email: string): { message: string; rows: LinkRow[] } {
+  return sendLink(email);
+}
+
+/** RPC: revoke every link of a person. */
+export function revokePortalLink(email: string): { message: string; rows: LinkRow[] } {
+  return revokeLinks(email);
 }

@@ -93,10 +93,19 @@ describe('actions on a case', () => {
     v = act(w, v, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }).view;
     v = act(w, v, { action: 'assign', body: 'UBND phường', assignee: HANDLER, bodyDueDate: '2026-12-01' }).view;
     expect(v.status).toBe(STATUS.inProgress);
-    v = as(w, HANDLER, () => act(w, v, { action: 'progress', text: 'Đã báo điện lực thay bóng.' }).view);
-    // What residents read is written by admins only (issue 7): a handler's public summary is refused.
-    expect(() => as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay.', publicSummary: 'Tóm tắt do cơ quan viết' }))).toThrow('Chỉ cán bộ quản trị được viết tóm tắt công khai.');
-    v = as(w, HANDLER, () => act(w, v, { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' }).view);
+    // The handling body works through its personal link from the assignment e-mail (issue 10),
+    // not the spreadsheet: the sidebar refuses its writes with the way to go.
+    expect(() => as(w, HANDLER, () => act(w, v, { action: 'progress', text: 'x' }))).toThrow('qua liên kết cá nhân');
+    w.ws.clock.advance(3_600_000);
+    w.ws.runDueTriggers();
+    const token = /\?p=([0-9a-f]{64})/.exec(w.ws.mail.outbox().find((m) => m.to[0] === HANDLER)!.body)![1];
+    const portal = (input: Record<string, unknown>) => {
+      const c = open(w, 'GY-2026-00001');
+      w.app.call('portalCaseAction', token, c.code, c.row, c.version, input);
+      return open(w, 'GY-2026-00001');
+    };
+    portal({ kind: 'progress', text: 'Đã báo điện lực thay bóng.' });
+    v = portal({ kind: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
     // Written is not answered (issue 8.4): a draft until the e-mail goes.
     expect([v.status, v.answerState, v.workingDaysLeft === null]).toEqual([STATUS.draftAnswer, 'draft', false]);
     expect(v.publicSummary).toBe('');
@@ -192,7 +201,8 @@ describe('roles, checked on the server for every call', () => {
     act(w, v, { action: 'assign', body: 'Công an phường', assignee: '' });
     as(w, HANDLER, () => {
       expect(() => w.app.call('getCase', 'GY-2026-00001')).toThrow('Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.');
-      expect(() => w.app.call('caseAction', 'GY-2026-00001', v.row, 2, { action: 'note', text: 'x' })).toThrow('Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.');
+      // Handlers write only through their personal link (issue 10): refused before anything is read.
+      expect(() => w.app.call('caseAction', 'GY-2026-00001', v.row, 2, { action: 'note', text: 'x' })).toThrow('qua liên kết cá nhân');
       expect((w.app.call('getInbox', {}) as { total: number }).total).toBe(0);
     });
     as(w, POLICE, () => expect((w.app.call('getCase', 'GY-2026-00001') as View).actions.map((a) => a.key)).toEqual(['note', 'progress', 'answer']));

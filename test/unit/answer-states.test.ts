@@ -105,6 +105,10 @@ describe('the three ways to answer', () => {
     expect(r.patch).toMatchObject({ status: STATUS.answered, answerMethod: 'Thư giấy' });
   });
 
+  it('a handler\'s public summary is refused: what residents read is written by admins', () => {
+    expect(() => decide(aCase(), { action: 'answer', text: 'Đã xử lý.', publicSummary: 'Tóm tắt' }, ctx(settings, null, handler))).toThrow('Chỉ cán bộ quản trị được viết tóm tắt công khai.');
+  });
+
   it('handlers draft answers but do not deliver them', () => {
     const draft = apply(aCase(), answer, settings, null, handler);
     expect(draft.status).toBe(STATUS.draftAnswer);

@@ -82,7 +82,7 @@ describe('e. the inbox "due soon" counter: due within 2 working days', () => {
   const admin = { email: 'admin@luukiem.example', role: 'admin' as const, body: '' };
   function entry(code: string, due: string): IndexEntry & { row: number } {
     const received = iso('2026-11-20');
-    return { code, row: 2, receivedDay: received, receivedAt: received * 86_400_000, channel: 'QR', group: 'Tổ dân phố 1', category: '', suggestedCategory: '', status: STATUS.new, dueDay: iso(due), bodyDueDay: null, assignedBody: '', assignee: '', outcome: '', hidden: false, summary: code, search: code.toLowerCase(), answeredAt: null, answerSentAt: null, confidential: false, complexity: '', hasEmail: false, hasPhone: false, answerMethod: '' };
+    return { code, row: 2, receivedDay: received, receivedAt: received * 86_400_000, channel: 'QR', group: 'Tổ dân phố 1', category: '', suggestedCategory: '', status: STATUS.new, dueDay: iso(due), bodyDueDay: null, assignedBody: '', assignee: '', outcome: '', hidden: false, summary: code, search: code.toLowerCase(), answeredAt: null, answerSentAt: null, confidential: false, complexity: '', hasEmail: false, hasPhone: false, answerMethod: '', rating: null };
   }
 
   it('on Thursday 3/12/2026: due Mon 7/12 (2 working days) counts, due Tue 8/12 (3) does not; today counts, yesterday is overdue', () => {

@@ -58,6 +58,7 @@ describe('the case index cell', () => {
       hasEmail: false,
       hasPhone: true,
       answerMethod: '',
+      rating: null,
     });
   });
 

@@ -98,7 +98,7 @@ describe('one form of address for residents', () => {
   const residentTexts = (): string[] => {
     const t = formTexts({ ...DEFAULT_SETTINGS, phone: '024 3825 1234' });
     const form = Object.values(vi.FORM).filter((v): v is string => typeof v === 'string');
-    const ack = vi.ACK.body({ greeting: salutation('', 'GY-2026-00001'), code: 'GY-2026-00001', receivedOn: '1/12/2026', dueOn: '10/12/2026', normal: 7, complex: 20, committee, contact: 'x' });
+    const ack = vi.ACK.body({ greeting: salutation('', 'GY-2026-00001'), code: 'GY-2026-00001', receivedOn: '1/12/2026', dueOn: '10/12/2026', normal: 7, complex: 20, committee, contact: 'x', key: 'K7M2-QX9P', url: '' });
     return [...form, t.description, t.confirmation, ack, replyEmail(facts(SUBSTANCE)), ...vi.PAPER.letterBody, vi.PAPER.groupIntro];
   };
 

@@ -53,7 +53,7 @@ export function reportCaseOf(e: IndexEntry): ReportCase {
     answerSentAt: at(e.answerSentAt),
     outcome: e.outcome,
     closedAt: '',
-    rating: null,
+    rating: e.rating,
   };
 }
 

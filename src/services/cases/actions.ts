@@ -20,6 +20,8 @@ import { replyEmail } from '../../domain/reply';
 import { roleOf } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
+import { lookupKey, webAppUrl } from '../public/keys';
+import { issuePortalLink } from '../public/portal-links';
 import { CASES, NOTICE } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
@@ -43,15 +45,19 @@ export function actorOf(rt: Runtime, user: string): Actor {
 
 function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
   switch (n.kind) {
-    case 'assignee':
+    case 'assignee': {
+      // A member of the body in "Cán bộ" works through a personal link, not the spreadsheet.
+      const member = roleOf(rt.settings, n.to);
+      const url = member?.role === 'handler' && member.body === n.body ? issuePortalLink(rt, member.email, new Date()).url : rt.schema.spreadsheetUrl;
       return {
         id: `CX-${c.code}-v${c.version}`,
         kind: NOTICE.kinds.assignee,
         code: c.code,
         recipient: n.to,
         subject: NOTICE.assigneeSubject(c.code),
-        body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: c.content.slice(0, 300), committee: rt.settings.committeeName, url: rt.schema.spreadsheetUrl }),
+        body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: c.content.slice(0, 300), committee: rt.settings.committeeName, url }),
       };
+    }
     case 'answer':
       return {
         id: `TL-${c.code}-v${c.version}`,
@@ -60,7 +66,7 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
         recipient: RESIDENT_RECIPIENT,
         subject: NOTICE.answerSubject(c.code),
         // No name here: the outbox is read by staff; the sender puts the name in from "Người gửi".
-        body: replyEmail(replyFacts(rt.settings, c, '')),
+        body: replyEmail({ ...replyFacts(rt.settings, c, ''), extra: ratingLine(rt, c) }),
       };
     case 'police':
       return {
@@ -72,6 +78,13 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
         body: NOTICE.policeBody({ code: c.code, reason: n.reason, committee: rt.settings.committeeName, url: rt.schema.spreadsheetUrl }),
       };
   }
+}
+
+/** The one-time rating link of the answer e-mail: the web app's lookup with the case's code and key. */
+function ratingLine(rt: Runtime, c: CaseRecord): string {
+  const url = webAppUrl();
+  if (!url || !c.responseKey) return '';
+  return NOTICE.ratingLine(`${url}?v=lookup&code=${c.code}&key=${lookupKey(rt.store, c.responseKey, c.lookupVersion ?? 0)}`);
 }
 
 /** The write-ahead record of one action: what must exist once the case row is at `version`. */

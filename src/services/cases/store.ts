@@ -34,7 +34,7 @@ export function readIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runt
 }
 
 const BOOLEAN_KEYS: Array<keyof CaseRecord> = ['groupKnown', 'confidential', 'hasEmail', 'hasPhone', 'answerPublic', 'hiddenFromPublic'];
-const DATE_KEYS: Array<keyof CaseRecord> = ['receivedAt', 'dueDate', 'bodyDueDate', 'answeredAt', 'answerSentAt', 'closedAt', 'updatedAt'];
+const DATE_KEYS: Array<keyof CaseRecord> = ['receivedAt', 'dueDate', 'bodyDueDate', 'answeredAt', 'answerSentAt', 'closedAt', 'updatedAt', 'ratedAt'];
 
 export function decodeCase(rt: Runtime, row: unknown[]): CaseRecord {
   const raw = decodeRow(rt.schema.tabs.cases, row);
@@ -43,6 +43,8 @@ export function decodeCase(rt: Runtime, row: unknown[]): CaseRecord {
     if (BOOLEAN_KEYS.includes(k as keyof CaseRecord)) out[k] = v === true;
     else if (DATE_KEYS.includes(k as keyof CaseRecord)) out[k] = v instanceof Date ? v : '';
     else if (k === 'version') out[k] = Number(v) || 1;
+    else if (k === 'lookupVersion') out[k] = Number(v) || 0;
+    else if (k === 'rating') out[k] = typeof v === 'number' && v >= 1 && v <= 5 ? v : '';
     else out[k] = v === null || v === undefined ? '' : String(v);
   }
   return out as unknown as CaseRecord;

@@ -17,6 +17,7 @@ import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
 import { salutation } from '../../domain/reply';
 import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
+import { printedKey, webAppUrl } from '../public/keys';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
@@ -70,6 +71,8 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
       complex: rt.settings.deadlineDays.complex,
       committee: rt.settings.committeeName,
       contact: contactText(rt.settings),
+      key: printedKey(rt.store, f.responseKey, 0),
+      url: webAppUrl(),
     }),
   };
 }

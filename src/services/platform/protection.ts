@@ -6,10 +6,14 @@
 import type { Settings } from '../../domain/settings';
 import type { Protection } from './sheets/schema';
 
+/**
+ * Who may edit a protected tab: admins. Handling bodies work through their personal links to the
+ * web app (services/public/portal), not the spreadsheet — Sheets protections cannot stop an
+ * editor from reading the hidden submitters tab, so only MTTQ staff share the spreadsheet.
+ */
 export function editorsFor(level: Protection, settings: Settings): string[] {
   if (level === 'none') return [];
-  const roles = level === 'admins' ? ['admin'] : ['admin', 'handler'];
-  return settings.staff.filter((m) => roles.includes(m.role)).map((m) => m.email);
+  return settings.staff.filter((m) => m.role === 'admin').map((m) => m.email);
 }
 
 /** Protects the whole sheet for `editors` (plus the owner and whoever runs this, as Sheets keeps them). */

@@ -82,7 +82,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
   }
   parts.push(buttons, panel);
   if (v.canMakeDocuments) parts.push(documentsBox(v));
-  if (v.canSeeContact) parts.push(contactBox(v.code));
+  if (v.canSeeContact) parts.push(contactBox(v.code), keyBox(v.code));
 
   parts.push(el('h3', { text: T.history }));
   const history = el('ol', { class: 'history' });
@@ -244,4 +244,18 @@ function documentsBox(v: CaseView): HTMLElement | null {
   if (v.answer) buttons.append(make('letter', T.makeLetter));
   if (!buttons.children.length) return null;
   return el('div', {}, el('h3', { text: T.documents }), buttons, out);
+}
+
+/** Admins: a new lookup key, read out to a resident who calls (shown once). */
+function keyBox(code: string): HTMLElement {
+  const out = el('div', { 'aria-live': 'polite' });
+  const b = el('button', { type: 'button', class: 'secondary', text: T.issueKey });
+  b.addEventListener('click', () => {
+    b.disabled = true;
+    callServer('issueCaseLookupKey', code)
+      .then((r) => out.replaceChildren(status('ok', r.message)))
+      .catch((e: Error) => out.replaceChildren(status('error', e.message)))
+      .then(() => (b.disabled = false));
+  });
+  return el('div', { class: 'lookup-key' }, b, out);
 }

@@ -11,6 +11,8 @@ import { entryForm } from './entry';
 import { renderInbox } from './inbox';
 import { reportsView } from './reports';
 import { renderDashboard } from './dashboard';
+import { renderLinks } from './links';
+import { PORTAL } from '../../i18n/vi';
 import { REPORTS } from '../../i18n/vi';
 import { callServer } from './rpc';
 
@@ -56,6 +58,11 @@ function app(root: HTMLElement, state: SidebarState): void {
       main.replaceChildren(reportsView(state));
     });
     tabs.append(reportsTab);
+  }
+  if (state.capabilities.includes('manageLinks')) {
+    const linksTab = el('button', { type: 'button', text: PORTAL.tab });
+    linksTab.addEventListener('click', () => renderLinks(main));
+    tabs.append(linksTab);
   }
   const header: HTMLElement[] = [el('p', { class: 'who', text: T.signedInAs(state.user, state.roleLabel) })];
   if (state.formUrl && state.capabilities.includes('setup')) header.push(el('details', { class: 'muted' }, el('summary', { text: T.formLink }), el('a', { href: state.formUrl, target: '_blank', rel: 'noopener', text: state.formUrl })));

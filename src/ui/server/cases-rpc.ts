@@ -10,15 +10,16 @@ import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput,
 import { can } from '../../domain/permissions';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
-import { CASES } from '../../i18n/vi';
+import { CASES, PORTAL } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
 import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { readCase, readIndex } from '../../services/cases/store';
 import { rpc } from './rpc';
 import { loadRuntime } from '../../services/platform/runtime';
-import { UserError } from '../../services/platform/errors';
+import { DeniedError, UserError } from '../../services/platform/errors';
 import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/documents/paper-trail';
 import { currentUser } from './current-user';
+import { issueLookupKey } from '../../services/cases/lookup-key';
 
 export interface InboxResponse extends InboxPage {
   options: { statuses: string[]; categories: string[]; groups: string[]; bodies: string[]; channels: string[] };
@@ -163,6 +164,9 @@ export function caseView(code: string, row?: number): CaseView {
 export function caseAction(code: string, row: number, version: number, input: ActionInput): { message: string; view: CaseView } {
   return rpc('caseAction', () => {
     const user = currentUser();
+    // Handling bodies act through their personal link (the web app runs as the ward); the
+    // spreadsheet, and so the sidebar's writes, are for MTTQ staff.
+    if (actorOf(loadRuntime(), user).role === 'handler') throw new DeniedError(PORTAL.useLink);
     const outcome = performAction(user, String(code), row, Number(version), input);
     return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, user) };
   });
@@ -178,4 +182,8 @@ export function caseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
 
 export function groupAnswerSheets(): PaperDoc {
   return rpc('documents', () => createGroupAnswerSheets(currentUser()));
+}
+
+export function newLookupKey(code: string): { key: string; message: string } {
+  return rpc('caseAction', () => issueLookupKey(currentUser(), String(code)));
 }

@@ -1,0 +1,43 @@
+/**
+ * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
+ * the cases' public columns, cached for 5 minutes per group and month (a QR poster can bring a
+ * whole group at once).
+ */
+import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { buildBoard, type Board } from '../../domain/board';
+import { OTHER_GROUPS } from '../../domain/publication';
+import { PUBLIC } from '../../i18n/vi';
+import { readCaseColumns } from '../cases/store';
+import { UserError } from '../platform/errors';
+import { loadRuntime } from '../platform/runtime';
+
+export interface BoardPage extends Board {
+  groups: string[];
+  months: Array<{ year: number; month: number; label: string }>;
+}
+
+const CACHE_SECONDS = 300;
+
+export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput: unknown): BoardPage {
+  const rt = loadRuntime();
+  const groups = [...rt.settings.groups, OTHER_GROUPS];
+  const today = toYmd(vietnamDayOf(new Date()));
+  const year = yearInput === undefined || yearInput === null || yearInput === '' ? today.year : Number(yearInput);
+  const month = monthInput === undefined || monthInput === null || monthInput === '' ? today.month : Number(monthInput);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 2020 || year * 12 + month > today.year * 12 + today.month) throw new UserError(PUBLIC.badMonth);
+  const group = String(groupInput ?? '') || groups[0];
+  if (!groups.includes(group)) throw new UserError(PUBLIC.badGroup);
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const n = today.year * 12 + (today.month - 1) - i;
+    return { year: Math.floor(n / 12), month: (n % 12) + 1, label: `Tháng ${(n % 12) + 1} năm ${Math.floor(n / 12)}` };
+  });
+  const cache = CacheService.getScriptCache();
+  const cacheKey = `board.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
+  const hit = cache?.get(cacheKey);
+  if (hit) return { ...(JSON.parse(hit) as Board), groups, months };
+  const cases = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const board = buildBoard(cases, { year, month }, group);
+  const json = JSON.stringify(board);
+  if (json.length < 90_000) cache?.put(cacheKey, json, CACHE_SECONDS);
+  return { ...board, groups, months };
+}

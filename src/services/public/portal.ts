@@ -1,0 +1,85 @@
+/**
+ * The portal: what a handling body's member (or a viewer) sees and does through their personal
+ * link — their body's cases (a viewer: every open case), content and facts, due dates, and the
+ * history of their own actions; never who sent a case. A member records progress (with a
+ * committed date) and drafts the answer; MTTQ staff check it and answer the resident from the
+ * sidebar. Actions go through the same all-or-nothing path as the sidebar's, as the holder.
+ */
+import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { parseHistory } from '../../domain/case-record';
+import { isOpen } from '../../domain/inbox';
+import { PORTAL } from '../../i18n/vi';
+import { performAction } from '../cases/actions';
+import { readCaseColumns } from '../cases/store';
+import { DeniedError } from '../platform/errors';
+import { loadRuntime } from '../platform/runtime';
+import { portalHolder } from './portal-links';
+import { caseFacts } from './lookup';
+
+export interface PortalCase {
+  code: string;
+  row: number;
+  version: number;
+  receivedOn: string;
+  group: string;
+  category: string;
+  status: string;
+  dueOn: string;
+  bodyDueOn: string;
+  content: string;
+  location: string;
+  /** The holder's own actions on the case. */
+  mine: Array<{ at: string; action: string; detail: string }>;
+  canAct: boolean;
+}
+
+export interface PortalPage {
+  email: string;
+  body: string;
+  role: 'handler' | 'viewer';
+  expiresOn: string;
+  cases: PortalCase[];
+}
+
+/** A page shows at most this many cases (open ones first). */
+export const PORTAL_MAX_CASES = 200;
+
+export function portalPage(token: unknown): PortalPage {
+  const rt = loadRuntime();
+  const now = new Date();
+  const holder = portalHolder(rt, token, now);
+  if (holder.role === 'admin') throw new DeniedError(PORTAL.invalid);
+  const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
+  const rows = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
+  const mine = holder.role === 'handler' ? rows.filter((c) => c.code && c.assignedBody === holder.body) : rows.filter((c) => c.code && isOpen(c));
+  const ordered = mine.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.receivedAt instanceof Date && a.receivedAt instanceof Date ? b.receivedAt.getTime() - a.receivedAt.getTime() : 0)).slice(0, PORTAL_MAX_CASES);
+  return {
+    email: holder.email,
+    body: holder.body,
+    role: holder.role as 'handler' | 'viewer',
+    expiresOn: day(new Date(holder.expiresAt)),
+    cases: ordered.map((c) => ({
+      ...caseFacts(c),
+      row: c.row,
+      version: c.version,
+      bodyDueOn: day(c.bodyDueDate),
+      content: c.content,
+      location: c.location,
+      mine: parseHistory(c.history)
+        .filter((e) => e.by === holder.email)
+        .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
+      canAct: holder.role === 'handler' && isOpen(c),
+    })),
+  };
+}
+
+export type PortalInput = { kind: 'progress'; text: string; bodyDueDate?: string } | { kind: 'answer'; text: string };
+
+export function portalAct(token: unknown, code: string, row: number, version: number, input: PortalInput): PortalPage {
+  const rt = loadRuntime();
+  const holder = portalHolder(rt, token, new Date());
+  if (holder.role !== 'handler') throw new DeniedError(PORTAL.invalid);
+  const i = input && typeof input === 'object' ? input : ({ kind: 'progress', text: '' } as PortalInput);
+  performAction(holder.email, String(code), Number(row) || undefined, Number(version), i.kind === 'answer' ? { action: 'answer', text: String(i.text ?? '') } : { action: 'progress', text: String(i.text ?? ''), bodyDueDate: i.bodyDueDate ? String(i.bodyDueDate) : undefined });
+  return portalPage(token);
+}

@@ -1,0 +1,187 @@
+/**
+ * The public web app's page: the results board of a residential group and month, and the lookup
+ * of one's own case (then, once answered, a rating). Everything shown comes through textContent —
+ * summaries and answers are text, never markup.
+ */
+import { PORTAL as P, PUBLIC as T } from '../../i18n/vi';
+import type { WebAppStart } from '../server/webapp';
+import { el, field, status } from './dom';
+import { callServer } from './rpc';
+
+type PublicCase = ReturnType<typeof import('../../server/index').lookupPublicCase>;
+type BoardPage = ReturnType<typeof import('../../server/index').getPublicBoard>;
+type PortalPage = ReturnType<typeof import('../../server/index').getPortal>;
+type PortalCase = PortalPage['cases'][number];
+
+const EMPTY: WebAppStart = { view: 'board', token: '', group: '', year: '', month: '', code: '', key: '' };
+
+function readStart(): WebAppStart {
+  const node = document.getElementById('start');
+  try {
+    return { ...EMPTY, ...(JSON.parse(node?.textContent ?? '{}') as Partial<WebAppStart>) };
+  } catch {
+    return EMPTY;
+  }
+}
+
+function caseCard(rows: Array<[string, string]>, title: string, texts: Array<[string, string]> = []): HTMLElement {
+  const dl = el('dl');
+  for (const [k, v] of rows) if (v) dl.append(el('dt', { text: k }), el('dd', { text: v }));
+  for (const [k, v] of texts) if (v) dl.append(el('dt', { text: k }), el('dd', {}, el('div', { class: 'text', text: v })));
+  return el('article', { class: 'card' }, el('div', { class: 'code', text: title }), dl);
+}
+
+function boardView(root: HTMLElement, start: WebAppStart): void {
+  const out = el('div', { 'aria-live': 'polite' }, status('info', 'Đang tải…'));
+  root.replaceChildren(el('h1', { text: T.title }), out);
+  const show = (group: string, year: string, month: string) => {
+    callServer('getPublicBoard', group, year, month)
+      .then((b: BoardPage) => {
+        const groupSelect = el('select', { name: 'group' });
+        for (const g of b.groups) groupSelect.append(el('option', { value: g, text: g }));
+        groupSelect.value = b.group;
+        const monthSelect = el('select', { name: 'month' });
+        for (const m of b.months) monthSelect.append(el('option', { value: `${m.year}-${m.month}`, text: m.label }));
+        monthSelect.value = `${b.year}-${b.month}`;
+        const go = el('button', { type: 'submit', text: T.show });
+        const form = el('form', { class: 'choose' }, field(T.chooseGroup, groupSelect), field(T.chooseMonth, monthSelect), go);
+        form.addEventListener('submit', (e) => {
+          e.preventDefault();
+          const [y, m] = monthSelect.value.split('-');
+          out.replaceChildren(status('info', 'Đang tải…'));
+          show(groupSelect.value, y, m);
+        });
+        const C = T.columns;
+        const cards = b.rows.map((r) => caseCard([[C.received, r.receivedOn], [C.category, r.category], [C.status, r.status], [C.due, r.dueOn]], r.code, [[T.summary, r.summary], [T.answer, r.answer]]));
+        out.replaceChildren(
+          form,
+          el('h2', { text: T.boardTitle(b.group, b.label) }),
+          ...(cards.length ? cards : [status('info', T.noCases)]),
+          el('p', { class: 'muted', text: T.totals(b.totals.total, b.totals.answered, b.totals.closed) }),
+          el('p', { class: 'muted', text: T.folded }),
+        );
+      })
+      .catch((e: Error) => out.replaceChildren(status('error', e.message)));
+  };
+  show(start.group, start.year, start.month);
+}
+
+function ratingForm(code: string, key: string, out: HTMLElement): HTMLElement {
+  const set = el('fieldset', {}, el('legend', { text: T.rateTitle }));
+  T.stars.forEach((label, i) => {
+    const id = `star${i + 1}`;
+    set.append(el('label', { for: id }, el('input', { type: 'radio', name: 'stars', id, value: String(i + 1), required: true }), label));
+  });
+  const comment = el('textarea', { name: 'comment', rows: '3', maxlength: '1000' });
+  const send = el('button', { type: 'submit', text: T.rate });
+  const form = el('form', { class: 'rate' }, set, field(T.comment, comment), send);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const stars = Number(new FormData(form).get('stars'));
+    send.disabled = true;
+    callServer('ratePublicAnswer', code, key, stars, comment.value)
+      .then((r: PublicCase) => out.replaceChildren(resultCard(r, code, key, out), status('ok', T.rated(r.rating ?? stars))))
+      .catch((error: Error) => {
+        send.disabled = false;
+        form.append(status('error', error.message));
+      });
+  });
+  return form;
+}
+
+function resultCard(c: PublicCase, code: string, key: string, out: HTMLElement): HTMLElement {
+  const card = caseCard([[T.columns.received, c.receivedOn], [T.columns.category, c.category], [T.status, c.status], [T.due, c.dueOn]], c.code, [[c.answeredOn ? T.answeredOn(c.answeredOn) : T.answer, c.answer]]);
+  if (!c.answer) card.append(el('p', { class: 'muted', text: T.notYet }));
+  if (c.canRate) card.append(ratingForm(code, key, out));
+  return card;
+}
+
+function lookupView(root: HTMLElement, start: WebAppStart): void {
+  const code = el('input', { name: 'code', autocomplete: 'off', autocapitalize: 'characters', value: start.code, required: true });
+  const key = el('input', { name: 'key', autocomplete: 'off', autocapitalize: 'characters', value: start.key, required: true });
+  const submit = el('button', { type: 'submit', text: T.lookup });
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'lookup' }, field(T.code, code), field(T.key, key), submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    out.replaceChildren(status('info', 'Đang tra cứu…'));
+    callServer('lookupPublicCase', code.value, key.value)
+      .then((c: PublicCase) => out.replaceChildren(resultCard(c, code.value, key.value, out)))
+      .catch((error: Error) => out.replaceChildren(status('error', error.message)))
+      .then(() => (submit.disabled = false));
+  });
+  root.replaceChildren(el('h1', { text: T.lookupTitle }), el('p', { class: 'muted', text: T.lookupHelp }), form, out);
+  if (start.code && start.key) form.requestSubmit();
+}
+
+/** A handling body's member or a viewer, by their personal link. */
+function portalView(root: HTMLElement, token: string): void {
+  const render = (page: PortalPage, message?: HTMLElement) => {
+    const list = page.cases.map((c) => portalCard(c, token, render));
+    root.replaceChildren(
+      el('h1', { text: page.role === 'handler' ? P.title(page.body) : P.viewerTitle }),
+      el('p', { class: 'muted', text: P.signedAs(page.email, page.expiresOn) }),
+      ...(message ? [message] : []),
+      ...(list.length ? list : [status('info', P.none)]),
+    );
+  };
+  root.replaceChildren(status('info', 'Đang tải…'));
+  callServer('getPortal', token)
+    .then((page) => render(page))
+    .catch((e: Error) => root.replaceChildren(status('error', e.message)));
+}
+
+function portalCard(c: PortalCase, token: string, render: (p: PortalPage, m?: HTMLElement) => void): HTMLElement {
+  const C = T.columns;
+  const card = caseCard([[C.received, c.receivedOn], [T.chooseGroup, c.group], [C.category, c.category], [C.status, c.status], [P.due, c.dueOn], [P.bodyDue, c.bodyDueOn], [P.location, c.location]], c.code, [[P.content, c.content]]);
+  if (c.mine.length) card.append(el('h2', { text: P.yourActions }), el('ul', {}, ...c.mine.map((m) => el('li', { text: `${m.at} — ${m.action}${m.detail ? `: ${m.detail}` : ''}` }))));
+  if (!c.canAct) return card;
+  const form = (kind: 'progress' | 'answer') => {
+    const text = el('textarea', { name: 'text', rows: '4', required: true });
+    const date = el('input', { name: 'bodyDueDate', type: 'date' });
+    const send = el('button', { type: 'submit', text: P.save });
+    const f = el('form', { class: `portal-${kind}` }, el('h2', { text: kind === 'progress' ? P.progress : P.answer }), kind === 'answer' ? el('p', { class: 'muted', text: P.answerHelp }) : null, field(kind === 'progress' ? P.progressText : P.answer, text), kind === 'progress' ? field(P.committed, date) : null, send);
+    f.addEventListener('submit', (e) => {
+      e.preventDefault();
+      send.disabled = true;
+      const input = kind === 'progress' ? { kind: 'progress' as const, text: text.value, bodyDueDate: date.value || undefined } : { kind: 'answer' as const, text: text.value };
+      callServer('portalCaseAction', token, c.code, c.row, c.version, input)
+        .then((p) => render(p, status('ok', P.saved)))
+        .catch((error: Error) => {
+          send.disabled = false;
+          f.append(status('error', error.message));
+        });
+    });
+    return f;
+  };
+  card.append(form('progress'), form('answer'));
+  return card;
+}
+
+function app(root: HTMLElement): void {
+  const start = readStart();
+  if (start.view === 'portal') return portalView(root, start.token);
+  const view = el('div');
+  const nav = el('nav', { class: 'views', 'aria-label': 'Chức năng' });
+  const boardButton = el('button', { type: 'button', text: 'Kết quả theo tổ dân phố' });
+  const lookupButton = el('button', { type: 'button', text: 'Tra cứu ý kiến của tôi' });
+  const select = (which: 'board' | 'lookup') => {
+    boardButton.setAttribute('aria-current', String(which === 'board' ? 'page' : false));
+    lookupButton.setAttribute('aria-current', String(which === 'lookup' ? 'page' : false));
+    if (which === 'board') boardView(view, start);
+    else lookupView(view, start);
+  };
+  boardButton.addEventListener('click', () => select('board'));
+  lookupButton.addEventListener('click', () => select('lookup'));
+  nav.append(boardButton, lookupButton);
+  root.replaceChildren(nav, view);
+  select(start.view);
+}
+
+// doGet appends the start data after the page: read it once the whole document is parsed.
+const root = document.getElementById('app');
+if (root) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => app(root));
+  else app(root);
+}

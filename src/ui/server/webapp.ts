@@ -1,0 +1,71 @@
+/**
+ * The public web app (deployed "Execute as: me, Who has access: Anyone"): one page, the results
+ * board and the case lookup, served by doGet; its data through the RPCs below, which run as the
+ * ward's account and check everything themselves (codes, keys, attempt limits).
+ */
+import { PUBLIC } from '../../i18n/vi';
+import { publicBoard, type BoardPage } from '../../services/public/board';
+import { lookupCase, rateAnswer, type PublicCase } from '../../services/public/lookup';
+import { portalAct, portalPage, type PortalInput, type PortalPage } from '../../services/public/portal';
+import { rpc } from './rpc';
+
+export const WEB_PAGE = 'WebApp';
+
+/** What the page starts with, from the link (a poster's QR, an e-mail): only these, short. */
+export interface WebAppStart {
+  view: 'board' | 'lookup' | 'portal';
+  /** A portal link's token (?p=…). */
+  token: string;
+  group: string;
+  year: string;
+  month: string;
+  code: string;
+  key: string;
+}
+
+function param(e: GoogleAppsScript.Events.DoGet | undefined, name: string, max = 80): string {
+  const v = e?.parameter?.[name];
+  return typeof v === 'string' ? v.slice(0, max) : '';
+}
+
+/** JSON safe inside a <script> element: no "<", ">", "&", or line separators as such. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function serveWebApp(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  const start: WebAppStart = {
+    view: param(e, 'p') ? 'portal' : param(e, 'v') === 'lookup' || param(e, 'code') ? 'lookup' : 'board',
+    token: param(e, 'p', 64),
+    group: param(e, 'group', 120),
+    year: param(e, 'year', 4),
+    month: param(e, 'month', 2),
+    code: param(e, 'code', 20),
+    key: param(e, 'key', 20),
+  };
+  return HtmlService.createHtmlOutputFromFile(WEB_PAGE)
+    .setTitle(PUBLIC.title)
+    // In the web app's sandbox, <meta> tags in the HTML are ignored: the viewport must be set here.
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1')
+    .append(`<script type="application/json" id="start">${scriptJson(start)}</script>`);
+}
+
+export function board(group: string, year: string, month: string): BoardPage {
+  return rpc('public', () => publicBoard(group, year, month));
+}
+
+export function lookup(code: string, key: string): PublicCase {
+  return rpc('public', () => lookupCase(code, key));
+}
+
+export function rate(code: string, key: string, stars: number, comment: string): PublicCase {
+  return rpc('public', () => rateAnswer(code, key, stars, comment));
+}
+
+export function portal(token: string): PortalPage {
+  return rpc('public', () => portalPage(token));
+}
+
+export function portalAction(token: string, code: string, row: number, version: number, input: PortalInput): PortalPage {
+  return rpc('public', () => portalAct(token, code, row, version, input));
+}

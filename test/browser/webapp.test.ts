@@ -1,0 +1,147 @@
+/**
+ * Issue 10 in a real browser (Debian Chromium) at 390 px, as an anonymous visitor of the local
+ * ward's web app (/exec): a resident opens their group's results board, looks up their case with
+ * the code and key from the acknowledgement, rates the answer once; hostile text stays verbatim
+ * and inert; nothing personal reaches the page. Screenshots go to test-artifacts/.
+ */
+import path from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { createWorkspace, type Workspace } from '../../emulator';
+import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import { PORTAL as P, PUBLIC as T } from '../../src/i18n/vi';
+import { artifact, launchBrowser } from '../support/browser';
+import { ADMIN, formAnswers, ROOT } from '../support/ward';
+
+jest.setTimeout(120_000);
+
+const XSS = '<img src=x onerror=alert(1)>';
+let ws: Workspace;
+let server: Server;
+let browser: Browser;
+let page: Page;
+let code = '';
+let key = '';
+
+type View = { code: string; row: number; version: number };
+
+beforeAll(async () => {
+  ws = createWorkspace({ user: ADMIN, now: '2026-11-20T02:00:00Z' });
+  ws.spreadsheets.setActive(ws.spreadsheets.create('Hòm thư số — CSDL'));
+  const app = ws.load(path.join(ROOT, 'build'));
+  ws.open('LIMITED');
+  app.call('setupMailbox');
+  const formId = ws.forms.list()[0].id;
+  // Three cases of one category in Tổ dân phố 3 (a cell of 3: shown under the group), one of them ours.
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 3', content: 'Đèn đường ngõ 15 hỏng', name: 'Trần Văn Bình', email: 'binh.tran@gmail.com', phone: '0987654321' }));
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 3', content: 'Đèn ngõ 16 hỏng' }));
+  ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 3', content: 'Đèn ngõ 17 hỏng' }));
+  ws.clock.advance(3_600_000);
+  ws.runDueTriggers();
+  const ack = ws.mail.outbox().find((m) => m.to[0] === 'binh.tran@gmail.com')!;
+  code = /Mã ý kiến: (GY-\d{4}-\d{5})/.exec(ack.body)![1];
+  key = /Mã tra cứu: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(ack.body)![1];
+  for (const c of ['GY-2026-00001', 'GY-2026-00002', 'GY-2026-00003']) {
+    const act = (input: Record<string, unknown>) => {
+      const v = app.call('getCase', c) as View;
+      app.call('caseAction', v.code, v.row, v.version, input);
+    };
+    act({ action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+  }
+  const act1 = (input: Record<string, unknown>) => {
+    const v = app.call('getCase', code) as View;
+    app.call('caseAction', v.code, v.row, v.version, input);
+  };
+  act1({ action: 'answer', text: `Ngày 21/11, đèn ngõ 15 đã được thay. ${XSS}` });
+  act1({ action: 'sendAnswer' });
+  act1({ action: 'setPublic', isPublic: true, publicSummary: `Đèn ngõ 15 đã được thay ${XSS}` });
+  server = await startWard({ ws, port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.on('dialog', (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+  await page.goto(server.url);
+  // Browse as a visitor who is not signed in to Google.
+  await page.evaluate(async () => {
+    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function app(): FrameLocator {
+  return page.frameLocator('iframe');
+}
+
+it('the board of a residential group: the month\'s cases, the approved summary and answer as text, no names', async () => {
+  await page.goto(`${server.url}/exec?group=${encodeURIComponent('Tổ dân phố 3')}&year=2026&month=11`);
+  const f = app();
+  await f.getByRole('heading', { name: T.boardTitle('Tổ dân phố 3', 'Tháng 11 năm 2026') }).waitFor();
+  const text = await f.locator('main').innerText();
+  expect(text).toContain(code);
+  expect(text).toContain(`Đèn ngõ 15 đã được thay ${XSS}`);
+  expect(text).not.toMatch(/Trần Văn Bình|binh\.tran|0987654321/);
+  expect(await f.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: artifact('webapp-board-390.png'), fullPage: true });
+});
+
+it('the lookup with code and key shows the case and its answer; a wrong key says so', async () => {
+  await page.goto(`${server.url}/exec?v=lookup`);
+  const f = app();
+  await f.getByLabel(T.code).fill(code);
+  await f.getByLabel(T.key).fill('AAAA-AAAA');
+  await f.getByRole('button', { name: T.lookup, exact: true }).click();
+  await f.getByText(T.wrong).waitFor();
+  await f.getByLabel(T.key).fill(key.toLowerCase());
+  await f.getByRole('button', { name: T.lookup, exact: true }).click();
+  await f.locator('article.card').waitFor();
+  const card = await f.locator('article.card').innerText();
+  expect(card).toContain('Đã trả lời');
+  expect(card).toContain(`Ngày 21/11, đèn ngõ 15 đã được thay. ${XSS}`);
+  expect(await f.locator('img').count()).toBe(0);
+  await page.screenshot({ path: artifact('webapp-lookup-390.png'), fullPage: true });
+});
+
+it('the resident rates the answer once; the form is gone afterwards and a second rating is refused', async () => {
+  const f = app();
+  await f.getByLabel(T.stars[4]).check();
+  await f.getByLabel(T.comment).fill('Cảm ơn Ủy ban');
+  await page.screenshot({ path: artifact('webapp-rating-390.png'), fullPage: true });
+  await f.getByRole('button', { name: T.rate }).click();
+  await f.getByText(T.rated(5)).waitFor();
+  expect(await f.locator('form.rate').count()).toBe(0);
+  await page.screenshot({ path: artifact('webapp-rated-390.png'), fullPage: true });
+  expect(() => ws.app!.call('ratePublicAnswer', code, key, 1, '')).toThrow(T.alreadyRated);
+});
+
+it('a handling body\'s personal link (390 px): its cases without the sender, progress recorded; a revoked link is refused', async () => {
+  const ss = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
+  ss.getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['ubnd@luukiem.example', 'Xử lý', 'UBND phường']]);
+  ws.clock.advance(3_600_000);
+  ws.runDueTriggers();
+  const v = ws.app!.call('getCase', 'GY-2026-00002') as View;
+  ws.app!.call('caseAction', v.code, v.row, v.version, { action: 'assign', body: 'UBND phường', assignee: 'ubnd@luukiem.example' });
+  ws.clock.advance(3_600_000);
+  ws.runDueTriggers();
+  const mail = ws.mail.outbox().find((m) => m.to[0] === 'ubnd@luukiem.example' && m.subject.includes('Chuyển xử lý'))!;
+  const token = /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
+  await page.goto(`${server.url}/exec?p=${token}`);
+  const f = app();
+  await f.getByRole('heading', { name: P.title('UBND phường') }).waitFor();
+  const text = await f.locator('main').innerText();
+  expect(text).toContain('GY-2026-00002');
+  expect(text).not.toMatch(/Trần Văn Bình|binh\.tran|0987654321|GY-2026-00001/);
+  await f.getByLabel(P.progressText).fill('Đã kiểm tra hiện trường ngõ 16.');
+  await f.locator('form.portal-progress').getByRole('button', { name: P.save }).click();
+  await f.getByText(P.saved).waitFor();
+  expect(await f.locator('article.card').innerText()).toContain('Cập nhật tiến độ: Đã kiểm tra hiện trường ngõ 16.');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: artifact('webapp-portal-390.png'), fullPage: true });
+  ws.app!.call('revokePortalLink', 'ubnd@luukiem.example');
+  await page.goto(`${server.url}/exec?p=${token}`);
+  await app().getByText(P.invalid).waitFor();
+});
