@@ -210,7 +210,8 @@ function formItem(item: FormItemModel, values: string[], problem: string | undef
 
 /** Forms shows the confirmation message with its line breaks. */
 export function formDonePage(form: FormModel): Safe {
-  return html`<section class="card" style="max-width:720px;margin:auto;font-size:18px"><h1>${form.title}</h1>
+  // Forms wraps a long address in the message rather than widening the page (phones).
+  return html`<section class="card" style="max-width:720px;margin:auto;font-size:18px;overflow-wrap:anywhere"><h1>${form.title}</h1>
     ${paragraphs(form.confirmationMessage || 'Câu trả lời của bạn đã được ghi lại.')}
     <p><a href="">Gửi ý kiến khác</a></p></section>`;
 }

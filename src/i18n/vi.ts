@@ -71,13 +71,13 @@ export const FORM = {
    * The page after "Gửi". Google Forms' confirmation is the same for everyone (it cannot show the
    * case code), so it says what every resident needs — above all those who left no e-mail.
    */
-  confirmation: (p: { committee: string; normal: number; complex: number; contact: string }) =>
+  confirmation: (p: { committee: string; normal: number; complex: number; contact: string; boardUrl?: string }) =>
     [
       `Cảm ơn ông/bà đã gửi ý kiến đến ${p.committee}.`,
       `Ý kiến được trả lời trong ${p.normal} ngày làm việc (vụ việc phức tạp không quá ${p.complex} ngày làm việc).`,
       'Nếu ông/bà để lại email, mã ý kiến và hạn trả lời được gửi ngay vào email. Nếu chỉ để lại số điện thoại, cán bộ sẽ gọi điện trả lời.',
       `Để hỏi về ý kiến của mình, ông/bà liên hệ: ${p.contact}`,
-      'Kết quả trả lời được công khai hằng tháng, không nêu tên người gửi, tại bảng tin của tổ dân phố và trụ sở Ủy ban.',
+      `Kết quả trả lời được công khai hằng tháng, không nêu tên người gửi, tại bảng tin của tổ dân phố và trụ sở Ủy ban${p.boardUrl ? ` và trên trang: ${p.boardUrl}` : ''}.`,
       'Danh tính của ông/bà được giữ bí mật: chỉ cán bộ quản trị của Ủy ban được xem họ tên, số điện thoại và email.',
     ].join('\n\n'),
 } as const;
@@ -279,6 +279,7 @@ export const CASE_UI = {
   isPublic: 'Đang công khai',
   outcome: 'Kết quả',
   linked: 'Ý kiến liên quan',
+  rating: 'Người dân đánh giá',
   history: 'Lịch sử',
   actions: 'Thao tác',
   noActions: 'Bạn không có thao tác nào với ý kiến này.',

@@ -118,7 +118,7 @@ it('the resident rates the answer once; the form is gone afterwards and a second
   expect(() => ws.app!.call('ratePublicAnswer', code, key, 1, '')).toThrow(T.alreadyRated);
 });
 
-it('a handling body\'s personal link (390 px): its cases without the sender, progress recorded; a revoked link is refused', async () => {
+it('a handling body\'s personal link (390 px): its cases without the sender in the page or its replies, progress and a proposed answer that an admin delivers from the sidebar; a revoked link is refused', async () => {
   const ss = (ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive();
   ss.getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['ubnd@luukiem.example', 'Xử lý', 'UBND phường']]);
   ws.clock.advance(3_600_000);
@@ -129,6 +129,12 @@ it('a handling body\'s personal link (390 px): its cases without the sender, pro
   ws.runDueTriggers();
   const mail = ws.mail.outbox().find((m) => m.to[0] === 'ubnd@luukiem.example' && m.subject.includes('Chuyển xử lý'))!;
   const token = /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
+  // Every RPC reply the portal page receives is kept, to look for the sender in them too.
+  const replies: string[] = [];
+  const keep = async (r: import('playwright-core').Response) => {
+    if (r.url().includes('/webapp/rpc')) replies.push(await r.text());
+  };
+  page.on('response', keep);
   await page.goto(`${server.url}/exec?p=${token}`);
   const f = app();
   await f.getByRole('heading', { name: P.title('UBND phường') }).waitFor();
@@ -141,7 +147,51 @@ it('a handling body\'s personal link (390 px): its cases without the sender, pro
   expect(await f.locator('article.card').innerText()).toContain('Cập nhật tiến độ: Đã kiểm tra hiện trường ngõ 16.');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: artifact('webapp-portal-390.png'), fullPage: true });
+  // The proposed answer…
+  await f.locator('form.portal-answer textarea').fill('UBND phường đã thay bóng đèn ngõ 16 ngày 22/11.');
+  await f.locator('form.portal-answer').getByRole('button', { name: P.save }).click();
+  await f.getByText(P.saved).waitFor();
+  page.off('response', keep);
+  expect(replies.length).toBeGreaterThanOrEqual(3);
+  for (const reply of replies) expect(reply).not.toMatch(/Trần Văn Bình|binh\.tran|0987654321/);
+  // …which an admin checks in the sidebar and sends to the resident (no e-mail: by phone).
+  await page.evaluate(async () => {
+    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=admin%40luukiem.example' });
+  });
+  await page.setViewportSize({ width: 900, height: 1300 });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  await page.waitForURL(/\/sidebar$/);
+  const side = page.frameLocator('#sidebar iframe');
+  await side.getByRole('button', { name: /GY-2026-00002/ }).click();
+  await side.locator('[data-answer-state="draft"]').waitFor();
+  expect(await side.locator('.content').nth(1).innerText()).toBe('UBND phường đã thay bóng đèn ngõ 16 ngày 22/11.');
+  await side.locator('.actions').getByRole('button', { name: 'Ghi nhận cuộc gọi trả lời', exact: true }).click();
+  await side.locator('form.action textarea').fill('Ông Tư nghe máy, đã đọc trả lời.');
+  await side.locator('form.action').getByRole('button', { name: 'Lưu' }).click();
+  await side.locator('[data-answer-state="phone"]').waitFor();
+  await page.screenshot({ path: artifact('sidebar-portal-answer-delivered.png') });
+  await page.evaluate(async () => {
+    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
   ws.app!.call('revokePortalLink', 'ubnd@luukiem.example');
   await page.goto(`${server.url}/exec?p=${token}`);
   await app().getByText(P.invalid).waitFor();
+});
+
+it('50 wrong keys lock the lookup of that code: the page says so, even for the right key', async () => {
+  await page.goto(`${server.url}/exec?v=lookup`);
+  const f = app();
+  await f.getByLabel(T.code).fill('GY-2026-00003');
+  for (let i = 0; i < 50; i++) {
+    await f.getByLabel(T.key).fill('AAAA-AAAA');
+    await f.getByRole('button', { name: T.lookup, exact: true }).click();
+    await f.locator('.status.error').waitFor();
+    // Past the growing wait between tries (the ward's clock, not the test's).
+    ws.clock.advance(61 * 60_000);
+  }
+  await f.getByLabel(T.key).fill('BBBB-BBBB');
+  await f.getByRole('button', { name: T.lookup, exact: true }).click();
+  await f.getByText(T.locked).waitFor();
 });

@@ -132,3 +132,24 @@ describe('the spreadsheet is for MTTQ staff', () => {
     }
   });
 });
+
+describe('every member of the body', () => {
+  it('gets a personal link when a case first reaches the body, once while it is valid', () => {
+    const w = setUpWard();
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+      [UBND, 'Xử lý', 'UBND phường'],
+      ['pho.chutich@luukiem.example', 'Xử lý', 'UBND phường'],
+    ]);
+    runHourly(w);
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Một' }));
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Hai' }));
+    runHourly(w);
+    assign(w, 'GY-2026-00001', 'UBND phường', UBND);
+    assign(w, 'GY-2026-00002', 'UBND phường', UBND);
+    runHourly(w);
+    const links = w.ws.mail.outbox().filter((m) => m.to[0] === 'pho.chutich@luukiem.example' && /\?p=[0-9a-f]{64}/.test(m.body));
+    expect(links).toHaveLength(1);
+    const page = w.app.call('getPortal', /\?p=([0-9a-f]{64})/.exec(links[0].body)![1]) as Portal;
+    expect(page.cases.map((c) => c.code).sort()).toEqual(['GY-2026-00001', 'GY-2026-00002']);
+  });
+});

@@ -134,6 +134,11 @@ describe('the confirmation page', () => {
     expect(text).toMatch(/liên hệ: Văn phòng Ủy ban MTTQ Việt Nam phường; giờ tiếp dân: /);
   });
 
+  it('once the web app is deployed, points to the public results board', () => {
+    expect(formTexts(s, 'https://script.google.com/macros/s/AKfy/exec').confirmation).toContain('tại bảng tin của tổ dân phố và trụ sở Ủy ban và trên trang: https://script.google.com/macros/s/AKfy/exec.');
+    expect(formTexts(s).confirmation).not.toContain('trên trang');
+  });
+
   it('a phone number typed into a General-format cell (the leading 0 lost) is given its 0 back', () => {
     const parsed = parseSettings({ general: [['Số điện thoại tiếp nhận ý kiến', 2438251234]], groups: [], categories: [], bodies: [], staff: [], holidays: [], templates: [] });
     expect(parsed.settings.phone).toBe('02438251234');

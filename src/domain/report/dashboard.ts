@@ -75,6 +75,7 @@ function period(f: PeriodFigures): DashboardPeriod {
       { label: 'Trả lời đúng hạn', value: pct(onTime), query: null, warn: onTime !== null && onTime < 0.9 },
       { label: 'Quá hạn, chưa trả lời', value: openLate.toLocaleString('vi-VN'), query: { status: 'overdue', from, to }, warn: openLate > 0 },
       { label: `Qua mã QR (mục tiêu ${pct(QR_TARGET)})`, value: pct(f.qrShare), query: { channel: 'QR', from, to }, warn: f.qrShare !== null && f.qrShare <= QR_TARGET },
+      { label: `Người dân hài lòng (${f.satisfaction.rated} đánh giá)`, value: f.satisfaction.average === null ? '—' : `${f.satisfaction.average.toLocaleString('vi-VN')}/5`, query: null, warn: f.satisfaction.average !== null && f.satisfaction.average < 3.5 },
     ],
   };
 }

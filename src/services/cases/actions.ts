@@ -17,12 +17,12 @@ import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
 import { can, canSee, type Actor } from '../../domain/permissions';
 import { replyEmail } from '../../domain/reply';
-import { roleOf } from '../../domain/settings';
+import { roleOf, ROLE_LABELS } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
 import { lookupKey, webAppUrl } from '../public/keys';
-import { issuePortalLink } from '../public/portal-links';
-import { CASES, NOTICE } from '../../i18n/vi';
+import { activeLinks, issuePortalLink, PORTAL_DAYS } from '../public/portal-links';
+import { CASES, NOTICE, PORTAL } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
 import { appendAudit, auditFromEvent, type AuditEntry } from '../platform/audit';
@@ -85,6 +85,20 @@ function ratingLine(rt: Runtime, c: CaseRecord): string {
   const url = webAppUrl();
   if (!url || !c.responseKey) return '';
   return NOTICE.ratingLine(`${url}?v=lookup&code=${c.code}&key=${lookupKey(rt.store, c.responseKey, c.lookupVersion ?? 0)}`);
+}
+
+/**
+ * When a case goes to a body, each of its members in "Cán bộ" without a valid personal link gets
+ * one (the assignee has it in the assignment e-mail): the body's people work through the portal.
+ */
+function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date): OutgoingMail[] {
+  const linked = new Set(activeLinks(rt.store, now).map((l) => l.email));
+  return rt.settings.staff
+    .filter((m) => m.role === 'handler' && m.body === c.assignedBody && m.email !== c.assignee && !linked.has(m.email))
+    .map((m) => {
+      const { url } = issuePortalLink(rt, m.email, now);
+      return { id: `LK-${c.code}-v${c.version}-${m.email}`, kind: PORTAL.kind, code: c.code, recipient: m.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS.handler }) };
+    });
 }
 
 /** The write-ahead record of one action: what must exist once the case row is at `version`. */
@@ -160,6 +174,7 @@ export function performAction(user: string, code: string, rowHint: number | unde
     next.history = appendHistory(current.history, [result.event]);
     pending.audit.push(auditFromEvent(code, result.event));
     pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n)));
+    if (input.action === 'assign') pending.mails.push(...bodyLinkMails(rt, next, now));
     if (pending.mails.length) message = `${message} ${CASES.queuedMail}`;
     if (input.action === 'assign' && next.assignee && !roleOf(rt.settings, next.assignee)) message = `${message} ${CASES.assigneeNotStaff(next.assignee)}`;
 

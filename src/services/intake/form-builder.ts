@@ -7,6 +7,7 @@ import { PHONE_PATTERN } from '../../domain/contact';
 import { contactText, type Settings } from '../../domain/settings';
 import { FORM } from '../../i18n/vi';
 import { KEYS, type DocumentStore } from '../platform/document-store';
+import { webAppUrl } from '../public/keys';
 import type { RawKey } from '../platform/runtime';
 
 interface QuestionSpec {
@@ -113,16 +114,16 @@ function validate(item: GoogleAppsScript.Forms.TextItem, key: QuestionSpec['key'
 }
 
 /** What the form tells every resident: the deadline, then the confirmation page (domain/settings feed both). */
-export function formTexts(settings: Settings): { description: string; confirmation: string } {
+export function formTexts(settings: Settings, boardUrl = ''): { description: string; confirmation: string } {
   return {
     description: FORM.description(settings.committeeName, settings.deadlineDays.normal, settings.deadlineDays.complex),
-    confirmation: FORM.confirmation({ committee: settings.committeeName, normal: settings.deadlineDays.normal, complex: settings.deadlineDays.complex, contact: contactText(settings) }),
+    confirmation: FORM.confirmation({ committee: settings.committeeName, normal: settings.deadlineDays.normal, complex: settings.deadlineDays.complex, contact: contactText(settings), boardUrl }),
   };
 }
 
 /** Brings the description and confirmation page in line with the settings; true when something changed. */
 export function syncFormTexts(form: GoogleAppsScript.Forms.Form, settings: Settings): boolean {
-  const want = formTexts(settings);
+  const want = formTexts(settings, webAppUrl());
   let changed = false;
   if (form.getDescription() !== want.description) {
     form.setDescription(want.description);
@@ -141,7 +142,7 @@ export function syncFormTexts(form: GoogleAppsScript.Forms.Form, settings: Setti
  */
 export function refreshFormTexts(store: DocumentStore, formId: string | null, settings: Settings): boolean {
   if (!formId) return false;
-  const want = JSON.stringify(formTexts(settings));
+  const want = JSON.stringify(formTexts(settings, webAppUrl()));
   if (store.get(KEYS.formTexts) === want) return false;
   const changed = syncFormTexts(FormApp.openById(formId), settings);
   store.set(KEYS.formTexts, want);

@@ -13,7 +13,7 @@ import { backfillIndex } from '../cases/store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
-import { lookupSecret } from '../public/keys';
+import { lookupSecret, webAppUrl } from '../public/keys';
 import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
 import { DeniedError, logError } from './errors';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../intake/filing';
@@ -195,7 +195,7 @@ export function runSetup(user: string): SetupReport {
   repaired.push(...formResult.repaired);
   changed = changed || formResult.created || formResult.repaired.length > 0;
   const form = formResult.form;
-  store.set(KEYS.formTexts, JSON.stringify(formTexts(settings)));
+  store.set(KEYS.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
   lookupSecret(store); // made here, under setup, before any case needs a lookup key
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');

@@ -49,6 +49,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     fact(T.location, v.location),
     fact(T.outcome, [v.outcome, v.outcomeNote].filter(Boolean).join(' — ')),
     fact(T.linked, v.linkedCases),
+    fact(T.rating, v.rating),
   );
   const parts: Array<HTMLElement | null> = [
     back,

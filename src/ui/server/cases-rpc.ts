@@ -56,6 +56,8 @@ export interface CaseView {
   answerSent: string;
   /** The e-mail the resident would get, without their name (which only the sender fills in). */
   replyPreview: string;
+  /** The resident's rating of the answer, "4/5 — comment", or ''. */
+  rating: string;
   approvedBy: string;
   answerPublic: boolean;
   publicSummary: string;
@@ -132,6 +134,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     answer: c.answer,
     answerState: answerStateOf(c),
     replyPreview: c.answer ? replyEmail(replyFacts(rt.settings, c, '')) : '',
+    rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${c.ratingComment}` : ''}` : '',
     answerSent: day(c.answerSentAt),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
