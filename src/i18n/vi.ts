@@ -385,6 +385,8 @@ export const REPORTS = {
   made: (name: string) => `Đã lập "${name}": `,
   open: 'mở báo cáo',
   publication: 'Lập bản công khai kết quả tháng',
+  posters: 'In mã QR',
+  postersHelp: 'Mỗi tổ dân phố một trang A4: mã QR mở biểu mẫu đã chọn sẵn tổ dân phố, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
   publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
   dashboardTab: 'Tổng quan',
   dashboardTitle: 'Tổng quan',

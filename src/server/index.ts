@@ -17,7 +17,7 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, publication, report } from '../ui/server/reports-rpc';
+import { dashboard, posters, publication, report } from '../ui/server/reports-rpc';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
 import type { PortalInput, PortalPage } from '../services/public/portal';
@@ -175,4 +175,9 @@ export function sendPortalLink(email: string): { message: string; rows: LinkRow[
 /** RPC: revoke every link of a person. */
 export function revokePortalLink(email: string): { message: string; rows: LinkRow[] } {
   return revokeLinks(email);
+}
+
+/** RPC: the QR posters, one A4 page per residential group, as a new Doc. */
+export function createQrPosters(): WrittenDoc {
+  return posters();
 }

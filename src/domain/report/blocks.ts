@@ -44,11 +44,24 @@ export interface ChartBlock {
   colors?: string[];
 }
 
+/** An image made in code (a QR code): its bytes, shown at `width` × `height` pixels. */
+export interface ImageBlock {
+  type: 'image';
+  base64: string;
+  mimeType: 'image/gif' | 'image/png';
+  name: string;
+  width: number;
+  height: number;
+  /** Alt text (what the image is for, e.g. the link it encodes). */
+  title: string;
+  align?: Align;
+}
+
 export interface PageBreakBlock {
   type: 'pageBreak';
 }
 
-export type Block = TextBlock | TableBlock | ChartBlock | PageBreakBlock;
+export type Block = TextBlock | TableBlock | ChartBlock | ImageBlock | PageBreakBlock;
 
 export interface DocumentSpec {
   name: string;
@@ -69,6 +82,7 @@ export function allText(spec: DocumentSpec): string {
     if (b.type === 'paragraph') parts.push(b.text);
     if (b.type === 'table') parts.push(...b.rows.flat());
     if (b.type === 'chart') parts.push(b.title, ...b.columns, ...b.rows.map((r) => r[0]));
+    if (b.type === 'image') parts.push(b.title);
   }
   return parts.join('\n');
 }

@@ -4,7 +4,7 @@
  * appendTable call plus a constant few for its style; a chart is a DataTable, a chart, one PNG
  * (Charts service, inside Apps Script: no external chart service sees the figures) and one image.
  */
-import type { Block, ChartBlock, DocumentSpec, TableBlock, TextBlock } from '../../domain/report/blocks';
+import type { Block, ChartBlock, DocumentSpec, ImageBlock, TableBlock, TextBlock } from '../../domain/report/blocks';
 
 const POINTS_PER_MM = 72 / 25.4;
 
@@ -65,8 +65,20 @@ function writeChart(body: Body, b: ChartBlock): void {
   image.setWidth(b.width).setHeight(b.height);
 }
 
+function writeImage(body: Body, b: ImageBlock): void {
+  const blob = Utilities.newBlob(Utilities.base64Decode(b.base64), b.mimeType, b.name);
+  // In a paragraph of its own, so it can be centred.
+  const para = body.appendParagraph('');
+  if (b.align && b.align !== 'left') para.setAlignment(alignment(b.align));
+  const image = para.appendInlineImage(blob);
+  image.setAltTitle(b.title);
+  image.setWidth(b.width).setHeight(b.height);
+}
+
 function writeBlock(body: Body, b: Block, spec: DocumentSpec): void {
   switch (b.type) {
+    case 'image':
+      return writeImage(body, b);
     case 'paragraph':
       return writeParagraph(body, b, spec);
     case 'table':

@@ -54,7 +54,24 @@ export function reportsView(state: SidebarState): HTMLElement {
       .catch((error: Error) => out.replaceChildren(status('error', error.message)))
       .then(() => (submit.disabled = false));
   });
-  return el('div', {}, form, publicationForm(year, month));
+  return el('div', {}, form, publicationForm(year, month), postersForm());
+}
+
+/** "In mã QR": the posters of every residential group. */
+function postersForm(): HTMLElement {
+  const submit = el('button', { type: 'submit', text: T.posters });
+  const out = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'report', 'aria-label': T.posters }, el('h2', { text: T.posters }), el('p', { class: 'muted', text: T.postersHelp }), submit, out);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    out.replaceChildren(status('info', T.making));
+    callServer('createQrPosters')
+      .then((d) => out.replaceChildren(docLink(d.name, d.url)))
+      .catch((error: Error) => out.replaceChildren(status('error', error.message)))
+      .then(() => (submit.disabled = false));
+  });
+  return form;
 }
 
 /** The month's results for the notice board (default: last month). */

@@ -1,6 +1,7 @@
 /** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
 import { createReport, type ReportRequest } from '../../services/reports/report';
 import { createPublication } from '../../services/reports/publication';
+import { createPosters } from '../../services/documents/posters';
 import type { WrittenDoc } from '../../services/reports/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
 import { can, canSee } from '../../domain/permissions';
@@ -31,4 +32,8 @@ export function dashboard(): Dashboard {
 
 export function publication(request: { year: number; month: number }): WrittenDoc {
   return rpc('reports', () => createPublication(currentUser(), request));
+}
+
+export function posters(): WrittenDoc {
+  return rpc('documents', () => createPosters(currentUser()));
 }
