@@ -4,15 +4,14 @@
  * in the local ward at 390 px — finds the form with the group already chosen; the case arrives with
  * that group and the QR channel. Screenshots go to test-artifacts/.
  */
-import path from 'node:path';
 import jsQR from 'jsqr';
 import { GifReader } from 'omggif';
 import type { Browser } from 'playwright-core';
-import { createWorkspace, type Workspace } from '../../emulator';
+import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { FORM } from '../../src/i18n/vi';
 import { artifact, launchBrowser } from '../support/browser';
-import { ADMIN, ROOT } from '../support/ward';
+import { setUpWard } from '../support/ward';
 
 jest.setTimeout(120_000);
 
@@ -22,11 +21,9 @@ let browser: Browser;
 let docId = '';
 
 beforeAll(async () => {
-  ws = createWorkspace({ user: ADMIN, now: '2026-11-24T02:00:00Z' });
-  ws.spreadsheets.setActive(ws.spreadsheets.create('Hòm thư số — CSDL'));
-  const app = ws.load(path.join(ROOT, 'build'));
-  ws.open('LIMITED');
-  app.call('setupMailbox');
+  const ward = setUpWard({ now: '2026-11-24T02:00:00Z' });
+  ws = ward.ws;
+  const app = ward.app;
   docId = (app.call('createQrPosters') as { id: string }).id;
   server = await startWard({ ws, port: 0 });
   browser = await launchBrowser();

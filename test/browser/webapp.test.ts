@@ -4,13 +4,12 @@
  * the code and key from the acknowledgement, rates the answer once; hostile text stays verbatim
  * and inert; nothing personal reaches the page. Screenshots go to test-artifacts/.
  */
-import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { createWorkspace, type Workspace } from '../../emulator';
+import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { PORTAL as P, PUBLIC as T } from '../../src/i18n/vi';
 import { artifact, launchBrowser } from '../support/browser';
-import { ADMIN, formAnswers, ROOT } from '../support/ward';
+import { formAnswers, setUpWard } from '../support/ward';
 
 jest.setTimeout(120_000);
 
@@ -25,11 +24,9 @@ let key = '';
 type View = { code: string; row: number; version: number };
 
 beforeAll(async () => {
-  ws = createWorkspace({ user: ADMIN, now: '2026-11-20T02:00:00Z' });
-  ws.spreadsheets.setActive(ws.spreadsheets.create('Hòm thư số — CSDL'));
-  const app = ws.load(path.join(ROOT, 'build'));
-  ws.open('LIMITED');
-  app.call('setupMailbox');
+  const ward = setUpWard({ now: '2026-11-20T02:00:00Z' });
+  ws = ward.ws;
+  const app = ward.app;
   const formId = ws.forms.list()[0].id;
   // Three cases of one category in Tổ dân phố 3 (a cell of 3: shown under the group), one of them ours.
   ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 3', content: 'Đèn đường ngõ 15 hỏng', name: 'Trần Văn Bình', email: 'binh.tran@gmail.com', phone: '0987654321' }));
