@@ -12,7 +12,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { CASE_UI as C, FORM, INBOX_UI as I } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, doCaseAction, launchBrowser, openSidebar } from '../support/browser';
 import { ADMIN, formAnswers, ROOT } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -100,21 +100,10 @@ it('on a phone, a resident who leaves only a phone number: a wrong number is ref
 
 async function sidebar(): Promise<FrameLocator> {
   page = page ?? (await browser.newPage({ viewport: { width: 900, height: 1400 } }));
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
-  await page.waitForURL(/\/sidebar$/);
-  return page.frameLocator('#sidebar iframe');
+  return openSidebar(page, server.url);
 }
 
-async function doAction(frame: FrameLocator, label: string, fill?: (form: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<string> {
-  await frame.locator('.actions').getByRole('button', { name: label, exact: true }).click();
-  const form = frame.locator('form.action');
-  if (fill) await fill(form);
-  await form.getByRole('button', { name: C.submit }).click();
-  const ok = frame.locator('.messages .status.ok');
-  await ok.waitFor();
-  return ok.innerText();
-}
+const doAction = doCaseAction;
 
 it('staff see who is to be called back; a draft is not an answer; the phone call is recorded and the clock stops', async () => {
   const frame = await sidebar();

@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { CASE_UI as C, INBOX_UI as I } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, doCaseAction, launchBrowser, openSidebar } from '../support/browser';
 import { ADMIN, formAnswers, ROOT } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -59,27 +59,14 @@ async function switchUser(email: string): Promise<void> {
   await page.getByRole('button', { name: 'Đổi', exact: true }).click();
 }
 
-async function sidebar(): Promise<FrameLocator> {
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
-  await page.waitForURL(/\/sidebar$/);
-  return page.frameLocator('#sidebar iframe');
-}
+const sidebar = (): Promise<FrameLocator> => openSidebar(page, server.url);
 
 async function openCase(frame: FrameLocator, code: string): Promise<void> {
   await frame.getByRole('button', { name: new RegExp(code) }).click();
   await frame.getByRole('heading', { name: new RegExp(code) }).waitFor();
 }
 
-async function doAction(frame: FrameLocator, label: string, fill?: (form: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<string> {
-  await frame.locator('.actions').getByRole('button', { name: label, exact: true }).click();
-  const form = frame.locator('form.action');
-  if (fill) await fill(form);
-  await form.getByRole('button', { name: C.submit }).click();
-  const ok = frame.locator('.messages .status.ok');
-  await ok.waitFor();
-  return ok.innerText();
-}
+const doAction = doCaseAction;
 
 it('a case goes from the resident’s form to closed and answered, with the answer e-mail in the outbox', async () => {
   ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 4', content: 'Cống thoát nước ngõ 9 bị tắc, nước tràn ra đường', email: 'ha@gmail.com' }));

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { CASE_UI } from '../../src/i18n/vi';
 import { startWardProcess } from './start-ward';
 import { ROOT } from './ward';
 
@@ -45,4 +46,23 @@ export function useBrowserWard(viewport: { width: number; height: number }): { u
     await stop?.();
   });
   return live;
+}
+
+/** The local ward's sidebar, opened from the add-on menu as the ward's current account. */
+export async function openSidebar(page: Page, wardUrl: string): Promise<FrameLocator> {
+  await page.goto(wardUrl);
+  await page.getByRole('button', { name: 'Mở hòm thư' }).click();
+  await page.waitForURL(/\/sidebar$/);
+  return page.frameLocator('#sidebar iframe');
+}
+
+/** One action on the open case: its button, its form (filled by `fill`), "Lưu"; the success message. */
+export async function doCaseAction(frame: FrameLocator, label: string, fill?: (form: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<string> {
+  await frame.locator('.actions').getByRole('button', { name: label, exact: true }).click();
+  const form = frame.locator('form.action');
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: CASE_UI.submit }).click();
+  const ok = frame.locator('.messages .status.ok');
+  await ok.waitFor();
+  return ok.innerText();
 }

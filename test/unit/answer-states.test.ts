@@ -10,6 +10,7 @@ import { buildIndex, parseIndex, type CaseRecord } from '../../src/domain/case-r
 import { buildInbox, isOpen } from '../../src/domain/inbox';
 import { allowedActions, answerStateOf, decide, statusOf, type ActionInput, type Actor } from '../../src/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
+import { caseRecord } from '../support/cases';
 
 const settings: Settings = { ...DEFAULT_SETTINGS };
 const approving: Settings = { ...DEFAULT_SETTINGS, approvalRequired: true };
@@ -19,13 +20,8 @@ const now = new Date('2026-11-24T03:00:00Z');
 const calendar = new WorkingCalendar();
 
 function aCase(patch: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    code: 'GY-2026-00001', receivedAt: new Date('2026-11-10T02:00:00Z'), channel: 'QR', group: 'Tổ dân phố 1', groupKnown: true, topic: '', suggestedCategory: 'Môi trường',
-    category: 'Môi trường', content: 'Rác', contentNote: '', contentOriginal: '', location: '', confidential: false, hasEmail: false, hasPhone: true, status: STATUS.inProgress, complexity: 'Thường',
-    dueDate: new Date('2026-11-18T17:00:00Z'), bodyDueDate: '', assignedBody: 'UBND phường', assignee: '', answer: '', answerPublic: false, publicSummary: '', outcome: '', outcomeNote: '',
-    answeredAt: '', answerSentAt: '', answerMethod: '', approvedBy: '', closedAt: '', linkedCases: '', hiddenFromPublic: false, history: '', index: '', responseKey: 'F1-a', version: 1, updatedAt: now,
-    ...patch,
-  };
+  // Received 10/11, due 18/11 (past on 24/11), no e-mail but a phone, with UBND phường.
+  return caseRecord({ receivedAt: new Date('2026-11-10T02:00:00Z'), category: 'Môi trường', hasEmail: false, hasPhone: true, status: STATUS.inProgress, dueDate: new Date('2026-11-18T17:00:00Z'), assignedBody: 'UBND phường', responseKey: 'F1-a', ...patch });
 }
 
 const ctx = (s: Settings = settings, letterMadeAt: Date | null = null, actor = admin) => ({ actor, now, settings: s, calendar, letterMadeAt });

@@ -3,6 +3,7 @@ import { parseIsoDate, toIsoDate, vietnamDayOf } from '../../src/domain/calendar
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { OUTCOME, STATUS } from '../../src/domain/case';
 import type { CaseRecord } from '../../src/domain/case-record';
+import { caseRecord } from '../support/cases';
 import { ACTION_LABELS, ActionRefused, allowedActions, conflictMessage, decide, type ActionInput, type Actor } from '../../src/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
 
@@ -13,15 +14,7 @@ const viewer: Actor = { email: 'v@x.vn', role: 'viewer', body: '' };
 const now = new Date('2026-11-24T03:00:00Z');
 const calendar = new WorkingCalendar();
 
-function aCase(patch: Partial<CaseRecord> = {}): CaseRecord {
-  return {
-    code: 'GY-2026-00001', receivedAt: new Date('2026-11-24T02:00:00Z'), channel: 'QR', group: 'Tổ dân phố 1', groupKnown: true, topic: '', suggestedCategory: 'Môi trường',
-    category: '', content: 'Rác', contentNote: '', contentOriginal: '', location: '', confidential: false, hasEmail: true, hasPhone: false, status: STATUS.new, complexity: 'Thường',
-    dueDate: new Date('2026-12-02T17:00:00Z'), bodyDueDate: '', assignedBody: '', assignee: '', answer: '', answerPublic: false, publicSummary: '', outcome: '', outcomeNote: '',
-    answeredAt: '', answerSentAt: '', answerMethod: '', approvedBy: '', closedAt: '', linkedCases: '', hiddenFromPublic: false, history: '', index: '', responseKey: 'R2', version: 1, updatedAt: now,
-    ...patch,
-  };
-}
+const aCase = caseRecord;
 
 const run = (c: CaseRecord, input: ActionInput, actor = admin, s = settings) => decide(c, input, { actor, now, settings: s, calendar });
 const apply = (c: CaseRecord, input: ActionInput, actor = admin, s = settings) => ({ ...c, ...run(c, input, actor, s).patch });
