@@ -8,6 +8,9 @@ export const MENU = {
   openSidebar: 'Mở hòm thư',
   setup: 'Thiết lập hòm thư',
   resync: 'Đồng bộ lại',
+  posters: 'In mã QR',
+  postersMade: 'Đã lập tài liệu mã QR (mỗi tổ dân phố một trang A4):',
+  open: 'Mở tài liệu để in',
 } as const;
 
 export const SIDEBAR = {

@@ -5,7 +5,7 @@
  */
 import { buildAddonMenu } from '../ui/server/menu';
 import { openSidebar } from '../ui/server/sidebar';
-import { resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
+import { postersFromMenu, resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
 import type { MaintenanceResult } from '../services/platform/maintenance';
@@ -50,6 +50,11 @@ export function setupMailbox(): void {
 /** Menu "Đồng bộ lại". */
 export function resyncMailbox(): void {
   resyncFromMenu(SpreadsheetApp.getUi());
+}
+
+/** Menu "In mã QR": the posters of every residential group. */
+export function printQrPosters(): void {
+  postersFromMenu(SpreadsheetApp.getUi());
 }
 
 /** Installed trigger: a resident submitted the form. */

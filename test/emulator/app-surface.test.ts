@@ -190,6 +190,8 @@ describe('every method the app calls is exercised by a conformance test', () => 
     app.call('createReportDocument', { kind: 'quarter', year: 2026, index: 1 });
     app.call('createPublicationDocument', { year: 2026, month: 1 });
     app.call('getDashboard');
+    app.call('printQrPosters');
+    expect(() => app.call('lookupPublicCase', 'GY-2026-00001', 'AAAA-AAAA')).toThrow('chưa đúng');
     ws.clock.advance(3_600_000);
     ws.runDueTriggers();
     app.call('resyncMailbox');

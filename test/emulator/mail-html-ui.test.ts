@@ -83,6 +83,19 @@ describe('Ui and Menu — https://developers.google.com/apps-script/reference/ba
     expect(() => app.call('bad')).toThrow(/don't match the method signature for Ui.showSidebar/);
   });
 
+  it('showModalDialog shows an HtmlOutput with its title and size (https://developers.google.com/apps-script/reference/base/ui#showModalDialog(Object,String))', () => {
+    const { ws } = setup();
+    const app = ws.load({
+      manifest,
+      scripts: [['a.js', 'function dlg() { SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput("<p>Đã lập</p>").setWidth(420).setHeight(160), "In mã QR"); } function badDlg() { SpreadsheetApp.getUi().showModalDialog("<p>x</p>", "t"); }']],
+      html: {},
+    });
+    ws.open('LIMITED');
+    app.call('dlg');
+    expect(ws.ui.dialogs().at(-1)).toEqual(expect.objectContaining({ kind: 'modal', title: 'In mã QR', content: '<p>Đã lập</p>', width: 420, height: 160 }));
+    expect(() => app.call('badDlg')).toThrow(/don't match the method signature for Ui.showModalDialog/);
+  });
+
   it('in AuthMode.NONE only menus can be built', () => {
     const { ws } = setup();
     ws.load({ manifest, scripts: [['a.js', 'function onOpen() { SpreadsheetApp.getUi().createMenu("M").addItem("x", "y").addToUi(); SpreadsheetApp.getActive().getName(); }']], html: {} });

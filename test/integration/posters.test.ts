@@ -72,3 +72,23 @@ describe('QR posters', () => {
     }
   });
 });
+
+describe('the menu "In mã QR"', () => {
+  it('makes the posters and shows their link in a dialog; a viewer is told no', () => {
+    const w = setUpWard();
+    w.app.call('printQrPosters');
+    const shown = w.ws.ui.dialogs().at(-1)!;
+    expect(shown).toMatchObject({ kind: 'modal', title: 'In mã QR' });
+    expect(shown.content).toContain('Mã QR Hòm thư số — 40 tổ dân phố');
+    expect(shown.content).toMatch(/<a href="https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit" target="_blank"/);
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['xem@luukiem.example', 'Xem', '']]);
+    runHourly(w);
+    w.ws.setUser('xem@luukiem.example');
+    try {
+      w.app.call('printQrPosters');
+      expect(w.ws.ui.events().at(-1)!.message).toBe('Vai trò của bạn không được dùng chức năng này.');
+    } finally {
+      w.ws.setUser('admin@luukiem.example');
+    }
+  });
+});

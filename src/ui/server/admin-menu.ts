@@ -1,7 +1,9 @@
 /** The admin's menu items: set up the mailbox, re-sync it. Answers come back as dialogs. */
 import { can } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
-import { RESYNC, SIDEBAR } from '../../i18n/vi';
+import { MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
+import { createPosters } from '../../services/documents/posters';
+import { UserError } from '../../services/platform/errors';
 import { describeError, logError, NotSetUpError } from '../../services/platform/errors';
 import { runMaintenance } from '../../services/platform/maintenance';
 import { loadRuntime } from '../../services/platform/runtime';
@@ -40,4 +42,22 @@ export function resyncFromMenu(ui: GoogleAppsScript.Base.Ui): void {
     logError({ where: 'reconcile', message: describeError(error) }, rt.schema);
     ui.alert(SIDEBAR.title, describeError(error), ui.ButtonSet.OK);
   }
+}
+
+/** Menu "In mã QR": the posters Doc, and a dialog with its link (a refusal as an alert). */
+export function postersFromMenu(ui: GoogleAppsScript.Base.Ui): void {
+  let doc;
+  try {
+    doc = createPosters(currentUser());
+  } catch (error) {
+    if (error instanceof UserError || error instanceof NotSetUpError) {
+      ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
+      return;
+    }
+    throw error;
+  }
+  // Text and address go in escaped: nothing here is parsed as markup.
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const html = `<p style="font:16px Arial">${escape(MENU.postersMade)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
+  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(160), MENU.posters);
 }

@@ -11,5 +11,6 @@ export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem(MENU.setup, 'setupMailbox')
     .addItem(MENU.resync, 'resyncMailbox')
+    .addItem(MENU.posters, 'printQrPosters')
     .addToUi();
 }
