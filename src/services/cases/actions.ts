@@ -21,7 +21,7 @@ import { roleOf, ROLE_LABELS } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
 import { lookupKey, webAppUrl } from '../public/keys';
-import { activeLinks, issuePortalLink, PORTAL_DAYS } from '../public/portal-links';
+import { activeLinks, newPortalLink, PORTAL_DAYS } from '../public/portal-links';
 import { CASES, NOTICE, PORTAL } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
@@ -33,7 +33,7 @@ import { queueMail, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/ou
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { readCase, writeCaseRow } from './store';
+import { readCase, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 
@@ -43,12 +43,17 @@ export function actorOf(rt: Runtime, user: string): Actor {
   return { email: member.email, role: member.role, body: member.body };
 }
 
-function mailFor(rt: Runtime, c: CaseRecord, n: Notice): OutgoingMail {
+function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, string>): OutgoingMail {
   switch (n.kind) {
     case 'assignee': {
       // A member of the body in "Cán bộ" works through a personal link, not the spreadsheet.
       const member = roleOf(rt.settings, n.to);
-      const url = member?.role === 'handler' && member.body === n.body ? issuePortalLink(rt, member.email, new Date()).url : rt.schema.spreadsheetUrl;
+      let url = rt.schema.spreadsheetUrl;
+      if (member?.role === 'handler' && member.body === n.body) {
+        const made = newPortalLink(rt, member.email, new Date());
+        Object.assign(links, made.property);
+        url = made.url;
+      }
       return {
         id: `CX-${c.code}-v${c.version}`,
         kind: NOTICE.kinds.assignee,
@@ -91,12 +96,13 @@ function ratingLine(rt: Runtime, c: CaseRecord): string {
  * When a case goes to a body, each of its members in "Cán bộ" without a valid personal link gets
  * one (the assignee has it in the assignment e-mail): the body's people work through the portal.
  */
-function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date): OutgoingMail[] {
+function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date, links: Record<string, string>): OutgoingMail[] {
   const linked = new Set(activeLinks(rt.store, now).map((l) => l.email));
   return rt.settings.staff
     .filter((m) => m.role === 'handler' && m.body === c.assignedBody && m.email !== c.assignee && !linked.has(m.email))
     .map((m) => {
-      const { url } = issuePortalLink(rt, m.email, now);
+      const { url, property } = newPortalLink(rt, m.email, now);
+      Object.assign(links, property);
       return { id: `LK-${c.code}-v${c.version}-${m.email}`, kind: PORTAL.kind, code: c.code, recipient: m.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS.handler }) };
     });
 }
@@ -119,8 +125,8 @@ export interface ActionOutcome {
   rt: Runtime;
 }
 
-export function performAction(user: string, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput): ActionOutcome {
-  const rt = loadRuntime();
+export function performAction(user: string, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
+  const rt = loaded ?? loadRuntime();
   const actor = actorOf(rt, user);
   if (!input || typeof input !== 'object' || typeof input.action !== 'string') throw new UserError(CASES.badAction);
   return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
@@ -171,20 +177,32 @@ export function performAction(user: string, code: string, rowHint: number | unde
       message = CASES.followUpCreated(filed.code, code);
     }
 
-    next.history = appendHistory(current.history, [result.event]);
-    pending.audit.push(auditFromEvent(code, result.event));
-    pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n)));
-    if (input.action === 'assign') pending.mails.push(...bodyLinkMails(rt, next, now));
+    // Personal links the e-mails carry are stored with the write-ahead record, in one call.
+    const links: Record<string, string> = {};
+    pending.mails.push(...result.notices.map((n) => mailFor(rt, next, n, links)));
+    if (input.action === 'assign') pending.mails.push(...bodyLinkMails(rt, next, now, links));
     if (pending.mails.length) message = `${message} ${CASES.queuedMail}`;
     if (input.action === 'assign' && next.assignee && !roleOf(rt.settings, next.assignee)) message = `${message} ${CASES.assigneeNotStaff(next.assignee)}`;
 
-    const record = KEYS.pendingAction + code;
-    rt.store.setJson(record, pending);
-    writeCaseRow(rt, at, next);
-    completeAction(ss, rt, pending, false);
-    forget(rt.store, record);
+    commitChange(ss, rt, at, next, result.event, pending, links);
     return { record: next, row: at.row, message, rt };
   });
+}
+
+/**
+ * The commit of one change to a case, all or nothing: the write-ahead record (with any other
+ * properties the change stores), the row with the event in its history, then what the record
+ * lists — the audit row, the e-mails, a linked case — exactly once. Every writer of a case row
+ * goes through here (actions, the resident's rating, a new lookup key), under the document lock.
+ */
+export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, event: HistoryEvent, pending: PendingAction = { code: next.code, version: next.version, audit: [], mails: [] }, alsoStore: Record<string, string> = {}): void {
+  next.history = appendHistory(at.record.history, [event]);
+  pending.audit.push(auditFromEvent(next.code, event));
+  const record = KEYS.pendingAction + next.code;
+  rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
+  writeCaseRow(rt, at, next);
+  completeAction(ss, rt, pending, false);
+  forget(rt.store, record);
 }
 
 function forget(store: DocumentStore, key: string): void {

@@ -3,17 +3,16 @@
  * reads it out (the key of the acknowledgement, if any, stops working). Admins only, under the
  * document lock, audited; the key itself is shown once and never stored.
  */
-import { appendHistory, type CaseRecord } from '../../domain/case-record';
+import type { CaseRecord } from '../../domain/case-record';
 import { formatKey } from '../../domain/lookup';
 import { can } from '../../domain/permissions';
 import { CASES } from '../../i18n/vi';
-import { appendAudit, auditFromEvent } from '../platform/audit';
 import { BusyError, DeniedError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime } from '../platform/runtime';
 import { lookupKey } from '../public/keys';
-import { actorOf, ACTION_LOCK_WAIT_MS } from './actions';
-import { readCase, writeCaseRow } from './store';
+import { actorOf, ACTION_LOCK_WAIT_MS, commitChange, completePendingActions } from './actions';
+import { readCase } from './store';
 
 export function issueLookupKey(user: string, code: string): { key: string; message: string } {
   const rt = loadRuntime();
@@ -21,6 +20,7 @@ export function issueLookupKey(user: string, code: string): { key: string; messa
   if (!can(actor, 'viewContact')) throw new DeniedError(CASES.keyAdminsOnly);
   return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
+    completePendingActions(ss, rt);
     const at = readCase(ss, rt, String(code));
     if (!at) throw new UserError(CASES.notFound);
     const c = at.record;
@@ -28,9 +28,8 @@ export function issueLookupKey(user: string, code: string): { key: string; messa
     const issue = (c.lookupVersion ?? 0) + 1;
     const now = new Date();
     const event = { v: c.version + 1, at: now.toISOString(), by: actor.email, action: CASES.keyIssuedAction, detail: CASES.keyIssuedDetail(issue) };
-    const next: CaseRecord = { ...c, lookupVersion: issue, version: c.version + 1, updatedAt: now, history: appendHistory(c.history, [event]) };
-    writeCaseRow(rt, at, next);
-    appendAudit(ss, rt, auditFromEvent(c.code, event));
+    const next: CaseRecord = { ...c, lookupVersion: issue, version: c.version + 1, updatedAt: now };
+    commitChange(ss, rt, at, next, event);
     const key = formatKey(lookupKey(rt.store, c.responseKey, issue));
     return { key, message: CASES.keyIssued(c.code, key) };
   });

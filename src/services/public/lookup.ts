@@ -7,14 +7,14 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
-import { appendHistory, type CaseRecord } from '../../domain/case-record';
+import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
 import { constantTimeEqual, gate, LOCK_AFTER, normalizeCode, normalizeKey } from '../../domain/lookup';
 import { cleanResidentText } from '../../domain/text/sanitize';
 import { scrubPublicText } from '../../domain/text/scrub';
 import { PUBLIC } from '../../i18n/vi';
-import { readCase, writeCaseRow, type CaseRow } from '../cases/store';
-import { appendAudit, auditFromEvent } from '../platform/audit';
+import { commitChange, completePendingActions } from '../cases/actions';
+import { readCase, type CaseRow } from '../cases/store';
 import { KEYS } from '../platform/document-store';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
@@ -122,15 +122,15 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
   const comment = scrubPublicText(cleanResidentText(String(commentInput ?? '')).text);
   if (comment.length > COMMENT_LIMIT) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
   return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
+    completePendingActions(SpreadsheetApp.getActive(), rt);
     const at = open(rt, codeInput, keyInput);
     const c = at.record;
     if (!(c.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
     if (c.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
     const now = new Date();
     const event = { v: c.version + 1, at: now.toISOString(), by: PUBLIC.resident, action: PUBLIC.ratedAction, detail: `${stars}/5${comment ? ` — ${comment}` : ''}` };
-    const next: CaseRecord = { ...c, rating: stars, ratingComment: comment, ratedAt: now, version: c.version + 1, updatedAt: now, history: appendHistory(c.history, [event]) };
-    writeCaseRow(rt, at, next);
-    appendAudit(SpreadsheetApp.getActive(), rt, auditFromEvent(c.code, event));
+    const next: CaseRecord = { ...c, rating: stars, ratingComment: comment, ratedAt: now, version: c.version + 1, updatedAt: now };
+    commitChange(SpreadsheetApp.getActive(), rt, at, next, event);
     return publicView(next);
   });
 }

@@ -35,16 +35,25 @@ function hashOf(token: string): string {
     .join('');
 }
 
-/** A new link for a staff member (handler or viewer); the token appears only in the returned URL. */
-export function issuePortalLink(rt: Runtime, email: string, now: Date): { url: string; link: PortalLink } {
+/**
+ * A new link for a staff member (handler or viewer): its URL — the only place the token appears —
+ * and the property that records it, for the caller to store with its other writes (one call).
+ */
+export function newPortalLink(rt: Runtime, email: string, now: Date): { url: string; link: PortalLink; property: Record<string, string> } {
   const member = roleOf(rt.settings, email);
   if (!member || member.role === 'admin') throw new UserError(PORTAL.onlyHandlersViewers);
   if (member.role === 'handler' && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
   const token = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
   const link: PortalLink = { email: member.email, body: member.body, role: member.role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PORTAL_DAYS * 86_400_000).toISOString() };
-  rt.store.setJson(KEYS.portalLink + hashOf(token), link);
   const base = webAppUrl();
-  return { url: base ? `${base}?p=${token}` : `?p=${token}`, link };
+  return { url: base ? `${base}?p=${token}` : `?p=${token}`, link, property: { [KEYS.portalLink + hashOf(token)]: JSON.stringify(link) } };
+}
+
+/** A new link, stored at once. */
+export function issuePortalLink(rt: Runtime, email: string, now: Date): { url: string; link: PortalLink } {
+  const { url, link, property } = newPortalLink(rt, email, now);
+  rt.store.setMany(property);
+  return { url, link };
 }
 
 /** The holder of a token, if the link is valid now; a refusal that says nothing more otherwise. */

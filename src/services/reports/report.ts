@@ -1,6 +1,6 @@
 /**
- * "Báo cáo": the periodic report as a new Google Doc. Reads the cases tab in one block (the
- * columns the model needs, no personal data), computes the model (domain/report/model), lays it
+ * "Báo cáo": the periodic report as a new Google Doc. Reads the cases' index column (everything
+ * the model needs, no personal data), computes the model (domain/report/model), lays it
  * out (domain/report/report-document) and draws it (doc-writer). A period made again is a new
  * Doc ("bản 2"), never an edit of one that may already be signed.
  * Spreadsheet calls: getActive, getRange + getValues (the cases), getSheetByName + appendRow

@@ -169,8 +169,9 @@ export function caseAction(code: string, row: number, version: number, input: Ac
     const user = currentUser();
     // Handling bodies act through their personal link (the web app runs as the ward); the
     // spreadsheet, and so the sidebar's writes, are for MTTQ staff.
-    if (actorOf(loadRuntime(), user).role === 'handler') throw new DeniedError(PORTAL.useLink);
-    const outcome = performAction(user, String(code), row, Number(version), input);
+    const rt = loadRuntime();
+    if (actorOf(rt, user).role === 'handler') throw new DeniedError(PORTAL.useLink);
+    const outcome = performAction(user, String(code), row, Number(version), input, rt);
     return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, user) };
   });
 }
