@@ -4,7 +4,12 @@
  */
 
 export const CHANNELS = {
+  /** The form reached through a residential group's poster (or any link without a place). */
   qr: 'QR',
+  /** The form reached through the QR code posted at the ward office. */
+  qrOffice: 'QR tại trụ sở UBND',
+  /** The form reached through the QR code at the public service centre. */
+  qrCentre: 'QR tại TT Phục vụ HCC',
   paper: 'Hòm thư giấy',
   inPerson: 'Trực tiếp',
   phone: 'Điện thoại',
@@ -14,6 +19,15 @@ export const CHANNELS = {
 
 export type ChannelKey = keyof typeof CHANNELS;
 export type Channel = (typeof CHANNELS)[ChannelKey];
+
+/**
+ * The plan's target (over 80% through the QR code) counts every QR code the ward posts: the
+ * groups', the office's and the public service centre's. Their channels all start with "QR".
+ */
+export const QR_CHANNELS: readonly string[] = [CHANNELS.qr, CHANNELS.qrOffice, CHANNELS.qrCentre];
+export function isQrChannel(channel: string): boolean {
+  return QR_CHANNELS.includes(channel);
+}
 
 /** Channels staff enter by hand (the form is the QR channel). */
 export const STAFF_CHANNELS: ChannelKey[] = ['paper', 'inPerson', 'phone', 'email', 'zalo'];

@@ -4,7 +4,7 @@
  */
 import { formatVietnameseDate, parseIsoDate, type CivilDay } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { STATUS, type StatusKey } from './case';
+import { CHANNELS, STATUS, isQrChannel, type StatusKey } from './case';
 import type { IndexEntry } from './case-record';
 import { answerStateOf, canSee, statusOf, type Actor, type AnswerState } from './lifecycle';
 import { searchableWords } from './text/fold';
@@ -102,7 +102,8 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
     if (query.group && e.group !== query.group) return false;
     if (query.body && e.assignedBody !== query.body) return false;
     if (query.assignee && e.assignee !== query.assignee.toLowerCase()) return false;
-    if (query.channel && e.channel !== query.channel) return false;
+    // "QR" lists every QR code's cases (the groups', the office's, the centre's), as the QR share counts them.
+    if (query.channel && !(query.channel === CHANNELS.qr ? isQrChannel(e.channel) : e.channel === query.channel)) return false;
     if (from !== null && e.receivedDay < from) return false;
     if (to !== null && e.receivedDay > to) return false;
     if (words && !` ${e.search} `.includes(` ${words}`)) return false;

@@ -9,6 +9,12 @@ import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import { vietnamDayOf } from '../../src/domain/calendar/civil-date';
+import { CHANNELS } from '../../src/domain/case';
+import { buildIndex, parseIndex, type CaseRecord } from '../../src/domain/case-record';
+import { staleQrGroups } from '../../src/domain/report/adoption';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { ADOPTION as A } from '../../src/i18n/adoption';
 import { CASE_UI as C, REPORTS as R } from '../../src/i18n/vi';
 import { artifact, launchBrowser } from '../support/browser';
 import { ADMIN, ROOT, type Ward } from '../support/ward';
@@ -21,6 +27,7 @@ let ws: Workspace;
 let server: Server;
 let browser: Browser;
 let page: Page;
+let cases: CaseRecord[];
 
 beforeAll(async () => {
   ws = createWorkspace({ user: ADMIN, now: NOW });
@@ -30,7 +37,8 @@ beforeAll(async () => {
   ws.open('LIMITED');
   app.call('setupMailbox');
   const ward: Ward = { ws, app, ssId, formId: ws.forms.list()[0].id, SpreadsheetApp: ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp };
-  writeCases(ward, yearOfCases(2500, 2026, new Date(NOW)));
+  cases = yearOfCases(2500, 2026, new Date(NOW));
+  writeCases(ward, cases);
   server = await startWard({ ws, port: 0 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 900, height: 1500 } });
@@ -58,6 +66,35 @@ it('"Tổng quan": this month and quarter, silent groups flagged, each number op
   expect(await frame.locator('section.groups svg text', { hasText: R.silent }).count()).toBe(silent);
   for (const g of SILENT_GROUPS) expect(await frame.locator(`section.groups svg a[aria-label="${g}: 0"]`).count()).toBe(1);
   await page.screenshot({ path: artifact('sidebar-dashboard.png') });
+
+  // Each group's own QR poster: the stale ones (no group-QR case in the 14 days ending 20/12) are flagged in red.
+  const expected = staleQrGroups(cases.map((c) => parseIndex(buildIndex(c))!), DEFAULT_SETTINGS.groups, vietnamDayOf(new Date(NOW))).map((s) => s.group);
+  expect(expected).toEqual(expect.arrayContaining(SILENT_GROUPS));
+  const adoption = frame.locator('section.adoption');
+  expect(await adoption.locator('p.summary').innerText()).toBe(`${expected.length} tổ chưa có ý kiến qua mã QR trong 2 tuần: ${expected.join(', ')}.`);
+  expect(await adoption.locator('tr.stale th .name').allInnerTexts()).toEqual(expected);
+  for (const g of SILENT_GROUPS) {
+    const row = adoption.locator(`tr[data-group="${g}"]`);
+    expect(await row.locator('.stale-flag').innerText()).toBe('Chưa có ý kiến qua QR 2 tuần');
+    expect(await row.locator('.last-qr').innerText()).toBe(A.lastQr(null));
+    expect(await row.locator('td').allInnerTexts()).toEqual(['0/0', '—']);
+    // Red, as the summary line.
+    expect(await row.locator('.stale-flag').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(179, 38, 30)');
+  }
+  // A busy group: its QR cases / all cases this month, counted by hand from the generated cases, and no flag.
+  const busy = DEFAULT_SETTINGS.groups.find((g) => !expected.includes(g))!;
+  const december = cases.filter((c) => c.group === busy && vietnamDayOf(c.receivedAt) >= vietnamDayOf(new Date('2026-12-01T00:00:00+07:00')));
+  const qr = december.filter((c) => c.channel === CHANNELS.qr).length;
+  const busyRow = adoption.locator(`tr[data-group="${busy}"]`);
+  expect(await busyRow.locator('td').first().innerText()).toBe(`${qr}/${december.length}`);
+  expect(await busyRow.locator('.stale-flag').count()).toBe(0);
+  // Readable at the sidebar's 300 px: nothing wider than the frame.
+  expect(await adoption.evaluate((e) => e.ownerDocument.documentElement.scrollWidth <= e.ownerDocument.documentElement.clientWidth)).toBe(true);
+  await adoption.locator('tr.stale').first().scrollIntoViewIfNeeded();
+  await adoption.locator('h3').scrollIntoViewIfNeeded();
+  const sidebarBox = await page.locator('#sidebar').boundingBox();
+  expect(Math.round(sidebarBox!.width)).toBe(300);
+  await page.locator('#sidebar').screenshot({ path: artifact('sidebar-dashboard-adoption.png') });
   const overdue = frame.locator('section.period').nth(1).getByRole('button', { name: /Quá hạn, chưa trả lời/ });
   const shown = (await overdue.locator('strong').innerText()).replace(/\./g, '');
   await overdue.click();

@@ -7,7 +7,9 @@
  */
 import { fromYmd, vietnamDayOf } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
-import type { CaseRecord } from '../../src/domain/case-record';
+import { CHANNELS } from '../../src/domain/case';
+import { buildIndex, parseIndex, type CaseRecord } from '../../src/domain/case-record';
+import { staleQrGroups } from '../../src/domain/report/adoption';
 import { buildReport } from '../../src/domain/report/model';
 import type { PeriodSpec, ReportCase } from '../../src/domain/report/types';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -178,5 +180,39 @@ describe('the daily reminders', () => {
     w.ws.clock.advance(3 * 24 * 3_600_000);
     runHourly(w);
     expect(reminders()).toHaveLength(1);
+  });
+
+  it('the monthly reminder lists the groups whose QR poster brought nothing in 2 weeks, with their last QR day', () => {
+    const w = setUpWard({ now: '2026-12-01T00:00:00Z' }); // Tuesday 1/12, 07:00 in Hà Nội: the month's first working day
+    const cases = yearOfCases(3000, 2026, new Date('2026-11-30T12:00:00Z'));
+    // Tổ dân phố 5: its poster last brought a case on 10/11; since then only the office QR code and paper.
+    const five = cases.filter((c) => c.group === 'Tổ dân phố 5');
+    for (const c of five) {
+      if (c.receivedAt.getTime() >= Date.parse('2026-11-10T17:00:00Z')) c.channel = c.receivedAt.getTime() % 2 ? CHANNELS.qrOffice : CHANNELS.paper;
+    }
+    const last = five.filter((c) => c.channel === CHANNELS.qr).at(-1)!;
+    last.receivedAt = new Date('2026-11-10T03:00:00Z');
+    five.push({ ...last, code: 'GY-2026-09999', responseKey: 'F-recent-office', channel: CHANNELS.qrOffice, receivedAt: new Date('2026-11-29T03:00:00Z') });
+    writeCases(w, [...cases, five.at(-1)!]);
+    const entries = [...cases, five.at(-1)!].map((c) => parseIndex(buildIndex(c))!);
+    const expected = staleQrGroups(entries, DEFAULT_SETTINGS.groups, fromYmd(2026, 12, 1));
+    // The generated year has its silent groups (never a QR case) and Tổ dân phố 5; the others are busy.
+    expect(expected.map((s) => s.group)).toEqual(expect.arrayContaining(['Tổ dân phố 5', ...SILENT_GROUPS]));
+    expect(expected.find((s) => s.group === 'Tổ dân phố 5')).toEqual({ group: 'Tổ dân phố 5', lastQrOn: '10/11/2026' });
+    expect(expected.length).toBeLessThan(DEFAULT_SETTINGS.groups.length / 2);
+
+    runHourly(w);
+    runHourly(w); // the outbox sends what the first run queued
+    const reminders = tabRecords(w, 'Hộp thư đi').filter((r) => r['Loại thư'] === 'Nhắc báo cáo');
+    expect(reminders.map((r) => r['Tiêu đề'])).toEqual(['[Hòm thư số] Nhắc công khai kết quả Tháng 11 năm 2026']);
+    const mail = w.ws.mail.outbox().find((m) => m.subject === '[Hòm thư số] Nhắc công khai kết quả Tháng 11 năm 2026')!;
+    expect(mail.body).toContain('Đã đến kỳ công khai kết quả trả lời Tháng 11 năm 2026');
+    expect(mail.body).toContain(`${expected.length} tổ dân phố chưa có ý kiến nào qua mã QR của tổ trong 2 tuần qua:`);
+    expect(mail.body).toContain('- Tổ dân phố 5 (ý kiến qua mã QR gần nhất: 10/11/2026)');
+    for (const g of SILENT_GROUPS) expect(mail.body).toContain(`- ${g} (ý kiến qua mã QR gần nhất: chưa có)`);
+    // Exactly the stale groups, in settings order, before the spreadsheet link.
+    const listed = mail.body.split('\n').filter((l) => /^- Tổ dân phố \d+ \(/.test(l)).map((l) => /^- (Tổ dân phố \d+) \(/.exec(l)![1]);
+    expect(listed).toEqual(expected.map((s) => s.group));
+    expect(mail.body.indexOf('còn được dán và còn đọc')).toBeLessThan(mail.body.indexOf('Bảng tính:'));
   });
 });

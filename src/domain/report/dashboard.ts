@@ -3,10 +3,11 @@
  * drawn from the report model over the inbox index (no personal data, no extra reads), each
  * number paired with the inbox filter that lists its cases.
  */
-import { toIsoDate, toYmd, vietnamMidnight, type CivilDay } from '../calendar/civil-date';
+import { formatVietnameseDate, toIsoDate, toYmd, vietnamMidnight, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { IndexEntry } from '../case-record';
 import type { InboxQuery } from '../inbox';
+import { groupQrCounts, lastGroupQrDays, qrWatchStarted, staleQrGroups, STALE_QR_DAYS } from './adoption';
 import { buildReport } from './model';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportContext } from './types';
 
@@ -27,13 +28,32 @@ export interface DashboardPeriod {
   qrShare: number | null;
 }
 
+/** One residential group this month, and its own QR poster. */
+export interface DashboardGroup {
+  group: string;
+  /** Cases received this month (every channel). */
+  count: number;
+  silent: boolean;
+  query: InboxQuery;
+  /** … of which through the group's own poster (channel exactly CHANNELS.qr). */
+  qr: number;
+  /** qr / count (0–1); null when count is 0. */
+  qrShare: number | null;
+  /** The last day (dd/mm/yyyy) the group's poster brought a case, any time; null if never. */
+  lastQrOn: string | null;
+  /** No case through the group's poster in the last `qrWatch.days` days (never before the ward has received that long). */
+  stale: boolean;
+}
+
 export interface Dashboard {
   asOf: string;
   qrTarget: number;
   month: DashboardPeriod;
   quarter: DashboardPeriod;
-  /** This month per residential group, in settings order; silent ones flagged. */
-  groups: Array<{ group: string; count: number; silent: boolean; query: InboxQuery }>;
+  /** This month per residential group, in settings order; silent ones and stale posters flagged. */
+  groups: DashboardGroup[];
+  /** The stale-poster window; `started` false while the ward has received for fewer days (nobody is flagged). */
+  qrWatch: { days: number; started: boolean } | null;
 }
 
 /** An index entry as the report model needs it (the index carries every field it uses). */
@@ -80,7 +100,13 @@ function period(f: PeriodFigures): DashboardPeriod {
   };
 }
 
-export function buildDashboard(entries: IndexEntry[], today: CivilDay, calendar: WorkingCalendar, ctx: Omit<ReportContext, 'asOf'>): Dashboard {
+const lastOn = (day: CivilDay | undefined) => (day === undefined ? null : formatVietnameseDate(day));
+
+/**
+ * `partial`: the entries are one handling body's (a handler's dashboard): the posters' adoption is
+ * the ward's question and cannot be judged from part of its cases, so it is left out.
+ */
+export function buildDashboard(entries: IndexEntry[], today: CivilDay, calendar: WorkingCalendar, ctx: Omit<ReportContext, 'asOf'>, partial = false): Dashboard {
   const cases = entries.map(reportCaseOf);
   const { year, month } = toYmd(today);
   const full = { ...ctx, asOf: today };
@@ -89,11 +115,20 @@ export function buildDashboard(entries: IndexEntry[], today: CivilDay, calendar:
   const from = toIsoDate(m.period.from);
   const to = toIsoDate(m.period.to);
   const counts = new Map(m.byGroup.map((g) => [g.key, g.count]));
+  // The same days as `count`, so the share is of the same cases (the calendar month under the default rule).
+  const qrCounts = groupQrCounts(entries, m.period.from, m.period.to);
+  const stale = new Map(staleQrGroups(entries, ctx.groups, today).map((s) => [s.group, s]));
+  const lastQr = lastGroupQrDays(entries);
   return {
     asOf: toIsoDate(today),
     qrTarget: QR_TARGET,
     month: period(m),
     quarter: period(q),
-    groups: ctx.groups.map((group) => ({ group, count: counts.get(group) ?? 0, silent: !counts.get(group), query: { group, from, to } })),
+    groups: ctx.groups.map((group) => {
+      const count = counts.get(group) ?? 0;
+      const qr = qrCounts.get(group) ?? 0;
+      return { group, count, silent: !count, query: { group, from, to }, qr, qrShare: count ? qr / count : null, lastQrOn: lastOn(lastQr.get(group)), stale: !partial && stale.has(group) };
+    }),
+    qrWatch: partial ? null : { days: STALE_QR_DAYS, started: qrWatchStarted(entries, today) },
   };
 }

@@ -16,7 +16,7 @@
  */
 import { vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { CHANNELS, COMPLEXITY, OUTCOME, STATUS, UNCLASSIFIED } from '../case';
+import { COMPLEXITY, OUTCOME, STATUS, UNCLASSIFIED, isQrChannel } from '../case';
 import { periodOf, previousPeriod, sameTimeLastYear } from './periods';
 import type { BodyFigures, Count, OverdueCase, Period, PeriodFigures, PeriodSpec, ReportCase, ReportContext, ReportModel } from './types';
 
@@ -142,7 +142,7 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
       const { due, answerDay, closed } = factsOf(p);
       const category = c.category || UNCLASSIFIED;
       bump(channels, c.channel);
-      if (c.channel === CHANNELS.qr) qr += 1;
+      if (isQrChannel(c.channel)) qr += 1;
       if (c.group) bump(groups, c.group);
       bump(categories, category);
       if (c.outcome === OUTCOME.misuse) misuse += 1;

@@ -3,12 +3,15 @@
  * due within 2 working days, and its overdue ones) and whether admins are reminded of the
  * quarterly report (5 working days before the 25th of the quarter's last month, the plan's
  * deadline) or of the monthly publication (the month's first working day, for the month before).
+ * The monthly reminder also names the residential groups whose QR poster brought no case in the
+ * last 2 weeks (adoption.ts), so admins check the posters are still up and readable.
  */
 import { formatVietnameseDate, fromYmd, toYmd, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { IndexEntry } from '../case-record';
 import { isOpen } from '../inbox';
 import type { HandlingBody, StaffMember } from '../settings';
+import { qrWatchStarted, staleQrGroups, STALE_QR_DAYS, type AdoptionEntry, type StaleQrGroup } from './adoption';
 
 export interface DigestLine {
   code: string;
@@ -54,6 +57,17 @@ export interface AdminReminder {
   /** The report's deadline, or the month to publish. */
   label: string;
   dueOn: string;
+  /**
+   * Monthly only, when the cases were given: the groups whose poster brought no case in the last
+   * `days` days (empty: every group did); null while the ward has received for fewer days.
+   */
+  qrPosters?: { days: number; stale: StaleQrGroup[] } | null;
+}
+
+/** What the monthly reminder needs to name the groups with a stale QR poster. */
+export interface AdoptionInput {
+  entries: readonly AdoptionEntry[];
+  groups: readonly string[];
 }
 
 /** The working day `n` working days before `day` (or `day` itself when n = 0). */
@@ -67,7 +81,7 @@ function workingDaysBefore(day: CivilDay, n: number, calendar: WorkingCalendar):
   return d;
 }
 
-export function adminReminders(today: CivilDay, calendar: WorkingCalendar): AdminReminder[] {
+export function adminReminders(today: CivilDay, calendar: WorkingCalendar, adoption?: AdoptionInput): AdminReminder[] {
   const { year, month } = toYmd(today);
   const out: AdminReminder[] = [];
   const quarterEnd = Math.ceil(month / 3) * 3;
@@ -80,7 +94,9 @@ export function adminReminders(today: CivilDay, calendar: WorkingCalendar): Admi
   while (!calendar.isWorkingDay(first)) first += 1;
   if (today >= first && today <= calendar.addWorkingDaysFrom(first, 2)) {
     const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
-    out.push({ key: `m-${prev.y}-${prev.m}`, kind: 'monthly', label: `Tháng ${prev.m} năm ${prev.y}`, dueOn: formatVietnameseDate(first) });
+    const monthly: AdminReminder = { key: `m-${prev.y}-${prev.m}`, kind: 'monthly', label: `Tháng ${prev.m} năm ${prev.y}`, dueOn: formatVietnameseDate(first) };
+    if (adoption) monthly.qrPosters = qrWatchStarted(adoption.entries, today) ? { days: STALE_QR_DAYS, stale: staleQrGroups(adoption.entries, adoption.groups, today) } : null;
+    out.push(monthly);
   }
   return out;
 }

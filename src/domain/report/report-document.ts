@@ -7,6 +7,7 @@
  */
 import { formatVietnameseDate, toYmd, vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { ReportSettings } from '../settings';
+import { isQrChannel } from '../case';
 import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportModel } from './types';
 
@@ -88,7 +89,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
   const lower = label.charAt(0).toLowerCase() + label.slice(1);
   const openLate = f.overdue.filter((o) => o.open).length;
   const openInTime = f.open - openLate;
-  const qr = f.byChannel.find((c) => c.key === 'QR')?.count ?? 0;
+  const qr = f.byChannel.filter((c) => isQrChannel(c.key)).reduce((n, c) => n + c.count, 0);
   const blocks: Block[] = [
     {
       type: 'table',

@@ -1,11 +1,13 @@
 /**
  * The hourly job's daily part: at most once a day (from 7:00 in Hà Nội), a digest to each
  * handling body with cases due within 2 working days or overdue, and reminders to admins of the
- * quarterly report and the monthly publication. Everything goes through the outbox (its quota,
+ * quarterly report and the monthly publication (which also names the groups whose QR poster
+ * brought nothing in 2 weeks). Everything goes through the outbox (its quota,
  * its retries); ids carry the day or the period, so a second run the same day queues nothing twice.
  */
 import { toIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { adminReminders, bodyDigests } from '../../domain/report/reminders';
+import { ADOPTION } from '../../i18n/adoption';
 import { REMINDERS } from '../../i18n/vi';
 import { readIndex } from '../cases/store';
 import { KEYS } from '../platform/document-store';
@@ -17,13 +19,24 @@ export const REMINDER_HOUR = 7;
 
 const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 
+/** The reminder's text with the QR-poster paragraph before the spreadsheet link (else before the signature). */
+function withPosters(text: string, url: string, lines: string[]): string {
+  if (lines.length === 0) return text;
+  const out = text.split('\n');
+  let at = url ? out.findIndex((l) => l.includes(url)) : -1;
+  if (at < 0) at = out.length - 1;
+  out.splice(at, 0, ...lines, '');
+  return out.join('\n');
+}
+
 export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
   const today = vietnamDayOf(now);
   const hour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
   const iso = toIsoDate(today);
   if (hour < REMINDER_HOUR || rt.store.get(KEYS.remindersDay) === iso) return 0;
   const mails: OutgoingMail[] = [];
-  const digests = bodyDigests(readIndex(ss, rt), rt.settings.bodies, rt.settings.staff, today, rt.calendar);
+  const entries = readIndex(ss, rt);
+  const digests = bodyDigests(entries, rt.settings.bodies, rt.settings.staff, today, rt.calendar);
   // One message per address: the outbox sends to one plain address at a time (no lists, no headers).
   for (const d of digests) {
     for (const to of d.to) {
@@ -39,9 +52,11 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
   }
   const done = new Set(JSON.parse(rt.store.get(KEYS.remindersSent) ?? '[]') as string[]);
   const admins = rt.settings.staff.filter((m) => m.role === 'admin').map((m) => m.email);
-  const due = adminReminders(today, rt.calendar).filter((r) => !done.has(r.key));
+  const due = adminReminders(today, rt.calendar, { entries, groups: rt.settings.groups }).filter((r) => !done.has(r.key));
   for (const r of due) {
-    for (const to of admins) mails.push({ id: `NQ-${r.key}-${slug(to)}`, kind: REMINDERS.kindAdmin, code: '', recipient: to, subject: REMINDERS.adminSubject(r), body: REMINDERS.adminText(r, rt.settings.committeeName, rt.schema.spreadsheetUrl) });
+    const url = rt.schema.spreadsheetUrl;
+    const body = withPosters(REMINDERS.adminText(r, rt.settings.committeeName, url), url, r.qrPosters ? ADOPTION.mailLines(r.qrPosters) : []);
+    for (const to of admins) mails.push({ id: `NQ-${r.key}-${slug(to)}`, kind: REMINDERS.kindAdmin, code: '', recipient: to, subject: REMINDERS.adminSubject(r), body });
   }
   queueMail(ss, rt, mails, now);
   rt.store.setMany({ [KEYS.remindersDay]: iso, [KEYS.remindersSent]: JSON.stringify([...done, ...due.map((r) => r.key)].slice(-24)) });

@@ -1,10 +1,13 @@
 /**
  * "Tổng quan": this month and this quarter as tiles (each number opens the inbox filtered to its
  * cases), the QR share against its target, and the month's cases per residential group as a
- * small bar chart in inline SVG — built with DOM calls and textContent, never parsed markup.
+ * small bar chart in inline SVG, then each group's own QR poster (its QR cases of the month against
+ * the target, and the groups whose poster brought nothing in 2 weeks, in red) — built with DOM
+ * calls and textContent, never parsed markup.
  */
 import type { InboxQuery } from '../../domain/inbox';
 import type { Dashboard, DashboardPeriod } from '../../domain/report/dashboard';
+import { ADOPTION as A } from '../../i18n/adoption';
 import { REPORTS as T } from '../../i18n/vi';
 import { claim, el, status } from './dom';
 import { callServer } from './rpc';
@@ -63,13 +66,46 @@ function groupChart(d: Dashboard, open: (q: InboxQuery) => void): HTMLElement {
   return el('section', { class: 'groups' }, el('h3', { text: T.byGroup(d.month.label) }), el('p', { class: silent ? 'status error' : 'muted', text: T.silentCount(silent, d.groups.length) }), chart as unknown as HTMLElement);
 }
 
+/** Each group's own QR poster this month: QR cases / all cases, the share against the target, stale posters flagged. */
+function adoptionSection(d: Dashboard, watch: NonNullable<Dashboard['qrWatch']>): HTMLElement {
+  const days = watch.days;
+  const stale = d.groups.filter((g) => g.stale).map((g) => g.group);
+  const summary = !watch.started
+    ? el('p', { class: 'muted', text: A.tooEarly(days) })
+    : stale.length
+      ? el('p', { class: 'status error summary', text: A.staleSummary(stale.length, days, stale) })
+      : el('p', { class: 'status ok summary', text: A.noneStale(days) });
+  const body = el('tbody');
+  for (const g of d.groups) {
+    const share = g.qrShare === null ? '—' : pct(g.qrShare);
+    const name = el(
+      'th',
+      { scope: 'row' },
+      el('span', { class: 'name', text: g.group }),
+      g.stale ? el('span', { class: 'stale-flag', text: A.staleFlag(days) }) : null,
+      g.stale ? el('span', { class: 'last-qr', text: A.lastQr(g.lastQrOn) }) : null,
+    );
+    body.append(
+      el(
+        'tr',
+        { class: g.stale ? 'stale' : undefined, 'data-group': g.group, 'aria-label': A.rowLabel(g.group, g.qr, g.count, share) },
+        name,
+        el('td', { class: 'num', text: `${g.qr}/${g.count}` }),
+        el('td', { class: `num ${g.qrShare === null ? '' : g.qrShare > d.qrTarget ? 'ok' : 'below'}`, text: share }),
+      ),
+    );
+  }
+  const head = el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: A.columns.group }), el('th', { scope: 'col', class: 'num', text: A.columns.qr }), el('th', { scope: 'col', class: 'num', text: A.columns.share(pct(d.qrTarget)) })));
+  return el('section', { class: 'adoption' }, el('h3', { text: A.title(d.month.label) }), summary, el('table', { class: 'adoption' }, head, body), el('p', { class: 'muted', text: A.note }));
+}
+
 export function renderDashboard(root: HTMLElement, open: (q: InboxQuery) => void): void {
   const current = claim(root);
   root.replaceChildren(status('info', 'Đang tải…'));
   callServer('getDashboard')
     .then((d) => {
       if (!current()) return;
-      root.replaceChildren(el('h2', { text: T.dashboardTitle }), el('p', { class: 'muted', text: T.asOf(d.asOf.split('-').reverse().join('/')) }), periodCard(T.thisMonth, d.month, d.qrTarget, open), periodCard(T.thisQuarter, d.quarter, d.qrTarget, open), groupChart(d, open));
+      root.replaceChildren(el('h2', { text: T.dashboardTitle }), el('p', { class: 'muted', text: T.asOf(d.asOf.split('-').reverse().join('/')) }), periodCard(T.thisMonth, d.month, d.qrTarget, open), periodCard(T.thisQuarter, d.quarter, d.qrTarget, open), groupChart(d, open), ...(d.qrWatch ? [adoptionSection(d, d.qrWatch)] : []));
     })
     .catch((e: Error) => current() && root.replaceChildren(status('error', e.message)));
 }

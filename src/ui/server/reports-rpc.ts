@@ -26,7 +26,7 @@ export function dashboard(): Dashboard {
     if (!can(actor, 'viewDashboard')) throw new DeniedError(REPORTS.notAllowed);
     // A handler's dashboard is their body's cases; everyone else's is the ward's.
     const entries = readIndex(SpreadsheetApp.getActive(), rt).filter((e) => canSee(actor, e));
-    return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
+    return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays }, actor?.role === 'handler');
   });
 }
 
