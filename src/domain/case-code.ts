@@ -29,3 +29,30 @@ export function allocateCodes(state: SequenceState, year: number, count: number,
   for (let i = 1; i <= count; i++) codes.push(formatCaseCode(year, last + i));
   return { codes, state: { ...state, [String(year)]: last + count } };
 }
+
+/**
+ * Paper slips carry their case code before anything is written on them: GY-YYYY-PNNNNN, numbered
+ * in a sequence of their own ("P", phiếu), so a slip's code can never be a code the form or staff
+ * entry gives out. The year is the year the slips were printed.
+ */
+const SLIP_PATTERN = /^GY-(\d{4})-P(\d{5,})$/;
+
+export function formatSlipCode(year: number, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`invalid slip sequence ${sequence}`);
+  return `${CASE_CODE_PREFIX}-${year}-P${String(sequence).padStart(5, '0')}`;
+}
+
+export function parseSlipCode(code: string): { year: number; sequence: number } | null {
+  const m = SLIP_PATTERN.exec(String(code ?? '').trim().toUpperCase());
+  return m ? { year: Number(m[1]), sequence: Number(m[2]) } : null;
+}
+
+/**
+ * The journal key of the case entered from a slip: fixed by the code, so the lookup key printed on
+ * the slip's stub (derived from the journal key) is the one the case will have, and a second entry
+ * of the same slip is the same submission — filed once. Its time part is 0: the slip's time is
+ * not known, and a key older than the journal's watermark is checked against the cases tab.
+ */
+export function slipJournalKey(code: string): string {
+  return `T0-${code}`;
+}

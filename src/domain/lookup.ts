@@ -28,10 +28,10 @@ export function normalizeKey(input: unknown): string {
     .slice(0, 32);
 }
 
-/** A code as typed → GY-YYYY-NNNNN, or '' when it cannot be one. */
+/** A code as typed → GY-YYYY-NNNNN (GY-YYYY-PNNNNN for a paper slip), or '' when it cannot be one. */
 export function normalizeCode(input: unknown): string {
-  const m = /^\s*([A-Z]{2})\s*-?\s*(\d{4})\s*-?\s*(\d{5,6})\s*$/i.exec(String(input ?? ''));
-  return m ? `${m[1].toUpperCase()}-${m[2]}-${m[3]}` : '';
+  const m = /^\s*([A-Z]{2})\s*-?\s*(\d{4})\s*-?\s*(P?)\s*(\d{5,6})\s*$/i.exec(String(input ?? ''));
+  return m ? `${m[1].toUpperCase()}-${m[2]}-${m[3].toUpperCase()}${m[4]}` : '';
 }
 
 /** Equal strings, in time that does not depend on where they differ. */

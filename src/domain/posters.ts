@@ -1,46 +1,105 @@
 /**
- * The QR posters: one A4 page per residential group with its own form link (the group is
- * preselected, so the ward knows where each opinion came from), in plain Vietnamese for elderly
- * residents: the steps, the promise of confidentiality and of an answer within 7 working days,
- * where to see results (the results board's QR), and the paper mailbox for those without a phone.
+ * The QR posters and the sticker sheet. A poster is one A4 page per place a QR code is posted —
+ * every residential group, the ward office, the public service centre — each with its own form
+ * link (the group, or the place, is chosen in advance, so the ward knows where each opinion came
+ * from), in plain Vietnamese for elderly residents: the steps, the promise of confidentiality and
+ * of an answer within 7 working days, where to see results (the results board's QR), and the
+ * paper mailbox for those without a phone. The stickers carry the same codes, small, to cut out.
  */
 import { RESIDENT } from '../i18n/address';
 import { qrGif } from './qr';
-import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './report/blocks';
+import { p, type Block, type DocumentSpec, type ImageBlock, A4_ADMINISTRATIVE } from './report/blocks';
 
-export interface PosterGroup {
-  group: string;
-  /** The form, with this group preselected. */
+export type PosterPlace = 'group' | 'office' | 'centre';
+
+export interface PosterTarget {
+  /** The group's name, or the office's / the centre's. */
+  title: string;
+  place: PosterPlace;
+  /** The form, with the group (or the place) chosen in advance. */
   formUrl: string;
-  /** The results board of this group ('' when the web app is not deployed). */
+  /** The results board: the group's, or the whole ward's ('' when the web app is not deployed). */
   boardUrl: string;
 }
 
 export const POSTER_QR_PX = 340;
 const BOARD_QR_PX = 150;
+export const STICKER_QR_PX = 150;
+export const STICKERS_PER_ROW = 3;
+export const STICKER_ROWS_PER_PAGE = 4;
 
-export function posterDocument(groups: PosterGroup[], committee: string, normalDays: number): DocumentSpec {
+/** Cut-out sheets (stickers, slips): A4 with even 12 mm margins — nothing is filed or bound. */
+export const A4_CUT_OUT: DocumentSpec['page'] = { widthMm: 210, heightMm: 297, marginTopMm: 12, marginBottomMm: 12, marginLeftMm: 12, marginRightMm: 12 };
+
+function qrImage(url: string, name: string, px: number, cell = 8): ImageBlock {
+  const qr = qrGif(url, cell);
+  return { type: 'image', base64: qr.base64, mimeType: 'image/gif', name, width: px, height: px, title: url, align: 'center' };
+}
+
+function paperMailbox(place: PosterPlace): string {
+  const where = place === 'group' ? 'tại nhà văn hóa tổ dân phố hoặc trụ sở Ủy ban' : 'đặt tại đây';
+  return `Không dùng điện thoại? ${RESIDENT.sentenceStart} có thể viết ý kiến vào phiếu và bỏ vào hòm thư giấy ${where}.`;
+}
+
+export function posterDocument(targets: PosterTarget[], committee: string, normalDays: number): DocumentSpec {
   const blocks: Block[] = [];
-  groups.forEach((g, i) => {
+  targets.forEach((t, i) => {
     if (i > 0) blocks.push({ type: 'pageBreak' });
-    const qr = qrGif(g.formUrl);
     blocks.push(
       p(committee.toUpperCase(), { bold: true, align: 'center', size: 14 }),
       p('HÒM THƯ SỐ', { heading: 'title', bold: true, align: 'center', size: 30 }),
-      p(`Góp ý, phản ánh, kiến nghị — ${g.group}`, { bold: true, align: 'center', size: 20 }),
-      { type: 'image', base64: qr.base64, mimeType: 'image/gif', name: `QR ${g.group}.gif`, width: POSTER_QR_PX, height: POSTER_QR_PX, title: g.formUrl, align: 'center' },
+      p(`Góp ý, phản ánh, kiến nghị — ${t.title}`, { bold: true, align: 'center', size: 20 }),
+      qrImage(t.formUrl, `QR ${t.title}.gif`, POSTER_QR_PX),
       p('Cách gửi ý kiến:', { bold: true, size: 16 }),
       p(`1. Mở máy ảnh (camera) của điện thoại.\n2. Hướng máy ảnh vào mã QR ở trên.\n3. Chạm vào đường dẫn hiện ra trên màn hình.\n4. Viết ý kiến của ${RESIDENT.inSentence}.\n5. Bấm "Gửi".`, { size: 16 }),
       p(`Thông tin người gửi được giữ bí mật. ${RESIDENT.sentenceStart} sẽ được trả lời trong ${normalDays} ngày làm việc.`, { bold: true, size: 16 }),
-      p(`Không dùng điện thoại? ${RESIDENT.sentenceStart} có thể viết ý kiến vào phiếu và bỏ vào hòm thư giấy tại nhà văn hóa tổ dân phố hoặc trụ sở Ủy ban.`, { size: 15 }),
+      p(paperMailbox(t.place), { size: 15 }),
     );
-    if (g.boardUrl) {
-      const board = qrGif(g.boardUrl, 4);
+    if (t.boardUrl) {
       blocks.push(
-        p('Xem kết quả trả lời của tổ dân phố:', { size: 14, align: 'center' }),
-        { type: 'image', base64: board.base64, mimeType: 'image/gif', name: `Kết quả ${g.group}.gif`, width: BOARD_QR_PX, height: BOARD_QR_PX, title: g.boardUrl, align: 'center' },
+        p(t.place === 'group' ? 'Xem kết quả trả lời của tổ dân phố:' : 'Xem kết quả trả lời của phường:', { size: 14, align: 'center' }),
+        { ...qrImage(t.boardUrl, `Kết quả ${t.title}.gif`, BOARD_QR_PX, 4), width: BOARD_QR_PX, height: BOARD_QR_PX },
       );
     }
   });
-  return { name: `Mã QR Hòm thư số — ${groups.length} tổ dân phố`, page: A4_ADMINISTRATIVE, font: { family: 'Arial', size: 14 }, blocks };
+  return { name: `Mã QR Hòm thư số — ${countLabel(targets)}`, page: A4_ADMINISTRATIVE, font: { family: 'Arial', size: 14 }, blocks };
+}
+
+/** "40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công". */
+function countLabel(targets: PosterTarget[]): string {
+  const groups = targets.filter((t) => t.place === 'group').length;
+  const others = targets.filter((t) => t.place !== 'group').map((t) => (t.place === 'office' ? 'trụ sở Ủy ban' : 'Trung tâm Phục vụ hành chính công'));
+  return [`${groups} tổ dân phố`, ...others].join(', ');
+}
+
+/**
+ * The sticker sheet: one small sticker per place (its QR code, its name, one line of help), three
+ * across and four down on each A4 page — a table per page, so no sticker is split by a page end.
+ */
+export function stickerDocument(targets: PosterTarget[], committee: string): DocumentSpec {
+  const blocks: Block[] = [];
+  const perPage = STICKERS_PER_ROW * STICKER_ROWS_PER_PAGE;
+  for (let start = 0; start < targets.length; start += perPage) {
+    if (start > 0) blocks.push({ type: 'pageBreak' });
+    const page = targets.slice(start, start + perPage);
+    const rows: string[][] = [];
+    const cellImages: Array<{ row: number; col: number; image: ImageBlock }> = [];
+    page.forEach((t, i) => {
+      const row = Math.floor(i / STICKERS_PER_ROW);
+      const col = i % STICKERS_PER_ROW;
+      if (!rows[row]) rows[row] = Array.from({ length: STICKERS_PER_ROW }, () => '');
+      rows[row][col] = `HÒM THƯ SỐ\n${t.title}\nQuét mã để gửi góp ý, phản ánh, kiến nghị\n${committee}`;
+      cellImages.push({ row, col, image: qrImage(t.formUrl, `Tem ${t.title}.gif`, STICKER_QR_PX, 4) });
+    });
+    blocks.push({
+      type: 'table',
+      rows,
+      cutOut: { borderPt: 0.5, color: '#9e9e9e' },
+      widthsMm: Array.from({ length: STICKERS_PER_ROW }, () => (210 - 24) / STICKERS_PER_ROW),
+      size: 10,
+      cellImages,
+      cellStyles: rows.map((r) => r.map((text) => (text ? { align: 'center' as const, heading: 13 } : undefined))),
+    });
+  }
+  return { name: `Tem dán mã QR Hòm thư số — ${countLabel(targets)}`, page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
 }

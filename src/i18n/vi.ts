@@ -9,7 +9,10 @@ export const MENU = {
   setup: 'Thiết lập hòm thư',
   resync: 'Đồng bộ lại',
   posters: 'In mã QR',
-  postersMade: 'Đã lập tài liệu mã QR (mỗi tổ dân phố một trang A4):',
+  postersMade: 'Đã lập tài liệu mã QR (mỗi tổ dân phố, trụ sở Ủy ban và Trung tâm Phục vụ hành chính công một trang A4):',
+  stickers: 'In tem dán mã QR',
+  formOutdated: 'Biểu mẫu chưa có câu hỏi về nơi đặt mã QR hoặc về tổ dân phố. Vui lòng chọn "Thiết lập hòm thư" trong trình đơn để cập nhật biểu mẫu, rồi in lại.',
+  stickersMade: 'Đã lập tờ tem dán mã QR (mỗi nơi đặt mã một tem, 12 tem một trang A4):',
   open: 'Mở tài liệu để in',
 } as const;
 
@@ -66,6 +69,16 @@ export const FORM = {
   confidential: 'Bảo mật danh tính',
   confidentialChoice: 'Giữ bí mật danh tính của tôi',
   privacyHeader: 'Về việc sử dụng thông tin cá nhân',
+  /**
+   * Where the QR code was scanned: chosen already by the poster's link (Google Forms has no hidden
+   * fields), so the ward knows the office's and the public service centre's codes apart from the
+   * groups'. Last, optional, and said to need nothing from the resident.
+   */
+  place: 'Mã QR ông/bà vừa quét ở đâu?',
+  placeHelp: 'Ô này đã được chọn sẵn theo mã QR, ông/bà không cần chọn lại.',
+  placeGroup: 'Bảng tin tổ dân phố',
+  placeOffice: 'Trụ sở Ủy ban nhân dân phường',
+  placeCentre: 'Trung tâm Phục vụ hành chính công',
   privacyNotice:
     'Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân: họ tên, số điện thoại và email ông/bà cung cấp chỉ dùng để trả lời ý kiến của ông/bà; ' +
     'được lưu riêng, chỉ cán bộ quản trị của Ủy ban MTTQ phường được xem, và mọi lần xem đều được ghi lại. Kết quả công khai hằng tháng không nêu tên. ' +
@@ -154,6 +167,11 @@ export const STAFF_ENTRY = {
   channelInvalid: 'Kênh tiếp nhận không hợp lệ.',
   receivedInvalid: 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.',
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
+  slipLabel: 'Mã in trên phiếu giấy (nếu có, ví dụ GY-2026-P00012)',
+  slipOnlyPaper: 'Mã in sẵn chỉ dùng cho phiếu của hòm thư giấy: hãy chọn kênh "Hòm thư giấy" hoặc để trống ô mã.',
+  slipInvalid: 'Mã phiếu không đúng dạng. Mã in trên phiếu giấy có dạng GY-2026-P00012.',
+  slipNotIssued: (code: string) => `Chưa có phiếu giấy nào được in với mã ${code}. Vui lòng kiểm tra lại mã trên phiếu.`,
+  slipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
   alreadySaved: (code: string) => `Ý kiến này đã được lưu trước đó với mã ${code}; không lưu lần nữa.`,
 } as const;
@@ -389,7 +407,9 @@ export const REPORTS = {
   open: 'mở báo cáo',
   publication: 'Lập bản công khai kết quả tháng',
   posters: 'In mã QR',
-  postersHelp: 'Mỗi tổ dân phố một trang A4: mã QR mở biểu mẫu đã chọn sẵn tổ dân phố, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
+  postersHelp: 'Mỗi tổ dân phố, trụ sở Ủy ban và Trung tâm Phục vụ hành chính công một trang A4: mã QR mở biểu mẫu đã chọn sẵn nơi đặt mã, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
+  stickers: 'In tem dán mã QR',
+  stickersHelp: 'Mỗi nơi đặt mã một tem nhỏ (12 tem một trang A4) để cắt và dán.',
   publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
   dashboardTab: 'Tổng quan',
   dashboardTitle: 'Tổng quan',
@@ -453,6 +473,7 @@ export const PUBLIC = {
   key: 'Mã tra cứu (8 ký tự, ví dụ K7M2-QX9P)',
   lookup: 'Tra cứu',
   wrong: 'Mã ý kiến hoặc mã tra cứu chưa đúng. Ông/Bà vui lòng kiểm tra lại.',
+  slipNotEntered: 'Phiếu giấy của ông/bà chưa được cán bộ nhập vào hòm thư (phiếu trong hòm thư giấy được mở và nhập định kỳ). Ông/Bà vui lòng tra cứu lại sau; hạn trả lời tính từ ngày phiếu được nhận.',
   wait: (minutes: number) => `Đã nhập sai nhiều lần. Ông/Bà vui lòng thử lại sau ${minutes} phút.`,
   locked: 'Ý kiến này đã bị tạm khóa tra cứu do nhập sai quá nhiều lần. Ông/Bà vui lòng liên hệ Ủy ban để được hỗ trợ.',
   busy: 'Hệ thống đang bận, ông/bà vui lòng thử lại sau ít phút.',
@@ -518,4 +539,16 @@ export const PORTAL = {
   revoked: (email: string, n: number) => `Đã thu hồi ${n} liên kết còn hiệu lực của ${email}.`,
   activeUntil: (on: string) => `còn hiệu lực đến ${on}`,
   noLink: 'chưa có liên kết còn hiệu lực',
+} as const;
+
+/** Paper slips with printed codes ("In phiếu giấy"). */
+export const SLIPS = {
+  title: 'In phiếu góp ý giấy',
+  help: 'Phiếu cho hòm thư giấy: mỗi phiếu có sẵn mã ý kiến và phần giữ lại có mã tra cứu. Mỗi mã chỉ nhập được một lần.',
+  group: 'Tổ dân phố',
+  count: 'Số phiếu (2 phiếu một trang A4)',
+  groupInvalid: 'Vui lòng chọn một tổ dân phố trong danh sách.',
+  countInvalid: (max: number) => `Số phiếu phải từ 1 đến ${max}.`,
+  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa in phiếu nào.',
+  action: 'In phiếu góp ý giấy',
 } as const;

@@ -17,7 +17,8 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, posters, publication, report } from '../ui/server/reports-rpc';
+import { dashboard, posters, publication, report, slips, stickers } from '../ui/server/reports-rpc';
+import type { SlipRequest } from '../services/documents/slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
 import type { PortalInput, PortalPage } from '../services/public/portal';
@@ -52,9 +53,14 @@ export function resyncMailbox(): void {
   resyncFromMenu(SpreadsheetApp.getUi());
 }
 
-/** Menu "In mã QR": the posters of every residential group. */
+/** Menu "In mã QR": the posters of every place a code is posted. */
 export function printQrPosters(): void {
-  postersFromMenu(SpreadsheetApp.getUi());
+  postersFromMenu(SpreadsheetApp.getUi(), 'posters');
+}
+
+/** Menu "In tem dán mã QR": the sticker sheet. */
+export function printQrStickers(): void {
+  postersFromMenu(SpreadsheetApp.getUi(), 'stickers');
 }
 
 /** Installed trigger: a resident submitted the form. */
@@ -182,7 +188,17 @@ export function revokePortalLink(email: string): { message: string; rows: LinkRo
   return revokeLinks(email);
 }
 
-/** RPC: the QR posters, one A4 page per residential group, as a new Doc. */
+/** RPC: the QR posters, one A4 page per place a code is posted (groups, office, centre), as a new Doc. */
 export function createQrPosters(): WrittenDoc {
   return posters();
+}
+
+/** RPC: the sheet of small QR stickers, one per place. */
+export function createQrStickers(): WrittenDoc {
+  return stickers();
+}
+
+/** RPC: paper slips for one residential group, each with its printed code and a stub with the lookup key. */
+export function createPaperSlips(request: SlipRequest): WrittenDoc {
+  return slips(request);
 }

@@ -191,6 +191,8 @@ describe('every method the app calls is exercised by a conformance test', () => 
     app.call('createPublicationDocument', { year: 2026, month: 1 });
     app.call('getDashboard');
     app.call('printQrPosters');
+    app.call('printQrStickers');
+    app.call('createPaperSlips', { group: 'Tổ dân phố 1', count: 2 });
     expect(() => app.call('lookupPublicCase', 'GY-2026-00001', 'AAAA-AAAA')).toThrow('chưa đúng');
     ws.clock.advance(3_600_000);
     ws.runDueTriggers();

@@ -106,6 +106,11 @@ describe('Utilities — https://developers.google.com/apps-script/reference/util
     expect(Buffer.from(digest.map((b) => b & 0xff)).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(Utilities.base64Encode('Hòm thư')).toBe(Buffer.from('Hòm thư').toString('base64'));
     expect(Utilities.newBlob(Utilities.base64Decode(Utilities.base64Encode('Hòm thư'))).getDataAsString()).toBe('Hòm thư');
+    // A GIF's header and its high bytes come back signed, and a blob made from them keeps the bytes.
+    const gif = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0xff, 0x80, 0x7f, 0x00]);
+    const decoded = Utilities.base64Decode(gif.toString('base64'));
+    expect(decoded).toEqual([71, 73, 70, 56, 57, 97, -1, -128, 127, 0]);
+    expect(Buffer.from(Utilities.newBlob(decoded, 'image/gif', 'qr.gif').getBytes().map((b) => b & 0xff)).equals(gif)).toBe(true);
   });
 
   it('sleep waits on the virtual clock, at most 5 minutes', () => {

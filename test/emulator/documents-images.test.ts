@@ -172,3 +172,41 @@ describe('Table and TableRow attributes — https://developers.google.com/apps-s
     expect(html).toContain('border:0pt solid');
   });
 });
+
+describe('cut-out sheets: images and emphasis inside table cells', () => {
+  // https://developers.google.com/apps-script/reference/document/table-cell (insertImage, editAsText)
+  // https://developers.google.com/apps-script/reference/document/table (setBorderColor, setColumnWidth)
+  // https://developers.google.com/apps-script/reference/document/text (setBold/setFontSize over a range)
+  it('TableCell.insertImage puts the image in a new paragraph at the child index, above the cell\'s text', () => {
+    const { ws, DocumentApp, Utilities } = setup();
+    const doc = DocumentApp.create('Tem dán');
+    const table = doc.getBody().appendTable([['HÒM THƯ SỐ\nTổ dân phố 7', '']]);
+    const cell = table.getCell(0, 0);
+    const image = cell.insertImage(0, Utilities.newBlob(png(60, 60), 'image/png', 'qr.png'));
+    image.setWidth(40).setHeight(40);
+    expect(cell.getNumChildren()).toBe(2);
+    expect(String(cell.getChild(0).getType())).toBe('PARAGRAPH');
+    expect(cell.getChild(1).asParagraph().getText()).toBe('HÒM THƯ SỐ\nTổ dân phố 7');
+    expect(ws.documents.html(doc.getId())).toMatch(/<td[^>]*>[\s\S]*width="40" height="40"[\s\S]*HÒM THƯ SỐ/);
+  });
+
+  it('editAsText of a cell sets bold and size over a range of its text only', () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('Phiếu');
+    const cell = doc.getBody().appendTable([['PHIẾU GÓP Ý\nNội dung']]).getCell(0, 0);
+    const text = cell.editAsText();
+    expect(text.setBold(0, 10, true).setFontSize(0, 10, 13)).toBe(text);
+    expect([text.isBold(0), text.getFontSize(0), text.isBold(12), text.getFontSize(12)]).toEqual([true, 13, null, null]);
+    expect(() => text.setFontSize(0, 10, -1)).toThrow();
+  });
+
+  it('setBorderColor takes a #rrggbb colour; the ward draws the cut line in it', () => {
+    const { ws, DocumentApp } = setup();
+    const doc = DocumentApp.create('Phiếu');
+    const table = doc.getBody().appendTable([['a', 'b']]);
+    expect(table.setBorderWidth(1).setBorderColor('#757575').setColumnWidth(0, 380)).toBe(table);
+    expect([table.getBorderWidth(), table.getBorderColor()]).toEqual([1, '#757575']);
+    expect(() => table.setBorderColor('grey')).toThrow();
+    expect(ws.documents.html(doc.getId())).toContain('solid #757575');
+  });
+});

@@ -22,43 +22,68 @@ function qrCodesIn(w: Ward, docId: string): string[] {
   });
 }
 
+const PLACES = [...DEFAULT_SETTINGS.groups, FORM.placeOffice, FORM.placeCentre];
+const PLACES_LABEL = '40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công';
+
+/** The form's item id for a question title. */
+function entryOf(w: Ward, title: string): string {
+  return `entry.${w.ws.forms.model(w.formId).items.find((i) => i.title === title)!.id}`;
+}
+
+/** A resident follows a decoded link: the answers the link chose, plus what they write. */
+function scan(w: Ward, link: string, answers: Record<string, string | string[]>): void {
+  const model = w.ws.forms.model(w.formId);
+  const chosen: Record<string, string> = {};
+  for (const [k, v] of new URL(link).searchParams) {
+    const item = model.items.find((i) => `entry.${i.id}` === k);
+    if (item) chosen[item.title] = v;
+  }
+  w.ws.forms.submit(w.formId, { ...answers, ...chosen });
+}
+
 describe('QR posters', () => {
   const w = setUpWard();
   const doc = w.app.call('createQrPosters') as { id: string; name: string };
   const codes = qrCodesIn(w, doc.id);
   const groups = DEFAULT_SETTINGS.groups;
 
-  it('one page per residential group, each with its QR and the results board\'s QR', () => {
-    expect(doc.name).toBe(`Mã QR Hòm thư số — ${groups.length} tổ dân phố`);
-    expect(codes).toHaveLength(groups.length * 2);
+  it('one page per residential group, the ward office and the public service centre, each with its QR and the results board\'s QR', () => {
+    expect(doc.name).toBe(`Mã QR Hòm thư số — ${PLACES_LABEL}`);
+    expect(codes).toHaveLength(PLACES.length * 2);
     const text = w.ws.documents.text(doc.id);
-    for (const g of groups) expect(text).toContain(`Góp ý, phản ánh, kiến nghị — ${g}`);
+    for (const g of PLACES) expect(text).toContain(`Góp ý, phản ánh, kiến nghị — ${g}`);
     expect(text).toContain('Mở máy ảnh (camera) của điện thoại.');
     expect(text).toContain('Thông tin người gửi được giữ bí mật.');
-    expect(w.ws.documents.html(doc.id).match(/class="page-break"/g)?.length).toBe(groups.length - 1);
+    expect(text).toContain('bỏ vào hòm thư giấy đặt tại đây.');
+    expect(w.ws.documents.html(doc.id).match(/class="page-break"/g)?.length).toBe(PLACES.length - 1);
   });
 
-  it('every form QR decodes to exactly its group\'s prefilled link, and every board QR to its board', () => {
-    const model = w.ws.forms.model(w.formId);
-    const item = model.items.find((i) => i.title === FORM.group)!;
+  it('every form QR decodes to exactly its place\'s prefilled link, and every board QR to its board', () => {
+    const group = entryOf(w, FORM.group);
+    const place = entryOf(w, FORM.place);
     groups.forEach((g, i) => {
       const form = new URL(codes[2 * i]);
-      expect(form.searchParams.get(`entry.${item.id}`)).toBe(g);
-      expect(form.searchParams.get('usp')).toBe('pp_url');
+      expect([form.searchParams.get(group), form.searchParams.get(place), form.searchParams.get('usp')]).toEqual([g, FORM.placeGroup, 'pp_url']);
       expect(codes[2 * i]).toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/[\w-]+\/viewform\?/);
       expect(codes[2 * i + 1]).toMatch(new RegExp(`/exec\\?group=${encodeURIComponent(g).replace(/[()]/g, '\\\\$&')}$`));
     });
+    const office = new URL(codes[2 * groups.length]);
+    const centre = new URL(codes[2 * groups.length + 2]);
+    // The office's and the centre's codes choose the place and leave the group to the resident.
+    expect([office.searchParams.has(group), office.searchParams.get(place)]).toEqual([false, FORM.placeOffice]);
+    expect([centre.searchParams.has(group), centre.searchParams.get(place)]).toEqual([false, FORM.placeCentre]);
+    expect(codes[2 * groups.length + 1]).toMatch(/\/exec$/);
   });
 
-  it('a resident who scans a poster sends an opinion with that group and the QR channel', () => {
-    const scanned = new URL(codes[2 * 6]); // Tổ dân phố 7's poster
-    const entry = [...scanned.searchParams.entries()].find(([k]) => k.startsWith('entry.'))!;
-    const model = w.ws.forms.model(w.formId);
-    const title = model.items.find((i) => `entry.${i.id}` === entry[0])!.title;
-    w.ws.forms.submit(w.formId, { ...formAnswers({ content: 'Quét mã ở nhà văn hóa' }), [title]: entry[1] });
+  it('a resident who scans a poster sends an opinion with that group and the QR channel; at the office, the office\'s channel', () => {
+    scan(w, codes[2 * 6], formAnswers({ content: 'Quét mã ở nhà văn hóa' })); // Tổ dân phố 7's poster
+    scan(w, codes[2 * groups.length], { ...formAnswers({ content: 'Quét mã ở trụ sở', group: 'Tổ dân phố 3' }) });
+    scan(w, codes[2 * groups.length + 2], { ...formAnswers({ content: 'Quét mã ở Trung tâm', group: 'Tổ dân phố 4' }) });
     runHourly(w);
-    const row = tabRecords(w, 'Ý kiến').find((r) => r['Nội dung'] === 'Quét mã ở nhà văn hóa')!;
-    expect([row['Tổ dân phố'], row['Kênh tiếp nhận']]).toEqual(['Tổ dân phố 7', 'QR']);
+    const row = (content: string) => tabRecords(w, 'Ý kiến').find((r) => r['Nội dung'] === content)!;
+    expect([row('Quét mã ở nhà văn hóa')['Tổ dân phố'], row('Quét mã ở nhà văn hóa')['Kênh tiếp nhận']]).toEqual(['Tổ dân phố 7', 'QR']);
+    expect([row('Quét mã ở trụ sở')['Tổ dân phố'], row('Quét mã ở trụ sở')['Kênh tiếp nhận']]).toEqual(['Tổ dân phố 3', 'QR tại trụ sở UBND']);
+    expect(row('Quét mã ở Trung tâm')['Kênh tiếp nhận']).toBe('QR tại TT Phục vụ HCC');
   });
 
   it('is for admins only', () => {
@@ -67,9 +92,34 @@ describe('QR posters', () => {
     w.ws.setUser('xem@luukiem.example');
     try {
       expect(() => w.app.call('createQrPosters')).toThrow('Vai trò của bạn không được dùng chức năng này.');
+      expect(() => w.app.call('createQrStickers')).toThrow('Vai trò của bạn không được dùng chức năng này.');
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }
+  });
+});
+
+describe('the sticker sheet', () => {
+  const w = setUpWard();
+  const posters = qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id).filter((_, i) => i % 2 === 0);
+  const doc = w.app.call('createQrStickers') as { id: string; name: string };
+
+  it('one sticker per place, twelve to an A4 page, each decoding to exactly the link on that place\'s poster', () => {
+    expect(doc.name).toBe(`Tem dán mã QR Hòm thư số — ${PLACES_LABEL}`);
+    expect(qrCodesIn(w, doc.id)).toEqual(posters);
+    const html = w.ws.documents.html(doc.id);
+    expect(html.match(/class="page-break"/g)?.length).toBe(Math.ceil(PLACES.length / 12) - 1);
+    const text = w.ws.documents.text(doc.id);
+    for (const g of PLACES) expect(text).toContain(`HÒM THƯ SỐ\n${g}\nQuét mã để gửi góp ý, phản ánh, kiến nghị`);
+  });
+
+  it('the links follow the groups list: a group added in the "Tổ dân phố" tab gets its sticker at the next printing', () => {
+    w.SpreadsheetApp.getActive().getSheetByName('Tổ dân phố')!.getRange(42, 1).setValue('Tổ dân phố 41 (mới)');
+    runHourly(w);
+    const again = qrCodesIn(w, (w.app.call('createQrStickers') as { id: string }).id);
+    expect(again).toHaveLength(PLACES.length + 1);
+    expect(again.slice(0, 40)).toEqual(posters.slice(0, 40));
+    expect(new URL(again[40]).searchParams.get(entryOf(w, FORM.group))).toBe('Tổ dân phố 41 (mới)');
   });
 });
 
@@ -79,8 +129,11 @@ describe('the menu "In mã QR"', () => {
     w.app.call('printQrPosters');
     const shown = w.ws.ui.dialogs().at(-1)!;
     expect(shown).toMatchObject({ kind: 'modal', title: 'In mã QR' });
-    expect(shown.content).toContain('Mã QR Hòm thư số — 40 tổ dân phố');
+    expect(shown.content).toContain(`Mã QR Hòm thư số — ${PLACES_LABEL}`);
     expect(shown.content).toMatch(/<a href="https:\/\/docs\.google\.com\/document\/d\/[\w-]+\/edit" target="_blank"/);
+    w.app.call('printQrStickers');
+    expect(w.ws.ui.dialogs().at(-1)!).toMatchObject({ kind: 'modal', title: 'In tem dán mã QR' });
+    expect(w.ws.ui.dialogs().at(-1)!.content).toContain(`Tem dán mã QR Hòm thư số — ${PLACES_LABEL}`);
     w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['xem@luukiem.example', 'Xem', '']]);
     runHourly(w);
     w.ws.setUser('xem@luukiem.example');
@@ -90,5 +143,26 @@ describe('the menu "In mã QR"', () => {
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }
+  });
+});
+
+describe('a form made before the "where" question', () => {
+  it('cannot make posters until setup adds the question (last, optional, its help saying nothing needs choosing); then it can', () => {
+    const w = setUpWard();
+    const FormApp = w.ws.globals.FormApp as GoogleAppsScript.Forms.FormApp;
+    const form = FormApp.openById(w.formId);
+    const place = form.getItems().find((i) => i.getTitle() === FORM.place)!;
+    form.deleteItem(place);
+    expect(() => w.app.call('createQrPosters')).toThrow('Vui lòng chọn "Thiết lập hòm thư" trong trình đơn để cập nhật biểu mẫu');
+    // An opinion sent meanwhile, without the question, is a group's QR case.
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Gửi từ biểu mẫu cũ' }));
+    w.app.call('setupMailbox');
+    const items = FormApp.openById(w.formId).getItems();
+    const added = items[items.length - 1];
+    expect([added.getTitle(), added.getHelpText(), added.asListItem().isRequired()]).toEqual([FORM.place, FORM.placeHelp, false]);
+    expect(added.asListItem().getChoices().map((c) => c.getValue())).toEqual([FORM.placeGroup, FORM.placeOffice, FORM.placeCentre]);
+    expect(qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id)).toHaveLength(PLACES.length * 2);
+    runHourly(w);
+    expect(tabRecords(w, 'Ý kiến').map((r) => [r['Nội dung'], r['Kênh tiếp nhận']])).toEqual([['Gửi từ biểu mẫu cũ', 'QR']]);
   });
 });

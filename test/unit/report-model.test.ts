@@ -22,7 +22,7 @@
  */
 import { fromYmd } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
-import { UNCLASSIFIED } from '../../src/domain/case';
+import { CHANNELS, UNCLASSIFIED } from '../../src/domain/case';
 import { buildReport } from '../../src/domain/report/model';
 import { periodOf, previousPeriod, sameTimeLastYear, specOf } from '../../src/domain/report/periods';
 import type { PeriodSpec, ReportCase, ReportContext } from '../../src/domain/report/types';
@@ -378,5 +378,14 @@ describe('periods', () => {
     expect(() => p({ kind: 'half', year: 2026, index: 3 })).toThrow(RangeError);
     expect(() => p({ kind: 'custom', year: 2026, from: d(2026, 2, 2), to: d(2026, 2, 1) })).toThrow(RangeError);
     expect(() => p({ kind: 'custom', year: 2026 })).toThrow(RangeError);
+  });
+});
+
+describe('the QR share counts every QR code the ward posts', () => {
+  it('the groups\' posters, the ward office\'s and the public service centre\'s; not the paper mailbox', () => {
+    const cases = [aCase('GY-2026-00001', '2026-11-02'), aCase('GY-2026-00002', '2026-11-03', { channel: CHANNELS.qrOffice }), aCase('GY-2026-00003', '2026-11-04', { channel: CHANNELS.qrCentre }), aCase('GY-2026-00004', '2026-11-05', { channel: CHANNELS.paper })];
+    const f = buildReport(cases, { kind: 'month', year: 2026, index: 11 }, new WorkingCalendar(), ctx({ asOf: d(2026, 11, 30) })).current;
+    expect(f.qrShare).toBe(3 / 4);
+    expect(f.byChannel.map((c) => c.key).sort()).toEqual(['Hòm thư giấy', 'QR', 'QR tại TT Phục vụ HCC', 'QR tại trụ sở UBND']);
   });
 });

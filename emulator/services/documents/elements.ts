@@ -476,7 +476,14 @@ export class Table extends Published {
     this._node.borderWidth = width;
     return this._self;
   }
+  getBorderWidth(): number {
+    return this._node.borderWidth;
+  }
+  getBorderColor(): string {
+    return this._node.borderColor;
+  }
   setBorderColor(color: string): Table {
+    if (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)) throw signatureMismatch('DocumentApp.Table.setBorderColor', [color]);
     this._node.borderColor = color;
     return this._self;
   }

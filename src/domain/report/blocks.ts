@@ -20,14 +20,33 @@ export interface TextBlock {
   placeholder?: boolean;
 }
 
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  align?: Align;
+  /** The cell's first line only: bold, at this size (points) — a sticker's or slip's heading. */
+  heading?: number;
+}
+
 export interface TableBlock {
   type: 'table';
-  /** First row is the header. Every cell is text. */
+  /** First row is the header (of a data table). Every cell is text; lines are separated by "\n". */
   rows: string[][];
   /** Borderless layout table (the letterhead) instead of a data table. */
   layout?: boolean;
-  /** Per cell of a layout table: bold/italic/centred lines (applied to whole cells). */
-  cellStyles?: Array<Array<{ bold?: boolean; italic?: boolean; align?: Align } | undefined>>;
+  /**
+   * A cut-out sheet (stickers, paper slips) instead of a data table: no header row, a thin border
+   * to cut along.
+   */
+  cutOut?: { borderPt: number; color: string };
+  /** Per cell of a layout or cut-out table: bold/italic/centred (whole cells) or a heading line. */
+  cellStyles?: Array<Array<CellStyle | undefined>>;
+  /** Column widths in millimetres; Docs shares the width evenly when absent. */
+  widthsMm?: number[];
+  /** Points; the document's size (one less for a data table) when absent. */
+  size?: number;
+  /** Images at the top of a cell, above its text (a sticker's QR code). */
+  cellImages?: Array<{ row: number; col: number; image: ImageBlock }>;
 }
 
 export interface ChartBlock {
@@ -83,6 +102,7 @@ export function allText(spec: DocumentSpec): string {
     if (b.type === 'table') parts.push(...b.rows.flat());
     if (b.type === 'chart') parts.push(b.title, ...b.columns, ...b.rows.map((r) => r[0]));
     if (b.type === 'image') parts.push(b.title);
+    if (b.type === 'table') parts.push(...(b.cellImages ?? []).map((c) => c.image.title));
   }
   return parts.join('\n');
 }

@@ -161,10 +161,10 @@ function normalise(text: string): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Case codes as case-code.ts writes them (GY-2026-00012). At most 6 sequence digits (a ward gets
+ * Case codes as case-code.ts writes them (GY-2026-00012, a paper slip's GY-2026-P00012). At most 6 sequence digits (a ward gets
  * far fewer than a million cases a year), so no phone number can hide inside a "code".
  */
-const CASE_CODE = /(?<![\p{L}\p{N}-])[A-Z]{2}-(?:19|20)\d{2}-\d{5,6}(?![\p{L}\p{N}]|-\d)/gu;
+const CASE_CODE = /(?<![\p{L}\p{N}-])[A-Z]{2}-(?:19|20)\d{2}-P?\d{5,6}(?![\p{L}\p{N}]|-\d)/gu;
 
 /**
  * Dates: d/m/yyyy, d.m.yyyy, d-m-yyyy (one separator throughout) and yyyy-mm-dd, with a real

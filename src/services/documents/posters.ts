@@ -1,43 +1,89 @@
 /**
- * "In mã QR": the posters Doc, one page per residential group. Each group's link preselects the
- * group in the form (Forms' own prefilled URL, made once and varied per group: 4 Forms calls for
- * 40 groups), and the results board's link is the web app's (issue 10).
+ * "In mã QR" and "In tem dán": the posters Doc (one page per place) and the sticker sheet. Each
+ * link is Forms' own prefilled URL, made once and varied per place (a handful of Forms calls for
+ * any number of groups); the results board's link is the web app's (issue 10). Links are made
+ * from the current groups list at every printing, so a renamed or added group gets its own.
  */
 import { can } from '../../domain/permissions';
-import { posterDocument, type PosterGroup } from '../../domain/posters';
-import { FORM, REPORTS } from '../../i18n/vi';
+import { posterDocument, stickerDocument, type PosterPlace, type PosterTarget } from '../../domain/posters';
+import type { DocumentSpec } from '../../domain/report/blocks';
+import { FORM, MENU, REPORTS } from '../../i18n/vi';
 import { actorOf } from '../cases/actions';
 import { appendAudit } from '../platform/audit';
-import { DeniedError, NotSetUpError } from '../platform/errors';
+import { DeniedError, NotSetUpError, UserError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 import { webAppUrl } from '../public/keys';
 import { writeDocument, type WrittenDoc } from '../reports/doc-writer';
 
-/** Every group's form link with that group preselected. */
-export function groupFormLinks(formId: string, groups: string[]): Array<{ group: string; url: string }> {
-  if (groups.length === 0) return [];
-  const form = FormApp.openById(formId);
-  const item = form.getItems(FormApp.ItemType.LIST).find((i) => i.getTitle() === FORM.group);
-  if (!item) throw new NotSetUpError();
-  const sample = form.createResponse().withItemResponse(item.asListItem().createResponse(groups[0])).toPrefilledUrl();
-  const encoded = (g: string) => encodeURIComponent(g).replace(/%20/g, '+');
-  const marker = `=${encoded(groups[0])}`;
-  const at = sample.lastIndexOf(marker);
-  return groups.map((group) => ({ group, url: `${sample.slice(0, at)}=${encoded(group)}${sample.slice(at + marker.length)}` }));
+/** As Forms writes a prefilled answer in its link: percent-encoded, spaces as "+". */
+const encoded = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');
+const decoded = (v: string) => decodeURIComponent(v.replace(/\+/g, ' '));
+
+export interface PlaceLink {
+  title: string;
+  place: PosterPlace;
+  url: string;
 }
 
-export function createPosters(user: string): WrittenDoc {
+/**
+ * Every group's form link (the group and "Bảng tin tổ dân phố" chosen in advance), then the ward
+ * office's and the public service centre's (their place chosen, the group left to the resident).
+ */
+export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
+  const form = FormApp.openById(formId);
+  const lists = form.getItems(FormApp.ItemType.LIST);
+  const groupItem = lists.find((i) => i.getTitle() === FORM.group);
+  const placeItem = lists.find((i) => i.getTitle() === FORM.place);
+  // A form from before the "where" question: setup adds it, then links can say the place.
+  if (!groupItem || !placeItem) throw new UserError(MENU.formOutdated);
+  const sampleGroup = groups[0] ?? FORM.groupOther;
+  const sample = form
+    .createResponse()
+    .withItemResponse(groupItem.asListItem().createResponse(sampleGroup))
+    .withItemResponse(placeItem.asListItem().createResponse(FORM.placeGroup))
+    .toPrefilledUrl();
+  const at = sample.indexOf('?');
+  const base = sample.slice(0, at);
+  const params = sample
+    .slice(at + 1)
+    .split('&')
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]);
+  const groupParam = params.find(([, v]) => decoded(v) === sampleGroup)?.[0];
+  const placeParam = params.find(([, v]) => decoded(v) === FORM.placeGroup)?.[0];
+  if (!groupParam || !placeParam) throw new Error('Không tạo được đường dẫn điền sẵn của biểu mẫu.');
+  const link = (group: string | null, place: string) =>
+    `${base}?${params
+      .filter(([k]) => k !== groupParam || group !== null)
+      .map(([k, v]) => `${k}=${k === groupParam ? encoded(group!) : k === placeParam ? encoded(place) : v}`)
+      .join('&')}`;
+  return [
+    ...groups.map((g) => ({ title: g, place: 'group' as const, url: link(g, FORM.placeGroup) })),
+    { title: FORM.placeOffice, place: 'office' as const, url: link(null, FORM.placeOffice) },
+    { title: FORM.placeCentre, place: 'centre' as const, url: link(null, FORM.placeCentre) },
+  ];
+}
+
+function printQr(user: string, action: string, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
   if (!can(actor, 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
   if (!rt.schema.formId) throw new NotSetUpError();
   const board = webAppUrl();
-  const groups: PosterGroup[] = groupFormLinks(rt.schema.formId, rt.settings.groups).map(({ group, url }) => ({
-    group,
-    formUrl: url,
-    boardUrl: board ? `${board}?group=${encodeURIComponent(group)}` : '',
+  const targets: PosterTarget[] = placeFormLinks(rt.schema.formId, rt.settings.groups).map((l) => ({
+    title: l.title,
+    place: l.place,
+    formUrl: l.url,
+    boardUrl: board ? (l.place === 'group' ? `${board}?group=${encodeURIComponent(l.title)}` : board) : '',
   }));
-  const doc = writeDocument(posterDocument(groups, rt.settings.committeeName, rt.settings.deadlineDays.normal));
-  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action: 'In mã QR', code: '', field: '', before: '', after: '', detail: `${groups.length} tổ dân phố — ${doc.url}` });
+  const doc = writeDocument(make(targets, rt.settings.committeeName, rt.settings.deadlineDays.normal));
+  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action, code: '', field: '', before: '', after: '', detail: `${targets.length} nơi đặt mã — ${doc.url}` });
   return doc;
+}
+
+export function createPosters(user: string): WrittenDoc {
+  return printQr(user, 'In mã QR', posterDocument);
+}
+
+export function createStickers(user: string): WrittenDoc {
+  return printQr(user, 'In tem dán mã QR', (targets, committee) => stickerDocument(targets, committee));
 }

@@ -50,6 +50,8 @@ export interface CaseWrites {
 export interface FilingUnit {
   key: string;
   by: string;
+  /** The code printed on a paper slip: reserved for this key instead of the next in sequence. */
+  code?: string;
   prepare(code: string): PreparedCase;
 }
 
@@ -107,15 +109,27 @@ export function readJournal(store: DocumentStore): JournalState {
   return parseJournal(store.getJson(KEYS.journal));
 }
 
-/** Codes for keys not yet reserved, reserved with the sequence in one property write. */
-export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ key: string; year: number }>, floors: Record<number, number> = {}): Map<string, string> {
+/**
+ * Codes for keys not yet reserved, reserved with the sequence in one property write. A key that
+ * comes with its code (a paper slip's) reserves that code and leaves the sequence alone.
+ */
+export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ key: string; year: number; code?: string }>, floors: Record<number, number> = {}): Map<string, string> {
   const out = new Map<string, string>();
+  let given = false;
   const fresh = keys.filter((k) => {
     const held = journal.pending[k.key];
     if (held) out.set(k.key, held);
-    return !held;
+    else if (k.code) {
+      out.set(k.key, k.code);
+      journal.pending[k.key] = k.code;
+      given = true;
+    }
+    return !held && !k.code;
   });
-  if (fresh.length === 0) return out;
+  if (fresh.length === 0) {
+    if (given) rt.store.setJson(KEYS.journal, journal);
+    return out;
+  }
   let state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
   const byYear = new Map<number, string[]>();
   for (const k of fresh) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.key]);
@@ -248,7 +262,7 @@ export function fileOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
     const old = readCaseKeys(ss, rt).find((p) => p.key === unit.key);
     if (old) return { outcome: 'duplicate', code: old.code, writes: null };
   }
-  const code = reserveCodes(rt, journal, [{ key: unit.key, year }]).get(unit.key)!;
+  const code = reserveCodes(rt, journal, [{ key: unit.key, year, code: unit.code }]).get(unit.key)!;
   const writes = writesFor(unit.key, unit.by, unit.prepare(code), rt, now);
   const todo = missingParts(writes, resuming ? partsPresent(ss, rt) : null);
   if (todo) writeUnit(ss, rt, todo);

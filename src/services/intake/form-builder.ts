@@ -29,6 +29,7 @@ export const QUESTIONS: QuestionSpec[] = [
   { key: 'email', title: FORM.email, type: 'TEXT' },
   { key: 'confidential', title: FORM.confidential, type: 'CHECKBOX' },
   { key: 'privacyHeader', title: FORM.privacyHeader, type: 'SECTION_HEADER', help: FORM.privacyNotice },
+  { key: 'place', title: FORM.place, type: 'LIST', help: FORM.placeHelp },
 ];
 
 /** The raw responses tab's header title of each answer. */
@@ -41,6 +42,7 @@ export const RAW_TITLES: Record<AnswerKey, string> = {
   phone: FORM.phone,
   email: FORM.email,
   confidential: FORM.confidential,
+  place: FORM.place,
 };
 
 type AnswerKey = Exclude<RawKey, 'timestamp'>;
@@ -75,6 +77,7 @@ function choicesFor(key: QuestionSpec['key'], settings: Settings): string[] | nu
   if (key === 'group') return [...settings.groups, FORM.groupOther];
   if (key === 'topic') return settings.categories.map((c) => c.category);
   if (key === 'confidential') return [FORM.confidentialChoice];
+  if (key === 'place') return [FORM.placeGroup, FORM.placeOffice, FORM.placeCentre];
   return null;
 }
 
@@ -82,7 +85,7 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: QuestionSpec, setting
   const choices = choicesFor(q.key, settings);
   switch (q.type) {
     case 'LIST':
-      form.addListItem().setTitle(q.title).setChoiceValues(choices ?? []).setRequired(Boolean(q.required));
+      form.addListItem().setTitle(q.title).setHelpText(q.help ?? '').setChoiceValues(choices ?? []).setRequired(Boolean(q.required));
       break;
     case 'MULTIPLE_CHOICE':
       form.addMultipleChoiceItem().setTitle(q.title).setChoiceValues(choices ?? []).setRequired(Boolean(q.required));

@@ -12,7 +12,7 @@
  * characters), whatever the database size.
  */
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
-import { CHANNELS } from '../../domain/case';
+import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
 import { ERRORS, FORM } from '../../i18n/vi';
@@ -51,11 +51,22 @@ export function keyOfResponse(answers: RawAnswers, receivedAt: Date): string {
   return responseKey({ timestamp: receivedAt, group: answers.group ?? '', content: answers.content ?? '', name: answers.name ?? '', email: answers.email ?? '' });
 }
 
+/**
+ * The channel a form response came by: the place its QR code was posted, chosen by the poster's
+ * link. A link without it (typed, shared, or a form made before the question existed) is a
+ * group's QR: the form is only reached through the ward's QR codes and links.
+ */
+export function channelOfPlace(place: string | undefined): Channel {
+  if (place === FORM.placeOffice) return CHANNELS.qrOffice;
+  if (place === FORM.placeCentre) return CHANNELS.qrCentre;
+  return CHANNELS.qr;
+}
+
 /** A submission read from a form response (values keyed by our raw keys). */
 export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: string): SubmissionInput {
   const confidential = (answers.confidential ?? '').includes(FORM.confidentialChoice);
   return {
-    channel: CHANNELS.qr,
+    channel: channelOfPlace(answers.place),
     receivedAt,
     group: answers.group ?? '',
     topic: answers.topic ?? '',

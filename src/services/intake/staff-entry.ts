@@ -7,13 +7,16 @@
  */
 import { formatVietnameseDate } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
+import { parseSlipCode, slipJournalKey } from '../../domain/case-code';
+import { normalizeCode } from '../../domain/lookup';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { can } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
 import { STAFF_ENTRY } from '../../i18n/vi';
 import { BusyError, DeniedError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
-import { loadRuntime } from '../platform/runtime';
+import { loadRuntime, type Runtime } from '../platform/runtime';
+import { slipIssued } from '../documents/slips';
 import { fileOne } from './filing';
 import { acknowledgeNow, vietnamYear } from './intake';
 
@@ -24,6 +27,8 @@ export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'r
   receivedAt: string;
   /** Chosen by the sidebar once per filled-in form: the same id twice files one case. */
   requestId?: string;
+  /** The code printed on a paper slip (GY-2026-P00012): the case gets it, once. */
+  slipCode?: string;
 };
 
 export interface StaffCaseResult {
@@ -43,6 +48,16 @@ export function parseReceivedAt(text: string): Date {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** The printed code of a paper slip, checked: its form, its channel, that it was printed. */
+function slipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | null {
+  if (typed.trim() === '') return null;
+  if (channel !== 'paper') throw new UserError(STAFF_ENTRY.slipOnlyPaper);
+  const code = normalizeCode(typed);
+  if (!parseSlipCode(code)) throw new UserError(STAFF_ENTRY.slipInvalid);
+  if (!slipIssued(rt.store, code)) throw new UserError(STAFF_ENTRY.slipNotIssued(code));
+  return code;
+}
+
 export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseResult {
   const rt = loadRuntime();
   const member = roleOf(rt.settings, user);
@@ -54,11 +69,13 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
   const now = new Date();
   const receivedAt = input.receivedAt ? parseReceivedAt(String(input.receivedAt)) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) throw new UserError(STAFF_ENTRY.receivedInvalid);
+  const slipCode = slipCodeOf(rt, str(input.slipCode), channelKey);
   const requestId = str(input.requestId).replace(/[^\w-]/g, '').slice(0, 64) || Utilities.getUuid();
   // The key must be the same when the same request comes again: from what the request says, never
-  // from the clock (a retry a few seconds later would otherwise look like a new case).
+  // from the clock (a retry a few seconds later would otherwise look like a new case). A slip's
+  // key is its code's: the same slip entered twice is one submission.
   const keyTime = input.receivedAt ? receivedAt.getTime() : Math.floor(now.getTime() / 86_400_000) * 86_400_000;
-  const key = `S${Math.floor(keyTime / 1000)}-${requestId}`;
+  const key = slipCode ? slipJournalKey(slipCode) : `S${Math.floor(keyTime / 1000)}-${requestId}`;
 
   return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
     rt.store.refresh();
@@ -70,6 +87,7 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
       {
         key,
         by: user,
+        code: slipCode ?? undefined,
         prepare: (code) => {
           const prepared = prepareCase(
             {
@@ -96,6 +114,7 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
       now,
     );
     if (filed.writes) acknowledgeNow(rt, filed.writes);
+    if (filed.outcome === 'duplicate' && slipCode) throw new UserError(STAFF_ENTRY.slipUsed(slipCode));
     if (filed.outcome === 'duplicate') return { code: filed.code, dueDate: '', message: STAFF_ENTRY.alreadySaved(filed.code) };
     const due = formatVietnameseDate(dueDay);
     return { code: filed.code, dueDate: due, message: STAFF_ENTRY.saved(filed.code, due) };

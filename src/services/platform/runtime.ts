@@ -17,7 +17,7 @@ import type { TabKey } from './sheets/tabs';
 export const SCHEMA_VERSION = 1;
 
 /** Columns of the form's raw responses tab, by our key. */
-export type RawKey = 'timestamp' | 'group' | 'topic' | 'content' | 'location' | 'name' | 'phone' | 'email' | 'confidential';
+export type RawKey = 'timestamp' | 'group' | 'topic' | 'content' | 'location' | 'name' | 'phone' | 'email' | 'confidential' | 'place';
 
 export interface SchemaState {
   version: number;

@@ -7,6 +7,7 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
+import { slipJournalKey } from '../../domain/case-code';
 import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
 import { constantTimeEqual, gate, LOCK_AFTER, normalizeCode, normalizeKey } from '../../domain/lookup';
@@ -19,6 +20,7 @@ import { KEYS } from '../platform/document-store';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
+import { slipIssued } from '../documents/slips';
 import { lookupKey } from './keys';
 
 export interface PublicCase {
@@ -80,6 +82,11 @@ function open(rt: Runtime, codeInput: unknown, keyInput: unknown): CaseRow {
   const expected = at && at.record.responseKey ? lookupKey(rt.store, at.record.responseKey, at.record.lookupVersion ?? 0) : '';
   // Compared whole and in constant time, also when there is no such case.
   const ok = constantTimeEqual(expected || 'x'.repeat(key.length + 1), key) && expected !== '';
+  // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
+  if (!at && slipIssued(rt.store, code) && constantTimeEqual(lookupKey(rt.store, slipJournalKey(code), 0), key)) {
+    log(code, 'slip not entered');
+    throw new UserError(PUBLIC.slipNotEntered);
+  }
   if (!ok || !at) {
     recordFailure(rt, code, f, now);
     log(code, 'wrong');

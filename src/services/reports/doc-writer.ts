@@ -4,7 +4,7 @@
  * appendTable call plus a constant few for its style; a chart is a DataTable, a chart, one PNG
  * (Charts service, inside Apps Script: no external chart service sees the figures) and one image.
  */
-import type { Block, ChartBlock, DocumentSpec, ImageBlock, TableBlock, TextBlock } from '../../domain/report/blocks';
+import type { Block, CellStyle, ChartBlock, DocumentSpec, ImageBlock, TableBlock, TextBlock } from '../../domain/report/blocks';
 
 const POINTS_PER_MM = 72 / 25.4;
 
@@ -32,23 +32,47 @@ function writeParagraph(body: Body, b: TextBlock, spec: DocumentSpec): void {
   para.setAttributes(attrs);
 }
 
+function imageBlob(b: ImageBlock): GoogleAppsScript.Base.Blob {
+  return Utilities.newBlob(Utilities.base64Decode(b.base64), b.mimeType, b.name);
+}
+
+function sizeImage(image: GoogleAppsScript.Document.InlineImage, b: ImageBlock): void {
+  image.setAltTitle(b.title);
+  image.setWidth(b.width).setHeight(b.height);
+}
+
 function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
   const A = DocumentApp.Attribute;
   const table = body.appendTable(b.rows);
-  table.setAttributes({ [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: b.layout ? spec.font.size : spec.font.size - 1 });
-  if (b.layout) {
-    table.setBorderWidth(0);
-    (b.cellStyles ?? []).forEach((row, r) =>
-      row.forEach((style, c) => {
-        if (!style) return;
-        const cell = table.getCell(r, c);
-        cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
-        if (style.align && style.align !== 'left') for (let i = 0; i < cell.getNumChildren(); i++) cell.getChild(i).asParagraph().setAlignment(alignment(style.align));
-      }),
-    );
+  table.setAttributes({ [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: b.size ?? (b.layout || b.cutOut ? spec.font.size : spec.font.size - 1) });
+  (b.widthsMm ?? []).forEach((w, i) => table.setColumnWidth(i, w * POINTS_PER_MM));
+  if (!b.layout && !b.cutOut) {
+    table.getRow(0).setAttributes({ [A.BOLD]: true, [A.BACKGROUND_COLOR]: '#e8eef7' });
     return;
   }
-  table.getRow(0).setAttributes({ [A.BOLD]: true, [A.BACKGROUND_COLOR]: '#e8eef7' });
+  if (b.layout) table.setBorderWidth(0);
+  else if (b.cutOut) table.setBorderWidth(b.cutOut.borderPt).setBorderColor(b.cutOut.color);
+  const styled = (b.cellStyles ?? []).flatMap((row, r) => row.map((style, c) => ({ r, c, style })).filter((s) => s.style)) as Array<{ r: number; c: number; style: CellStyle }>;
+  // Emphasis while each cell holds its text alone (the text's offsets are the cell's).
+  for (const { r, c, style } of styled) {
+    const cell = table.getCell(r, c);
+    if (style.bold || style.italic) cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
+    const text = b.rows[r][c];
+    const end = (text.includes('\n') ? text.indexOf('\n') : text.length) - 1;
+    if (style.heading && end >= 0) cell.editAsText().setBold(0, end, true).setFontSize(0, end, style.heading);
+  }
+  // One blob per distinct image: a sheet of stickers repeats the same code.
+  const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
+  for (const { row, col, image } of b.cellImages ?? []) {
+    if (!blobs.has(image.base64)) blobs.set(image.base64, imageBlob(image));
+    sizeImage(table.getCell(row, col).insertImage(0, blobs.get(image.base64)!), image);
+  }
+  // Alignment last, so an image's own paragraph is centred with the text.
+  for (const { r, c, style } of styled) {
+    if (!style.align || style.align === 'left') continue;
+    const cell = table.getCell(r, c);
+    for (let i = 0; i < cell.getNumChildren(); i++) cell.getChild(i).asParagraph().setAlignment(alignment(style.align));
+  }
 }
 
 function writeChart(body: Body, b: ChartBlock): void {
@@ -66,13 +90,10 @@ function writeChart(body: Body, b: ChartBlock): void {
 }
 
 function writeImage(body: Body, b: ImageBlock): void {
-  const blob = Utilities.newBlob(Utilities.base64Decode(b.base64), b.mimeType, b.name);
   // In a paragraph of its own, so it can be centred.
   const para = body.appendParagraph('');
   if (b.align && b.align !== 'left') para.setAlignment(alignment(b.align));
-  const image = para.appendInlineImage(blob);
-  image.setAltTitle(b.title);
-  image.setWidth(b.width).setHeight(b.height);
+  sizeImage(para.appendInlineImage(imageBlob(b)), b);
 }
 
 function writeBlock(body: Body, b: Block, spec: DocumentSpec): void {

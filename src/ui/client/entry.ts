@@ -1,6 +1,6 @@
 /** Entering a case from the paper mailbox, in person, by phone, e-mail or Zalo (admins). */
 import { checkEmail, checkPhone } from '../../domain/contact';
-import { FORM, SIDEBAR as T } from '../../i18n/vi';
+import { FORM, STAFF_ENTRY, SIDEBAR as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { el, field, select, status } from './dom';
 import { callServer } from './rpc';
@@ -43,10 +43,20 @@ export function entryForm(state: SidebarState): HTMLElement {
   const phone = el('input', { name: 'phone', inputmode: 'tel', autocomplete: 'off' });
   const email = el('input', { name: 'email', type: 'text', inputmode: 'email', autocomplete: 'off' });
   for (const input of [phone, email]) input.addEventListener('input', () => checkField(input, null));
+  const channel = select('channel', state.channels.map((c) => ({ value: c.key, label: c.label })), true);
+  // A paper slip's printed code: asked only for the paper mailbox, where slips come from.
+  const slipCode = el('input', { name: 'slipCode', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
+  const slipField = field(STAFF_ENTRY.slipLabel, slipCode);
+  const showSlip = () => {
+    slipField.hidden = channel.value !== 'paper';
+    if (slipField.hidden) slipCode.value = '';
+  };
+  channel.addEventListener('change', showSlip);
   form.append(
     el('h2', { text: T.entryTitle }),
     el('p', { class: 'muted', text: T.entryHelp }),
-    field(T.channel, select('channel', state.channels.map((c) => ({ value: c.key, label: c.label })), true)),
+    field(T.channel, channel),
+    slipField,
     field(T.receivedAt, receivedAt),
     field(T.group, select('group', [...state.groups.map((g) => ({ value: g, label: g })), { value: '', label: T.groupOther }])),
     field(T.topic, select('topic', [{ value: '', label: T.topicNone }, ...state.categories.map((c) => ({ value: c, label: c }))])),
@@ -89,11 +99,13 @@ export function entryForm(state: SidebarState): HTMLElement {
       phone: value('phone'),
       email: value('email'),
       confidential: data.get('confidential') !== null,
+      slipCode: value('slipCode'),
       requestId,
     })
       .then((result) => {
         messages.replaceChildren(status('ok', result.message));
         form.reset();
+        showSlip();
         requestId = newRequestId();
         receivedAt.value = localNow();
       })
@@ -103,5 +115,6 @@ export function entryForm(state: SidebarState): HTMLElement {
         submit.textContent = T.save;
       });
   });
+  showSlip();
   return el('div', {}, messages, form);
 }

@@ -1,5 +1,5 @@
 /** "Báo cáo": choose a period, get a new report Doc (admins). */
-import { REPORTS as T } from '../../i18n/vi';
+import { SLIPS, REPORTS as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { docLink } from './case-view';
 import { el, field, select, status } from './dom';
@@ -54,24 +54,39 @@ export function reportsView(state: SidebarState): HTMLElement {
       .catch((error: Error) => out.replaceChildren(status('error', error.message)))
       .then(() => (submit.disabled = false));
   });
-  return el('div', {}, form, publicationForm(year, month), postersForm());
+  return el(
+    'div',
+    {},
+    form,
+    publicationForm(year, month),
+    documentForm(T.posters, T.postersHelp, [], () => callServer('createQrPosters')),
+    documentForm(T.stickers, T.stickersHelp, [], () => callServer('createQrStickers')),
+    slipsForm(state),
+  );
 }
 
-/** "In mã QR": the posters of every residential group. */
-function postersForm(): HTMLElement {
-  const submit = el('button', { type: 'submit', text: T.posters });
+/** A form that makes one Doc and shows its link (or the refusal) under its button. */
+function documentForm(title: string, help: string, fields: HTMLElement[], make: () => Promise<{ name: string; url: string }>): HTMLElement {
+  const submit = el('button', { type: 'submit', text: title });
   const out = el('div', { 'aria-live': 'polite' });
-  const form = el('form', { class: 'report', 'aria-label': T.posters }, el('h2', { text: T.posters }), el('p', { class: 'muted', text: T.postersHelp }), submit, out);
+  const form = el('form', { class: 'report', 'aria-label': title }, el('h2', { text: title }), el('p', { class: 'muted', text: help }), ...fields, submit, out);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit.disabled = true;
     out.replaceChildren(status('info', T.making));
-    callServer('createQrPosters')
+    make()
       .then((d) => out.replaceChildren(docLink(d.name, d.url)))
       .catch((error: Error) => out.replaceChildren(status('error', error.message)))
       .then(() => (submit.disabled = false));
   });
   return form;
+}
+
+/** "In phiếu góp ý giấy": slips with printed codes for one residential group. */
+function slipsForm(state: SidebarState): HTMLElement {
+  const group = select('slipGroup', state.groups.map((g) => ({ value: g, label: g })), true);
+  const count = el('input', { name: 'slipCount', type: 'number', min: '1', max: '40', value: '10', required: true });
+  return documentForm(SLIPS.title, SLIPS.help, [field(SLIPS.group, group), field(SLIPS.count, count)], () => callServer('createPaperSlips', { group: group.value, count: Number(count.value) }));
 }
 
 /** The month's results for the notice board (default: last month). */

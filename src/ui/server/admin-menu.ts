@@ -2,7 +2,7 @@
 import { can } from '../../domain/permissions';
 import { roleOf } from '../../domain/settings';
 import { MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
-import { createPosters } from '../../services/documents/posters';
+import { createPosters, createStickers } from '../../services/documents/posters';
 import { UserError } from '../../services/platform/errors';
 import { describeError, logError, NotSetUpError } from '../../services/platform/errors';
 import { runMaintenance } from '../../services/platform/maintenance';
@@ -44,11 +44,11 @@ export function resyncFromMenu(ui: GoogleAppsScript.Base.Ui): void {
   }
 }
 
-/** Menu "In mã QR": the posters Doc, and a dialog with its link (a refusal as an alert). */
-export function postersFromMenu(ui: GoogleAppsScript.Base.Ui): void {
+/** Menu "In mã QR" / "In tem dán mã QR": the Doc, and a dialog with its link (a refusal as an alert). */
+export function postersFromMenu(ui: GoogleAppsScript.Base.Ui, what: 'posters' | 'stickers'): void {
   let doc;
   try {
-    doc = createPosters(currentUser());
+    doc = (what === 'posters' ? createPosters : createStickers)(currentUser());
   } catch (error) {
     if (error instanceof UserError || error instanceof NotSetUpError) {
       ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
@@ -58,6 +58,7 @@ export function postersFromMenu(ui: GoogleAppsScript.Base.Ui): void {
   }
   // Text and address go in escaped: nothing here is parsed as markup.
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const html = `<p style="font:16px Arial">${escape(MENU.postersMade)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
-  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(160), MENU.posters);
+  const made = what === 'posters' ? MENU.postersMade : MENU.stickersMade;
+  const html = `<p style="font:16px Arial">${escape(made)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
+  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(180), what === 'posters' ? MENU.posters : MENU.stickers);
 }

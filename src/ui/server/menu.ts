@@ -12,5 +12,6 @@ export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem(MENU.setup, 'setupMailbox')
     .addItem(MENU.resync, 'resyncMailbox')
     .addItem(MENU.posters, 'printQrPosters')
+    .addItem(MENU.stickers, 'printQrStickers')
     .addToUi();
 }

@@ -1,7 +1,8 @@
 /** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
 import { createReport, type ReportRequest } from '../../services/reports/report';
 import { createPublication } from '../../services/reports/publication';
-import { createPosters } from '../../services/documents/posters';
+import { createPosters, createStickers } from '../../services/documents/posters';
+import { createSlips, type SlipRequest } from '../../services/documents/slips';
 import type { WrittenDoc } from '../../services/reports/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
 import { can, canSee } from '../../domain/permissions';
@@ -36,4 +37,12 @@ export function publication(request: { year: number; month: number }): WrittenDo
 
 export function posters(): WrittenDoc {
   return rpc('documents', () => createPosters(currentUser()));
+}
+
+export function stickers(): WrittenDoc {
+  return rpc('documents', () => createStickers(currentUser()));
+}
+
+export function slips(request: SlipRequest): WrittenDoc {
+  return rpc('documents', () => createSlips(currentUser(), request));
 }

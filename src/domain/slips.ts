@@ -1,0 +1,91 @@
+/**
+ * Paper slips for the paper mailbox (the plan keeps it as a backup for residents without a
+ * phone). Each slip is printed with its case code, in a sequence of its own (case-code.ts), and a
+ * tear-off stub the resident keeps: the same code and the lookup key, so a resident who wrote on
+ * paper can follow the case like one who used the form. Two slips per A4 page; a slip is a
+ * table row — the form on the left, the stub on the right, the border is where to cut.
+ */
+import { RESIDENT } from '../i18n/address';
+import { A4_CUT_OUT } from './posters';
+import { qrGif } from './qr';
+import { p, type Block, type DocumentSpec, type ImageBlock } from './report/blocks';
+
+export interface Slip {
+  code: string;
+  /** As printed: "K7M2-QX9P". */
+  key: string;
+  /** The lookup page with this code and key ('' when the web app is not deployed). */
+  lookupUrl: string;
+}
+
+export interface SlipSheet {
+  group: string;
+  committee: string;
+  normalDays: number;
+  /** How to reach the ward (phone, office hours): for residents who cannot use the lookup page. */
+  contact: string;
+  slips: Slip[];
+}
+
+export const SLIPS_PER_PAGE = 2;
+export const MAX_SLIPS = 40;
+export const STUB_QR_PX = 96;
+const DOTS = '. '.repeat(62).trim();
+
+export function slipFormText(s: SlipSheet, slip: Slip): string {
+  return [
+    'PHIẾU GÓP Ý, PHẢN ÁNH, KIẾN NGHỊ',
+    `${s.committee} — Hòm thư số`,
+    `Tổ dân phố: ${s.group}        Mã ý kiến: ${slip.code}`,
+    `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn):`,
+    ...Array.from({ length: 8 }, () => DOTS),
+    `Địa điểm (nếu có): ${DOTS.slice(0, 96)}`,
+    `Họ và tên: ${DOTS.slice(0, 44)}  Số điện thoại: ${DOTS.slice(0, 30)}`,
+    `(Không bắt buộc. Để lại số điện thoại, cán bộ sẽ gọi điện trả lời ${RESIDENT.inSentence}.)`,
+    '☐ Giữ bí mật danh tính của tôi',
+    `Xé phần bên phải giữ lại, gấp phiếu và bỏ vào hòm thư giấy. Ý kiến được trả lời trong ${s.normalDays} ngày làm việc. Thông tin người gửi được giữ bí mật.`,
+  ].join('\n');
+}
+
+export function slipStubText(s: SlipSheet, slip: Slip): string {
+  return [
+    `PHẦN ${RESIDENT.inSentence.toUpperCase()} GIỮ LẠI`,
+    'Mã ý kiến:',
+    slip.code,
+    'Mã tra cứu:',
+    slip.key,
+    slip.lookupUrl ? 'Quét mã ở trên để xem tình trạng và kết quả trả lời.' : '',
+    `Hỏi về ý kiến: ${s.contact}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export function slipDocument(s: SlipSheet): DocumentSpec {
+  const blocks: Block[] = [];
+  for (let start = 0; start < s.slips.length; start += SLIPS_PER_PAGE) {
+    if (start > 0) blocks.push({ type: 'pageBreak' });
+    const page = s.slips.slice(start, start + SLIPS_PER_PAGE);
+    const cellImages = page
+      .map((slip, row) => {
+        if (!slip.lookupUrl) return null;
+        const qr = qrGif(slip.lookupUrl, 3);
+        const image: ImageBlock = { type: 'image', base64: qr.base64, mimeType: 'image/gif', name: `Tra cứu ${slip.code}.gif`, width: STUB_QR_PX, height: STUB_QR_PX, title: slip.lookupUrl, align: 'center' };
+        return { row, col: 1, image };
+      })
+      .filter((c): c is { row: number; col: number; image: ImageBlock } => c !== null);
+    blocks.push({
+      type: 'table',
+      rows: page.map((slip) => [slipFormText(s, slip), slipStubText(s, slip)]),
+      cutOut: { borderPt: 1, color: '#757575' },
+      widthsMm: [134, 52],
+      size: 10,
+      cellImages,
+      cellStyles: page.map(() => [{ heading: 13 }, { heading: 10, align: 'center' as const }]),
+    });
+    if (page.length > 1 || start + SLIPS_PER_PAGE < s.slips.length) blocks.push(p('✂ Cắt theo đường kẻ.', { size: 8, italic: true, align: 'center' }));
+  }
+  const first = s.slips[0]?.code ?? '';
+  const last = s.slips[s.slips.length - 1]?.code ?? '';
+  return { name: `Phiếu góp ý giấy — ${s.group} — ${first}${last !== first ? ` đến ${last}` : ''}`, page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
+}
