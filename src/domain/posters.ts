@@ -65,8 +65,9 @@ export function posterDocument(targets: PosterTarget[], committee: string, norma
   return { name: `Mã QR Hòm thư số — ${countLabel(targets)}`, page: A4_ADMINISTRATIVE, font: { family: 'Arial', size: 14 }, blocks };
 }
 
-/** "40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công". */
+/** "40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công"; one place: its name. */
 function countLabel(targets: PosterTarget[]): string {
+  if (targets.length === 1) return targets[0].title;
   const groups = targets.filter((t) => t.place === 'group').length;
   const others = targets.filter((t) => t.place !== 'group').map((t) => (t.place === 'office' ? 'trụ sở Ủy ban' : 'Trung tâm Phục vụ hành chính công'));
   return [`${groups} tổ dân phố`, ...others].join(', ');
@@ -75,8 +76,9 @@ function countLabel(targets: PosterTarget[]): string {
 /**
  * The sticker sheet: one small sticker per place (its QR code, its name, one line of help), three
  * across and four down on each A4 page — a table per page, so no sticker is split by a page end.
+ * Short lines only: a sticker is 62 mm wide, and a wrapped line would push the last row off the page.
  */
-export function stickerDocument(targets: PosterTarget[], committee: string): DocumentSpec {
+export function stickerDocument(targets: PosterTarget[]): DocumentSpec {
   const blocks: Block[] = [];
   const perPage = STICKERS_PER_ROW * STICKER_ROWS_PER_PAGE;
   for (let start = 0; start < targets.length; start += perPage) {
@@ -88,7 +90,7 @@ export function stickerDocument(targets: PosterTarget[], committee: string): Doc
       const row = Math.floor(i / STICKERS_PER_ROW);
       const col = i % STICKERS_PER_ROW;
       if (!rows[row]) rows[row] = Array.from({ length: STICKERS_PER_ROW }, () => '');
-      rows[row][col] = `HÒM THƯ SỐ\n${t.title}\nQuét mã để gửi góp ý, phản ánh, kiến nghị\n${committee}`;
+      rows[row][col] = `HÒM THƯ SỐ\n${t.title}\nQuét mã để góp ý, kiến nghị`;
       cellImages.push({ row, col, image: qrImage(t.formUrl, `Tem ${t.title}.gif`, STICKER_QR_PX, 4) });
     });
     blocks.push({

@@ -36,9 +36,10 @@ export function slipFormText(s: SlipSheet, slip: Slip): string {
   return [
     'PHIẾU GÓP Ý, PHẢN ÁNH, KIẾN NGHỊ',
     `${s.committee} — Hòm thư số`,
-    `Tổ dân phố: ${s.group}        Mã ý kiến: ${slip.code}`,
+    `Tổ dân phố: ${s.group}`,
+    `Mã ý kiến: ${slip.code}`,
     `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn):`,
-    ...Array.from({ length: 8 }, () => DOTS),
+    ...Array.from({ length: 10 }, () => DOTS),
     `Địa điểm (nếu có): ${DOTS.slice(0, 96)}`,
     `Họ và tên: ${DOTS.slice(0, 44)}  Số điện thoại: ${DOTS.slice(0, 30)}`,
     `(Không bắt buộc. Để lại số điện thoại, cán bộ sẽ gọi điện trả lời ${RESIDENT.inSentence}.)`,
@@ -81,7 +82,7 @@ export function slipDocument(s: SlipSheet): DocumentSpec {
       widthsMm: [134, 52],
       size: 10,
       cellImages,
-      cellStyles: page.map(() => [{ heading: 13 }, { heading: 10, align: 'center' as const }]),
+      cellStyles: page.map(() => [{ heading: 13 }, { align: 'center' as const }]),
     });
     if (page.length > 1 || start + SLIPS_PER_PAGE < s.slips.length) blocks.push(p('✂ Cắt theo đường kẻ.', { size: 8, italic: true, align: 'center' }));
   }

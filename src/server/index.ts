@@ -189,13 +189,13 @@ export function revokePortalLink(email: string): { message: string; rows: LinkRo
 }
 
 /** RPC: the QR posters, one A4 page per place a code is posted (groups, office, centre), as a new Doc. */
-export function createQrPosters(): WrittenDoc {
-  return posters();
+export function createQrPosters(place?: string): WrittenDoc {
+  return posters(place);
 }
 
 /** RPC: the sheet of small QR stickers, one per place. */
-export function createQrStickers(): WrittenDoc {
-  return stickers();
+export function createQrStickers(place?: string): WrittenDoc {
+  return stickers(place);
 }
 
 /** RPC: paper slips for one residential group, each with its printed code and a stub with the lookup key. */

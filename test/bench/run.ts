@@ -149,6 +149,22 @@ for (const existing of [10, 1_000, 100_000]) {
   rows.push(row('"Tổng quan" dashboard, 100,000 cases', w.ws.stats(), performance.now() - t));
 }
 
+// Printing for the residential groups (issue 11): Document calls grow with pages, not with cases.
+{
+  const w = ward();
+  for (const [label, run] of [
+    ['QR posters, 42 pages (40 groups, office, centre)', () => w.app.call('createQrPosters')],
+    ['QR poster of one place (a torn one reprinted)', () => w.app.call('createQrPosters', 'Tổ dân phố 7')],
+    ['QR sticker sheet, 42 stickers on 4 pages', () => w.app.call('createQrStickers')],
+    ['paper slips, 40 for one group (20 pages)', () => w.app.call('createPaperSlips', { group: 'Tổ dân phố 1', count: 40 })],
+  ] as const) {
+    w.ws.resetStats();
+    const t = performance.now();
+    run();
+    rows.push(row(label, w.ws.stats(), performance.now() - t));
+  }
+}
+
 print(rows);
 
 // The local ward's "Ý kiến" view (npm start) with 1,000 cases and one of 100,000 characters: the

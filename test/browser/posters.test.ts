@@ -34,12 +34,20 @@ afterAll(async () => {
   await server?.close();
 });
 
-function firstQr(): string {
-  const m = /src="data:image\/gif;base64,([^"]+)"/.exec(ws.documents.html(docId))!;
+/** The n-th QR code of the posters Doc, read from its stored image (two a page: the form's, the board's). */
+function qrAt(n: number): string {
+  const m = [...ws.documents.html(docId).matchAll(/src="data:image\/gif;base64,([^"]+)"/g)][n];
   const gif = new GifReader(Buffer.from(m[1], 'base64'));
   const rgba = new Uint8ClampedArray(gif.width * gif.height * 4);
   gif.decodeAndBlitFrameRGBA(0, rgba);
   return jsQR(rgba, gif.width, gif.height)!.data;
+}
+
+function caseRow(content: string): Record<string, string> {
+  const cases = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets.find((s) => s.name === 'Ý kiến')!.displayValues;
+  const header = cases[0];
+  const row = cases.find((r) => r[header.indexOf('Nội dung')] === content)!;
+  return Object.fromEntries(header.map((h, i) => [h, row[i]]));
 }
 
 it('a poster page, as printed', async () => {
@@ -51,17 +59,38 @@ it('a poster page, as printed', async () => {
 });
 
 it('scanning the poster of Tổ dân phố 1 on a phone opens the form with that group chosen; the case has it, by QR', async () => {
-  const link = firstQr();
+  const link = qrAt(0);
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
   // The ward serves Google's addresses locally: follow the decoded link there.
   await phone.goto(`${server.url}${new URL(link).pathname}${new URL(link).search}`);
   expect(await phone.getByLabel(FORM.group).inputValue()).toBe('Tổ dân phố 1');
   await phone.getByLabel(FORM.content).fill('Quét mã QR trên bảng tin: xin sửa đèn ngõ 2');
+  // The last question is chosen already, and says so.
+  const place = phone.getByLabel(FORM.place);
+  expect(await place.inputValue()).toBe(FORM.placeGroup);
+  await place.scrollIntoViewIfNeeded();
+  expect(await phone.getByText(FORM.placeHelp).isVisible()).toBe(true);
+  await phone.screenshot({ path: artifact('resident-form-place-390.png') });
   await phone.getByRole('button', { name: 'Gửi' }).click();
   await phone.getByText('Cảm ơn ông/bà đã gửi ý kiến', { exact: false }).first().waitFor();
   await phone.close();
-  const cases = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets.find((s) => s.name === 'Ý kiến')!.displayValues;
-  const header = cases[0];
-  const row = cases.find((r) => r[header.indexOf('Nội dung')] === 'Quét mã QR trên bảng tin: xin sửa đèn ngõ 2')!;
-  expect([row[header.indexOf('Tổ dân phố')], row[header.indexOf('Kênh tiếp nhận')]]).toEqual(['Tổ dân phố 1', 'QR']);
+  const row = caseRow('Quét mã QR trên bảng tin: xin sửa đèn ngõ 2');
+  expect([row['Tổ dân phố'], row['Kênh tiếp nhận']]).toEqual(['Tổ dân phố 1', 'QR']);
+});
+
+it('scanning the code at the ward office on a small phone (300 px): the place is chosen, the resident picks the group; the case has the office\'s channel', async () => {
+  const link = qrAt(2 * 40); // after the 40 groups' pages
+  const phone = await browser.newPage({ viewport: { width: 300, height: 640 } });
+  await phone.goto(`${server.url}${new URL(link).pathname}${new URL(link).search}`);
+  expect(await phone.getByLabel(FORM.group).inputValue()).toBe('');
+  expect(await phone.getByLabel(FORM.place).inputValue()).toBe(FORM.placeOffice);
+  await phone.getByLabel(FORM.group).selectOption('Tổ dân phố 5');
+  await phone.getByLabel(FORM.content).fill('Góp ý tại trụ sở: thủ tục cấp giấy chậm');
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await phone.screenshot({ path: artifact('resident-form-office-300.png'), fullPage: true });
+  await phone.getByRole('button', { name: 'Gửi' }).click();
+  await phone.getByText('Cảm ơn ông/bà đã gửi ý kiến', { exact: false }).first().waitFor();
+  await phone.close();
+  const row = caseRow('Góp ý tại trụ sở: thủ tục cấp giấy chậm');
+  expect([row['Tổ dân phố'], row['Kênh tiếp nhận']]).toEqual(['Tổ dân phố 5', 'QR tại trụ sở UBND']);
 });

@@ -190,6 +190,20 @@ describe('cut-out sheets: images and emphasis inside table cells', () => {
     expect(ws.documents.html(doc.getId())).toMatch(/<td[^>]*>[\s\S]*width="40" height="40"[\s\S]*HÒM THƯ SỐ/);
   });
 
+  it('TableCell.insertParagraph adds a paragraph at the child index; an image appended to it sits above the text, aligned with it', () => {
+    const { ws, DocumentApp, Utilities } = setup();
+    const doc = DocumentApp.create('Phiếu');
+    const cell = doc.getBody().appendTable([['PHẦN ÔNG/BÀ GIỮ LẠI']]).getCell(0, 0);
+    cell.getChild(0).asParagraph().setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    const para = cell.insertParagraph(0, '');
+    para.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    para.appendInlineImage(Utilities.newBlob(png(30, 30), 'image/png', 'qr.png'));
+    expect(cell.getNumChildren()).toBe(2);
+    expect([cell.getChild(0).asParagraph().getText(), cell.getChild(1).asParagraph().getText()]).toEqual(['', 'PHẦN ÔNG/BÀ GIỮ LẠI']);
+    expect(String(cell.getChild(0).asParagraph().getAlignment())).toBe('CENTER');
+    expect(ws.documents.html(doc.getId())).toMatch(/<td[^>]*><p[^>]*text-align:center[^>]*><img[\s\S]*PHẦN ÔNG\/BÀ GIỮ LẠI/);
+  });
+
   it('editAsText of a cell sets bold and size over a range of its text only', () => {
     const { DocumentApp } = setup();
     const doc = DocumentApp.create('Phiếu');

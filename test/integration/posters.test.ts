@@ -110,7 +110,7 @@ describe('the sticker sheet', () => {
     const html = w.ws.documents.html(doc.id);
     expect(html.match(/class="page-break"/g)?.length).toBe(Math.ceil(PLACES.length / 12) - 1);
     const text = w.ws.documents.text(doc.id);
-    for (const g of PLACES) expect(text).toContain(`HÒM THƯ SỐ\n${g}\nQuét mã để gửi góp ý, phản ánh, kiến nghị`);
+    for (const g of PLACES) expect(text).toContain(`HÒM THƯ SỐ\n${g}\nQuét mã để góp ý, kiến nghị`);
   });
 
   it('the links follow the groups list: a group added in the "Tổ dân phố" tab gets its sticker at the next printing', () => {
@@ -164,5 +164,19 @@ describe('a form made before the "where" question', () => {
     expect(qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id)).toHaveLength(PLACES.length * 2);
     runHourly(w);
     expect(tabRecords(w, 'Ý kiến').map((r) => [r['Nội dung'], r['Kênh tiếp nhận']])).toEqual([['Gửi từ biểu mẫu cũ', 'QR']]);
+  });
+});
+
+describe('reprinting one place', () => {
+  it('a torn poster is reprinted alone: one page with the same link as in the whole set; an unknown place is refused', () => {
+    const w = setUpWard();
+    const all = qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id);
+    const one = w.app.call('createQrPosters', 'Tổ dân phố 12') as { id: string; name: string };
+    expect(one.name).toBe('Mã QR Hòm thư số — Tổ dân phố 12');
+    expect(qrCodesIn(w, one.id)).toEqual(all.slice(2 * 11, 2 * 11 + 2));
+    const office = w.app.call('createQrStickers', FORM.placeOffice) as { id: string };
+    expect(qrCodesIn(w, office.id)).toEqual([all[2 * 40]]);
+    expect(() => w.app.call('createQrPosters', 'Tổ 99')).toThrow('Nơi đặt mã không có trong danh sách');
+    expect(() => w.app.call('createQrPosters', '<img src=x onerror=alert(1)>')).toThrow('Nơi đặt mã không có trong danh sách');
   });
 });

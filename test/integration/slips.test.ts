@@ -38,7 +38,7 @@ describe('printing paper slips', () => {
     expect(printed.map((s) => s.code)).toEqual(['GY-2026-P00001', 'GY-2026-P00002', 'GY-2026-P00003', 'GY-2026-P00004', 'GY-2026-P00005']);
     expect(new Set(printed.map((s) => s.key)).size).toBe(5);
     const text = w.ws.documents.text(first.id);
-    expect(text).toContain('Tổ dân phố: Tổ dân phố 7        Mã ý kiến: GY-2026-P00001');
+    expect(text).toContain('Tổ dân phố: Tổ dân phố 7\nMã ý kiến: GY-2026-P00001\n');
     expect(text).toContain('PHẦN ÔNG/BÀ GIỮ LẠI');
     expect(w.ws.documents.html(first.id).match(/class="page-break"/g)?.length).toBe(2);
     // The next sheet continues the range: no code is ever printed twice.

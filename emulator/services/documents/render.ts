@@ -200,7 +200,7 @@ p.subtitle{font-size:15pt;color:#666666;margin-bottom:16pt}
 .heading6{font-size:11pt;color:#666666;font-style:italic;margin:12pt 0 4pt}
 ul{padding-left:36pt}
 table{border-collapse:collapse;table-layout:fixed;width:100%;margin:0}
-td{padding:5pt;vertical-align:top}
+td{padding:5pt;vertical-align:top;box-sizing:border-box}
 img{vertical-align:bottom;max-width:100%;height:auto}
 hr{border:0;border-top:1px solid #000;margin:6pt 0}
 @media print{

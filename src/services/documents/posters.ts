@@ -63,13 +63,20 @@ export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
   ];
 }
 
-function printQr(user: string, action: string, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
+/**
+ * `only`: one place's title (a torn poster reprinted: one page, a few seconds) — every place when
+ * empty. The whole set is 42 pages and about 1,400 Document calls (README, "Figures").
+ */
+function printQr(user: string, action: string, only: unknown, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
   if (!can(actor, 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
   if (!rt.schema.formId) throw new NotSetUpError();
+  const place = typeof only === 'string' ? only : '';
+  if (place && ![...rt.settings.groups, FORM.placeOffice, FORM.placeCentre].includes(place)) throw new UserError(MENU.placeInvalid);
   const board = webAppUrl();
-  const targets: PosterTarget[] = placeFormLinks(rt.schema.formId, rt.settings.groups).map((l) => ({
+  const links = placeFormLinks(rt.schema.formId, rt.settings.groups).filter((l) => !place || l.title === place);
+  const targets: PosterTarget[] = links.map((l) => ({
     title: l.title,
     place: l.place,
     formUrl: l.url,
@@ -80,10 +87,10 @@ function printQr(user: string, action: string, make: (targets: PosterTarget[], c
   return doc;
 }
 
-export function createPosters(user: string): WrittenDoc {
-  return printQr(user, 'In mã QR', posterDocument);
+export function createPosters(user: string, only: unknown = ''): WrittenDoc {
+  return printQr(user, 'In mã QR', only, posterDocument);
 }
 
-export function createStickers(user: string): WrittenDoc {
-  return printQr(user, 'In tem dán mã QR', (targets, committee) => stickerDocument(targets, committee));
+export function createStickers(user: string, only: unknown = ''): WrittenDoc {
+  return printQr(user, 'In tem dán mã QR', only, (targets) => stickerDocument(targets));
 }

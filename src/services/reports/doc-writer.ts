@@ -52,27 +52,31 @@ function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
   }
   if (b.layout) table.setBorderWidth(0);
   else if (b.cutOut) table.setBorderWidth(b.cutOut.borderPt).setBorderColor(b.cutOut.color);
-  const styled = (b.cellStyles ?? []).flatMap((row, r) => row.map((style, c) => ({ r, c, style })).filter((s) => s.style)) as Array<{ r: number; c: number; style: CellStyle }>;
-  // Emphasis while each cell holds its text alone (the text's offsets are the cell's).
-  for (const { r, c, style } of styled) {
-    const cell = table.getCell(r, c);
-    if (style.bold || style.italic) cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
-    const text = b.rows[r][c];
-    const end = (text.includes('\n') ? text.indexOf('\n') : text.length) - 1;
-    if (style.heading && end >= 0) cell.editAsText().setBold(0, end, true).setFontSize(0, end, style.heading);
-  }
-  // One blob per distinct image: a sheet of stickers repeats the same code.
+  // Each styled or illustrated cell once, in as few calls as it can be: a sheet of 42 stickers
+  // or 40 slips is hundreds of cells, and every Document call counts.
+  const images = new Map((b.cellImages ?? []).map((i) => [`${i.row}:${i.col}`, i.image]));
   const blobs = new Map<string, GoogleAppsScript.Base.Blob>();
-  for (const { row, col, image } of b.cellImages ?? []) {
-    if (!blobs.has(image.base64)) blobs.set(image.base64, imageBlob(image));
-    sizeImage(table.getCell(row, col).insertImage(0, blobs.get(image.base64)!), image);
-  }
-  // Alignment last, so an image's own paragraph is centred with the text.
-  for (const { r, c, style } of styled) {
-    if (!style.align || style.align === 'left') continue;
-    const cell = table.getCell(r, c);
-    for (let i = 0; i < cell.getNumChildren(); i++) cell.getChild(i).asParagraph().setAlignment(alignment(style.align));
-  }
+  b.rows.forEach((row, r) =>
+    row.forEach((text, c) => {
+      const style: CellStyle = b.cellStyles?.[r]?.[c] ?? {};
+      const image = images.get(`${r}:${c}`);
+      const align = style.align && style.align !== 'left' ? alignment(style.align) : null;
+      if (!image && !align && !style.bold && !style.italic && !style.heading) return;
+      const cell = table.getCell(r, c);
+      if (style.bold || style.italic) cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
+      // While the cell holds its text alone, the text's offsets are the cell's.
+      const end = (text.includes('\n') ? text.indexOf('\n') : text.length) - 1;
+      if (style.heading && end >= 0) cell.editAsText().setBold(0, end, true).setFontSize(0, end, style.heading);
+      if (align) cell.getChild(0).asParagraph().setAlignment(align);
+      if (image) {
+        // Above the text, in a paragraph of its own aligned like it. One blob per distinct image.
+        if (!blobs.has(image.base64)) blobs.set(image.base64, imageBlob(image));
+        const para = cell.insertParagraph(0, '');
+        if (align) para.setAlignment(align);
+        sizeImage(para.appendInlineImage(blobs.get(image.base64)!), image);
+      }
+    }),
+  );
 }
 
 function writeChart(body: Body, b: ChartBlock): void {

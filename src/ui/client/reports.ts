@@ -1,5 +1,5 @@
 /** "Báo cáo": choose a period, get a new report Doc (admins). */
-import { SLIPS, REPORTS as T } from '../../i18n/vi';
+import { FORM, MENU, SLIPS, REPORTS as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { docLink } from './case-view';
 import { el, field, select, status } from './dom';
@@ -59,8 +59,8 @@ export function reportsView(state: SidebarState): HTMLElement {
     {},
     form,
     publicationForm(year, month),
-    documentForm(T.posters, T.postersHelp, [], () => callServer('createQrPosters')),
-    documentForm(T.stickers, T.stickersHelp, [], () => callServer('createQrStickers')),
+    qrForm(T.posters, T.postersHelp, state, (place) => callServer('createQrPosters', place)),
+    qrForm(T.stickers, T.stickersHelp, state, (place) => callServer('createQrStickers', place)),
     slipsForm(state),
   );
 }
@@ -80,6 +80,12 @@ function documentForm(title: string, help: string, fields: HTMLElement[], make: 
       .then(() => (submit.disabled = false));
   });
   return form;
+}
+
+/** Posters or stickers: every place, or one (a torn poster reprinted). */
+function qrForm(title: string, help: string, state: SidebarState, make: (place: string) => Promise<{ name: string; url: string }>): HTMLElement {
+  const place = select('place', [{ value: '', label: MENU.allPlaces }, ...[...state.groups, FORM.placeOffice, FORM.placeCentre].map((g) => ({ value: g, label: g }))]);
+  return documentForm(title, help, [field(MENU.place, place)], () => make(place.value));
 }
 
 /** "In phiếu góp ý giấy": slips with printed codes for one residential group. */

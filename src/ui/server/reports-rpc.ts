@@ -35,12 +35,12 @@ export function publication(request: { year: number; month: number }): WrittenDo
   return rpc('reports', () => createPublication(currentUser(), request));
 }
 
-export function posters(): WrittenDoc {
-  return rpc('documents', () => createPosters(currentUser()));
+export function posters(place?: string): WrittenDoc {
+  return rpc('documents', () => createPosters(currentUser(), place));
 }
 
-export function stickers(): WrittenDoc {
-  return rpc('documents', () => createStickers(currentUser()));
+export function stickers(place?: string): WrittenDoc {
+  return rpc('documents', () => createStickers(currentUser(), place));
 }
 
 export function slips(request: SlipRequest): WrittenDoc {

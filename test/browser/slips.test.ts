@@ -1,0 +1,95 @@
+/**
+ * Issue 11 in a real browser (Debian Chromium), in the ward `npm start` serves: an admin prints
+ * the sticker sheet and a sheet of paper slips from the sidebar's "Báo cáo" (300 px wide), the
+ * sheets are looked at as printed (every sticker and every slip on its page, nothing spilling onto
+ * an extra page), then a slip's printed code is entered from "Nhập ý kiến" — once; the second time
+ * is refused. Screenshots go to test-artifacts/.
+ */
+import type { FrameLocator, Page } from 'playwright-core';
+import { CASE_UI as C, INBOX_UI, REPORTS as R, SIDEBAR as T, SLIPS, STAFF_ENTRY } from '../../src/i18n/vi';
+import { artifact, openSidebar, useBrowserWard } from '../support/browser';
+
+const ward = useBrowserWard({ width: 1000, height: 1400 });
+
+async function reportsTab(): Promise<FrameLocator> {
+  const frame = await openSidebar(ward.page, ward.url);
+  await frame.getByRole('button', { name: R.tab, exact: true }).click();
+  return frame;
+}
+
+/** Makes a Doc from one of "Báo cáo"'s forms and opens it as printed, in a page of its own. */
+async function makeAndOpen(frame: FrameLocator, form: string, fill?: (f: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<Page> {
+  const f = frame.locator(`form[aria-label="${form}"]`);
+  if (fill) await fill(f);
+  await f.getByRole('button', { name: form }).click();
+  const link = f.getByRole('link', { name: C.openDoc });
+  await link.waitFor({ timeout: 60_000 });
+  const id = /\/document\/d\/([\w-]+)/.exec((await link.getAttribute('href')) ?? '')![1];
+  const doc = await ward.page.context().browser()!.newPage({ viewport: { width: 900, height: 1250 } });
+  await doc.goto(`${ward.url}/document/d/${id}/edit`);
+  return doc;
+}
+
+it('the sticker sheet: 42 stickers (40 groups, the office, the centre), 12 to an A4 page, each with its QR', async () => {
+  const frame = await reportsTab();
+  const doc = await makeAndOpen(frame, R.stickers);
+  expect(await doc.locator('td img').count()).toBe(42);
+  await doc.screenshot({ path: artifact('sticker-sheet.png') });
+  expect(await doc.locator('section.page').count()).toBe(4);
+  const first = await doc.locator('section.page').first().locator('td').allInnerTexts();
+  expect(first[0]).toContain('HÒM THƯ SỐ\nTổ dân phố 1\nQuét mã để góp ý, kiến nghị');
+  const last = await doc.locator('section.page').last().innerText();
+  expect(last).toContain('Trụ sở Ủy ban nhân dân phường');
+  expect(last).toContain('Trung tâm Phục vụ hành chính công');
+  await doc.screenshot({ path: artifact('sticker-sheet.png') });
+  await doc.close();
+});
+
+it('a slip sheet for one group from the sidebar at 300 px: two slips a page, each with its code and a stub to keep; then the slip is entered once', async () => {
+  const frame = await reportsTab();
+  const form = frame.locator(`form[aria-label="${SLIPS.title}"]`);
+  await form.getByLabel(SLIPS.group).selectOption('Tổ dân phố 9');
+  await form.getByLabel(SLIPS.count).fill('4');
+  await form.scrollIntoViewIfNeeded();
+  expect(await frame.locator('body').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
+  await ward.page.screenshot({ path: artifact('sidebar-slips-form.png') });
+  const doc = await makeAndOpen(frame, SLIPS.title);
+  expect(await doc.locator('section.page').count()).toBe(2);
+  const text = await doc.locator('body').innerText();
+  const codes = [...new Set([...text.matchAll(/GY-\d{4}-P\d{5}/g)].map((m) => m[0]))];
+  expect(codes).toHaveLength(4);
+  expect(text).toContain('Tổ dân phố: Tổ dân phố 9');
+  expect(text).toContain('PHẦN ÔNG/BÀ GIỮ LẠI');
+  expect(text).toContain('Mã tra cứu:');
+  await doc.screenshot({ path: artifact('slip-sheet.png') });
+  await doc.close();
+
+  // The slip comes back through the paper mailbox: the clerk types its printed code.
+  const sidebar = await openSidebar(ward.page, ward.url);
+  await sidebar.getByRole('button', { name: INBOX_UI.tabEntry }).click();
+  const slipField = sidebar.getByLabel(STAFF_ENTRY.slipLabel);
+  await sidebar.getByLabel(T.channel).selectOption({ label: 'Điện thoại' });
+  expect(await slipField.isVisible()).toBe(false);
+  await sidebar.getByLabel(T.channel).selectOption({ label: 'Hòm thư giấy' });
+  await slipField.fill(codes[0].toLowerCase());
+  await sidebar.getByLabel(T.group).selectOption('Tổ dân phố 9');
+  await sidebar.getByLabel(T.content).fill('Phiếu giấy: xin sửa nắp cống trước nhà số 12');
+  await ward.page.screenshot({ path: artifact('sidebar-entry-slip.png') });
+  await sidebar.getByRole('button', { name: T.save }).click();
+  const ok = sidebar.getByRole('status').filter({ hasText: `Đã lưu ý kiến ${codes[0]}` });
+  await ok.waitFor();
+
+  // The same slip again (a clerk who did not see it was done): refused, nothing saved.
+  await sidebar.getByLabel(T.channel).selectOption({ label: 'Hòm thư giấy' });
+  await slipField.fill(codes[0]);
+  await sidebar.getByLabel(T.content).fill('Nhập lại cùng phiếu');
+  await sidebar.getByRole('button', { name: T.save }).click();
+  const refused = sidebar.getByRole('alert');
+  await refused.waitFor();
+  expect(await refused.innerText()).toBe(STAFF_ENTRY.slipUsed(codes[0]));
+  await ward.page.goto(ward.url);
+  await ward.page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
+  const grid = await ward.page.locator('table.grid').innerText();
+  expect(grid.split('Phiếu giấy: xin sửa nắp cống trước nhà số 12').length - 1).toBe(1);
+  expect(grid).not.toContain('Nhập lại cùng phiếu');
+});
