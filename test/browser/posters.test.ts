@@ -4,13 +4,12 @@
  * in the local ward at 390 px — finds the form with the group already chosen; the case arrives with
  * that group and the QR channel. Screenshots go to test-artifacts/.
  */
-import jsQR from 'jsqr';
-import { GifReader } from 'omggif';
 import type { Browser } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { FORM } from '../../src/i18n/vi';
 import { artifact, launchBrowser } from '../support/browser';
+import { qrCodesIn } from '../support/qr';
 import { setUpWard } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -36,11 +35,7 @@ afterAll(async () => {
 
 /** The n-th QR code of the posters Doc, read from its stored image (two a page: the form's, the board's). */
 function qrAt(n: number): string {
-  const m = [...ws.documents.html(docId).matchAll(/src="data:image\/gif;base64,([^"]+)"/g)][n];
-  const gif = new GifReader(Buffer.from(m[1], 'base64'));
-  const rgba = new Uint8ClampedArray(gif.width * gif.height * 4);
-  gif.decodeAndBlitFrameRGBA(0, rgba);
-  return jsQR(rgba, gif.width, gif.height)!.data;
+  return qrCodesIn(ws, docId)[n];
 }
 
 function caseRow(content: string): Record<string, string> {

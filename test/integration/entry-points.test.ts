@@ -54,6 +54,10 @@ const JUNK: unknown[][] = [
   [{ triggerUid: '1', namedValues: { 'Nội dung': ['giả mạo'] }, values: ['24/11/2026 09:00:00'] }],
   [{ action: 'misuse', reason: 'x' }],
   [{ channel: 'phone', content: 'giả mạo', receivedAt: '' }],
+  // The printing entry points' real arguments: a place, a slip sheet, a slip's code.
+  ['Tổ dân phố 1'],
+  [{ group: 'Tổ dân phố 1', count: 5 }],
+  [{ channel: 'paper', content: 'giả mạo', receivedAt: '', slipCode: 'GY-2026-P00001' }],
 ];
 
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i;

@@ -4,23 +4,10 @@
  * resident "scanning" it reaches the form with the group preselected, and the case arrives with
  * that group and the QR channel. The QR codes are made inside Apps Script: no external service.
  */
-import jsQR from 'jsqr';
-import { GifReader } from 'omggif';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { FORM } from '../../src/i18n/vi';
+import { qrCodesIn } from '../support/qr';
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
-
-/** The images of a Doc as the ward shows them, decoded: what a phone's camera would read. */
-function qrCodesIn(w: Ward, docId: string): string[] {
-  const html = w.ws.documents.html(docId);
-  return [...html.matchAll(/src="data:image\/gif;base64,([^"]+)"/g)].map((m) => {
-    const gif = new GifReader(Buffer.from(m[1], 'base64'));
-    const rgba = new Uint8ClampedArray(gif.width * gif.height * 4);
-    gif.decodeAndBlitFrameRGBA(0, rgba);
-    const found = jsQR(rgba, gif.width, gif.height);
-    return found ? found.data : '(unreadable)';
-  });
-}
 
 const PLACES = [...DEFAULT_SETTINGS.groups, FORM.placeOffice, FORM.placeCentre];
 const PLACES_LABEL = '40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công';
@@ -44,7 +31,7 @@ function scan(w: Ward, link: string, answers: Record<string, string | string[]>)
 describe('QR posters', () => {
   const w = setUpWard();
   const doc = w.app.call('createQrPosters') as { id: string; name: string };
-  const codes = qrCodesIn(w, doc.id);
+  const codes = qrCodesIn(w.ws, doc.id);
   const groups = DEFAULT_SETTINGS.groups;
 
   it('one page per residential group, the ward office and the public service centre, each with its QR and the results board\'s QR', () => {
@@ -101,12 +88,12 @@ describe('QR posters', () => {
 
 describe('the sticker sheet', () => {
   const w = setUpWard();
-  const posters = qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id).filter((_, i) => i % 2 === 0);
+  const posters = qrCodesIn(w.ws, (w.app.call('createQrPosters') as { id: string }).id).filter((_, i) => i % 2 === 0);
   const doc = w.app.call('createQrStickers') as { id: string; name: string };
 
   it('one sticker per place, twelve to an A4 page, each decoding to exactly the link on that place\'s poster', () => {
     expect(doc.name).toBe(`Tem dán mã QR Hòm thư số — ${PLACES_LABEL}`);
-    expect(qrCodesIn(w, doc.id)).toEqual(posters);
+    expect(qrCodesIn(w.ws, doc.id)).toEqual(posters);
     const html = w.ws.documents.html(doc.id);
     expect(html.match(/class="page-break"/g)?.length).toBe(Math.ceil(PLACES.length / 12) - 1);
     const text = w.ws.documents.text(doc.id);
@@ -116,7 +103,7 @@ describe('the sticker sheet', () => {
   it('the links follow the groups list: a group added in the "Tổ dân phố" tab gets its sticker at the next printing', () => {
     w.SpreadsheetApp.getActive().getSheetByName('Tổ dân phố')!.getRange(42, 1).setValue('Tổ dân phố 41 (mới)');
     runHourly(w);
-    const again = qrCodesIn(w, (w.app.call('createQrStickers') as { id: string }).id);
+    const again = qrCodesIn(w.ws, (w.app.call('createQrStickers') as { id: string }).id);
     expect(again).toHaveLength(PLACES.length + 1);
     expect(again.slice(0, 40)).toEqual(posters.slice(0, 40));
     expect(new URL(again[40]).searchParams.get(entryOf(w, FORM.group))).toBe('Tổ dân phố 41 (mới)');
@@ -161,7 +148,7 @@ describe('a form made before the "where" question', () => {
     const added = items[items.length - 1];
     expect([added.getTitle(), added.getHelpText(), added.asListItem().isRequired()]).toEqual([FORM.place, FORM.placeHelp, false]);
     expect(added.asListItem().getChoices().map((c) => c.getValue())).toEqual([FORM.placeGroup, FORM.placeOffice, FORM.placeCentre]);
-    expect(qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id)).toHaveLength(PLACES.length * 2);
+    expect(qrCodesIn(w.ws, (w.app.call('createQrPosters') as { id: string }).id)).toHaveLength(PLACES.length * 2);
     runHourly(w);
     expect(tabRecords(w, 'Ý kiến').map((r) => [r['Nội dung'], r['Kênh tiếp nhận']])).toEqual([['Gửi từ biểu mẫu cũ', 'QR']]);
   });
@@ -170,12 +157,12 @@ describe('a form made before the "where" question', () => {
 describe('reprinting one place', () => {
   it('a torn poster is reprinted alone: one page with the same link as in the whole set; an unknown place is refused', () => {
     const w = setUpWard();
-    const all = qrCodesIn(w, (w.app.call('createQrPosters') as { id: string }).id);
+    const all = qrCodesIn(w.ws, (w.app.call('createQrPosters') as { id: string }).id);
     const one = w.app.call('createQrPosters', 'Tổ dân phố 12') as { id: string; name: string };
     expect(one.name).toBe('Mã QR Hòm thư số — Tổ dân phố 12');
-    expect(qrCodesIn(w, one.id)).toEqual(all.slice(2 * 11, 2 * 11 + 2));
+    expect(qrCodesIn(w.ws, one.id)).toEqual(all.slice(2 * 11, 2 * 11 + 2));
     const office = w.app.call('createQrStickers', FORM.placeOffice) as { id: string };
-    expect(qrCodesIn(w, office.id)).toEqual([all[2 * 40]]);
+    expect(qrCodesIn(w.ws, office.id)).toEqual([all[2 * 40]]);
     expect(() => w.app.call('createQrPosters', 'Tổ 99')).toThrow('Nơi đặt mã không có trong danh sách');
     expect(() => w.app.call('createQrPosters', '<img src=x onerror=alert(1)>')).toThrow('Nơi đặt mã không có trong danh sách');
   });

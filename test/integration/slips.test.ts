@@ -4,8 +4,7 @@
  * is used once by staff entry; the stub's key then opens the case on the lookup page. Codes are
  * reserved before the Doc is made: a failure leaves a gap, never a code printed twice.
  */
-import jsQR from 'jsqr';
-import { GifReader } from 'omggif';
+import { qrCodesIn } from '../support/qr';
 import { formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const entry = { channel: 'paper', receivedAt: '', group: 'Tổ dân phố 7', topic: '', content: 'Phiếu giấy: cống ngõ 3 bị tắc', location: '', name: '', phone: '', email: '', confidential: false };
@@ -16,15 +15,6 @@ type Doc = { id: string; name: string; url: string };
 function stubs(w: Ward, doc: Doc): Array<{ code: string; key: string }> {
   const text = w.ws.documents.text(doc.id);
   return [...text.matchAll(/Mã ý kiến:\n(GY-\d{4}-P\d{5})\nMã tra cứu:\n([A-Z0-9]{4}-[A-Z0-9]{4})/g)].map((m) => ({ code: m[1], key: m[2] }));
-}
-
-function qrCodesIn(w: Ward, docId: string): string[] {
-  return [...w.ws.documents.html(docId).matchAll(/src="data:image\/gif;base64,([^"]+)"/g)].map((m) => {
-    const gif = new GifReader(Buffer.from(m[1], 'base64'));
-    const rgba = new Uint8ClampedArray(gif.width * gif.height * 4);
-    gif.decodeAndBlitFrameRGBA(0, rgba);
-    return jsQR(rgba, gif.width, gif.height)?.data ?? '(unreadable)';
-  });
 }
 
 describe('printing paper slips', () => {
@@ -46,7 +36,7 @@ describe('printing paper slips', () => {
   });
 
   it('each stub\'s QR opens the lookup page with its own code and key', () => {
-    const links = qrCodesIn(w, first.id).map((u) => new URL(u));
+    const links = qrCodesIn(w.ws, first.id).map((u) => new URL(u));
     expect(links.map((u) => [u.searchParams.get('v'), u.searchParams.get('code'), u.searchParams.get('key')])).toEqual(stubs(w, first).map((s) => ['lookup', s.code, s.key.replace('-', '')]));
   });
 
