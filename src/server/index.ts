@@ -17,7 +17,8 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, posters, publication, report, slips, stickers } from '../ui/server/reports-rpc';
+import { dashboard, links, posters, publication, report, slips, stickers } from '../ui/server/reports-rpc';
+import type { PlaceLink } from '../services/documents/posters';
 import type { SlipRequest } from '../services/documents/slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
@@ -191,6 +192,11 @@ export function revokePortalLink(email: string): { message: string; rows: LinkRo
 /** RPC: the QR posters, one A4 page per place a code is posted (groups, office, centre), as a new Doc. */
 export function createQrPosters(place?: string): WrittenDoc {
   return posters(place);
+}
+
+/** RPC: every place's form link as text (to send in a group's Zalo). */
+export function getPlaceFormLinks(): PlaceLink[] {
+  return links();
 }
 
 /** RPC: the sheet of small QR stickers, one per place. */

@@ -45,6 +45,15 @@ it('the sticker sheet: 42 stickers (40 groups, the office, the centre), 12 to an
   await doc.close();
 });
 
+it('each place\'s link as text, to copy into a group\'s Zalo', async () => {
+  const frame = await reportsTab();
+  await frame.getByText(R.placeLinks).click();
+  const field = frame.getByLabel('Tổ dân phố 3', { exact: true });
+  await field.waitFor();
+  expect(await field.inputValue()).toMatch(/\/viewform\?usp=pp_url&entry\.\d+=T%E1%BB%95\+d%C3%A2n\+ph%E1%BB%91\+3&entry\.\d+=/);
+  expect(await frame.getByLabel('Trung tâm Phục vụ hành chính công', { exact: true }).inputValue()).not.toContain('T%E1%BB%95');
+});
+
 it('a slip sheet for one group from the sidebar at 300 px: two slips a page, each with its code and a stub to keep; then the slip is entered once', async () => {
   const frame = await reportsTab();
   const form = frame.locator(`form[aria-label="${SLIPS.title}"]`);

@@ -73,6 +73,12 @@ describe('QR posters', () => {
     expect(row('Quét mã ở Trung tâm')['Kênh tiếp nhận']).toBe('QR tại TT Phục vụ HCC');
   });
 
+  it('each place\'s link is also given as text (for a group\'s Zalo), the same link as on its poster', () => {
+    const links = w.app.call('getPlaceFormLinks') as Array<{ title: string; place: string; url: string }>;
+    expect(links.map((l) => l.title)).toEqual(PLACES);
+    expect(links.map((l) => l.url)).toEqual(codes.filter((_, i) => i % 2 === 0));
+  });
+
   it('is for admins only', () => {
     w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['xem@luukiem.example', 'Xem', '']]);
     runHourly(w);
@@ -80,6 +86,7 @@ describe('QR posters', () => {
     try {
       expect(() => w.app.call('createQrPosters')).toThrow('Vai trò của bạn không được dùng chức năng này.');
       expect(() => w.app.call('createQrStickers')).toThrow('Vai trò của bạn không được dùng chức năng này.');
+      expect(() => w.app.call('getPlaceFormLinks')).toThrow('Vai trò của bạn không được dùng chức năng này.');
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }

@@ -87,6 +87,17 @@ function printQr(user: string, action: string, only: unknown, make: (targets: Po
   return doc;
 }
 
+/**
+ * Every place's form link as text, for staff to send in a group's Zalo or print elsewhere; made
+ * from the current groups list each time (admins, as printing).
+ */
+export function placeLinks(user: string): PlaceLink[] {
+  const rt = loadRuntime();
+  if (!can(actorOf(rt, user), 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
+  if (!rt.schema.formId) throw new NotSetUpError();
+  return placeFormLinks(rt.schema.formId, rt.settings.groups);
+}
+
 export function createPosters(user: string, only: unknown = ''): WrittenDoc {
   return printQr(user, 'In mã QR', only, posterDocument);
 }

@@ -60,6 +60,7 @@ export function reportsView(state: SidebarState): HTMLElement {
     form,
     publicationForm(year, month),
     qrForm(T.posters, T.postersHelp, state, (place) => callServer('createQrPosters', place)),
+    placeLinksBox(),
     qrForm(T.stickers, T.stickersHelp, state, (place) => callServer('createQrStickers', place)),
     slipsForm(state),
   );
@@ -86,6 +87,36 @@ function documentForm(title: string, help: string, fields: HTMLElement[], make: 
 function qrForm(title: string, help: string, state: SidebarState, make: (place: string) => Promise<{ name: string; url: string }>): HTMLElement {
   const place = select('place', [{ value: '', label: MENU.allPlaces }, ...[...state.groups, FORM.placeOffice, FORM.placeCentre].map((g) => ({ value: g, label: g }))]);
   return documentForm(title, help, [field(MENU.place, place)], () => make(place.value));
+}
+
+/**
+ * Each place's link as text, fetched when opened (about 10 Forms calls): a read-only field per
+ * place, selected whole on focus so a clerk can copy it into the group's Zalo.
+ */
+function placeLinksBox(): HTMLElement {
+  const list = el('div', { 'aria-live': 'polite' });
+  const box = el('details', { class: 'place-links' }, el('summary', { text: T.placeLinks }), list);
+  let loaded = false;
+  box.addEventListener('toggle', () => {
+    if (!box.open || loaded) return;
+    loaded = true;
+    list.replaceChildren(status('info', T.placeLinksLoading));
+    callServer('getPlaceFormLinks')
+      .then((links) =>
+        list.replaceChildren(
+          ...links.map((l) => {
+            const input = el('input', { type: 'text', readonly: true, value: l.url });
+            input.addEventListener('focus', () => input.select());
+            return field(l.title, input);
+          }),
+        ),
+      )
+      .catch((error: Error) => {
+        loaded = false;
+        list.replaceChildren(status('error', error.message));
+      });
+  });
+  return box;
 }
 
 /** "In phiếu góp ý giấy": slips with printed codes for one residential group. */

@@ -1,7 +1,7 @@
 /** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
 import { createReport, type ReportRequest } from '../../services/reports/report';
 import { createPublication } from '../../services/reports/publication';
-import { createPosters, createStickers } from '../../services/documents/posters';
+import { createPosters, createStickers, placeLinks, type PlaceLink } from '../../services/documents/posters';
 import { createSlips, type SlipRequest } from '../../services/documents/slips';
 import type { WrittenDoc } from '../../services/reports/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
@@ -37,6 +37,10 @@ export function publication(request: { year: number; month: number }): WrittenDo
 
 export function posters(place?: string): WrittenDoc {
   return rpc('documents', () => createPosters(currentUser(), place));
+}
+
+export function links(): PlaceLink[] {
+  return rpc('documents', () => placeLinks(currentUser()));
 }
 
 export function stickers(place?: string): WrittenDoc {
