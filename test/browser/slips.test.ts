@@ -41,7 +41,8 @@ it('the sticker sheet: 42 stickers (40 groups, the office, the centre), 12 to an
   const last = await doc.locator('section.page').last().innerText();
   expect(last).toContain('Trụ sở Ủy ban nhân dân phường');
   expect(last).toContain('Trung tâm Phục vụ hành chính công');
-  await doc.screenshot({ path: artifact('sticker-sheet.png') });
+  const pdf = (await doc.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(4);
   await doc.close();
 });
 
@@ -71,6 +72,11 @@ it('a slip sheet for one group from the sidebar at 300 px: two slips a page, eac
   expect(text).toContain('PHẦN ÔNG/BÀ GIỮ LẠI');
   expect(text).toContain('Mã tra cứu:');
   await doc.screenshot({ path: artifact('slip-sheet.png') });
+  // Printed: two A4 pages, no slip spilling onto a third.
+  const pdf = (await doc.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(2);
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
+  expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]);
   await doc.close();
 
   // The slip comes back through the paper mailbox: the clerk types its printed code.
