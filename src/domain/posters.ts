@@ -31,7 +31,8 @@ export const STICKER_ROWS_PER_PAGE = 4;
 /** Cut-out sheets (stickers, slips): A4 with even 12 mm margins — nothing is filed or bound. */
 export const A4_CUT_OUT: DocumentSpec['page'] = { widthMm: 210, heightMm: 297, marginTopMm: 12, marginBottomMm: 12, marginLeftMm: 12, marginRightMm: 12 };
 
-function qrImage(url: string, name: string, px: number, cell = 8): ImageBlock {
+/** A QR code as a centred image block: `px` shown, `cell` pixels per module in the GIF; its alt text is the link. */
+export function qrImage(url: string, name: string, px: number, cell = 8): ImageBlock {
   const qr = qrGif(url, cell);
   return { type: 'image', base64: qr.base64, mimeType: 'image/gif', name, width: px, height: px, title: url, align: 'center' };
 }
@@ -58,7 +59,7 @@ export function posterDocument(targets: PosterTarget[], committee: string, norma
     if (t.boardUrl) {
       blocks.push(
         p(t.place === 'group' ? 'Xem kết quả trả lời của tổ dân phố:' : 'Xem kết quả trả lời của phường:', { size: 14, align: 'center' }),
-        { ...qrImage(t.boardUrl, `Kết quả ${t.title}.gif`, BOARD_QR_PX, 4), width: BOARD_QR_PX, height: BOARD_QR_PX },
+        qrImage(t.boardUrl, `Kết quả ${t.title}.gif`, BOARD_QR_PX, 4),
       );
     }
   });

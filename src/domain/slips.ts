@@ -6,9 +6,8 @@
  * table row — the form on the left, the stub on the right, the border is where to cut.
  */
 import { RESIDENT } from '../i18n/address';
-import { A4_CUT_OUT } from './posters';
-import { qrGif } from './qr';
-import { p, type Block, type DocumentSpec, type ImageBlock } from './report/blocks';
+import { A4_CUT_OUT, qrImage } from './posters';
+import { p, type Block, type DocumentSpec } from './report/blocks';
 
 export interface Slip {
   code: string;
@@ -67,14 +66,7 @@ export function slipDocument(s: SlipSheet): DocumentSpec {
   for (let start = 0; start < s.slips.length; start += SLIPS_PER_PAGE) {
     if (start > 0) blocks.push({ type: 'pageBreak' });
     const page = s.slips.slice(start, start + SLIPS_PER_PAGE);
-    const cellImages = page
-      .map((slip, row) => {
-        if (!slip.lookupUrl) return null;
-        const qr = qrGif(slip.lookupUrl, 3);
-        const image: ImageBlock = { type: 'image', base64: qr.base64, mimeType: 'image/gif', name: `Tra cứu ${slip.code}.gif`, width: STUB_QR_PX, height: STUB_QR_PX, title: slip.lookupUrl, align: 'center' };
-        return { row, col: 1, image };
-      })
-      .filter((c): c is { row: number; col: number; image: ImageBlock } => c !== null);
+    const cellImages = page.flatMap((slip, row) => (slip.lookupUrl ? [{ row, col: 1, image: qrImage(slip.lookupUrl, `Tra cứu ${slip.code}.gif`, STUB_QR_PX, 3) }] : []));
     blocks.push({
       type: 'table',
       rows: page.map((slip) => [slipFormText(s, slip), slipStubText(s, slip)]),

@@ -50,6 +50,11 @@ it('a poster page, as printed', async () => {
   await page.goto(`${server.url}/document/d/${docId}/edit`);
   expect(await page.locator('img').count()).toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: artifact('poster-page.png') });
+  // The ward office's page: its own code, the whole ward's results, the paper mailbox "here".
+  const office = page.locator('section.page').nth(40);
+  expect(await office.innerText()).toContain('Góp ý, phản ánh, kiến nghị — Trụ sở Ủy ban nhân dân phường');
+  expect(await office.innerText()).toContain('Xem kết quả trả lời của phường:');
+  await office.screenshot({ path: artifact('poster-office-page.png') });
   await page.close();
 });
 

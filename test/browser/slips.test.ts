@@ -53,6 +53,8 @@ it('each place\'s link as text, to copy into a group\'s Zalo', async () => {
   await field.waitFor();
   expect(await field.inputValue()).toMatch(/\/viewform\?usp=pp_url&entry\.\d+=T%E1%BB%95\+d%C3%A2n\+ph%E1%BB%91\+3&entry\.\d+=/);
   expect(await frame.getByLabel('Trung tâm Phục vụ hành chính công', { exact: true }).inputValue()).not.toContain('T%E1%BB%95');
+  await field.scrollIntoViewIfNeeded();
+  await ward.page.locator('#sidebar').screenshot({ path: artifact('sidebar-place-links.png') });
 });
 
 it('a slip sheet for one group from the sidebar at 300 px: two slips a page, each with its code and a stub to keep; then the slip is entered once', async () => {

@@ -10,7 +10,7 @@ import type { IndexEntry } from '../../src/domain/case-record';
 import { STALE_QR_DAYS, staleQrGroups } from '../../src/domain/report/adoption';
 import { buildDashboard } from '../../src/domain/report/dashboard';
 import { adminReminders } from '../../src/domain/report/reminders';
-import { ADOPTION } from '../../src/i18n/adoption';
+import { ADOPTION } from '../../src/i18n/vi';
 
 const day = (iso: string): CivilDay => parseIsoDate(iso)!;
 const calendar = new WorkingCalendar();

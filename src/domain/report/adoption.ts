@@ -24,16 +24,16 @@ export interface StaleQrGroup {
   lastQrOn: string | null;
 }
 
-/** A case that came through the group's own poster. */
-export function isGroupQr(e: Pick<AdoptionEntry, 'channel' | 'group'>, group: string): boolean {
-  return e.channel === CHANNELS.qr && e.group === group;
+/** A case that came through its group's own poster. */
+function ownPoster(e: Pick<AdoptionEntry, 'channel' | 'group'>): boolean {
+  return e.channel === CHANNELS.qr && e.group !== '';
 }
 
 /** The last day each group's poster brought a case (groups without one are absent). */
 export function lastGroupQrDays(entries: readonly AdoptionEntry[]): Map<string, CivilDay> {
   const last = new Map<string, CivilDay>();
   for (const e of entries) {
-    if (e.channel !== CHANNELS.qr || !e.group) continue;
+    if (!ownPoster(e)) continue;
     const seen = last.get(e.group);
     if (seen === undefined || e.receivedDay > seen) last.set(e.group, e.receivedDay);
   }
@@ -50,9 +50,9 @@ export function qrWatchStarted(entries: readonly AdoptionEntry[], today: CivilDa
   return earliest <= today - (STALE_QR_DAYS - 1);
 }
 
-/** The first day of the window: a group-QR case on or after it keeps the group off the list. */
-export function staleWindowStart(today: CivilDay): CivilDay {
-  return today - (STALE_QR_DAYS - 1);
+/** No case through the poster in the STALE_QR_DAYS calendar days ending `today` (given its last one). */
+export function isStale(lastQrDay: CivilDay | undefined, today: CivilDay): boolean {
+  return lastQrDay === undefined || lastQrDay < today - (STALE_QR_DAYS - 1);
 }
 
 /**
@@ -62,23 +62,19 @@ export function staleWindowStart(today: CivilDay): CivilDay {
 export function staleQrGroups(entries: readonly AdoptionEntry[], groups: readonly string[], today: CivilDay): StaleQrGroup[] {
   if (!qrWatchStarted(entries, today)) return [];
   const last = lastGroupQrDays(entries);
-  const from = staleWindowStart(today);
-  return groups
-    .filter((g) => {
-      const day = last.get(g);
-      return day === undefined || day < from;
-    })
-    .map((group) => {
-      const day = last.get(group);
-      return { group, lastQrOn: day === undefined ? null : formatVietnameseDate(day) };
-    });
+  return groups.filter((g) => isStale(last.get(g), today)).map((group) => ({ group, lastQrOn: lastOn(last.get(group)) }));
+}
+
+/** dd/mm/yyyy, or null for never. */
+export function lastOn(day: CivilDay | undefined): string | null {
+  return day === undefined ? null : formatVietnameseDate(day);
 }
 
 /** Cases through each group's own poster received from `from` to `to` (inclusive civil days). */
 export function groupQrCounts(entries: readonly AdoptionEntry[], from: CivilDay, to: CivilDay): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entries) {
-    if (e.channel !== CHANNELS.qr || !e.group || e.receivedDay < from || e.receivedDay > to) continue;
+    if (!ownPoster(e) || e.receivedDay < from || e.receivedDay > to) continue;
     counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
   }
   return counts;

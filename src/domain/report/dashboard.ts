@@ -3,11 +3,11 @@
  * drawn from the report model over the inbox index (no personal data, no extra reads), each
  * number paired with the inbox filter that lists its cases.
  */
-import { formatVietnameseDate, toIsoDate, toYmd, vietnamMidnight, type CivilDay } from '../calendar/civil-date';
+import { toIsoDate, toYmd, vietnamMidnight, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { IndexEntry } from '../case-record';
 import type { InboxQuery } from '../inbox';
-import { groupQrCounts, lastGroupQrDays, qrWatchStarted, staleQrGroups, STALE_QR_DAYS } from './adoption';
+import { groupQrCounts, isStale, lastGroupQrDays, lastOn, qrWatchStarted, STALE_QR_DAYS } from './adoption';
 import { buildReport } from './model';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportContext } from './types';
 
@@ -100,8 +100,6 @@ function period(f: PeriodFigures): DashboardPeriod {
   };
 }
 
-const lastOn = (day: CivilDay | undefined) => (day === undefined ? null : formatVietnameseDate(day));
-
 /**
  * `partial`: the entries are one handling body's (a handler's dashboard): the posters' adoption is
  * the ward's question and cannot be judged from part of its cases, so it is left out.
@@ -117,8 +115,8 @@ export function buildDashboard(entries: IndexEntry[], today: CivilDay, calendar:
   const counts = new Map(m.byGroup.map((g) => [g.key, g.count]));
   // The same days as `count`, so the share is of the same cases (the calendar month under the default rule).
   const qrCounts = groupQrCounts(entries, m.period.from, m.period.to);
-  const stale = new Map(staleQrGroups(entries, ctx.groups, today).map((s) => [s.group, s]));
   const lastQr = lastGroupQrDays(entries);
+  const watched = !partial && qrWatchStarted(entries, today);
   return {
     asOf: toIsoDate(today),
     qrTarget: QR_TARGET,
@@ -127,8 +125,8 @@ export function buildDashboard(entries: IndexEntry[], today: CivilDay, calendar:
     groups: ctx.groups.map((group) => {
       const count = counts.get(group) ?? 0;
       const qr = qrCounts.get(group) ?? 0;
-      return { group, count, silent: !count, query: { group, from, to }, qr, qrShare: count ? qr / count : null, lastQrOn: lastOn(lastQr.get(group)), stale: !partial && stale.has(group) };
+      return { group, count, silent: !count, query: { group, from, to }, qr, qrShare: count ? qr / count : null, lastQrOn: lastOn(lastQr.get(group)), stale: watched && isStale(lastQr.get(group), today) };
     }),
-    qrWatch: partial ? null : { days: STALE_QR_DAYS, started: qrWatchStarted(entries, today) },
+    qrWatch: partial ? null : { days: STALE_QR_DAYS, started: watched },
   };
 }

@@ -73,9 +73,9 @@ function printQr(user: string, action: string, only: unknown, make: (targets: Po
   if (!can(actor, 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
   if (!rt.schema.formId) throw new NotSetUpError();
   const place = typeof only === 'string' ? only : '';
-  if (place && ![...rt.settings.groups, FORM.placeOffice, FORM.placeCentre].includes(place)) throw new UserError(MENU.placeInvalid);
-  const board = webAppUrl();
   const links = placeFormLinks(rt.schema.formId, rt.settings.groups).filter((l) => !place || l.title === place);
+  if (links.length === 0) throw new UserError(MENU.placeInvalid);
+  const board = webAppUrl();
   const targets: PosterTarget[] = links.map((l) => ({
     title: l.title,
     place: l.place,

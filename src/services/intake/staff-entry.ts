@@ -16,7 +16,7 @@ import { STAFF_ENTRY } from '../../i18n/vi';
 import { BusyError, DeniedError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { slipIssued } from '../documents/slips';
+import { slipIssued } from './slip-codes';
 import { fileOne } from './filing';
 import { acknowledgeNow, vietnamYear } from './intake';
 

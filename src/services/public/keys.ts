@@ -5,6 +5,7 @@
  * key the resident already has), a new issue invalidates the old key, and without the secret a
  * key cannot be computed.
  */
+import { slipJournalKey } from '../../domain/case-code';
 import { formatKey, keyFromBytes } from '../../domain/lookup';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 
@@ -20,6 +21,11 @@ export function lookupSecret(store: DocumentStore): string {
 
 export function lookupKey(store: DocumentStore, responseKey: string, issue: number): string {
   return keyFromBytes(Utilities.computeHmacSha256Signature(`${responseKey}#${issue}`, lookupSecret(store)));
+}
+
+/** The key printed on a paper slip's stub: the one its case will have (first issue of its journal key). */
+export function slipLookupKey(store: DocumentStore, code: string): string {
+  return lookupKey(store, slipJournalKey(code), 0);
 }
 
 /** As printed and read out: "K7M2-QX9P". */

@@ -7,7 +7,6 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
-import { slipJournalKey } from '../../domain/case-code';
 import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
 import { constantTimeEqual, gate, LOCK_AFTER, normalizeCode, normalizeKey } from '../../domain/lookup';
@@ -20,8 +19,8 @@ import { KEYS } from '../platform/document-store';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { slipIssued } from '../documents/slips';
-import { lookupKey } from './keys';
+import { slipIssued } from '../intake/slip-codes';
+import { lookupKey, slipLookupKey } from './keys';
 
 export interface PublicCase {
   code: string;
@@ -83,7 +82,7 @@ function open(rt: Runtime, codeInput: unknown, keyInput: unknown): CaseRow {
   // Compared whole and in constant time, also when there is no such case.
   const ok = constantTimeEqual(expected || 'x'.repeat(key.length + 1), key) && expected !== '';
   // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
-  if (!at && slipIssued(rt.store, code) && constantTimeEqual(lookupKey(rt.store, slipJournalKey(code), 0), key)) {
+  if (!at && slipIssued(rt.store, code) && constantTimeEqual(slipLookupKey(rt.store, code), key)) {
     log(code, 'slip not entered');
     throw new UserError(PUBLIC.slipNotEntered);
   }

@@ -7,8 +7,7 @@
  */
 import { toIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { adminReminders, bodyDigests } from '../../domain/report/reminders';
-import { ADOPTION } from '../../i18n/adoption';
-import { REMINDERS } from '../../i18n/vi';
+import { ADOPTION, REMINDERS } from '../../i18n/vi';
 import { readIndex } from '../cases/store';
 import { KEYS } from '../platform/document-store';
 import { queueMail, type OutgoingMail } from '../platform/outbox';
@@ -18,16 +17,6 @@ import type { Runtime } from '../platform/runtime';
 export const REMINDER_HOUR = 7;
 
 const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
-
-/** The reminder's text with the QR-poster paragraph before the spreadsheet link (else before the signature). */
-function withPosters(text: string, url: string, lines: string[]): string {
-  if (lines.length === 0) return text;
-  const out = text.split('\n');
-  let at = url ? out.findIndex((l) => l.includes(url)) : -1;
-  if (at < 0) at = out.length - 1;
-  out.splice(at, 0, ...lines, '');
-  return out.join('\n');
-}
 
 export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
   const today = vietnamDayOf(now);
@@ -54,8 +43,7 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
   const admins = rt.settings.staff.filter((m) => m.role === 'admin').map((m) => m.email);
   const due = adminReminders(today, rt.calendar, { entries, groups: rt.settings.groups }).filter((r) => !done.has(r.key));
   for (const r of due) {
-    const url = rt.schema.spreadsheetUrl;
-    const body = withPosters(REMINDERS.adminText(r, rt.settings.committeeName, url), url, r.qrPosters ? ADOPTION.mailLines(r.qrPosters) : []);
+    const body = REMINDERS.adminText(r, rt.settings.committeeName, rt.schema.spreadsheetUrl, r.qrPosters ? ADOPTION.mailLines(r.qrPosters) : []);
     for (const to of admins) mails.push({ id: `NQ-${r.key}-${slug(to)}`, kind: REMINDERS.kindAdmin, code: '', recipient: to, subject: REMINDERS.adminSubject(r), body });
   }
   queueMail(ss, rt, mails, now);

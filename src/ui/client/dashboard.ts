@@ -7,8 +7,7 @@
  */
 import type { InboxQuery } from '../../domain/inbox';
 import type { Dashboard, DashboardPeriod } from '../../domain/report/dashboard';
-import { ADOPTION as A } from '../../i18n/adoption';
-import { REPORTS as T } from '../../i18n/vi';
+import { ADOPTION as A, REPORTS as T } from '../../i18n/vi';
 import { claim, el, status } from './dom';
 import { callServer } from './rpc';
 
