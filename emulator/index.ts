@@ -4,6 +4,7 @@
  * this object.
  */
 import { decodeState, encodeState } from './core/json';
+import { AppsScriptException } from './core/errors';
 import { DEFAULT_COSTS, DEFAULT_QUOTAS, Kernel, type Costs, type Quotas } from './core/kernel';
 import type { ExecutionOptions, ExecutionRecord } from './core/execution';
 import type { StatsReport } from './core/meter';
@@ -24,6 +25,7 @@ import type {
   WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
+import { argsFromClient, asClientSees } from './server/rpc';
 
 export interface WorkspaceOptions {
   /** The Apps Script project's name (default "Hòm thư số"): add-on menus carry it. */
@@ -88,6 +90,15 @@ function useHostTimeZone(timeZone: string): void {
   if (probe.getHours() !== zoned) {
     throw new Error(`emulator: this process runs in another time zone than ${timeZone}; start it with TZ=${timeZone}`);
   }
+}
+
+/**
+ * A name google.script.run can reach: private functions (ending in "_") are not offered to the
+ * client ("Private functions": https://developers.google.com/apps-script/guides/html/communication#private_functions).
+ */
+function clientCallable(fn: string): string {
+  if (typeof fn !== 'string' || fn.endsWith('_')) throw new AppsScriptException(`Script function not found: ${String(fn)}`);
+  return fn;
 }
 
 export function createWorkspace(options: WorkspaceOptions = {}) {
@@ -208,6 +219,25 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       url: (): string | null => kernel.module('webapp').url(),
       /** Who deployed it (USER_DEPLOYING runs as them). */
       deployer: (): string | null => kernel.module('webapp').deployer(),
+      /**
+       * google.script.run from a page the web app served — where anyone, signed in or not, can
+       * type it into the browser console: the arguments cross as the client serialises them, the
+       * function runs as the web app runs (executeAs; Session.getActiveUser() is '' for anonymous
+       * and outside visitors), and the result is what the page's handlers receive (a failure is
+       * thrown with its name and message). `user: ''` is an anonymous visitor.
+       */
+      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown =>
+        asClientSees(() => kernel.module('webapp').rpc(clientCallable(fn), argsFromClient(args), options.user ?? kernel.user)),
+    },
+
+    /**
+     * google.script.run from the sidebar (or a dialog) of the bound spreadsheet: it runs as the
+     * person at the keyboard (`user`, default the workspace's user), with the client's argument
+     * and result rules, as ws.webapp.run.
+     */
+    sidebar: {
+      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown =>
+        asClientSees(() => kernel.runScript(clientCallable(fn), argsFromClient(args), { kind: 'rpc', label: fn, user: options.user ?? kernel.user })),
     },
 
     clock: {

@@ -20,6 +20,16 @@ export interface ExecutionOptions {
    * the user who deployed it ('' for an anonymous visitor). Session.getActiveUser() reads it.
    */
   activeUser?: string;
+  /**
+   * Whether the execution has a document open in a browser to show menus, dialogs and sidebars
+   * in. Apps Script refuses SpreadsheetApp.getUi() without one — in web app executions
+   * (doGet/doPost and google.script.run from a web app page) and in time-driven and form-submit
+   * triggers: "Exception: Cannot call SpreadsheetApp.getUi() from this context." (seen live in
+   * time-driven runs: github.com/davepar/gcalendarsync/issues/93, /issues/50;
+   * github.com/diegomanuel/binance-to-google-sheets/issues/107). Default: true, except for
+   * executions of kind 'webapp'.
+   */
+  ui?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -39,6 +49,8 @@ export class Execution {
   modeledMs = 0;
   /** See ExecutionOptions.activeUser; undefined when the script runs as the person at the keyboard. */
   activeUser: string | undefined = undefined;
+  /** See ExecutionOptions.ui. */
+  ui = true;
   private readonly endHooks: Array<() => void> = [];
 
   constructor(

@@ -201,6 +201,7 @@ export class Kernel {
       options.limitMs ?? this.quotas.executionMs,
     );
     execution.activeUser = options.activeUser;
+    execution.ui = options.ui ?? execution.kind !== 'webapp';
     this.stack.push(execution);
     let error: unknown = null;
     try {

@@ -63,3 +63,55 @@ export function failureForClient(error: unknown): RpcResponse {
   }
   return { ok: false, error: { name: 'Error', message: String(error) } };
 }
+
+/**
+ * The arguments as the server receives them from google.script.run: the client sends only
+ * primitives, null, arrays and plain objects — anything else (a Date, a function, an Apps Script
+ * object, a cycle) fails on the client with "Failed due to illegal value in property: <key>"
+ * before any server code runs — so the server gets a fresh JSON-like copy (undefined array items
+ * as null, undefined properties dropped). The same rules as bridge.client.js, for tests that
+ * call a page's server functions without a browser.
+ * https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
+ */
+export function argsFromClient(args: unknown[]): WireValue[] {
+  const illegal = (key: string | number) => new TypeError(`Failed due to illegal value in property: ${key}`);
+  const copy = (value: unknown, key: string | number, seen: object[]): WireValue | undefined => {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (value === undefined) return undefined;
+    if (typeof value !== 'object') throw illegal(key);
+    if (value instanceof Date || isFacade(value) || seen.includes(value)) throw illegal(key);
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) throw illegal(key);
+    seen.push(value);
+    try {
+      if (Array.isArray(value)) return value.map((v, i) => copy(v, i, seen) ?? null);
+      const out: { [k: string]: WireValue } = {};
+      for (const k of Object.keys(value)) {
+        const w = copy((value as Record<string, unknown>)[k], k, seen);
+        if (w !== undefined) Object.defineProperty(out, k, { value: w, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } finally {
+      seen.pop();
+    }
+  };
+  return args.map((a, i) => copy(a, i, []) ?? null);
+}
+
+/**
+ * One google.script.run call seen from the page: the value its success handler receives, or the
+ * error (name and message) its failure handler receives, thrown.
+ */
+export function asClientSees(run: () => unknown): WireValue {
+  let response: RpcResponse;
+  try {
+    response = resultForClient(run());
+  } catch (e) {
+    response = failureForClient(e);
+  }
+  if (response.ok) return response.value;
+  const error = new Error(response.error.message);
+  error.name = response.error.name;
+  throw error;
+}

@@ -102,7 +102,9 @@ class ScriptModuleImpl implements ScriptModule {
     if ((this.runtime[key] ?? 0) >= this.kernel.quotas.triggerRuntimeMsPerDay) return { ...base, ok: false, error: `Exception: ${TOO_MUCH_TIME}` };
     let result: TriggerRun;
     try {
-      this.kernel.runScript(t.handlerFunction, [event], { kind: 'trigger', user: t.owner, authMode: 'FULL', label: t.handlerFunction });
+      // Edits and changes come from a person at the spreadsheet; time and form submissions from nobody's screen.
+      const ui = t.eventType === 'ON_EDIT' || t.eventType === 'ON_CHANGE' || t.eventType === 'ON_OPEN';
+      this.kernel.runScript(t.handlerFunction, [event], { kind: 'trigger', user: t.owner, authMode: 'FULL', label: t.handlerFunction, ui });
       result = { ...base, ok: true };
     } catch (e) {
       result = { ...base, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

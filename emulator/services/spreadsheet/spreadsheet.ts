@@ -227,7 +227,9 @@ export class SpreadsheetApp {
     // Writes are applied immediately in the emulator; flush has nothing to wait for.
   }
 
+  /** Only where a document is open in a browser: see ExecutionOptions.ui (core/execution.ts). */
   getUi(): unknown {
+    if (!this._host.kernel.current().ui) throw new AppsScriptException('Cannot call SpreadsheetApp.getUi() from this context.');
     return this._host.kernel.module('html').uiFacade();
   }
 

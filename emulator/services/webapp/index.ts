@@ -180,8 +180,8 @@ class WebAppModuleImpl implements WebAppModule {
 
   private runAs(config: WebAppConfig, visitor: string, kind: 'webapp' | 'rpc', label: string): ExecutionOptions {
     return config.executeAs === 'USER_DEPLOYING'
-      ? { kind, label, user: this.state.deployer ?? '', authMode: 'FULL', activeUser: visitor }
-      : { kind, label, user: visitor, authMode: 'FULL' };
+      ? { kind, label, user: this.state.deployer ?? '', authMode: 'FULL', activeUser: visitor, ui: false }
+      : { kind, label, user: visitor, authMode: 'FULL', ui: false };
   }
 
   request(request: WebAppRequest): WebAppResponse {
