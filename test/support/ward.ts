@@ -82,3 +82,16 @@ export function runHourly(ward: Ward): void {
   ward.ws.clock.advance(3_600_000);
   ward.ws.runDueTriggers();
 }
+
+/**
+ * The event Apps Script hands the form-submit trigger for a response already in the responses
+ * tab: a Range object and the AuthMode enum (which no google.script.run call can forge), the
+ * trigger's uid, the row's values. Used to deliver an event a second time, as Apps Script may.
+ * https://developers.google.com/apps-script/guides/triggers/events#form-submit_1
+ */
+export function formSubmitEvent(ward: Ward, destination: { sheetId: number; row: number; numColumns: number; header: string[]; displayValues: string[] }, triggerUid?: string): Record<string, unknown> {
+  const range = ward.ws.kernel.module('spreadsheet').rangeFacade(ward.ssId, destination.sheetId, destination.row, 1, 1, destination.numColumns);
+  const namedValues = Object.fromEntries(destination.header.map((h, i) => [h, [destination.displayValues[i]]]));
+  const AuthMode = (ward.ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode;
+  return { authMode: AuthMode.FULL, ...(triggerUid ? { triggerUid } : {}), range, values: destination.displayValues, namedValues };
+}
