@@ -586,3 +586,28 @@ export const ADOPTION = {
           'Đề nghị kiểm tra áp phích mã QR ở các tổ này còn được dán và còn đọc, quét được (không rách, mờ, bị che); in lại nếu cần: thanh bên › Báo cáo › In mã QR.',
         ],
 } as const;
+
+/** Who is calling: the refusals of services/access, one per capability where the wording exists. */
+export const ACCESS = {
+  /** No identified caller: an anonymous visitor of the web app, or one Google does not name to the script. */
+  signInNeeded:
+    'Chức năng này chỉ dành cho cán bộ Ủy ban MTTQ phường, trong bảng tính của Hòm thư số. Người dân tra cứu ý kiến bằng mã ý kiến và mã tra cứu; cơ quan xử lý dùng liên kết cá nhân.',
+  notStaff: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ". Vui lòng liên hệ cán bộ quản trị.',
+  /** Menus and dialogs need the spreadsheet open in front of the person. */
+  menuOnly: 'Chức năng này chỉ dùng được từ trình đơn của bảng tính (Tiện ích › Hòm thư số).',
+  denied: {
+    setup: SETUP.notAdmin,
+    resync: RESYNC.notAdmin,
+    enterCase: STAFF_ENTRY.notAllowed,
+    makeDocuments: PAPER.notAdmin,
+    issueLookupKey: CASES.keyAdminsOnly,
+    viewContact: CASES.contactAdminsOnly,
+    makeReports: REPORTS.notAllowed,
+    viewDashboard: REPORTS.notAllowed,
+    manageLinks: 'Chỉ cán bộ quản trị được cấp và thu hồi liên kết cá nhân.',
+    viewInbox: 'Vai trò của bạn không được xem hòm thư.',
+    viewCase: 'Vai trò của bạn không được xem ý kiến này.',
+    editPublic: 'Chỉ cán bộ quản trị được viết nội dung công khai.',
+  } as Record<string, string>,
+  deniedAction: (label: string) => `Vai trò của bạn không được "${label}".`,
+} as const;

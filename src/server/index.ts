@@ -4,8 +4,7 @@
  * here holds logic: it wires Apps Script's globals to the code in ui/, services/ and domain/.
  */
 import { buildAddonMenu } from '../ui/server/menu';
-import { openSidebar } from '../ui/server/sidebar';
-import { postersFromMenu, resyncFromMenu, setupFromMenu } from '../ui/server/admin-menu';
+import { postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
 import type { MaintenanceResult } from '../services/platform/maintenance';
@@ -29,9 +28,9 @@ import type { PublicCase } from '../services/public/lookup';
 import type { ReportRequest } from '../services/reports/report';
 import type { WrittenDoc } from '../services/reports/doc-writer';
 
-/** Simple trigger: the spreadsheet was opened. */
+/** Simple trigger: the spreadsheet was opened (called from anywhere else, there is no menu to build). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildAddonMenu(SpreadsheetApp.getUi());
+  buildAddonMenu();
 }
 
 /** Simple trigger: the add-on was installed from the Marketplace. */
@@ -41,27 +40,27 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Menu "Mở hòm thư". */
 export function showSidebar(): void {
-  openSidebar(SpreadsheetApp.getUi());
+  sidebarFromMenu();
 }
 
 /** Menu "Thiết lập hòm thư". */
 export function setupMailbox(): void {
-  setupFromMenu(SpreadsheetApp.getUi());
+  setupFromMenu();
 }
 
 /** Menu "Đồng bộ lại". */
 export function resyncMailbox(): void {
-  resyncFromMenu(SpreadsheetApp.getUi());
+  resyncFromMenu();
 }
 
 /** Menu "In mã QR": the posters of every place a code is posted. */
 export function printQrPosters(): void {
-  postersFromMenu(SpreadsheetApp.getUi(), 'posters');
+  postersFromMenu('posters');
 }
 
 /** Menu "In tem dán mã QR": the sticker sheet. */
 export function printQrStickers(): void {
-  postersFromMenu(SpreadsheetApp.getUi(), 'stickers');
+  postersFromMenu('stickers');
 }
 
 /** Installed trigger: a resident submitted the form. */
@@ -75,12 +74,12 @@ export function hourlyMaintenance(e?: GoogleAppsScript.Events.TimeDriven): Maint
 }
 
 /** Simple trigger: a cell edited by hand (an edit of the staff tab takes effect at once). */
-export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+export function onEdit(e?: unknown): void {
   staffEdited(e);
 }
 
 /** Installed trigger: rows or columns inserted or removed by hand. */
-export function onSpreadsheetChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+export function onSpreadsheetChange(e?: unknown): void {
   structureChanged(e);
 }
 

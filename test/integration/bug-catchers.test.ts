@@ -107,7 +107,10 @@ describe('a. a second installed intake trigger is ignored', () => {
   it('only the recorded trigger, as its owner, files: another trigger\'s id, no id (a console run) or the recorded id run by another admin files nothing', () => {
     const ward = wardWithTwoIntakeTriggers();
     const other = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake' && t.owner === ADMIN2)!.uid;
-    const event = (triggerUid?: string) => ({ ...(triggerUid ? { triggerUid } : {}), authMode: 'FULL', namedValues: { 'Nội dung': ['Ý kiến giả'], 'Tổ dân phố': ['Tổ dân phố 1'] }, values: ['24/11/2026 09:30:00'] });
+    // Events shaped as Apps Script makes them (a Range, the AuthMode enum), so that only the uid and the owner are in question.
+    const range = ward.SpreadsheetApp.getActive().getSheets()[0].getRange(2, 1);
+    const AuthMode = (ward.ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode;
+    const event = (triggerUid?: string) => ({ ...(triggerUid ? { triggerUid } : {}), authMode: AuthMode.FULL, range, namedValues: { 'Nội dung': ['Ý kiến giả'], 'Tổ dân phố': ['Tổ dân phố 1'] }, values: ['24/11/2026 09:30:00'] });
     expect(ward.app.run('onFormSubmitIntake', [event(other)], { kind: 'trigger', user: ADMIN })).toBe('ignored');
     expect(ward.app.run('onFormSubmitIntake', [event()], { kind: 'trigger', user: ADMIN })).toBe('ignored');
     // …nor the recorded trigger's id in another user's execution (the other admin's trigger or console).

@@ -3,7 +3,7 @@
  * nothing leaked, bad input kept whole and harmless, acknowledgements within the mail quota.
  */
 import { FORM } from '../../src/i18n/vi';
-import { ADMIN, formAnswers, setUpWard, tabRecords, tabValues, type Ward } from '../support/ward';
+import { ADMIN, formAnswers, formSubmitEvent, setUpWard, tabRecords, tabValues, type Ward } from '../support/ward';
 
 const CASES = 'Ý kiến';
 const SUBMITTERS = 'Người gửi';
@@ -194,10 +194,8 @@ describe('nothing lost, nothing twice', () => {
     const ward = setUpWard();
     const r = submit(ward);
     const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
-    const range = ward.ws.kernel.module('spreadsheet').rangeFacade(ward.ssId, r.destination!.sheetId, r.destination!.row, 1, 1, r.destination!.numColumns);
     // The same event Forms delivered the first time (Apps Script may deliver a trigger twice).
-    const namedValues = Object.fromEntries(r.destination!.header.map((h, i) => [h, [r.destination!.displayValues[i]]]));
-    const event = { authMode: 'FULL', triggerUid: uid, range, values: r.destination!.displayValues, namedValues };
+    const event = formSubmitEvent(ward, r.destination!, uid);
     expect(ward.app.run('onFormSubmitIntake', [event], { kind: 'trigger' })).toBe('duplicate');
     expect(tabRecords(ward, CASES)).toHaveLength(1);
   });

@@ -4,7 +4,7 @@
  * call it makes, failing the k-th call (the emulator's failNthCall), then retry and run the
  * hourly job, and check that nothing was lost and nothing doubled.
  */
-import { formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { formAnswers, formSubmitEvent, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const CASES = 'Ý kiến';
 const RESPONSES = 'Câu trả lời biểu mẫu 1';
@@ -114,9 +114,7 @@ describe('late second deliveries', () => {
     runHourly(ward);
     runHourly(ward);
     const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
-    const d = r.destination!;
-    const namedValues = Object.fromEntries(d.header.map((h, i) => [h, [d.displayValues[i]]]));
-    expect(ward.app.run('onFormSubmitIntake', [{ authMode: 'FULL', triggerUid: uid, values: d.displayValues, namedValues }], { kind: 'trigger', user: 'admin@luukiem.example' })).toBe('duplicate');
+    expect(ward.app.run('onFormSubmitIntake', [formSubmitEvent(ward, r.destination!, uid)], { kind: 'trigger', user: 'admin@luukiem.example' })).toBe('duplicate');
     expect(contents(ward)).toEqual(['Một lần thôi']);
     expect(ward.ws.mail.outbox()).toHaveLength(1);
   });
@@ -146,9 +144,7 @@ describe('filing is all or nothing: a fault sweep over intake', () => {
       ward.ws.faults.failNthCall(0);
       // Apps Script may deliver the event again; the trigger's own retry is the same event.
       const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
-      const d = first.destination!;
-      const namedValues = Object.fromEntries(d.header.map((h, i) => [h, [d.displayValues[i]]]));
-      ward.app.run('onFormSubmitIntake', [{ authMode: 'FULL', triggerUid: uid, values: d.displayValues, namedValues }], { kind: 'trigger', user: 'admin@luukiem.example' });
+      ward.app.run('onFormSubmitIntake', [formSubmitEvent(ward, first.destination!, uid)], { kind: 'trigger', user: 'admin@luukiem.example' });
       runHourly(ward);
       runHourly(ward);
       const where = `call ${k} (${failed[k - 1]})`;

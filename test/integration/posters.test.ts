@@ -84,9 +84,9 @@ describe('QR posters', () => {
     runHourly(w);
     w.ws.setUser('xem@luukiem.example');
     try {
-      expect(() => w.app.call('createQrPosters')).toThrow('Vai trò của bạn không được dùng chức năng này.');
-      expect(() => w.app.call('createQrStickers')).toThrow('Vai trò của bạn không được dùng chức năng này.');
-      expect(() => w.app.call('getPlaceFormLinks')).toThrow('Vai trò của bạn không được dùng chức năng này.');
+      expect(() => w.app.call('createQrPosters')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
+      expect(() => w.app.call('createQrStickers')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
+      expect(() => w.app.call('getPlaceFormLinks')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }
@@ -133,7 +133,7 @@ describe('the menu "In mã QR"', () => {
     w.ws.setUser('xem@luukiem.example');
     try {
       w.app.call('printQrPosters');
-      expect(w.ws.ui.events().at(-1)!.message).toBe('Vai trò của bạn không được dùng chức năng này.');
+      expect(w.ws.ui.events().at(-1)!.message).toBe('Chỉ cán bộ quản trị được lập văn bản.');
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }

@@ -57,7 +57,7 @@ describe('printing paper slips', () => {
     runHourly(w);
     w.ws.setUser('xem@luukiem.example');
     try {
-      expect(() => w.app.call('createPaperSlips', { group: 'Tổ dân phố 1', count: 2 })).toThrow('Vai trò của bạn không được dùng chức năng này.');
+      expect(() => w.app.call('createPaperSlips', { group: 'Tổ dân phố 1', count: 2 })).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
     } finally {
       w.ws.setUser('admin@luukiem.example');
     }

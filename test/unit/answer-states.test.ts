@@ -14,8 +14,8 @@ import { caseRecord } from '../support/cases';
 
 const settings: Settings = { ...DEFAULT_SETTINGS };
 const approving: Settings = { ...DEFAULT_SETTINGS, approvalRequired: true };
-const admin: Actor = { email: 'admin@x.vn', role: 'admin', body: '' };
-const handler: Actor = { email: 'h@x.vn', role: 'handler', body: 'UBND phường' };
+const admin: Actor = { email: 'admin@x.vn', role: 'admin', body: '', via: 'spreadsheet' };
+const handler: Actor = { email: 'h@x.vn', role: 'handler', body: 'UBND phường', via: 'link' };
 const now = new Date('2026-11-24T03:00:00Z');
 const calendar = new WorkingCalendar();
 

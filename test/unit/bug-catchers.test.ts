@@ -79,7 +79,7 @@ describe('i. Quốc khánh 2/9 on a Sunday (2029)', () => {
 
 describe('e. the inbox "due soon" counter: due within 2 working days', () => {
   const cal = new WorkingCalendar();
-  const admin = { email: 'admin@luukiem.example', role: 'admin' as const, body: '' };
+  const admin = { email: 'admin@luukiem.example', role: 'admin' as const, body: '', via: 'spreadsheet' as const };
   function entry(code: string, due: string): IndexEntry & { row: number } {
     const received = iso('2026-11-20');
     return { code, row: 2, receivedDay: received, receivedAt: received * 86_400_000, channel: 'QR', group: 'Tổ dân phố 1', category: '', suggestedCategory: '', status: STATUS.new, dueDay: iso(due), bodyDueDay: null, assignedBody: '', assignee: '', outcome: '', hidden: false, summary: code, search: code.toLowerCase(), answeredAt: null, answerSentAt: null, confidential: false, complexity: '', hasEmail: false, hasPhone: false, answerMethod: '', rating: null };

@@ -8,9 +8,9 @@ import { ACTION_LABELS, ActionRefused, allowedActions, conflictMessage, decide, 
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, bodies: [{ name: 'UBND phường', email: 'ubnd@luukiem.example' }, { name: 'Công an phường', email: 'ca@luukiem.example' }] };
-const admin: Actor = { email: 'admin@x.vn', role: 'admin', body: '' };
-const handler: Actor = { email: 'h@x.vn', role: 'handler', body: 'UBND phường' };
-const viewer: Actor = { email: 'v@x.vn', role: 'viewer', body: '' };
+const admin: Actor = { email: 'admin@x.vn', role: 'admin', body: '', via: 'spreadsheet' };
+const handler: Actor = { email: 'h@x.vn', role: 'handler', body: 'UBND phường', via: 'link' };
+const viewer: Actor = { email: 'v@x.vn', role: 'viewer', body: '', via: 'spreadsheet' };
 const now = new Date('2026-11-24T03:00:00Z');
 const calendar = new WorkingCalendar();
 
@@ -84,9 +84,12 @@ describe('decide', () => {
     expect(closed.status).toBe(STATUS.closed);
   });
 
-  it('handlers act only on their body’s cases and only note, progress and answer; viewers never act', () => {
+  it('handlers act only on their body’s cases, only progress and a draft answer, only through their link; viewers never act', () => {
     const theirs = aCase({ status: STATUS.inProgress, assignedBody: 'UBND phường', category: 'Môi trường' });
-    expect(allowedActions(handler, theirs)).toEqual(['note', 'progress', 'answer']);
+    expect(allowedActions(handler, theirs)).toEqual(['progress', 'answer']);
+    // MTTQ's internal notes stay MTTQ's; from the spreadsheet a handler acts on nothing.
+    expect(() => run(theirs, { action: 'note', text: 'x' }, handler)).toThrow('Vai trò của bạn không được "Ghi chú nội bộ".');
+    expect(allowedActions({ ...handler, via: 'spreadsheet' }, theirs)).toEqual([]);
     expect(() => run(theirs, { action: 'close', outcome: 'insufficient' }, handler)).toThrow('Vai trò của bạn không được "Đóng ý kiến".');
     expect(() => run({ ...theirs, assignedBody: 'Công an phường' }, { action: 'note', text: 'x' }, handler)).toThrow('Bạn không có quyền với ý kiến này.');
     expect(allowedActions(viewer, theirs)).toEqual([]);

@@ -27,30 +27,30 @@ import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
 import { appendAudit, auditFromEvent, type AuditEntry } from '../platform/audit';
 import { DocumentStore, KEYS } from '../platform/document-store';
-import { BusyError, DeniedError, UserError, VersionConflict } from '../platform/errors';
+import { BusyError, UserError, VersionConflict } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { queueMail, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
+import { linkActor, refusal } from '../access/caller';
 import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { readCase, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 
-export function actorOf(rt: Runtime, user: string): Actor {
-  const member = roleOf(rt.settings, user);
-  if (!member) throw new DeniedError(CASES.noRole);
-  return { email: member.email, role: member.role, body: member.body };
+/** May this staff member work on a case of `body` through a personal link (a handling body's member)? */
+function worksThroughLink(rt: Runtime, email: string, body: string): boolean {
+  const member = roleOf(rt.settings, email);
+  return member !== null && can(linkActor(member), 'progress', { assignedBody: body });
 }
 
 function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, string>): OutgoingMail {
   switch (n.kind) {
     case 'assignee': {
       // A member of the body in "Cán bộ" works through a personal link, not the spreadsheet.
-      const member = roleOf(rt.settings, n.to);
       let url = rt.schema.spreadsheetUrl;
-      if (member?.role === 'handler' && member.body === n.body) {
-        const made = newPortalLink(rt, member.email, new Date());
+      if (worksThroughLink(rt, n.to, n.body)) {
+        const made = newPortalLink(rt, n.to, new Date());
         Object.assign(links, made.property);
         url = made.url;
       }
@@ -99,7 +99,7 @@ function ratingLine(rt: Runtime, c: CaseRecord): string {
 function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date, links: Record<string, string>): OutgoingMail[] {
   const linked = new Set(activeLinks(rt.store, now).map((l) => l.email));
   return rt.settings.staff
-    .filter((m) => m.role === 'handler' && m.body === c.assignedBody && m.email !== c.assignee && !linked.has(m.email))
+    .filter((m) => worksThroughLink(rt, m.email, c.assignedBody) && m.email !== c.assignee && !linked.has(m.email))
     .map((m) => {
       const { url, property } = newPortalLink(rt, m.email, now);
       Object.assign(links, property);
@@ -125,9 +125,9 @@ export interface ActionOutcome {
   rt: Runtime;
 }
 
-export function performAction(user: string, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
+/** One action by an actor already identified (services/access): a staff member or a link holder. */
+export function performAction(actor: Actor, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
   const rt = loaded ?? loadRuntime();
-  const actor = actorOf(rt, user);
   if (!input || typeof input !== 'object' || typeof input.action !== 'string') throw new UserError(CASES.badAction);
   return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
@@ -267,10 +267,8 @@ export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsh
 export type ContactDetails = Omit<SubmitterFields, 'code' | 'recordedAt'>;
 
 /** Admins only, after giving a reason; every view is written to the audit trail with it. */
-export function revealContact(user: string, code: string, reason: string): ContactDetails | null {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'viewContact')) throw new DeniedError(CASES.contactAdminsOnly);
+export function revealContact(rt: Runtime, actor: Actor, code: string, reason: string): ContactDetails | null {
+  if (!can(actor, 'viewContact')) throw refusal(actor, 'viewContact');
   const why = String(reason ?? '').trim();
   if (!why) throw new UserError(CASES.contactReasonRequired);
   if (why.length > 1000) throw new UserError(CASES.reasonTooLong);

@@ -5,19 +5,18 @@
  */
 import type { CaseRecord } from '../../domain/case-record';
 import { formatKey } from '../../domain/lookup';
-import { can } from '../../domain/permissions';
+import { can, type Actor } from '../../domain/permissions';
 import { CASES } from '../../i18n/vi';
-import { BusyError, DeniedError, UserError } from '../platform/errors';
+import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
-import { loadRuntime } from '../platform/runtime';
+import type { Runtime } from '../platform/runtime';
 import { lookupKey } from '../public/keys';
-import { actorOf, ACTION_LOCK_WAIT_MS, commitChange, completePendingActions } from './actions';
+import { ACTION_LOCK_WAIT_MS, commitChange, completePendingActions } from './actions';
+import { refusal } from '../access/caller';
 import { readCase } from './store';
 
-export function issueLookupKey(user: string, code: string): { key: string; message: string } {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'viewContact')) throw new DeniedError(CASES.keyAdminsOnly);
+export function issueLookupKey(rt: Runtime, actor: Actor, code: string): { key: string; message: string } {
+  if (!can(actor, 'issueLookupKey')) throw refusal(actor, 'issueLookupKey');
   return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
     completePendingActions(ss, rt);

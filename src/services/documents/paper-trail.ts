@@ -16,11 +16,11 @@ import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { lastMade, rememberMade } from './made';
 import { replyFacts } from './reply-facts';
-import { actorOf } from '../cases/actions';
+import { refusal } from '../access/caller';
 import { readCase, readCaseColumns } from '../cases/store';
-import { loadRuntime, type Runtime, type SchemaState } from '../platform/runtime';
-import { DeniedError, UserError } from '../platform/errors';
-import { can } from '../../domain/permissions';
+import type { Runtime, SchemaState } from '../platform/runtime';
+import { UserError } from '../platform/errors';
+import { can, type Actor } from '../../domain/permissions';
 
 export interface PaperDoc {
   name: string;
@@ -118,10 +118,8 @@ function templatesOf(schema: SchemaState): Templates {
   return schema.templates;
 }
 
-export function createCaseDocument(user: string, code: string, kind: 'slip' | 'letter'): PaperDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
+export function createCaseDocument(rt: Runtime, actor: Actor, code: string, kind: 'slip' | 'letter'): PaperDoc {
+  if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const at = readCase(ss, rt, code);
   if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
@@ -149,10 +147,8 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
  * valid e-mail. The sheets are posted or read out in the group, so they carry only answers an
  * admin approved for publication ("Công khai"), never a confidential or misuse case's.
  */
-export function createGroupAnswerSheets(user: string): PaperDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
+export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
+  if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status']);
   const toHand = records.filter((c) => c.answer && c.answerPublic && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));

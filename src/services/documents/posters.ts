@@ -4,14 +4,14 @@
  * any number of groups); the results board's link is the web app's (issue 10). Links are made
  * from the current groups list at every printing, so a renamed or added group gets its own.
  */
-import { can } from '../../domain/permissions';
+import { can, type Actor } from '../../domain/permissions';
 import { posterDocument, stickerDocument, type PosterPlace, type PosterTarget } from '../../domain/posters';
 import type { DocumentSpec } from '../../domain/report/blocks';
-import { FORM, MENU, REPORTS } from '../../i18n/vi';
-import { actorOf } from '../cases/actions';
+import { FORM, MENU } from '../../i18n/vi';
+import { refusal } from '../access/caller';
 import { appendAudit } from '../platform/audit';
-import { DeniedError, NotSetUpError, UserError } from '../platform/errors';
-import { loadRuntime } from '../platform/runtime';
+import { NotSetUpError, UserError } from '../platform/errors';
+import type { Runtime } from '../platform/runtime';
 import { webAppUrl } from '../public/keys';
 import { writeDocument, type WrittenDoc } from '../reports/doc-writer';
 
@@ -67,10 +67,8 @@ export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
  * `only`: one place's title (a torn poster reprinted: one page, a few seconds) — every place when
  * empty. The whole set is 42 pages and about 1,400 Document calls (README, "Figures").
  */
-function printQr(user: string, action: string, only: unknown, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
+function printQr(rt: Runtime, actor: Actor, action: string, only: unknown, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
+  if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   if (!rt.schema.formId) throw new NotSetUpError();
   const place = typeof only === 'string' ? only : '';
   const links = placeFormLinks(rt.schema.formId, rt.settings.groups).filter((l) => !place || l.title === place);
@@ -91,17 +89,16 @@ function printQr(user: string, action: string, only: unknown, make: (targets: Po
  * Every place's form link as text, for staff to send in a group's Zalo or print elsewhere; made
  * from the current groups list each time (admins, as printing).
  */
-export function placeLinks(user: string): PlaceLink[] {
-  const rt = loadRuntime();
-  if (!can(actorOf(rt, user), 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
+export function placeLinks(rt: Runtime, actor: Actor): PlaceLink[] {
+  if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   if (!rt.schema.formId) throw new NotSetUpError();
   return placeFormLinks(rt.schema.formId, rt.settings.groups);
 }
 
-export function createPosters(user: string, only: unknown = ''): WrittenDoc {
-  return printQr(user, 'In mã QR', only, posterDocument);
+export function createPosters(rt: Runtime, actor: Actor, only: unknown = ''): WrittenDoc {
+  return printQr(rt, actor, 'In mã QR', only, posterDocument);
 }
 
-export function createStickers(user: string, only: unknown = ''): WrittenDoc {
-  return printQr(user, 'In tem dán mã QR', only, (targets) => stickerDocument(targets));
+export function createStickers(rt: Runtime, actor: Actor, only: unknown = ''): WrittenDoc {
+  return printQr(rt, actor, 'In tem dán mã QR', only, (targets) => stickerDocument(targets));
 }

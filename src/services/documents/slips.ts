@@ -4,16 +4,16 @@
  * (services/public/keys), from the journal key the slip's case will have.
  */
 import { formatKey } from '../../domain/lookup';
-import { can } from '../../domain/permissions';
+import { can, type Actor } from '../../domain/permissions';
 import { contactText } from '../../domain/settings';
 import { MAX_SLIPS, slipDocument } from '../../domain/slips';
-import { REPORTS, SLIPS } from '../../i18n/vi';
-import { actorOf } from '../cases/actions';
+import { SLIPS } from '../../i18n/vi';
+import { refusal } from '../access/caller';
 import { vietnamYear } from '../intake/intake';
 import { reserveSlipCodes } from '../intake/slip-codes';
 import { appendAudit } from '../platform/audit';
-import { DeniedError, UserError } from '../platform/errors';
-import { loadRuntime } from '../platform/runtime';
+import { UserError } from '../platform/errors';
+import type { Runtime } from '../platform/runtime';
 import { slipLookupKey, webAppUrl } from '../public/keys';
 import { writeDocument, type WrittenDoc } from '../reports/doc-writer';
 
@@ -22,10 +22,8 @@ export interface SlipRequest {
   count: number;
 }
 
-export function createSlips(user: string, request: SlipRequest): WrittenDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeDocuments')) throw new DeniedError(REPORTS.notAllowed);
+export function createSlips(rt: Runtime, actor: Actor, request: SlipRequest): WrittenDoc {
+  if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const group = typeof request?.group === 'string' ? request.group : '';
   if (!rt.settings.groups.includes(group)) throw new UserError(SLIPS.groupInvalid);
   const count = Number(request?.count);

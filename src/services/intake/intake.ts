@@ -16,6 +16,7 @@ import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
 import { ERRORS, FORM } from '../../i18n/vi';
+import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
@@ -90,11 +91,12 @@ export function wholeAnswers(rt: Runtime, byTitle: Record<string, string>, recei
 
 /** Is this execution the recorded intake trigger, running as its owner? */
 function isIntakeTrigger(store: DocumentStore, e: unknown): e is GoogleAppsScript.Events.SheetsOnFormSubmit {
-  if (!e || typeof e !== 'object') return false;
+  // An event Apps Script made (from the web app's page a forged one would run as the owner too).
+  if (!isTriggerEvent(e, 'formSubmit')) return false;
   const uid = (e as { triggerUid?: unknown }).triggerUid;
   const recorded = store.get(KEYS.intakeTrigger);
-  if (!recorded || uid === undefined || String(uid) !== recorded) return false;
-  return Session.getEffectiveUser().getEmail().toLowerCase() === (store.get(KEYS.intakeOwner) ?? '').toLowerCase();
+  if (!recorded || (typeof uid !== 'string' && typeof uid !== 'number') || String(uid) !== recorded) return false;
+  return triggerOwner() === (store.get(KEYS.intakeOwner) ?? '').toLowerCase();
 }
 
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome {

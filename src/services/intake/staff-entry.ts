@@ -10,12 +10,12 @@ import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
 import { parseSlipCode, slipJournalKey } from '../../domain/case-code';
 import { normalizeCode } from '../../domain/lookup';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
-import { can } from '../../domain/permissions';
-import { roleOf } from '../../domain/settings';
+import { can, type Actor } from '../../domain/permissions';
+import { refusal } from '../access/caller';
 import { STAFF_ENTRY } from '../../i18n/vi';
-import { BusyError, DeniedError, UserError } from '../platform/errors';
+import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
-import { loadRuntime, type Runtime } from '../platform/runtime';
+import type { Runtime } from '../platform/runtime';
 import { slipIssued } from './slip-codes';
 import { fileOne } from './filing';
 import { acknowledgeNow, vietnamYear } from './intake';
@@ -58,10 +58,8 @@ function slipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | n
   return code;
 }
 
-export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseResult {
-  const rt = loadRuntime();
-  const member = roleOf(rt.settings, user);
-  if (!can(member && { email: member.email, role: member.role, body: member.body }, 'enterCase')) throw new DeniedError(STAFF_ENTRY.notAllowed);
+export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput): StaffCaseResult {
+  if (!can(actor, 'enterCase')) throw refusal(actor, 'enterCase');
   if (!input || typeof input !== 'object') throw new UserError(STAFF_ENTRY.contentRequired);
   const channelKey = input.channel as ChannelKey;
   if (!STAFF_CHANNELS.includes(channelKey)) throw new UserError(STAFF_ENTRY.channelInvalid);
@@ -86,7 +84,7 @@ export function enterStaffCase(user: string, input: StaffCaseInput): StaffCaseRe
       rt,
       {
         key,
-        by: user,
+        by: actor.email,
         code: slipCode ?? undefined,
         prepare: (code) => {
           const prepared = prepareCase(

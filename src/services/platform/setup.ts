@@ -4,6 +4,7 @@
  * the missing columns (rows are never moved or lost), and changes nothing that is already right.
  */
 import { parseSettings, roleOf, type Settings } from '../../domain/settings';
+import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
 import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
@@ -148,7 +149,8 @@ export function runSetup(user: string): SetupReport {
   const { tables, missing } = readSettingsTables(ss);
   const existing = parseSettings(tables);
   const staffTabExists = !missing.some((m) => m.key === 'staff');
-  if (staffTabExists && roleOf(existing.settings, user)?.role !== 'admin') throw new SetupDenied(SETUP.notAdmin);
+  const member = roleOf(existing.settings, user);
+  if (staffTabExists && !can(member && { ...member, via: 'spreadsheet' }, 'setup')) throw new SetupDenied(SETUP.notAdmin);
 
   for (const spec of missing) {
     tables[spec.key] = createSettingsTab(ss, spec, user);

@@ -10,6 +10,10 @@ import { parseHistory } from '../../domain/case-record';
 import { isOpen } from '../../domain/inbox';
 import { PORTAL } from '../../i18n/vi';
 import { performAction } from '../cases/actions';
+import { linkActor } from '../access/caller';
+import { can, canSee, seesEveryCase } from '../../domain/permissions';
+import { fields, integer, text } from '../../domain/input';
+import type { ActionInput } from '../../domain/lifecycle';
 import { readCaseColumns } from '../cases/store';
 import { DeniedError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
@@ -48,10 +52,12 @@ export function portalPage(token: unknown): PortalPage {
   const rt = loadRuntime();
   const now = new Date();
   const holder = portalHolder(rt, token, now);
-  if (holder.role === 'admin') throw new DeniedError(PORTAL.invalid);
+  const actor = linkActor(holder);
+  if (!can(actor, 'viewCase')) throw new DeniedError(PORTAL.invalid);
   const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
   const rows = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
-  const mine = holder.role === 'handler' ? rows.filter((c) => c.code && c.assignedBody === holder.body) : rows.filter((c) => c.code && isOpen(c));
+  // A body's member gets their body's cases, open or not; a reader of every case those in progress.
+  const mine = rows.filter((c) => c.code && canSee(actor, c) && (!seesEveryCase(actor) || isOpen(c)));
   const ordered = mine.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.receivedAt instanceof Date && a.receivedAt instanceof Date ? b.receivedAt.getTime() - a.receivedAt.getTime() : 0)).slice(0, PORTAL_MAX_CASES);
   return {
     email: holder.email,
@@ -68,18 +74,20 @@ export function portalPage(token: unknown): PortalPage {
       mine: parseHistory(c.history)
         .filter((e) => e.by === holder.email)
         .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
-      canAct: holder.role === 'handler' && isOpen(c),
+      canAct: can(actor, 'progress', c) && isOpen(c),
     })),
   };
 }
 
 export type PortalInput = { kind: 'progress'; text: string; bodyDueDate?: string } | { kind: 'answer'; text: string };
 
-export function portalAct(token: unknown, code: string, row: number, version: number, input: PortalInput): PortalPage {
+/** Progress or a draft answer through a personal link, as its holder; the inputs as any caller may have typed them. */
+export function portalAct(token: unknown, code: unknown, row: unknown, version: unknown, input: unknown): PortalPage {
   const rt = loadRuntime();
-  const holder = portalHolder(rt, token, new Date());
-  if (holder.role !== 'handler') throw new DeniedError(PORTAL.invalid);
-  const i = input && typeof input === 'object' ? input : ({ kind: 'progress', text: '' } as PortalInput);
-  performAction(holder.email, String(code), Number(row) || undefined, Number(version), i.kind === 'answer' ? { action: 'answer', text: String(i.text ?? '') } : { action: 'progress', text: String(i.text ?? ''), bodyDueDate: i.bodyDueDate ? String(i.bodyDueDate) : undefined });
+  const actor = linkActor(portalHolder(rt, token, new Date()));
+  if (!can(actor, 'progress')) throw new DeniedError(PORTAL.invalid);
+  const i = fields(input);
+  const action: ActionInput = i.kind === 'answer' ? { action: 'answer', text: text(i.text) } : { action: 'progress', text: text(i.text), bodyDueDate: text(i.bodyDueDate) || undefined };
+  performAction(actor, text(code, 40), integer(row) ?? undefined, integer(version) ?? -1, action, rt);
   return portalPage(token);
 }

@@ -3,22 +3,20 @@
  * public, scrubbed, small counts folded (domain/publication). One read of the cases tab.
  */
 import { vietnamDayOf, toYmd } from '../../domain/calendar/civil-date';
-import { can } from '../../domain/permissions';
+import { can, type Actor } from '../../domain/permissions';
 import { buildPublication } from '../../domain/publication';
 import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
-import { actorOf } from '../cases/actions';
+import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
 import { appendAudit } from '../platform/audit';
 import { KEYS } from '../platform/document-store';
-import { DeniedError, UserError } from '../platform/errors';
-import { loadRuntime } from '../platform/runtime';
+import { UserError } from '../platform/errors';
+import type { Runtime } from '../platform/runtime';
 import { writeDocument, type WrittenDoc } from './doc-writer';
 
-export function createPublication(user: string, request: { year?: number; month?: number }): WrittenDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeReports')) throw new DeniedError(REPORTS.notAllowed);
+export function createPublication(rt: Runtime, actor: Actor, request: { year?: number; month?: number }): WrittenDoc {
+  if (!can(actor, 'makeReports')) throw refusal(actor, 'makeReports');
   const year = Number(request?.year);
   const month = Number(request?.month);
   if (!Number.isInteger(year) || year < 2020 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) throw new UserError(REPORTS.badIndex);

@@ -7,20 +7,19 @@
  * (the audit row) = 5, whatever the number of cases.
  */
 import { parseIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
-import { can } from '../../domain/permissions';
+import { can, type Actor } from '../../domain/permissions';
 import { buildReport } from '../../domain/report/model';
 import { periodOf } from '../../domain/report/periods';
 import { appendixRows, reportDocument } from '../../domain/report/report-document';
 import type { PeriodKind, PeriodSpec, ReportCase } from '../../domain/report/types';
 import type { Runtime } from '../platform/runtime';
 import { REPORTS } from '../../i18n/vi';
-import { actorOf } from '../cases/actions';
+import { refusal } from '../access/caller';
 import { readIndex } from '../cases/store';
 import { reportCaseOf } from '../../domain/report/dashboard';
 import { appendAudit } from '../platform/audit';
 import { KEYS } from '../platform/document-store';
-import { DeniedError, UserError } from '../platform/errors';
-import { loadRuntime } from '../platform/runtime';
+import { UserError } from '../platform/errors';
 import { writeDocument, type WrittenDoc } from './doc-writer';
 
 /** What the sidebar sends: a kind, a year, an index (month, quarter, half) or two ISO dates. */
@@ -65,10 +64,8 @@ function periodKey(spec: PeriodSpec, rule: string): string {
   return spec.kind === 'custom' ? `custom-${spec.from}-${spec.to}-${rule}` : `${spec.kind}-${spec.year}-${spec.index ?? 1}-${rule}`;
 }
 
-export function createReport(user: string, request: ReportRequest): WrittenDoc {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, user);
-  if (!can(actor, 'makeReports')) throw new DeniedError(REPORTS.notAllowed);
+export function createReport(rt: Runtime, actor: Actor, request: ReportRequest): WrittenDoc {
+  if (!can(actor, 'makeReports')) throw refusal(actor, 'makeReports');
   const now = new Date();
   const today = vietnamDayOf(now);
   const spec = specFrom(request);

@@ -1,64 +1,84 @@
-/** The admin's menu items: set up the mailbox, re-sync it. Answers come back as dialogs. */
-import { can } from '../../domain/permissions';
-import { roleOf } from '../../domain/settings';
-import { MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
+/**
+ * The add-on menu's items. A menu item is a top-level function like any other, so it can also be
+ * called through google.script.run from the web app's page, where there is no spreadsheet UI
+ * (SpreadsheetApp.getUi() throws there) and no identified caller: the caller is established
+ * first, then the UI, each with a Vietnamese refusal. Inside the spreadsheet, refusals and results
+ * come back as dialogs.
+ */
+import type { Actor, Capability } from '../../domain/permissions';
+import { ACCESS, MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
+import { identifiedCaller, staffActor } from '../../services/access/caller';
 import { createPosters, createStickers } from '../../services/documents/posters';
-import { UserError } from '../../services/platform/errors';
-import { describeError, logError, NotSetUpError } from '../../services/platform/errors';
+import { DeniedError, describeError, logError, NotSetUpError, UserError } from '../../services/platform/errors';
 import { runMaintenance } from '../../services/platform/maintenance';
-import { loadRuntime } from '../../services/platform/runtime';
-import { describeSetup, runSetup, SetupDenied } from '../../services/platform/setup';
-import { currentUser } from './current-user';
+import { loadRuntime, type Runtime } from '../../services/platform/runtime';
+import { describeSetup, runSetup } from '../../services/platform/setup';
+import { openSidebar } from './sidebar';
 
-export function setupFromMenu(ui: GoogleAppsScript.Base.Ui): void {
-  const user = currentUser();
+/** The spreadsheet's UI, or a refusal where there is none (the web app's page, a trigger). */
+export function menuUi(): GoogleAppsScript.Base.Ui {
   try {
-    ui.alert(SIDEBAR.title, describeSetup(runSetup(user), user), ui.ButtonSet.OK);
-  } catch (error) {
-    if (error instanceof SetupDenied) ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
-    else throw error;
+    return SpreadsheetApp.getUi();
+  } catch {
+    throw new DeniedError(ACCESS.menuOnly);
   }
 }
 
-export function resyncFromMenu(ui: GoogleAppsScript.Base.Ui): void {
-  let rt;
+/** The identified caller at the spreadsheet, with its UI; refusals before anything else is read. */
+function atSpreadsheet(): { email: string; ui: GoogleAppsScript.Base.Ui } {
+  const email = identifiedCaller();
+  if (!email) throw new DeniedError(ACCESS.signInNeeded);
+  return { email, ui: menuUi() };
+}
+
+/** A staff menu item: the caller must hold `capability`; a refusal the person can act on is shown as a dialog. */
+function staffItem(capability: Capability, run: (ui: GoogleAppsScript.Base.Ui, rt: Runtime, actor: Actor) => void): void {
+  const { email, ui } = atSpreadsheet();
   try {
-    rt = loadRuntime();
+    const rt = loadRuntime();
+    run(ui, rt, staffActor(rt, email, capability));
   } catch (error) {
-    if (error instanceof NotSetUpError) {
-      ui.alert(SIDEBAR.title, RESYNC.notSetUp, ui.ButtonSet.OK);
-      return;
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(SIDEBAR.title, error instanceof NotSetUpError ? SIDEBAR.notSetUp : error.message, ui.ButtonSet.OK);
+  }
+}
+
+/** "Mở hòm thư": the sidebar checks who is there on its own first call. */
+export function sidebarFromMenu(): void {
+  openSidebar(menuUi());
+}
+
+/** "Thiết lập hòm thư": on a fresh spreadsheet whoever is at it sets up (and becomes its first admin); then admins only. */
+export function setupFromMenu(): void {
+  const { email, ui } = atSpreadsheet();
+  try {
+    ui.alert(SIDEBAR.title, describeSetup(runSetup(email), email), ui.ButtonSet.OK);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
+  }
+}
+
+export function resyncFromMenu(): void {
+  staffItem('resync', (ui, rt) => {
+    try {
+      const result = runMaintenance();
+      ui.alert(SIDEBAR.title, RESYNC.result(result.recovered), ui.ButtonSet.OK);
+    } catch (error) {
+      logError({ where: 'reconcile', message: describeError(error) }, rt.schema);
+      ui.alert(SIDEBAR.title, describeError(error), ui.ButtonSet.OK);
     }
-    throw error;
-  }
-  if (!can(roleOf(rt.settings, currentUser()), 'resync')) {
-    ui.alert(SIDEBAR.title, RESYNC.notAdmin, ui.ButtonSet.OK);
-    return;
-  }
-  try {
-    const result = runMaintenance();
-    ui.alert(SIDEBAR.title, RESYNC.result(result.recovered), ui.ButtonSet.OK);
-  } catch (error) {
-    logError({ where: 'reconcile', message: describeError(error) }, rt.schema);
-    ui.alert(SIDEBAR.title, describeError(error), ui.ButtonSet.OK);
-  }
+  });
 }
 
 /** Menu "In mã QR" / "In tem dán mã QR": the Doc, and a dialog with its link (a refusal as an alert). */
-export function postersFromMenu(ui: GoogleAppsScript.Base.Ui, what: 'posters' | 'stickers'): void {
-  let doc;
-  try {
-    doc = (what === 'posters' ? createPosters : createStickers)(currentUser());
-  } catch (error) {
-    if (error instanceof UserError || error instanceof NotSetUpError) {
-      ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
-      return;
-    }
-    throw error;
-  }
-  // Text and address go in escaped: nothing here is parsed as markup.
-  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const made = what === 'posters' ? MENU.postersMade : MENU.stickersMade;
-  const html = `<p style="font:16px Arial">${escape(made)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
-  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(180), what === 'posters' ? MENU.posters : MENU.stickers);
+export function postersFromMenu(what: 'posters' | 'stickers'): void {
+  staffItem('makeDocuments', (ui, rt, actor) => {
+    const doc = (what === 'posters' ? createPosters : createStickers)(rt, actor);
+    // Text and address go in escaped: nothing here is parsed as markup.
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const made = what === 'posters' ? MENU.postersMade : MENU.stickersMade;
+    const html = `<p style="font:16px Arial">${escape(made)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
+    ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(180), what === 'posters' ? MENU.posters : MENU.stickers);
+  });
 }

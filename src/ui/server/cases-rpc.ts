@@ -7,18 +7,19 @@ import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
-import { can } from '../../domain/permissions';
+import { can, ACTION_KEYS, type ActionKey as Capable, type Actor } from '../../domain/permissions';
+import { fields, integer, text } from '../../domain/input';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
-import { CASES, PORTAL } from '../../i18n/vi';
+import { CASES } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
-import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
+import { performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
+import { staffCall } from '../../services/access/caller';
 import { readCase, readIndex } from '../../services/cases/store';
 import { rpc } from './rpc';
-import { loadRuntime } from '../../services/platform/runtime';
-import { DeniedError, UserError } from '../../services/platform/errors';
+import type { Runtime } from '../../services/platform/runtime';
+import { UserError } from '../../services/platform/errors';
 import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/documents/paper-trail';
-import { currentUser } from './current-user';
 import { issueLookupKey } from '../../services/cases/lookup-key';
 
 export interface InboxResponse extends InboxPage {
@@ -75,21 +76,29 @@ export interface CaseView {
 }
 
 /** The years between receipt and the due date that follow the rules, not an announced schedule. */
-function provisionalYears(rt: ReturnType<typeof loadRuntime>, c: CaseRecord): number[] {
+function provisionalYears(rt: Runtime, c: CaseRecord): number[] {
   if (!(c.receivedAt instanceof Date) || !(c.dueDate instanceof Date)) return [];
   const years: number[] = [];
   for (let y = toYmd(vietnamDayOf(c.receivedAt)).year; y <= toYmd(vietnamDayOf(c.dueDate)).year; y++) if (!rt.calendar.isOfficial(y)) years.push(y);
   return years;
 }
 
+const isActionKey = (k: string): k is Capable => (ACTION_KEYS as string[]).includes(k);
+
 const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
 
 
-export function inbox(query: InboxQuery): InboxResponse {
+/** The inbox's query as the sidebar sends it, read without trusting it. */
+function inboxQuery(raw: unknown): InboxQuery {
+  const q = fields(raw, 200);
+  const str = (k: string) => text(q[k], 200) || undefined;
+  return { status: str('status'), category: str('category'), group: str('group'), body: str('body'), assignee: str('assignee'), channel: str('channel'), from: str('from'), to: str('to'), text: str('text'), page: integer(q.page) ?? undefined, pageSize: integer(q.pageSize) ?? undefined };
+}
+
+export function inbox(query: unknown): InboxResponse {
   return rpc('inbox', () => {
-    const rt = loadRuntime();
-    const actor = actorOf(rt, currentUser());
-    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, query ?? {}, vietnamDayOf(new Date()), rt.calendar);
+    const { rt, actor } = staffCall('viewInbox');
+    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, inboxQuery(query), vietnamDayOf(new Date()), rt.calendar);
     return {
       ...page,
       options: {
@@ -103,8 +112,7 @@ export function inbox(query: InboxQuery): InboxResponse {
   });
 }
 
-function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, actorEmail: string): CaseView {
-  const actor = actorOf(rt, actorEmail);
+function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
   const today = vietnamDayOf(new Date());
   const category = c.category || c.suggestedCategory;
   return {
@@ -153,41 +161,53 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
   };
 }
 
-export function caseView(code: string, row?: number): CaseView {
+/** Case codes as typed anywhere: longer text is no code. */
+const CODE_MAX = 40;
+
+export function caseView(code: unknown, row?: unknown): CaseView {
   return rpc('caseView', () => {
-    const rt = loadRuntime();
-    const user = currentUser();
-    const actor = actorOf(rt, user);
-    const at = readCase(SpreadsheetApp.getActive(), rt, String(code), row);
+    const { rt, actor } = staffCall('viewCase');
+    const at = readCase(SpreadsheetApp.getActive(), rt, text(code, CODE_MAX), integer(row) ?? undefined);
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
-    return view(rt, at.record, at.row, user);
+    return view(rt, at.record, at.row, actor);
   });
 }
 
-export function caseAction(code: string, row: number, version: number, input: ActionInput): { message: string; view: CaseView } {
+/** One action by a staff member from the sidebar; handling bodies act through their personal link. */
+export function caseAction(code: unknown, row: unknown, version: unknown, input: unknown): { message: string; view: CaseView } {
   return rpc('caseAction', () => {
-    const user = currentUser();
-    // Handling bodies act through their personal link (the web app runs as the ward); the
-    // spreadsheet, and so the sidebar's writes, are for MTTQ staff.
-    const rt = loadRuntime();
-    if (actorOf(rt, user).role === 'handler') throw new DeniedError(PORTAL.useLink);
-    const outcome = performAction(user, String(code), row, Number(version), input, rt);
-    return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, user) };
+    const action = fields(input);
+    const key = text(action.action, 40);
+    const { rt, actor } = staffCall(isActionKey(key) ? key : 'viewCase');
+    const outcome = performAction(actor, text(code, CODE_MAX), integer(row) ?? undefined, integer(version) ?? -1, action as unknown as ActionInput, rt);
+    return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, actor) };
   });
 }
 
-export function contactDetails(code: string, reason: string): ContactDetails | { none: true } {
-  return rpc('contact', () => revealContact(currentUser(), String(code), String(reason ?? '')) ?? { none: true });
+export function contactDetails(code: unknown, reason: unknown): ContactDetails | { none: true } {
+  return rpc('contact', () => {
+    const { rt, actor } = staffCall('viewContact');
+    return revealContact(rt, actor, text(code, CODE_MAX), text(reason, 2000)) ?? { none: true };
+  });
 }
 
-export function caseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
-  return rpc('documents', () => createCaseDocument(currentUser(), String(code), kind === 'letter' ? 'letter' : 'slip'));
+export function caseDocument(code: unknown, kind: unknown): PaperDoc {
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return createCaseDocument(rt, actor, text(code, CODE_MAX), kind === 'letter' ? 'letter' : 'slip');
+  });
 }
 
 export function groupAnswerSheets(): PaperDoc {
-  return rpc('documents', () => createGroupAnswerSheets(currentUser()));
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return createGroupAnswerSheets(rt, actor);
+  });
 }
 
-export function newLookupKey(code: string): { key: string; message: string } {
-  return rpc('caseAction', () => issueLookupKey(currentUser(), String(code)));
+export function newLookupKey(code: unknown): { key: string; message: string } {
+  return rpc('caseAction', () => {
+    const { rt, actor } = staffCall('issueLookupKey');
+    return issueLookupKey(rt, actor, text(code, CODE_MAX));
+  });
 }

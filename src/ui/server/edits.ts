@@ -9,6 +9,7 @@
  * https://developers.google.com/apps-script/guides/triggers#onedite
  * https://developers.google.com/apps-script/guides/triggers/events#change
  */
+import { isTriggerEvent } from '../../services/access/trigger';
 import { KEYS } from '../../services/platform/document-store';
 import { STAFF_TAB } from '../../services/platform/settings-tabs';
 
@@ -18,14 +19,15 @@ function markStaffStale(): void {
 }
 
 /** Simple trigger: a cell was edited by hand. */
-export function staffEdited(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
-  const range = e && typeof e === 'object' ? e.range : undefined;
-  if (!range || typeof range.getSheet !== 'function') return;
-  if (range.getSheet().getName() === STAFF_TAB) markStaffStale();
+export function staffEdited(e: unknown): void {
+  // Only an edit Apps Script reports (a console call cannot forge its Range): see services/access/trigger.
+  if (!isTriggerEvent(e, 'edit')) return;
+  if ((e as GoogleAppsScript.Events.SheetsOnEdit).range.getSheet().getName() === STAFF_TAB) markStaffStale();
 }
 
 /** Installed trigger: the spreadsheet's structure changed (rows or columns inserted or removed …). */
-export function structureChanged(e: GoogleAppsScript.Events.SheetsOnChange | undefined): void {
-  const type = e && typeof e === 'object' ? String(e.changeType ?? '') : '';
-  if (type && type !== 'EDIT' && type !== 'FORMAT') markStaffStale();
+export function structureChanged(e: unknown): void {
+  if (!isTriggerEvent(e, 'change')) return;
+  const type = (e as { changeType?: unknown }).changeType;
+  if (typeof type === 'string' && type && type !== 'EDIT' && type !== 'FORMAT') markStaffStale();
 }

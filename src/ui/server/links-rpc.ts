@@ -1,13 +1,13 @@
 /** The sidebar's "Liên kết": personal portal links for handling bodies and viewers (admins). */
-import { can } from '../../domain/permissions';
+import { text } from '../../domain/input';
+import { mayHoldLink } from '../../domain/permissions';
 import { ROLE_LABELS } from '../../domain/settings';
 import { PORTAL } from '../../i18n/vi';
-import { actorOf } from '../../services/cases/actions';
-import { DeniedError, UserError } from '../../services/platform/errors';
+import { staffCall } from '../../services/access/caller';
+import { UserError } from '../../services/platform/errors';
 import { queueMail } from '../../services/platform/outbox';
-import { loadRuntime } from '../../services/platform/runtime';
+import type { Runtime } from '../../services/platform/runtime';
 import { activeLinks, issuePortalLink, PORTAL_DAYS, revokePortalLinks } from '../../services/public/portal-links';
-import { currentUser } from './current-user';
 import { rpc } from './rpc';
 
 export interface LinkRow {
@@ -18,43 +18,38 @@ export interface LinkRow {
   validUntil: string;
 }
 
-function admin() {
-  const rt = loadRuntime();
-  const actor = actorOf(rt, currentUser());
-  if (!can(actor, 'manageLinks')) throw new DeniedError(PORTAL.onlyHandlersViewers);
-  return { rt, actor };
+/** Everyone who works through a personal link, and until when their last valid link runs. */
+function rowsOf(rt: Runtime): LinkRow[] {
+  const links = activeLinks(rt.store, new Date());
+  return rt.settings.staff
+    .filter((m) => mayHoldLink(m.role))
+    .map((m) => {
+      const last = links.find((l) => l.email === m.email);
+      return { email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: last ? new Date(last.expiresAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '' };
+    });
 }
 
 export function linkRows(): LinkRow[] {
-  return rpc('links', () => {
-    const { rt } = admin();
-    const links = activeLinks(rt.store, new Date());
-    return rt.settings.staff
-      .filter((m) => m.role !== 'admin')
-      .map((m) => {
-        const last = links.find((l) => l.email === m.email);
-        return { email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: last ? new Date(last.expiresAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '' };
-      });
-  });
+  return rpc('links', () => rowsOf(staffCall('manageLinks').rt));
 }
 
-export function sendLink(email: string): { message: string; rows: LinkRow[] } {
+export function sendLink(email: unknown): { message: string; rows: LinkRow[] } {
   return rpc('links', () => {
-    const { rt } = admin();
+    const { rt } = staffCall('manageLinks');
     const now = new Date();
-    const { url, link } = issuePortalLink(rt, String(email ?? ''), now);
+    const { url, link } = issuePortalLink(rt, text(email, 320), now);
     const ss = SpreadsheetApp.getActive();
     queueMail(ss, rt, [{ id: `LK-${now.getTime()}-${link.email}`.slice(0, 120), kind: PORTAL.kind, code: '', recipient: link.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS[link.role] }) }], now);
-    return { message: PORTAL.sent(link.email), rows: linkRows() };
+    return { message: PORTAL.sent(link.email), rows: rowsOf(rt) };
   });
 }
 
-export function revokeLinks(email: string): { message: string; rows: LinkRow[] } {
+export function revokeLinks(email: unknown): { message: string; rows: LinkRow[] } {
   return rpc('links', () => {
-    const { rt } = admin();
-    const e = String(email ?? '').trim().toLowerCase();
+    const { rt } = staffCall('manageLinks');
+    const e = text(email, 320).trim().toLowerCase();
     if (!e) throw new UserError(PORTAL.onlyHandlersViewers);
     const n = revokePortalLinks(rt.store, e, new Date());
-    return { message: PORTAL.revoked(e, n), rows: linkRows() };
+    return { message: PORTAL.revoked(e, n), rows: rowsOf(rt) };
   });
 }

@@ -5,7 +5,14 @@ import { MENU } from '../../i18n/vi';
  * document), where only menu building is allowed: touch nothing else here.
  * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
  */
-export function buildAddonMenu(ui: GoogleAppsScript.Base.Ui): void {
+export function buildAddonMenu(): void {
+  let ui: GoogleAppsScript.Base.Ui;
+  try {
+    ui = SpreadsheetApp.getUi();
+  } catch {
+    // Called from the web app's page or a trigger: no spreadsheet in front of anyone, no menu to build.
+    return;
+  }
   ui.createAddonMenu()
     .addItem(MENU.openSidebar, 'showSidebar')
     .addSeparator()

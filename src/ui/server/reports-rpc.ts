@@ -1,52 +1,68 @@
-/** The sidebar's reports: the periodic report Doc (and, later, the publication and the dashboard). */
+/** The sidebar's reports and printing: the periodic report and the publication, the dashboard, QR posters, stickers and slips. */
 import { createReport, type ReportRequest } from '../../services/reports/report';
 import { createPublication } from '../../services/reports/publication';
 import { createPosters, createStickers, placeLinks, type PlaceLink } from '../../services/documents/posters';
 import { createSlips, type SlipRequest } from '../../services/documents/slips';
 import type { WrittenDoc } from '../../services/reports/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
-import { can, canSee } from '../../domain/permissions';
+import { fields, text } from '../../domain/input';
+import { canSee, seesEveryCase } from '../../domain/permissions';
 import { buildDashboard, type Dashboard } from '../../domain/report/dashboard';
-import { REPORTS } from '../../i18n/vi';
-import { actorOf } from '../../services/cases/actions';
+import { staffCall } from '../../services/access/caller';
 import { readIndex } from '../../services/cases/store';
-import { DeniedError } from '../../services/platform/errors';
-import { loadRuntime } from '../../services/platform/runtime';
-import { currentUser } from './current-user';
 import { rpc } from './rpc';
 
-export function report(request: ReportRequest): WrittenDoc {
-  return rpc('reports', () => createReport(currentUser(), request));
+/** A place's title as chosen in the sidebar ('' for every place). */
+const PLACE_MAX = 200;
+
+export function report(request: unknown): WrittenDoc {
+  return rpc('reports', () => {
+    const { rt, actor } = staffCall('makeReports');
+    return createReport(rt, actor, fields(request, 40) as unknown as ReportRequest);
+  });
 }
 
 /** "Tổng quan": 3 Spreadsheet calls (getActive, the index column), whatever the number of cases. */
 export function dashboard(): Dashboard {
   return rpc('reports', () => {
-    const rt = loadRuntime();
-    const actor = actorOf(rt, currentUser());
-    if (!can(actor, 'viewDashboard')) throw new DeniedError(REPORTS.notAllowed);
-    // A handler's dashboard is their body's cases; everyone else's is the ward's.
+    const { rt, actor } = staffCall('viewDashboard');
+    // Someone who sees only their body's cases gets a dashboard of those, marked partial.
     const entries = readIndex(SpreadsheetApp.getActive(), rt).filter((e) => canSee(actor, e));
-    return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays }, actor?.role === 'handler');
+    return buildDashboard(entries, vietnamDayOf(new Date()), rt.calendar, { rule: rt.settings.report.cutoff, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays }, !seesEveryCase(actor));
   });
 }
 
-export function publication(request: { year: number; month: number }): WrittenDoc {
-  return rpc('reports', () => createPublication(currentUser(), request));
+export function publication(request: unknown): WrittenDoc {
+  return rpc('reports', () => {
+    const { rt, actor } = staffCall('makeReports');
+    return createPublication(rt, actor, fields(request, 40));
+  });
 }
 
-export function posters(place?: string): WrittenDoc {
-  return rpc('documents', () => createPosters(currentUser(), place));
+export function posters(place?: unknown): WrittenDoc {
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return createPosters(rt, actor, text(place, PLACE_MAX));
+  });
 }
 
 export function links(): PlaceLink[] {
-  return rpc('documents', () => placeLinks(currentUser()));
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return placeLinks(rt, actor);
+  });
 }
 
-export function stickers(place?: string): WrittenDoc {
-  return rpc('documents', () => createStickers(currentUser(), place));
+export function stickers(place?: unknown): WrittenDoc {
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return createStickers(rt, actor, text(place, PLACE_MAX));
+  });
 }
 
-export function slips(request: SlipRequest): WrittenDoc {
-  return rpc('documents', () => createSlips(currentUser(), request));
+export function slips(request: unknown): WrittenDoc {
+  return rpc('documents', () => {
+    const { rt, actor } = staffCall('makeDocuments');
+    return createSlips(rt, actor, fields(request, PLACE_MAX) as unknown as SlipRequest);
+  });
 }

@@ -4,11 +4,12 @@
  */
 import { CHANNELS, STAFF_CHANNELS } from '../../domain/case';
 import { capabilitiesOf, type Capability } from '../../domain/permissions';
-import { roleOf, ROLE_LABELS } from '../../domain/settings';
+import { ROLE_LABELS } from '../../domain/settings';
+import { fields } from '../../domain/input';
+import { identifiedCaller, staffCall, staffMember } from '../../services/access/caller';
 import { NotSetUpError } from '../../services/platform/errors';
 import { loadRuntime } from '../../services/platform/runtime';
 import { enterStaffCase, type StaffCaseInput, type StaffCaseResult } from '../../services/intake/staff-entry';
-import { currentUser } from './current-user';
 import { rpc } from './rpc';
 
 export interface SidebarState {
@@ -28,7 +29,7 @@ export interface SidebarState {
 
 export function sidebarState(): SidebarState {
   return rpc('sidebar', () => {
-    const user = currentUser();
+    const user = identifiedCaller();
     const now = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
     const empty: SidebarState = { user, ready: false, role: null, roleLabel: '', capabilities: [], channels: [], groups: [], categories: [], formUrl: null, now };
     let rt;
@@ -38,8 +39,8 @@ export function sidebarState(): SidebarState {
       if (error instanceof NotSetUpError) return empty;
       throw error;
     }
-    const member = roleOf(rt.settings, user);
-    // Someone outside the staff list learns only that the mailbox exists.
+    const member = staffMember(rt, user);
+    // Someone outside the staff list (or not named to the script) learns only that the mailbox exists.
     if (!member) return { ...empty, ready: true };
     return {
       user,
@@ -56,6 +57,9 @@ export function sidebarState(): SidebarState {
   });
 }
 
-export function submitStaffCase(input: StaffCaseInput): StaffCaseResult {
-  return rpc('staffEntry', () => enterStaffCase(currentUser(), input));
+export function submitStaffCase(input: unknown): StaffCaseResult {
+  return rpc('staffEntry', () => {
+    const { rt, actor } = staffCall('enterCase');
+    return enterStaffCase(rt, actor, fields(input) as unknown as StaffCaseInput);
+  });
 }

@@ -6,7 +6,8 @@
 import { PUBLIC } from '../../i18n/vi';
 import { publicBoard, type BoardPage } from '../../services/public/board';
 import { lookupCase, rateAnswer, type PublicCase } from '../../services/public/lookup';
-import { portalAct, portalPage, type PortalInput, type PortalPage } from '../../services/public/portal';
+import { portalAct, portalPage, type PortalPage } from '../../services/public/portal';
+import { integer, text } from '../../domain/input';
 import { rpc } from './rpc';
 
 export const WEB_PAGE = 'WebApp';
@@ -50,22 +51,27 @@ export function serveWebApp(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript
     .append(`<script type="application/json" id="start">${scriptJson(start)}</script>`);
 }
 
-export function board(group: string, year: string, month: string): BoardPage {
-  return rpc('public', () => publicBoard(group, year, month));
+/*
+ * The page's RPCs. Anyone can call them with anything from the browser console, so arguments are
+ * read through domain/input (never String() on what the caller sent) and cut to what a real value
+ * can be before any pattern runs.
+ */
+export function board(group: unknown, year: unknown, month: unknown): BoardPage {
+  return rpc('public', () => publicBoard(text(group, 120), text(year, 4), text(month, 2)));
 }
 
-export function lookup(code: string, key: string): PublicCase {
-  return rpc('public', () => lookupCase(code, key));
+export function lookup(code: unknown, key: unknown): PublicCase {
+  return rpc('public', () => lookupCase(text(code, 40), text(key, 40)));
 }
 
-export function rate(code: string, key: string, stars: number, comment: string): PublicCase {
-  return rpc('public', () => rateAnswer(code, key, stars, comment));
+export function rate(code: unknown, key: unknown, stars: unknown, comment: unknown): PublicCase {
+  return rpc('public', () => rateAnswer(text(code, 40), text(key, 40), integer(stars), text(comment, 5000)));
 }
 
-export function portal(token: string): PortalPage {
-  return rpc('public', () => portalPage(token));
+export function portal(token: unknown): PortalPage {
+  return rpc('public', () => portalPage(text(token, 200)));
 }
 
-export function portalAction(token: string, code: string, row: number, version: number, input: PortalInput): PortalPage {
-  return rpc('public', () => portalAct(token, code, row, version, input));
+export function portalAction(token: unknown, code: unknown, row: unknown, version: unknown, input: unknown): PortalPage {
+  return rpc('public', () => portalAct(text(token, 200), code, row, version, input));
 }
