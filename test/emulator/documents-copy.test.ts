@@ -101,6 +101,16 @@ describe('Body page setup as attributes — https://developers.google.com/apps-s
 });
 
 describe('Headers and footers — https://developers.google.com/apps-script/reference/document/header-section', () => {
+  it('getHeader and getFooter are null until the Doc has one ("Retrieves the document\'s header section, if one exists")', () => {
+    const { DocumentApp, body } = setup();
+    const doc = DocumentApp.create('Phiếu');
+    expect(doc.getHeader()).toBeNull();
+    expect(doc.getFooter()).toBeNull();
+    doc.addFooter().appendTable(body.getChild(2).copy() as GoogleAppsScript.Document.Table);
+    expect(doc.getFooter().getNumChildren()).toBe(2);
+    expect(doc.getFooter().getText()).toContain('Chủ tịch');
+  });
+
   it('take copies too; only the body has appendPageBreak (HeaderSection, FooterSection and TableCell list none)', () => {
     const { DocumentApp, template, body } = setup();
     const header = template.addHeader();
