@@ -114,29 +114,41 @@ function fill(section: Section, values: Record<string, string>): void {
 }
 
 /**
- * The template's elements, each copied (Element.copy(): a detached deep copy, styles, alignment,
- * inline images and table borders included) and appended to `to` in order. `to` is a new
- * section, holding the one empty paragraph Docs gives it: once the copies follow it, it goes —
- * unless the first copy is a table, which is left behind that paragraph rather than made the
- * section's first element (a blank line at the top is the only cost).
+ * The template's elements, each copied (Element.copy(): a detached deep copy — styles, alignment,
+ * inline images, table borders) into the new section `to`, in order. `to` holds the one empty
+ * paragraph Docs gives a new section, and Docs keeps a paragraph last in every section. So the
+ * copies go in before that paragraph — a table is never appended at the very end, where Docs
+ * would add an empty paragraph of its own after it — and the template's own closing paragraph
+ * (a section always ends with one) is appended after it, which lets the empty one go.
  */
 function copyElements<T extends Section>(from: Section, to: T): T {
-  const first = to.getChild(0);
+  const blank = to.getChild(0);
   const n = from.getNumChildren();
-  let firstType: GoogleAppsScript.Document.ElementType | null = null;
+  let closed = false;
   for (let i = 0; i < n; i++) {
     const element = from.getChild(i).copy();
     const type = element.getType();
-    if (i === 0) firstType = type;
+    const last = i === n - 1;
     // getChild hands out the element as its own class, so the copy goes straight back in.
-    if (type === DocumentApp.ElementType.PARAGRAPH) to.appendParagraph(element as GoogleAppsScript.Document.Paragraph);
-    else if (type === DocumentApp.ElementType.LIST_ITEM) to.appendListItem(element as GoogleAppsScript.Document.ListItem);
-    else if (type === DocumentApp.ElementType.TABLE) to.appendTable(element as GoogleAppsScript.Document.Table);
-    // A body holds paragraphs, list items, tables and a table of contents only
-    // (https://developers.google.com/apps-script/reference/document/body); a contents table cannot be appended.
-    else throw new UserError(PAPER.templateElement(String(type)));
+    if (type === DocumentApp.ElementType.PARAGRAPH) {
+      const p = element as GoogleAppsScript.Document.Paragraph;
+      if (last) to.appendParagraph(p);
+      else to.insertParagraph(i, p);
+      closed = last;
+    } else if (type === DocumentApp.ElementType.LIST_ITEM) {
+      const item = element as GoogleAppsScript.Document.ListItem;
+      if (last) to.appendListItem(item);
+      else to.insertListItem(i, item);
+      closed = last;
+    } else if (type === DocumentApp.ElementType.TABLE) {
+      to.insertTable(i, element as GoogleAppsScript.Document.Table);
+    } else {
+      // A body holds paragraphs, list items, tables and a table of contents only
+      // (https://developers.google.com/apps-script/reference/document/body); a contents table cannot be inserted.
+      throw new UserError(PAPER.templateElement(String(type)));
+    }
   }
-  if (n > 0 && firstType !== DocumentApp.ElementType.TABLE) first.removeFromParent();
+  if (closed) blank.removeFromParent();
   return to;
 }
 
