@@ -33,6 +33,17 @@ export function signatureMismatch(qualifiedMethod: string, args: readonly unknow
   );
 }
 
+/**
+ * How an argument's type reads in that message: an Apps Script object by its service-qualified
+ * class, e.g. "The parameters (SpreadsheetApp.Range) don't match the method signature for
+ * SpreadsheetApp.Range.setValues." (as live runs report it). Facades register their name here.
+ */
+const QUALIFIED_TYPE = new WeakMap<object, string>();
+
+export function registerArgType(facade: object, qualifiedClass: string): void {
+  QUALIFIED_TYPE.set(facade, qualifiedClass);
+}
+
 export function describeArgType(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
@@ -44,6 +55,8 @@ export function describeArgType(value: unknown): string {
     return value.every((v) => typeof v === 'number') ? 'number[]' : 'Object[]';
   }
   if (value instanceof Date) return 'Date';
+  const qualified = typeof value === 'object' ? QUALIFIED_TYPE.get(value) : undefined;
+  if (qualified) return qualified;
   const className = (value as { toString?: () => string }).toString?.();
   return typeof className === 'string' && /^[A-Z][A-Za-z]+$/.test(className) ? className : 'Object';
 }

@@ -7,7 +7,7 @@
  * - the proxy cannot be written to, as Apps Script objects cannot be extended.
  * Emulator code gets the real object back with `unwrap()` when a facade is passed as an argument.
  */
-import { NotImplementedInEmulator } from './errors';
+import { NotImplementedInEmulator, registerArgType } from './errors';
 import type { Kernel } from './kernel';
 import type { ServiceName } from './meter';
 
@@ -68,6 +68,7 @@ export function expose<T extends object>(kernel: Kernel, service: ServiceName, c
     },
   });
   RAW.set(proxy, target);
+  registerArgType(proxy, `${service}.${className}`);
   return proxy;
 }
 

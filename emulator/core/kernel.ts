@@ -8,7 +8,7 @@ import { Execution, type AuthModeName, type ExecutionOptions, type ExecutionReco
 import { FileRegistry } from './files';
 import { Meter, type ServiceName } from './meter';
 import { VirtualClock } from './clock';
-import { allowedInAuthNone, requiredScopes } from './scopes';
+import { allowedInAuthNone, permissionMessage, requiredScopes } from './scopes';
 import type { ModuleMap, ServiceModule } from './modules';
 
 export interface Quotas {
@@ -294,9 +294,7 @@ export class Kernel {
     if (!declared) return;
     const needed = requiredScopes(service, method);
     if (needed && !needed.some((scope) => declared.includes(scope))) {
-      throw new AppsScriptException(
-        `You do not have permission to call ${method}. Required permissions: ${needed[0]}`,
-      );
+      throw new AppsScriptException(permissionMessage(method, needed));
     }
   }
 

@@ -383,6 +383,7 @@ export const PAPER = {
   notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',
   noAnswer: 'Ý kiến chưa có nội dung trả lời.',
   noBody: 'Ý kiến chưa được chuyển cho cơ quan xử lý: hãy "Chuyển xử lý" trước khi lập phiếu chuyển.',
+  templateElement: (type: string) => `Mẫu văn bản có một phần không sao chép được (${type}, ví dụ mục lục): hãy xóa phần đó khỏi mẫu rồi lập lại.`,
   created: (name: string) => `Đã lập "${name}".`,
 } as const;
 

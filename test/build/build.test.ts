@@ -100,8 +100,10 @@ describe('build/appsscript.json', () => {
         'https://www.googleapis.com/auth/forms', // setup creates and repairs the resident form
         'https://www.googleapis.com/auth/script.scriptapp', // the form-submit and hourly triggers
         'https://www.googleapis.com/auth/script.send_mail', // acknowledgements to residents
-        'https://www.googleapis.com/auth/documents', // transfer slips, reply letters, reports
-        'https://www.googleapis.com/auth/drive.file', // copies of the add-on's own template Docs
+        // Transfer slips and reply letters (built from the template Docs' elements), reports,
+        // posters. No Drive scope: DriveApp needs drive.readonly or drive, not drive.file, and
+        // nothing here uses Drive (test/integration/documents-scopes.test.ts).
+        'https://www.googleapis.com/auth/documents',
       ].sort(),
     );
   });

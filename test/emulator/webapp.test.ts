@@ -310,7 +310,10 @@ describe('A bound script\'s web app and its container — https://developers.goo
 
   it('without a Sheets scope the web app fails as Apps Script does', () => {
     const ws = setup(PUBLIC, SOURCE, { oauthScopes: [`${G}script.send_mail`] });
-    expect(ws.webapp.get('', { user: '' }).error).toBe(`Exception: You do not have permission to call SpreadsheetApp.getActive. Required permissions: ${G}spreadsheets.currentonly`);
+    // The live wording: https://developers.google.com/apps-script/guides/support/troubleshooting#authorization-is (core/scopes.ts).
+    expect(ws.webapp.get('', { user: '' }).error).toBe(
+      `Exception: You do not have permission to call SpreadsheetApp.getActive. Required permissions: (${G}spreadsheets.currentonly || ${G}spreadsheets). For more information, see https://developers.google.com/apps-script/guides/support/troubleshooting#authorization-is`,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 /** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
 import { setUpWard, formAnswers, type Ward } from '../support/ward';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 
 function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}, publish = false): string {
   w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
@@ -73,6 +74,43 @@ describe('paper trail', () => {
     w.ws.setUser('h@luukiem.example');
     expect(() => w.app.call('createCaseDocument', code, 'slip')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
     expect(() => w.app.call('createGroupAnswerSheets')).toThrow('Chỉ cán bộ quản trị được lập văn bản.');
+  });
+});
+
+describe('the template an admin edited', () => {
+  // The slip is built from the template's elements with DocumentApp alone (no Drive scope): what
+  // the admin changed in the template — page size and margins, a header, a bold line, a list,
+  // alignment, a table's borders — is in every slip, with the placeholders filled.
+  it('carries its page setup, header, styles, lists and tables into the slip, filled', () => {
+    const w = setUpWard();
+    const code = answered(w, 'Rác ngõ 5');
+    const DocumentApp = w.ws.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp;
+    const templateId = w.ws.documents.list().find((d) => d.name === 'Mẫu phiếu chuyển — Hòm thư số')!.id;
+    const template = DocumentApp.openById(templateId);
+    const body = template.getBody();
+    body.setPageWidth(595.276).setPageHeight(841.89).setMarginLeft(85.04).setMarginRight(56.69);
+    template.addHeader().getChild(0).asParagraph().setText('{{phuong}} — phiếu {{ma}}');
+    body.appendParagraph('Ghi chú: xử lý trong 15 ngày').setAlignment(DocumentApp.HorizontalAlignment.RIGHT).editAsText().setBold(0, 7, true);
+    body.appendListItem('Hồ sơ kèm theo: {{ma}}');
+
+    const slip = w.app.call('createCaseDocument', code, 'slip') as { id: string };
+    const doc = DocumentApp.openById(slip.id);
+    const out = doc.getBody();
+    expect([out.getPageWidth(), out.getPageHeight(), out.getMarginLeft(), out.getMarginRight()]).toEqual([595.276, 841.89, 85.04, 56.69]);
+    expect(doc.getHeader().getText()).toBe(`${DEFAULT_SETTINGS.wardName} — phiếu ${code}`);
+    const types = Array.from({ length: out.getNumChildren() }, (_, i) => String(out.getChild(i).getType()));
+    expect(types).toEqual(Array.from({ length: body.getNumChildren() }, (_, i) => String(body.getChild(i).getType())));
+    const note = out.getParagraphs().find((p) => p.getText().startsWith('Ghi chú'))!;
+    expect(note.getAlignment()).toBe(DocumentApp.HorizontalAlignment.RIGHT);
+    expect(note.editAsText().isBold(0)).toBe(true);
+    expect(note.editAsText().isBold(9)).toBeFalsy();
+    expect(out.getListItems().map((l) => l.getText())).toEqual([`Hồ sơ kèm theo: ${code}`]);
+    const title = out.getParagraphs().find((p) => p.getText() === 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN')!;
+    expect([title.getHeading(), title.getAlignment()]).toEqual([DocumentApp.ParagraphHeading.HEADING1, DocumentApp.HorizontalAlignment.CENTER]);
+    expect(out.getTables().map((t) => t.getBorderWidth())).toEqual([0, 0]);
+    expect(w.ws.documents.text(slip.id)).not.toContain('{{');
+    // The template itself is untouched.
+    expect(template.getHeader().getText()).toBe('{{phuong}} — phiếu {{ma}}');
   });
 });
 

@@ -15,6 +15,20 @@ import { insertRich, makeText, setRich } from './text';
 
 type Parent = ContainerNode | TableCellNode;
 
+/**
+ * Elements made by Element.copy(): "a detached, deep copy of the current element … The new
+ * element doesn't have a parent" (https://developers.google.com/apps-script/reference/document/paragraph#copy()).
+ * Only a detached element can be inserted; inserting attaches it (a second insert is refused).
+ */
+const DETACHED = new WeakSet<BlockNode>();
+
+/** A deep copy of a block: text, styles, inline images, page breaks, rules, rows and cells. */
+function cloneBlock<T extends BlockNode>(node: T): T {
+  return JSON.parse(JSON.stringify(node)) as T;
+}
+
+const CLASS_OF_TYPE: Record<BlockNode['type'], string> = { PARAGRAPH: 'Paragraph', LIST_ITEM: 'ListItem', TABLE: 'Table' };
+
 function cellsFrom(value: unknown, method: string): string[][] {
   if (!Array.isArray(value) || !value.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string'))) throw signatureMismatch(method, [value]);
   return value as string[][];
@@ -34,9 +48,9 @@ function newCell(text: string): TableCellNode {
   return { type: 'TABLE_CELL', children: [emptyParagraph(text)] };
 }
 
-export function wrapBlock(kernel: Kernel, node: BlockNode, parent: Parent): unknown {
+export function wrapBlock(kernel: Kernel, node: BlockNode, parent: Parent | null): unknown {
   if (node.type === 'TABLE') return publish(kernel, 'DocumentApp', 'Table', new Table(kernel, node, parent));
-  return publish(kernel, 'DocumentApp', node.type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph', new Paragraph(kernel, node, parent));
+  return publish(kernel, 'DocumentApp', CLASS_OF_TYPE[node.type], new Paragraph(kernel, node, parent));
 }
 
 /**
@@ -66,11 +80,22 @@ export class Container extends Published {
     return wrapBlock(this._kernel, node, this._node);
   }
 
-  private _paragraphNode(arg: unknown, method: string, type: 'PARAGRAPH' | 'LIST_ITEM'): ParagraphNode {
-    if (typeof arg === 'string') return { ...emptyParagraph(arg), type, ...(type === 'LIST_ITEM' ? { glyphType: 'BULLET', nestingLevel: 0 } : {}) };
-    const raw = unwrap(arg) as Paragraph;
-    if (raw instanceof Paragraph) return JSON.parse(JSON.stringify(raw._node)) as ParagraphNode;
-    throw signatureMismatch(`DocumentApp.${this._className}.${method}`, [arg]);
+  /**
+   * What an insert method was given: text (a new paragraph or list item) or a detached element
+   * of the method's own type. Apps Script checks the type first — a Table given to
+   * appendParagraph is a signature mismatch, "The parameters (DocumentApp.Table) don't match the
+   * method signature for DocumentApp.Body.appendParagraph." — then that it is detached:
+   * "Element must be detached." (as live runs answer; the same order is noted by gas-fakes,
+   * which tests against live Apps Script: brucemcpherson/gas-fakes src/services/documentapp/appenderhelpers.js).
+   */
+  private _element(arg: unknown, method: string, type: BlockNode['type'], extra: unknown[] = []): BlockNode {
+    if (typeof arg === 'string' && type !== 'TABLE') return { ...emptyParagraph(arg), type, ...(type === 'LIST_ITEM' ? { glyphType: 'BULLET', nestingLevel: 0 } : {}) };
+    const raw = unwrap(arg) as { _node?: BlockNode } | null;
+    const node = raw instanceof Paragraph || raw instanceof Table ? raw._node : undefined;
+    if (!node || node.type !== type) throw signatureMismatch(`DocumentApp.${this._className}.${method}`, [...extra, arg]);
+    if (!DETACHED.has(node)) throw new AppsScriptException('Element must be detached.');
+    DETACHED.delete(node);
+    return node;
   }
 
   getType(): unknown {
@@ -96,29 +121,28 @@ export class Container extends Published {
     return this._self;
   }
   appendParagraph(paragraph: unknown): unknown {
-    return this._insert(this._node.children.length, this._paragraphNode(paragraph, 'appendParagraph', 'PARAGRAPH'));
+    return this._insert(this._node.children.length, this._element(paragraph, 'appendParagraph', 'PARAGRAPH'));
   }
   insertParagraph(childIndex: number, paragraph: unknown): unknown {
-    return this._insert(childIndex, this._paragraphNode(paragraph, 'insertParagraph', 'PARAGRAPH'));
+    return this._insert(childIndex, this._element(paragraph, 'insertParagraph', 'PARAGRAPH', [childIndex]));
   }
   appendListItem(listItem: unknown): unknown {
-    return this._insert(this._node.children.length, this._paragraphNode(listItem, 'appendListItem', 'LIST_ITEM'));
+    return this._insert(this._node.children.length, this._element(listItem, 'appendListItem', 'LIST_ITEM'));
   }
   insertListItem(childIndex: number, listItem: unknown): unknown {
-    return this._insert(childIndex, this._paragraphNode(listItem, 'insertListItem', 'LIST_ITEM'));
+    return this._insert(childIndex, this._element(listItem, 'insertListItem', 'LIST_ITEM', [childIndex]));
   }
+  /** appendTable(), appendTable(cells: String[][]) or appendTable(table: a detached Table). */
   appendTable(cells?: unknown): unknown {
-    return this._insert(this._node.children.length, newTable(cells === undefined ? undefined : cellsFrom(cells, `DocumentApp.${this._className}.appendTable`)));
+    return this._insert(this._node.children.length, this._table(cells, 'appendTable'));
   }
   insertTable(childIndex: number, cells?: unknown): unknown {
-    return this._insert(childIndex, newTable(cells === undefined ? undefined : cellsFrom(cells, `DocumentApp.${this._className}.insertTable`)));
+    return this._insert(childIndex, this._table(cells, 'insertTable', [childIndex]));
   }
-  /** Docs puts a page break inside a new paragraph at the end of the body. */
-  appendPageBreak(): unknown {
-    const p = emptyParagraph();
-    p.inlines.push({ kind: 'pageBreak' });
-    this._node.children.push(p);
-    return expose(this._kernel, 'DocumentApp', 'PageBreak', new Leaf('PAGE_BREAK'));
+  private _table(cells: unknown, method: string, extra: unknown[] = []): TableNode {
+    if (cells === undefined) return newTable(undefined);
+    if (Array.isArray(cells)) return newTable(cellsFrom(cells, `DocumentApp.${this._className}.${method}`));
+    return this._element(cells, method, 'TABLE', extra) as TableNode;
   }
   appendHorizontalRule(): unknown {
     const p = emptyParagraph();
@@ -314,9 +338,16 @@ export class Paragraph extends Published {
   constructor(
     readonly _kernel: Kernel,
     readonly _node: ParagraphNode,
-    readonly _parent: Parent,
+    readonly _parent: Parent | null,
   ) {
     super();
+  }
+
+  /** A detached, deep copy: https://developers.google.com/apps-script/reference/document/paragraph#copy() */
+  copy(): unknown {
+    const node = cloneBlock(this._node);
+    DETACHED.add(node);
+    return wrapBlock(this._kernel, node, null);
   }
 
   getType(): unknown {
@@ -431,6 +462,7 @@ export class Paragraph extends Published {
     return publish(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(this._kernel, data, this._node.inlines));
   }
   removeFromParent(): unknown {
+    if (!this._parent) throw new NotImplementedInEmulator('Paragraph.removeFromParent of a detached element');
     removeBlock(this._parent, this._node);
     return this._self;
   }
@@ -441,9 +473,16 @@ export class Table extends Published {
   constructor(
     readonly _kernel: Kernel,
     readonly _node: TableNode,
-    readonly _parent: Parent,
+    readonly _parent: Parent | null,
   ) {
     super();
+  }
+
+  /** A detached, deep copy: https://developers.google.com/apps-script/reference/document/table#copy() */
+  copy(): unknown {
+    const node = cloneBlock(this._node);
+    DETACHED.add(node);
+    return wrapBlock(this._kernel, node, null);
   }
   getType(): unknown {
     return ElementType.TABLE;
@@ -497,6 +536,7 @@ export class Table extends Published {
     return this._self;
   }
   removeFromParent(): unknown {
+    if (!this._parent) throw new NotImplementedInEmulator('Table.removeFromParent of a detached element');
     removeBlock(this._parent, this._node);
     return this._self;
   }
@@ -535,6 +575,15 @@ export class TableRow extends Published {
   }
 }
 
+const PAGE_SETTERS: Record<string, (body: Body, points: number) => void> = {
+  MARGIN_TOP: (b, v) => (b._doc.margins.top = v),
+  MARGIN_BOTTOM: (b, v) => (b._doc.margins.bottom = v),
+  MARGIN_LEFT: (b, v) => (b._doc.margins.left = v),
+  MARGIN_RIGHT: (b, v) => (b._doc.margins.right = v),
+  PAGE_WIDTH: (b, v) => (b._doc.pageWidth = v),
+  PAGE_HEIGHT: (b, v) => (b._doc.pageHeight = v),
+};
+
 /**
  * Body: the section with the page setup. Sizes are in points; a new Doc is a US Letter page
  * (612 × 792) with one-inch margins, A4 is 595.276 × 841.89.
@@ -546,6 +595,53 @@ export class Body extends Container {
     readonly _doc: DocumentData,
   ) {
     super(kernel, _doc.body, 'Body');
+  }
+
+  /**
+   * Docs puts a page break inside a new paragraph at the end of the body. Only the body has
+   * appendPageBreak: HeaderSection, FooterSection and TableCell list no such method
+   * (https://developers.google.com/apps-script/reference/document/table-cell).
+   */
+  appendPageBreak(): unknown {
+    const p = emptyParagraph();
+    p.inlines.push({ kind: 'pageBreak' });
+    this._node.children.push(p);
+    return expose(this._kernel, 'DocumentApp', 'PageBreak', new Leaf('PAGE_BREAK'));
+  }
+
+  /**
+   * The page setup as attributes: MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+   * PAGE_WIDTH and PAGE_HEIGHT, in points ("The page height attribute, in points":
+   * https://developers.google.com/apps-script/reference/document/attribute). The body's text and
+   * paragraph attributes are not modelled: reading one throws "not implemented", never a guess.
+   */
+  getAttributes(): Record<string, unknown> {
+    const page: Record<string, number> = {
+      MARGIN_TOP: this._doc.margins.top,
+      MARGIN_BOTTOM: this._doc.margins.bottom,
+      MARGIN_LEFT: this._doc.margins.left,
+      MARGIN_RIGHT: this._doc.margins.right,
+      PAGE_WIDTH: this._doc.pageWidth,
+      PAGE_HEIGHT: this._doc.pageHeight,
+    };
+    return new Proxy(page, {
+      get(target, key) {
+        if (typeof key === 'string' && key in Attribute && !(key in target)) throw new NotImplementedInEmulator(`Body.getAttributes()[${key}]`);
+        return Reflect.get(target, key);
+      },
+    });
+  }
+
+  /** Page-setup attributes set the page; the others apply to the body's paragraphs and text. */
+  setAttributes(attributes: unknown): unknown {
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) throw signatureMismatch('DocumentApp.Body.setAttributes', [attributes]);
+    const rest: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(attributes as Record<string, unknown>)) {
+      const setter = PAGE_SETTERS[key];
+      if (!setter) rest[key] = value;
+      else if (value !== null) setter(this, this._points(value, 'setAttributes'));
+    }
+    return super.setAttributes(rest);
   }
 
   private _points(value: unknown, method: string): number {

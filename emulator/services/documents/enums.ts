@@ -44,4 +44,6 @@ export const Attribute = makeEnum('Attribute', [
   'MARGIN_BOTTOM',
   'MARGIN_LEFT',
   'MARGIN_RIGHT',
+  'PAGE_HEIGHT',
+  'PAGE_WIDTH',
 ] as const);

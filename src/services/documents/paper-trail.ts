@@ -28,7 +28,7 @@ export interface PaperDoc {
   id: string;
 }
 
-type Body = GoogleAppsScript.Document.Body;
+type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 /** A new template Doc in the administrative layout. */
 function buildTemplate(name: string, title: string, lines: readonly string[]): string {
@@ -103,14 +103,88 @@ function letterName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, c
   return row ? String(row[tab.columns.name - from] ?? '').trim() : '';
 }
 
-function fill(body: Body, values: Record<string, string>): void {
-  for (const p of body.getParagraphs()) {
+function fill(section: Section, values: Record<string, string>): void {
+  for (const p of section.getParagraphs()) {
     const text = p.getText();
     if (!text.includes('{{')) continue;
     // One pass with a function: a filled-in value (a resident's "{{ma}}" or "$&") is never re-read.
     const next = text.replace(/\{\{(\w+)\}\}/g, (m, key: string) => (key in values ? values[key] : m));
     if (next !== text) p.setText(next);
   }
+}
+
+/**
+ * The template's elements, each copied (Element.copy(): a detached deep copy — styles, alignment,
+ * inline images, table borders) into the new section `to`, in order. `to` holds the one empty
+ * paragraph Docs gives a new section, and Docs keeps a paragraph last in every section. So the
+ * copies go in before that paragraph — a table is never appended at the very end, where Docs
+ * would add an empty paragraph of its own after it — and the template's own closing paragraph
+ * (a section always ends with one) is appended after it, which lets the empty one go.
+ */
+function copyElements<T extends Section>(from: Section, to: T): T {
+  const blank = to.getChild(0);
+  const n = from.getNumChildren();
+  let closed = false;
+  for (let i = 0; i < n; i++) {
+    const element = from.getChild(i).copy();
+    const type = element.getType();
+    const last = i === n - 1;
+    // getChild hands out the element as its own class, so the copy goes straight back in.
+    if (type === DocumentApp.ElementType.PARAGRAPH) {
+      const p = element as GoogleAppsScript.Document.Paragraph;
+      if (last) to.appendParagraph(p);
+      else to.insertParagraph(i, p);
+      closed = last;
+    } else if (type === DocumentApp.ElementType.LIST_ITEM) {
+      const item = element as GoogleAppsScript.Document.ListItem;
+      if (last) to.appendListItem(item);
+      else to.insertListItem(i, item);
+      closed = last;
+    } else if (type === DocumentApp.ElementType.TABLE) {
+      to.insertTable(i, element as GoogleAppsScript.Document.Table);
+    } else {
+      // A body holds paragraphs, list items, tables and a table of contents only
+      // (https://developers.google.com/apps-script/reference/document/body); a contents table cannot be inserted.
+      throw new UserError(PAPER.templateElement(String(type)));
+    }
+  }
+  if (closed) blank.removeFromParent();
+  return to;
+}
+
+/** Body.getAttributes() keys of the page setup (https://developers.google.com/apps-script/reference/document/attribute). */
+const PAGE_SETUP = ['MARGIN_TOP', 'MARGIN_BOTTOM', 'MARGIN_LEFT', 'MARGIN_RIGHT', 'PAGE_WIDTH', 'PAGE_HEIGHT'] as const;
+
+/**
+ * A new Doc made from a template Doc with DocumentApp alone: page setup, body, header, footer.
+ *
+ * Why not `DriveApp.getFileById(template).makeCopy(name)`: DriveApp needs the restricted scopes
+ * drive.readonly / drive (https://developers.google.com/apps-script/reference/drive/file#makeCopy(String)
+ * lists drive only); live runs without them are refused ("You do not have permission to call
+ * DriveApp.getFileById. Required permissions: (…/drive.readonly || …/drive)"), and asking every
+ * user for their whole Drive is what the least-scopes manifest avoids.
+ * Why not the advanced Drive service's Files.copy, which works under drive.file: that scope
+ * reaches only the files this app created or opened for the user at hand. The templates are made
+ * by whichever admin ran setup, so another admin's copy would be refused; and it would keep a
+ * Drive scope on every user's consent screen. DocumentApp needs only `documents`, which the
+ * reports need anyway.
+ */
+function docFromTemplate(templateId: string, name: string): { doc: GoogleAppsScript.Document.Document; sections: Section[] } {
+  const template = DocumentApp.openById(templateId);
+  const doc = DocumentApp.create(name);
+  const from = template.getBody();
+  const to = doc.getBody();
+  const attributes = from.getAttributes() as Record<string, unknown>;
+  const page: Record<string, unknown> = {};
+  for (const key of PAGE_SETUP) page[key] = attributes[key];
+  to.setAttributes(page);
+  copyElements(from, to);
+  const sections: Section[] = [to];
+  const header = template.getHeader();
+  if (header) sections.push(copyElements(header, doc.addHeader()));
+  const footer = template.getFooter();
+  if (footer) sections.push(copyElements(footer, doc.addFooter()));
+  return { doc, sections };
 }
 
 function templatesOf(schema: SchemaState): Templates {
@@ -132,14 +206,15 @@ export function createCaseDocument(rt: Runtime, actor: Actor, code: string, kind
   const n = (previous?.n ?? 0) + 1;
   const base = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
   const name = n === 1 ? base : PAPER.versionName(base, n);
-  const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
-  const doc = DocumentApp.openById(copy.getId());
+  const { doc, sections } = docFromTemplate(templatesOf(rt.schema)[kind], name);
   const now = new Date();
-  fill(doc.getBody(), fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : ''));
+  const values = fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : '');
+  for (const section of sections) fill(section, values);
   doc.saveAndClose();
-  rememberMade(rt.store, code, kind, { version: at.record.version, id: doc.getId(), url: doc.getUrl(), name, n, madeAt: now.toISOString() });
-  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: doc.getUrl() });
-  return { name, url: doc.getUrl(), id: doc.getId() };
+  const made = { id: doc.getId(), url: doc.getUrl() };
+  rememberMade(rt.store, code, kind, { version: at.record.version, ...made, name, n, madeAt: now.toISOString() });
+  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: made.url });
+  return { name, ...made };
 }
 
 /**
