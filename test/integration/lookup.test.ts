@@ -176,13 +176,14 @@ describe('wrong keys counted exactly, also when tries come at once (issue 16)', 
     const LockService = w.ws.globals.LockService as GoogleAppsScript.Lock.LockService;
     for (let i = 0; i < 4; i++) expect(() => w.app.call('lookupPublicCase', code, 'AAAA-AAAA')).toThrow('chưa đúng');
     // Another try is between reading the counter and writing it back (it holds the counter's
-    // lock): a try now must not read the same count, or two wrong keys would count as one.
+    // lock): a try now — another execution, as each google.script.run call is — must not read the
+    // same count, or two wrong keys would count as one.
     w.ws.execution(() => {
       const counter = LockService.getScriptLock();
       expect(counter.tryLock(0)).toBe(true);
       for (let i = 0; i < 3; i++) {
         w.ws.resetStats();
-        expect(() => w.app.call('lookupPublicCase', code, i === 1 ? key : 'AAAA-AAAA')).toThrow('Hệ thống đang bận');
+        expect(() => w.app.run('lookupPublicCase', [code, i === 1 ? key : 'AAAA-AAAA'], { kind: 'rpc' })).toThrow('Hệ thống đang bận');
         expect(w.ws.stats().services.CacheService.calls).toBe(0);
       }
       counter.releaseLock();
