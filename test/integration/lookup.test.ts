@@ -152,6 +152,18 @@ describe('the lookup and the document lock (issue 16)', () => {
     expect(calls(w, 'LockService')).toEqual([]);
   });
 
+  it('a lookup before any key was given out makes no secret (intake may be making it under the lock)', () => {
+    const w = setUpWard();
+    const store = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!;
+    const props = () => store.getProperties();
+    // A ward set up before setup made the secret: the first acknowledgement makes it, under the lock.
+    store.deleteProperty('hts.lookup.secret');
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-00001', 'AAAA-AAAA')).toThrow('chưa đúng');
+    expect(Object.keys(props()).filter((k) => k.includes('lookup.secret'))).toEqual([]);
+    const { code, key } = filedWithKey(w);
+    expect((w.app.call('lookupPublicCase', code, key) as Public).code).toBe(code);
+  });
+
   it('rating takes the document lock only to write the case row', () => {
     const w = setUpWard();
     const { code, key } = filedWithKey(w);

@@ -25,7 +25,7 @@ import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { slipIssued } from '../intake/slip-codes';
-import { lookupKey } from './keys';
+import { existingLookupKey } from './keys';
 
 export interface PublicCase {
   code: string;
@@ -82,8 +82,8 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
   const record = at?.record;
   const issue = record ? (record.lookupVersion ?? 0) : 0;
   // One key is derived whatever the code is: the case's, else the one a slip with this code has.
-  const expected = lookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
-  const right = constantTimeEqual(expected, key);
+  const expected = existingLookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
+  const right = expected !== '' && constantTimeEqual(expected, key);
   const counter = `lk.${code}#${issue}`;
   return withCounters((cache) => {
     const now = Date.now();
