@@ -10,7 +10,7 @@ import { isBlank, isDash } from './case-code';
 export const KEY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const KEY_LENGTH = 8;
 
-/** Bytes (e.g. an HMAC) → a key: each byte picks a letter (the bias of 256 mod 31 is immaterial at 40 bits). */
+/** Bytes (e.g. an HMAC) → a key: each byte picks a letter (256 mod 31 makes the likeliest keys at most 2× likelier than 1/31^8; the README's arithmetic counts it). Changing it would change every key already printed or sent. */
 export function keyFromBytes(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; out.length < KEY_LENGTH && i < bytes.length; i++) out += KEY_ALPHABET[(bytes[i] & 0xff) % KEY_ALPHABET.length];
