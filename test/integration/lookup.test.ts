@@ -244,6 +244,14 @@ describe('one code, one form (issue 16)', () => {
     expect(issued.message).toContain(code);
     expect((w.app.call('lookupPublicCase', code, issued.key) as Public).code).toBe(code);
     expect(() => w.app.call('getCase', 'GY-2026-00001x')).toThrow();
+    // The submitter's details, and a duplicate's original, by any spelling too.
+    expect(w.app.call('getContactDetails', spelled, 'Gọi lại xác minh')).toMatchObject({ email: 'lan@gmail.com' });
+    expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Xem thông tin người gửi').map((r) => r['Mã ý kiến'])).toEqual([code]);
+    const second = filedWithKey(w, 'nam@gmail.com').code;
+    const dup = w.app.call('getCase', second) as View;
+    w.app.call('caseAction', dup.code, dup.row, dup.version, { action: 'duplicate', of: 'gy-2026-0000001' });
+    expect((w.app.call('getCase', second) as View & { linkedCases: string }).linkedCases).toBe(code);
+    expect((w.app.call('getCase', code) as View & { linkedCases: string }).linkedCases).toBe(second);
   });
 });
 
