@@ -7,6 +7,7 @@
 import { formatVietnameseDate, parseIsoDate, vietnamDayOf, vietnamMidnight } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { ANSWER_METHOD, COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type AnswerMethodKey, type OutcomeKey, type StatusKey } from './case';
+import { canonicalCode } from './case-code';
 import type { CaseRecord, HistoryEvent } from './case-record';
 import { checkEmail } from './contact';
 import { unfilledBlank, type Settings } from './settings';
@@ -353,7 +354,9 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       break;
     }
     case 'duplicate': {
-      const of = text(input.of).toUpperCase();
+      // The original's code in its one form (GY-2026-000012 is GY-2026-00012); what is no code stays as typed, to be refused as unknown.
+      const typedOf = text(input.of);
+      const of = canonicalCode(typedOf) || typedOf.toUpperCase();
       if (!of || of === c.code) throw new ActionRefused('Hãy nhập mã ý kiến gốc (khác mã này).');
       patch.outcome = OUTCOME.duplicate;
       patch.outcomeNote = of;

@@ -1,14 +1,16 @@
 /**
  * Case lookup by residents: a case code plus a short lookup key. The key is 8 characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), written in two groups of 4 to be read out on the
- * phone ("K7M2-QX9P"): 40 bits, so guessing is hopeless within the attempt limits below.
+ * phone ("K7M2-QX9P"): 31^8 ≈ 8.5e11 keys, so guessing is hopeless within the attempt gate below.
  * Keys are never stored: each is derived from a random secret and the case's journal key (see
  * services/public/keys.ts), so a filing completed after a cut-off gives the resident the same key.
  */
+import { isBlank, isDash } from './case-code';
+
 export const KEY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const KEY_LENGTH = 8;
 
-/** Bytes (e.g. an HMAC) → a key: each byte picks a letter (the bias of 256 mod 31 is immaterial at 40 bits). */
+/** Bytes (e.g. an HMAC) → a key: each byte picks a letter (256 mod 31 makes the likeliest keys at most 2× likelier than 1/31^8; the README's arithmetic counts it). Changing it would change every key already printed or sent. */
 export function keyFromBytes(bytes: ArrayLike<number>): string {
   let out = '';
   for (let i = 0; out.length < KEY_LENGTH && i < bytes.length; i++) out += KEY_ALPHABET[(bytes[i] & 0xff) % KEY_ALPHABET.length];
@@ -20,18 +22,29 @@ export function formatKey(key: string): string {
   return `${key.slice(0, 4)}-${key.slice(4)}`;
 }
 
-/** What a resident typed → the key's letters: lower case, spaces, dashes and dots forgiven. */
+/** Typed keys longer than this are none, refused before they are read ("K7M2 - QX9P" is 11). */
+export const KEY_INPUT_MAX = 40;
+
+/**
+ * What a resident typed → the key's letters: lower case, spaces, dashes and dots forgiven; '' for
+ * anything that is not a string of at most KEY_INPUT_MAX characters. One pass, no pattern.
+ */
 export function normalizeKey(input: unknown): string {
-  return String(input ?? '')
-    .toUpperCase()
-    .replace(/[\s\-–.]/g, '')
-    .slice(0, 32);
+  if (typeof input !== 'string' || input.length > KEY_INPUT_MAX) return '';
+  let out = '';
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (isBlank(c) || isDash(c) || c === 46 /* . */) continue;
+    out += String.fromCharCode(c >= 97 && c <= 122 ? c - 32 : c);
+  }
+  return out;
 }
 
-/** A code as typed → GY-YYYY-NNNNN (GY-YYYY-PNNNNN for a paper slip), or '' when it cannot be one. */
-export function normalizeCode(input: unknown): string {
-  const m = /^\s*([A-Z]{2})\s*-?\s*(\d{4})\s*-?\s*(P?)\s*(\d{5,6})\s*$/i.exec(String(input ?? ''));
-  return m ? `${m[1].toUpperCase()}-${m[2]}-${m[3].toUpperCase()}${m[4]}` : '';
+/** Could this be a key at all: 8 characters of the alphabet (never 0, O, 1, I or L)? */
+export function isKeyShape(key: string): boolean {
+  if (key.length !== KEY_LENGTH) return false;
+  for (let i = 0; i < key.length; i++) if (!KEY_ALPHABET.includes(key[i])) return false;
+  return true;
 }
 
 /** Equal strings, in time that does not depend on where they differ. */
@@ -42,22 +55,50 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-/** After this many wrong keys for one code, each try waits; after LOCK_AFTER, the code is locked. */
-export const SLOW_AFTER = 5;
-export const LOCK_AFTER = 50;
-export const LOCK_HOURS = 24;
-
-export type Gate = { allowed: true } | { allowed: false; reason: 'wait'; minutes: number } | { allowed: false; reason: 'locked' };
-
 /**
- * May a lookup of this code be tried now, given its wrong tries so far and when the last one was?
- * Up to SLOW_AFTER tries freely; then 1, 2, 4 … (at most 60) minutes between tries; locked at
- * LOCK_AFTER until LOCK_HOURS after the last wrong try.
+ * The attempt gate (issue 16). Wrong keys are counted per code and key issue; the first
+ * FREE_TRIES are free, then each try waits 1, 2, 4, 8 and then at most MAX_WAIT_MINUTES minutes
+ * after the last wrong key that was tried. There is no lock: a web app request carries no caller
+ * identity, so a gate that refused the right key for long could be held shut by anyone (codes are
+ * sequential and on the public board), and one that let the right key through would not slow a
+ * guesser. Tries refused while waiting are not evaluated and change nothing, so a flood does not
+ * lengthen the wait; a count is forgotten after QUIET_HOURS without a wrong key.
+ * Arithmetic (README, "The public web app"): at most 103 keys of one code in a day, 96 a day after.
  */
-export function gate(failures: number, lastFailureMs: number, nowMs: number): Gate {
-  if (failures >= LOCK_AFTER) return nowMs - lastFailureMs < LOCK_HOURS * 3_600_000 ? { allowed: false, reason: 'locked' } : { allowed: true };
-  if (failures < SLOW_AFTER) return { allowed: true };
-  const waitMs = Math.min(2 ** (failures - SLOW_AFTER), 60) * 60_000;
-  const left = lastFailureMs + waitMs - nowMs;
-  return left > 0 ? { allowed: false, reason: 'wait', minutes: Math.ceil(left / 60_000) } : { allowed: true };
+export const FREE_TRIES = 5;
+export const MAX_WAIT_MINUTES = 15;
+export const QUIET_HOURS = 6;
+
+/** Wrong keys tried for one code and key issue, and when the last one was (ms). */
+export interface Failures {
+  n: number;
+  last: number;
+}
+
+export const NO_FAILURES: Failures = { n: 0, last: 0 };
+
+export type Gate = { allowed: true } | { allowed: false; minutes: number };
+
+/** The count as it stands at `nowMs`: nothing after QUIET_HOURS, or if it is not a count. */
+function current(f: Failures, nowMs: number): Failures {
+  const ok = Number.isFinite(f.n) && Number.isFinite(f.last) && f.n > 0;
+  return ok && nowMs - f.last < QUIET_HOURS * 3_600_000 ? f : NO_FAILURES;
+}
+
+/** How long after the last of `n` wrong keys the next may be tried (ms). */
+export function waitAfter(n: number): number {
+  if (n < FREE_TRIES) return 0;
+  return Math.min(2 ** Math.min(n - FREE_TRIES, 10), MAX_WAIT_MINUTES) * 60_000;
+}
+
+/** May a key for this code be tried now? Refused: how many minutes to wait (rounded up). */
+export function gate(f: Failures, nowMs: number): Gate {
+  const c = current(f, nowMs);
+  const left = c.last + waitAfter(c.n) - nowMs;
+  return c.n >= FREE_TRIES && left > 0 ? { allowed: false, minutes: Math.ceil(left / 60_000) } : { allowed: true };
+}
+
+/** The count after a wrong key tried at `nowMs` (only tries the gate allowed are counted). */
+export function afterWrongTry(f: Failures, nowMs: number): Failures {
+  return { n: current(f, nowMs).n + 1, last: nowMs };
 }

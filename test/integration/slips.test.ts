@@ -117,6 +117,27 @@ describe('entering a paper slip', () => {
   });
 });
 
+describe('one slip, one code (issue 16)', () => {
+  it('a slip cannot be entered twice under two spellings of its code; every spelling finds it', () => {
+    const w = setUpWard();
+    const [slip] = stubs(w, w.app.call('createPaperSlips', { group: 'Tổ dân phố 7', count: 3 }) as Doc);
+    expect(slip.code).toBe('GY-2026-P00001');
+    // Before it is entered, every spelling is the same printed slip.
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-P000001', slip.key)).toThrow('Phiếu giấy của ông/bà chưa được cán bộ nhập vào hòm thư');
+    const r = w.app.call('submitStaffCase', { ...entry, slipCode: 'GY-2026-P000001' }) as { code: string };
+    expect(r.code).toBe('GY-2026-P00001');
+    for (const again of ['GY-2026-P00001', 'gy 2026 p 0000001', 'GY-2026-P000001']) {
+      expect(() => w.app.call('submitStaffCase', { ...entry, content: `Nhập lại: ${again}`, slipCode: again })).toThrow('Phiếu GY-2026-P00001 đã được nhập trước đó');
+    }
+    expect(tabRecords(w, 'Ý kiến').map((c) => c['Mã ý kiến'])).toEqual(['GY-2026-P00001']);
+    expect((w.app.call('lookupPublicCase', 'GY-2026-P0000001', slip.key) as { code: string }).code).toBe('GY-2026-P00001');
+    expect((w.app.call('getCase', 'GY-2026-P000001') as { code: string }).code).toBe('GY-2026-P00001');
+    // The printed range is checked on the number, however it is written.
+    expect(() => w.app.call('submitStaffCase', { ...entry, slipCode: 'GY-2026-P000004' })).toThrow('Chưa có phiếu giấy nào được in với mã GY-2026-P00004.');
+    expect((w.app.call('submitStaffCase', { ...entry, content: 'Phiếu thứ ba', slipCode: 'GY-2026-P000003' }) as { code: string }).code).toBe('GY-2026-P00003');
+  });
+});
+
 describe('faults', () => {
   it('a slip entry failing at any one service call, then entered again: one case under the printed code, one acknowledgement', () => {
     let code = '';

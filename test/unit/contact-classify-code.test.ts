@@ -1,6 +1,6 @@
 import { checkEmail, checkPhone } from '../../src/domain/contact';
 import { compileRules, parseKeywordList, suggestCategory } from '../../src/domain/classify';
-import { allocateCodes, formatCaseCode, parseCaseCode } from '../../src/domain/case-code';
+import { allocateCodes, canonicalCode, formatCaseCode, formatSlipCode, parseCaseCode, parseSlipCode } from '../../src/domain/case-code';
 
 describe('checkEmail', () => {
   it.each(['nguyen.van.a@gmail.com', 'a+tag@mttq.luukiem.gov.vn'])('accepts %s', (e) => expect(checkEmail(e).valid).toBe(true));
@@ -75,5 +75,43 @@ describe('case codes', () => {
     r = allocateCodes(r.state, 2026, 1, 10); // the database holds up to 10: skip past it
     expect(r.codes).toEqual(['GY-2026-00011']);
     expect(allocateCodes(r.state, 2027, 1).codes).toEqual(['GY-2027-00001']);
+  });
+});
+
+/**
+ * Issue 16: one paper slip could be entered twice, as GY-2026-P00001 and GY-2026-P000001. Every
+ * code has one canonical form — GY-YYYY-NNNNN, GY-YYYY-PNNNNN for a paper slip, the number padded
+ * to at least 5 digits with any further leading zeros dropped — and every way in goes through it.
+ */
+describe('one canonical form for every code', () => {
+  it('every spelling of a code gives the same code', () => {
+    expect(canonicalCode('GY-2026-P000001')).toBe('GY-2026-P00001');
+    expect(canonicalCode(' gy 2026 p 00001 ')).toBe('GY-2026-P00001');
+    expect(canonicalCode('GY-2026-P0000000001')).toBe('GY-2026-P00001');
+    expect(canonicalCode('GY-2026-000042')).toBe('GY-2026-00042');
+    expect(canonicalCode('GY–2026–00042')).toBe('GY-2026-00042'); // a phone keyboard's en dash
+    expect(canonicalCode('GY202600042')).toBe('GY-2026-00042');
+    // Above 99,999 the number is simply longer (formatCaseCode pads to 5, never cuts).
+    expect(canonicalCode(formatCaseCode(2026, 123456))).toBe('GY-2026-123456');
+    expect(canonicalCode('GY-2026-0123456')).toBe('GY-2026-123456');
+    expect(canonicalCode(formatSlipCode(2026, 100000))).toBe('GY-2026-P100000');
+  });
+
+  it('what is not a code is none', () => {
+    for (const bad of ['GY-2026-12', 'GY-2026-00000', 'GY-2026-P00000', 'XY-2026-00001', 'GY-26-00001', 'GY-0999-00001', 'GY-2026-P', 'GY-2026-00001x', 'GY-2026-00001-2', "' OR 1=1 --", '=IMPORTXML("x")', '', 'GY-2026-1234567890']) {
+      expect([bad, canonicalCode(bad)]).toEqual([bad, '']);
+    }
+    for (const junk of [null, undefined, 42, { toString: 1 }, { toString: () => 'GY-2026-00001' }, ['GY-2026-00001']]) expect(canonicalCode(junk)).toBe('');
+  });
+
+  it('parsing agrees with it: a form code is never a slip code and the other way round', () => {
+    expect(parseCaseCode('GY-2026-000042')).toEqual({ year: 2026, sequence: 42 });
+    expect(parseSlipCode('gy-2026-p000007')).toEqual({ year: 2026, sequence: 7 });
+    expect(parseCaseCode('GY-2026-P00007')).toBeNull();
+    expect(parseSlipCode('GY-2026-00007')).toBeNull();
+    for (let seq = 1; seq < 2_000_000; seq = seq * 3 + 1) {
+      expect(canonicalCode(formatCaseCode(2026, seq))).toBe(formatCaseCode(2026, seq));
+      expect(canonicalCode(formatSlipCode(2026, seq))).toBe(formatSlipCode(2026, seq));
+    }
   });
 });

@@ -12,6 +12,7 @@
  * also touch the other case.
  */
 import { CHANNELS } from '../../domain/case';
+import { canonicalCode } from '../../domain/case-code';
 import { appendHistory, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
@@ -126,15 +127,17 @@ export interface ActionOutcome {
 }
 
 /** One action by an actor already identified (services/access): a staff member or a link holder. */
-export function performAction(actor: Actor, code: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
+export function performAction(actor: Actor, codeInput: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
   const rt = loaded ?? loadRuntime();
   if (!input || typeof input !== 'object' || typeof input.action !== 'string') throw new UserError(CASES.badAction);
   return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
     completePendingActions(ss, rt);
-    const at = readCase(ss, rt, code, rowHint);
+    const at = readCase(ss, rt, codeInput, rowHint);
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
     const current = at.record;
+    // The case's own code from here on, however it was typed (one form: canonicalCode).
+    const code = current.code;
     if (current.version !== seenVersion) throw new VersionConflict(conflictMessage(current.version, seenVersion, parseHistory(current.history)));
     const now = new Date();
     let result;
@@ -151,6 +154,7 @@ export function performAction(actor: Actor, code: string, rowHint: number | unde
     if (input.action === 'duplicate') {
       const of = String(result.patch.outcomeNote);
       if (!readCase(ss, rt, of)) throw new UserError(CASES.duplicateUnknown(of));
+      // (decide gave `of` its one form: the link and the note name the case as it is stored.)
       pending.link = { code: of, add: code, by: actor.email, at: now.toISOString() };
     }
     if (input.action === 'followUp') {
@@ -267,11 +271,14 @@ export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsh
 export type ContactDetails = Omit<SubmitterFields, 'code' | 'recordedAt'>;
 
 /** Admins only, after giving a reason; every view is written to the audit trail with it. */
-export function revealContact(rt: Runtime, actor: Actor, code: string, reason: string): ContactDetails | null {
+export function revealContact(rt: Runtime, actor: Actor, codeInput: string, reason: string): ContactDetails | null {
   if (!can(actor, 'viewContact')) throw refusal(actor, 'viewContact');
   const why = String(reason ?? '').trim();
   if (!why) throw new UserError(CASES.contactReasonRequired);
   if (why.length > 1000) throw new UserError(CASES.reasonTooLong);
+  // One form for every code (canonicalCode); what is no code finds nobody, and is not written to the audit tab as typed.
+  const code = canonicalCode(codeInput);
+  if (!code) return null;
   const ss = SpreadsheetApp.getActive();
   const tab = rt.schema.tabs.submitters;
   const rows = readColumns(ss, TABS.submitters.name, 1, tab.width);

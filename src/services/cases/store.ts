@@ -3,6 +3,7 @@
  * - the inbox reads one column, the packed index, for every case (getRange + getValues);
  * - a case is one row range, read and written back through the same Range object.
  */
+import { canonicalCode } from '../../domain/case-code';
 import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type CaseRecord, type IndexEntry } from '../../domain/case-record';
 import { STATUS } from '../../domain/case';
 import { statusOf } from '../../domain/lifecycle';
@@ -57,21 +58,59 @@ export interface CaseRow {
 }
 
 /**
- * One case by code. `rowHint` (from the inbox) makes it one read; if rows moved, the index is
- * read to find it again.
+ * The index entry of a code: the case stored under the code exactly as given (the inbox passes the
+ * stored code, so a row written in another spelling before codes had one form is still its own), or
+ * else the first whose code is the same code (canonicalCode). The spelling check runs only on codes
+ * that end like the one sought, so reading 100,000 entries stays one pass of string compares.
  */
-export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string, rowHint?: number): CaseRow | null {
-  const tab = rt.schema.tabs.cases;
-  const rangeAt = (row: number) => ss.getRange(`${quoted(TABS.cases.name)}!A${row}:${columnLetter(tab.width)}${row}`);
-  if (rowHint && Number.isInteger(rowHint) && rowHint >= 2) {
-    const range = rangeAt(rowHint);
-    const record = decodeCase(rt, range.getValues()[0]);
-    if (record.code === code) return { row: rowHint, range, record };
+function entryOf(entries: IndexedEntry[], typed: string, want: string): IndexedEntry | undefined {
+  const tail = want.slice(-5);
+  let same: IndexedEntry | undefined;
+  for (const e of entries) {
+    if (e.code === typed) return e;
+    if (!same && (e.code === want || (e.code.includes(tail) && canonicalCode(e.code) === want))) same = e;
   }
-  const found = readIndex(ss, rt).find((e) => e.code === code);
+  return same;
+}
+
+function rangeAt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, row: number): GoogleAppsScript.Spreadsheet.Range {
+  return ss.getRange(`${quoted(TABS.cases.name)}!A${row}:${columnLetter(rt.schema.tabs.cases.width)}${row}`);
+}
+
+/**
+ * One case by code, in any spelling of it (canonicalCode: "GY-2026-P000001" is GY-2026-P00001);
+ * null for what is no code. `rowHint` (from the inbox) makes it one read; if rows moved, the index
+ * is read to find it again.
+ */
+export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: unknown, rowHint?: number): CaseRow | null {
+  const want = canonicalCode(code);
+  if (!want) return null;
+  const typed = String(code);
+  if (rowHint && Number.isInteger(rowHint) && rowHint >= 2) {
+    const range = rangeAt(ss, rt, rowHint);
+    const record = decodeCase(rt, range.getValues()[0]);
+    if (record.code === typed || record.code === want) return { row: rowHint, range, record };
+  }
+  const found = entryOf(readIndex(ss, rt), typed, want);
   if (!found) return null;
-  const range = rangeAt(found.row);
-  return { row: found.row, range, record: decodeCase(rt, range.getValues()[0]) };
+  const range = rangeAt(ss, rt, found.row);
+  const record = decodeCase(rt, range.getValues()[0]);
+  // Read without the document lock (the lookup), rows may have moved in between: never another case.
+  return record.code === found.code ? { row: found.row, range, record } : null;
+}
+
+/**
+ * The lookup's read of a case: the same calls whether the code is a case or not — the index, then
+ * one row (the case's, or the first row) — so a wrong key's cost says nothing about the code.
+ */
+export function readCaseEvenly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string): CaseRow | null {
+  const want = canonicalCode(code);
+  const found = want ? entryOf(readIndex(ss, rt), code, want) : undefined;
+  const range = rangeAt(ss, rt, found ? found.row : 2);
+  const values = range.getValues()[0];
+  if (!found) return null;
+  const record = decodeCase(rt, values);
+  return record.code === found.code ? { row: found.row, range, record } : null;
 }
 
 /**

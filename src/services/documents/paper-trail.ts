@@ -192,11 +192,13 @@ function templatesOf(schema: SchemaState): Templates {
   return schema.templates;
 }
 
-export function createCaseDocument(rt: Runtime, actor: Actor, code: string, kind: 'slip' | 'letter'): PaperDoc {
+export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string, kind: 'slip' | 'letter'): PaperDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
-  const at = readCase(ss, rt, code);
+  const at = readCase(ss, rt, codeInput);
   if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
+  // The case's own code, however it was typed: one document per case, not one per spelling.
+  const code = at.record.code;
   if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
   if (kind === 'slip' && !at.record.assignedBody) throw new UserError(PAPER.noBody);
   // Made twice for the same case and purpose: the same document while the case is unchanged;

@@ -11,8 +11,8 @@ import { withDocumentLock } from '../platform/lock';
 
 const LOCK_WAIT_MS = 10_000;
 
-/** Has a slip with this code been printed? (Its sequence is within the year's reserved range.) */
-export function slipIssued(store: DocumentStore, code: string): boolean {
+/** Has a slip with this code (in any spelling) been printed? (Its sequence is within the year's reserved range.) */
+export function slipIssued(store: DocumentStore, code: unknown): boolean {
   const parsed = parseSlipCode(code);
   if (!parsed) return false;
   const state = store.getJson<SequenceState>(KEYS.slipSequence) ?? {};

@@ -7,8 +7,7 @@
  */
 import { formatVietnameseDate } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
-import { parseSlipCode, slipJournalKey } from '../../domain/case-code';
-import { normalizeCode } from '../../domain/lookup';
+import { canonicalCode, parseSlipCode, slipJournalKey } from '../../domain/case-code';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { can, type Actor } from '../../domain/permissions';
 import { refusal } from '../access/caller';
@@ -52,7 +51,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 function slipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | null {
   if (typed.trim() === '') return null;
   if (channel !== 'paper') throw new UserError(STAFF_ENTRY.slipOnlyPaper);
-  const code = normalizeCode(typed);
+  // One form for every spelling (GY-2026-P000001 is GY-2026-P00001): the slip's journal key is made
+  // from it, so the same slip typed two ways is one submission, filed once.
+  const code = canonicalCode(typed);
   if (!parseSlipCode(code)) throw new UserError(STAFF_ENTRY.slipInvalid);
   if (!slipIssued(rt.store, code)) throw new UserError(STAFF_ENTRY.slipNotIssued(code));
   return code;

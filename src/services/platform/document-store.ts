@@ -26,8 +26,6 @@ export const KEYS = {
   lookupSecret: 'lookup.secret',
   /** A handling body's or viewer's personal link: "portal.<sha-256 of the token>" = its holder and expiry. */
   portalLink: 'portal.',
-  /** A case code locked after too many wrong lookup keys: "lock.<code>" = ISO time of the lock. */
-  lookupLock: 'lock.',
   /** The form description and confirmation page last written to the form (settings feed them). */
   formTexts: 'form.texts',
   /** The staff list the protections were last set for. */

@@ -19,6 +19,15 @@ export function lookupSecret(store: DocumentStore): string {
   return secret;
 }
 
+/**
+ * The key a resident would hold, for the public lookup: '' while the ward has no secret yet (then no
+ * key was ever given out). It never makes the secret: the lookup runs without the document lock,
+ * and a secret made there could overwrite the one intake is making for the first acknowledgement.
+ */
+export function existingLookupKey(store: DocumentStore, responseKey: string, issue: number): string {
+  return store.get(KEYS.lookupSecret) ? lookupKey(store, responseKey, issue) : '';
+}
+
 export function lookupKey(store: DocumentStore, responseKey: string, issue: number): string {
   return keyFromBytes(Utilities.computeHmacSha256Signature(`${responseKey}#${issue}`, lookupSecret(store)));
 }

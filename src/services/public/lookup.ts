@@ -1,26 +1,31 @@
 /**
  * What the public web app does with a case: look it up by code and key, and let its resident rate
- * the answer once. Codes and keys cannot be enumerated: a wrong key counts against the code
- * (CacheService counter under the document lock — a web app request carries no IP), tries are
- * slowed after 5 and the code is locked for a day after 50 (the lock kept in document properties,
- * which outlive the cache). Every lookup is logged with its code and result only.
+ * the answer once. Every lookup is logged with its code and result only.
+ *
+ * The attempt gate (domain/lookup, issue 16): wrong keys are counted per code and key issue in
+ * CacheService ("lk.<code>#<issue>"), read and written back under the script lock — held for those
+ * two cache calls only, so two tries at once cannot both read the same count — and never under the
+ * document lock: reading and refusing leave intake and staff alone; only a rating takes the
+ * document lock, to write. Codes and keys are refused past 40 characters before they are read.
+ * A wrong key costs the same calls whatever the code is (a case, a printed slip not yet entered,
+ * nothing): the case read is the index and one row, and one key is always derived.
  */
+import { canonicalCode, slipJournalKey } from '../../domain/case-code';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
-import { constantTimeEqual, gate, LOCK_AFTER, normalizeCode, normalizeKey } from '../../domain/lookup';
+import { afterWrongTry, constantTimeEqual, gate, isKeyShape, NO_FAILURES, normalizeKey, QUIET_HOURS, type Failures } from '../../domain/lookup';
 import { cleanResidentText } from '../../domain/text/sanitize';
 import { scrubPublicText } from '../../domain/text/scrub';
 import { PUBLIC } from '../../i18n/vi';
 import { commitChange, completePendingActions } from '../cases/actions';
-import { readCase, type CaseRow } from '../cases/store';
-import { KEYS } from '../platform/document-store';
+import { readCase, readCaseEvenly, type CaseRow } from '../cases/store';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { slipIssued } from '../intake/slip-codes';
-import { lookupKey, slipLookupKey } from './keys';
+import { existingLookupKey } from './keys';
 
 export interface PublicCase {
   code: string;
@@ -37,62 +42,78 @@ export interface PublicCase {
 }
 
 const LOCK_WAIT_MS = 10_000;
-const COUNTER_SECONDS = 6 * 3600;
-
-interface Failures {
-  n: number;
-  last: number;
-}
-
-function failuresOf(rt: Runtime, code: string): Failures {
-  const locked = rt.store.get(KEYS.lookupLock + code);
-  if (locked) return { n: LOCK_AFTER, last: new Date(locked).getTime() };
-  const cached = CacheService.getScriptCache()?.get(`lf.${code}`);
-  try {
-    return cached ? (JSON.parse(cached) as Failures) : { n: 0, last: 0 };
-  } catch {
-    return { n: 0, last: 0 };
-  }
-}
-
-function recordFailure(rt: Runtime, code: string, f: Failures, now: number): void {
-  const next = { n: f.n + 1, last: now };
-  CacheService.getScriptCache()?.put(`lf.${code}`, JSON.stringify(next), COUNTER_SECONDS);
-  if (next.n >= LOCK_AFTER) rt.store.set(KEYS.lookupLock + code, new Date(now).toISOString());
-}
+/** How long a try waits for the counter (held for two cache calls by each other try). */
+const COUNTER_WAIT_MS = 5_000;
+/** A count lives as long as the gate remembers it (CacheService keeps an item at most 6 hours). */
+const COUNTER_SECONDS = QUIET_HOURS * 3600;
 
 function log(code: string, result: string): void {
   console.log(JSON.stringify({ event: 'lookup', code, result }));
 }
 
+function readFailures(cached: string | null): Failures {
+  if (!cached) return NO_FAILURES;
+  try {
+    const f = JSON.parse(cached) as Failures;
+    return { n: Number(f.n), last: Number(f.last) };
+  } catch {
+    return NO_FAILURES;
+  }
+}
+
+/**
+ * Runs `fn` with the wrong-key counters to itself: the script lock (not the document lock, which
+ * intake and staff hold for seconds). A try that cannot have it in time is refused as busy, before
+ * its key is compared or anything counted.
+ */
+function withCounters<T>(fn: (cache: GoogleAppsScript.Cache.Cache) => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(COUNTER_WAIT_MS)) throw new BusyError(PUBLIC.busy);
+  try {
+    return fn(CacheService.getScriptCache());
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 /** The case behind a code and key, or a refusal that says nothing about whether the code exists. */
-function open(rt: Runtime, codeInput: unknown, keyInput: unknown): CaseRow {
-  const code = normalizeCode(codeInput);
-  const key = normalizeKey(keyInput);
-  if (!code || !key) throw new UserError(PUBLIC.wrong);
-  const now = Date.now();
-  const f = failuresOf(rt, code);
-  const g = gate(f.n, f.last, now);
-  if (!g.allowed) {
-    log(code, g.reason);
-    throw new UserError(g.reason === 'locked' ? PUBLIC.locked : PUBLIC.wait(g.minutes));
-  }
-  const at = readCase(SpreadsheetApp.getActive(), rt, code);
-  const expected = at && at.record.responseKey ? lookupKey(rt.store, at.record.responseKey, at.record.lookupVersion ?? 0) : '';
-  // Compared whole and in constant time, also when there is no such case.
-  const ok = constantTimeEqual(expected || 'x'.repeat(key.length + 1), key) && expected !== '';
-  // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
-  if (!at && slipIssued(rt.store, code) && constantTimeEqual(slipLookupKey(rt.store, code), key)) {
-    log(code, 'slip not entered');
-    throw new UserError(PUBLIC.slipNotEntered);
-  }
-  if (!ok || !at) {
-    recordFailure(rt, code, f, now);
+function open(rt: Runtime, code: string, key: string): CaseRow {
+  const at = readCaseEvenly(SpreadsheetApp.getActive(), rt, code);
+  const record = at?.record;
+  const issue = record ? (record.lookupVersion ?? 0) : 0;
+  // One key is derived whatever the code is: the case's, else the one a slip with this code has.
+  const expected = existingLookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
+  const right = expected !== '' && constantTimeEqual(expected, key);
+  const counter = `lk.${code}#${issue}`;
+  return withCounters((cache) => {
+    const now = Date.now();
+    const failures = readFailures(cache.get(counter));
+    const g = gate(failures, now);
+    if (!g.allowed) {
+      log(code, 'wait');
+      throw new UserError(PUBLIC.wait(g.minutes));
+    }
+    if (right && at && record?.responseKey) {
+      log(code, 'ok');
+      return at;
+    }
+    // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
+    if (right && !at && slipIssued(rt.store, code)) {
+      log(code, 'slip not entered');
+      throw new UserError(PUBLIC.slipNotEntered);
+    }
+    cache.put(counter, JSON.stringify(afterWrongTry(failures, now)), COUNTER_SECONDS);
     log(code, 'wrong');
     throw new UserError(PUBLIC.wrong);
-  }
-  log(code, 'ok');
-  return at;
+  });
+}
+
+/** Code and key as typed → their one form, or the refusal for a wrong key (nothing read, nothing counted). */
+function typed(codeInput: unknown, keyInput: unknown): { code: string; key: string } {
+  const code = canonicalCode(codeInput);
+  const key = normalizeKey(keyInput);
+  if (!code || !isKeyShape(key)) throw new UserError(PUBLIC.wrong);
+  return { code, key };
 }
 
 const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
@@ -113,30 +134,43 @@ function publicView(c: CaseRecord): PublicCase {
   };
 }
 
-/** Under the document lock: counters and the case row change together, once. */
+/** Reading only: no document lock (issue 16), so a lookup never waits for, nor holds up, intake and staff. */
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
+  const { code, key } = typed(codeInput, keyInput);
   const rt = loadRuntime();
-  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => publicView(open(rt, codeInput, keyInput).record));
+  return publicView(open(rt, code, key).record);
 }
 
 export const COMMENT_LIMIT = 1000;
+/** A comment typed longer than this is refused before any pattern cleans or scrubs it. */
+const COMMENT_INPUT_MAX = 2 * COMMENT_LIMIT;
 
+/** The key is checked without the document lock; the lock is taken to write the rating, and the case read again under it. */
 export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: unknown, commentInput: unknown): PublicCase {
-  const rt = loadRuntime();
   const stars = Number(starsInput);
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw new UserError(PUBLIC.badStars);
-  const comment = scrubPublicText(cleanResidentText(String(commentInput ?? '')).text);
+  const raw = typeof commentInput === 'string' ? commentInput : '';
+  if (raw.length > COMMENT_INPUT_MAX) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
+  const { code, key } = typed(codeInput, keyInput);
+  const comment = scrubPublicText(cleanResidentText(raw).text);
   if (comment.length > COMMENT_LIMIT) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
+  const rt = loadRuntime();
+  const { row, record: opened } = open(rt, code, key);
+  if (!(opened.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
+  if (opened.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
   return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
-    completePendingActions(SpreadsheetApp.getActive(), rt);
-    const at = open(rt, codeInput, keyInput);
-    const c = at.record;
+    const ss = SpreadsheetApp.getActive();
+    completePendingActions(ss, rt);
+    const at = readCase(ss, rt, opened.code, row);
+    const c = at?.record;
+    // The key was checked against the case as it was: a new key issued since voids it.
+    if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);
     if (!(c.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
     if (c.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
     const now = new Date();
     const event = { v: c.version + 1, at: now.toISOString(), by: PUBLIC.resident, action: PUBLIC.ratedAction, detail: `${stars}/5${comment ? ` — ${comment}` : ''}` };
     const next: CaseRecord = { ...c, rating: stars, ratingComment: comment, ratedAt: now, version: c.version + 1, updatedAt: now };
-    commitChange(SpreadsheetApp.getActive(), rt, at, next, event);
+    commitChange(ss, rt, at, next, event);
     return publicView(next);
   });
 }
