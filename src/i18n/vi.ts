@@ -333,7 +333,7 @@ export const CASE_UI = {
     text: 'Nội dung',
     answer: 'Nội dung trả lời (sửa từ mẫu)',
     answerHelp: 'Chỉ viết phần trả lời: lời chào, câu mở đầu và lời cảm ơn được thêm tự động vào email và thư.',
-    callNote: 'Người nghe máy và nội dung đã trao đổi',
+    callNote: 'Kết quả cuộc gọi: đã đọc nội dung trả lời chưa, người dân đồng ý hay còn ý kiến gì (không cần ghi họ tên; chỉ cán bộ quản trị đọc được ghi chú này)',
     letterNote: 'Cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…)',
     publicSummary: 'Tóm tắt công khai (không nêu tên, không chép nguyên văn)',
     isPublic: 'Công khai kết quả này',

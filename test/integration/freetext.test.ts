@@ -79,7 +79,8 @@ function spreadsheetCalls(w: Ward, fn: () => unknown): number {
 
 describe('1. what admins write about answering a resident stays with admins', () => {
   it('the call-record field asks for the outcome of the call, not who answered the phone', () => {
-    expect(CASE_UI.fields.callNote).not.toMatch(/người nghe|họ tên|tên người/i);
+    expect(CASE_UI.fields.callNote).not.toMatch(/người nghe máy|ai nghe/i);
+    expect(CASE_UI.fields.callNote).toMatch(/^Kết quả cuộc gọi/);
     const w = ward();
     const code = assigned(w, { content: 'Rác ngõ 3', name: NAME, phone: '0912345678' });
     const v = act(w, open(w, code), { action: 'answer', text: 'Đã thu gom.' });

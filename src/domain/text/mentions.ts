@@ -114,6 +114,17 @@ function isAddressAsWritten(written: string): boolean {
   return ADDRESS_WRITTEN.includes(w) || /^[\x20-\x7e]+$/.test(w);
 }
 
+/** Every match of a global pattern (String.prototype.matchAll is ES2020; Apps Script's bundle is ES2019). */
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    out.push(m);
+    if (m[0] === '') pattern.lastIndex += 1;
+  }
+  return out;
+}
+
 export type Masker = (text: string) => string;
 
 const IDENTITY: Masker = (text) => text;
@@ -141,7 +152,7 @@ export function nameMasker(name: unknown): Masker {
     const original = text.normalize('NFC');
     const folded = foldedUnits(original);
     const spans: Array<[number, number]> = [];
-    for (const m of folded.matchAll(pattern)) {
+    for (const m of allMatches(pattern, folded)) {
       const address = m[1];
       const which = forms.findIndex((_, i) => m[i + 2] !== undefined);
       const form = forms[which];
@@ -186,7 +197,7 @@ export function groupMasker(groups: readonly string[]): Masker {
     if (typeof text !== 'string' || text === '') return '';
     const original = text.normalize('NFC');
     const spans: Array<[number, number]> = [];
-    for (const m of foldedUnits(original).matchAll(pattern)) spans.push([m.index, m.index + m[0].length]);
+    for (const m of allMatches(pattern, foldedUnits(original))) spans.push([m.index, m.index + m[0].length]);
     return replaceSpans(original, spans);
   };
 }

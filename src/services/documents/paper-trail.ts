@@ -12,6 +12,7 @@ import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { replyParts } from '../../domain/reply';
+import { maskContactDetails } from '../../domain/text/scrub';
 import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { lastMade, rememberMade } from './made';
@@ -66,8 +67,14 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
   return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
 }
 
+/**
+ * The values filled into a template. The resident's own words leave the office on paper — the
+ * slip to a handling body, the letter through a group leader's hands — so their phone numbers,
+ * e-mail addresses and identity numbers are masked; the address stays (domain/disclosure).
+ */
 function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): Record<string, string> {
   const reply = replyParts(replyFacts(rt.settings, c, residentName));
+  const resident = (text: string) => maskContactDetails(text);
   return {
     ma: c.code,
     uy_ban: rt.settings.committeeName,
@@ -75,10 +82,10 @@ function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): 
     ngay: formatVietnameseDate(vietnamDayOf(today)),
     ngay_tiep_nhan: c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '',
     kenh: c.channel,
-    to_dan_pho: c.group,
+    to_dan_pho: c.groupKnown ? c.group : resident(c.group),
     linh_vuc: c.category || c.suggestedCategory,
-    noi_dung: c.content,
-    dia_diem: c.location || '—',
+    noi_dung: resident(c.content),
+    dia_diem: resident(c.location) || '—',
     co_quan: c.assignedBody || '—',
     han_tra_loi: c.dueDate instanceof Date ? formatVietnameseDate(vietnamDayOf(c.dueDate)) : '',
     // The reply's parts, composed once (domain/reply): whatever greeting or thanks the answer's

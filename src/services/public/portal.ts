@@ -7,6 +7,7 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { parseHistory } from '../../domain/case-record';
+import { historyFor, residentTextFor } from '../../domain/disclosure';
 import { isOpen } from '../../domain/inbox';
 import { PORTAL } from '../../i18n/vi';
 import { performAction } from '../cases/actions';
@@ -63,10 +64,11 @@ export function portalPage(token: unknown): PortalPage {
       row: c.row,
       version: c.version,
       bodyDueOn: day(c.bodyDueDate),
-      content: c.content,
-      location: c.location,
-      mine: parseHistory(c.history)
-        .filter((e) => e.by === holder.email)
+      // The resident's words with their contact details masked; the holder's own history, as
+      // a handler or viewer reads any history (domain/disclosure).
+      content: residentTextFor(holder.role, c.content),
+      location: residentTextFor(holder.role, c.location),
+      mine: historyFor(holder.role, parseHistory(c.history).filter((e) => e.by === holder.email))
         .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
       canAct: holder.role === 'handler' && isOpen(c),
     })),

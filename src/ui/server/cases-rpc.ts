@@ -5,11 +5,14 @@
 import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
-import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import { buildInbox, isOpen, type InboxItem, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import type { Role } from '../../domain/settings';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
 import { can } from '../../domain/permissions';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
+import { historyFor, readsOriginal, residentTextFor } from '../../domain/disclosure';
+import { HIDDEN_MARK, maskContactDetails } from '../../domain/text/scrub';
 import { CASES, PORTAL } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
 import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
@@ -89,9 +92,10 @@ export function inbox(query: InboxQuery): InboxResponse {
   return rpc('inbox', () => {
     const rt = loadRuntime();
     const actor = actorOf(rt, currentUser());
-    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, query ?? {}, vietnamDayOf(new Date()), rt.calendar);
+    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, forRole(actor.role, query ?? {}), vietnamDayOf(new Date()), rt.calendar);
     return {
       ...page,
+      items: page.items.map((i) => itemFor(actor.role, i)),
       options: {
         statuses: Object.values(STATUS),
         categories: rt.settings.categories.map((c) => c.category),
@@ -103,17 +107,45 @@ export function inbox(query: InboxQuery): InboxResponse {
   });
 }
 
+/**
+ * One case as the caller may read it. Admins read it as written; a handler or a viewer reads the
+ * resident's words with their contact details masked and the history without the admins' notes
+ * on reaching the resident (domain/disclosure).
+ */
+/**
+ * A handler's or viewer's search without what is masked in what they read: searching for a phone
+ * number (or its digit groups) or an e-mail address must not tell them which case holds it. Case
+ * codes and short numbers ("ngõ 7") still search.
+ */
+function forRole(role: Role, query: InboxQuery): InboxQuery {
+  if (readsOriginal(role) || typeof query.text !== 'string') return query;
+  const words = maskContactDetails(query.text.slice(0, 200))
+    .split(HIDDEN_MARK)
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]{2}-\d{4}-P?\d{5,6}$/i.test(w) || (w.match(/\d/g) ?? []).length < 3);
+  return { ...query, text: words.join(' ') };
+}
+
+/** An inbox line as a handler or viewer reads it; a number cut by the summary's end is dropped too. */
+function itemFor(role: Role, item: InboxItem): InboxItem {
+  if (readsOriginal(role)) return item;
+  const summary = residentTextFor(role, item.summary).replace(/[\d\s.()+-]*\d[\d\s.()+-]*…$/, (cut) => ((cut.match(/\d/g) ?? []).length >= 3 ? ' …' : cut));
+  return { ...item, summary, group: residentTextFor(role, item.group) };
+}
+
 function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, actorEmail: string): CaseView {
   const actor = actorOf(rt, actorEmail);
   const today = vietnamDayOf(new Date());
   const category = c.category || c.suggestedCategory;
+  const resident = (text: string) => residentTextFor(actor.role, text);
   return {
     code: c.code,
     row,
     version: c.version,
     receivedOn: c.receivedAt instanceof Date ? `${day(c.receivedAt)}` : '',
     channel: c.channel,
-    group: c.group,
+    group: c.groupKnown ? c.group : resident(c.group),
     groupKnown: c.groupKnown,
     category: c.category,
     suggestedCategory: c.suggestedCategory,
@@ -125,16 +157,16 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     bodyDueOn: day(c.bodyDueDate),
     assignedBody: c.assignedBody,
     assignee: c.assignee,
-    content: c.content,
-    contentNote: c.contentNote,
-    location: c.location,
+    content: resident(c.content),
+    contentNote: resident(c.contentNote),
+    location: resident(c.location),
     confidential: c.confidential,
     hasEmail: c.hasEmail,
     hasPhone: c.hasPhone,
     answer: c.answer,
     answerState: answerStateOf(c),
     replyPreview: c.answer ? replyEmail(replyFacts(rt.settings, c, '')) : '',
-    rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${c.ratingComment}` : ''}` : '',
+    rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${resident(c.ratingComment)}` : ''}` : '',
     answerSent: day(c.answerSentAt),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
@@ -143,7 +175,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     outcomeNote: c.outcomeNote,
     linkedCases: c.linkedCases,
     hiddenFromPublic: c.hiddenFromPublic,
-    history: parseHistory(c.history),
+    history: historyFor(actor.role, parseHistory(c.history)),
     actions: allowedActions(actor, c, rt.settings.approvalRequired).map((key) => ({ key, label: ACTION_LABELS[key] })),
     answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
     categories: rt.settings.categories.map((x) => x.category),
