@@ -12,7 +12,9 @@ import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { replyParts } from '../../domain/reply';
-import { maskContactDetails } from '../../domain/text/scrub';
+import { nameMasker } from '../../domain/text/mentions';
+import { maskContactDetails, scrubPublicText } from '../../domain/text/scrub';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { lastMade, rememberMade } from './made';
@@ -154,15 +156,19 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
 /**
  * Answers to hand out, one page per residential group: answered cases whose submitter left no
  * valid e-mail. The sheets are posted or read out in the group, so they carry only answers an
- * admin approved for publication ("Công khai"), never a confidential or misuse case's.
+ * admin approved for publication ("Công khai"), never a confidential or misuse case's, and each
+ * answer as the board publishes it: scrubbed, without its submitter's name (the names are read
+ * once for the whole document).
  */
 export function createGroupAnswerSheets(user: string): PaperDoc {
   const rt = loadRuntime();
   const actor = actorOf(rt, user);
   if (!can(actor, 'makeDocuments')) throw new DeniedError(PAPER.notAdmin);
   const ss = SpreadsheetApp.getActive();
-  const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status']);
-  const toHand = records.filter((c) => c.answer && c.answerPublic && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status', 'confidential']);
+  const toHand = records.filter((c) => c.answer && c.answerPublic && !c.confidential && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const names = toHand.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
+  const published = (c: (typeof toHand)[number]) => nameMasker(names.get(c.code) ?? '')(scrubPublicText(c.answer));
   const today = formatVietnameseDate(vietnamDayOf(new Date()));
   const doc = DocumentApp.create(PAPER.groupSheetName(today));
   const body = doc.getBody();
@@ -172,7 +178,7 @@ export function createGroupAnswerSheets(user: string): PaperDoc {
     if (i > 0) body.appendPageBreak();
     body.appendParagraph(PAPER.groupTitle(group)).setHeading(DocumentApp.ParagraphHeading.HEADING1);
     body.appendParagraph(PAPER.groupIntro);
-    const rows = toHand.filter((c) => c.group === group).map((c) => [c.code, c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '', c.answer]);
+    const rows = toHand.filter((c) => c.group === group).map((c) => [c.code, c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '', published(c)]);
     body.appendTable([[...PAPER.groupColumns], ...rows]);
   });
   if (groups.length === 0) body.appendParagraph(PAPER.groupEmpty);
