@@ -10,11 +10,13 @@
  *    answered. The details stay in the history cell and the audit tab, which only admins open.
  *    This is decided by the event's action, so events recorded before this rule are covered;
  *  - every other detail and free-text change with contact details masked.
- * Pure.
+ * Where a page or document reads "Người gửi" anyway (the personal-link page, the transfer slip),
+ * the submitter's own name is hidden in those words too. Pure.
  */
 import type { HistoryEvent } from './case-record';
 import { ACTION_LABELS, FIELD_LABELS } from './lifecycle';
 import type { Role } from './settings';
+import { nameMasker } from './text/mentions';
 import { maskContactDetails } from './text/scrub';
 
 /** Events whose detail only admins read. */
@@ -33,14 +35,26 @@ export function residentTextFor(role: Role, text: string): string {
   return readsOriginal(role) ? text : maskContactDetails(text);
 }
 
-/** A case's history as `role` reads it. */
-export function historyFor(role: Role, events: HistoryEvent[]): HistoryEvent[] {
+/**
+ * A case's words as `role` reads them, where the submitter's name is at hand (the personal-link
+ * page and the transfer slip read "Người gửi" once for all their cases): contact details masked,
+ * and the name too, as the publication hides it (text/mentions).
+ */
+export function residentMasker(role: Role, submitterName = ''): (text: string) => string {
+  if (readsOriginal(role)) return (text) => text;
+  const name = nameMasker(submitterName);
+  return (text) => name(maskContactDetails(text));
+}
+
+/** A case's history as `role` reads it (with the submitter's name hidden too, when given). */
+export function historyFor(role: Role, events: HistoryEvent[], submitterName = ''): HistoryEvent[] {
   if (readsOriginal(role)) return events;
+  const mask = residentMasker(role, submitterName);
   return events.map((e) => {
     const { detail, changes, ...rest } = e;
     const out: HistoryEvent = { ...rest };
-    if (detail && !ADMIN_ONLY_DETAILS.has(e.action)) out.detail = maskContactDetails(detail);
-    if (changes) out.changes = changes.map((c) => (TEXT_FIELDS.has(c.field) ? { field: c.field, from: maskContactDetails(c.from), to: maskContactDetails(c.to) } : c));
+    if (detail && !ADMIN_ONLY_DETAILS.has(e.action)) out.detail = mask(detail);
+    if (changes) out.changes = changes.map((c) => (TEXT_FIELDS.has(c.field) ? { field: c.field, from: mask(c.from), to: mask(c.to) } : c));
     return out;
   });
 }

@@ -3,6 +3,11 @@
  * has their contact details masked (house numbers stay); a submitter's name is never published;
  * the texts of a case folded into "Các tổ dân phố khác" do not name its group.
  */
+import { buildBoard, type BoardCase } from '../../src/domain/board';
+import { STATUS } from '../../src/domain/case';
+import { appendHistory, parseHistory, type HistoryEvent } from '../../src/domain/case-record';
+import { historyFor } from '../../src/domain/disclosure';
+import { buildPublication, OTHER_GROUPS } from '../../src/domain/publication';
 import { groupMasker, nameMasker, nameSyllables } from '../../src/domain/text/mentions';
 import { HIDDEN_MARK as H, maskContactDetails, scrubPublicText } from '../../src/domain/text/scrub';
 
@@ -112,5 +117,78 @@ describe('groupMasker: a folded case does not name its residential group', () =>
   it('works with named groups too', () => {
     const named = groupMasker(['Khu phố Hàng Bông', 'TDP Đông Hưng']);
     expect(named('Khu phố Hàng Bông, khu phố hang bong, TDP Đông Hưng, tổ Đông Hưng; phố Hàng Bông')).toBe(`${H}, ${H}, ${H}, ${H}; phố Hàng Bông`);
+  });
+});
+
+describe('the publication and the board hide names and folded groups', () => {
+  const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
+  const c = (code: string, group: string, category: string, summary: string, answer: string): BoardCase => ({
+    code, receivedAt: at('2026-11-05'), group, category, status: STATUS.answered, outcome: '', dueDate: at('2026-11-14'), answerSentAt: at('2026-11-06'), closedAt: '', answerPublic: true, publicSummary: summary, answer, approvedBy: '', confidential: false, hiddenFromPublic: false,
+  });
+  const groups = ['Tổ dân phố 1', 'Tổ dân phố 2'];
+  const cases = [
+    c('GY-2026-00001', 'Tổ dân phố 1', 'Môi trường', 'Ông Nguyễn Văn Bí Mật báo rác ở tổ 1.', 'Kính gửi ông Mật: đã thu gom.'),
+    c('GY-2026-00002', 'Tổ dân phố 1', 'Môi trường', 'Rác ngõ 3, giữ bí mật.', 'Đã thu gom.'),
+    c('GY-2026-00003', 'Tổ dân phố 1', 'Môi trường', 'Rác ngõ 4.', 'Đã thu gom.'),
+    c('GY-2026-00004', 'Tổ dân phố 2', 'An ninh, trật tự', 'TDP 2 báo mất trộm; bà Hoa ở Tổ dân phố 2.', 'Đã tuần tra ở tổ dân phố số 2 và tổ 1.'),
+  ];
+  const names = new Map([['GY-2026-00001', 'Nguyễn Văn Bí Mật'], ['GY-2026-00004', 'Trần Thị Hoa']]);
+
+  it('reads the names once for the whole publication, and not at all when no text is shown', () => {
+    let reads = 0;
+    const pub = buildPublication(cases, { year: 2026, month: 11 }, { groups, names: () => (reads++, names) });
+    expect(reads).toBe(1);
+    const row = (code: string) => pub.rows.find((r) => r.code === code)!;
+    expect(row('GY-2026-00001')).toMatchObject({ group: 'Tổ dân phố 1', summary: `Ông ${H} báo rác ở tổ 1.`, answer: `Kính gửi ông ${H}: đã thu gom.` });
+    expect(row('GY-2026-00002').summary).toBe('Rác ngõ 3, giữ bí mật.');
+    expect(row('GY-2026-00004')).toMatchObject({ group: OTHER_GROUPS, summary: `${H} báo mất trộm; bà ${H} ở ${H}.`, answer: `Đã tuần tra ở ${H} và ${H}.` });
+    const hidden = cases.map((x) => ({ ...x, answerPublic: false }));
+    buildPublication(hidden, { year: 2026, month: 11 }, { groups, names: () => (reads++, names) });
+    expect(reads).toBe(1);
+  });
+
+  it('the board: the same texts, the names read only for a page that shows one', () => {
+    let reads = 0;
+    const disclosure = { groups, names: () => (reads++, names) };
+    expect(buildBoard(cases, { year: 2026, month: 11 }, OTHER_GROUPS, disclosure).rows[0]).toMatchObject({ summary: `${H} báo mất trộm; bà ${H} ở ${H}.` });
+    expect(buildBoard(cases, { year: 2026, month: 11 }, 'Tổ dân phố 1', disclosure).rows[0]).toMatchObject({ summary: `Ông ${H} báo rác ở tổ 1.` });
+    expect(reads).toBe(2);
+    expect(buildBoard(cases, { year: 2026, month: 11 }, 'Tổ dân phố 2', disclosure).rows).toEqual([]);
+    expect(reads).toBe(2);
+  });
+
+  it('an unlisted group of a folded case is hidden too', () => {
+    const odd = [c('GY-2026-00009', 'Khu phố Đông', 'Khác', 'Khu phố Đông báo rác.', 'Đã thu gom ở khu phố Đông.')];
+    expect(buildPublication(odd, { year: 2026, month: 11 }, { groups, names: () => names }).rows[0]).toMatchObject({ group: OTHER_GROUPS, summary: `${H} báo rác.`, answer: `Đã thu gom ở ${H}.` });
+  });
+});
+
+describe('historyFor: the history as handlers and viewers read it', () => {
+  const events: HistoryEvent[] = [
+    { v: 1, at: '2026-11-24T02:00:00.000Z', by: 'Biểu mẫu', action: 'Tiếp nhận', detail: 'QR' },
+    { v: 2, at: '2026-11-24T03:00:00.000Z', by: 'admin@x.vn', action: 'Chuyển xử lý', changes: [{ field: 'Người xử lý', from: '', to: 'ubnd@x.vn' }] },
+    { v: 3, at: '2026-11-24T04:00:00.000Z', by: 'admin@x.vn', action: 'Soạn trả lời', changes: [{ field: 'Nội dung trả lời', from: '', to: 'Đã gọi 0912345678, nhà số 15 ngõ 7.' }] },
+    { v: 4, at: '2026-11-24T05:00:00.000Z', by: 'admin@x.vn', action: 'Ghi nhận cuộc gọi trả lời', detail: 'Ông Bí Mật nghe máy.', changes: [{ field: 'Hình thức trả lời', from: '', to: 'Điện thoại' }] },
+    { v: 5, at: '2026-11-24T06:00:00.000Z', by: 'admin@x.vn', action: 'Ghi nhận thư trả lời đã gửi', detail: 'Trao tay bà Hoa.' },
+    { v: 6, at: '2026-11-24T07:00:00.000Z', by: 'admin@x.vn', action: 'Phản ánh lại', detail: 'Vẫn ngập, gọi 0912.345.678 → GY-2026-00007' },
+  ];
+  // As the history cell holds them: events written before this rule are covered by their action.
+  const stored = parseHistory(appendHistory('', events));
+
+  it('admins read everything', () => {
+    expect(historyFor('admin', stored)).toEqual(stored);
+  });
+
+  it('handlers and viewers: no call or letter notes, contact details masked, the rest as it is', () => {
+    for (const role of ['handler', 'viewer'] as const) {
+      const seen = historyFor(role, stored);
+      expect(seen.map((e) => e.action)).toEqual(events.map((e) => e.action));
+      expect(seen[3]).toEqual({ ...stored[3], detail: undefined, changes: [{ field: 'Hình thức trả lời', from: '', to: 'Điện thoại' }] });
+      expect(seen[3]).not.toHaveProperty('detail');
+      expect(seen[4]).not.toHaveProperty('detail');
+      expect(seen[1].changes![0].to).toBe('ubnd@x.vn');
+      expect(seen[2].changes![0].to).toBe(`Đã gọi ${H}, nhà số 15 ngõ 7.`);
+      expect(seen[5].detail).toBe(`Vẫn ngập, gọi ${H} → GY-2026-00007`);
+    }
   });
 });

@@ -15,8 +15,6 @@ import { replyParts } from '../../domain/reply';
 import { nameMasker } from '../../domain/text/mentions';
 import { maskContactDetails, scrubPublicText } from '../../domain/text/scrub';
 import { readSubmitterNames } from '../cases/submitter-names';
-import { readColumns } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
 import { lastMade, rememberMade } from './made';
 import { replyFacts } from './reply-facts';
 import { actorOf } from '../cases/actions';
@@ -74,9 +72,11 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
  * slip to a handling body, the letter through a group leader's hands — so their phone numbers,
  * e-mail addresses and identity numbers are masked; the address stays (domain/disclosure).
  */
-function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): Record<string, string> {
+function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string, hiddenName = ''): Record<string, string> {
   const reply = replyParts(replyFacts(rt.settings, c, residentName));
-  const resident = (text: string) => maskContactDetails(text);
+  // A slip also hides the submitter's name, should they have written it in their words.
+  const name = nameMasker(hiddenName);
+  const resident = (text: string) => name(maskContactDetails(text));
   return {
     ma: c.code,
     uy_ban: rt.settings.committeeName,
@@ -105,11 +105,7 @@ function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): 
  */
 function letterName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, c: CaseRecord): string {
   if (c.confidential) return '';
-  const tab = rt.schema.tabs.submitters;
-  const from = Math.min(tab.columns.code, tab.columns.name);
-  const to = Math.max(tab.columns.code, tab.columns.name);
-  const row = readColumns(ss, TABS.submitters.name, from, to).find((r) => r[tab.columns.code - from] === c.code);
-  return row ? String(row[tab.columns.name - from] ?? '').trim() : '';
+  return readSubmitterNames(ss, rt).get(c.code) ?? '';
 }
 
 function fill(body: Body, values: Record<string, string>): void {
@@ -146,7 +142,7 @@ export function createCaseDocument(user: string, code: string, kind: 'slip' | 'l
   const copy = DriveApp.getFileById(templatesOf(rt.schema)[kind]).makeCopy(name);
   const doc = DocumentApp.openById(copy.getId());
   const now = new Date();
-  fill(doc.getBody(), fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : ''));
+  fill(doc.getBody(), fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : '', kind === 'slip' ? readSubmitterNames(ss, rt).get(code) ?? '' : ''));
   doc.saveAndClose();
   rememberMade(rt.store, code, kind, { version: at.record.version, id: doc.getId(), url: doc.getUrl(), name, n, madeAt: now.toISOString() });
   appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: doc.getUrl() });

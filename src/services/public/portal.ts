@@ -7,11 +7,12 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { parseHistory } from '../../domain/case-record';
-import { historyFor, residentTextFor } from '../../domain/disclosure';
+import { historyFor, residentMasker } from '../../domain/disclosure';
 import { isOpen } from '../../domain/inbox';
 import { PORTAL } from '../../i18n/vi';
 import { performAction } from '../cases/actions';
 import { readCaseColumns } from '../cases/store';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { DeniedError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 import { portalHolder } from './portal-links';
@@ -54,24 +55,30 @@ export function portalPage(token: unknown): PortalPage {
   const rows = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
   const mine = holder.role === 'handler' ? rows.filter((c) => c.code && c.assignedBody === holder.body) : rows.filter((c) => c.code && isOpen(c));
   const ordered = mine.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.receivedAt instanceof Date && a.receivedAt instanceof Date ? b.receivedAt.getTime() - a.receivedAt.getTime() : 0)).slice(0, PORTAL_MAX_CASES);
+  // The submitters' names, to hide them in the residents' words: once for the page.
+  const names = ordered.length ? readSubmitterNames(SpreadsheetApp.getActive(), rt) : new Map<string, string>();
   return {
     email: holder.email,
     body: holder.body,
     role: holder.role as 'handler' | 'viewer',
     expiresOn: day(new Date(holder.expiresAt)),
-    cases: ordered.map((c) => ({
-      ...caseFacts(c),
-      row: c.row,
-      version: c.version,
-      bodyDueOn: day(c.bodyDueDate),
-      // The resident's words with their contact details masked; the holder's own history, as
-      // a handler or viewer reads any history (domain/disclosure).
-      content: residentTextFor(holder.role, c.content),
-      location: residentTextFor(holder.role, c.location),
-      mine: historyFor(holder.role, parseHistory(c.history).filter((e) => e.by === holder.email))
-        .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
-      canAct: holder.role === 'handler' && isOpen(c),
-    })),
+    cases: ordered.map((c) => {
+      // The resident's words without their contact details or name; the holder's own history,
+      // as a handler or viewer reads any history (domain/disclosure).
+      const name = names.get(c.code) ?? '';
+      const resident = residentMasker(holder.role, name);
+      return {
+        ...caseFacts(c),
+        row: c.row,
+        version: c.version,
+        bodyDueOn: day(c.bodyDueDate),
+        content: resident(c.content),
+        location: resident(c.location),
+        mine: historyFor(holder.role, parseHistory(c.history).filter((e) => e.by === holder.email), name)
+          .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
+        canAct: holder.role === 'handler' && isOpen(c),
+      };
+    }),
   };
 }
 

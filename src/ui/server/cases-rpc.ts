@@ -11,12 +11,13 @@ import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput,
 import { can } from '../../domain/permissions';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
-import { historyFor, readsOriginal, residentTextFor } from '../../domain/disclosure';
+import { historyFor, readsOriginal, residentMasker, residentTextFor } from '../../domain/disclosure';
 import { HIDDEN_MARK, maskContactDetails } from '../../domain/text/scrub';
 import { CASES, PORTAL } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
 import { actorOf, performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { readCase, readIndex } from '../../services/cases/store';
+import { readSubmitterNames } from '../../services/cases/submitter-names';
 import { rpc } from './rpc';
 import { loadRuntime } from '../../services/platform/runtime';
 import { DeniedError, UserError } from '../../services/platform/errors';
@@ -108,11 +109,6 @@ export function inbox(query: InboxQuery): InboxResponse {
 }
 
 /**
- * One case as the caller may read it. Admins read it as written; a handler or a viewer reads the
- * resident's words with their contact details masked and the history without the admins' notes
- * on reaching the resident (domain/disclosure).
- */
-/**
  * A handler's or viewer's search without what is masked in what they read: searching for a phone
  * number (or its digit groups) or an e-mail address must not tell them which case holds it. Case
  * codes and short numbers ("ngõ 7") still search.
@@ -134,11 +130,18 @@ function itemFor(role: Role, item: InboxItem): InboxItem {
   return { ...item, summary, group: residentTextFor(role, item.group) };
 }
 
+/**
+ * One case as the caller may read it. Admins read it as written; a handler or a viewer reads the
+ * resident's words without their contact details or name (read from "Người gửi" for that: 2 more
+ * Spreadsheet calls, for them only) and the history without the admins' notes on reaching the
+ * resident (domain/disclosure).
+ */
 function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, actorEmail: string): CaseView {
   const actor = actorOf(rt, actorEmail);
   const today = vietnamDayOf(new Date());
   const category = c.category || c.suggestedCategory;
-  const resident = (text: string) => residentTextFor(actor.role, text);
+  const name = readsOriginal(actor.role) ? '' : (readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '');
+  const resident = residentMasker(actor.role, name);
   return {
     code: c.code,
     row,
@@ -175,7 +178,7 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     outcomeNote: c.outcomeNote,
     linkedCases: c.linkedCases,
     hiddenFromPublic: c.hiddenFromPublic,
-    history: historyFor(actor.role, parseHistory(c.history)),
+    history: historyFor(actor.role, parseHistory(c.history), name),
     actions: allowedActions(actor, c, rt.settings.approvalRequired).map((key) => ({ key, label: ACTION_LABELS[key] })),
     answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
     categories: rt.settings.categories.map((x) => x.category),
