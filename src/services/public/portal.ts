@@ -69,6 +69,8 @@ export function portalPage(token: unknown): PortalPage {
       const resident = residentMasker(holder.role, name);
       return {
         ...caseFacts(c),
+        // A group not in the list is what the resident typed.
+        group: resident(c.group),
         row: c.row,
         version: c.version,
         bodyDueOn: day(c.bodyDueDate),
