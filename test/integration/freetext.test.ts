@@ -165,6 +165,14 @@ describe('2. contact details in a resident\'s own text, as a handling body reads
       const all = as(w, user, () => w.app.call('getInbox', {})) as { total: number };
       expect(found.total).toBe(all.total);
     }
+    // What staff write about the resident, in a note or an outcome, reads the same way.
+    let v = act(w, open(w, code), { action: 'note', text: `Đã gọi ${PHONES[0]} cho ông Mật, nhà số 15 ngõ 7.` });
+    v = act(w, v, { action: 'close', outcome: 'notCompetent', note: `Ông Mật (${EMAIL}) liên hệ Tòa án nhân dân.` });
+    const seen = as(w, HANDLER, () => open(w, code));
+    for (const s of withName) expect(JSON.stringify(seen)).not.toContain(s);
+    expect(seen.history.map((h) => h.detail)).toContain('Đã gọi [đã ẩn] cho ông [đã ẩn], nhà số 15 ngõ 7.');
+    expect(seen.outcomeNote).toBe('Ông [đã ẩn] ([đã ẩn]) liên hệ Tòa án nhân dân.');
+    expect(JSON.stringify(v)).toContain(EMAIL);
   });
 
   it('the transfer slip and the assignment e-mail: masked, with the house number kept', () => {

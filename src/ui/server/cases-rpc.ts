@@ -175,7 +175,8 @@ function view(rt: ReturnType<typeof loadRuntime>, c: CaseRecord, row: number, ac
     answerPublic: c.answerPublic,
     publicSummary: c.publicSummary,
     outcome: c.outcome,
-    outcomeNote: c.outcomeNote,
+    // Staff's words, but often about the resident; shown, never edited, so masked like the history's.
+    outcomeNote: resident(c.outcomeNote),
     linkedCases: c.linkedCases,
     hiddenFromPublic: c.hiddenFromPublic,
     history: historyFor(actor.role, parseHistory(c.history), name),
