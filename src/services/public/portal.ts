@@ -52,11 +52,12 @@ export function portalPage(token: unknown): PortalPage {
   const holder = portalHolder(rt, token, now);
   if (holder.role === 'admin') throw new DeniedError(PORTAL.invalid);
   const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
-  const rows = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
+  const ss = SpreadsheetApp.getActive();
+  const rows = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
   const mine = holder.role === 'handler' ? rows.filter((c) => c.code && c.assignedBody === holder.body) : rows.filter((c) => c.code && isOpen(c));
   const ordered = mine.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.receivedAt instanceof Date && a.receivedAt instanceof Date ? b.receivedAt.getTime() - a.receivedAt.getTime() : 0)).slice(0, PORTAL_MAX_CASES);
   // The submitters' names, to hide them in the residents' words: once for the page.
-  const names = ordered.length ? readSubmitterNames(SpreadsheetApp.getActive(), rt) : new Map<string, string>();
+  const names = ordered.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
   return {
     email: holder.email,
     body: holder.body,
