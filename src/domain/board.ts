@@ -3,14 +3,14 @@
  * received — date, category, status, due date and, once staff approved it for the public, the
  * summary and the answer (scrubbed) — with the month's totals from the monthly publication. The
  * same anonymity rules as the publication: misuse never appears, confidential cases show no text,
- * and a group × category cell under 3 is shown under "Các tổ dân phố khác", never under its group.
+ * no submitter's name in any text, and a group × category cell under 3 is shown under "Các tổ dân
+ * phố khác", never under its group, with no group named in its texts.
  */
 import { formatVietnameseDate, toYmd, vietnamDayOf } from './calendar/civil-date';
 import { STATUS, UNCLASSIFIED } from './case';
 import type { CaseRecord } from './case-record';
 import { statusOf } from './lifecycle';
-import { buildPublication, isWithheld, MIN_CELL, naturalCompare, OTHER_GROUPS, type Publication, type PublicationCase } from './publication';
-import { scrubPublicText } from './text/scrub';
+import { buildPublication, isWithheld, MIN_CELL, naturalCompare, OTHER_GROUPS, publishedTexts, type Disclosure, type Publication, type PublicationCase } from './publication';
 
 export type BoardCase = PublicationCase & Pick<CaseRecord, 'dueDate'>;
 
@@ -35,7 +35,7 @@ export interface Board {
 
 const valid = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
-export function buildBoard(cases: BoardCase[], period: { year: number; month: number }, group: string): Board {
+export function buildBoard(cases: BoardCase[], period: { year: number; month: number }, group: string, disclosure?: Disclosure): Board {
   const { year, month } = period;
   const inMonth = cases.filter((c) => {
     if (isWithheld(c) || !valid(c.receivedAt)) return false;
@@ -46,11 +46,11 @@ export function buildBoard(cases: BoardCase[], period: { year: number; month: nu
   const counts = new Map<string, number>();
   for (const c of inMonth) counts.set(cell(c), (counts.get(cell(c)) ?? 0) + 1);
   const shownGroup = (c: BoardCase) => ((c.group ?? '').trim() === '' || (counts.get(cell(c)) ?? 0) < MIN_CELL ? OTHER_GROUPS : c.group.trim());
+  const texts = publishedTexts(disclosure);
   const rows = inMonth
     .filter((c) => shownGroup(c) === group)
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || naturalCompare(a.code, b.code))
     .map((c) => {
-      const open = c.answerPublic === true && c.confidential !== true && (c.publicSummary ?? '').trim() !== '';
       const status = STATUS[statusOf(c)];
       return {
         code: c.code,
@@ -58,8 +58,7 @@ export function buildBoard(cases: BoardCase[], period: { year: number; month: nu
         category: (c.category ?? '').trim() || UNCLASSIFIED,
         status: status === STATUS.closed && c.outcome ? `${status} — ${c.outcome}` : status,
         dueOn: valid(c.dueDate) ? formatVietnameseDate(vietnamDayOf(c.dueDate)) : '',
-        summary: open ? scrubPublicText(c.publicSummary) : '',
-        answer: open && valid(c.answerSentAt) ? scrubPublicText(c.answer ?? '') : '',
+        ...texts(c, group === OTHER_GROUPS),
       };
     });
   return { year, month, label: `Tháng ${month} năm ${year}`, group, rows, totals: buildPublication(cases, period).totals };

@@ -301,7 +301,8 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       checkDeliverable(c, statusKey, settings);
       if (c.hasEmail) throw new ActionRefused('Người gửi có email: hãy dùng "Gửi trả lời qua email".');
       detail = text(input.note, 'Ghi chú cuộc gọi');
-      if (!detail) throw new ActionRefused('Hãy ghi người nghe máy và nội dung đã trao đổi.');
+      // What was said, not who said it: the note stays with admins (disclosure.ts), and a name is not needed.
+      if (!detail) throw new ActionRefused('Hãy ghi kết quả cuộc gọi: đã đọc nội dung trả lời chưa, người dân đồng ý hay còn ý kiến gì.');
       delivered(patch, 'phone', now);
       break;
     }

@@ -1,7 +1,8 @@
 /**
  * The monthly publication: the results the ward posts every month (plan: "công khai kết quả hằng
- * tháng, không nêu tên"). It is built from the cases tab alone — never from "Người gửi" — and it
- * follows four rules, each of which outranks the wish to show more:
+ * tháng, không nêu tên"). It is built from the cases tab; "Người gửi" is read only for the names
+ * to hide (rule 3), never shown. It follows four rules, each of which outranks the wish to show
+ * more:
  *
  * 1. Which cases. A month lists the cases whose resident was answered in it (answerSentAt in the
  *    month) or that were closed in it (closedAt in the month), both in Vietnam time (UTC+7, the
@@ -23,13 +24,18 @@
  *    publication (answerPublic, with a public summary written) and the submitter did not ask for
  *    confidentiality; the answer, moreover, only once the resident has it (answerSentAt): nobody
  *    should learn their own answer from the public board. Both texts go through
- *    scrubPublicText (phones, identity numbers, e-mails, house numbers).
+ *    scrubPublicText (phones, identity numbers, e-mails, house numbers), then the case's own
+ *    submitter's name is hidden wherever it appears in them (text/mentions.ts: the full name and
+ *    its short forms, "ông Mật" for "Nguyễn Văn Bí Mật") — staff paste from what the resident
+ *    wrote, and may greet them by name in the answer.
  *
  * 4. Small counts identify. In a residential group of a few hundred households, "1 case about
  *    security in group 12" points at a family. When a group × category cell holds fewer than
  *    MIN_CELL cases, those cases are shown under OTHER_GROUPS instead of their group — in the
  *    list and in the totals by group (the totals by category and overall are ward-wide and
- *    unaffected). Cases without a known group are shown there too.
+ *    unaffected). Cases without a known group are shown there too. A folded case's texts must
+ *    not undo the folding: every residential group named in them ("Tổ dân phố 5", "tổ 5",
+ *    "TDP số 5") is hidden.
  *
  * Pure: no Apps Script globals, no clock, no time zone of the host.
  */
@@ -37,6 +43,7 @@ import { formatVietnameseDate, toYmd, vietnamDayOf } from './calendar/civil-date
 import { OUTCOME, STATUS, UNCLASSIFIED } from './case';
 import type { CaseRecord } from './case-record';
 import { statusOf } from './lifecycle';
+import { groupMasker, nameMasker, type Masker } from './text/mentions';
 import { scrubPublicText } from './text/scrub';
 
 /** What the publication needs of a case — nothing about the submitter. */
@@ -119,8 +126,48 @@ export function isWithheld(c: Pick<CaseRecord, 'outcome' | 'hiddenFromPublic'>):
 }
 
 /** Approved for publication and not confidential: its texts may be shown. */
-function textsPublic(c: PublicationCase): boolean {
+export function textsPublic(c: Pick<CaseRecord, 'answerPublic' | 'confidential' | 'publicSummary'>): boolean {
   return c.answerPublic === true && c.confidential !== true && typeof c.publicSummary === 'string' && c.publicSummary.trim() !== '';
+}
+
+/**
+ * What the publication and the board need besides the cases: the residential groups (to hide
+ * them in folded cases' texts) and the submitters' names by case code — asked for once, and only
+ * when a text is shown (the service reads "Người gửi" then).
+ */
+export interface Disclosure {
+  groups: readonly string[];
+  names: () => ReadonlyMap<string, string>;
+}
+
+const NO_DISCLOSURE: Disclosure = { groups: [], names: () => new Map() };
+
+/**
+ * The published summary and answer of a case (rule 3, and rule 4's part on texts): scrubbed,
+ * without its submitter's name, and without any group when it is folded. One per publication or
+ * board: the name list and the group masker are made once for all its cases.
+ */
+export function publishedTexts(d: Disclosure = NO_DISCLOSURE): (c: PublicationCase, folded: boolean) => { summary: string; answer: string } {
+  let names: ReadonlyMap<string, string> | null = null;
+  const groupMaskers = new Map<string, Masker>();
+  const groups = groupMasker(d.groups);
+  return (c, folded) => {
+    if (!textsPublic(c)) return { summary: '', answer: '' };
+    names = names ?? d.names();
+    const name = nameMasker(names.get(c.code) ?? '');
+    const own = (c.group ?? '').trim();
+    let group: Masker = groups;
+    if (folded && own !== '' && !d.groups.includes(own)) {
+      if (!groupMaskers.has(own)) groupMaskers.set(own, groupMasker([own]));
+      const alsoOwn = groupMaskers.get(own)!;
+      group = (t) => alsoOwn(groups(t));
+    }
+    const publish = (text: string) => {
+      const t = name(scrubPublicText(text));
+      return folded ? group(t) : t;
+    };
+    return { summary: publish(c.publicSummary), answer: validDate(c.answerSentAt) ? publish(c.answer ?? '') : '' };
+  };
 }
 
 /**
@@ -158,7 +205,7 @@ interface Listed {
   category: string;
 }
 
-export function buildPublication(cases: PublicationCase[], period: { year: number; month: number }): Publication {
+export function buildPublication(cases: PublicationCase[], period: { year: number; month: number }, disclosure?: Disclosure): Publication {
   const { year, month } = period;
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Tháng không hợp lệ: ${month}/${year}`);
 
@@ -187,20 +234,20 @@ export function buildPublication(cases: PublicationCase[], period: { year: numbe
 
   listed.sort((p, q) => (p.day !== q.day ? (p.day < q.day ? -1 : 1) : naturalCompare(p.c.code, q.c.code)));
 
+  const texts = publishedTexts(disclosure);
   const rows: PublicationRow[] = listed.map((l) => {
     const { c } = l;
+    const group = shownGroup(l);
     // Rule 3: texts only when approved and not confidential; the answer only once sent.
-    const open = textsPublic(c);
     const status = STATUS[statusOf(c)];
     return {
       code: c.code,
       receivedOn: Number.isFinite(l.day) ? formatVietnameseDate(l.day) : '',
-      group: shownGroup(l),
+      group,
       category: l.category,
       status,
       outcome: status === STATUS.closed ? c.outcome ?? '' : '',
-      summary: open ? scrubPublicText(c.publicSummary) : '',
-      answer: open && validDate(c.answerSentAt) ? scrubPublicText(c.answer ?? '') : '',
+      ...texts(c, group === OTHER_GROUPS),
     };
   });
 

@@ -333,7 +333,7 @@ export const CASE_UI = {
     text: 'Nội dung',
     answer: 'Nội dung trả lời (sửa từ mẫu)',
     answerHelp: 'Chỉ viết phần trả lời: lời chào, câu mở đầu và lời cảm ơn được thêm tự động vào email và thư.',
-    callNote: 'Người nghe máy và nội dung đã trao đổi',
+    callNote: 'Kết quả cuộc gọi: đã đọc nội dung trả lời chưa, người dân đồng ý hay còn ý kiến gì (không cần ghi họ tên; chỉ cán bộ quản trị đọc được ghi chú này)',
     letterNote: 'Cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…)',
     publicSummary: 'Tóm tắt công khai (không nêu tên, không chép nguyên văn)',
     isPublic: 'Công khai kết quả này',
@@ -469,7 +469,10 @@ export const PUBLIC = {
   chooseGroup: 'Tổ dân phố',
   chooseMonth: 'Tháng',
   show: 'Xem',
-  noCases: 'Tháng này tổ dân phố chưa có ý kiến nào.',
+  // A group's cases may be shown under "Các tổ dân phố khác" (fewer than 3 in a category): never
+  // "the group had no opinions", and the same words whether it had some or none.
+  noCases: 'Tháng này không có ý kiến nào được hiển thị riêng cho tổ dân phố này. Ý kiến của tổ có dưới 3 ý kiến trong một lĩnh vực được hiển thị chung ở mục "Các tổ dân phố khác".',
+  noCasesOther: 'Tháng này không có ý kiến nào ở mục "Các tổ dân phố khác".',
   folded: 'Tổ dân phố có dưới 3 ý kiến trong một lĩnh vực được gộp vào "Các tổ dân phố khác" để giữ bí mật cho người gửi.',
   columns: { code: 'Mã ý kiến', received: 'Ngày gửi', category: 'Lĩnh vực', status: 'Tình trạng', due: 'Hạn trả lời' },
   summary: 'Tóm tắt',

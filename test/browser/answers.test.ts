@@ -130,12 +130,12 @@ it('staff see who is to be called back; a draft is not an answer; the phone call
   expect(actions).not.toContain('Gửi trả lời qua email');
 
   await doAction(frame, 'Ghi nhận cuộc gọi trả lời', async (f) => {
-    await f.getByLabel(C.fields.callNote).fill('Cụ ông nghe máy lúc 9 giờ; đã đọc nội dung trả lời, cụ cảm ơn.');
+    await f.getByLabel(C.fields.callNote).fill('Gọi lúc 9 giờ, đã đọc nội dung trả lời; người dân cảm ơn.');
   });
   await frame.locator('h2 .badge', { hasText: /^Đã trả lời$/ }).waitFor();
   expect(await frame.locator('[data-answer-state="phone"]').innerText()).toBe(C.answerStates.phone);
   expect(await frame.locator('.fact', { hasText: C.due }).innerText()).not.toMatch(/ngày làm việc/);
-  expect(await frame.locator('ol.history').innerText()).toContain('Cụ ông nghe máy lúc 9 giờ');
+  expect(await frame.locator('ol.history').innerText()).toContain('Gọi lúc 9 giờ, đã đọc nội dung trả lời');
   await page.screenshot({ path: artifact('sidebar-case-answered-by-phone.png') });
 });
 

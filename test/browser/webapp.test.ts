@@ -164,7 +164,7 @@ it('a handling body\'s personal link (390 px): its cases without the sender in t
   await side.locator('[data-answer-state="draft"]').waitFor();
   expect(await side.locator('.content').nth(1).innerText()).toBe('UBND phường đã thay bóng đèn ngõ 16 ngày 22/11.');
   await side.locator('.actions').getByRole('button', { name: 'Ghi nhận cuộc gọi trả lời', exact: true }).click();
-  await side.locator('form.action textarea').fill('Ông Tư nghe máy, đã đọc trả lời.');
+  await side.locator('form.action textarea').fill('Đã đọc trả lời, người dân đồng ý.');
   await side.locator('form.action').getByRole('button', { name: 'Lưu' }).click();
   await side.locator('[data-answer-state="phone"]').waitFor();
   await page.screenshot({ path: artifact('sidebar-portal-answer-delivered.png') });

@@ -88,7 +88,7 @@ describe('the three ways to answer', () => {
     expect(r.event.detail).toBe('Bà Lan nghe máy, đã đọc nội dung trả lời, bà đồng ý.');
     const answered = { ...draft, ...r.patch };
     expect([answerStateOf(answered), isOpen(answered)]).toEqual(['phone', false]);
-    expect(() => decide(draft, { action: 'recordCall', note: '  ' }, ctx())).toThrow('Hãy ghi người nghe máy');
+    expect(() => decide(draft, { action: 'recordCall', note: '  ' }, ctx())).toThrow('Hãy ghi kết quả cuộc gọi');
   });
 
   it('a letter counts once it was made from the answer as it stands, and how it went is written down', () => {

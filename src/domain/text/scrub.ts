@@ -383,8 +383,32 @@ function applyHouseRule(text: string, rule: HouseRule): string {
 // The whole
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * How much goes. 'public' (what residents read): everything above. 'contact' (what a handling
+ * body reads of a resident's own words): the ways to reach or identify the writer — e-mail
+ * addresses, profile links, phone numbers, labelled identity numbers and any other number of 9
+ * digits or more — while house and land numbers and vehicle plates stay: they say where the
+ * problem is, and the body needs that to act on it.
+ */
+type Level = 'public' | 'contact';
+
 /** Removes phone numbers, identity numbers, e-mail addresses and house numbers from published text. */
 export function scrubPublicText(text: string): string {
+  return scrub(text, 'public');
+}
+
+/**
+ * A resident's own text as a handling body or a viewer reads it (the personal-link pages, the
+ * transfer slip, the assignment e-mail, the sidebar): phone numbers, e-mail addresses, profile
+ * links and identity numbers (CMND 9 digits, CCCD 12 digits, labelled or not) replaced by
+ * HIDDEN_MARK; house numbers, lanes, plates, dates, amounts and case codes kept. Admins read the
+ * original.
+ */
+export function maskContactDetails(text: string): string {
+  return scrub(text, 'contact');
+}
+
+function scrub(text: string, level: Level): string {
   if (typeof text !== 'string' || text === '') return '';
   const shelf = new Protector();
   let t = normalise(text);
@@ -403,7 +427,7 @@ export function scrubPublicText(text: string): string {
     // "(024) 3825 1234" goes whole; in "(0912345678)" the bracket is the writer's, and stays.
     return match.startsWith('(') && !match.includes(')') ? `(${HIDDEN_MARK}` : HIDDEN_MARK;
   });
-  t = t.replace(PLATE, HIDDEN_MARK);
+  if (level === 'public') t = t.replace(PLATE, HIDDEN_MARK);
 
   t = shelf.protect(t, DATE_DMY);
   t = shelf.protect(t, DATE_ISO);
@@ -413,7 +437,7 @@ export function scrubPublicText(text: string): string {
     return HIDDEN_MARK;
   });
 
-  for (const rule of HOUSE) t = applyHouseRule(t, rule);
+  if (level === 'public') for (const rule of HOUSE) t = applyHouseRule(t, rule);
 
   return shelf.restore(t).normalize('NFC');
 }

@@ -18,6 +18,7 @@ import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
 import { can, canSee, type Actor } from '../../domain/permissions';
 import { replyEmail } from '../../domain/reply';
+import { maskContactDetails } from '../../domain/text/scrub';
 import { roleOf, ROLE_LABELS } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
@@ -61,7 +62,7 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, st
         code: c.code,
         recipient: n.to,
         subject: NOTICE.assigneeSubject(c.code),
-        body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: c.content.slice(0, 300), committee: rt.settings.committeeName, url }),
+        body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: contactlessSummary(c.content), committee: rt.settings.committeeName, url }),
       };
     }
     case 'answer':
@@ -84,6 +85,15 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, st
         body: NOTICE.policeBody({ code: c.code, reason: n.reason, committee: rt.settings.committeeName, url: rt.schema.spreadsheetUrl }),
       };
   }
+}
+
+/**
+ * The start of the resident's words for the assignment e-mail, with their contact details masked
+ * (a handling body reads it). Masked before it is cut, so no number is cut in half and missed.
+ */
+function contactlessSummary(content: string): string {
+  const masked = maskContactDetails(content.slice(0, 2000));
+  return masked.length > 300 ? masked.slice(0, 300) : masked;
 }
 
 /** The one-time rating link of the answer e-mail: the web app's lookup with the case's code and key. */

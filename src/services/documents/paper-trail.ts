@@ -12,8 +12,9 @@ import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { replyParts } from '../../domain/reply';
-import { readColumns } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
+import { nameMasker } from '../../domain/text/mentions';
+import { maskContactDetails, scrubPublicText } from '../../domain/text/scrub';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { lastMade, rememberMade } from './made';
 import { replyFacts } from './reply-facts';
 import { refusal } from '../access/caller';
@@ -66,8 +67,16 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
   return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
 }
 
-function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): Record<string, string> {
+/**
+ * The values filled into a template. The resident's own words leave the office on paper — the
+ * slip to a handling body, the letter through a group leader's hands — so their phone numbers,
+ * e-mail addresses and identity numbers are masked; the address stays (domain/disclosure).
+ */
+function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string, hiddenName = ''): Record<string, string> {
   const reply = replyParts(replyFacts(rt.settings, c, residentName));
+  // A slip also hides the submitter's name, should they have written it in their words.
+  const name = nameMasker(hiddenName);
+  const resident = (text: string) => name(maskContactDetails(text));
   return {
     ma: c.code,
     uy_ban: rt.settings.committeeName,
@@ -75,10 +84,10 @@ function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): 
     ngay: formatVietnameseDate(vietnamDayOf(today)),
     ngay_tiep_nhan: c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '',
     kenh: c.channel,
-    to_dan_pho: c.group,
+    to_dan_pho: c.groupKnown ? c.group : resident(c.group),
     linh_vuc: c.category || c.suggestedCategory,
-    noi_dung: c.content,
-    dia_diem: c.location || '—',
+    noi_dung: resident(c.content),
+    dia_diem: resident(c.location) || '—',
     co_quan: c.assignedBody || '—',
     han_tra_loi: c.dueDate instanceof Date ? formatVietnameseDate(vietnamDayOf(c.dueDate)) : '',
     // The reply's parts, composed once (domain/reply): whatever greeting or thanks the answer's
@@ -96,11 +105,7 @@ function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string): 
  */
 function letterName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, c: CaseRecord): string {
   if (c.confidential) return '';
-  const tab = rt.schema.tabs.submitters;
-  const from = Math.min(tab.columns.code, tab.columns.name);
-  const to = Math.max(tab.columns.code, tab.columns.name);
-  const row = readColumns(ss, TABS.submitters.name, from, to).find((r) => r[tab.columns.code - from] === c.code);
-  return row ? String(row[tab.columns.name - from] ?? '').trim() : '';
+  return readSubmitterNames(ss, rt).get(c.code) ?? '';
 }
 
 function fill(section: Section, values: Record<string, string>): void {
@@ -210,7 +215,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   const name = n === 1 ? base : PAPER.versionName(base, n);
   const { doc, sections } = docFromTemplate(templatesOf(rt.schema)[kind], name);
   const now = new Date();
-  const values = fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : '');
+  const values = fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : '', kind === 'slip' ? readSubmitterNames(ss, rt).get(code) ?? '' : '');
   for (const section of sections) fill(section, values);
   doc.saveAndClose();
   const made = { id: doc.getId(), url: doc.getUrl() };
@@ -222,13 +227,17 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
 /**
  * Answers to hand out, one page per residential group: answered cases whose submitter left no
  * valid e-mail. The sheets are posted or read out in the group, so they carry only answers an
- * admin approved for publication ("Công khai"), never a confidential or misuse case's.
+ * admin approved for publication ("Công khai"), never a confidential or misuse case's, and each
+ * answer as the board publishes it: scrubbed, without its submitter's name (the names are read
+ * once for the whole document).
  */
 export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
-  const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status']);
-  const toHand = records.filter((c) => c.answer && c.answerPublic && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status', 'confidential']);
+  const toHand = records.filter((c) => c.answer && c.answerPublic && !c.confidential && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
+  const names = toHand.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
+  const published = (c: (typeof toHand)[number]) => nameMasker(names.get(c.code) ?? '')(scrubPublicText(c.answer));
   const today = formatVietnameseDate(vietnamDayOf(new Date()));
   const doc = DocumentApp.create(PAPER.groupSheetName(today));
   const body = doc.getBody();
@@ -238,7 +247,7 @@ export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
     if (i > 0) body.appendPageBreak();
     body.appendParagraph(PAPER.groupTitle(group)).setHeading(DocumentApp.ParagraphHeading.HEADING1);
     body.appendParagraph(PAPER.groupIntro);
-    const rows = toHand.filter((c) => c.group === group).map((c) => [c.code, c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '', c.answer]);
+    const rows = toHand.filter((c) => c.group === group).map((c) => [c.code, c.receivedAt instanceof Date ? formatVietnameseDate(vietnamDayOf(c.receivedAt)) : '', published(c)]);
     body.appendTable([[...PAPER.groupColumns], ...rows]);
   });
   if (groups.length === 0) body.appendParagraph(PAPER.groupEmpty);

@@ -1,19 +1,31 @@
 /**
  * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
- * the cases' public columns, cached for 5 minutes per group and month (a QR poster can bring a
- * whole group at once).
+ * the cases' public columns, and 2 for the submitters' names when the page shows a text (to hide
+ * them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once).
  */
 import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { buildBoard, type Board } from '../../domain/board';
 import { OTHER_GROUPS } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { readCaseColumns } from '../cases/store';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { UserError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 
 export interface BoardPage extends Board {
   groups: string[];
   months: Array<{ year: number; month: number; label: string }>;
+  /**
+   * What the page says when it lists nothing: a group's page never claims the group had no
+   * opinions — its cases may be folded into "Các tổ dân phố khác" — and reads the same whether
+   * it had some or none, so the page tells nothing either way.
+   */
+  empty: string;
+}
+
+function emptyNote(group: string, rows: number): string {
+  if (rows > 0) return '';
+  return group === OTHER_GROUPS ? PUBLIC.noCasesOther : PUBLIC.noCases;
 }
 
 const CACHE_SECONDS = 300;
@@ -34,10 +46,14 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
   const cache = CacheService.getScriptCache();
   const cacheKey = `board.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
   const hit = cache?.get(cacheKey);
-  if (hit) return { ...(JSON.parse(hit) as Board), groups, months };
-  const cases = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
-  const board = buildBoard(cases, { year, month }, group);
+  if (hit) {
+    const cached = JSON.parse(hit) as Board;
+    return { ...cached, groups, months, empty: emptyNote(group, cached.rows.length) };
+  }
+  const ss = SpreadsheetApp.getActive();
+  const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const board = buildBoard(cases, { year, month }, group, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const json = JSON.stringify(board);
   if (json.length < 90_000) cache?.put(cacheKey, json, CACHE_SECONDS);
-  return { ...board, groups, months };
+  return { ...board, groups, months, empty: emptyNote(group, board.rows.length) };
 }

@@ -17,10 +17,12 @@ import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
 import { afterWrongTry, constantTimeEqual, gate, isKeyShape, NO_FAILURES, normalizeKey, QUIET_HOURS, type Failures } from '../../domain/lookup';
 import { cleanResidentText } from '../../domain/text/sanitize';
+import { nameMasker } from '../../domain/text/mentions';
 import { scrubPublicText } from '../../domain/text/scrub';
 import { PUBLIC } from '../../i18n/vi';
 import { commitChange, completePendingActions } from '../cases/actions';
 import { readCase, readCaseEvenly, type CaseRow } from '../cases/store';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
@@ -123,11 +125,17 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
   return { code: c.code, receivedOn: day(c.receivedAt), group: c.group, category: c.category || c.suggestedCategory, status: STATUS[statusOf(c)], dueOn: day(c.dueDate) };
 }
 
-function publicView(c: CaseRecord): PublicCase {
+/**
+ * What the lookup shows. The page is public (a code and a key on a slip's stub can change hands),
+ * so the answer is published text: scrubbed, and without its submitter's name — read from
+ * "Người gửi" (2 Spreadsheet calls) only when there is an answer to show.
+ */
+function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   const sent = c.answerSentAt instanceof Date;
+  const withoutName = (text: string) => nameMasker(readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '')(text);
   return {
     ...caseFacts(c),
-    answer: sent ? scrubPublicText(c.answer) : '',
+    answer: sent && c.answer ? withoutName(scrubPublicText(c.answer)) : '',
     answeredOn: day(c.answerSentAt),
     canRate: sent && !(c.ratedAt instanceof Date),
     rating: typeof c.rating === 'number' ? c.rating : null,
@@ -138,7 +146,7 @@ function publicView(c: CaseRecord): PublicCase {
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
   const { code, key } = typed(codeInput, keyInput);
   const rt = loadRuntime();
-  return publicView(open(rt, code, key).record);
+  return publicView(open(rt, code, key).record, rt);
 }
 
 export const COMMENT_LIMIT = 1000;
@@ -171,6 +179,6 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
     const event = { v: c.version + 1, at: now.toISOString(), by: PUBLIC.resident, action: PUBLIC.ratedAction, detail: `${stars}/5${comment ? ` — ${comment}` : ''}` };
     const next: CaseRecord = { ...c, rating: stars, ratingComment: comment, ratedAt: now, version: c.version + 1, updatedAt: now };
     commitChange(ss, rt, at, next, event);
-    return publicView(next);
+    return publicView(next, rt);
   });
 }

@@ -7,6 +7,7 @@
  */
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { parseHistory } from '../../domain/case-record';
+import { historyFor, residentMasker } from '../../domain/disclosure';
 import { isOpen } from '../../domain/inbox';
 import { PORTAL } from '../../i18n/vi';
 import { performAction } from '../cases/actions';
@@ -15,6 +16,7 @@ import { can, canSee, seesEveryCase } from '../../domain/permissions';
 import { fields, integer, text } from '../../domain/input';
 import type { ActionInput } from '../../domain/lifecycle';
 import { readCaseColumns } from '../cases/store';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { DeniedError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 import { portalHolder } from './portal-links';
@@ -55,27 +57,37 @@ export function portalPage(token: unknown): PortalPage {
   const actor = linkActor(holder);
   if (!can(actor, 'viewCase')) throw new DeniedError(PORTAL.invalid);
   const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
-  const rows = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
+  const ss = SpreadsheetApp.getActive();
+  const rows = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'suggestedCategory', 'status', 'dueDate', 'bodyDueDate', 'assignedBody', 'content', 'location', 'history', 'answerSentAt', 'approvedBy', 'version', 'hiddenFromPublic']);
   // A body's member gets their body's cases, open or not; a reader of every case those in progress.
   const mine = rows.filter((c) => c.code && canSee(actor, c) && (!seesEveryCase(actor) || isOpen(c)));
   const ordered = mine.sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.receivedAt instanceof Date && a.receivedAt instanceof Date ? b.receivedAt.getTime() - a.receivedAt.getTime() : 0)).slice(0, PORTAL_MAX_CASES);
+  // The submitters' names, to hide them in the residents' words: once for the page.
+  const names = ordered.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
   return {
     email: holder.email,
     body: holder.body,
     role: holder.role as 'handler' | 'viewer',
     expiresOn: day(new Date(holder.expiresAt)),
-    cases: ordered.map((c) => ({
-      ...caseFacts(c),
-      row: c.row,
-      version: c.version,
-      bodyDueOn: day(c.bodyDueDate),
-      content: c.content,
-      location: c.location,
-      mine: parseHistory(c.history)
-        .filter((e) => e.by === holder.email)
-        .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
-      canAct: can(actor, 'progress', c) && isOpen(c),
-    })),
+    cases: ordered.map((c) => {
+      // The resident's words without their contact details or name; the holder's own history,
+      // as a handler or viewer reads any history (domain/disclosure).
+      const name = names.get(c.code) ?? '';
+      const resident = residentMasker(holder.role, name);
+      return {
+        ...caseFacts(c),
+        // A group not in the list is what the resident typed.
+        group: resident(c.group),
+        row: c.row,
+        version: c.version,
+        bodyDueOn: day(c.bodyDueDate),
+        content: resident(c.content),
+        location: resident(c.location),
+        mine: historyFor(holder.role, parseHistory(c.history).filter((e) => e.by === holder.email), name)
+          .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
+        canAct: can(actor, 'progress', c) && isOpen(c),
+      };
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The monthly publication Doc: cases answered or closed in the month, what staff approved for the
- * public, scrubbed, small counts folded (domain/publication). One read of the cases tab.
+ * public, scrubbed, small counts folded (domain/publication). One read of the cases tab, and one of
+ * the submitters' names (only to hide them) when a text is shown.
  */
 import { vietnamDayOf, toYmd } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
@@ -9,6 +10,7 @@ import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
 import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
+import { readSubmitterNames } from '../cases/submitter-names';
 import { appendAudit } from '../platform/audit';
 import { KEYS } from '../platform/document-store';
 import { UserError } from '../platform/errors';
@@ -25,7 +27,7 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(`Tháng ${month} năm ${year}`));
   const ss = SpreadsheetApp.getActive();
   const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
-  const pub = buildPublication(cases, { year, month });
+  const pub = buildPublication(cases, { year, month }, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const key = `${KEYS.reportMade}pub-${year}-${month}`;
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(publicationDocument(pub, rt.settings.committeeName, today, version));

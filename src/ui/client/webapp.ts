@@ -56,7 +56,7 @@ function boardView(root: HTMLElement, start: WebAppStart): void {
         out.replaceChildren(
           form,
           el('h2', { text: T.boardTitle(b.group, b.label) }),
-          ...(cards.length ? cards : [status('info', T.noCases)]),
+          ...(cards.length ? cards : [status('info', b.empty)]),
           el('p', { class: 'muted', text: T.totals(b.totals.total, b.totals.answered, b.totals.closed) }),
           el('p', { class: 'muted', text: T.folded }),
         );

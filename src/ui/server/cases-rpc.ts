@@ -5,17 +5,21 @@
 import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
-import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import { buildInbox, isOpen, type InboxItem, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import type { Role } from '../../domain/settings';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
 import { can, ACTION_KEYS, type ActionKey as Capable, type Actor } from '../../domain/permissions';
 import { fields, integer, text } from '../../domain/input';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
+import { historyFor, readsOriginal, residentMasker, residentTextFor } from '../../domain/disclosure';
+import { HIDDEN_MARK, maskContactDetails } from '../../domain/text/scrub';
 import { CASES } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
 import { performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { staffCall } from '../../services/access/caller';
 import { readCase, readIndex } from '../../services/cases/store';
+import { readSubmitterNames } from '../../services/cases/submitter-names';
 import { rpc } from './rpc';
 import type { Runtime } from '../../services/platform/runtime';
 import { UserError } from '../../services/platform/errors';
@@ -98,9 +102,10 @@ function inboxQuery(raw: unknown): InboxQuery {
 export function inbox(query: unknown): InboxResponse {
   return rpc('inbox', () => {
     const { rt, actor } = staffCall('viewInbox');
-    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, inboxQuery(query), vietnamDayOf(new Date()), rt.calendar);
+    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, forRole(actor.role, inboxQuery(query)), vietnamDayOf(new Date()), rt.calendar);
     return {
       ...page,
+      items: page.items.map((i) => itemFor(actor.role, i)),
       options: {
         statuses: Object.values(STATUS),
         categories: rt.settings.categories.map((c) => c.category),
@@ -112,16 +117,46 @@ export function inbox(query: unknown): InboxResponse {
   });
 }
 
+/**
+ * A handler's or viewer's search without what is masked in what they read: searching for a phone
+ * number (or its digit groups) or an e-mail address must not tell them which case holds it. Case
+ * codes and short numbers ("ngõ 7") still search.
+ */
+function forRole(role: Role, query: InboxQuery): InboxQuery {
+  if (readsOriginal(role) || typeof query.text !== 'string') return query;
+  const words = maskContactDetails(query.text.slice(0, 200))
+    .split(HIDDEN_MARK)
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]{2}-\d{4}-P?\d{5,6}$/i.test(w) || (w.match(/\d/g) ?? []).length < 3);
+  return { ...query, text: words.join(' ') };
+}
+
+/** An inbox line as a handler or viewer reads it; a number cut by the summary's end is dropped too. */
+function itemFor(role: Role, item: InboxItem): InboxItem {
+  if (readsOriginal(role)) return item;
+  const summary = residentTextFor(role, item.summary).replace(/[\d\s.()+-]*\d[\d\s.()+-]*…$/, (cut) => ((cut.match(/\d/g) ?? []).length >= 3 ? ' …' : cut));
+  return { ...item, summary, group: residentTextFor(role, item.group) };
+}
+
+/**
+ * One case as the caller may read it. Admins read it as written; a handler or a viewer reads the
+ * resident's words without their contact details or name (read from "Người gửi" for that: 2 more
+ * Spreadsheet calls, for them only) and the history without the admins' notes on reaching the
+ * resident (domain/disclosure).
+ */
 function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
   const today = vietnamDayOf(new Date());
   const category = c.category || c.suggestedCategory;
+  const name = readsOriginal(actor.role) ? '' : (readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '');
+  const resident = residentMasker(actor.role, name);
   return {
     code: c.code,
     row,
     version: c.version,
     receivedOn: c.receivedAt instanceof Date ? `${day(c.receivedAt)}` : '',
     channel: c.channel,
-    group: c.group,
+    group: c.groupKnown ? c.group : resident(c.group),
     groupKnown: c.groupKnown,
     category: c.category,
     suggestedCategory: c.suggestedCategory,
@@ -133,25 +168,26 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
     bodyDueOn: day(c.bodyDueDate),
     assignedBody: c.assignedBody,
     assignee: c.assignee,
-    content: c.content,
-    contentNote: c.contentNote,
-    location: c.location,
+    content: resident(c.content),
+    contentNote: resident(c.contentNote),
+    location: resident(c.location),
     confidential: c.confidential,
     hasEmail: c.hasEmail,
     hasPhone: c.hasPhone,
     answer: c.answer,
     answerState: answerStateOf(c),
     replyPreview: c.answer ? replyEmail(replyFacts(rt.settings, c, '')) : '',
-    rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${c.ratingComment}` : ''}` : '',
+    rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${resident(c.ratingComment)}` : ''}` : '',
     answerSent: day(c.answerSentAt),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
     publicSummary: c.publicSummary,
     outcome: c.outcome,
-    outcomeNote: c.outcomeNote,
+    // Staff's words, but often about the resident; shown, never edited, so masked like the history's.
+    outcomeNote: resident(c.outcomeNote),
     linkedCases: c.linkedCases,
     hiddenFromPublic: c.hiddenFromPublic,
-    history: parseHistory(c.history),
+    history: historyFor(actor.role, parseHistory(c.history), name),
     actions: allowedActions(actor, c, rt.settings.approvalRequired).map((key) => ({ key, label: ACTION_LABELS[key] })),
     answerTemplate: fillTemplate(answerTemplateFor(rt.settings, category), { code: c.code, category, committee: rt.settings.committeeName }),
     categories: rt.settings.categories.map((x) => x.category),
