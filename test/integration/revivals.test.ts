@@ -89,6 +89,15 @@ describe('a personal link, once its holder leaves "Cán bộ" or changes role or
     refused(w, token);
   });
 
+  it('stays dead when the edit trigger could not read the tab: the next call, which reads it, revokes', () => {
+    const { w, token } = linked();
+    w.ws.faults.inject('SpreadsheetApp', 'Range.getValues', 1); // inside onEdit: it can only mark the list stale
+    w.ws.handEdit((ss) => ss.getSheetByName(STAFF)!.getRange(3, 1, 1, 3).clearContent(), { range: staffRange });
+    refused(w, token); // this call reads the tab again
+    w.ws.handEdit((ss) => ss.getSheetByName(STAFF)!.getRange(3, 1, 1, 3).setValues([HANDLER_ROW]), { range: staffRange });
+    refused(w, token);
+  });
+
   it('stays dead when the role is changed by hand and changed back', () => {
     const { w, token } = linked();
     const role = { sheet: STAFF, row: 3, column: 2 };
@@ -169,9 +178,9 @@ describe('the public board shows every change at once', () => {
     act(w, 'GY-2026-00001', { action: 'setPublic', isPublic: false });
     expect(row(w, 'GY-2026-00001')).toMatchObject({ summary: '', answer: '' });
     act(w, 'GY-2026-00001', { action: 'close', outcome: 'resolved' });
-    expect(row(w, 'GY-2026-00001')!.status).toBe('Đã kết thúc — Đã giải quyết');
+    expect(row(w, 'GY-2026-00001')!.status).toBe('Đã đóng — Đã giải quyết');
     act(w, 'GY-2026-00001', { action: 'reopen', reason: 'Đèn lại hỏng' });
-    expect(row(w, 'GY-2026-00001')!.status).not.toContain('Đã kết thúc');
+    expect(row(w, 'GY-2026-00001')!.status).not.toContain('Đã đóng');
     expect(row(w, 'GY-2026-00002')).toBeDefined();
     act(w, 'GY-2026-00002', { action: 'misuse', reason: 'Bôi nhọ cá nhân' });
     expect(row(w, 'GY-2026-00002')).toBeUndefined();

@@ -57,8 +57,19 @@ function atRest(w: Ward): string {
   return [JSON.stringify(state), ...logs, ...errors].join('\n').toLowerCase();
 }
 
-function expectNotAtRest(w: Ward, secrets: string[], where: string): void {
-  const haystack = atRest(w);
+/**
+ * The same, cheaper, for fault sweeps: every cell of the ward's spreadsheet, the document
+ * properties, the logs and the executions' errors.
+ */
+function atRestQuick(w: Ward): string {
+  const ss = w.SpreadsheetApp.getActive();
+  const cells = ss.getSheets().map((s) => JSON.stringify(s.getDataRange().getValues()));
+  const props = JSON.stringify((w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties());
+  return [...cells, props, ...w.ws.logs().map((l) => l.message), ...w.ws.executions().map((e) => e.error ?? '')].join('\n').toLowerCase();
+}
+
+function expectNotAtRest(w: Ward, secrets: string[], where: string, quick = false): void {
+  const haystack = quick ? atRestQuick(w) : atRest(w);
   const found = secrets.filter((s) => haystack.includes(s.toLowerCase()));
   expect([where, found]).toEqual([where, []]);
 }
@@ -79,7 +90,7 @@ describe('secrets are put into a mail only when it is sent', () => {
     // A: acknowledged at once, under the intake lock. B: its acknowledgement waits in the outbox
     // (the quota check failed) and leaves with the hourly job.
     w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng', name: 'Phạm Thị Hoa', email: 'hoa.pham@gmail.com' }));
-    w.ws.faults.inject('MailApp', 'getRemainingDailyQuota', 1);
+    w.ws.faults.inject('MailApp', 'MailApp.getRemainingDailyQuota', 1);
     w.ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 9', name: 'Lê Văn Nam', email: 'nam.le@gmail.com' }));
     expect(w.ws.mail.outbox().map((m) => m.to[0])).toEqual(['hoa.pham@gmail.com']);
     // While it waits, the outbox row says where the key goes, not the key.
@@ -120,7 +131,7 @@ describe('secrets are put into a mail only when it is sent', () => {
     runHourly(w);
 
     const secrets = secretsOf(mails.map((m) => m.body));
-    expect(secrets.keys.length).toBeGreaterThanOrEqual(3); // two acknowledgements, the rating link
+    expect(secrets.keys).toHaveLength(2); // the two acknowledgements' (the rating link carries A's)
     expect(secrets.tokens).toHaveLength(3); // the handler, the body's other member, the viewer
     const all = [...secrets.all, issued.key, issued.key.replace('-', '')];
     expectNotAtRest(w, all, 'after the flow');
@@ -152,7 +163,7 @@ describe('secrets are put into a mail only when it is sent', () => {
 
   it('a queued message with a key for a case that no longer exists is not sent, and says why', () => {
     const w = setUpWard();
-    w.ws.faults.inject('MailApp', 'getRemainingDailyQuota', 1);
+    w.ws.faults.inject('MailApp', 'MailApp.getRemainingDailyQuota', 1);
     w.app.call('submitStaffCase', { channel: 'inPerson', receivedAt: '', group: 'Tổ dân phố 1', topic: '', content: 'Ổ gà trước số 5', location: '', name: '', phone: '', email: 'ba@gmail.com', confidential: false, requestId: 'r1' });
     expect(tabRecords(w, OUTBOX)[0]['Trạng thái']).toBe('Chờ gửi');
     // A staff entry has no form response to be restored from: its row deleted by hand is gone.
@@ -176,7 +187,7 @@ function checkSent(w: Ward, where: string): void {
     for (const mark of SLOT_MARKS) expect([where, id, m.body.includes(mark)]).toEqual([where, id, false]);
   }
   const secrets = secretsOf(mails.map((m) => m.body));
-  expectNotAtRest(w, secrets.all, where);
+  expectNotAtRest(w, secrets.all, where, true);
   for (const m of mails) {
     const key = /Mã tra cứu: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(m.body)?.[1] ?? /&key=([A-Z0-9-]{8,9})/.exec(m.body)?.[1];
     const code = /GY-2026-\d{5}/.exec(m.subject)?.[0];
@@ -196,7 +207,7 @@ describe('fault sweeps over the send path', () => {
       act(w, 'GY-2026-00001', { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
       act(w, 'GY-2026-00001', { action: 'answer', text: 'Đã thay bóng đèn.' });
       act(w, 'GY-2026-00001', { action: 'sendAnswer' });
-      w.ws.faults.inject('MailApp', 'getRemainingDailyQuota', 1);
+      w.ws.faults.inject('MailApp', 'MailApp.getRemainingDailyQuota', 1);
       w.ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 9', email: 'nam.le@gmail.com' }));
       act(w, 'GY-2026-00002', { action: 'classify', category: 'Môi trường', complexity: 'normal' });
       act(w, 'GY-2026-00002', { action: 'assign', body: 'UBND phường', assignee: UBND });
@@ -218,7 +229,6 @@ describe('fault sweeps over the send path', () => {
       w.ws.runDueTriggers();
       const failed = w.ws.faults.sweepState().failed;
       w.ws.faults.failNthCall(0);
-      runHourly(w);
       runHourly(w);
       checkSent(w, `call ${k} (${failed})`);
     }
@@ -255,12 +265,17 @@ describe('an outbox written before this change', () => {
     // What the old code left: the sent acknowledgement with its key, and a personal link still
     // waiting, its random token in the tab and only its hash in the properties.
     const oldToken = 'ab'.repeat(32);
-    const digest = (w.ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities).computeDigest(
-      (w.ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities).DigestAlgorithm.SHA_256, oldToken, (w.ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities).Charset.UTF_8,
-    ).map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
+    const U = w.ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
+    const digest = (token: string) => U.computeDigest(U.DigestAlgorithm.SHA_256, token, U.Charset.UTF_8).map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
     const props = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!;
     const now = w.ws.clock.now();
-    props.setProperty(`hts.portal.${digest}`, JSON.stringify({ email: VIEWER, body: '', role: 'viewer', issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() }));
+    props.deleteProperty('hts.secrets.migrated'); // a ward set up before this change
+    const record = (email: string, role: string, body: string) => JSON.stringify({ email, body, role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() });
+    props.setProperty(`hts.portal.${digest(oldToken)}`, record(VIEWER, 'viewer', ''));
+    // A handler's link that left: readable in the tab for anyone who could read the spreadsheet.
+    const sentToken = 'cd'.repeat(32);
+    props.setProperty(`hts.portal.${digest(sentToken)}`, record(UBND, 'handler', 'UBND phường'));
+    expect((w.app.call('getPortal', sentToken) as Portal).email).toBe(UBND);
     const outbox = w.SpreadsheetApp.getActive().getSheetByName(OUTBOX)!;
     const sentRow = outbox.getRange(2, 1, 1, outbox.getLastColumn()).getValues()[0];
     const body = 6;
@@ -268,10 +283,19 @@ describe('an outbox written before this change', () => {
     expect(sentRow[body]).toContain(`Mã tra cứu: ${sentKey}`);
     outbox.getRange(2, 1, 1, sentRow.length).setValues([sentRow]);
     const base = w.ws.webapp.url();
+    outbox.appendRow(['LK-1763000000000-' + UBND, now, 'Liên kết cơ quan', '', UBND, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân', `Liên kết (hiệu lực 30 ngày, không chuyển cho người khác): ${base}?p=${sentToken}`, 'Đã gửi', now, 1, '']);
     outbox.appendRow(['LK-1764000000000-' + VIEWER, now, 'Liên kết cơ quan', '', VIEWER, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân', `Liên kết (hiệu lực 30 ngày, không chuyển cho người khác): ${base}?p=${oldToken}`, 'Chờ gửi', '', 0, '']);
     expect(atRest(w)).toContain(sentKey.toLowerCase());
     runHourly(w);
-    expectNotAtRest(w, [sentKey, oldToken], 'after the hourly job');
+    expectNotAtRest(w, [sentKey, oldToken, sentToken], 'after the hourly job');
+    // The handler's exposed link is revoked, and a new one is on its way to them.
+    expect(() => w.app.call('getPortal', sentToken)).toThrow('Liên kết không hợp lệ');
+    const renewed = w.ws.mail.outbox().filter((m) => m.to[0] === UBND);
+    expect(renewed).toHaveLength(1);
+    expect((w.app.call('getPortal', /\?p=([0-9a-f]{64})/.exec(renewed[0].body)![1]) as Portal).email).toBe(UBND);
+    expect(tabRecords(w, OUTBOX).find((r) => r['Mã thư'] === 'LK-1763000000000-' + UBND)!['Nội dung']).toContain(`?p=${SECRET_SLOTS.redacted}`);
+    runHourly(w);
+    expect(w.ws.mail.outbox().filter((m) => m.to[0] === UBND)).toHaveLength(1);
     const link = w.ws.mail.outbox().find((m) => m.to[0] === VIEWER)!;
     const token = /\?p=([0-9a-f]{64})/.exec(link.body)![1];
     expect(token).not.toBe(oldToken);

@@ -1,13 +1,15 @@
 /**
  * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
  * the cases' public columns, cached for 5 minutes per group and month (a QR poster can bring a
- * whole group at once).
+ * whole group at once) under the board's generation, which every change the board shows moves
+ * on (platform/board-cache): a case marked misuse leaves the board for the very next visitor.
  */
 import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
-import { buildBoard, type Board } from '../../domain/board';
+import { BOARD_FIELDS, buildBoard, type Board } from '../../domain/board';
 import { OTHER_GROUPS } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { readCaseColumns } from '../cases/store';
+import { boardGeneration } from '../platform/board-cache';
 import { UserError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 
@@ -32,10 +34,10 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
     return { year: Math.floor(n / 12), month: (n % 12) + 1, label: `Tháng ${(n % 12) + 1} năm ${Math.floor(n / 12)}` };
   });
   const cache = CacheService.getScriptCache();
-  const cacheKey = `board.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
+  const cacheKey = `board.${boardGeneration(rt.store)}.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
   const hit = cache?.get(cacheKey);
   if (hit) return { ...(JSON.parse(hit) as Board), groups, months };
-  const cases = readCaseColumns(SpreadsheetApp.getActive(), rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const cases = readCaseColumns(SpreadsheetApp.getActive(), rt, [...BOARD_FIELDS]).filter((c) => c.code && c.receivedAt instanceof Date);
   const board = buildBoard(cases, { year, month }, group);
   const json = JSON.stringify(board);
   if (json.length < 90_000) cache?.put(cacheKey, json, CACHE_SECONDS);

@@ -20,6 +20,7 @@ import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { slipIssued } from '../intake/slip-codes';
+import { currentIssue } from '../platform/secrets';
 import { lookupKey, slipLookupKey } from './keys';
 
 export interface PublicCase {
@@ -78,7 +79,7 @@ function open(rt: Runtime, codeInput: unknown, keyInput: unknown): CaseRow {
     throw new UserError(g.reason === 'locked' ? PUBLIC.locked : PUBLIC.wait(g.minutes));
   }
   const at = readCase(SpreadsheetApp.getActive(), rt, code);
-  const expected = at && at.record.responseKey ? lookupKey(rt.store, at.record.responseKey, at.record.lookupVersion ?? 0) : '';
+  const expected = at && at.record.responseKey ? lookupKey(rt.store, at.record.responseKey, currentIssue(rt.store, code, at.record.lookupVersion)) : '';
   // Compared whole and in constant time, also when there is no such case.
   const ok = constantTimeEqual(expected || 'x'.repeat(key.length + 1), key) && expected !== '';
   // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.

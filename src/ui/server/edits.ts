@@ -1,31 +1,36 @@
 /**
  * Hand edits of the staff tab take effect at the very next call: the simple onEdit trigger (cell
  * edits, with the edited range) and the installed onChange trigger (rows inserted or deleted,
- * which onEdit does not see) mark the cached staff list stale. Marking costs one property write
- * and is harmless if anyone else calls it: the next call only reads the staff tab once more.
+ * which onEdit does not see) mark the cached staff list stale, and revoke at once the personal
+ * links of whoever the edit removed or gave another role or body (services/platform/runtime
+ * staffTabChanged) — so removing someone and adding them back before the next call does not
+ * bring their links back. Harmless if anyone else calls it: the next call only reads the staff
+ * tab once more, and only people no longer in the tab as they were lose links.
  * The simple trigger runs in AuthMode.LIMITED, where the bound document's properties are
  * available (https://developers.google.com/apps-script/reference/script/auth-mode: only NONE
- * forbids PropertiesService).
+ * forbids PropertiesService) and the bound spreadsheet may be read ("They can modify the file
+ * they are bound to": https://developers.google.com/apps-script/guides/triggers#restrictions).
  * https://developers.google.com/apps-script/guides/triggers#onedite
  * https://developers.google.com/apps-script/guides/triggers/events#change
  */
-import { KEYS } from '../../services/platform/document-store';
+import { DocumentStore } from '../../services/platform/document-store';
+import { staffTabChanged } from '../../services/platform/runtime';
 import { STAFF_TAB } from '../../services/platform/settings-tabs';
 
-function markStaffStale(): void {
+function staffChanged(): void {
   const props = PropertiesService.getDocumentProperties();
-  if (props) props.setProperty(`hts.${KEYS.staffStale}`, new Date().toISOString());
+  if (props) staffTabChanged(new DocumentStore(props));
 }
 
 /** Simple trigger: a cell was edited by hand. */
 export function staffEdited(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
   const range = e && typeof e === 'object' ? e.range : undefined;
   if (!range || typeof range.getSheet !== 'function') return;
-  if (range.getSheet().getName() === STAFF_TAB) markStaffStale();
+  if (range.getSheet().getName() === STAFF_TAB) staffChanged();
 }
 
 /** Installed trigger: the spreadsheet's structure changed (rows or columns inserted or removed …). */
 export function structureChanged(e: GoogleAppsScript.Events.SheetsOnChange | undefined): void {
   const type = e && typeof e === 'object' ? String(e.changeType ?? '') : '';
-  if (type && type !== 'EDIT' && type !== 'FORMAT') markStaffStale();
+  if (type && type !== 'EDIT' && type !== 'FORMAT') staffChanged();
 }

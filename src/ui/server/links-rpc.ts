@@ -4,9 +4,8 @@ import { ROLE_LABELS } from '../../domain/settings';
 import { PORTAL } from '../../i18n/vi';
 import { actorOf } from '../../services/cases/actions';
 import { DeniedError, UserError } from '../../services/platform/errors';
-import { queueMail } from '../../services/platform/outbox';
 import { loadRuntime } from '../../services/platform/runtime';
-import { activeLinks, issuePortalLink, PORTAL_DAYS, revokePortalLinks } from '../../services/public/portal-links';
+import { activeLinks, revokePortalLinks, sendPortalLink } from '../../services/public/portal-links';
 import { currentUser } from './current-user';
 import { rpc } from './rpc';
 
@@ -41,10 +40,7 @@ export function linkRows(): LinkRow[] {
 export function sendLink(email: string): { message: string; rows: LinkRow[] } {
   return rpc('links', () => {
     const { rt } = admin();
-    const now = new Date();
-    const { url, link } = issuePortalLink(rt, String(email ?? ''), now);
-    const ss = SpreadsheetApp.getActive();
-    queueMail(ss, rt, [{ id: `LK-${now.getTime()}-${link.email}`.slice(0, 120), kind: PORTAL.kind, code: '', recipient: link.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS[link.role] }) }], now);
+    const link = sendPortalLink(rt, String(email ?? ''), new Date());
     return { message: PORTAL.sent(link.email), rows: linkRows() };
   });
 }
