@@ -161,6 +161,29 @@ describe('secrets are put into a mail only when it is sent', () => {
     expectNotAtRest(w, all, 'after using them');
   });
 
+  it('a resident cannot plant a placeholder: what they write is never filled with a secret', () => {
+    const w = setUpWard();
+    staffed(w);
+    const planted = `Xem \u2063${SECRET_SLOTS.link}\u2063 và \u2063${SECRET_SLOTS.key}\u2063`;
+    w.ws.forms.submit(w.formId, formAnswers({ content: planted, name: `\u2063${SECRET_SLOTS.key}\u2063`, email: 'hoa.pham@gmail.com' }));
+    act(w, 'GY-2026-00001', { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+    act(w, 'GY-2026-00001', { action: 'assign', body: 'UBND phường', assignee: UBND });
+    runHourly(w);
+    const notice = w.ws.mail.outbox().find((m) => m.to[0] === UBND)!;
+    // The resident's text arrives as they wrote it, without the invisible marks; one link, the add-on's.
+    expect(notice.body).toContain(`Xem ${SECRET_SLOTS.link} và ${SECRET_SLOTS.key}`);
+    expect(notice.body.match(/[0-9a-f]{64}/g)).toHaveLength(1);
+    const ack = w.ws.mail.outbox().find((m) => m.to[0] === 'hoa.pham@gmail.com')!;
+    expect(ack.body.match(/\b[2-9A-Z]{4}-[2-9A-Z]{4}\b/g)).toHaveLength(1);
+    // The answer leaves through the outbox, named: the planted name is put in as written, never filled.
+    act(w, 'GY-2026-00001', { action: 'answer', text: 'Đã thay bóng đèn.' });
+    act(w, 'GY-2026-00001', { action: 'sendAnswer' });
+    runHourly(w);
+    const answer = w.ws.mail.outbox().find((m) => m.subject.includes('Trả lời'))!;
+    expect(answer.body.split('\n')[0]).toContain(SECRET_SLOTS.key);
+    expect(answer.body.match(/\b[2-9A-Z]{4}-[2-9A-Z]{4}\b/g)).toHaveLength(1);
+  });
+
   it('a queued message with a key for a case that no longer exists is not sent, and says why', () => {
     const w = setUpWard();
     w.ws.faults.inject('MailApp', 'MailApp.getRemainingDailyQuota', 1);

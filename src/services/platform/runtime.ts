@@ -54,7 +54,7 @@ export function loadSettings(store: DocumentStore): Settings {
 }
 
 /** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
-export function staffInTab(): StaffMember[] {
+function staffInTab(): StaffMember[] {
   return parseStaff(readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3)).staff;
 }
 

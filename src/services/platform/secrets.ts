@@ -85,10 +85,6 @@ export class SecretUnavailable extends Error {
 /** A case's journal key and the issue number its row shows, by code; null when there is no such case. */
 export type CaseKeyOf = (code: string) => { responseKey: string; issue: number } | null;
 
-export function hasSlots(body: string): boolean {
-  return body.includes(KEY_SLOT) || body.includes(LINK_SLOT);
-}
-
 /** The mail as it leaves: its lookup key (the case's current one) and its link's token put in. */
 export function fillSecrets(store: DocumentStore, body: string, mail: { id: string; code: string }, caseKey: CaseKeyOf): string {
   let out = body;
