@@ -33,6 +33,20 @@ export interface Board {
   totals: Publication['totals'];
 }
 
+/** Every field of a case the board reads: the board service reads only these columns. */
+export const BOARD_FIELDS = ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic'] as const satisfies ReadonlyArray<keyof BoardCase>;
+// Compile-time check that no field of BoardCase is missing from BOARD_FIELDS.
+type MissingBoardField = Exclude<keyof BoardCase, (typeof BOARD_FIELDS)[number]>;
+const allBoardFields: [MissingBoardField] extends [never] ? true : MissingBoardField = true;
+void allBoardFields;
+
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b || ((a ?? '') === '' && (b ?? '') === ''));
+
+/** Does this change of a case change what the board shows (or may show)? */
+export function boardDiffers(before: Pick<CaseRecord, (typeof BOARD_FIELDS)[number]>, after: Pick<CaseRecord, (typeof BOARD_FIELDS)[number]>): boolean {
+  return BOARD_FIELDS.some((f) => !same(before[f], after[f]));
+}
+
 const valid = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
 
 export function buildBoard(cases: BoardCase[], period: { year: number; month: number }, group: string, disclosure?: Disclosure): Board {

@@ -87,6 +87,11 @@ export function capabilitiesOf(actor: Actor | null): Capability[] {
   return actor ? [...(PERMISSIONS[actor.role]?.[actor.via] ?? [])] : [];
 }
 
+/** Does this staff member work on the cases of `body` through a personal link (a handling body's member)? */
+export function worksOnBodyByLink(member: { email: string; role: Role; body: string }, body: string): boolean {
+  return can({ email: member.email, role: member.role, body: member.body, via: 'link' }, 'progress', { assignedBody: body });
+}
+
 /** Roles that work through a personal link (the admin's "Liên kết" list offers links to them). */
 export function mayHoldLink(role: Role): boolean {
   return (PERMISSIONS[role]?.link.length ?? 0) > 0;

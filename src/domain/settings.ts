@@ -304,6 +304,18 @@ export function parseStaff(rows: unknown[][]): { staff: StaffMember[]; problems:
   return { staff, problems };
 }
 
+/**
+ * Who left the staff list, or stayed with another role or body, between two versions of it:
+ * their personal links must be revoked, not merely refused while they are away (issue 16.6).
+ */
+export function departedStaff(before: StaffMember[], after: StaffMember[]): string[] {
+  const now = new Map(after.map((m) => [m.email, m]));
+  return before.filter((m) => {
+    const next = now.get(m.email);
+    return !next || next.role !== m.role || next.body !== m.body;
+  }).map((m) => m.email);
+}
+
 export function roleOf(settings: Settings, email: string): StaffMember | null {
   const e = email.trim().toLowerCase();
   return settings.staff.find((m) => m.email === e) ?? null;

@@ -614,3 +614,16 @@ export const ACCESS = {
   } as Record<string, string>,
   deniedAction: (label: string) => `Vai trò của bạn không được "${label}".`,
 } as const;
+
+/**
+ * Secrets never at rest (issue 16.5): in the outbox a lookup key or a personal link's code is
+ * only a placeholder (what staff read in "Hộp thư đi"); the sender puts the real one in when the
+ * message leaves.
+ */
+export const SECRET_SLOTS = {
+  key: '«mã tra cứu: điền khi gửi thư»',
+  link: '«mã liên kết: điền khi gửi thư»',
+  /** An outbox row written before secrets were kept out of the tab: what was there instead. */
+  redacted: '«đã ẩn»',
+  noCase: 'Không tìm thấy ý kiến để điền mã tra cứu khi gửi: thư không được gửi.',
+} as const;

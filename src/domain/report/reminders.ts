@@ -12,6 +12,7 @@ import type { IndexEntry } from '../case-record';
 import { isOpen } from '../inbox';
 import type { HandlingBody, StaffMember } from '../settings';
 import { qrWatchStarted, staleQrGroups, STALE_QR_DAYS, type AdoptionEntry, type StaleQrGroup } from './adoption';
+import { worksOnBodyByLink } from '../permissions';
 
 export interface DigestLine {
   code: string;
@@ -32,7 +33,7 @@ export interface BodyDigest {
 /** Where a body's digest goes: its own address, else its handlers in "Cán bộ". */
 function recipients(body: HandlingBody, staff: StaffMember[]): string[] {
   if (body.email) return [body.email];
-  return staff.filter((m) => m.role === 'handler' && m.body === body.name).map((m) => m.email);
+  return staff.filter((m) => worksOnBodyByLink(m, body.name)).map((m) => m.email);
 }
 
 export function bodyDigests(entries: IndexEntry[], bodies: HandlingBody[], staff: StaffMember[], today: CivilDay, calendar: WorkingCalendar): BodyDigest[] {

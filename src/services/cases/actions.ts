@@ -16,24 +16,27 @@ import { canonicalCode } from '../../domain/case-code';
 import { appendHistory, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { prepareCase, type SubmitterFields } from '../../domain/intake';
 import { ActionRefused, conflictMessage, decide, linkCodes, type ActionInput, type Notice } from '../../domain/lifecycle';
-import { can, canSee, type Actor } from '../../domain/permissions';
+import { can, canSee, worksOnBodyByLink, type Actor } from '../../domain/permissions';
+import { boardDiffers } from '../../domain/board';
 import { replyEmail } from '../../domain/reply';
 import { maskContactDetails } from '../../domain/text/scrub';
-import { roleOf, ROLE_LABELS } from '../../domain/settings';
+import { roleOf } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
-import { lookupKey, webAppUrl } from '../public/keys';
-import { activeLinks, newPortalLink, PORTAL_DAYS } from '../public/portal-links';
-import { CASES, NOTICE, PORTAL } from '../../i18n/vi';
+import { webAppUrl } from '../public/keys';
+import { activeLinks, linkMail, newPortalLink } from '../public/portal-links';
+import { CASES, NOTICE } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
 import { appendAudit, auditFromEvent, type AuditEntry } from '../platform/audit';
+import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { BusyError, UserError, VersionConflict } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { queueMail, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { linkActor, refusal } from '../access/caller';
+import { refusal } from '../access/caller';
+import { KEY_SLOT } from '../platform/secrets';
 import { readColumns } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
 import { readCase, writeCaseRow, type CaseRow } from './store';
@@ -43,21 +46,22 @@ export const ACTION_LOCK_WAIT_MS = 10_000;
 /** May this staff member work on a case of `body` through a personal link (a handling body's member)? */
 function worksThroughLink(rt: Runtime, email: string, body: string): boolean {
   const member = roleOf(rt.settings, email);
-  return member !== null && can(linkActor(member), 'progress', { assignedBody: body });
+  return member !== null && worksOnBodyByLink(member, body);
 }
 
 function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, string>): OutgoingMail {
   switch (n.kind) {
     case 'assignee': {
       // A member of the body in "Cán bộ" works through a personal link, not the spreadsheet.
+      const id = `CX-${c.code}-v${c.version}`;
       let url = rt.schema.spreadsheetUrl;
       if (worksThroughLink(rt, n.to, n.body)) {
-        const made = newPortalLink(rt, n.to, new Date());
+        const made = newPortalLink(rt, n.to, new Date(), id);
         Object.assign(links, made.property);
         url = made.url;
       }
       return {
-        id: `CX-${c.code}-v${c.version}`,
+        id,
         kind: NOTICE.kinds.assignee,
         code: c.code,
         recipient: n.to,
@@ -73,7 +77,7 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, st
         recipient: RESIDENT_RECIPIENT,
         subject: NOTICE.answerSubject(c.code),
         // No name here: the outbox is read by staff; the sender puts the name in from "Người gửi".
-        body: replyEmail({ ...replyFacts(rt.settings, c, ''), extra: ratingLine(rt, c) }),
+        body: replyEmail({ ...replyFacts(rt.settings, c, ''), extra: ratingLine(c) }),
       };
     case 'police':
       return {
@@ -96,11 +100,14 @@ function contactlessSummary(content: string): string {
   return masked.length > 300 ? masked.slice(0, 300) : masked;
 }
 
-/** The one-time rating link of the answer e-mail: the web app's lookup with the case's code and key. */
-function ratingLine(rt: Runtime, c: CaseRecord): string {
+/**
+ * The one-time rating link of the answer e-mail: the web app's lookup with the case's code and
+ * key — the key put in when the mail is sent (the case's key then), never stored.
+ */
+function ratingLine(c: CaseRecord): string {
   const url = webAppUrl();
   if (!url || !c.responseKey) return '';
-  return NOTICE.ratingLine(`${url}?v=lookup&code=${c.code}&key=${lookupKey(rt.store, c.responseKey, c.lookupVersion ?? 0)}`);
+  return NOTICE.ratingLine(`${url}?v=lookup&code=${c.code}&key=${KEY_SLOT}`);
 }
 
 /**
@@ -112,9 +119,10 @@ function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date, links: Record<stri
   return rt.settings.staff
     .filter((m) => worksThroughLink(rt, m.email, c.assignedBody) && m.email !== c.assignee && !linked.has(m.email))
     .map((m) => {
-      const { url, property } = newPortalLink(rt, m.email, now);
+      const id = `LK-${c.code}-v${c.version}-${m.email}`;
+      const { link, property } = newPortalLink(rt, m.email, now, id);
       Object.assign(links, property);
-      return { id: `LK-${c.code}-v${c.version}-${m.email}`, kind: PORTAL.kind, code: c.code, recipient: m.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS.handler }) };
+      return linkMail(rt, id, c.code, link);
     });
 }
 
@@ -207,7 +215,8 @@ export function performAction(actor: Actor, codeInput: string, rowHint: number |
  * The commit of one change to a case, all or nothing: the write-ahead record (with any other
  * properties the change stores), the row with the event in its history, then what the record
  * lists — the audit row, the e-mails, a linked case — exactly once. Every writer of a case row
- * goes through here (actions, the resident's rating, a new lookup key), under the document lock.
+ * goes through here (actions, the resident's rating, a new lookup key), under the document lock;
+ * so does the public board's cache: a change of what the board shows moves it to a new generation.
  */
 export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, event: HistoryEvent, pending: PendingAction = { code: next.code, version: next.version, audit: [], mails: [] }, alsoStore: Record<string, string> = {}): void {
   next.history = appendHistory(at.record.history, [event]);
@@ -215,6 +224,8 @@ export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
   const record = KEYS.pendingAction + next.code;
   rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
   writeCaseRow(rt, at, next);
+  // After the row, never before: a board built in between would be cached as it was.
+  if (boardDiffers(at.record, next)) rt.store.setMany(boardChanged(`${next.code}.v${next.version}`));
   completeAction(ss, rt, pending, false);
   forget(rt.store, record);
 }
@@ -271,7 +282,11 @@ export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsh
     const p = rt.store.getJson<PendingAction>(key);
     const at = p ? readCase(ss, rt, p.code) : null;
     const committed = p && at && at.record.version >= p.version && parseHistory(at.record.history).some((e) => e.v === p.version);
-    if (p && committed) completeAction(ss, rt, p, true);
+    if (p && committed) {
+      // Cut off after its row was written: the board may not have been told.
+      rt.store.setMany(boardChanged(`${p.code}.v${p.version}`));
+      completeAction(ss, rt, p, true);
+    }
     forget(rt.store, key);
   }
   return records.length;

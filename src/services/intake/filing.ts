@@ -17,10 +17,12 @@ import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
 import { salutation } from '../../domain/reply';
 import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
-import { printedKey, webAppUrl } from '../public/keys';
+import { webAppUrl } from '../public/keys';
+import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
+import { KEY_SLOT } from '../platform/secrets';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
@@ -73,7 +75,8 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
       complex: rt.settings.deadlineDays.complex,
       committee: rt.settings.committeeName,
       contact: contactText(rt.settings),
-      key: printedKey(rt.store, f.responseKey, 0),
+      // Put in when the mail leaves (platform/secrets): the outbox never holds the key.
+      key: KEY_SLOT,
       url: webAppUrl(),
     }),
   };
@@ -145,14 +148,17 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ k
   return out;
 }
 
-/** The units are written: they count as filed, their reservations end (one property write). */
+/**
+ * The units are written: they count as filed, their reservations end, and the public board shows
+ * them at once (one property write).
+ */
 export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ key: string; code: string }>): void {
   if (done.length === 0) return;
   for (const d of done) {
     journal.filed[d.key] = d.code;
     delete journal.pending[d.key];
   }
-  rt.store.setJson(KEYS.journal, journal);
+  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, journal), ...boardChanged(`f${done.length}.${done[0].code}`) });
 }
 
 // ---- which parts of a unit already exist -------------------------------------------------

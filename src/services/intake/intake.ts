@@ -21,6 +21,7 @@ import { DocumentStore, KEYS } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
+import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { fileOne, FORM_FILER, type CaseWrites } from './filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
@@ -137,12 +138,16 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
 
 /**
  * The acknowledgement leaves at once if today's quota allows, still under the lock so the
- * outbox's hourly run cannot send it a second time; otherwise it waits in the outbox.
+ * outbox's hourly run cannot send it a second time; otherwise it waits in the outbox. Its lookup
+ * key is put in here, from the case just written (the outbox row holds only a placeholder).
  */
 export function acknowledgeNow(rt: Runtime, w: CaseWrites): void {
   if (!w.outbox || !w.submitter) return;
   try {
-    sendTracked(rt, { id: String(w.outbox.id), to: String(w.submitter.email), subject: String(w.outbox.subject), body: String(w.outbox.body) });
+    const id = String(w.outbox.id);
+    const filed = { responseKey: String(w.caseRecord.responseKey ?? ''), issue: Number(w.caseRecord.lookupVersion) || 0 };
+    const body = fillSecrets(rt.store, String(w.outbox.body), { id, code: w.code }, (code) => (code === w.code ? filed : null));
+    sendTracked(rt, { id, to: String(w.submitter.email), subject: String(w.outbox.subject), body });
   } catch (error) {
     logError({ where: 'outbox', message: describeError(error), code: w.code, reference: String(w.outbox.id) }, rt.schema);
   }

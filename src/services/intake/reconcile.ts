@@ -16,7 +16,9 @@ import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
 import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
 import { ERRORS, NOTICE } from '../../i18n/vi';
-import { KEYS } from '../platform/document-store';
+import { boardChanged } from '../platform/board-cache';
+import { DocumentStore, KEYS } from '../platform/document-store';
+import { currentIssue } from '../platform/secrets';
 import { editorsFor } from '../platform/protection';
 import { describeError, logError } from '../platform/errors';
 import { type OutgoingMail, queueMail } from '../platform/outbox';
@@ -188,7 +190,11 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     const code = previous ?? codes.get(r.key)!;
     try {
       const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.key), code, ctx);
-      if (previous) prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: 'Hệ thống', action: 'Khôi phục', detail: NOTICE.restoredDetail }]);
+      if (previous) {
+        prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: 'Hệ thống', action: 'Khôi phục', detail: NOTICE.restoredDetail }]);
+        // Its lookup key stays the one last issued: a key voided before the row was deleted stays void.
+        prepared.fields.lookupVersion = currentIssue(rt.store, code, 0);
+      }
       const todo = missingParts(writesFor(r.key, FORM_FILER, prepared, rt, now), present);
       if (todo) writes.push(todo);
       done.push({ key: r.key, code });
@@ -205,7 +211,8 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     journal.filed[d.key] = d.code;
     delete journal.pending[d.key];
   }
-  rt.store.setJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1)));
+  // The new and restored cases are on the public board at once (one property write with the journal).
+  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });
   return { recovered: done.length - restored.length, restored: restored.length, codes: done.map((d) => d.code) };
 }
 

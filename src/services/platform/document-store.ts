@@ -24,6 +24,12 @@ export const KEYS = {
   journal: 'intake.journal',
   /** The secret lookup keys are derived from (services/public/keys). */
   lookupSecret: 'lookup.secret',
+  /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */
+  lookupIssues: 'lookup.issues',
+  /** Set once the outbox of a ward older than issue 16 is cleaned of the secrets it held. */
+  secretsMigrated: 'secrets.migrated',
+  /** Changes whenever the public board may change: part of the board's cache key (public/board). */
+  boardGeneration: 'board.generation',
   /** A handling body's or viewer's personal link: "portal.<sha-256 of the token>" = its holder and expiry. */
   portalLink: 'portal.',
   /** The form description and confirmation page last written to the form (settings feed them). */

@@ -4,12 +4,16 @@
  * is sent twice: before each send its id is noted as "sending" and after it as "sent" in document
  * properties; a message found still "sending" was cut off mid-send, so it is marked for a person
  * to check ("Cần kiểm tra") rather than sent again.
+ * Secrets never wait here: a row holds placeholders where a lookup key or a personal link's token
+ * goes, and they are put in as the message leaves (platform/secrets), like the resident's name.
  */
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { salutation } from '../../domain/reply';
 import { ERRORS } from '../../i18n/vi';
 import { KEYS } from './document-store';
+import { fillSecrets, KEY_SLOT, SecretUnavailable, type CaseKeyOf } from './secrets';
+import { readColumns } from './sheets/access';
 import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
 import { sheet } from './sheets/access';
@@ -121,6 +125,8 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
   if (waiting.length) {
     const residents = residentContacts(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+    // The cases' journal keys, read only when a waiting message carries a lookup key.
+    const keyOf = waiting.some((r) => String(r.body).includes(KEY_SLOT)) ? caseKeys(rt, ss) : () => null;
     for (const r of waiting) {
       if (Date.now() - started > DRAIN_BUDGET_MS) break;
       const resident = r.recipient === RESIDENT_RECIPIENT ? residents.get(String(r.code)) : undefined;
@@ -132,12 +138,19 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       }
       r.attempts = Number(r.attempts || 0) + 1;
       try {
-        const body = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
+        const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
+        const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code) }, keyOf);
         if (!sendTracked(rt, { id: String(r.id), to, subject: String(r.subject), body })) break;
         r.status = OUTBOX_STATUS.sent;
         r.sentAt = new Date();
         r.error = '';
       } catch (e) {
+        if (e instanceof SecretUnavailable) {
+          // A placeholder that cannot be filled: the message is not sent, ever — never unfilled.
+          r.status = OUTBOX_STATUS.failed;
+          r.error = e.message;
+          continue;
+        }
         r.error = redactPersonalData(describeError(e));
         logError({ where: 'outbox', message: String(r.error), code: String(r.code), reference: String(r.id) }, rt.schema, ss);
       }
@@ -175,6 +188,24 @@ export function addressed(body: string, code: string, name: string): string {
   const anonymous = salutation('', code);
   if (!name.trim() || !body.startsWith(`${anonymous}\n`)) return body;
   return salutation(name.replace(/\s+/g, ' '), code) + body.slice(anonymous.length);
+}
+
+/** Every case's journal key and issue number by code (4 Spreadsheet calls, however many cases). */
+export function caseKeyTable(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { responseKey: string; issue: number }> {
+  const c = rt.schema.tabs.cases.columns;
+  const codes = readColumns(ss, TABS.cases.name, c.code);
+  const from = Math.min(c.responseKey, c.lookupVersion);
+  const rest = readColumns(ss, TABS.cases.name, from, Math.max(c.responseKey, c.lookupVersion));
+  const byCode = new Map<string, { responseKey: string; issue: number }>();
+  codes.forEach((r, i) => {
+    if (r[0] !== '' && r[0] !== null) byCode.set(String(r[0]), { responseKey: String(rest[i]?.[c.responseKey - from] ?? ''), issue: Number(rest[i]?.[c.lookupVersion - from]) || 0 });
+  });
+  return byCode;
+}
+
+function caseKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CaseKeyOf {
+  const table = caseKeyTable(rt, ss);
+  return (code) => table.get(code) ?? null;
 }
 
 /** Residents' valid addresses (and names) by case code, read from "Người gửi" in one call. */

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../../domain/settings';
 import type { Protection } from './sheets/schema';
+import { staffWith } from '../../domain/permissions';
 
 /**
  * Who may edit a protected tab: admins. Handling bodies work through their personal links to the
@@ -13,7 +14,7 @@ import type { Protection } from './sheets/schema';
  */
 export function editorsFor(level: Protection, settings: Settings): string[] {
   if (level === 'none') return [];
-  return settings.staff.filter((m) => m.role === 'admin').map((m) => m.email);
+  return staffWith(settings.staff, 'viewContact').map((m) => m.email);
 }
 
 /** Protects the whole sheet for `editors` (plus the owner and whoever runs this, as Sheets keeps them). */

@@ -6,11 +6,12 @@
  */
 import { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { compileRules, type CompiledRules } from '../../domain/classify';
-import { DEFAULT_SETTINGS, parseStaff, type Settings } from '../../domain/settings';
+import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '../../domain/settings';
 import { NotSetUpError } from './errors';
 import { readColumns } from './sheets/access';
 import { STAFF_TAB } from './settings-tabs';
 import { DocumentStore, KEYS } from './document-store';
+import { staffReplaced } from './portal-records';
 import type { ColumnMap, TabMap } from './sheets/table';
 import type { TabKey } from './sheets/tabs';
 
@@ -52,17 +53,38 @@ export function loadSettings(store: DocumentStore): Settings {
   return store.getJson<Settings>(KEYS.settings) ?? DEFAULT_SETTINGS;
 }
 
+/** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
+function staffInTab(): StaffMember[] {
+  return parseStaff(readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3)).staff;
+}
+
 /**
  * Roles take effect at once: an edit of the staff tab marks the cached staff list stale (see
- * ui/server/edits), and the next call reads the tab again (3 Spreadsheet calls, once).
+ * ui/server/edits), and the next call reads the tab again (3 Spreadsheet calls, once). The links
+ * of people who left or changed role or body are revoked in the same property write.
  */
 function freshStaff(store: DocumentStore, settings: Settings): Settings {
   const stale = store.get(KEYS.staffStale);
   if (!stale) return settings;
-  const rows = readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3);
-  const next = { ...settings, staff: parseStaff(rows).staff };
-  store.setMany({ ...DocumentStore.encodeJson(KEYS.settings, next), [KEYS.staffStale]: '' });
+  const next = { ...settings, staff: staffInTab() };
+  store.setMany({ ...staffReplaced(store, settings.staff, next.staff, new Date()), ...DocumentStore.encodeJson(KEYS.settings, next), [KEYS.staffStale]: '' });
   return next;
+}
+
+/**
+ * The edit triggers (ui/server/edits), at the moment the staff tab changed: the cached list is
+ * marked stale, and whoever is in it but no longer in the tab as they were loses their links at
+ * once — so a removal followed by a re-add before the next call (which would see the same list
+ * twice) still revokes. One property read, 3 Spreadsheet calls, one property write.
+ */
+export function staffTabChanged(store: DocumentStore = DocumentStore.open()): void {
+  let revoke: Record<string, string> = {};
+  try {
+    revoke = staffReplaced(store, loadSettings(store).staff, staffInTab(), new Date());
+  } finally {
+    // Marked stale whatever happened: the next call reads the tab (and revokes) if this could not.
+    store.setMany({ ...revoke, [KEYS.staffStale]: new Date().toISOString() });
+  }
 }
 
 export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtime {

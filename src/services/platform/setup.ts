@@ -9,6 +9,7 @@ import { SETUP } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
 import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
 import { editorsFor, protectSheet } from './protection';
+import { staffReplaced } from './portal-records';
 import { loadRuntime, SCHEMA_VERSION, type SchemaState } from './runtime';
 import { backfillIndex } from '../cases/store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
@@ -199,6 +200,8 @@ export function runSetup(user: string): SetupReport {
   const form = formResult.form;
   store.set(KEYS.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
   lookupSecret(store); // made here, under setup, before any case needs a lookup key
+  // A new ward has no secrets in its outbox to clean (platform/maintenance: migrateSecrets).
+  if (!oldSchema && !store.get(KEYS.secretsMigrated)) store.set(KEYS.secretsMigrated, new Date().toISOString());
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');
   const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
@@ -231,8 +234,11 @@ export function runSetup(user: string): SetupReport {
     store.setJson(KEYS.schema, schema);
     changed = true;
   }
-  if (JSON.stringify(settings) !== JSON.stringify(store.getJson(KEYS.settings))) {
-    store.setJson(KEYS.settings, settings);
+  const cached = store.getJson<Settings>(KEYS.settings);
+  // Whoever left the staff list, or changed role or body, loses their links in the same write.
+  const revoke = cached ? staffReplaced(store, cached.staff, settings.staff, new Date()) : {};
+  if (JSON.stringify(settings) !== JSON.stringify(cached) || Object.keys(revoke).length) {
+    store.setMany({ ...revoke, ...DocumentStore.encodeJson(KEYS.settings, settings) });
     changed = true;
   }
   // Rows kept from an older layout get their inbox index now, not at the next hourly run.

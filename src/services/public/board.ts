@@ -1,14 +1,17 @@
 /**
  * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
  * the cases' public columns, and 2 for the submitters' names when the page shows a text (to hide
- * them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once).
+ * them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once)
+ * under the board's generation, which every change the board shows moves on
+ * (platform/board-cache): a case marked misuse leaves the board for the very next visitor.
  */
 import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
-import { buildBoard, type Board } from '../../domain/board';
+import { BOARD_FIELDS, buildBoard, type Board } from '../../domain/board';
 import { OTHER_GROUPS } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
+import { boardGeneration } from '../platform/board-cache';
 import { UserError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 
@@ -44,14 +47,14 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
     return { year: Math.floor(n / 12), month: (n % 12) + 1, label: `Tháng ${(n % 12) + 1} năm ${Math.floor(n / 12)}` };
   });
   const cache = CacheService.getScriptCache();
-  const cacheKey = `board.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
+  const cacheKey = `board.${boardGeneration(rt.store)}.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
   const hit = cache?.get(cacheKey);
   if (hit) {
     const cached = JSON.parse(hit) as Board;
     return { ...cached, groups, months, empty: emptyNote(group, cached.rows.length) };
   }
   const ss = SpreadsheetApp.getActive();
-  const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'dueDate', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const cases = readCaseColumns(ss, rt, [...BOARD_FIELDS]).filter((c) => c.code && c.receivedAt instanceof Date);
   const board = buildBoard(cases, { year, month }, group, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const json = JSON.stringify(board);
   if (json.length < 90_000) cache?.put(cacheKey, json, CACHE_SECONDS);

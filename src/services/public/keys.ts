@@ -1,23 +1,12 @@
 /**
  * Lookup keys: HMAC-SHA256 of the case's journal key (and the key's issue number) under a random
- * secret kept in the document properties. Nothing is stored per case but the issue number: the
- * same case always yields the same key (an acknowledgement re-sent after a cut-off carries the
- * key the resident already has), a new issue invalidates the old key, and without the secret a
- * key cannot be computed.
+ * secret kept in the document properties (derived in platform/secrets). Nothing is stored per
+ * case but the issue number: the same case always yields the same key, a new issue invalidates
+ * the old key, and without the secret a key cannot be computed.
  */
 import { slipJournalKey } from '../../domain/case-code';
-import { formatKey, keyFromBytes } from '../../domain/lookup';
 import { KEYS, type DocumentStore } from '../platform/document-store';
-
-/** The ward's secret: made once (two UUIDs of randomness), never shown. */
-export function lookupSecret(store: DocumentStore): string {
-  let secret = store.get(KEYS.lookupSecret);
-  if (!secret) {
-    secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-    store.set(KEYS.lookupSecret, secret);
-  }
-  return secret;
-}
+import { lookupKey } from '../platform/secrets';
 
 /**
  * The key a resident would hold, for the public lookup: '' while the ward has no secret yet (then no
@@ -28,18 +17,11 @@ export function existingLookupKey(store: DocumentStore, responseKey: string, iss
   return store.get(KEYS.lookupSecret) ? lookupKey(store, responseKey, issue) : '';
 }
 
-export function lookupKey(store: DocumentStore, responseKey: string, issue: number): string {
-  return keyFromBytes(Utilities.computeHmacSha256Signature(`${responseKey}#${issue}`, lookupSecret(store)));
-}
+export { lookupKey, lookupSecret } from '../platform/secrets';
 
 /** The key printed on a paper slip's stub: the one its case will have (first issue of its journal key). */
 export function slipLookupKey(store: DocumentStore, code: string): string {
   return lookupKey(store, slipJournalKey(code), 0);
-}
-
-/** As printed and read out: "K7M2-QX9P". */
-export function printedKey(store: DocumentStore, responseKey: string, issue: number): string {
-  return formatKey(lookupKey(store, responseKey, issue));
 }
 
 /** The web app's address, or '' when it is not deployed (then residents ask the ward). */

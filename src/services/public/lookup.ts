@@ -27,6 +27,7 @@ import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { slipIssued } from '../intake/slip-codes';
+import { currentIssue } from '../platform/secrets';
 import { existingLookupKey } from './keys';
 
 export interface PublicCase {
@@ -82,7 +83,8 @@ function withCounters<T>(fn: (cache: GoogleAppsScript.Cache.Cache) => T): T {
 function open(rt: Runtime, code: string, key: string): CaseRow {
   const at = readCaseEvenly(SpreadsheetApp.getActive(), rt, code);
   const record = at?.record;
-  const issue = record ? (record.lookupVersion ?? 0) : 0;
+  // The issue the ward last gave out (kept apart from the row, which a hand edit can restore or retype).
+  const issue = record ? currentIssue(rt.store, code, record.lookupVersion) : 0;
   // One key is derived whatever the code is: the case's, else the one a slip with this code has.
   const expected = existingLookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
   const right = expected !== '' && constantTimeEqual(expected, key);

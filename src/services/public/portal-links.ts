@@ -1,26 +1,26 @@
 /**
- * Personal links for handling bodies and viewers (the web app's portal): a random token, given
- * once in an e-mail and stored only as its SHA-256 in the document properties with its holder,
- * body, role and expiry. A link can be revoked (all of a person's at once) and expires after
- * PORTAL_DAYS. The holder must still be in "Cán bộ": removing someone there ends their links.
+ * Personal links for handling bodies and viewers (the web app's portal). A link's token is
+ * derived from the id of the e-mail that carries it (platform/secrets) and put into that e-mail
+ * only when it is sent: the outbox holds a placeholder, the document properties only the
+ * token's SHA-256 with its holder, body, role and expiry (platform/portal-records). A link can
+ * be revoked (all of a person's at once) and expires after PORTAL_DAYS. The holder must still
+ * be in "Cán bộ" with the same role and body; removing someone, or changing their role or body,
+ * revokes their links for good.
  */
-import { roleOf, type Role } from '../../domain/settings';
+import { roleOf, ROLE_LABELS, type Role } from '../../domain/settings';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 import { UserError } from '../platform/errors';
+import { queueMail, type OutgoingMail } from '../platform/outbox';
+import { revocations, type PortalLink } from '../platform/portal-records';
 import type { Runtime } from '../platform/runtime';
+import { LINK_SLOT, linkToken, tokenHash } from '../platform/secrets';
 import { PORTAL } from '../../i18n/vi';
 import { webAppUrl } from './keys';
+import { mayHoldLink, seesEveryCase } from '../../domain/permissions';
+
+export type { PortalLink } from '../platform/portal-records';
 
 export const PORTAL_DAYS = 30;
-
-export interface PortalLink {
-  email: string;
-  body: string;
-  role: Role;
-  issuedAt: string;
-  expiresAt: string;
-  revoked?: boolean;
-}
 
 export interface PortalHolder {
   email: string;
@@ -29,38 +29,40 @@ export interface PortalHolder {
   expiresAt: string;
 }
 
-function hashOf(token: string): string {
-  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, token, Utilities.Charset.UTF_8)
-    .map((b) => (b & 0xff).toString(16).padStart(2, '0'))
-    .join('');
-}
-
 /**
- * A new link for a staff member (handler or viewer): its URL — the only place the token appears —
- * and the property that records it, for the caller to store with its other writes (one call).
+ * A new link for a staff member (handler or viewer), to be carried by the mail `mailId`: its URL
+ * with a placeholder where the token goes (filled when the mail is sent), and the property that
+ * records it, for the caller to store with its other writes (one call).
  */
-export function newPortalLink(rt: Runtime, email: string, now: Date): { url: string; link: PortalLink; property: Record<string, string> } {
+export function newPortalLink(rt: Runtime, email: string, now: Date, mailId: string): { url: string; link: PortalLink; property: Record<string, string> } {
   const member = roleOf(rt.settings, email);
-  if (!member || member.role === 'admin') throw new UserError(PORTAL.onlyHandlersViewers);
-  if (member.role === 'handler' && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
-  const token = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
+  if (!member || !mayHoldLink(member.role)) throw new UserError(PORTAL.onlyHandlersViewers);
+  // A link that shows only a body's cases needs the body.
+  if (!seesEveryCase({ ...member, via: 'link' }) && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
   const link: PortalLink = { email: member.email, body: member.body, role: member.role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PORTAL_DAYS * 86_400_000).toISOString() };
   const base = webAppUrl();
-  return { url: base ? `${base}?p=${token}` : `?p=${token}`, link, property: { [KEYS.portalLink + hashOf(token)]: JSON.stringify(link) } };
+  return { url: `${base}?p=${LINK_SLOT}`, link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
 }
 
-/** A new link, stored at once. */
-export function issuePortalLink(rt: Runtime, email: string, now: Date): { url: string; link: PortalLink } {
-  const { url, link, property } = newPortalLink(rt, email, now);
+/** The e-mail `id` that carries a person's link (its token put in when it is sent). */
+export function linkMail(rt: Runtime, id: string, code: string, holder: { email: string; role: Role }): OutgoingMail {
+  return { id, kind: PORTAL.kind, code, recipient: holder.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url: `${webAppUrl()}?p=${LINK_SLOT}`, days: PORTAL_DAYS, role: ROLE_LABELS[holder.role] }) };
+}
+
+/** "Gửi liên kết": a new link, recorded, and the e-mail that carries it queued. */
+export function sendPortalLink(rt: Runtime, email: string, now: Date): PortalLink {
+  const id = `LK-${now.getTime()}-${String(email).trim().toLowerCase()}`.slice(0, 120);
+  const { link, property } = newPortalLink(rt, email, now, id);
   rt.store.setMany(property);
-  return { url, link };
+  queueMail(SpreadsheetApp.getActive(), rt, [linkMail(rt, id, '', link)], now);
+  return link;
 }
 
 /** The holder of a token, if the link is valid now; a refusal that says nothing more otherwise. */
 export function portalHolder(rt: Runtime, token: unknown, now: Date): PortalHolder {
   const t = String(token ?? '');
   if (!/^[0-9a-f]{64}$/.test(t)) throw new UserError(PORTAL.invalid);
-  const link = rt.store.getJson<PortalLink>(KEYS.portalLink + hashOf(t));
+  const link = rt.store.getJson<PortalLink>(KEYS.portalLink + tokenHash(t));
   if (!link || link.revoked || new Date(link.expiresAt).getTime() <= now.getTime()) throw new UserError(PORTAL.invalid);
   const member = roleOf(rt.settings, link.email);
   // Still on the staff list, in the same role and body as when the link was made.
@@ -70,22 +72,9 @@ export function portalHolder(rt: Runtime, token: unknown, now: Date): PortalHold
 
 /** Every link of a person revoked; returns how many were still valid. */
 export function revokePortalLinks(store: DocumentStore, email: string, now: Date): number {
-  const e = email.trim().toLowerCase();
-  const all = store.withPrefix(KEYS.portalLink);
-  const updates: Record<string, string> = {};
-  let n = 0;
-  for (const [hash, json] of Object.entries(all)) {
-    try {
-      const link = JSON.parse(json) as PortalLink;
-      if (link.email !== e || link.revoked) continue;
-      if (new Date(link.expiresAt).getTime() > now.getTime()) n += 1;
-      updates[KEYS.portalLink + hash] = JSON.stringify({ ...link, revoked: true });
-    } catch {
-      // not a link record: left alone
-    }
-  }
+  const { updates, valid } = revocations(store, [email], now);
   if (Object.keys(updates).length) store.setMany(updates);
-  return n;
+  return valid;
 }
 
 /** Valid links by person, for the admin's list. */

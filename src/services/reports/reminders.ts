@@ -12,6 +12,7 @@ import { readIndex } from '../cases/store';
 import { KEYS } from '../platform/document-store';
 import { queueMail, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
+import { staffWith } from '../../domain/permissions';
 
 /** Reminders start at this hour, Vietnam time (not in the night). */
 export const REMINDER_HOUR = 7;
@@ -40,7 +41,7 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
     }
   }
   const done = new Set(JSON.parse(rt.store.get(KEYS.remindersSent) ?? '[]') as string[]);
-  const admins = rt.settings.staff.filter((m) => m.role === 'admin').map((m) => m.email);
+  const admins = staffWith(rt.settings.staff, 'makeReports').map((m) => m.email);
   const due = adminReminders(today, rt.calendar, { entries, groups: rt.settings.groups }).filter((r) => !done.has(r.key));
   for (const r of due) {
     const body = REMINDERS.adminText(r, rt.settings.committeeName, rt.schema.spreadsheetUrl, r.qrPosters ? ADOPTION.mailLines(r.qrPosters) : []);

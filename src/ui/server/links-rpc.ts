@@ -5,9 +5,8 @@ import { ROLE_LABELS } from '../../domain/settings';
 import { PORTAL } from '../../i18n/vi';
 import { staffCall } from '../../services/access/caller';
 import { UserError } from '../../services/platform/errors';
-import { queueMail } from '../../services/platform/outbox';
 import type { Runtime } from '../../services/platform/runtime';
-import { activeLinks, issuePortalLink, PORTAL_DAYS, revokePortalLinks } from '../../services/public/portal-links';
+import { activeLinks, revokePortalLinks, sendPortalLink } from '../../services/public/portal-links';
 import { rpc } from './rpc';
 
 export interface LinkRow {
@@ -36,10 +35,7 @@ export function linkRows(): LinkRow[] {
 export function sendLink(email: unknown): { message: string; rows: LinkRow[] } {
   return rpc('links', () => {
     const { rt } = staffCall('manageLinks');
-    const now = new Date();
-    const { url, link } = issuePortalLink(rt, text(email, 320), now);
-    const ss = SpreadsheetApp.getActive();
-    queueMail(ss, rt, [{ id: `LK-${now.getTime()}-${link.email}`.slice(0, 120), kind: PORTAL.kind, code: '', recipient: link.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS[link.role] }) }], now);
+    const link = sendPortalLink(rt, text(email, 320), new Date());
     return { message: PORTAL.sent(link.email), rows: rowsOf(rt) };
   });
 }

@@ -1,0 +1,98 @@
+/**
+ * Secrets are never at rest (architecture: "Who reaches what"). Everything a resident or a
+ * handling body holds as a secret is *derived* from one random value in the document properties
+ * (the ward's secret, made once by setup), so it can be computed again whenever a mail leaves and
+ * never has to be written down:
+ * - a case's lookup key: HMAC-SHA256 of its journal key and issue number;
+ * - a personal link's token: HMAC-SHA256 of the id of the e-mail that carries it, under a key of
+ *   its own (the ward's secret with a label). The link's record stays under the SHA-256 of the
+ *   token, as before, so links issued before this change keep working.
+ * Why the mail id and not a random token: the action that queues a link stores its record in its
+ * write-ahead record, all or nothing, and the mail carries a placeholder; the sender computes the
+ * same token from the same id however often a send is retried or completed, with nothing to keep.
+ *
+ * In the outbox tab (and in an action's write-ahead record) a mail holds placeholders, each the
+ * visible text of SECRET_SLOTS between two U+2063 marks — which cleanResidentText strips from
+ * every resident text, so a resident cannot plant one. `fillSecrets` replaces them as the mail is
+ * sent; a placeholder it cannot fill stops the mail (SecretUnavailable), never leaves unfilled.
+ */
+import { formatKey, keyFromBytes } from '../../domain/lookup';
+import { SECRET_SLOTS } from '../../i18n/vi';
+import { DocumentStore, KEYS } from './document-store';
+
+/** U+2063 INVISIBLE SEPARATOR: stripped from resident text by domain/text/sanitize. */
+const MARK = '\u2063';
+export const KEY_SLOT = `${MARK}${SECRET_SLOTS.key}${MARK}`;
+export const LINK_SLOT = `${MARK}${SECRET_SLOTS.link}${MARK}`;
+
+/** The ward's secret: made once (two UUIDs of randomness), never shown. */
+export function lookupSecret(store: DocumentStore): string {
+  let secret = store.get(KEYS.lookupSecret);
+  if (!secret) {
+    secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
+    store.set(KEYS.lookupSecret, secret);
+  }
+  return secret;
+}
+
+export function lookupKey(store: DocumentStore, responseKey: string, issue: number): string {
+  return keyFromBytes(Utilities.computeHmacSha256Signature(`${responseKey}#${issue}`, lookupSecret(store)));
+}
+
+const hex = (bytes: number[]) => bytes.map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
+
+/** The token of the personal link carried by the mail `mailId`: 64 hex digits. */
+export function linkToken(store: DocumentStore, mailId: string): string {
+  return hex(Utilities.computeHmacSha256Signature(`link:${mailId}`, `${lookupSecret(store)}#portal-link`));
+}
+
+/** What a link's record is stored under. */
+export function tokenHash(token: string): string {
+  return hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, token, Utilities.Charset.UTF_8));
+}
+
+// ---- issue numbers -------------------------------------------------------------------------
+
+/**
+ * The issue number of every case whose key was re-issued ("Cấp mã tra cứu mới"), kept apart from
+ * the case row: a row deleted by hand and restored from the form, or an issue number typed back
+ * in the row, cannot bring a voided key back. The row still shows the number.
+ */
+export function issuedNumbers(store: DocumentStore): Record<string, number> {
+  return store.getJson<Record<string, number>>(KEYS.lookupIssues) ?? {};
+}
+
+/** The key that works now is the one of the highest issue either the row or the record knows. */
+export function currentIssue(store: DocumentStore, code: string, rowIssue: unknown): number {
+  return Math.max(Number(rowIssue) || 0, issuedNumbers(store)[code] ?? 0);
+}
+
+/** The properties that record `issue` for `code` (written with the change that issues it). */
+export function recordIssue(store: DocumentStore, code: string, issue: number): Record<string, string> {
+  return DocumentStore.encodeJson(KEYS.lookupIssues, { ...issuedNumbers(store), [code]: issue });
+}
+
+// ---- filling a mail --------------------------------------------------------------------------
+
+/** A placeholder that cannot be filled: the mail must not leave. */
+export class SecretUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SecretUnavailable';
+  }
+}
+
+/** A case's journal key and the issue number its row shows, by code; null when there is no such case. */
+export type CaseKeyOf = (code: string) => { responseKey: string; issue: number } | null;
+
+/** The mail as it leaves: its lookup key (the case's current one) and its link's token put in. */
+export function fillSecrets(store: DocumentStore, body: string, mail: { id: string; code: string }, caseKey: CaseKeyOf): string {
+  let out = body;
+  if (out.includes(KEY_SLOT)) {
+    const c = caseKey(mail.code);
+    if (!c || !c.responseKey) throw new SecretUnavailable(SECRET_SLOTS.noCase);
+    out = out.split(KEY_SLOT).join(formatKey(lookupKey(store, c.responseKey, currentIssue(store, mail.code, c.issue))));
+  }
+  if (out.includes(LINK_SLOT)) out = out.split(LINK_SLOT).join(linkToken(store, mail.id));
+  return out;
+}
