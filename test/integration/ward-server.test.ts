@@ -287,8 +287,11 @@ describe('npm start stops cleanly', () => {
       expect((await fetch(url)).ok).toBe(true);
       child.kill('SIGTERM');
       await exited;
-      // Nothing listens any more: the server process itself received the signal and closed.
-      await expect(fetch(url)).rejects.toThrow();
+      // Our ward no longer answers: the server process itself received the signal and closed. (Other
+      // tests start wards on free ports too; one may take the freed port at once, and it refuses a
+      // request naming another server's address with 403 — never the 200 ours would give.)
+      const after = await fetch(url).then((r) => r.status, () => 'closed');
+      expect(['closed', 403]).toContain(after);
     } finally {
       try {
         process.kill(-child.pid!, 'SIGKILL');

@@ -100,6 +100,6 @@ export function portalAct(token: unknown, code: unknown, row: unknown, version: 
   if (!can(actor, 'progress')) throw new DeniedError(PORTAL.invalid);
   const i = fields(input);
   const action: ActionInput = i.kind === 'answer' ? { action: 'answer', text: text(i.text) } : { action: 'progress', text: text(i.text), bodyDueDate: text(i.bodyDueDate) || undefined };
-  performAction(actor, text(code, 40), integer(row) ?? undefined, integer(version) ?? -1, action, rt);
+  performAction(actor, text(code, 64), integer(row) ?? undefined, integer(version) ?? -1, action, rt);
   return portalPage(token);
 }

@@ -197,8 +197,8 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
   };
 }
 
-/** Case codes as typed anywhere: longer text is no code. */
-const CODE_MAX = 40;
+/** Longer than any case code: longer input stays too long (readCase refuses it), never cut into a valid one. */
+const CODE_MAX = 64;
 
 export function caseView(code: unknown, row?: unknown): CaseView {
   return rpc('caseView', () => {

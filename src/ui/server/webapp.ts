@@ -56,16 +56,19 @@ export function serveWebApp(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript
  * read through domain/input (never String() on what the caller sent) and cut to what a real value
  * can be before any pattern runs.
  */
+/** Longer than any code or key: longer input stays too long, and the service refuses it unread (a cut could make it valid). */
+const TYPED_MAX = 64;
+
 export function board(group: unknown, year: unknown, month: unknown): BoardPage {
   return rpc('public', () => publicBoard(text(group, 120), text(year, 4), text(month, 2)));
 }
 
 export function lookup(code: unknown, key: unknown): PublicCase {
-  return rpc('public', () => lookupCase(text(code, 40), text(key, 40)));
+  return rpc('public', () => lookupCase(text(code, TYPED_MAX), text(key, TYPED_MAX)));
 }
 
 export function rate(code: unknown, key: unknown, stars: unknown, comment: unknown): PublicCase {
-  return rpc('public', () => rateAnswer(text(code, 40), text(key, 40), integer(stars), text(comment, 5000)));
+  return rpc('public', () => rateAnswer(text(code, TYPED_MAX), text(key, TYPED_MAX), integer(stars), text(comment, 5000)));
 }
 
 export function portal(token: unknown): PortalPage {
