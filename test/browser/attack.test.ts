@@ -80,10 +80,8 @@ async function attack(frame: Frame): Promise<Array<{ fn: string; ok: boolean; re
     for (const [fn, args] of calls) {
       out.push(
         await new Promise((resolve) => {
-          run
-            .withSuccessHandler((v) => resolve({ fn, ok: true, reply: JSON.stringify(v) }))
-            .withFailureHandler((e) => resolve({ fn, ok: false, reply: e.message }))
-            [fn](...args);
+          const handled = run.withSuccessHandler((v) => resolve({ fn, ok: true, reply: JSON.stringify(v) })).withFailureHandler((e) => resolve({ fn, ok: false, reply: e.message }));
+          handled[fn](...args);
         }),
       );
     }
