@@ -4,7 +4,7 @@
  */
 import { buildIndex } from '../../src/domain/case-record';
 import { STATUS } from '../../src/domain/case';
-import { ADMIN, formAnswers, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { ADMIN, asUser, formAnswers, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 const POLICE = 'congan@luukiem.example';
@@ -30,14 +30,7 @@ function submit(w: Ward, content: string, extra: Parameters<typeof formAnswers>[
   w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
 }
 
-function as<T>(w: Ward, user: string, fn: () => T): T {
-  w.ws.setUser(user);
-  try {
-    return fn();
-  } finally {
-    w.ws.setUser(ADMIN);
-  }
-}
+const as = asUser;
 
 const open = (w: Ward, code: string) => w.app.call('getCase', code) as View;
 const act = (w: Ward, v: View, input: Record<string, unknown>) => w.app.call('caseAction', v.code, v.row, v.version, input) as { message: string; view: View };

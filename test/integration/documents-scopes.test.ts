@@ -11,25 +11,15 @@ import path from 'node:path';
 import { createWorkspace } from '../../emulator';
 import { requiredScopes } from '../../emulator/core/scopes';
 import type { ServiceName } from '../../emulator/core/meter';
-import { ADMIN, ROOT, formAnswers, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { ADMIN, ROOT, answeredCase, setUpWard, tabRecords } from '../support/ward';
 
 const G = 'https://www.googleapis.com/auth/';
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'build/appsscript.json'), 'utf8')) as { oauthScopes: string[] };
 
-function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}): string {
-  w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
-  const inbox = w.app.call('getInbox', {}) as { items: Array<{ code: string }> };
-  let v = w.app.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
-  const act = (input: Record<string, unknown>) => (v = (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: typeof v }).view);
-  act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
-  act({ action: 'assign', body: 'UBND phường', assignee: '' });
-  act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
-  return v.code;
-}
 
 describe('every document the add-on makes, under the real manifest', () => {
   const w = setUpWard();
-  const code = answered(w, 'Rác ở ngõ 7 chưa được thu gom', { name: 'Bà Tư' });
+  const code = answeredCase(w, 'Rác ở ngõ 7 chưa được thu gom', { name: 'Bà Tư' });
   const made: Record<string, { id: string }> = {
     'transfer slip': w.app.call('createCaseDocument', code, 'slip') as { id: string },
     'reply letter': w.app.call('createCaseDocument', code, 'letter') as { id: string },

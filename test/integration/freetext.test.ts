@@ -10,7 +10,7 @@
  */
 import { OTHER_GROUPS } from '../../src/domain/publication';
 import { CASE_UI } from '../../src/i18n/vi';
-import { ADMIN, formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
+import { asUser, formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 const VIEWER = 'viewer@luukiem.example';
@@ -36,14 +36,7 @@ function ward(): Ward {
   return w;
 }
 
-function as<T>(w: Ward, user: string, fn: () => T): T {
-  w.ws.setUser(user);
-  try {
-    return fn();
-  } finally {
-    w.ws.setUser(ADMIN);
-  }
-}
+const as = asUser;
 
 const open = (w: Ward, code: string) => w.app.call('getCase', code) as View;
 const act = (w: Ward, v: View, input: Record<string, unknown>) => (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: View }).view;

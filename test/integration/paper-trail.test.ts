@@ -1,24 +1,7 @@
 /** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
-import { setUpWard, formAnswers, type Ward } from '../support/ward';
+import { answeredCase, setUpWard, formAnswers } from '../support/ward';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 
-function answered(w: Ward, content: string, extra: Parameters<typeof formAnswers>[0] = {}, publish = false): string {
-  w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
-  const inbox = w.app.call('getInbox', {}) as { items: Array<{ code: string }> };
-  let v = w.app.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
-  const act = (input: Record<string, unknown>) => (v = (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: typeof v }).view);
-  act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
-  act({ action: 'assign', body: 'UBND phường', assignee: '' });
-  act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
-  // Published answers are answers the resident has had: by e-mail, or by a letter handed over.
-  if (publish && extra.email) act({ action: 'sendAnswer' });
-  else if (publish) {
-    w.app.call('createCaseDocument', v.code, 'letter');
-    act({ action: 'recordLetter', note: 'Qua tổ trưởng tổ dân phố' });
-  }
-  if (publish) act({ action: 'setPublic', isPublic: true, publicSummary: `Đã thu gom rác (${v.code}).` });
-  return v.code;
-}
 
 describe('paper trail', () => {
   it('setup makes the two template Docs once', () => {
@@ -31,7 +14,7 @@ describe('paper trail', () => {
 
   it('a transfer slip is a filled copy of the template, with the resident’s words verbatim and no name', () => {
     const w = setUpWard();
-    const code = answered(w, 'Rác $& {{ma}} {{tra_loi}} $1 ở ngõ 7 <b>đậm</b>', { name: 'Đỗ Văn Hùng', email: 'hung@gmail.com' });
+    const code = answeredCase(w, 'Rác $& {{ma}} {{tra_loi}} $1 ở ngõ 7 <b>đậm</b>', { name: 'Đỗ Văn Hùng', email: 'hung@gmail.com' });
     const slip = w.app.call('createCaseDocument', code, 'slip') as { id: string; url: string };
     const text = w.ws.documents.text(slip.id);
     expect(text).toContain('PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN');
@@ -47,11 +30,11 @@ describe('paper trail', () => {
 
   it('the answers to hand out, one page per residential group, codes only', () => {
     const w = setUpWard();
-    const a = answered(w, 'Rác ngõ 1', { group: 'Tổ dân phố 1', name: 'Bà Tư' }, true);
-    answered(w, 'Rác ngõ 2', { group: 'Tổ dân phố 2', email: 'co@gmail.com' }, true);
-    const b = answered(w, 'Rác ngõ 3', { group: 'Tổ dân phố 3' }, true);
+    const a = answeredCase(w, 'Rác ngõ 1', { group: 'Tổ dân phố 1', name: 'Bà Tư' }, true);
+    answeredCase(w, 'Rác ngõ 2', { group: 'Tổ dân phố 2', email: 'co@gmail.com' }, true);
+    const b = answeredCase(w, 'Rác ngõ 3', { group: 'Tổ dân phố 3' }, true);
     // Not approved for publication (e.g. a confidential matter): never on a sheet read out in the group.
-    const hidden = answered(w, 'Chuyện riêng ngõ 4', { group: 'Tổ dân phố 4', confidential: true });
+    const hidden = answeredCase(w, 'Chuyện riêng ngõ 4', { group: 'Tổ dân phố 4', confidential: true });
     const doc = w.app.call('createGroupAnswerSheets') as { id: string };
     const text = w.ws.documents.text(doc.id);
     expect(text).toContain('PHIẾU TRẢ LỜI Ý KIẾN — Tổ dân phố 1');
@@ -67,7 +50,7 @@ describe('paper trail', () => {
 
   it('is for admins only', () => {
     const w = setUpWard();
-    const code = answered(w, 'Rác');
+    const code = answeredCase(w, 'Rác');
     w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([['h@luukiem.example', 'Xử lý', 'UBND phường']]);
     w.ws.clock.advance(3_600_000);
     w.ws.runDueTriggers();
@@ -83,7 +66,7 @@ describe('the template an admin edited', () => {
   // alignment, a table's borders — is in every slip, with the placeholders filled.
   it('carries its page setup, header, styles, lists and tables into the slip, filled', () => {
     const w = setUpWard();
-    const code = answered(w, 'Rác ngõ 5');
+    const code = answeredCase(w, 'Rác ngõ 5');
     const DocumentApp = w.ws.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp;
     const templateId = w.ws.documents.list().find((d) => d.name === 'Mẫu phiếu chuyển — Hòm thư số')!.id;
     const template = DocumentApp.openById(templateId);
@@ -126,7 +109,7 @@ describe('a transfer slip needs a handling body', () => {
 describe('a document made twice', () => {
   it('for an unchanged case gives the same document; once the case changed, a new version "bản 2"', () => {
     const w = setUpWard();
-    const code = answered(w, 'Rác ngõ 9');
+    const code = answeredCase(w, 'Rác ngõ 9');
     const count = () => w.ws.documents.list().length;
     const first = w.app.call('createCaseDocument', code, 'slip') as { id: string; name: string };
     const again = w.app.call('createCaseDocument', code, 'slip') as { id: string; name: string };

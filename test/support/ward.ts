@@ -95,3 +95,35 @@ export function formSubmitEvent(ward: Ward, destination: { sheetId: number; row:
   const AuthMode = (ward.ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode;
   return { authMode: AuthMode.FULL, ...(triggerUid ? { triggerUid } : {}), range, values: destination.displayValues, namedValues };
 }
+
+/**
+ * A resident's case taken to a drafted answer by an admin (classified, sent to UBND phường, answered);
+ * `publish`: also delivered (by e-mail, or by a letter handed over) and published. Returns its code.
+ */
+export function answeredCase(w: Ward, content: string, extra: ResidentAnswers = {}, publish = false): string {
+  w.ws.forms.submit(w.formId, formAnswers({ content, ...extra }));
+  const inbox = w.app.call('getInbox', {}) as { items: Array<{ code: string }> };
+  let v = w.app.call('getCase', inbox.items[0].code) as { code: string; row: number; version: number };
+  const act = (input: Record<string, unknown>) => (v = (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: typeof v }).view);
+  act({ action: 'classify', category: 'Môi trường', complexity: 'normal' });
+  act({ action: 'assign', body: 'UBND phường', assignee: '' });
+  act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
+  // Published answers are answers the resident has had: by e-mail, or by a letter handed over.
+  if (publish && extra.email) act({ action: 'sendAnswer' });
+  else if (publish) {
+    w.app.call('createCaseDocument', v.code, 'letter');
+    act({ action: 'recordLetter', note: 'Qua tổ trưởng tổ dân phố' });
+  }
+  if (publish) act({ action: 'setPublic', isPublic: true, publicSummary: `Đã thu gom rác (${v.code}).` });
+  return v.code;
+}
+
+/** Runs `fn` as `user` at the keyboard, then back to the admin. */
+export function asUser<T>(w: Ward, user: string, fn: () => T): T {
+  w.ws.setUser(user);
+  try {
+    return fn();
+  } finally {
+    w.ws.setUser(ADMIN);
+  }
+}
