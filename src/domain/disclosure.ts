@@ -42,7 +42,11 @@ export function residentTextFor(role: Role, text: string): string {
  * and the name too, as the publication hides it (text/mentions).
  */
 export function residentMasker(role: Role, submitterName = ''): (text: string) => string {
-  if (readsOriginal(role)) return (text) => text;
+  return readsOriginal(role) ? (text) => text : withoutIdentity(submitterName);
+}
+
+/** A resident's words with their contact details masked, and their own name when it is given (what leaves for a handling body). */
+export function withoutIdentity(submitterName = ''): (text: string) => string {
   const name = nameMasker(submitterName);
   return (text) => name(maskContactDetails(text));
 }

@@ -130,6 +130,11 @@ export function textsPublic(c: Pick<CaseRecord, 'answerPublic' | 'confidential' 
   return c.answerPublic === true && c.confidential !== true && typeof c.publicSummary === 'string' && c.publicSummary.trim() !== '';
 }
 
+/** A text as it is published (rule 3): scrubbed, then without its submitter's name. */
+export function publishedText(text: string, submitterName: string): string {
+  return nameMasker(submitterName)(scrubPublicText(text));
+}
+
 /**
  * What the publication and the board need besides the cases: the residential groups (to hide
  * them in folded cases' texts) and the submitters' names by case code — asked for once, and only
@@ -154,7 +159,7 @@ export function publishedTexts(d: Disclosure = NO_DISCLOSURE): (c: PublicationCa
   return (c, folded) => {
     if (!textsPublic(c)) return { summary: '', answer: '' };
     names = names ?? d.names();
-    const name = nameMasker(names.get(c.code) ?? '');
+    const name = names.get(c.code) ?? '';
     const own = (c.group ?? '').trim();
     let group: Masker = groups;
     if (folded && own !== '' && !d.groups.includes(own)) {
@@ -163,7 +168,7 @@ export function publishedTexts(d: Disclosure = NO_DISCLOSURE): (c: PublicationCa
       group = (t) => alsoOwn(groups(t));
     }
     const publish = (text: string) => {
-      const t = name(scrubPublicText(text));
+      const t = publishedText(text, name);
       return folded ? group(t) : t;
     };
     return { summary: publish(c.publicSummary), answer: validDate(c.answerSentAt) ? publish(c.answer ?? '') : '' };

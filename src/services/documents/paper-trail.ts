@@ -12,8 +12,8 @@ import { canSee } from '../../domain/lifecycle';
 import { PAPER } from '../../i18n/vi';
 import { appendAudit } from '../platform/audit';
 import { replyParts } from '../../domain/reply';
-import { nameMasker } from '../../domain/text/mentions';
-import { maskContactDetails, scrubPublicText } from '../../domain/text/scrub';
+import { withoutIdentity } from '../../domain/disclosure';
+import { publishedText } from '../../domain/publication';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { lastMade, rememberMade } from './made';
 import { replyFacts } from './reply-facts';
@@ -75,8 +75,7 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
 function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string, hiddenName = ''): Record<string, string> {
   const reply = replyParts(replyFacts(rt.settings, c, residentName));
   // A slip also hides the submitter's name, should they have written it in their words.
-  const name = nameMasker(hiddenName);
-  const resident = (text: string) => name(maskContactDetails(text));
+  const resident = withoutIdentity(hiddenName);
   return {
     ma: c.code,
     uy_ban: rt.settings.committeeName,
@@ -237,7 +236,7 @@ export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
   const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status', 'confidential']);
   const toHand = records.filter((c) => c.answer && c.answerPublic && !c.confidential && !c.hiddenFromPublic && !c.hasEmail && c.outcome !== OUTCOME.misuse && (c.status === STATUS.answered || c.status === STATUS.closed));
   const names = toHand.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
-  const published = (c: (typeof toHand)[number]) => nameMasker(names.get(c.code) ?? '')(scrubPublicText(c.answer));
+  const published = (c: (typeof toHand)[number]) => publishedText(c.answer, names.get(c.code) ?? '');
   const today = formatVietnameseDate(vietnamDayOf(new Date()));
   const doc = DocumentApp.create(PAPER.groupSheetName(today));
   const body = doc.getBody();

@@ -17,8 +17,8 @@ import type { CaseRecord } from '../../domain/case-record';
 import { statusOf } from '../../domain/lifecycle';
 import { afterWrongTry, constantTimeEqual, gate, isKeyShape, NO_FAILURES, normalizeKey, QUIET_HOURS, type Failures } from '../../domain/lookup';
 import { cleanResidentText } from '../../domain/text/sanitize';
-import { nameMasker } from '../../domain/text/mentions';
 import { scrubPublicText } from '../../domain/text/scrub';
+import { publishedText } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { commitChange, completePendingActions } from '../cases/actions';
 import { readCase, readCaseEvenly, type CaseRow } from '../cases/store';
@@ -134,10 +134,9 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
  */
 function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   const sent = c.answerSentAt instanceof Date;
-  const withoutName = (text: string) => nameMasker(readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '')(text);
   return {
     ...caseFacts(c),
-    answer: sent && c.answer ? withoutName(scrubPublicText(c.answer)) : '',
+    answer: sent && c.answer ? publishedText(c.answer, readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '') : '',
     answeredOn: day(c.answerSentAt),
     canRate: sent && !(c.ratedAt instanceof Date),
     rating: typeof c.rating === 'number' ? c.rating : null,
