@@ -91,10 +91,19 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
     const record = decodeCase(rt, range.getValues()[0]);
     if (record.code === typed || record.code === want) return { row: rowHint, range, record };
   }
-  const found = entryOf(readIndex(ss, rt), typed, want);
+  return rowOfEntry(ss, rt, entryOf(readIndex(ss, rt), typed, want));
+}
+
+/**
+ * The row of an index entry. `evenly`: the same calls when there is no entry (the first row is
+ * read instead), so a lookup's cost says nothing about whether the code is a case.
+ */
+function rowOfEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, found: IndexedEntry | undefined, evenly = false): CaseRow | null {
+  if (!found && !evenly) return null;
+  const range = rangeAt(ss, rt, found ? found.row : 2);
+  const values = range.getValues()[0];
   if (!found) return null;
-  const range = rangeAt(ss, rt, found.row);
-  const record = decodeCase(rt, range.getValues()[0]);
+  const record = decodeCase(rt, values);
   // Read without the document lock (the lookup), rows may have moved in between: never another case.
   return record.code === found.code ? { row: found.row, range, record } : null;
 }
@@ -105,12 +114,7 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
  */
 export function readCaseEvenly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string): CaseRow | null {
   const want = canonicalCode(code);
-  const found = want ? entryOf(readIndex(ss, rt), code, want) : undefined;
-  const range = rangeAt(ss, rt, found ? found.row : 2);
-  const values = range.getValues()[0];
-  if (!found) return null;
-  const record = decodeCase(rt, values);
-  return record.code === found.code ? { row: found.row, range, record } : null;
+  return rowOfEntry(ss, rt, want ? entryOf(readIndex(ss, rt), code, want) : undefined, true);
 }
 
 /**

@@ -3,7 +3,7 @@
  * any response intake missed, send what waits in the outbox, and keep formatted rows ahead of
  * the data so single-row writes always land in plain-text cells.
  */
-import { parseSettings, type Settings } from '../../domain/settings';
+import { parseSettings } from '../../domain/settings';
 import { ERRORS } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
 import { BusyError, describeError, logError, NotSetUpError } from './errors';
@@ -12,7 +12,7 @@ import { drainOutbox, type DrainResult } from './outbox';
 import { reconcile } from '../intake/reconcile';
 import { migrateOutboxSecrets } from '../public/outbox-secrets';
 import { refreshFormTexts } from '../intake/form-builder';
-import { loadRuntime, type SchemaState } from './runtime';
+import { loadRuntime, storeSettings, type SchemaState } from './runtime';
 import { readSettingsTables } from './settings-tabs';
 import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
@@ -20,7 +20,6 @@ import { sendDailyReminders } from '../reports/reminders';
 import { TABS, TAB_KEYS } from './sheets/tabs';
 import { HEADROOM_ROWS } from './sheets/writer';
 import { tryDocumentLock } from './lock';
-import { staffReplaced } from './portal-records';
 
 export const MAINTENANCE_LOCK_WAIT_MS = 60_000;
 
@@ -34,10 +33,7 @@ export interface MaintenanceResult {
 function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): number {
   const { tables } = readSettingsTables(ss);
   const parsed = parseSettings(tables);
-  const cached = store.getJson<Settings>(KEYS.settings);
-  // Whoever left the staff list, or changed role or body, loses their links in the same write.
-  const revoke = cached ? staffReplaced(store, cached.staff, parsed.settings.staff, new Date()) : {};
-  if (JSON.stringify(parsed.settings) !== JSON.stringify(cached) || Object.keys(revoke).length) store.setMany({ ...revoke, ...DocumentStore.encodeJson(KEYS.settings, parsed.settings) });
+  storeSettings(store, parsed.settings);
   const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
   const fresh = parsed.problems.filter((p) => !known.includes(p));
   fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));

@@ -53,6 +53,20 @@ export function loadSettings(store: DocumentStore): Settings {
   return store.getJson<Settings>(KEYS.settings) ?? DEFAULT_SETTINGS;
 }
 
+/**
+ * The one way the cached settings are replaced (the next call after a staff edit, the hourly job,
+ * setup): whoever left the staff list, or changed role or body, loses their personal links in the
+ * same property write (platform/portal-records). `also`: other properties to write with it.
+ * Returns whether the settings or the links changed.
+ */
+export function storeSettings(store: DocumentStore, next: Settings, also: Record<string, string> = {}): boolean {
+  const cached = store.getJson<Settings>(KEYS.settings);
+  const revoke = cached ? staffReplaced(store, cached.staff, next.staff, new Date()) : {};
+  const changed = JSON.stringify(next) !== JSON.stringify(cached) || Object.keys(revoke).length > 0;
+  if (changed || Object.keys(also).length > 0) store.setMany({ ...revoke, ...DocumentStore.encodeJson(KEYS.settings, next), ...also });
+  return changed;
+}
+
 /** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
 function staffInTab(): StaffMember[] {
   return parseStaff(readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3)).staff;
@@ -67,7 +81,7 @@ function freshStaff(store: DocumentStore, settings: Settings): Settings {
   const stale = store.get(KEYS.staffStale);
   if (!stale) return settings;
   const next = { ...settings, staff: staffInTab() };
-  store.setMany({ ...staffReplaced(store, settings.staff, next.staff, new Date()), ...DocumentStore.encodeJson(KEYS.settings, next), [KEYS.staffStale]: '' });
+  storeSettings(store, next, { [KEYS.staffStale]: '' });
   return next;
 }
 

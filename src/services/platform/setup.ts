@@ -9,8 +9,7 @@ import { SETUP } from '../../i18n/vi';
 import { DocumentStore, KEYS } from './document-store';
 import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
 import { editorsFor, protectSheet } from './protection';
-import { staffReplaced } from './portal-records';
-import { loadRuntime, SCHEMA_VERSION, type SchemaState } from './runtime';
+import { loadRuntime, SCHEMA_VERSION, storeSettings, type SchemaState } from './runtime';
 import { backfillIndex } from '../cases/store';
 import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
 import { readHeader, type TabMap } from './sheets/table';
@@ -234,13 +233,7 @@ export function runSetup(user: string): SetupReport {
     store.setJson(KEYS.schema, schema);
     changed = true;
   }
-  const cached = store.getJson<Settings>(KEYS.settings);
-  // Whoever left the staff list, or changed role or body, loses their links in the same write.
-  const revoke = cached ? staffReplaced(store, cached.staff, settings.staff, new Date()) : {};
-  if (JSON.stringify(settings) !== JSON.stringify(cached) || Object.keys(revoke).length) {
-    store.setMany({ ...revoke, ...DocumentStore.encodeJson(KEYS.settings, settings) });
-    changed = true;
-  }
+  if (storeSettings(store, settings)) changed = true;
   // Rows kept from an older layout get their inbox index now, not at the next hourly run.
   if (backfillIndex(ss, loadRuntime(store)) > 0) changed = true;
   const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];

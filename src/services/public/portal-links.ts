@@ -29,6 +29,11 @@ export interface PortalHolder {
   expiresAt: string;
 }
 
+/** A personal link's address as a queued mail holds it: the token a placeholder, put in when the mail is sent. */
+function linkUrl(): string {
+  return `${webAppUrl()}?p=${LINK_SLOT}`;
+}
+
 /**
  * A new link for a staff member (handler or viewer), to be carried by the mail `mailId`: its URL
  * with a placeholder where the token goes (filled when the mail is sent), and the property that
@@ -40,13 +45,12 @@ export function newPortalLink(rt: Runtime, email: string, now: Date, mailId: str
   // A link that shows only a body's cases needs the body.
   if (!seesEveryCase({ ...member, via: 'link' }) && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
   const link: PortalLink = { email: member.email, body: member.body, role: member.role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PORTAL_DAYS * 86_400_000).toISOString() };
-  const base = webAppUrl();
-  return { url: `${base}?p=${LINK_SLOT}`, link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
+  return { url: linkUrl(), link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
 }
 
 /** The e-mail `id` that carries a person's link (its token put in when it is sent). */
 export function linkMail(rt: Runtime, id: string, code: string, holder: { email: string; role: Role }): OutgoingMail {
-  return { id, kind: PORTAL.kind, code, recipient: holder.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url: `${webAppUrl()}?p=${LINK_SLOT}`, days: PORTAL_DAYS, role: ROLE_LABELS[holder.role] }) };
+  return { id, kind: PORTAL.kind, code, recipient: holder.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url: linkUrl(), days: PORTAL_DAYS, role: ROLE_LABELS[holder.role] }) };
 }
 
 /** "Gửi liên kết": a new link, recorded, and the e-mail that carries it queued. */
