@@ -279,15 +279,21 @@ describe('fault sweeps over the send path', () => {
   });
 });
 
-describe('an outbox written before this change', () => {
-  it('is cleaned of the keys and tokens it holds; what still waits leaves with a working key and link', () => {
-    const w = setUpWard();
+/**
+ * What the code before issue 16.5 left in a ward: a sent acknowledgement with its key in the tab,
+ * a handler's sent link and a viewer's waiting one, their random tokens in the tab and only their
+ * hashes in the properties; the ward not yet cleaned.
+ */
+const OLD_TOKEN = 'ab'.repeat(32);
+const SENT_TOKEN = 'cd'.repeat(32);
+
+function oldOutbox(w: Ward): { sentKey: string; oldToken: string; sentToken: string } {
     staffed(w);
     w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng', email: 'hoa.pham@gmail.com' }));
     const sentKey = /Mã tra cứu: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(w.ws.mail.outbox()[0].body)![1];
     // What the old code left: the sent acknowledgement with its key, and a personal link still
     // waiting, its random token in the tab and only its hash in the properties.
-    const oldToken = 'ab'.repeat(32);
+    const oldToken = OLD_TOKEN;
     const U = w.ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
     const digest = (token: string) => U.computeDigest(U.DigestAlgorithm.SHA_256, token, U.Charset.UTF_8).map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
     const props = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!;
@@ -296,7 +302,7 @@ describe('an outbox written before this change', () => {
     const record = (email: string, role: string, body: string) => JSON.stringify({ email, body, role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 30 * 86_400_000).toISOString() });
     props.setProperty(`hts.portal.${digest(oldToken)}`, record(VIEWER, 'viewer', ''));
     // A handler's link that left: readable in the tab for anyone who could read the spreadsheet.
-    const sentToken = 'cd'.repeat(32);
+    const sentToken = SENT_TOKEN;
     props.setProperty(`hts.portal.${digest(sentToken)}`, record(UBND, 'handler', 'UBND phường'));
     expect((w.app.call('getPortal', sentToken) as Portal).email).toBe(UBND);
     const outbox = w.SpreadsheetApp.getActive().getSheetByName(OUTBOX)!;
@@ -308,6 +314,13 @@ describe('an outbox written before this change', () => {
     const base = w.ws.webapp.url();
     outbox.appendRow(['LK-1763000000000-' + UBND, now, 'Liên kết cơ quan', '', UBND, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân', `Liên kết (hiệu lực 30 ngày, không chuyển cho người khác): ${base}?p=${sentToken}`, 'Đã gửi', now, 1, '']);
     outbox.appendRow(['LK-1764000000000-' + VIEWER, now, 'Liên kết cơ quan', '', VIEWER, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân', `Liên kết (hiệu lực 30 ngày, không chuyển cho người khác): ${base}?p=${oldToken}`, 'Chờ gửi', '', 0, '']);
+  return { sentKey, oldToken, sentToken };
+}
+
+describe('an outbox written before this change', () => {
+  it('is cleaned of the keys and tokens it holds; what still waits leaves with a working key and link', () => {
+    const w = setUpWard();
+    const { sentKey, oldToken, sentToken } = oldOutbox(w);
     expect(atRest(w)).toContain(sentKey.toLowerCase());
     runHourly(w);
     expectNotAtRest(w, [sentKey, oldToken, sentToken], 'after the hourly job');
@@ -327,5 +340,48 @@ describe('an outbox written before this change', () => {
     expect(() => w.app.call('getPortal', oldToken)).toThrow('Liên kết không hợp lệ');
     expect((w.app.call('lookupPublicCase', 'GY-2026-00001', sentKey) as Public).code).toBe('GY-2026-00001');
     expect(tabRecords(w, OUTBOX)[0]['Trạng thái']).toBe('Đã gửi');
+  });
+
+  it('a fault sweep over the cleaning: failing at any one service call, the next runs leave no secret at rest, revoke the exposed links and send each new link once', () => {
+    let sentKey = '';
+    const fresh = wardFactory((w) => {
+      sentKey = oldOutbox(w).sentKey;
+    });
+    const clean = fresh();
+    clean.ws.clock.advance(3_600_000);
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.ws.runDueTriggers();
+    const total = clean.ws.faults.sweepState().calls;
+    expect(total).toBeGreaterThan(20);
+    for (let k = 1; k <= total; k++) {
+      const w = fresh();
+      w.ws.clock.advance(3_600_000);
+      w.ws.faults.failNthCall(k);
+      w.ws.runDueTriggers();
+      const where = `call ${k} (${w.ws.faults.sweepState().failed})`;
+      w.ws.faults.failNthCall(0);
+      runHourly(w);
+      runHourly(w);
+      expectNotAtRest(w, [sentKey, OLD_TOKEN, SENT_TOKEN], where, true);
+      // Nothing sent twice or unfilled, every key and link sent works, nothing left waiting.
+      checkSent(w, where);
+      // The tokens that sat readable in the tab open nothing.
+      const opens = (t: string) => {
+        try {
+          w.app.call('getPortal', t);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      expect([where, [OLD_TOKEN, SENT_TOKEN].filter(opens)]).toEqual([where, []]);
+      // Each holder gets their new link once — or, when its send was cut off, a row a person checks
+      // (the outbox never sends a mail twice: a send that may have left is not tried again).
+      for (const who of [UBND, VIEWER]) {
+        const sent = w.ws.mail.outbox().filter((m) => m.to[0] === who && /\?p=[0-9a-f]{64}/.test(m.body)).length;
+        const toCheck = tabRecords(w, OUTBOX).some((r) => r['Người nhận'] === who && r['Trạng thái'] === 'Cần kiểm tra');
+        expect([where, who, sent === 1 || (sent === 0 && toCheck)]).toEqual([where, who, true]);
+      }
+    }
   });
 });

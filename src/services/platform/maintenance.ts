@@ -76,9 +76,17 @@ export function runMaintenance(): MaintenanceResult {
       ['settings', () => refreshFormTexts(store, schema.formId, loadRuntime(store).settings)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['maintenance', () => completePendingActions(ss, loadRuntime(store))],
-      // Once, on a ward older than issue 16.5: the outbox cleaned of the secrets it held, before sending.
-      ['outbox', () => migrateOutboxSecrets(loadRuntime(store), ss)],
-      ['outbox', () => (result.mail = drainOutbox(loadRuntime(store), ss))],
+      // Once, on a ward older than issue 16.5, the outbox is cleaned of the secrets it held — and
+      // nothing is sent until it is: a mail sent from an uncleaned row carries a token that sat
+      // readable in the tab, which the cleaning must then revoke (one step, so a failed cleaning
+      // stops this hour's sending).
+      [
+        'outbox',
+        () => {
+          migrateOutboxSecrets(loadRuntime(store), ss);
+          result.mail = drainOutbox(loadRuntime(store), ss);
+        },
+      ],
       ['maintenance', () => ensureHeadroom(ss)],
       ['maintenance', () => backfillIndex(ss, loadRuntime(store))],
       // After the outbox: today's reminders wait for the next run, within the next hour's quota.
