@@ -9,10 +9,11 @@ import type { Actor, Capability } from '../../domain/permissions';
 import { ACCESS, MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
 import { identifiedCaller, staffActor } from '../../services/access/caller';
 import { createPosters, createStickers } from '../../services/documents/posters';
-import { DeniedError, describeError, logError, NotSetUpError, UserError } from '../../services/platform/errors';
+import { DeniedError, describeError, NotSetUpError, UserError, type ErrorPlace } from '../../services/platform/errors';
 import { runMaintenance } from '../../services/platform/maintenance';
 import { loadRuntime, type Runtime } from '../../services/platform/runtime';
 import { describeSetup, runSetup } from '../../services/platform/setup';
+import { rpc } from './rpc';
 import { openSidebar } from './sidebar';
 
 /** The spreadsheet's UI, or a refusal where there is none (the web app's page, a trigger). */
@@ -31,16 +32,26 @@ function atSpreadsheet(): { email: string; ui: GoogleAppsScript.Base.Ui } {
   return { email, ui: menuUi() };
 }
 
-/** A staff menu item: the caller must hold `capability`; a refusal the person can act on is shown as a dialog. */
-function staffItem(capability: Capability, run: (ui: GoogleAppsScript.Base.Ui, rt: Runtime, actor: Actor) => void): void {
-  const { email, ui } = atSpreadsheet();
+/**
+ * A menu item's work, shown as dialogs: a refusal the person can act on keeps its Vietnamese
+ * message; a fault of ours is logged to the errors tab and shown as the plain Vietnamese message,
+ * exactly as for every call a page makes (ui/server/rpc).
+ */
+function inDialog(ui: GoogleAppsScript.Base.Ui, where: ErrorPlace, work: () => void): void {
   try {
+    rpc(where, work);
+  } catch (error) {
+    ui.alert(SIDEBAR.title, error instanceof NotSetUpError ? SIDEBAR.notSetUp : describeError(error), ui.ButtonSet.OK);
+  }
+}
+
+/** A staff menu item: the caller must hold `capability`. */
+function staffItem(capability: Capability, where: ErrorPlace, run: (ui: GoogleAppsScript.Base.Ui, rt: Runtime, actor: Actor) => void): void {
+  const { email, ui } = atSpreadsheet();
+  inDialog(ui, where, () => {
     const rt = loadRuntime();
     run(ui, rt, staffActor(rt, email, capability));
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(SIDEBAR.title, error instanceof NotSetUpError ? SIDEBAR.notSetUp : error.message, ui.ButtonSet.OK);
-  }
+  });
 }
 
 /** "Mở hòm thư": the sidebar checks who is there on its own first call. */
@@ -54,26 +65,19 @@ export function setupFromMenu(): void {
   try {
     ui.alert(SIDEBAR.title, describeSetup(runSetup(email), email), ui.ButtonSet.OK);
   } catch (error) {
+    // A fault is left to Apps Script to report: setup may not have made the errors tab yet.
     if (!(error instanceof UserError)) throw error;
     ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
   }
 }
 
 export function resyncFromMenu(): void {
-  staffItem('resync', (ui, rt) => {
-    try {
-      const result = runMaintenance();
-      ui.alert(SIDEBAR.title, RESYNC.result(result.recovered), ui.ButtonSet.OK);
-    } catch (error) {
-      logError({ where: 'reconcile', message: describeError(error) }, rt.schema);
-      ui.alert(SIDEBAR.title, describeError(error), ui.ButtonSet.OK);
-    }
-  });
+  staffItem('resync', 'reconcile', (ui) => ui.alert(SIDEBAR.title, RESYNC.result(runMaintenance().recovered), ui.ButtonSet.OK));
 }
 
 /** Menu "In mã QR" / "In tem dán mã QR": the Doc, and a dialog with its link (a refusal as an alert). */
 export function postersFromMenu(what: 'posters' | 'stickers'): void {
-  staffItem('makeDocuments', (ui, rt, actor) => {
+  staffItem('makeDocuments', 'documents', (ui, rt, actor) => {
     const doc = (what === 'posters' ? createPosters : createStickers)(rt, actor);
     // Text and address go in escaped: nothing here is parsed as markup.
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
