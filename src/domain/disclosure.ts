@@ -18,7 +18,8 @@ import { ACTION_LABELS, FIELD_LABELS } from './lifecycle';
 import { PERMISSIONS } from './permissions';
 import type { Role } from './settings';
 import { nameMasker } from './text/mentions';
-import { maskContactDetails } from './text/scrub';
+import { HIDDEN_MARK, maskContactDetails } from './text/scrub';
+import type { InboxItem, InboxQuery } from './inbox';
 
 /** Events whose detail only admins read. */
 export const ADMIN_ONLY_DETAILS: ReadonlySet<string> = new Set([ACTION_LABELS.recordCall, ACTION_LABELS.recordLetter]);
@@ -62,4 +63,26 @@ export function historyFor(role: Role, events: HistoryEvent[], submitterName = '
     if (changes) out.changes = changes.map((c) => (TEXT_FIELDS.has(c.field) ? { field: c.field, from: mask(c.from), to: mask(c.to) } : c));
     return out;
   });
+}
+
+/**
+ * A handler's or viewer's search without what is masked in what they read: searching for a phone
+ * number (or its digit groups) or an e-mail address must not tell them which case holds it. Case
+ * codes and short numbers ("ngõ 7") still search.
+ */
+export function searchAs(role: Role, query: InboxQuery): InboxQuery {
+  if (readsOriginal(role) || typeof query.text !== 'string') return query;
+  const words = maskContactDetails(query.text.slice(0, 200))
+    .split(HIDDEN_MARK)
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]{2}-\d{4}-P?\d{5,6}$/i.test(w) || (w.match(/\d/g) ?? []).length < 3);
+  return { ...query, text: words.join(' ') };
+}
+
+/** An inbox line as a handler or viewer reads it; a number cut by the summary's end is dropped too. */
+export function inboxItemAs(role: Role, item: InboxItem): InboxItem {
+  if (readsOriginal(role)) return item;
+  const summary = residentTextFor(role, item.summary).replace(/[\d\s.()+-]*\d[\d\s.()+-]*…$/, (cut) => ((cut.match(/\d/g) ?? []).length >= 3 ? ' …' : cut));
+  return { ...item, summary, group: residentTextFor(role, item.group) };
 }

@@ -5,15 +5,13 @@
 import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
-import { buildInbox, isOpen, type InboxItem, type InboxPage, type InboxQuery } from '../../domain/inbox';
-import type { Role } from '../../domain/settings';
+import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
 import { can, ACTION_KEYS, type ActionKey as Capable, type Actor } from '../../domain/permissions';
 import { fields, integer, text } from '../../domain/input';
 import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
-import { historyFor, readsOriginal, residentMasker, residentTextFor } from '../../domain/disclosure';
-import { HIDDEN_MARK, maskContactDetails } from '../../domain/text/scrub';
+import { historyFor, inboxItemAs, readsOriginal, residentMasker, searchAs } from '../../domain/disclosure';
 import { CASES } from '../../i18n/vi';
 import { replyFacts } from '../../services/documents/reply-facts';
 import { performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
@@ -102,10 +100,10 @@ function inboxQuery(raw: unknown): InboxQuery {
 export function inbox(query: unknown): InboxResponse {
   return rpc('inbox', () => {
     const { rt, actor } = staffCall('viewInbox');
-    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, forRole(actor.role, inboxQuery(query)), vietnamDayOf(new Date()), rt.calendar);
+    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, searchAs(actor.role, inboxQuery(query)), vietnamDayOf(new Date()), rt.calendar);
     return {
       ...page,
-      items: page.items.map((i) => itemFor(actor.role, i)),
+      items: page.items.map((i) => inboxItemAs(actor.role, i)),
       options: {
         statuses: Object.values(STATUS),
         categories: rt.settings.categories.map((c) => c.category),
@@ -115,28 +113,6 @@ export function inbox(query: unknown): InboxResponse {
       },
     };
   });
-}
-
-/**
- * A handler's or viewer's search without what is masked in what they read: searching for a phone
- * number (or its digit groups) or an e-mail address must not tell them which case holds it. Case
- * codes and short numbers ("ngõ 7") still search.
- */
-function forRole(role: Role, query: InboxQuery): InboxQuery {
-  if (readsOriginal(role) || typeof query.text !== 'string') return query;
-  const words = maskContactDetails(query.text.slice(0, 200))
-    .split(HIDDEN_MARK)
-    .join(' ')
-    .split(/\s+/)
-    .filter((w) => /^[A-Za-z]{2}-\d{4}-P?\d{5,6}$/i.test(w) || (w.match(/\d/g) ?? []).length < 3);
-  return { ...query, text: words.join(' ') };
-}
-
-/** An inbox line as a handler or viewer reads it; a number cut by the summary's end is dropped too. */
-function itemFor(role: Role, item: InboxItem): InboxItem {
-  if (readsOriginal(role)) return item;
-  const summary = residentTextFor(role, item.summary).replace(/[\d\s.()+-]*\d[\d\s.()+-]*…$/, (cut) => ((cut.match(/\d/g) ?? []).length >= 3 ? ' …' : cut));
-  return { ...item, summary, group: residentTextFor(role, item.group) };
 }
 
 /**
