@@ -24,16 +24,16 @@
  * character of the original), so a span found there is the same span in the original, which is
  * what gets replaced. Pure; each masker is compiled once and used for many texts.
  */
+import { foldDiacritics } from './fold';
 import { HIDDEN_MARK } from './scrub';
 
 /** One folded character for each UTF-16 unit of the text: "Mật" → "mat" (a letter of 2 units folds to 2). */
 function foldedUnits(text: string): string {
   let out = '';
   for (const ch of text) {
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    const lower = base.toLowerCase();
-    // Keep the length: a character whose folded form is longer or shorter stays as it is.
-    const folded = lower === 'đ' ? 'd' : lower;
+    // The one folding rule (text/fold), a character at a time; one whose folded form is longer or
+    // shorter stays as it is, so positions in the copy are positions in the original.
+    const folded = foldDiacritics(ch);
     out += folded.length === ch.length ? folded : ch;
   }
   return out;
