@@ -19,10 +19,6 @@ export function integer(value: unknown): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-/** true only for true. */
-export function flag(value: unknown): boolean {
-  return value === true;
-}
 
 export type Primitive = string | number | boolean;
 

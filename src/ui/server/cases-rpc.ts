@@ -150,14 +150,16 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
     confidential: c.confidential,
     hasEmail: c.hasEmail,
     hasPhone: c.hasPhone,
-    answer: c.answer,
+    // Staff's words, but they may name the resident (a greeting, a pasted sentence): read-only for
+    // non-admins, so masked like the history, which already masks the same texts.
+    answer: resident(c.answer),
     answerState: answerStateOf(c),
-    replyPreview: c.answer ? replyEmail(replyFacts(rt.settings, c, '')) : '',
+    replyPreview: c.answer ? resident(replyEmail(replyFacts(rt.settings, c, ''))) : '',
     rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${resident(c.ratingComment)}` : ''}` : '',
     answerSent: day(c.answerSentAt),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
-    publicSummary: c.publicSummary,
+    publicSummary: resident(c.publicSummary),
     outcome: c.outcome,
     // Staff's words, but often about the resident; shown, never edited, so masked like the history's.
     outcomeNote: resident(c.outcomeNote),
