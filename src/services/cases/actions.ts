@@ -24,7 +24,7 @@ import { roleOf } from '../../domain/settings';
 import { replyFacts } from '../documents/reply-facts';
 import { letterMadeAt } from '../documents/made';
 import { webAppUrl } from '../public/keys';
-import { activeLinks, linkMail, newPortalLink } from '../public/portal-links';
+import { activeLinks, linkMail, linkUrl, newPortalLink } from '../public/portal-links';
 import { CASES, NOTICE } from '../../i18n/vi';
 import { fileOne } from '../intake/filing';
 import { vietnamYear } from '../intake/intake';
@@ -56,9 +56,8 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, st
       const id = `CX-${c.code}-v${c.version}`;
       let url = rt.schema.spreadsheetUrl;
       if (worksThroughLink(rt, n.to, n.body)) {
-        const made = newPortalLink(rt, n.to, new Date(), id);
-        Object.assign(links, made.property);
-        url = made.url;
+        Object.assign(links, newPortalLink(rt, n.to, new Date(), id).property);
+        url = linkUrl();
       }
       return {
         id,
@@ -116,13 +115,16 @@ function ratingLine(c: CaseRecord): string {
  */
 function bodyLinkMails(rt: Runtime, c: CaseRecord, now: Date, links: Record<string, string>): OutgoingMail[] {
   const linked = new Set(activeLinks(rt.store, now).map((l) => l.email));
+  // The web app's address is one ScriptApp call: made once for all the body's members.
+  let url: string | undefined;
   return rt.settings.staff
     .filter((m) => worksThroughLink(rt, m.email, c.assignedBody) && m.email !== c.assignee && !linked.has(m.email))
     .map((m) => {
       const id = `LK-${c.code}-v${c.version}-${m.email}`;
       const { link, property } = newPortalLink(rt, m.email, now, id);
       Object.assign(links, property);
-      return linkMail(rt, id, c.code, link);
+      url = url ?? linkUrl();
+      return linkMail(rt, id, c.code, link, url);
     });
 }
 

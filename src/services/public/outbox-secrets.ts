@@ -27,7 +27,7 @@ import type { Runtime } from '../platform/runtime';
 import { currentIssue, issuedNumbers, KEY_SLOT, LINK_SLOT, linkToken, lookupKey, tokenHash } from '../platform/secrets';
 import { sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { linkMail, newPortalLink } from './portal-links';
+import { linkMail, linkUrl, newPortalLink } from './portal-links';
 import { mayHoldLink } from '../../domain/permissions';
 
 /** The id of the one mail that renews a person's exposed link. */
@@ -105,9 +105,9 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
   }
   if (Object.keys(props).length) rt.store.setMany(props);
   const queued = new Set(rows.map((r) => col(r, 'id')));
-  const renewals = rt.settings.staff
-    .filter((m) => mayHoldLink(m.role) && !queued.has(renewalId(m.email)) && rt.store.get(KEYS.portalLink + tokenHash(linkToken(rt.store, renewalId(m.email)))) !== null)
-    .map((m) => linkMail(rt, renewalId(m.email), '', m));
+  const renewing = rt.settings.staff.filter((m) => mayHoldLink(m.role) && !queued.has(renewalId(m.email)) && rt.store.get(KEYS.portalLink + tokenHash(linkToken(rt.store, renewalId(m.email)))) !== null);
+  const url = renewing.length ? linkUrl() : '';
+  const renewals = renewing.map((m) => linkMail(rt, renewalId(m.email), '', m, url));
   queueMail(ss, rt, renewals, now);
   if (cleaned) outbox.getRange(2, tab.columns.body, bodies.length, 1).setValues(bodies);
   rt.store.set(KEYS.secretsMigrated, now.toISOString());

@@ -29,8 +29,8 @@ export interface PortalHolder {
   expiresAt: string;
 }
 
-/** A personal link's address as a queued mail holds it: the token a placeholder, put in when the mail is sent. */
-function linkUrl(): string {
+/** A personal link's address as a queued mail holds it: the token a placeholder, put in when the mail is sent (one ScriptApp call). */
+export function linkUrl(): string {
   return `${webAppUrl()}?p=${LINK_SLOT}`;
 }
 
@@ -39,18 +39,18 @@ function linkUrl(): string {
  * with a placeholder where the token goes (filled when the mail is sent), and the property that
  * records it, for the caller to store with its other writes (one call).
  */
-export function newPortalLink(rt: Runtime, email: string, now: Date, mailId: string): { url: string; link: PortalLink; property: Record<string, string> } {
+export function newPortalLink(rt: Runtime, email: string, now: Date, mailId: string): { link: PortalLink; property: Record<string, string> } {
   const member = roleOf(rt.settings, email);
   if (!member || !mayHoldLink(member.role)) throw new UserError(PORTAL.onlyHandlersViewers);
   // A link that shows only a body's cases needs the body.
   if (!seesEveryCase({ ...member, via: 'link' }) && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
   const link: PortalLink = { email: member.email, body: member.body, role: member.role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PORTAL_DAYS * 86_400_000).toISOString() };
-  return { url: linkUrl(), link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
+  return { link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
 }
 
-/** The e-mail `id` that carries a person's link (its token put in when it is sent). */
-export function linkMail(rt: Runtime, id: string, code: string, holder: { email: string; role: Role }): OutgoingMail {
-  return { id, kind: PORTAL.kind, code, recipient: holder.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url: linkUrl(), days: PORTAL_DAYS, role: ROLE_LABELS[holder.role] }) };
+/** The e-mail `id` that carries a person's link (its token put in when it is sent); `url`: linkUrl(), made once for many mails. */
+export function linkMail(rt: Runtime, id: string, code: string, holder: { email: string; role: Role }, url = linkUrl()): OutgoingMail {
+  return { id, kind: PORTAL.kind, code, recipient: holder.email, subject: PORTAL.mailSubject, body: PORTAL.mailBody({ committee: rt.settings.committeeName, url, days: PORTAL_DAYS, role: ROLE_LABELS[holder.role] }) };
 }
 
 /** "Gửi liên kết": a new link, recorded, and the e-mail that carries it queued. */
