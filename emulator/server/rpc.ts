@@ -19,24 +19,35 @@ export type RpcResponse =
   | { ok: true; value: WireValue; undefined?: true }
   | { ok: false; error: { name: string; message: string } };
 
-class Illegal extends Error {}
+/** A value google.script.run cannot carry, found at `key` (the property or index holding it). */
+class Illegal extends Error {
+  constructor(readonly key: string | number) {
+    super(String(key));
+  }
+}
 
-function toWire(value: unknown, seen: object[]): WireValue | undefined {
+/**
+ * A JSON-like copy of what crosses google.script.run, either way: primitives, null, arrays and
+ * plain objects (undefined array items as null, undefined properties dropped); anything else — a
+ * Date, a function, an Apps Script object, a cycle, an object of another class — is Illegal.
+ * Plain objects are told by their tag, not their prototype: a script's objects come from its own
+ * realm, whose Object.prototype is not this one.
+ */
+function toWire(value: unknown, key: string | number, seen: object[]): WireValue | undefined {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (value === undefined) return undefined;
-  if (typeof value !== 'object') throw new Illegal(typeof value);
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') throw new Illegal('Date');
-  if (isFacade(value)) throw new Illegal('Apps Script object');
-  if (seen.includes(value)) throw new Illegal('cycle');
+  if (typeof value !== 'object') throw new Illegal(key);
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]' || isFacade(value) || seen.includes(value)) throw new Illegal(key);
   seen.push(value);
   try {
-    if (Array.isArray(value)) return value.map((v) => toWire(v, seen) ?? null);
-    if (Object.prototype.toString.call(value) !== '[object Object]') throw new Illegal('object');
+    if (Array.isArray(value)) return value.map((v, i) => toWire(v, i, seen) ?? null);
+    if (Object.prototype.toString.call(value) !== '[object Object]') throw new Illegal(key);
     const out: { [k: string]: WireValue } = {};
     for (const [k, v] of Object.entries(value)) {
-      const w = toWire(v, seen);
-      if (w !== undefined) out[k] = w;
+      const w = toWire(v, k, seen);
+      // defineProperty: "__proto__" from a caller is a property like any other.
+      if (w !== undefined) Object.defineProperty(out, k, { value: w, enumerable: true, writable: true, configurable: true });
     }
     return out;
   } finally {
@@ -48,7 +59,7 @@ function toWire(value: unknown, seen: object[]): WireValue | undefined {
 export function resultForClient(value: unknown): RpcResponse {
   if (value === undefined) return { ok: true, value: null, undefined: true };
   try {
-    return { ok: true, value: toWire(value, []) ?? null };
+    return { ok: true, value: toWire(value, 0, []) ?? null };
   } catch (e) {
     if (e instanceof Illegal) return { ok: true, value: null };
     throw e;
@@ -74,29 +85,12 @@ export function failureForClient(error: unknown): RpcResponse {
  * https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
  */
 export function argsFromClient(args: unknown[]): WireValue[] {
-  const illegal = (key: string | number) => new TypeError(`Failed due to illegal value in property: ${key}`);
-  const copy = (value: unknown, key: string | number, seen: object[]): WireValue | undefined => {
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-    if (value === undefined) return undefined;
-    if (typeof value !== 'object') throw illegal(key);
-    if (value instanceof Date || isFacade(value) || seen.includes(value)) throw illegal(key);
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) throw illegal(key);
-    seen.push(value);
-    try {
-      if (Array.isArray(value)) return value.map((v, i) => copy(v, i, seen) ?? null);
-      const out: { [k: string]: WireValue } = {};
-      for (const k of Object.keys(value)) {
-        const w = copy((value as Record<string, unknown>)[k], k, seen);
-        if (w !== undefined) Object.defineProperty(out, k, { value: w, enumerable: true, writable: true, configurable: true });
-      }
-      return out;
-    } finally {
-      seen.pop();
-    }
-  };
-  return args.map((a, i) => copy(a, i, []) ?? null);
+  try {
+    return args.map((a, i) => toWire(a, i, []) ?? null);
+  } catch (e) {
+    if (e instanceof Illegal) throw new TypeError(`Failed due to illegal value in property: ${e.key}`, { cause: e });
+    throw e;
+  }
 }
 
 /**
