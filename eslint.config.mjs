@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'node_modules/**', 'test-artifacts/**', '.ward/**', 'emulator/server/bridge.client.js'] },
+  { ignores: ['.dependency-cruiser.cjs', 'build/**', 'node_modules/**', 'test-artifacts/**', '.ward/**', 'emulator/server/bridge.client.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,6 +20,13 @@ export default tseslint.config(
     ignores: ['src/ui/client/**'],
     rules: {
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'process', 'Buffer', 'window', 'document'],
+    },
+  },
+  {
+    // The domain is pure: what it decides is tested without any Apps Script service.
+    files: ['src/domain/**/*.ts', 'src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'SpreadsheetApp', 'FormApp', 'DocumentApp', 'DriveApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'MailApp', 'GmailApp', 'Session', 'Utilities', 'HtmlService', 'Logger', 'Charts', 'UrlFetchApp', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'atob', 'btoa', 'process', 'Buffer', 'window', 'document'],
     },
   },
   {

@@ -3,7 +3,7 @@
  * alphabet without look-alikes (no 0/O, 1/I/L), written in two groups of 4 to be read out on the
  * phone ("K7M2-QX9P"): 31^8 ≈ 8.5e11 keys, so guessing is hopeless within the attempt gate below.
  * Keys are never stored: each is derived from a random secret and the case's journal key (see
- * services/public/keys.ts), so a filing completed after a cut-off gives the resident the same key.
+ * services/access/keys.ts), so a filing completed after a cut-off gives the resident the same key.
  */
 import { isBlank, isDash } from './case-code';
 

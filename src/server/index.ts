@@ -7,7 +7,7 @@ import { buildAddonMenu } from '../ui/server/menu';
 import { postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
-import type { MaintenanceResult } from '../services/platform/maintenance';
+import type { MaintenanceResult } from '../services/jobs/maintenance';
 import { hourlyFromTrigger } from '../ui/server/triggers';
 import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
@@ -26,7 +26,7 @@ import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/link
 import type { BoardPage } from '../services/public/board';
 import type { PublicCase } from '../services/public/lookup';
 import type { ReportRequest } from '../services/reports/report';
-import type { WrittenDoc } from '../services/reports/doc-writer';
+import type { WrittenDoc } from '../services/platform/doc-writer';
 
 /** Simple trigger: the spreadsheet was opened (called from anywhere else, there is no menu to build). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -58,3 +58,8 @@ export function formatVietnameseDate(day: CivilDay): string {
   const { year, month, day: d } = toYmd(day);
   return `${String(d).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
+
+/** The year in Vietnam at an instant: case codes are numbered per Vietnamese calendar year. */
+export function vietnamYear(at: Date): number {
+  return toYmd(vietnamDayOf(at)).year;
+}

@@ -1,7 +1,7 @@
 /**
  * A document as plain data: what the report and the monthly publication say, block by block,
  * before anything touches DocumentApp. Pure, so what a Doc contains (and what it must never
- * contain) is tested without the Documents service; services/reports/doc-writer.ts draws it.
+ * contain) is tested without the Documents service; services/platform/doc-writer.ts draws it.
  */
 
 export type Align = 'left' | 'center' | 'right' | 'justify';

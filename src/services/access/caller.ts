@@ -12,7 +12,7 @@
  * - Staff functions run only for an identified active user who is in "Cán bộ" and holds the
  *   capability (`staffCall`); they reach the ward through the spreadsheet.
  * - Public functions trust only what the caller holds: a lookup key (services/public/lookup) or a
- *   personal link's token (`linkActor`, after services/public/portal-links has checked it).
+ *   personal link's token (`linkActor`, after services/access/portal-links has checked it).
  * - Triggers check their event and owner (services/access/trigger).
  * What each actor may then do is the permissions table's answer (domain/permissions), nowhere else.
  */

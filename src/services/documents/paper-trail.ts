@@ -15,11 +15,12 @@ import { replyParts } from '../../domain/reply';
 import { withoutIdentity } from '../../domain/disclosure';
 import { publishedText } from '../../domain/publication';
 import { readSubmitterNames } from '../cases/submitter-names';
-import { lastMade, rememberMade } from './made';
-import { replyFacts } from './reply-facts';
+import { lastMade, rememberMade } from '../platform/made-documents';
+import { replyFacts } from '../../domain/reply-facts';
 import { refusal } from '../access/caller';
 import { readCase, readCaseColumns } from '../cases/store';
-import type { Runtime, SchemaState } from '../platform/runtime';
+import type { Runtime } from '../platform/runtime';
+import type { SchemaState } from '../platform/schema-state';
 import { UserError } from '../platform/errors';
 import { can, type Actor } from '../../domain/permissions';
 

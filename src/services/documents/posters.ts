@@ -12,8 +12,8 @@ import { refusal } from '../access/caller';
 import { appendAudit } from '../platform/audit';
 import { NotSetUpError, UserError } from '../platform/errors';
 import type { Runtime } from '../platform/runtime';
-import { webAppUrl } from '../public/keys';
-import { writeDocument, type WrittenDoc } from '../reports/doc-writer';
+import { webAppUrl } from '../platform/web-app';
+import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
 
 /** As Forms writes a prefilled answer in its link: percent-encoded, spaces as "+". */
 const encoded = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');

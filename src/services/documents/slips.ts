@@ -1,7 +1,7 @@
 /**
  * "In phiếu giấy": a sheet of paper slips for one residential group. Their codes are reserved
  * first (intake/slip-codes); the stub's lookup key is derived as every case's is
- * (services/public/keys), from the journal key the slip's case will have.
+ * (services/access/keys), from the journal key the slip's case will have.
  */
 import { formatKey } from '../../domain/lookup';
 import { can, type Actor } from '../../domain/permissions';
@@ -9,13 +9,14 @@ import { contactText } from '../../domain/settings';
 import { MAX_SLIPS, slipDocument } from '../../domain/slips';
 import { SLIPS } from '../../i18n/vi';
 import { refusal } from '../access/caller';
-import { vietnamYear } from '../intake/intake';
+import { vietnamYear } from '../../domain/calendar/civil-date';
 import { reserveSlipCodes } from '../intake/slip-codes';
 import { appendAudit } from '../platform/audit';
 import { UserError } from '../platform/errors';
 import type { Runtime } from '../platform/runtime';
-import { slipLookupKey, webAppUrl } from '../public/keys';
-import { writeDocument, type WrittenDoc } from '../reports/doc-writer';
+import { slipLookupKey } from '../access/keys';
+import { webAppUrl } from '../platform/web-app';
+import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
 
 export interface SlipRequest {
   group: string;

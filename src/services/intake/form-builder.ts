@@ -7,8 +7,8 @@ import { PHONE_PATTERN } from '../../domain/contact';
 import { contactText, type Settings } from '../../domain/settings';
 import { FORM } from '../../i18n/vi';
 import { KEYS, type DocumentStore } from '../platform/document-store';
-import { webAppUrl } from '../public/keys';
-import type { RawKey } from '../platform/runtime';
+import { webAppUrl } from '../platform/web-app';
+import type { RawKey } from '../platform/schema-state';
 
 interface QuestionSpec {
   key: RawKey | 'contactHeader' | 'privacyHeader';

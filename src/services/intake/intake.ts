@@ -4,14 +4,14 @@
  *   trigger, or someone calling this function from a browser console, changes nothing);
  * - the submission's identity is its journal key (timestamp + answers, see domain/journal), never
  *   its row: a second delivery, or hand edits of the responses tab, file nothing twice;
- * - under the document lock, through the one filing pipeline (services/intake/filing);
+ * - under the document lock, through the one filing pipeline (services/cases/filing);
  * - if the lock times out or anything throws, the response stays in the form, the error goes to
  *   the errors tab, and reconcile (hourly, or "Đồng bộ lại") files it later under the same code.
  * Spreadsheet calls: getActive, then getSheetByName + appendRow per tab written (submitters,
  * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
  * characters), whatever the database size.
  */
-import { vietnamDayOf } from '../../domain/calendar/civil-date';
+import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
@@ -23,7 +23,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { fileOne, FORM_FILER, type CaseWrites } from './filing';
+import { fileOne, FORM_FILER, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
@@ -33,10 +33,6 @@ export const INTAKE_LOCK_WAIT_MS = 20_000;
 export type IntakeOutcome = 'filed' | 'duplicate' | 'ignored' | 'deferred' | 'failed';
 
 export type RawAnswers = Partial<Record<keyof typeof RAW_TITLES, string>>;
-
-export function vietnamYear(at: Date): number {
-  return new Date(vietnamDayOf(at) * 86_400_000).getUTCFullYear();
-}
 
 /** "24/11/2026 18:45:16" (vi) or "11/24/2026 18:45:16" (en) in the script's zone, as Forms shows it. */
 export function parseResponseTimestamp(text: string, locale: string): Date | null {

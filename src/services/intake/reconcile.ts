@@ -25,9 +25,10 @@ import { type OutgoingMail, queueMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from './filing';
+import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
-import { submissionFrom, vietnamYear, wholeAnswers, type RawAnswers } from './intake';
+import { submissionFrom, wholeAnswers, type RawAnswers } from './intake';
+import { vietnamYear } from '../../domain/calendar/civil-date';
 
 export interface ReconcileResult {
   recovered: number;

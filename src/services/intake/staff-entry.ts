@@ -16,8 +16,9 @@ import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import type { Runtime } from '../platform/runtime';
 import { slipIssued } from './slip-codes';
-import { fileOne } from './filing';
-import { acknowledgeNow, vietnamYear } from './intake';
+import { fileOne } from '../cases/filing';
+import { acknowledgeNow } from './intake';
+import { vietnamYear } from '../../domain/calendar/civil-date';
 
 /** What the sidebar sends: the submission's fields, with the channel's key and an ISO time. */
 export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey'> & {

@@ -22,7 +22,7 @@ export const KEYS = {
   intakeOwner: 'intake.owner',
   /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
   journal: 'intake.journal',
-  /** The secret lookup keys are derived from (services/public/keys). */
+  /** The secret lookup keys are derived from (services/access/keys). */
   lookupSecret: 'lookup.secret',
   /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */
   lookupIssues: 'lookup.issues',

@@ -9,7 +9,7 @@ import { ERRORS } from '../../i18n/vi';
 import { ERROR_COLUMNS } from './sheets/schema';
 import { TABS } from './sheets/tabs';
 import { readHeader, encodeRow } from './sheets/table';
-import type { SchemaState } from './runtime';
+import type { SchemaState } from './schema-state';
 
 export type ErrorPlace = keyof typeof ERRORS.where;
 

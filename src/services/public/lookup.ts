@@ -28,7 +28,7 @@ import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { slipIssued } from '../intake/slip-codes';
 import { currentIssue } from '../platform/secrets';
-import { existingLookupKey } from './keys';
+import { existingLookupKey } from '../access/keys';
 
 export interface PublicCase {
   code: string;

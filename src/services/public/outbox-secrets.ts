@@ -27,7 +27,7 @@ import type { Runtime } from '../platform/runtime';
 import { currentIssue, issuedNumbers, KEY_SLOT, LINK_SLOT, linkToken, lookupKey, tokenHash } from '../platform/secrets';
 import { sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { linkMail, linkUrl, newPortalLink } from './portal-links';
+import { linkMail, linkUrl, newPortalLink } from '../access/portal-links';
 import { mayHoldLink } from '../../domain/permissions';
 
 /** The id of the one mail that renews a person's exposed link. */

@@ -19,7 +19,7 @@ import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { DeniedError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
-import { portalHolder } from './portal-links';
+import { portalHolder } from '../access/portal-links';
 import { caseFacts } from './lookup';
 
 export interface PortalCase {

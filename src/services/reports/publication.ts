@@ -15,7 +15,7 @@ import { appendAudit } from '../platform/audit';
 import { KEYS } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import type { Runtime } from '../platform/runtime';
-import { writeDocument, type WrittenDoc } from './doc-writer';
+import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
 
 export function createPublication(rt: Runtime, actor: Actor, request: { year?: number; month?: number }): WrittenDoc {
   if (!can(actor, 'makeReports')) throw refusal(actor, 'makeReports');

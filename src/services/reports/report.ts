@@ -20,7 +20,7 @@ import { reportCaseOf } from '../../domain/report/dashboard';
 import { appendAudit } from '../platform/audit';
 import { KEYS } from '../platform/document-store';
 import { UserError } from '../platform/errors';
-import { writeDocument, type WrittenDoc } from './doc-writer';
+import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
 
 /** What the sidebar sends: a kind, a year, an index (month, quarter, half) or two ISO dates. */
 export interface ReportRequest {

@@ -10,9 +10,9 @@ import { ACCESS, MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
 import { identifiedCaller, staffActor } from '../../services/access/caller';
 import { createPosters, createStickers } from '../../services/documents/posters';
 import { DeniedError, describeError, NotSetUpError, UserError, type ErrorPlace } from '../../services/platform/errors';
-import { runMaintenance } from '../../services/platform/maintenance';
+import { runMaintenance } from '../../services/jobs/maintenance';
 import { loadRuntime, type Runtime } from '../../services/platform/runtime';
-import { describeSetup, runSetup } from '../../services/platform/setup';
+import { describeSetup, runSetup } from '../../services/jobs/setup';
 import { rpc } from './rpc';
 import { openSidebar } from './sidebar';
 

@@ -13,7 +13,7 @@ import { answerTemplateFor, fillTemplate } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
 import { historyFor, inboxItemAs, readsOriginal, residentMasker, searchAs } from '../../domain/disclosure';
 import { CASES } from '../../i18n/vi';
-import { replyFacts } from '../../services/documents/reply-facts';
+import { replyFacts } from '../../domain/reply-facts';
 import { performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { staffCall } from '../../services/access/caller';
 import { readCase, readIndex } from '../../services/cases/store';

@@ -6,7 +6,7 @@ import { PORTAL } from '../../i18n/vi';
 import { staffCall } from '../../services/access/caller';
 import { UserError } from '../../services/platform/errors';
 import type { Runtime } from '../../services/platform/runtime';
-import { activeLinks, revokePortalLinks, sendPortalLink } from '../../services/public/portal-links';
+import { activeLinks, revokePortalLinks, sendPortalLink } from '../../services/access/portal-links';
 import { rpc } from './rpc';
 
 export interface LinkRow {

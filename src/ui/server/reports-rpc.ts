@@ -3,7 +3,7 @@ import { createReport, type ReportRequest } from '../../services/reports/report'
 import { createPublication } from '../../services/reports/publication';
 import { createPosters, createStickers, placeLinks, type PlaceLink } from '../../services/documents/posters';
 import { createSlips, type SlipRequest } from '../../services/documents/slips';
-import type { WrittenDoc } from '../../services/reports/doc-writer';
+import type { WrittenDoc } from '../../services/platform/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
 import { fields, text } from '../../domain/input';
 import { canSee, seesEveryCase } from '../../domain/permissions';

@@ -12,9 +12,9 @@ import { ERRORS } from '../../i18n/vi';
 import { staffMember } from '../../services/access/caller';
 import { isTriggerEvent, triggerOwner } from '../../services/access/trigger';
 import { logError } from '../../services/platform/errors';
-import { runMaintenance, type MaintenanceResult } from '../../services/platform/maintenance';
+import { runMaintenance, type MaintenanceResult } from '../../services/jobs/maintenance';
 import { loadRuntime } from '../../services/platform/runtime';
-import { HOURLY_HANDLER } from '../../services/platform/setup';
+import { HOURLY_HANDLER } from '../../services/jobs/setup';
 
 function firedBy(e: unknown, handler: string): boolean {
   const uid = (e as { triggerUid?: unknown }).triggerUid;

@@ -5,21 +5,22 @@
  */
 import { parseSettings } from '../../domain/settings';
 import { ERRORS } from '../../i18n/vi';
-import { DocumentStore, KEYS } from './document-store';
-import { BusyError, describeError, logError, NotSetUpError } from './errors';
+import { DocumentStore, KEYS } from '../platform/document-store';
+import { BusyError, describeError, logError, NotSetUpError } from '../platform/errors';
 import { completePendingActions } from '../cases/actions';
-import { drainOutbox, type DrainResult } from './outbox';
+import { drainOutbox, type DrainResult } from '../platform/outbox';
 import { reconcile } from '../intake/reconcile';
 import { migrateOutboxSecrets } from '../public/outbox-secrets';
 import { refreshFormTexts } from '../intake/form-builder';
-import { loadRuntime, storeSettings, type SchemaState } from './runtime';
-import { readSettingsTables } from './settings-tabs';
+import { loadRuntime, storeSettings } from '../platform/runtime';
+import type { SchemaState } from '../platform/schema-state';
+import { readSettingsTables } from '../platform/settings-tabs';
 import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
 import { sendDailyReminders } from '../reports/reminders';
-import { TABS, TAB_KEYS } from './sheets/tabs';
-import { HEADROOM_ROWS } from './sheets/writer';
-import { tryDocumentLock } from './lock';
+import { TABS, TAB_KEYS } from '../platform/sheets/tabs';
+import { HEADROOM_ROWS } from '../platform/sheets/writer';
+import { tryDocumentLock } from '../platform/lock';
 
 export const MAINTENANCE_LOCK_WAIT_MS = 60_000;
 

@@ -15,7 +15,7 @@ import { revocations, type PortalLink } from '../platform/portal-records';
 import type { Runtime } from '../platform/runtime';
 import { LINK_SLOT, linkToken, tokenHash } from '../platform/secrets';
 import { PORTAL } from '../../i18n/vi';
-import { webAppUrl } from './keys';
+import { webAppUrl } from '../platform/web-app';
 import { mayHoldLink, seesEveryCase } from '../../domain/permissions';
 
 export type { PortalLink } from '../platform/portal-records';

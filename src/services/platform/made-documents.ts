@@ -3,7 +3,7 @@
  * request for the same case version gets the same Doc, and recording "letter handed over" can
  * check that the letter was made from the answer as it stands.
  */
-import { KEYS, type DocumentStore } from '../platform/document-store';
+import { KEYS, type DocumentStore } from './document-store';
 
 export type DocumentKind = 'slip' | 'letter';
 

@@ -1,8 +1,8 @@
 /** The facts of a case a reply to its resident is composed from (domain/reply), in one place. */
-import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
-import type { CaseRecord } from '../../domain/case-record';
-import type { ReplyFacts } from '../../domain/reply';
-import { contactText, type Settings } from '../../domain/settings';
+import { formatVietnameseDate, vietnamDayOf } from './calendar/civil-date';
+import type { CaseRecord } from './case-record';
+import type { ReplyFacts } from './reply';
+import { contactText, type Settings } from './settings';
 
 export function replyFacts(settings: Settings, c: Pick<CaseRecord, 'code' | 'receivedAt' | 'category' | 'suggestedCategory' | 'answer'>, residentName: string): ReplyFacts {
   return {

@@ -23,12 +23,3 @@ export { lookupKey, lookupSecret } from '../platform/secrets';
 export function slipLookupKey(store: DocumentStore, code: string): string {
   return lookupKey(store, slipJournalKey(code), 0);
 }
-
-/** The web app's address, or '' when it is not deployed (then residents ask the ward). */
-export function webAppUrl(): string {
-  try {
-    return ScriptApp.getService().getUrl() || '';
-  } catch {
-    return '';
-  }
-}

@@ -17,7 +17,7 @@ import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
 import { salutation } from '../../domain/reply';
 import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
-import { webAppUrl } from '../public/keys';
+import { webAppUrl } from '../platform/web-app';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
@@ -26,7 +26,7 @@ import { KEY_SLOT } from '../platform/secrets';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
-import { withIndex } from '../cases/store';
+import { withIndex } from './store';
 import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */

@@ -6,18 +6,20 @@
 import { parseSettings, roleOf, type Settings } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
-import { DocumentStore, KEYS } from './document-store';
+import { DocumentStore, KEYS } from '../platform/document-store';
 import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
-import { editorsFor, protectSheet } from './protection';
-import { loadRuntime, SCHEMA_VERSION, storeSettings, type SchemaState } from './runtime';
+import { editorsFor, protectSheet } from '../platform/protection';
+import { loadRuntime, storeSettings } from '../platform/runtime';
+import { SCHEMA_VERSION, type SchemaState } from '../platform/schema-state';
 import { backfillIndex } from '../cases/store';
-import { NUMBER_FORMAT, type TabSpec } from './sheets/schema';
-import { readHeader, type TabMap } from './sheets/table';
-import { TABS, TAB_KEYS, type TabKey } from './sheets/tabs';
-import { lookupSecret, webAppUrl } from '../public/keys';
-import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from './settings-tabs';
-import { DeniedError, logError } from './errors';
-import { LONG_TEXT_PLAIN_COLUMNS } from '../intake/filing';
+import { NUMBER_FORMAT, type TabSpec } from '../platform/sheets/schema';
+import { readHeader, type TabMap } from '../platform/sheets/table';
+import { TABS, TAB_KEYS, type TabKey } from '../platform/sheets/tabs';
+import { lookupSecret } from '../access/keys';
+import { webAppUrl } from '../platform/web-app';
+import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from '../platform/settings-tabs';
+import { DeniedError, logError } from '../platform/errors';
+import { LONG_TEXT_PLAIN_COLUMNS } from '../cases/filing';
 import { ensureTemplates } from '../documents/paper-trail';
 
 export const INTAKE_HANDLER = 'onFormSubmitIntake';
@@ -199,7 +201,7 @@ export function runSetup(user: string): SetupReport {
   const form = formResult.form;
   store.set(KEYS.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
   lookupSecret(store); // made here, under setup, before any case needs a lookup key
-  // A new ward has no secrets in its outbox to clean (platform/maintenance: migrateSecrets).
+  // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
   if (!oldSchema && !store.get(KEYS.secretsMigrated)) store.set(KEYS.secretsMigrated, new Date().toISOString());
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');
