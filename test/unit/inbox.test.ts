@@ -46,3 +46,22 @@ describe('buildInbox: whose cases', () => {
     }
   });
 });
+
+// From issue 7's bug catchers (item e), expected values read off a wall calendar.
+describe('the inbox "due soon" counter: due within 2 working days', () => {
+  const cal = new WorkingCalendar();
+  const admin = { email: 'admin@luukiem.example', role: 'admin' as const, body: '', via: 'spreadsheet' as const };
+  function entry(code: string, due: string): IndexEntry & { row: number } {
+    const received = iso('2026-11-20');
+    return { code, row: 2, receivedDay: received, receivedAt: received * 86_400_000, channel: 'QR', group: 'Tổ dân phố 1', category: '', suggestedCategory: '', status: STATUS.new, dueDay: iso(due), bodyDueDay: null, assignedBody: '', assignee: '', outcome: '', hidden: false, summary: code, search: code.toLowerCase(), answeredAt: null, answerSentAt: null, confidential: false, complexity: '', hasEmail: false, hasPhone: false, answerMethod: '', rating: null };
+  }
+
+  it('on Thursday 3/12/2026: due Mon 7/12 (2 working days) counts, due Tue 8/12 (3) does not; today counts, yesterday is overdue', () => {
+    const entries = [entry('A', '2026-12-07'), entry('B', '2026-12-08'), entry('C', '2026-12-03'), entry('D', '2026-12-02'), entry('E', '2026-12-05')];
+    const page = buildInbox(entries, admin, {}, iso('2026-12-03'), cal);
+    // A (Mon, 2 working days), C (today), E (Saturday, before Monday's limit) are due soon; D is overdue.
+    expect(page.counters).toEqual({ new: 5, inProgress: 0, dueSoon: 3, overdue: 1, callBack: 0 });
+    const soon = buildInbox(entries, admin, { status: 'dueSoon' }, iso('2026-12-03'), cal);
+    expect(soon.items.map((i) => i.code).sort()).toEqual(['A', 'C', 'E']);
+  });
+});

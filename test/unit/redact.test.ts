@@ -15,3 +15,21 @@ describe('redactPersonalData', () => {
     expect(redactPersonalData('GY-2026-00012 ngày 2026-11-24: lỗi gửi tới bao.tran@gmail.com, 0812.345.678')).toBe('GY-2026-00012 ngày 2026-11-24: lỗi gửi tới [email], [số điện thoại]');
   });
 });
+
+// From issue 7's bug catchers (item b).
+describe('redaction of personal data from messages', () => {
+  it.each([
+    'Invalid number 0912345678 for the resident',
+    'Invalid number +84912345678 for the resident',
+    'Invalid number 0912 345 678 for the resident',
+    'Invalid number 091.234.5678 for the resident',
+    'Invalid number +84 912 345 678 for the resident',
+    'Invalid number 024-3825-1234 for the resident',
+    'Invalid email: dan.nguyen@gmail.com',
+  ])('%s', (message) => {
+    const out = redactPersonalData(message);
+    expect(out).not.toMatch(/\d{3}/);
+    expect(out).not.toContain('@');
+    expect(out.startsWith('Invalid')).toBe(true);
+  });
+});
