@@ -74,15 +74,39 @@ it('a wrong e-mail or phone is marked on its own field, with an example, and not
 });
 
 it('a late inbox answer does not throw away the entry form the clerk switched to', async () => {
-  // The inbox takes 2 s to come back; meanwhile the clerk opens "Nhập ý kiến".
+  // Explicit interleaving, no sleeps: the inbox's answer is held until the clerk has switched to
+  // "Nhập ý kiến" and typed, then let through; the test goes on once the page has handled it.
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let held!: () => void;
+  const inboxAsked = new Promise<void>((r) => (held = r));
+  let first = true;
   await ward.page.route('**/rpc', async (route) => {
-    if ((route.request().postData() ?? '').includes('"getInbox"')) await new Promise((r) => setTimeout(r, 2000));
+    if (first && (route.request().postData() ?? '').includes('"getInbox"')) {
+      first = false;
+      held();
+      await released;
+    }
     await route.continue();
   });
   try {
-    const sidebar = await openSidebar();
+    await ward.page.goto(ward.url);
+    await ward.page.getByRole('button', { name: 'Mở hòm thư' }).click();
+    await ward.page.waitForURL(/\/sidebar$/);
+    const sidebar = ward.page.frameLocator('#sidebar iframe');
+    await inboxAsked;
+    await sidebar.getByRole('button', { name: INBOX_UI.tabEntry }).click();
     await sidebar.getByLabel(T.content).fill('Đang gõ dở');
-    await ward.page.waitForTimeout(3000);
+    const answered = ward.page.waitForResponse((r) => r.url().endsWith('/rpc') && (r.request().postData() ?? '').includes('"getInbox"'));
+    release();
+    const response = await answered;
+    await response.finished();
+    // The bridge parses the answer and calls the inbox's handler in the tasks that follow; one
+    // more task in the sidebar's frame runs after them.
+    const frame = ward.page.frames().find((f) => f !== ward.page.mainFrame() && f.url().includes('sidebar'))!;
+    await frame.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    // count() does not wait: a form replaced by the inbox fails here at once.
+    expect(await sidebar.getByRole('button', { name: T.save }).count()).toBe(1);
     expect(await sidebar.getByLabel(T.content).inputValue()).toBe('Đang gõ dở');
   } finally {
     await ward.page.unroute('**/rpc');

@@ -1,0 +1,81 @@
+/**
+ * services/public/portal-links: a handling body's personal link token is never stored readable.
+ * What the document properties hold for a link is keyed by exactly the SHA-256 of the token (hex),
+ * computed here with node:crypto — not with the code under test — and neither the token nor any
+ * reversible form of it (base64, hex of its bytes, reversed…) is anywhere in the properties, the
+ * tabs or the outbox.
+ */
+import { createHash } from 'node:crypto';
+import { formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
+
+const UBND = 'ubnd@luukiem.example';
+const VIEWER = 'danguy@luukiem.example';
+type View = { code: string; row: number; version: number };
+
+/** The property a link is recorded under: the add-on's prefix "hts.", then "portal." and the token's SHA-256 (a stored name: wards hold it). */
+const RECORD = 'hts.portal.';
+const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+function ward(): Ward {
+  const w = setUpWard();
+  w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+    [UBND, 'Xử lý', 'UBND phường'],
+    [VIEWER, 'Xem', ''],
+  ]);
+  runHourly(w);
+  return w;
+}
+
+function tokensMailedTo(w: Ward, to: string): string[] {
+  return w.ws.mail.outbox().filter((m) => m.to[0] === to).flatMap((m) => [...m.body.matchAll(/\?p=([0-9a-f]{64})/g)].map((x) => x[1]));
+}
+
+function portalProperties(w: Ward): Record<string, string> {
+  const all = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties();
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(RECORD)));
+}
+
+/** Every readable form of a token someone could turn back into it. */
+function forms(token: string): string[] {
+  const bytes = Buffer.from(token, 'hex');
+  return [token, token.toUpperCase(), Buffer.from(token).toString('base64'), bytes.toString('base64'), bytes.toString('base64url'), [...token].reverse().join(''), token.slice(0, 32), token.slice(32)];
+}
+
+describe('personal link tokens are stored as their SHA-256 only', () => {
+  it('the link mailed with an assignment and the one an admin sends: one record each, under "hts.portal." + sha256(token)', () => {
+    const w = ward();
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng' }));
+    let v = w.app.call('getCase', 'GY-2026-00001') as View;
+    v = (w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }) as { view: View }).view;
+    w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body: 'UBND phường', assignee: UBND });
+    w.app.call('sendPortalLink', VIEWER);
+    runHourly(w);
+
+    const tokens = [...tokensMailedTo(w, UBND), ...tokensMailedTo(w, VIEWER)];
+    expect(tokens).toHaveLength(2);
+    const records = portalProperties(w);
+    expect(Object.keys(records).sort()).toEqual(tokens.map((t) => `${RECORD}${sha256Hex(t)}`).sort());
+    expect(JSON.parse(records[`${RECORD}${sha256Hex(tokens[0])}`])).toMatchObject({ email: UBND, body: 'UBND phường', role: 'handler' });
+    expect(JSON.parse(records[`${RECORD}${sha256Hex(tokens[1])}`])).toMatchObject({ email: VIEWER, role: 'viewer' });
+    // And the mailed token is the one the web app accepts.
+    expect(w.app.call('getPortal', tokens[0])).toMatchObject({ email: UBND });
+  });
+
+  it('no readable form of a token is kept anywhere: properties, tabs, the queued mail', () => {
+    const w = ward();
+    w.app.call('sendPortalLink', VIEWER);
+    // Before the send: the queued mail holds a placeholder, not the token.
+    const queued = JSON.stringify(w.ws.snapshot());
+    runHourly(w);
+    const [token] = tokensMailedTo(w, VIEWER);
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    const props = JSON.stringify((w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties());
+    const tabs = JSON.stringify(w.ws.spreadsheets.view(w.ssId).sheets.map((s) => s.displayValues));
+    for (const form of forms(token)) {
+      expect([form, props.includes(form)]).toEqual([form, false]);
+      expect([form, tabs.includes(form)]).toEqual([form, false]);
+      expect([form, queued.includes(form)]).toEqual([form, false]);
+    }
+    expect(props).toContain(sha256Hex(token));
+  });
+});
