@@ -4,7 +4,7 @@
  */
 import { AppsScriptException, NotImplementedInEmulator, signatureMismatch } from '../../../core/errors';
 import { isEnumValue } from '../../../core/enums';
-import { Attribute } from '../enums';
+import { Attribute, HorizontalAlignment, ParagraphHeading } from '../enums';
 import type { BlockNode, ParagraphNode, TableCellNode, TableNode } from '../model';
 
 export const PARAGRAPH_ATTRS: Record<string, keyof ParagraphNode['attrs']> = {
@@ -28,6 +28,36 @@ export const TEXT_ATTRS: Record<string, string> = {
   BACKGROUND_COLOR: 'backgroundColor',
   LINK_URL: 'linkUrl',
 };
+
+/**
+ * What getAttributes() returns: the attributes the emulator models, by Attribute name. Reading
+ * another Attribute name throws "not implemented" rather than giving a guess.
+ */
+export function attributesView(values: Record<string, unknown>, owner: string): Record<string, unknown> {
+  return new Proxy(values, {
+    get(target, key) {
+      if (typeof key === 'string' && key in Attribute && !(key in target)) throw new NotImplementedInEmulator(`${owner}.getAttributes()[${key}]`);
+      return Reflect.get(target, key);
+    },
+  });
+}
+
+/**
+ * A paragraph's attributes: its paragraph attributes (HEADING and HORIZONTAL_ALIGNMENT as their
+ * enums) and the text attributes its whole text shares — null where the text differs or has none.
+ * https://developers.google.com/apps-script/reference/document/paragraph#getAttributes()
+ */
+export function paragraphAttributes(p: ParagraphNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(PARAGRAPH_ATTRS)) out[key] = p.attrs[prop] ?? null;
+  if (out.HEADING !== null) out.HEADING = ParagraphHeading[out.HEADING as keyof typeof ParagraphHeading];
+  if (out.HORIZONTAL_ALIGNMENT !== null) out.HORIZONTAL_ALIGNMENT = HorizontalAlignment[out.HORIZONTAL_ALIGNMENT as keyof typeof HorizontalAlignment];
+  for (const [key, prop] of Object.entries(TEXT_ATTRS)) {
+    const values = new Set(p.rich.attrs.map((a) => (a as Record<string, unknown>)[prop] ?? null));
+    out[key] = values.size === 1 ? [...values][0] : null;
+  }
+  return out;
+}
 
 /** Every paragraph (and list item) among `children`, tables' cells included. */
 export function paragraphsIn(children: ReadonlyArray<BlockNode>): ParagraphNode[] {

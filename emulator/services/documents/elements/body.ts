@@ -6,8 +6,8 @@
 import { NotImplementedInEmulator, signatureMismatch } from '../../../core/errors';
 import { expose } from '../../../core/facade';
 import type { Kernel } from '../../../core/kernel';
-import { Attribute } from '../enums';
 import { emptyParagraph, type BlockNode, type DocumentData } from '../model';
+import { attributesView } from './attributes';
 import { Container } from './container';
 import { Leaf } from './leaf';
 import type { Parent } from './nodes';
@@ -32,6 +32,11 @@ export class Body extends Container {
 
   protected _wrap(node: BlockNode, parent: Parent): unknown {
     return wrapBlock(this._kernel, node, parent);
+  }
+
+  /** "Retrieves all the InlineImages contained in the section." https://developers.google.com/apps-script/reference/document/body#getImages() */
+  getImages(): unknown[] {
+    return this._images();
   }
 
   /**
@@ -61,12 +66,7 @@ export class Body extends Container {
       PAGE_WIDTH: this._doc.pageWidth,
       PAGE_HEIGHT: this._doc.pageHeight,
     };
-    return new Proxy(page, {
-      get(target, key) {
-        if (typeof key === 'string' && key in Attribute && !(key in target)) throw new NotImplementedInEmulator(`Body.getAttributes()[${key}]`);
-        return Reflect.get(target, key);
-      },
-    });
+    return attributesView(page, 'Body');
   }
 
   /** Page-setup attributes set the page; the others apply to the body's paragraphs and text. */

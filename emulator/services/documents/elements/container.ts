@@ -6,7 +6,7 @@
  * https://developers.google.com/apps-script/reference/document/header-section
  * https://developers.google.com/apps-script/reference/document/footer-section
  */
-import { AppsScriptException, signatureMismatch } from '../../../core/errors';
+import { AppsScriptException, NotImplementedInEmulator, signatureMismatch } from '../../../core/errors';
 import { expose, unwrap } from '../../../core/facade';
 import type { Kernel } from '../../../core/kernel';
 import { Published, publish } from '../../../core/published';
@@ -17,6 +17,7 @@ import { makeText } from '../text';
 import { applyAttributes, paragraphsIn } from './attributes';
 import { Leaf } from './leaf';
 import { cellsFrom, DETACHED, newTable, removeBlock, type Parent } from './nodes';
+import { RangeElement } from './range-element';
 
 export abstract class Container extends Published {
   constructor(
@@ -144,6 +145,12 @@ export abstract class Container extends Published {
   getText(): string {
     return plainText(this._node);
   }
+  /** Every InlineImage in the section, tables' cells included, in document order. */
+  protected _images(): unknown[] {
+    return paragraphsIn(this._node.children).flatMap((p) =>
+      p.inlines.flatMap((x) => (x.kind === 'image' ? [publish(this._kernel, 'DocumentApp', 'InlineImage', new InlineImage(this._kernel, x.image, p.inlines))] : [])),
+    );
+  }
   setText(text: string): unknown {
     this._node.children.splice(0, this._node.children.length, emptyParagraph(String(text)));
     return this._self;
@@ -156,6 +163,41 @@ export abstract class Container extends Published {
     const first = this._node.children.find((c): c is ParagraphNode => c.type !== 'TABLE');
     if (!first) throw new AppsScriptException('not implemented in the emulator: editAsText over a section with no paragraph');
     return makeText(this._kernel, first.rich);
+  }
+  /**
+   * findText(searchPattern) / findText(searchPattern, from): the first match of the pattern in the
+   * section's Text elements (each paragraph's text, tables' cells included, in document order),
+   * after `from` (a result of an earlier search here) when given; null when there is none. Each
+   * Text element is searched on its own. Apps Script's patterns are RE2-like; the emulator uses
+   * JavaScript's. A pattern that matches empty text is not modelled.
+   * https://developers.google.com/apps-script/reference/document/body#findText(String,RangeElement)
+   */
+  findText(searchPattern: unknown, from?: unknown): unknown {
+    const method = `DocumentApp.${this._className}.findText`;
+    const after = from === undefined || from === null ? null : unwrap(from);
+    if (typeof searchPattern !== 'string' || (after !== null && !(after instanceof RangeElement))) throw signatureMismatch(method, from === undefined ? [searchPattern] : [searchPattern, from]);
+    let re: RegExp;
+    try {
+      re = new RegExp(searchPattern, 'g');
+    } catch {
+      throw new NotImplementedInEmulator(`${this._className}.findText('${searchPattern}') (not a JavaScript pattern)`);
+    }
+    const texts = paragraphsIn(this._node.children).map((p) => p.rich);
+    let i = 0;
+    let offset = 0;
+    if (after) {
+      i = texts.indexOf(after._rich);
+      if (i < 0) throw new NotImplementedInEmulator(`${this._className}.findText from a result outside this element`);
+      offset = after._end + 1;
+    }
+    for (; i < texts.length; i++, offset = 0) {
+      re.lastIndex = offset;
+      const m = re.exec(texts[i].text);
+      if (!m) continue;
+      if (m[0].length === 0) throw new NotImplementedInEmulator(`${this._className}.findText('${searchPattern}') matching empty text`);
+      return expose(this._kernel, 'DocumentApp', 'RangeElement', new RangeElement(this._kernel, texts[i], m.index, m.index + m[0].length - 1));
+    }
+    return null;
   }
   /**
    * Replaces every match in every paragraph (tables included). Apps Script uses RE2 patterns;

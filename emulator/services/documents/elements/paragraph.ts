@@ -11,7 +11,7 @@ import { ElementType, GlyphType, HorizontalAlignment, ParagraphHeading } from '.
 import { InlineImage, imageFrom } from '../images';
 import type { ParagraphNode } from '../model';
 import { insertRich, makeText, setRich } from '../text';
-import { applyAttributes, PARAGRAPH_ATTRS } from './attributes';
+import { applyAttributes, attributesView, paragraphAttributes } from './attributes';
 import { Leaf } from './leaf';
 import { removeBlock, type Parent } from './nodes';
 import { detachedCopy } from './wrap';
@@ -123,10 +123,9 @@ export class Paragraph extends Published {
     applyAttributes([this._node], [], attributes, 'DocumentApp.Paragraph.setAttributes');
     return this._self;
   }
+  /** Paragraph and text attributes by Attribute name (see paragraphAttributes); others are not modelled. */
   getAttributes(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [key, prop] of Object.entries(PARAGRAPH_ATTRS)) out[key] = this._node.attrs[prop] ?? null;
-    return out;
+    return attributesView(paragraphAttributes(this._node), this._node.type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph');
   }
   appendPageBreak(): unknown {
     this._node.inlines.push({ kind: 'pageBreak' });

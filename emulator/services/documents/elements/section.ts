@@ -16,4 +16,9 @@ export class Section extends Container {
   protected _wrap(node: BlockNode, parent: Parent): unknown {
     return wrapBlock(this._kernel, node, parent);
   }
+
+  /** "Retrieves all the InlineImages contained in the section." https://developers.google.com/apps-script/reference/document/body#getImages() */
+  getImages(): unknown[] {
+    return this._images();
+  }
 }

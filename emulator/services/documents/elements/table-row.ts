@@ -25,12 +25,12 @@ export class TableRow extends Published {
   getCell(cellIndex: number): unknown {
     const cell = this._node.cells[cellIndex];
     if (!cell) throw new AppsScriptException(`Child index (${cellIndex}) must be less than the number of child elements (${this._node.cells.length}).`);
-    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell));
+    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell, this._table));
   }
   appendTableCell(text?: string): unknown {
     const cell = newCell(text === undefined ? '' : String(text));
     this._node.cells.push(cell);
-    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell));
+    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell, this._table));
   }
   getText(): string {
     return this._node.cells.map((c) => plainText(c)).join('\t');

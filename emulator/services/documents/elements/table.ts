@@ -45,7 +45,7 @@ export class Table extends Published {
   getCell(rowIndex: number, cellIndex: number): unknown {
     const cell = this._node.rows[rowIndex]?.cells[cellIndex];
     if (!cell) throw new AppsScriptException(`Child index (${cellIndex}) must be less than the number of child elements.`);
-    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell));
+    return publish(this._kernel, 'DocumentApp', 'TableCell', new TableCell(this._kernel, cell, this._node));
   }
   getText(): string {
     return plainText(this._node);
@@ -68,6 +68,20 @@ export class Table extends Published {
   setColumnWidth(columnIndex: number, width: number): Table {
     this._node.columnWidths[columnIndex] = width;
     return this._self;
+  }
+  /**
+   * "Retrieves the width of the specified table column, in points."
+   * https://developers.google.com/apps-script/reference/document/table#getColumnWidth(Integer)
+   * A column whose width was never set has Docs' default width, which the reference does not give,
+   * and the refusal of a column index past the last is not documented either: both not modelled.
+   */
+  getColumnWidth(columnIndex: unknown): number {
+    if (typeof columnIndex !== 'number' || !Number.isInteger(columnIndex)) throw signatureMismatch('DocumentApp.Table.getColumnWidth', [columnIndex]);
+    const columns = Math.max(0, ...this._node.rows.map((r) => r.cells.length));
+    if (columnIndex < 0 || columnIndex >= columns) throw new NotImplementedInEmulator(`Table.getColumnWidth(${columnIndex}) of a table with ${columns} columns`);
+    const width = this._node.columnWidths[columnIndex] ?? this._node.rows.find((r) => r.cells[columnIndex]?.width !== undefined)?.cells[columnIndex].width;
+    if (width === undefined) throw new NotImplementedInEmulator('Table.getColumnWidth of a column whose width was never set');
+    return width;
   }
   setAttributes(attributes: unknown): Table {
     const cells = this._node.rows.flatMap((r) => r.cells);
