@@ -355,3 +355,21 @@ describe('HtmlOutput.getBlob — https://developers.google.com/apps-script/refer
     expect(blob.getContentType()).toBe('text/html');
   });
 });
+
+// "getContentType() — Returns: String — the content type of this data, if known, or null."
+// https://developers.google.com/apps-script/reference/base/blob#getContentType()
+// https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte)
+// A blob made from bytes with no content type has none: null. For one made from a String the
+// sources disagree (gas-fakes, which is checked against live Apps Script, gives 'text/plain'), so
+// the emulator does not guess.
+describe('Blob.getContentType of a new blob — https://developers.google.com/apps-script/reference/base/blob#getContentType()', () => {
+  it('is null for bytes without a content type, the given one otherwise; a String’s is not guessed', () => {
+    const ws = createWorkspace();
+    const Utilities = ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
+    expect(Utilities.newBlob([104, 105]).getContentType()).toBeNull();
+    expect(Utilities.newBlob('a,b', 'text/csv').getContentType()).toBe('text/csv');
+    expect(() => Utilities.newBlob('văn bản').getContentType()).toThrow('not implemented in the emulator: Blob.getContentType');
+    expect(Utilities.newBlob('văn bản').setContentType('text/plain').getContentType()).toBe('text/plain');
+    expect(Utilities.newBlob('văn bản').getDataAsString()).toBe('văn bản');
+  });
+});

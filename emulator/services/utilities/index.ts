@@ -78,7 +78,7 @@ export function install(kernel: Kernel): void {
 
     newBlob(data: unknown, contentType?: string, name?: string): unknown {
       const bytes = typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : fromByteArray(data, 'Utilities.newBlob');
-      return makeBlob(kernel, bytes, contentType ?? null, name ?? null);
+      return makeBlob(kernel, bytes, contentType ?? null, name ?? null, typeof data === 'string' && (contentType === undefined || contentType === null));
     }
 
     base64Encode(data: unknown, charset?: unknown): string {
