@@ -25,7 +25,7 @@ import type {
   WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
-import { argsFromClient, asClientSees } from './server/rpc';
+import { argsFromClient, asClientSees, responseOf, type RpcResponse } from './server/rpc';
 
 export interface WorkspaceOptions {
   /** The Apps Script project's name (default "Hòm thư số"): add-on menus carry it. */
@@ -128,8 +128,16 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 
   let app: (App & { realm: ScriptRealm }) | null = null;
 
+  /** google.script.run from the sidebar or a dialog, as the person at the keyboard. */
+  const sidebarCall = (fn: string, args: unknown[], user: string | undefined) => () =>
+    kernel.runScript(clientCallable(fn), argsFromClient(args), { kind: 'rpc', label: fn, user: user ?? kernel.user });
+  /** google.script.run from a page the web app served, run as the web app runs for the visitor. */
+  const webAppCall = (fn: string, args: unknown[], user: string | undefined) => () =>
+    kernel.module('webapp').rpc(clientCallable(fn), argsFromClient(args), user ?? kernel.user);
+
+  // The kernel stays inside: tests, the benchmark and the ward reach it only through the named
+  // methods below.
   const ws = {
-    kernel,
     /** Apps Script globals keyed by their names, for tests that call services directly. */
     globals,
 
@@ -179,6 +187,12 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       setActive: (id: string | null): void => kernel.module('spreadsheet').setActive(id),
       list: () => kernel.module('spreadsheet').list(),
       view: (id: string): SpreadsheetView => kernel.module('spreadsheet').view(id),
+      /**
+       * A Range facade over cells of a spreadsheet (1-based row and column; the sheet by its id),
+       * as an event object carries it — e.g. to deliver a form-submit event a second time.
+       */
+      range: (id: string, sheetId: number, row: number, column: number, numRows = 1, numColumns = 1): GoogleAppsScript.Spreadsheet.Range =>
+        kernel.module('spreadsheet').rangeFacade(id, sheetId, row, column, numRows, numColumns),
     },
 
     ui: {
@@ -187,6 +201,12 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       dialogs: (): ShownHtml[] => kernel.module('html').shown().filter((h) => h.kind !== 'sidebar'),
       events: (): UiEvent[] => kernel.module('html').uiEvents(),
       respond: (response: { button: string; text?: string }): void => kernel.module('html').queueUiResponse(response),
+      /**
+       * A person picks a menu item: its function runs in an execution of kind 'menu' as `user`
+       * (default: the workspace's user). The item is not looked up in the menus.
+       */
+      runMenuItem: (functionName: string, options: { user?: string } = {}): unknown =>
+        kernel.runScript(functionName, [], { kind: 'menu', label: functionName, user: options.user ?? kernel.user }),
     },
 
     forms: {
@@ -226,8 +246,9 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
        * and outside visitors), and the result is what the page's handlers receive (a failure is
        * thrown with its name and message). `user: ''` is an anonymous visitor.
        */
-      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown =>
-        asClientSees(() => kernel.module('webapp').rpc(clientCallable(fn), argsFromClient(args), options.user ?? kernel.user)),
+      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown => asClientSees(webAppCall(fn, args, options.user)),
+      /** The same call as the page's bridge receives it: { ok, value } or { ok: false, error }. */
+      respond: (fn: string, args: unknown[] = [], options: { user?: string } = {}): RpcResponse => responseOf(webAppCall(fn, args, options.user)),
     },
 
     /**
@@ -236,8 +257,9 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
      * and result rules, as ws.webapp.run.
      */
     sidebar: {
-      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown =>
-        asClientSees(() => kernel.runScript(clientCallable(fn), argsFromClient(args), { kind: 'rpc', label: fn, user: options.user ?? kernel.user })),
+      run: (fn: string, args: unknown[] = [], options: { user?: string } = {}): unknown => asClientSees(sidebarCall(fn, args, options.user)),
+      /** The same call as the sidebar's bridge receives it: { ok, value } or { ok: false, error }. */
+      respond: (fn: string, args: unknown[] = [], options: { user?: string } = {}): RpcResponse => responseOf(sidebarCall(fn, args, options.user)),
     },
 
     clock: {
@@ -248,6 +270,16 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 
     triggers: (): TriggerInfo[] => kernel.module('script').triggers(),
     runDueTriggers: (): TriggerRun[] => kernel.module('script').runDue(),
+    /**
+     * Delivers an event to the installed triggers of `eventType` (ScriptApp.EventType name:
+     * ON_FORM_SUBMIT, ON_EDIT, ON_CHANGE, ON_OPEN) on the bound spreadsheet, each as its owner
+     * — as Apps Script may deliver an event again. `makeEvent` gets each trigger's uid.
+     */
+    fireTriggers: (eventType: 'ON_FORM_SUBMIT' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_OPEN', makeEvent: (triggerUid: string) => Record<string, unknown>): TriggerRun[] => {
+      const ssId = kernel.module('spreadsheet').activeId();
+      if (!ssId) throw new Error('emulator: no bound spreadsheet to fire triggers on');
+      return kernel.module('script').fire(ssId, eventType, makeEvent);
+    },
 
     /**
      * A person edits the bound spreadsheet by hand (in the Sheets UI, not from a script): `edit`
@@ -292,6 +324,14 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       kernel.user = email;
     },
     user: (): string => kernel.user,
+    /** The script's time zone (the manifest's, once loaded). */
+    timeZone: (): string => kernel.timeZone,
+
+    /** The quotas in force (a copy); setQuotas changes some of them from now on. */
+    quotas: (): Quotas => ({ ...kernel.quotas }),
+    setQuotas(quotas: Partial<Quotas>): void {
+      Object.assign(kernel.quotas, quotas);
+    },
 
     /** Runs fn as another, concurrent execution (a lock held by the caller is busy inside it). */
     execution<T>(fn: () => T, opts: RunOptions = {}): T {

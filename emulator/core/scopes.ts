@@ -145,6 +145,8 @@ const CLASSES: Record<string, ClassRule> = {
   'DocumentApp:Text': { all: DOCS, except: { editAsText: NONE } },
   // https://developers.google.com/apps-script/reference/document/inline-image
   'DocumentApp:InlineImage': { all: DOCS, except: { getAs: NONE, getBlob: NONE } },
+  // https://developers.google.com/apps-script/reference/document/range-element
+  'DocumentApp:RangeElement': { all: DOCS },
   // https://developers.google.com/apps-script/reference/document/page-break
   'DocumentApp:PageBreak': { all: DOCS },
   // https://developers.google.com/apps-script/reference/document/horizontal-rule

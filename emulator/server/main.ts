@@ -41,7 +41,7 @@ function addDemoStaff(ws: ReturnType<typeof createWorkspace>): void {
   ws.handEdit((ss) => ss.getSheetByName('Cán bộ')?.getRange(range.row, 1, DEMO_STAFF.length, 3).setValues(DEMO_STAFF), { user: WARD_ADMIN, range });
   // Sheet protections follow the staff list at the hourly run; "Đồng bộ lại" does it now, so the
   // demo handlers can save from the first minute.
-  ws.kernel.runScript('resyncMailbox', [], { kind: 'menu', label: 'resyncMailbox', user: WARD_ADMIN });
+  ws.ui.runMenuItem('resyncMailbox', { user: WARD_ADMIN });
 }
 
 export async function main(args: string[]): Promise<void> {
@@ -59,7 +59,7 @@ export async function main(args: string[]): Promise<void> {
   ws.open('LIMITED');
   // A fresh ward is set up as its first admin would do: menu "Thiết lập hòm thư".
   if (!restored && !args.includes('--no-setup') && ws.app?.functionNames().includes('setupMailbox')) {
-    ws.kernel.runScript('setupMailbox', [], { kind: 'menu', label: 'setupMailbox' });
+    ws.ui.runMenuItem('setupMailbox');
     addDemoStaff(ws);
   }
 

@@ -94,16 +94,23 @@ export function argsFromClient(args: unknown[]): WireValue[] {
 }
 
 /**
+ * One google.script.run call as it travels back to the page: what its success handler receives,
+ * or the error (name and message) its failure handler receives.
+ */
+export function responseOf(run: () => unknown): RpcResponse {
+  try {
+    return resultForClient(run());
+  } catch (e) {
+    return failureForClient(e);
+  }
+}
+
+/**
  * One google.script.run call seen from the page: the value its success handler receives, or the
  * error (name and message) its failure handler receives, thrown.
  */
 export function asClientSees(run: () => unknown): WireValue {
-  let response: RpcResponse;
-  try {
-    response = resultForClient(run());
-  } catch (e) {
-    response = failureForClient(e);
-  }
+  const response = responseOf(run);
   if (response.ok) return response.value;
   const error = new Error(response.error.message);
   error.name = response.error.name;

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { SheetView, SpreadsheetView, WebAppResponse, Workspace } from '../index';
 import { AppsScriptException } from '../core/errors';
 import { isFormValidationError } from '../services/forms';
-import { failureForClient, resultForClient, type RpcResponse } from './rpc';
+import { failureForClient, type RpcResponse } from './rpc';
 import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell, signInPage, webAppShell } from './pages';
 import { html, page } from './html';
 
@@ -84,7 +84,6 @@ function parseForm(body: string): Map<string, string[]> {
 
 export function startWard(options: WardOptions): Promise<Ward> {
   const { ws } = options;
-  const kernel = ws.kernel;
 
   const persist = (): void => {
     if (!options.snapshotFile) return;
@@ -131,7 +130,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
   const bridgeFor = (rpcUrl: string): string => {
     const functions = (ws.app?.functionNames() ?? []).filter(callableByRpc);
     const bridge = BRIDGE_SOURCE.replace('__FUNCTIONS__', JSON.stringify(functions))
-      .replace('__MAX_IN_FLIGHT__', String(kernel.quotas.rpcConcurrentCalls))
+      .replace('__MAX_IN_FLIGHT__', String(ws.quotas().rpcConcurrentCalls))
       .replace("/*RPC_URL*/ '/rpc'", JSON.stringify(rpcUrl));
     return `<script>${bridge.replace(/<\/script/gi, '<\\/script')}</script>`;
   };
@@ -191,7 +190,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
           sidebars: ws.ui.sidebars().length,
           outbox: ws.mail.outbox().length,
           failedExecutions: ws.executions().filter((e) => e.status === 'failed').length,
-          now: ws.clock.now().toLocaleString('vi-VN', { timeZone: kernel.timeZone }),
+          now: ws.clock.now().toLocaleString('vi-VN', { timeZone: ws.timeZone() }),
           staff: staffOf(),
           user: ws.user(),
           webapp: { url: ws.webapp.url(), anonymous: anonymousVisitor },
@@ -209,7 +208,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       const sidebarsBefore = ws.ui.sidebars().length;
       const eventsBefore = ws.ui.events().length;
       try {
-        kernel.runScript(fn, [], { kind: 'menu', label: fn });
+        ws.ui.runMenuItem(fn);
         const said = ws.ui.events().slice(eventsBefore).map((e) => [e.title, e.message].filter(Boolean).join(': '));
         flash = said.length ? said.join(' — ') : undefined;
       } catch (e) {
@@ -235,7 +234,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       const { fn, args } = await rpcRequest(req);
       try {
         if (!callableByRpc(fn)) throw new AppsScriptException(`Script function not found: ${fn}`);
-        response = resultForClient(kernel.runScript(fn, args, { kind: 'rpc', label: fn }));
+        response = ws.sidebar.respond(fn, args);
       } catch (e) {
         response = failureForClient(e);
       }
@@ -269,7 +268,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       let response: RpcResponse;
       try {
         if (!callableByRpc(fn)) throw new AppsScriptException(`Script function not found: ${fn}`);
-        response = resultForClient(kernel.module('webapp').rpc(fn, args, visitor()));
+        response = ws.webapp.respond(fn, args, { user: visitor() });
       } catch (e) {
         response = failureForClient(e);
       }
@@ -331,8 +330,8 @@ export function startWard(options: WardOptions): Promise<Ward> {
       res.writeHead(302, { location: '/' });
       res.end();
     }],
-    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox(), kernel.timeZone))],
-    ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions(), kernel.timeZone))],
+    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox(), ws.timeZone()))],
+    ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions(), ws.timeZone()))],
 
     ['POST', /^\/user$/, async (req, res) => {
       const form = parseForm(await readBody(req));

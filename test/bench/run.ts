@@ -92,7 +92,7 @@ for (const existing of [10, 1_000, 100_000]) {
 {
   const w = ward({ quotas: { emailRecipientsPerDay: 0 } });
   for (let i = 0; i < 100; i++) w.ws.forms.submit(w.formId, answers(i, true));
-  w.ws.kernel.quotas.emailRecipientsPerDay = 1500;
+  w.ws.setQuotas({ emailRecipientsPerDay: 1500 });
   w.ws.clock.setTo('2026-11-25T01:00:00Z');
   w.ws.resetStats();
   const t = performance.now();

@@ -104,7 +104,7 @@ describe('SpreadsheetApp.getUi() only where a document is open in a browser', ()
     ws.app!.call('installEdit');
     ws.clock.advance(3_600_000);
     ws.runDueTriggers();
-    ws.kernel.module('script').fire(ws.spreadsheets.activeId()!, 'ON_FORM_SUBMIT', (triggerUid) => ({ triggerUid }));
+    ws.fireTriggers('ON_FORM_SUBMIT', (triggerUid) => ({ triggerUid }));
     const first = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets[0].name;
     ws.handEdit((ss) => ss.getSheets()[0].getRange('A1').setValue('x'), { range: { sheet: first, row: 1, column: 1 }, value: 'x' });
     expect(ws.app!.call('seenSoFar')).toEqual(['Cannot call SpreadsheetApp.getUi() from this context.', 'Cannot call SpreadsheetApp.getUi() from this context.', 'ui']);

@@ -133,11 +133,14 @@ describe('facades and metering', () => {
   it('refuses a call the manifest has no scope for', () => {
     const ws = createWorkspace();
     ws.load({ manifest: { ...manifest, oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] }, scripts: [['a.js', '']], html: {} });
-    const k = ws.kernel;
-    expect(() => k.runExecution(() => k.call('MailApp', 'MailApp.sendEmail', () => 1))).toThrow(
+    ws.spreadsheets.setActive(ws.spreadsheets.create('Sổ'));
+    const MailApp = ws.globals.MailApp as GoogleAppsScript.Mail.MailApp;
+    const SpreadsheetApp = ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    expect(() => ws.execution(() => MailApp.sendEmail('a@luukiem.example', 'Chủ đề', 'Nội dung'))).toThrow(
       'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
     );
-    expect(k.runExecution(() => k.call('SpreadsheetApp', 'Range.getValues', () => 1))).toBe(1);
+    expect(ws.execution(() => SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').getValues())).toEqual([['']]);
+    expect(ws.mail.outbox()).toEqual([]);
   });
 });
 

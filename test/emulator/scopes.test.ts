@@ -18,6 +18,7 @@ const SOURCE = `
   function sheetName() { return SpreadsheetApp.getActive().getSheetByName('Trang tính1').getName(); }
   function me() { return Session.getActiveUser().getEmail(); }
   function zone() { return Session.getScriptTimeZone(); }
+  function find(id) { var b = DocumentApp.openById(id).getBody(); b.appendParagraph('Mã GY-7'); var r = b.findText('GY-[0-9]'); return r.getElement().asText().getText().slice(r.getStartOffset(), r.getEndOffsetInclusive() + 1); }
 `;
 
 /** A workspace whose script asks for exactly `scopes`; the template Doc is made by the harness. */
@@ -69,6 +70,14 @@ describe('DocumentApp — https://developers.google.com/apps-script/reference/do
     expect(requiredScopes('DocumentApp', 'Paragraph.copy')).toEqual([`${G}documents.currentonly`, `${G}documents`]);
     const full = withScopes([`${G}documents`]);
     expect(full.app.call('paragraph', full.template)).toBe(2);
+  });
+
+  // findText's result: https://developers.google.com/apps-script/reference/document/range-element
+  // — each of its methods lists documents.currentonly or documents under Authorization.
+  it('RangeElement (Body.findText) has its rule: documents.currentonly or documents', () => {
+    expect(requiredScopes('DocumentApp', 'RangeElement.getElement')).toEqual([`${G}documents.currentonly`, `${G}documents`]);
+    const full = withScopes([`${G}documents`]);
+    expect(full.app.call('find', full.template)).toBe('GY-7');
   });
 });
 

@@ -292,3 +292,84 @@ describe('Range — https://developers.google.com/apps-script/reference/spreadsh
     expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['', '']]);
   });
 });
+
+// MailApp's four overloads: sendEmail(message), sendEmail(recipient, subject, body),
+// sendEmail(recipient, subject, body, options) and sendEmail(to, replyTo, subject, body) — four
+// strings are the last: "to: the address of the recipient; replyTo: the reply-to address".
+// https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,String)
+describe('MailApp.sendEmail(to, replyTo, subject, body) — https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,String)', () => {
+  function mail() {
+    const ws = createWorkspace({ user: 'admin@luukiem.example', now: '2026-11-24T03:00:00Z' });
+    return { ws, MailApp: ws.globals.MailApp as GoogleAppsScript.Mail.MailApp };
+  }
+
+  it('four strings are to, replyTo, subject and body', () => {
+    const { ws, MailApp } = mail();
+    MailApp.sendEmail('dan@luukiem.example', 'mttq@luukiem.example', 'Phản hồi GY-1', 'Nội dung');
+    const [sent] = ws.mail.outbox();
+    expect(sent.to).toEqual(['dan@luukiem.example']);
+    expect(sent.replyTo).toBe('mttq@luukiem.example');
+    expect(sent.subject).toBe('Phản hồi GY-1');
+    expect(sent.body).toBe('Nội dung');
+  });
+
+  it('the reply-to address is checked like any address', () => {
+    const { ws, MailApp } = mail();
+    expect(() => MailApp.sendEmail('dan@luukiem.example', 'không phải địa chỉ', 'Chủ đề', 'Nội dung')).toThrow('Invalid email: không phải địa chỉ');
+    expect(ws.mail.outbox()).toEqual([]);
+  });
+
+  it('a fourth argument that is neither options nor a body is a signature mismatch', () => {
+    const { MailApp } = mail();
+    expect(() => (MailApp.sendEmail as (...a: unknown[]) => void)('dan@luukiem.example', 'Chủ đề', 'Nội dung', 5)).toThrow(
+      "The parameters (String,String,String,number) don't match the method signature for MailApp.sendEmail.",
+    );
+  });
+});
+
+// "downloadAsFile(filename) — Tells browsers to download rather than display this content. Some
+// browsers will ignore this setting. Setting this to null will clear it back to the default
+// behavior of displaying rather than downloading." getFileName(): "… or null if it should be
+// displayed rather than downloaded."
+// https://developers.google.com/apps-script/reference/content/text-output#downloadAsFile(String)
+describe('TextOutput.downloadAsFile — https://developers.google.com/apps-script/reference/content/text-output#downloadAsFile(String)', () => {
+  it('null clears the file name back to displaying', () => {
+    const ws = createWorkspace();
+    const ContentService = ws.globals.ContentService as GoogleAppsScript.Content.ContentService;
+    const out = ContentService.createTextOutput('a,b').downloadAsFile('bao-cao.csv');
+    expect(out.getFileName()).toBe('bao-cao.csv');
+    expect(out.downloadAsFile(null as unknown as string).getFileName()).toBeNull();
+    expect(() => out.downloadAsFile(5 as unknown as string)).toThrow("The parameters (number) don't match the method signature for ContentService.TextOutput.downloadAsFile.");
+  });
+});
+
+// HtmlOutput is a BlobSource: "getBlob() — Return the data inside this object as a blob."
+// https://developers.google.com/apps-script/reference/html/html-output#getBlob()
+// https://developers.google.com/apps-script/reference/base/blob-source
+describe('HtmlOutput.getBlob — https://developers.google.com/apps-script/reference/html/html-output#getBlob()', () => {
+  it('is the content as an HTML blob', () => {
+    const ws = createWorkspace();
+    const HtmlService = ws.globals.HtmlService as GoogleAppsScript.HTML.HtmlService;
+    const blob = HtmlService.createHtmlOutput('<p>Phiếu</p>').append('<p>GY-1</p>').getBlob();
+    expect(blob.getDataAsString()).toBe('<p>Phiếu</p><p>GY-1</p>');
+    expect(blob.getContentType()).toBe('text/html');
+  });
+});
+
+// "getContentType() — Returns: String — the content type of this data, if known, or null."
+// https://developers.google.com/apps-script/reference/base/blob#getContentType()
+// https://developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte)
+// A blob made from bytes with no content type has none: null. For one made from a String the
+// sources disagree (gas-fakes, which is checked against live Apps Script, gives 'text/plain'), so
+// the emulator does not guess.
+describe('Blob.getContentType of a new blob — https://developers.google.com/apps-script/reference/base/blob#getContentType()', () => {
+  it('is null for bytes without a content type, the given one otherwise; a String’s is not guessed', () => {
+    const ws = createWorkspace();
+    const Utilities = ws.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
+    expect(Utilities.newBlob([104, 105]).getContentType()).toBeNull();
+    expect(Utilities.newBlob('a,b', 'text/csv').getContentType()).toBe('text/csv');
+    expect(() => Utilities.newBlob('văn bản').getContentType()).toThrow('not implemented in the emulator: Blob.getContentType');
+    expect(Utilities.newBlob('văn bản').setContentType('text/plain').getContentType()).toBe('text/plain');
+    expect(Utilities.newBlob('văn bản').getDataAsString()).toBe('văn bản');
+  });
+});

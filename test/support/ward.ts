@@ -90,7 +90,7 @@ export function runHourly(ward: Ward): void {
  * https://developers.google.com/apps-script/guides/triggers/events#form-submit_1
  */
 export function formSubmitEvent(ward: Ward, destination: { sheetId: number; row: number; numColumns: number; header: string[]; displayValues: string[] }, triggerUid?: string): Record<string, unknown> {
-  const range = ward.ws.kernel.module('spreadsheet').rangeFacade(ward.ssId, destination.sheetId, destination.row, 1, 1, destination.numColumns);
+  const range = ward.ws.spreadsheets.range(ward.ssId, destination.sheetId, destination.row, 1, 1, destination.numColumns);
   const namedValues = Object.fromEntries(destination.header.map((h, i) => [h, [destination.displayValues[i]]]));
   const AuthMode = (ward.ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode;
   return { authMode: AuthMode.FULL, ...(triggerUid ? { triggerUid } : {}), range, values: destination.displayValues, namedValues };

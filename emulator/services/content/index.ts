@@ -49,8 +49,13 @@ export class TextOutput extends Published {
     this._mimeType = mimeType;
     return this._self;
   }
-  downloadAsFile(filename: string): TextOutput {
-    this._fileName = String(filename);
+  /**
+   * "Setting this to null will clear it back to the default behavior of displaying rather than
+   * downloading." https://developers.google.com/apps-script/reference/content/text-output#downloadAsFile(String)
+   */
+  downloadAsFile(filename: unknown): TextOutput {
+    if (filename !== null && typeof filename !== 'string') throw signatureMismatch('ContentService.TextOutput.downloadAsFile', [filename]);
+    this._fileName = filename;
     return this._self;
   }
   getFileName(): string | null {

@@ -46,4 +46,18 @@ export const Attribute = makeEnum('Attribute', [
   'MARGIN_RIGHT',
   'PAGE_HEIGHT',
   'PAGE_WIDTH',
+  // The rest of https://developers.google.com/apps-script/reference/document/attribute: valid
+  // names the emulator does not model (setting or reading one is "not implemented").
+  'CODE',
+  'GLYPH_TYPE',
+  'HEIGHT',
+  'LEFT_TO_RIGHT',
+  'LIST_ID',
+  'MINIMUM_HEIGHT',
+  'NESTING_LEVEL',
+  'PADDING_BOTTOM',
+  'PADDING_LEFT',
+  'PADDING_RIGHT',
+  'PADDING_TOP',
+  'VERTICAL_ALIGNMENT',
 ] as const);

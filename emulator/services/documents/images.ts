@@ -49,13 +49,18 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return null;
 }
 
+type RawBlob = { _bytes?: Uint8Array; _contentType?: string | null; _name?: string | null; getBlob?: unknown };
+
 /**
- * The image a BlobSource (a Blob) or an InlineImage (copied) stands for. Docs takes PNG, JPEG and
+ * The image a BlobSource stands for: a Blob, an InlineImage (copied), or any other BlobSource — a
+ * Chart, a Drive File … — through its getBlob() (the BlobSource interface's implementing classes:
+ * https://developers.google.com/apps-script/reference/base/blob-source). Docs takes PNG, JPEG and
  * GIF images; anything else is refused.
  */
 export function imageFrom(arg: unknown, method: string): ImageData {
-  const raw = unwrap(arg) as { _bytes?: Uint8Array; _contentType?: string | null; _name?: string | null } | InlineImage;
+  let raw = unwrap(arg) as RawBlob | InlineImage | null;
   if (raw instanceof InlineImage) return { ...raw._data };
+  if (raw && typeof raw === 'object' && !(raw._bytes instanceof Uint8Array) && typeof raw.getBlob === 'function') raw = unwrap((raw.getBlob as () => unknown).call(raw)) as RawBlob;
   if (!raw || !(raw._bytes instanceof Uint8Array)) throw signatureMismatch(method, [arg]);
   const kind = sniff(Buffer.from(raw._bytes));
   const size = imageSize(raw._bytes);

@@ -12,7 +12,8 @@ import type { DocumentsModule } from '../../core/modules';
 import { Published, publish } from '../../core/published';
 import { cloneState } from '../../core/json';
 import { Attribute, ElementType, GlyphType, HorizontalAlignment, ParagraphHeading, VerticalAlignment } from './enums';
-import { Body, Container } from './elements';
+import { Body } from './elements/body';
+import { Section } from './elements/section';
 import { emptyParagraph, plainText, type DocumentData } from './model';
 import { renderDocumentHtml } from './render';
 
@@ -46,7 +47,7 @@ class Document extends Published {
     return publish(this._kernel, 'DocumentApp', 'Body', new Body(this._kernel, this._doc));
   }
   getHeader(): unknown {
-    return this._doc.header ? publish(this._kernel, 'DocumentApp', 'HeaderSection', new Container(this._kernel, this._doc.header, 'HeaderSection')) : null;
+    return this._doc.header ? publish(this._kernel, 'DocumentApp', 'HeaderSection', new Section(this._kernel, this._doc.header, 'HeaderSection')) : null;
   }
   addHeader(): unknown {
     if (this._doc.header) throw new AppsScriptException('Document tab already contains a header.');
@@ -54,7 +55,7 @@ class Document extends Published {
     return this.getHeader();
   }
   getFooter(): unknown {
-    return this._doc.footer ? publish(this._kernel, 'DocumentApp', 'FooterSection', new Container(this._kernel, this._doc.footer, 'FooterSection')) : null;
+    return this._doc.footer ? publish(this._kernel, 'DocumentApp', 'FooterSection', new Section(this._kernel, this._doc.footer, 'FooterSection')) : null;
   }
   addFooter(): unknown {
     if (this._doc.footer) throw new AppsScriptException('Document tab already contains a footer.');

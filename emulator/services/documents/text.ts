@@ -2,6 +2,7 @@
 import { AppsScriptException, signatureMismatch } from '../../core/errors';
 import type { Kernel } from '../../core/kernel';
 import { Published, publish } from '../../core/published';
+import { ElementType } from './enums';
 import type { RichText, TextAttrs } from './model';
 
 type AttrKey = keyof TextAttrs;
@@ -45,6 +46,13 @@ export class Text extends Published {
     return this._self;
   }
 
+  /** The Text element (what findText's RangeElement.getElement() holds). */
+  getType(): unknown {
+    return ElementType.TEXT;
+  }
+  asText(): Text {
+    return this._self;
+  }
   getText(): string {
     return this._rich.text;
   }

@@ -2,7 +2,7 @@
  * Blob: https://developers.google.com/apps-script/reference/base/blob
  * Apps Script byte arrays are Java bytes: signed, -128…127.
  */
-import { signatureMismatch } from '../../core/errors';
+import { NotImplementedInEmulator, signatureMismatch } from '../../core/errors';
 import type { Kernel } from '../../core/kernel';
 import { Published, publish } from '../../core/published';
 
@@ -25,6 +25,15 @@ export class Blob extends Published {
     super();
   }
 
+  /**
+   * Made by Utilities.newBlob(String) without a content type. "getContentType() — the content type
+   * of this data, if known, or null" (https://developers.google.com/apps-script/reference/base/blob#getContentType()):
+   * a blob made from bytes reads null, but for one made from a String the sources disagree (null, or
+   * 'text/plain' as gas-fakes, checked against live Apps Script, has it), so reading it is not
+   * modelled until setContentType gives one.
+   */
+  _typeOfStringUnknown = false;
+
   getBytes(): number[] {
     return toSigned(this._bytes);
   }
@@ -44,10 +53,12 @@ export class Blob extends Published {
   }
 
   getContentType(): string | null {
+    if (this._typeOfStringUnknown) throw new NotImplementedInEmulator('Blob.getContentType of a blob made by Utilities.newBlob(String) without a content type');
     return this._contentType;
   }
 
   setContentType(contentType: string | null): Blob {
+    this._typeOfStringUnknown = false;
     this._contentType = contentType;
     return this._self;
   }
@@ -62,7 +73,7 @@ export class Blob extends Published {
   }
 
   copyBlob(): Blob {
-    return makeBlob(this._kernel, new Uint8Array(this._bytes), this._contentType, this._name);
+    return makeBlob(this._kernel, new Uint8Array(this._bytes), this._contentType, this._name, this._typeOfStringUnknown);
   }
 
   isGoogleType(): boolean {
@@ -70,6 +81,8 @@ export class Blob extends Published {
   }
 }
 
-export function makeBlob(kernel: Kernel, bytes: Uint8Array, contentType: string | null, name: string | null): Blob {
-  return publish(kernel, 'Utilities', 'Blob', new Blob(kernel, bytes, contentType, name));
+export function makeBlob(kernel: Kernel, bytes: Uint8Array, contentType: string | null, name: string | null, typeOfStringUnknown = false): Blob {
+  const blob = new Blob(kernel, bytes, contentType, name);
+  blob._typeOfStringUnknown = typeOfStringUnknown;
+  return publish(kernel, 'Utilities', 'Blob', blob);
 }

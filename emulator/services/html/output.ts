@@ -7,6 +7,7 @@ import { makeEnum, isEnumValue } from '../../core/enums';
 import { expose } from '../../core/facade';
 import type { Kernel } from '../../core/kernel';
 import { Published } from '../../core/published';
+import { makeBlob } from '../drive/blob';
 
 export const SandboxMode = makeEnum('SandboxMode', ['EMULATED', 'IFRAME', 'NATIVE'] as const);
 export const XFrameOptionsMode = makeEnum('XFrameOptionsMode', ['ALLOWALL', 'DEFAULT'] as const);
@@ -129,5 +130,12 @@ export class HtmlOutput extends Published {
   }
   getFaviconUrl(): string | null {
     return this._faviconUrl;
+  }
+  /**
+   * "Return the data inside this object as a blob" (HtmlOutput is a BlobSource): the content as
+   * UTF-8 text/html. https://developers.google.com/apps-script/reference/html/html-output#getBlob()
+   */
+  getBlob(): unknown {
+    return makeBlob(this._kernel, new Uint8Array(Buffer.from(this._content, 'utf8')), 'text/html', null);
   }
 }

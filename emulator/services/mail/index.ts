@@ -128,6 +128,12 @@ class MailModuleImpl implements MailModule {
           return;
         }
         if (typeof a !== 'string' || typeof b !== 'string' || typeof c !== 'string') throw signatureMismatch('MailApp.sendEmail', [a, b, c, d].filter((x) => x !== undefined));
+        // sendEmail(to, replyTo, subject, body): https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,String)
+        if (typeof d === 'string') {
+          m.send({ to: a, replyTo: b, subject: c, body: d });
+          return;
+        }
+        if (d !== undefined && (typeof d !== 'object' || d === null || Array.isArray(d))) throw signatureMismatch('MailApp.sendEmail', [a, b, c, d]);
         m.send({ ...(d as MessageOptions | undefined), to: a, subject: b, body: c });
       }
     }

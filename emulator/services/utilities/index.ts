@@ -14,8 +14,28 @@ export const MacAlgorithm = makeEnum('MacAlgorithm', ['HMAC_MD5', 'HMAC_SHA_1', 
 
 const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 
-function bytesOf(value: unknown, charset: unknown, method: string): Buffer {
-  if (typeof value === 'string') return Buffer.from(value, charset !== undefined && String(charset) === 'US_ASCII' ? 'ascii' : 'utf8');
+/** A lone surrogate cannot be encoded: Java's encoders put '?' in its place, as for unmappable characters. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string's bytes in a charset, as Java's String.getBytes(charset) makes them: in US-ASCII every
+ * character outside ASCII (a code point, so an emoji is one) becomes '?' (0x3f).
+ */
+function encode(value: string, charset: 'US_ASCII' | 'UTF_8'): Buffer {
+  if (charset === 'UTF_8') return Buffer.from(value.replace(LONE_SURROGATE, '?'), 'utf8');
+  return Buffer.from(Array.from(value, (ch) => (ch.codePointAt(0)! < 0x80 ? ch.codePointAt(0)! : 0x3f)));
+}
+
+/**
+ * The bytes of a String or Byte[] argument. A String is encoded in `charset` (a Utilities.Charset)
+ * or, without one, in the method's default: UTF-8 for base64Encode, US-ASCII for computeDigest
+ * and computeHmacSha256Signature — Vietnamese text hashed without Utilities.Charset.UTF_8 hashes
+ * as '?' characters, as in Apps Script (which is why scripts pass Charset.UTF_8, e.g.
+ * derekantrican/GAS-ICS-Sync pull request 414, "Change Charset for Hash calculation").
+ */
+function bytesOf(value: unknown, charset: unknown, method: string, byDefault: 'US_ASCII' | 'UTF_8'): Buffer {
+  if (charset !== undefined && !isEnumValue(charset, Charset)) throw signatureMismatch(`Utilities.${method}`, [value, charset]);
+  if (typeof value === 'string') return encode(value, charset === undefined ? byDefault : (String(charset) as 'US_ASCII' | 'UTF_8'));
   return Buffer.from(fromByteArray(value, `Utilities.${method}`));
 }
 
@@ -58,15 +78,15 @@ export function install(kernel: Kernel): void {
 
     newBlob(data: unknown, contentType?: string, name?: string): unknown {
       const bytes = typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : fromByteArray(data, 'Utilities.newBlob');
-      return makeBlob(kernel, bytes, contentType ?? null, name ?? null);
+      return makeBlob(kernel, bytes, contentType ?? null, name ?? null, typeof data === 'string' && (contentType === undefined || contentType === null));
     }
 
     base64Encode(data: unknown, charset?: unknown): string {
-      return bytesOf(data, charset, 'base64Encode').toString('base64');
+      return bytesOf(data, charset, 'base64Encode', 'UTF_8').toString('base64');
     }
 
     base64EncodeWebSafe(data: unknown, charset?: unknown): string {
-      return bytesOf(data, charset, 'base64EncodeWebSafe').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+      return bytesOf(data, charset, 'base64EncodeWebSafe', 'UTF_8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
     }
 
     base64Decode(encoded: string): number[] {
@@ -81,11 +101,14 @@ export function install(kernel: Kernel): void {
 
     computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
       if (!isEnumValue(algorithm, DigestAlgorithm) || !NODE_DIGEST[String(algorithm)]) throw signatureMismatch('Utilities.computeDigest', [algorithm, value]);
-      return toSigned(new Uint8Array(crypto.createHash(NODE_DIGEST[String(algorithm)]).update(bytesOf(value, charset, 'computeDigest')).digest()));
+      return toSigned(new Uint8Array(crypto.createHash(NODE_DIGEST[String(algorithm)]).update(bytesOf(value, charset, 'computeDigest', 'US_ASCII')).digest()));
     }
 
+    /** https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String,Charset) */
     computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
-      return toSigned(new Uint8Array(crypto.createHmac('sha256', bytesOf(key, charset, 'computeHmacSha256Signature')).update(bytesOf(value, charset, 'computeHmacSha256Signature')).digest()));
+      if (typeof value !== typeof key || (typeof value !== 'string' && charset !== undefined)) throw signatureMismatch('Utilities.computeHmacSha256Signature', [value, key, charset].filter((x) => x !== undefined));
+      const method = 'computeHmacSha256Signature';
+      return toSigned(new Uint8Array(crypto.createHmac('sha256', bytesOf(key, charset, method, 'US_ASCII')).update(bytesOf(value, charset, method, 'US_ASCII')).digest()));
     }
 
     getUuid(): string {
