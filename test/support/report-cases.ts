@@ -81,3 +81,22 @@ const N = aCase('GY-2026-00020', '2026-02-12', { group: T3, ...answered('2026-02
 export const L = aCase('GY-2025-00050', '2025-10-20', { ...answered('2025-10-24') });
 
 export const ALL = [L, N, K, J, A, B, C, D, E, M, F, O, P, G, H, I];
+
+/*
+ * A smaller set for the renderers (the report Doc, the dashboard) and the reminders: three cases of
+ * Q4 2026, received at 09:00 in Hà Nội. 00001 answered in 3 working days (on time); 00002 open since
+ * 20/10, due 29/10; 00003 a duplicate, closed.
+ */
+const at9 = (iso: string) => new Date(`${iso}T02:00:00Z`);
+
+/** A case received at 09:00 in Hà Nội on `received`, in progress at UBND phường unless patched. */
+export function rc(code: string, received: string, patch: Partial<ReportCase> = {}): ReportCase {
+  return { code, receivedAt: at9(received), channel: 'QR', group: 'Tổ dân phố 1', category: 'Môi trường', complexity: 'Thường', status: 'Đang xử lý', assignedBody: 'UBND phường', bodyDueDate: '', answeredAt: '', answerSentAt: '', outcome: '', closedAt: '', rating: null, ...patch };
+}
+
+export const THREE_CASES: ReportCase[] = [
+  rc('GY-2026-00001', '2026-10-05', { answerSentAt: at9('2026-10-08'), status: 'Đã trả lời' }),
+  rc('GY-2026-00002', '2026-10-20', { channel: 'Hòm thư giấy', group: 'Tổ dân phố 2', category: 'Hạ tầng, giao thông' }),
+  rc('GY-2026-00003', '2026-11-02', { status: 'Đã đóng', outcome: 'Trùng lặp' }),
+];
+export const THREE_GROUPS = ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'];

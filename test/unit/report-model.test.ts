@@ -15,11 +15,11 @@
  */
 import { fromYmd } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
-import { CHANNELS, UNCLASSIFIED } from '../../src/domain/case';
+import { CHANNELS, STATUS, UNCLASSIFIED } from '../../src/domain/case';
 import { buildReport } from '../../src/domain/report/model';
 import { periodOf, previousPeriod, sameTimeLastYear, specOf } from '../../src/domain/report/periods';
 import type { PeriodSpec, ReportCase, ReportContext } from '../../src/domain/report/types';
-import { ALL, C, CA, KT, L, T1, T2, T3, T4, aCase, vn } from '../support/report-cases';
+import { ALL, C, CA, KT, L, T1, T2, T3, T4, aCase, rc, vn } from '../support/report-cases';
 
 const d = (y: number, m: number, day: number) => fromYmd(y, m, day);
 const calendar = new WorkingCalendar();
@@ -326,5 +326,17 @@ describe('the QR share counts every QR code the ward posts', () => {
     const f = buildReport(cases, { kind: 'month', year: 2026, index: 11 }, new WorkingCalendar(), ctx({ asOf: d(2026, 11, 30) })).current;
     expect(f.qrShare).toBe(3 / 4);
     expect(f.byChannel.map((c) => c.key).sort()).toEqual(['Hòm thư giấy', 'QR', 'QR tại TT Phục vụ HCC', 'QR tại trụ sở UBND']);
+  });
+});
+
+describe('a handling body\'s on-time rate', () => {
+  it('counts only the cases it had to answer: a duplicate or misuse closed without an answer is not late', () => {
+    const body = 'Công an phường';
+    const list = [
+      rc('GY-2026-00101', '2026-10-05', { assignedBody: body, answerSentAt: vn('2026-10-07'), status: STATUS.answered }),
+      rc('GY-2026-00102', '2026-10-05', { assignedBody: body, status: STATUS.closed, outcome: 'Lợi dụng, vi phạm pháp luật', closedAt: vn('2026-10-06') }),
+    ];
+    const f = buildReport(list, Q4, calendar, ctx({ asOf: d(2026, 12, 20) })).current;
+    expect(f.byBody).toEqual([{ body, assigned: 2, answered: 1, answeredOnTime: 1, onTimeRate: 1, committed: 0, keptCommitted: 0 }]);
   });
 });
