@@ -49,3 +49,29 @@ describe('the inbox of a handler with a blank body', () => {
     expect((w.app.call('getInbox', {}) as Inbox).items.map((i) => i.code).sort()).toEqual(['GY-2026-00001', 'GY-2026-00002', 'GY-2026-00003']);
   });
 });
+
+describe('"due soon" means due within 2 working days', () => {
+  type Inbox = { counters: Record<string, number>; items: Array<{ code: string; dueOn: string; workingDaysLeft: number }> };
+
+  it('on Thursday 3/12/2026, a case due Monday 7/12 (2 working days, across the weekend) is due soon; one due Tuesday 8/12 (3) is not', () => {
+    const ward = setUpWard();
+    // By hand, 7 working days after receipt (the receipt day never counts), no holiday in between:
+    // Thu 26/11 → Fri 27, Mon 30, Tue 1, Wed 2, Thu 3, Fri 4, Mon 7/12.
+    ward.ws.clock.setTo('2026-11-26T03:00:00Z');
+    ward.ws.forms.submit(ward.formId, formAnswers({ content: 'Hạn thứ Hai' }));
+    // Fri 27/11 → Mon 30, Tue 1, Wed 2, Thu 3, Fri 4, Mon 7, Tue 8/12.
+    ward.ws.clock.setTo('2026-11-27T03:00:00Z');
+    ward.ws.forms.submit(ward.formId, formAnswers({ content: 'Hạn thứ Ba' }));
+    ward.ws.clock.setTo('2026-12-03T03:00:00Z'); // Thursday 3/12, 10:00 in Hà Nội
+    const inbox = ward.app.call('getInbox', {}) as Inbox;
+    expect(inbox.items.map((i) => [i.code, i.dueOn, i.workingDaysLeft])).toEqual([
+      ['GY-2026-00002', '08/12/2026', 3],
+      ['GY-2026-00001', '07/12/2026', 2],
+    ]);
+    expect(inbox.counters).toEqual({ new: 2, inProgress: 0, dueSoon: 1, overdue: 0, callBack: 0 });
+    expect((ward.app.call('getInbox', { status: 'dueSoon' }) as Inbox).items.map((i) => i.code)).toEqual(['GY-2026-00001']);
+    // Friday 4/12: Monday is 1 working day away, Tuesday 2: both due soon.
+    ward.ws.clock.setTo('2026-12-04T03:00:00Z');
+    expect((ward.app.call('getInbox', {}) as Inbox).counters).toMatchObject({ dueSoon: 2, overdue: 0 });
+  });
+});

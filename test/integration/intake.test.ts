@@ -3,10 +3,12 @@
  * nothing leaked, bad input kept whole and harmless, acknowledgements within the mail quota.
  */
 import { FORM } from '../../src/i18n/vi';
-import { ADMIN, formAnswers, formSubmitEvent, setUpWard, tabRecords, tabValues, type Ward } from '../support/ward';
+import { ADMIN, addStaff, formAnswers, formSubmitEvent, runHourly, setUpWard, tabRecords, tabValues, type Ward } from '../support/ward';
 
 const CASES = 'Ý kiến';
 const SUBMITTERS = 'Người gửi';
+const ERRORS_TAB = 'Lỗi';
+const ADMIN2 = 'admin2@luukiem.example';
 
 /** Test-only project file: what another admin or a broken trigger would do. */
 const TEST_HELPERS = `
@@ -340,5 +342,68 @@ describe('acknowledgements', () => {
     ward.ws.runDueTriggers();
     expect(ward.ws.mail.outbox()).toHaveLength(8);
     expect(tabRecords(ward, 'Hộp thư đi').every((r) => r['Trạng thái'] === 'Đã gửi')).toBe(true);
+  });
+});
+
+describe('a second installed intake trigger is ignored', () => {
+  /** An add-on may hold one form-submit trigger per user and document: a second one is another user's. */
+  function wardWithTwoIntakeTriggers(secondBy: string = ADMIN2): Ward {
+    const ward = setUpWard();
+    // A second admin of the ward, with edit rights once the hourly job has applied the staff list.
+    addStaff(ward, [[ADMIN2, 'Quản trị', '']]);
+    runHourly(ward);
+    ward.app.addFile('test-helpers.js', TEST_HELPERS);
+    ward.ws.setUser(secondBy);
+    ward.app.call('installSecondTriggerForTest');
+    ward.ws.setUser(ADMIN);
+    const intake = ward.ws.triggers().filter((t) => t.handlerFunction === 'onFormSubmitIntake');
+    expect(intake.map((t) => t.owner).sort()).toEqual([ADMIN, secondBy].sort());
+    return ward;
+  }
+
+  it('two onFormSubmit triggers (the second installed by another staff user) still make exactly one case per submission', () => {
+    const ward = wardWithTwoIntakeTriggers();
+    const r1 = submit(ward, { content: 'Ý kiến thứ nhất' });
+    const r2 = submit(ward, { content: 'Ý kiến thứ hai' });
+    // Both triggers fired on each submission, and neither crashed…
+    expect(r1.triggerRuns.map((t) => t.ok)).toEqual([true, true]);
+    expect(r2.triggerRuns.map((t) => t.ok)).toEqual([true, true]);
+    // …yet exactly one case each, with consecutive codes.
+    expect(tabRecords(ward, CASES).map((r) => [r['Mã ý kiến'], r['Nội dung']])).toEqual([
+      ['GY-2026-00001', 'Ý kiến thứ nhất'],
+      ['GY-2026-00002', 'Ý kiến thứ hai'],
+    ]);
+    runHourly(ward);
+    expect(tabRecords(ward, CASES)).toHaveLength(2);
+  });
+
+  it('the second trigger changes nothing even when the recorded one fails: the response waits for reconcile, then makes one case', () => {
+    const ward = wardWithTwoIntakeTriggers();
+    // The recorded trigger runs first and its first write fails; the other admin's trigger then
+    // receives the same response and must leave it alone.
+    ward.ws.faults.inject('SpreadsheetApp', 'Sheet.appendRow', 1, 'Service Spreadsheets failed while accessing document.');
+    const r = submit(ward, { content: 'Ý kiến gặp lỗi' });
+    expect(r.triggerRuns).toHaveLength(2);
+    expect(tabRecords(ward, CASES)).toEqual([]);
+    expect(tabRecords(ward, ERRORS_TAB).some((e) => e['Lỗi'].includes('Service Spreadsheets failed'))).toBe(true);
+    runHourly(ward);
+    expect(tabRecords(ward, CASES).map((x) => x['Nội dung'])).toEqual(['Ý kiến gặp lỗi']);
+    runHourly(ward);
+    expect(tabRecords(ward, CASES)).toHaveLength(1);
+  });
+
+  it('only the recorded trigger, as its owner, files: another trigger\'s id, no id (a console run) or the recorded id run by another admin files nothing', () => {
+    const ward = wardWithTwoIntakeTriggers();
+    const other = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake' && t.owner === ADMIN2)!.uid;
+    // Events shaped as Apps Script makes them (a Range, the AuthMode enum), so that only the uid and the owner are in question.
+    const range = ward.SpreadsheetApp.getActive().getSheets()[0].getRange(2, 1);
+    const AuthMode = (ward.ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).AuthMode;
+    const event = (triggerUid?: string) => ({ ...(triggerUid ? { triggerUid } : {}), authMode: AuthMode.FULL, range, namedValues: { 'Nội dung': ['Ý kiến giả'], 'Tổ dân phố': ['Tổ dân phố 1'] }, values: ['24/11/2026 09:30:00'] });
+    expect(ward.app.run('onFormSubmitIntake', [event(other)], { kind: 'trigger', user: ADMIN })).toBe('ignored');
+    expect(ward.app.run('onFormSubmitIntake', [event()], { kind: 'trigger', user: ADMIN })).toBe('ignored');
+    // …nor the recorded trigger's id in another user's execution (the other admin's trigger or console).
+    const recorded = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake' && t.owner === ADMIN)!.uid;
+    expect(ward.app.run('onFormSubmitIntake', [event(recorded)], { kind: 'trigger', user: ADMIN2 })).toBe('ignored');
+    expect(tabRecords(ward, CASES)).toEqual([]);
   });
 });

@@ -1,11 +1,15 @@
 /**
  * Issue 10: a resident looks up their case with the code and the key from the acknowledgement,
- * rates the answer once; wrong keys are slowed, then locked; nothing personal in any reply.
+ * rates the answer once; wrong keys are slowed, then locked; nothing personal in any reply. A key
+ * voided by "Cấp mã tra cứu mới" stays void when its case row is deleted by hand and restored, or
+ * its issue number typed back (issue 16.6).
  */
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 type Public = { code: string; status: string; answer: string; canRate: boolean; rating: number | null };
 type View = { code: string; row: number; version: number };
+
+const CASES = 'Ý kiến';
 
 function filedWithKey(w: Ward, email = 'lan@gmail.com'): { code: string; key: string } {
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 7 chưa thu gom', name: 'Nguyễn Thị Lan', email, phone: '0912345678' }));
@@ -298,5 +302,40 @@ describe('a resident without e-mail', () => {
     runHourly(w);
     w.ws.setUser('ubnd@luukiem.example');
     expect(() => w.app.call('issueCaseLookupKey', code)).toThrow('Chỉ cán bộ quản trị được cấp mã tra cứu.');
+  });
+});
+
+describe('a lookup key voided by a new one', () => {
+  function filed(): { w: Ward; key0: string; key1: string } {
+    const w = setUpWard();
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 7', email: 'lan@gmail.com' }));
+    const key0 = /Mã tra cứu: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(w.ws.mail.outbox()[0].body)![1];
+    const key1 = (w.app.call('issueCaseLookupKey', 'GY-2026-00001') as { key: string }).key;
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-00001', key0)).toThrow('chưa đúng');
+    return { w, key0, key1 };
+  }
+
+  it('stays void when the case row is deleted by hand and restored; the re-issued key keeps working', () => {
+    const { w, key0, key1 } = filed();
+    w.ws.handEdit((ss) => ss.getSheetByName(CASES)!.deleteRow(2), { changeType: 'REMOVE_ROW' });
+    runHourly(w);
+    const row = tabRecords(w, CASES).find((r) => r['Mã ý kiến'] === 'GY-2026-00001')!;
+    expect(row['Lần cấp mã tra cứu']).toBe('1');
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-00001', key0)).toThrow('chưa đúng');
+    expect((w.app.call('lookupPublicCase', 'GY-2026-00001', key1) as Public).code).toBe('GY-2026-00001');
+    // Issuing goes on from there: the next key voids the one before.
+    const key2 = (w.app.call('issueCaseLookupKey', 'GY-2026-00001') as { key: string }).key;
+    expect([key2 === key0, key2 === key1]).toEqual([false, false]);
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-00001', key1)).toThrow('chưa đúng');
+    expect((w.app.call('lookupPublicCase', 'GY-2026-00001', key2) as Public).code).toBe('GY-2026-00001');
+  });
+
+  it('stays void when the issue number in the case row is typed back by hand', () => {
+    const { w, key0, key1 } = filed();
+    const sheet = w.SpreadsheetApp.getActive().getSheetByName(CASES)!;
+    const col = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf('Lần cấp mã tra cứu') + 1;
+    w.ws.handEdit(() => sheet.getRange(2, col).setValue(0), { range: { sheet: CASES, row: 2, column: col }, value: '0' });
+    expect(() => w.app.call('lookupPublicCase', 'GY-2026-00001', key0)).toThrow('chưa đúng');
+    expect((w.app.call('lookupPublicCase', 'GY-2026-00001', key1) as Public).code).toBe('GY-2026-00001');
   });
 });

@@ -1,17 +1,18 @@
 /**
- * Issue 9 on a realistic generated year (4,000 cases: every channel, holidays, complex, late,
- * open, overdue, duplicates, misuse, reopened): every report kind is generated as a Doc and its
- * figures are those of the model; the report reads the database in ≤ 5 Spreadsheet calls and
- * writes the Doc in as many Document calls for 1,000 cases as for 4,000; the publication, the
- * dashboard and the reminders.
+ * Issue 9: every report kind is generated as a Doc. Its figures are checked against numbers
+ * worked out by hand for a fixed set of cases (test/support/report-cases.ts: channels, groups,
+ * categories, statuses, complex cases, answers on time and late, a reopened case, a holiday in
+ * the previous quarter), never against the report model; over a realistic generated year
+ * (4,000 cases) only what needs no oracle: the figures add up and every case of the period is
+ * counted once. The report reads the database in ≤ 5 Spreadsheet calls and writes the Doc in as
+ * many Document calls for 1,000 cases as for 4,000; the publication, the dashboard and the
+ * reminders.
  */
-import { fromYmd, vietnamDayOf } from '../../src/domain/calendar/civil-date';
-import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
-import { CHANNELS } from '../../src/domain/case';
+import { CHANNELS, OUTCOME, STATUS } from '../../src/domain/case';
 import type { CaseRecord } from '../../src/domain/case-record';
-import { buildReport } from '../../src/domain/report/model';
-import type { PeriodSpec, ReportCase } from '../../src/domain/report/types';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { caseRecord } from '../support/cases';
+import { ALL } from '../support/report-cases';
 import { runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 import { SILENT_GROUPS, writeCases, yearOfCases } from '../support/year-of-cases';
 
@@ -25,32 +26,193 @@ function ward(n: number): { w: Ward; cases: CaseRecord[] } {
   return { w, cases };
 }
 
-const asReportCases = (cases: CaseRecord[]): ReportCase[] => cases.map((c) => ({ ...c, rating: null }));
-const num = (n: number) => n.toLocaleString('vi-VN');
+/** The rows of the Doc's table whose header line is `header` (cells are tab-separated, one row a line). */
+function table(text: string, header: string): string[][] {
+  const lines = text.split('\n');
+  const at = lines.indexOf(header);
+  if (at < 0) throw new Error(`no table "${header}" in the Doc`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (!line.includes('\t')) break;
+    rows.push(line.split('\t'));
+  }
+  return rows;
+}
 
-describe('every report kind over a generated year', () => {
+/** "4.000" (vi-VN) → 4000. */
+const int = (s: string) => Number(s.replace(/\./g, ''));
+
+describe('the report Doc of a fixed set of cases, figures worked out by hand', () => {
+  // Friday 18/12/2026, 10:00 in Hà Nội: the report day of the hand derivation.
+  const w = setUpWard({ now: '2026-12-18T03:00:00Z' });
+  // The sheet's due date column says the day of receipt: the report must not read it (a case
+  // reclassified as complex gets 20 working days, a holiday pushes the day), so it counts
+  // due days on the calendar; with this column trusted every answer would be late.
+  writeCases(w, ALL.map((c, i) => caseRecord({ ...c, rating: c.rating ?? '', dueDate: c.receivedAt, content: `Ý kiến ${i + 1}`, responseKey: `R${i + 1}` })));
+  const doc = w.app.call('createReportDocument', { kind: 'quarter', year: 2026, index: 4 }) as Doc;
+  const text = w.ws.documents.text(doc.id);
+
+  it('names the period and its days: Q4 2026, 1/10–31/12, as of 18/12', () => {
+    expect(doc.name).toBe('Báo cáo Hòm thư số — Quý IV năm 2026');
+    expect(text).toContain('Lưu Kiếm, ngày 18 tháng 12 năm 2026');
+    expect(text).toContain('(Số liệu từ ngày 01/10/2026 đến ngày 31/12/2026; tính đến ngày 18/12/2026)');
+  });
+
+  it('receipt: 12 cases (J on 30/9 is Q3), 7 by QR = 58,3% (below the 80% target), 3 of the 40 groups', () => {
+    expect(text).toContain('Quý IV năm 2026, Ủy ban MTTQ Việt Nam phường Lưu Kiếm tiếp nhận 12 ý kiến, kiến nghị của Nhân dân qua Hòm thư số. Trong đó qua mã QR 7 ý kiến (58,3%; mục tiêu trên 80%: chưa đạt).');
+    const silent = ['Tổ dân phố 3', ...Array.from({ length: 36 }, (_, i) => `Tổ dân phố ${i + 5}`)];
+    expect(text).toContain(`3/40 tổ dân phố có ý kiến gửi về; chưa có ý kiến: ${silent.join(', ')}.`);
+    expect(text).toContain('Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến (37 tổ)');
+    // 1/12 = 8,3%; ties in Vietnamese alphabetical order.
+    expect(table(text, 'Kênh tiếp nhận\tSố ý kiến\tTỷ lệ')).toEqual([
+      ['QR', '7', '58,3%'],
+      ['Điện thoại', '1', '8,3%'],
+      ['Email', '1', '8,3%'],
+      ['Hòm thư giấy', '1', '8,3%'],
+      ['Trực tiếp', '1', '8,3%'],
+      ['Zalo', '1', '8,3%'],
+    ]);
+    // Môi trường: A F P G I; Trật tự đô thị: B O H; D was never classified.
+    expect(table(text, 'Lĩnh vực\tSố ý kiến\tTỷ lệ')).toEqual([
+      ['Môi trường', '5', '41,7%'],
+      ['Trật tự đô thị', '3', '25%'],
+      ['An ninh trật tự', '1', '8,3%'],
+      ['Chưa phân loại', '1', '8,3%'],
+      ['Đất đai', '1', '8,3%'],
+      ['Thủ tục hành chính', '1', '8,3%'],
+    ]);
+    // M came in person to the ward office: no group.
+    expect(table(text, 'Tổ dân phố\tSố ý kiến')).toEqual([
+      ['Tổ dân phố 2', '5'],
+      ['Tổ dân phố 1', '4'],
+      ['Tổ dân phố 4', '2'],
+    ]);
+  });
+
+  it('compares with Q3 2026 (J, K: on time thanks to 1–2/9) and Q4 2025 (L)', () => {
+    const at = text.indexOf('So sánh với kỳ trước và cùng kỳ năm trước:');
+    expect(at).toBeGreaterThan(0);
+    expect(text.slice(at)).toContain('Kỳ này\n(Quý IV năm 2026)\tKỳ trước\n(Quý III năm 2026)\tCùng kỳ năm trước\n(Quý IV năm 2025)');
+    // On-time rate: answered on time over answered and open past due — 4 / (5 + 2) = 57,1%.
+    // Average working days to answer: (4 + 11 + 15 + 6 + 2) / 5 = 7,6; (2 + 7) / 2 = 4,5; 4.
+    for (const row of [
+      'Ý kiến tiếp nhận\t12\t2\t1',
+      'Tỷ lệ qua mã QR\t58,3%\t100%\t100%',
+      'Đã trả lời\t5\t2\t1',
+      'Tỷ lệ trả lời đúng hạn\t57,1%\t100%\t100%',
+      'Chưa trả lời\t5\t0\t0',
+      'Số ngày làm việc trung bình để trả lời\t7,6\t4,5\t4',
+    ]) expect(text).toContain(`\n${row}\n`);
+  });
+
+  it('results: 5 answered (A C M H on time, B late; P\'s answer left after the report day), E F closed, D O P G I open, D P overdue', () => {
+    expect(text).toContain('Đến ngày 18/12/2026, đã trả lời 5/12 ý kiến (41,7%), trong đó đúng hạn 4 (7 ngày làm việc; vụ việc phức tạp 20 ngày làm việc), quá hạn 1; 2 ý kiến kết thúc không cần trả lời (trùng lặp, không thuộc thẩm quyền, không đủ thông tin, lợi dụng); 5 ý kiến đang xử lý, trong đó 2 ý kiến đã quá hạn.');
+    expect(table(text, 'Kết quả\tSố ý kiến\tTỷ lệ')).toEqual([
+      ['Đã trả lời đúng hạn', '4', '33,3%'],
+      ['Đã trả lời quá hạn', '1', '8,3%'],
+      ['Kết thúc không cần trả lời', '2', '16,7%'],
+      ['Đang xử lý, trong hạn', '3', '25%'],
+      ['Đang xử lý, quá hạn', '2', '16,7%'],
+      ['Tổng số', '12', '100%'],
+    ]);
+    // Working days to answer A 4, B 11, C 15, M 6, H 2: median 6. Ratings 5, 2, 4, 4: 3,75 → 3,8.
+    expect(text).toContain('Thời gian trả lời: trung bình 7,6 ngày làm việc, trung vị 6 ngày làm việc.');
+    expect(text).toContain('Mức độ hài lòng: 4 người dân đánh giá, điểm trung bình 3,8/5.');
+    expect(text).toContain('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 1 (');
+  });
+
+  it('bodies and overdue cases: Phòng Kinh tế 3 of 4 due on time, kept 2 of 3 dates; Công an phường 0 of 2; D 44, P 6, B 4 working days late', () => {
+    expect(table(text, 'Cơ quan xử lý\tĐược chuyển\tĐã trả lời\tTỷ lệ đúng hạn\tGiữ đúng hạn đã hẹn')).toEqual([
+      ['Phòng Kinh tế', '5', '4', '75%', '2/3'],
+      ['Công an phường', '3', '0', '0%', '0/2'],
+    ]);
+    expect(table(text, 'Mã ý kiến\tLĩnh vực\tCơ quan xử lý\tSố ngày làm việc quá hạn\tTình trạng')).toEqual([
+      ['GY-2026-00104', 'Chưa phân loại', 'Công an phường', '44', 'Chưa trả lời'],
+      ['GY-2026-00114', 'Môi trường', '—', '6', 'Chưa trả lời'],
+      ['GY-2026-00102', 'Trật tự đô thị', 'Phòng Kinh tế', '4', 'Đã trả lời muộn'],
+    ]);
+  });
+
+  it('the appendix lists the 12 cases of the quarter by receipt, without content', () => {
+    expect(table(text, 'Mã ý kiến\tNgày tiếp nhận\tTổ dân phố\tLĩnh vực\tKênh\tTrạng thái')).toEqual([
+      ['GY-2026-00101', '01/10/2026', 'Tổ dân phố 1', 'Môi trường', 'QR', STATUS.answered],
+      ['GY-2026-00102', '05/10/2026', 'Tổ dân phố 2', 'Trật tự đô thị', 'Hòm thư giấy', STATUS.answered],
+      ['GY-2026-00103', '06/10/2026', 'Tổ dân phố 1', 'Đất đai', 'QR', STATUS.answered],
+      ['GY-2026-00104', '08/10/2026', 'Tổ dân phố 2', 'Chưa phân loại', 'Điện thoại', 'Đang xử lý'],
+      ['GY-2026-00105', '09/10/2026', 'Tổ dân phố 1', 'An ninh trật tự', 'QR', STATUS.closed],
+      ['GY-2026-00112', '15/10/2026', '', 'Thủ tục hành chính', 'Trực tiếp', STATUS.answered],
+      ['GY-2026-00106', '02/11/2026', 'Tổ dân phố 4', 'Môi trường', 'QR', STATUS.closed],
+      ['GY-2026-00113', '30/11/2026', 'Tổ dân phố 4', 'Trật tự đô thị', 'Email', 'Đang xử lý'],
+      ['GY-2026-00114', '01/12/2026', 'Tổ dân phố 2', 'Môi trường', 'QR', STATUS.answered],
+      ['GY-2026-00107', '10/12/2026', 'Tổ dân phố 2', 'Môi trường', 'Zalo', 'Đã phân loại'],
+      ['GY-2026-00108', '14/12/2026', 'Tổ dân phố 1', 'Trật tự đô thị', 'QR', STATUS.answered],
+      ['GY-2026-00109', '15/12/2026', 'Tổ dân phố 2', 'Môi trường', 'QR', 'Mới tiếp nhận'],
+    ]);
+    expect(text).not.toMatch(/Ý kiến \d/);
+    expect(w.ws.documents.html(doc.id).match(/<img [^>]*src="data:image\/png;base64,/g)?.length).toBe(2);
+  });
+});
+
+describe('every report kind over a generated year: the figures add up, every case counted once', () => {
   const { w, cases } = ward(4000);
-  const model = (spec: PeriodSpec) => buildReport(asReportCases(cases), spec, new WorkingCalendar(), { asOf: vietnamDayOf(new Date(NOW)), rule: 'calendar', groups: DEFAULT_SETTINGS.groups, deadlineDays: { normal: 7, complex: 20 } });
+  /** Vietnam civil day of an instant, as "yyyy-mm-dd". */
+  const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
   it.each([
-    ['quarter', { kind: 'quarter', year: 2026, index: 4 }, { kind: 'quarter', year: 2026, index: 4 }],
-    ['6 months', { kind: 'half', year: 2026, index: 1 }, { kind: 'half', year: 2026, index: 1 }],
-    ['year', { kind: 'year', year: 2026 }, { kind: 'year', year: 2026 }],
-    ['month', { kind: 'month', year: 2026, index: 9 }, { kind: 'month', year: 2026, index: 9 }],
-    ['custom', { kind: 'custom', from: '2026-04-20', to: '2026-05-10' }, { kind: 'custom', year: 0, from: fromYmd(2026, 4, 20), to: fromYmd(2026, 5, 10) }],
-  ] as Array<[string, Record<string, unknown>, PeriodSpec]>)('%s: the Doc says what the model computes', (_name, request, spec) => {
-    const m = model(spec).current;
+    ['quarter', { kind: 'quarter', year: 2026, index: 4 }, 'Quý IV năm 2026', '2026-10-01', '2026-12-31'],
+    ['6 months', { kind: 'half', year: 2026, index: 1 }, '6 tháng đầu năm 2026', '2026-01-01', '2026-06-30'],
+    ['year', { kind: 'year', year: 2026 }, 'Năm 2026', '2026-01-01', '2026-12-31'],
+    ['month', { kind: 'month', year: 2026, index: 9 }, 'Tháng 9 năm 2026', '2026-09-01', '2026-09-30'],
+    ['custom', { kind: 'custom', from: '2026-04-20', to: '2026-05-10' }, 'Từ 20/04/2026 đến 10/05/2026', '2026-04-20', '2026-05-10'],
+  ] as Array<[string, Record<string, unknown>, string, string, string]>)('%s', (_name, request, label, from, to) => {
     const doc = w.app.call('createReportDocument', request) as Doc;
     const text = w.ws.documents.text(doc.id);
-    expect(doc.name).toBe(`Báo cáo Hòm thư số — ${m.period.label}`);
-    expect(m.received).toBeGreaterThan(0);
-    expect(text).toContain(`tiếp nhận ${num(m.received)} ý kiến`);
-    expect(text).toContain(`đã trả lời ${num(m.answered)}/${num(m.received)} ý kiến`);
-    expect(text).toContain(`trong đó đúng hạn ${num(m.answeredOnTime)}`);
-    expect(text).toContain(`quá hạn ${num(m.answeredLate)}`);
-    expect(text).toContain(`${num(m.open)} ý kiến đang xử lý`);
-    expect(text).toContain(`lợi dụng, xuyên tạc, vi phạm pháp luật: ${num(m.misuse)}`);
-    for (const o of m.overdue.slice(0, 5)) expect(text).toContain(o.code);
+    expect(doc.name).toBe(`Báo cáo Hòm thư số — ${label}`);
+    // Counted from the generated cases themselves (every answer and closure is before the report day).
+    const inPeriod = cases.filter((c) => vnDay(c.receivedAt) >= from && vnDay(c.receivedAt) <= to);
+    expect(inPeriod.length).toBeGreaterThan(50);
+    const answered = inPeriod.filter((c) => c.answerSentAt instanceof Date).length;
+    const closedWithoutAnswer = inPeriod.filter((c) => !(c.answerSentAt instanceof Date) && c.status === STATUS.closed).length;
+    const misuse = inPeriod.filter((c) => c.outcome === OUTCOME.misuse).length;
+    const received = inPeriod.length;
+
+    // Every case of the period once in the appendix, and no other.
+    const appendix = table(text, 'Mã ý kiến\tNgày tiếp nhận\tTổ dân phố\tLĩnh vực\tKênh\tTrạng thái').map((r) => r[0]);
+    expect(appendix.length).toBe(received);
+    expect(new Set(appendix)).toEqual(new Set(inPeriod.map((c) => c.code)));
+
+    const results = Object.fromEntries(table(text, 'Kết quả\tSố ý kiến\tTỷ lệ').map((r) => [r[0], int(r[1])]));
+    const onTime = results['Đã trả lời đúng hạn'];
+    const late = results['Đã trả lời quá hạn'];
+    const openInTime = results['Đang xử lý, trong hạn'];
+    const openLate = results['Đang xử lý, quá hạn'];
+    expect(results['Tổng số']).toBe(received);
+    expect(onTime + late).toBe(answered);
+    expect(results['Kết thúc không cần trả lời']).toBe(closedWithoutAnswer);
+    expect(onTime + late + closedWithoutAnswer + openInTime + openLate).toBe(received);
+    const n = (x: number) => x.toLocaleString('vi-VN');
+    expect(text).toContain(`tiếp nhận ${n(received)} ý kiến`);
+    expect(text).toContain(`đã trả lời ${n(answered)}/${n(received)} ý kiến`);
+    expect(text).toContain(`trong đó đúng hạn ${n(onTime)} (7 ngày làm việc; vụ việc phức tạp 20 ngày làm việc), quá hạn ${n(late)}; ${n(closedWithoutAnswer)} ý kiến kết thúc`);
+    expect(text).toContain(`${n(openInTime + openLate)} ý kiến đang xử lý, trong đó ${n(openLate)} ý kiến đã quá hạn`);
+    expect(text).toContain(`lợi dụng, xuyên tạc, vi phạm pháp luật: ${n(misuse)}`);
+
+    // Each table counts every case once: channels, categories and groups each add up to the received.
+    const sum = (rows: string[][]) => rows.reduce((s, r) => s + int(r[1]), 0);
+    expect(sum(table(text, 'Kênh tiếp nhận\tSố ý kiến\tTỷ lệ'))).toBe(received);
+    expect(sum(table(text, 'Lĩnh vực\tSố ý kiến\tTỷ lệ'))).toBe(received);
+    expect(sum(table(text, 'Tổ dân phố\tSố ý kiến'))).toBe(received);
+    const qr = inPeriod.filter((c) => c.channel === CHANNELS.qr).length;
+    expect(table(text, 'Kênh tiếp nhận\tSố ý kiến\tTỷ lệ').find((r) => r[0] === CHANNELS.qr)![1]).toBe(n(qr));
+
+    // The overdue list: the open ones past due and every late answer, each a case of the period, once.
+    const overdue = table(text, 'Mã ý kiến\tLĩnh vực\tCơ quan xử lý\tSố ngày làm việc quá hạn\tTình trạng');
+    expect(overdue.filter((r) => r[4] === 'Chưa trả lời').length).toBe(openLate);
+    expect(overdue.filter((r) => r[4] === 'Đã trả lời muộn').length).toBe(late);
+    expect(new Set(overdue.map((r) => r[0])).size).toBe(overdue.length);
+    for (const [code] of overdue) expect(appendix).toContain(code);
+    for (const r of overdue) expect(int(r[3])).toBeGreaterThanOrEqual(0); // 0 when past due only by a weekend or holiday
+
     // No personal data: the cases carry none, and nothing like an address or a phone number appears.
     expect(text).not.toMatch(/@|\b0\d{9}\b/);
     // Two charts, as PNG images.
@@ -58,12 +220,14 @@ describe('every report kind over a generated year', () => {
   });
 
   it('the generated year has what a report must handle', () => {
-    const q = model({ kind: 'year', year: 2026 }).current;
-    expect(q.byChannel.map((c) => c.key).sort()).toEqual(['Email', 'Hòm thư giấy', 'QR', 'Trực tiếp', 'Zalo', 'Điện thoại'].sort());
-    expect(q.silentGroups).toEqual(SILENT_GROUPS);
-    expect(q.overdue.filter((o) => o.open).length).toBeGreaterThan(10);
-    expect(q.answeredLate).toBeGreaterThan(10);
-    expect(q.misuse).toBeGreaterThan(10);
+    const doc = w.app.call('createReportDocument', { kind: 'year', year: 2026 }) as Doc;
+    const text = w.ws.documents.text(doc.id);
+    expect(table(text, 'Kênh tiếp nhận\tSố ý kiến\tTỷ lệ').map((r) => r[0]).sort()).toEqual(['Email', 'Hòm thư giấy', 'QR', 'Trực tiếp', 'Zalo', 'Điện thoại'].sort());
+    expect(text).toContain(`chưa có ý kiến: ${SILENT_GROUPS.join(', ')}.`);
+    const overdue = table(text, 'Mã ý kiến\tLĩnh vực\tCơ quan xử lý\tSố ngày làm việc quá hạn\tTình trạng');
+    expect(overdue.filter((r) => r[4] === 'Chưa trả lời').length).toBeGreaterThan(10);
+    expect(overdue.filter((r) => r[4] === 'Đã trả lời muộn').length).toBeGreaterThan(10);
+    expect(cases.filter((c) => c.outcome === OUTCOME.misuse).length).toBeGreaterThan(10);
   });
 
   it('a period made again is a new Doc ("bản 2"); the first is never touched', () => {

@@ -127,3 +127,20 @@ export function asUser<T>(w: Ward, user: string, fn: () => T): T {
     w.ws.setUser(ADMIN);
   }
 }
+
+/** Adds rows to "Cán bộ" under the last one (as an admin types them); the hourly job or the next call applies them. */
+export function addStaff(ward: Ward, rows: string[][]): void {
+  const sheet = ward.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!;
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, 3).setValues(rows);
+}
+
+/** The last message the spreadsheet UI showed (alert or toast). */
+export function lastUiMessage(ward: Ward): string {
+  return ward.ws.ui.events().at(-1)?.message ?? '';
+}
+
+/** Everything a person or a trigger could notice: the spreadsheet, the document properties, triggers, forms. */
+export function wardState(ward: Ward) {
+  const props = (ward.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties();
+  return { sheets: ward.ws.spreadsheets.view(ward.ssId), props, triggers: ward.ws.triggers(), forms: ward.ws.forms.list().map((f) => ward.ws.forms.model(f.id)) };
+}

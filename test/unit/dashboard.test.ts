@@ -1,0 +1,24 @@
+/** domain/report/dashboard: this month and quarter, with the inbox filters behind each number (issue 9). */
+import { parseIsoDate } from '../../src/domain/calendar/civil-date';
+import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
+import { buildIndex, parseIndex, type CaseRecord } from '../../src/domain/case-record';
+import { buildDashboard } from '../../src/domain/report/dashboard';
+import { THREE_CASES as cases, THREE_GROUPS as groups } from '../support/report-cases';
+
+const calendar = new WorkingCalendar();
+const day = (iso: string) => parseIsoDate(iso)!;
+
+describe('the dashboard', () => {
+  it('this month and quarter, with the inbox filters behind each number, and the silent groups', () => {
+    const entries = cases.map((c) => {
+      const record = { ...c, suggestedCategory: '', dueDate: new Date(c.receivedAt.getTime() + 9 * 86_400_000), hiddenFromPublic: false, content: 'x', location: '', assignee: '', confidential: false, hasEmail: false, hasPhone: false, answerMethod: '' } as unknown as CaseRecord;
+      return parseIndex(buildIndex(record))!;
+    });
+    const d = buildDashboard(entries, day('2026-11-24'), calendar, { rule: 'calendar', groups, deadlineDays: { normal: 7, complex: 20 } });
+    expect(d.month.label).toBe('Tháng 11 năm 2026');
+    expect(d.quarter.label).toBe('Quý IV năm 2026');
+    expect(d.quarter.tiles[0]).toEqual({ label: 'Tiếp nhận', value: '3', query: { from: '2026-10-01', to: '2026-12-31' } });
+    expect(d.quarter.tiles[2]).toMatchObject({ label: 'Quá hạn, chưa trả lời', value: '1', query: { status: 'overdue', from: '2026-10-01', to: '2026-12-31' }, warn: true });
+    expect(d.groups.map((g) => [g.group, g.count, g.silent])).toEqual([['Tổ dân phố 1', 1, false], ['Tổ dân phố 2', 0, true], ['Tổ dân phố 3', 0, true]]);
+  });
+});
