@@ -6,6 +6,7 @@ import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
+import { deadlinesOn } from '../../domain/deadline';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
 import { can, ACTION_KEYS, type ActionKey as Capable, type Actor } from '../../domain/permissions';
 import { fields, integer, text } from '../../domain/input';
@@ -139,7 +140,7 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
     complexity: c.complexity,
     status: c.status,
     dueOn: day(c.dueDate),
-    workingDaysLeft: isOpen(c) && c.dueDate instanceof Date ? rt.calendar.workingDaysLeft(today, vietnamDayOf(c.dueDate)) : null,
+    workingDaysLeft: isOpen(c) && c.dueDate instanceof Date ? deadlinesOn(today, rt.calendar).workingDaysLeft(vietnamDayOf(c.dueDate)) : null,
     provisionalYears: provisionalYears(rt, c),
     bodyDueOn: day(c.bodyDueDate),
     assignedBody: c.assignedBody,
