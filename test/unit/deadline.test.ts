@@ -9,10 +9,13 @@ import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { STATUS } from '../../src/domain/case';
 import type { IndexEntry } from '../../src/domain/case-record';
 import { buildInbox } from '../../src/domain/inbox';
+import { allText } from '../../src/domain/report/blocks';
 import { buildReport } from '../../src/domain/report/model';
+import { reportDocument } from '../../src/domain/report/report-document';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { bodyDigests } from '../../src/domain/report/reminders';
 import type { ReportCase } from '../../src/domain/report/types';
-import { INBOX_UI, REMINDERS } from '../../src/i18n/vi';
+import { CASE_UI, INBOX_UI, REMINDERS } from '../../src/i18n/vi';
 
 const day = (iso: string) => parseIsoDate(iso)!;
 const calendar = new WorkingCalendar();
@@ -60,5 +63,25 @@ describe('the bug: a case due Friday 11/12/2026, seen on the weekend', () => {
     expect(INBOX_UI.due(page.items[0].dueOn, page.items[0].workingDaysLeft)).toBe('Hết hạn hôm nay (11/12/2026)');
     const [digest] = bodyDigests([entry], [body], [], day('2026-12-11'), calendar);
     expect([digest.overdue.length, digest.dueSoon.length]).toEqual([0, 1]);
+  });
+});
+
+describe('texts that print the deadline days take them from the settings', () => {
+  const days = { normal: 10, complex: 30 };
+
+  it('the report Doc prints the days the figures were counted with', () => {
+    const model = buildReport([], { kind: 'quarter', year: 2026, index: 4 }, calendar, { asOf: day('2026-12-20'), rule: 'calendar', groups: [], deadlineDays: days });
+    const text = allText(reportDocument({ model, committee: 'Ủy ban MTTQ Việt Nam phường Hòa Bình', header: DEFAULT_SETTINGS.report, today: day('2026-12-20'), version: 1, appendix: [] }));
+    expect(text).toContain('(10 ngày làm việc; vụ việc phức tạp 30 ngày làm việc)');
+    expect(text).not.toMatch(/\b(7|20) ngày làm việc/);
+  });
+
+  it('the classify form labels the choices with the settings\' days', () => {
+    expect([CASE_UI.fields.normal(days.normal), CASE_UI.fields.complex(days.complex)]).toEqual(['Thường (10 ngày làm việc)', 'Phức tạp (30 ngày làm việc)']);
+  });
+
+  it('the digest names the due-soon window', () => {
+    const text = REMINDERS.bodyText({ body: 'UBND phường', committee: 'Ủy ban MTTQ', soonDays: 2, dueSoon: [{ code: 'A', category: 'x', group: 'y', dueOn: '14/12/2026', left: 1 }], overdue: [], url: 'u' });
+    expect(text).toContain('Sắp đến hạn (trong 2 ngày làm việc):');
   });
 });

@@ -222,6 +222,7 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
   return {
     asOf,
     rule,
+    deadlineDays: { ...ctx.deadlineDays },
     current: figures(current, cohorts[0]),
     previous: firstReceived <= before.to ? figures(before, cohorts[1]) : null,
     lastYear: firstReceived <= yearAgo.to ? figures(yearAgo, cohorts[2]) : null,
