@@ -5,7 +5,7 @@
  * brought nothing in 2 weeks). Everything goes through the outbox (its quota,
  * its retries); ids carry the day or the period, so a second run the same day queues nothing twice.
  */
-import { toIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { toIsoDate, vietnamDayOf, vietnamWallTime } from '../../domain/calendar/civil-date';
 import { adminReminders, bodyDigests } from '../../domain/report/reminders';
 import { DUE_SOON_WORKING_DAYS } from '../../domain/deadline';
 import { ADOPTION, REMINDERS } from '../../i18n/vi';
@@ -22,7 +22,7 @@ const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').r
 
 export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
   const today = vietnamDayOf(now);
-  const hour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
+  const hour = vietnamWallTime(now).hour;
   const iso = toIsoDate(today);
   if (hour < REMINDER_HOUR || rt.store.get(KEYS.remindersDay) === iso) return 0;
   const mails: OutgoingMail[] = [];
