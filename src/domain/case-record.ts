@@ -2,7 +2,7 @@
  * A case as the cases tab holds it, with its history (the last events, for the case view; the
  * audit tab keeps them all) and a one-cell index the inbox reads instead of a dozen columns.
  */
-import { vietnamDayOf, type CivilDay } from './calendar/civil-date';
+import { formatVietnameseStamp, fromVietnamWallTime, parseDmy, vietnamDayOf, type CivilDay } from './calendar/civil-date';
 import { searchableWords } from './text/fold';
 
 export interface CaseRecord {
@@ -83,19 +83,15 @@ interface StoredEvent {
   'thay đổi'?: Array<{ 'trường': string; 'cũ': string; 'mới': string }>;
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000; // Việt Nam keeps UTC+7 all year.
-const two = (n: number) => String(n).padStart(2, '0');
-
 /** "24/11/2026 09:05:07" in Vietnam time. */
 export function vietnamStamp(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  const ms = new Date(iso).getTime();
+  return Number.isNaN(ms) ? iso : formatVietnameseStamp(ms);
 }
 
 function fromVietnamStamp(stamp: string): string {
-  const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(stamp);
-  return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +m[6]) - VN_OFFSET_MS).toISOString() : stamp;
+  const t = parseDmy(stamp, { withTime: true });
+  return t ? fromVietnamWallTime(t).toISOString() : stamp;
 }
 
 function storeEvent(e: HistoryEvent): StoredEvent {

@@ -8,6 +8,7 @@ import { CHANNELS, STATUS, isQrChannel, type StatusKey } from './case';
 import type { IndexEntry } from './case-record';
 import { answerStateOf, canSee, statusOf, type Actor, type AnswerState } from './lifecycle';
 import { searchableWords } from './text/fold';
+import { deadlinesOn } from './deadline';
 
 export interface InboxQuery {
   status?: string;
@@ -74,7 +75,7 @@ export function isOpen(c: { status: string; answerSentAt?: Date | '' | number | 
 
 export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
   const visible = entries.filter((e) => canSee(actor, e));
-  const soonLimit = calendar.addWorkingDaysFrom(today, 2);
+  const deadlines = deadlinesOn(today, calendar);
   const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 };
   for (const e of visible) {
     const open = isOpen(e);
@@ -82,8 +83,9 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
     else if (open) counters.inProgress += 1;
     if (!open) continue;
     if (e.hasPhone && !e.hasEmail) counters.callBack += 1;
-    if (e.dueDay < today) counters.overdue += 1;
-    else if (e.dueDay <= soonLimit) counters.dueSoon += 1;
+    const standing = deadlines.standing(e.dueDay);
+    if (standing === 'overdue') counters.overdue += 1;
+    else if (standing === 'dueSoon') counters.dueSoon += 1;
   }
 
   const from = query.from ? parseIsoDate(query.from) : null;
@@ -94,8 +96,8 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
   const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' || query.status === 'inProgress' || query.status === 'callBack' ? query.status : null;
   const matches = visible.filter((e) => {
     if (dueFilter === 'inProgress' && !(isOpen(e) && e.status !== STATUS.new)) return false;
-    if (dueFilter === 'overdue' && !(isOpen(e) && e.dueDay < today)) return false;
-    if (dueFilter === 'dueSoon' && !(isOpen(e) && e.dueDay >= today && e.dueDay <= soonLimit)) return false;
+    if (dueFilter === 'overdue' && !(isOpen(e) && deadlines.isOverdue(e.dueDay))) return false;
+    if (dueFilter === 'dueSoon' && !(isOpen(e) && deadlines.isDueSoon(e.dueDay))) return false;
     if (dueFilter === 'callBack' && !(isOpen(e) && e.hasPhone && !e.hasEmail)) return false;
     if (query.status && !dueFilter && e.status !== query.status) return false;
     if (query.category && (e.category || e.suggestedCategory) !== query.category) return false;
@@ -124,7 +126,7 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
     suggested: !e.category,
     status: e.status,
     dueOn: formatVietnameseDate(e.dueDay),
-    workingDaysLeft: isOpen(e) ? calendar.workingDaysLeft(today, e.dueDay) : null,
+    workingDaysLeft: isOpen(e) ? deadlines.workingDaysLeft(e.dueDay) : null,
     assignedBody: e.assignedBody,
     summary: e.summary,
     answerState: answerStateOf({ status: e.status, answer: e.answeredAt !== null ? '1' : '', answerSentAt: e.answerSentAt === null ? '' : new Date(e.answerSentAt), answerMethod: e.answerMethod }),

@@ -12,6 +12,7 @@ import { checkEmail, checkPhone } from './contact';
 import type { Settings } from './settings';
 import { foldDiacritics } from './text/fold';
 import { cleanResidentText, looksLikeFormula, splitIntoChunks } from './text/sanitize';
+import { dueDayOf } from './deadline';
 
 /** Sheets holds at most 50,000 characters in a cell. */
 export const CELL_LIMIT = 50_000;
@@ -107,7 +108,7 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
   if (email.given && !email.valid) notes.push('Email người gửi không hợp lệ: không gửi thư.');
   if (phone.given && !phone.valid) notes.push('Số điện thoại người gửi không hợp lệ.');
 
-  const dueDay = ctx.calendar.addWorkingDays(input.receivedAt, ctx.settings.deadlineDays.normal);
+  const dueDay = dueDayOf(input.receivedAt, COMPLEXITY.normal, ctx.settings.deadlineDays, ctx.calendar);
   const suggestion = suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules);
 
   const fields: CaseFields = {

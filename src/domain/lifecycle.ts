@@ -10,6 +10,7 @@ import { ANSWER_METHOD, COMPLEXITY, OUTCOME, STATUS, statusKeyOf, type AnswerMet
 import { canonicalCode } from './case-code';
 import type { CaseRecord, HistoryEvent } from './case-record';
 import { checkEmail } from './contact';
+import { dueDayOf } from './deadline';
 import { unfilledBlank, type Settings } from './settings';
 import { can, canSee, type ActionKey, type Actor } from './permissions';
 
@@ -237,8 +238,7 @@ export function decide(c: CaseRecord, input: ActionInput, ctx: ActionContext): A
       if (input.complexity !== 'normal' && input.complexity !== 'complex') throw new ActionRefused('Tính chất không hợp lệ.');
       patch.category = category;
       patch.complexity = COMPLEXITY[input.complexity];
-      const days = input.complexity === 'complex' ? settings.deadlineDays.complex : settings.deadlineDays.normal;
-      patch.dueDate = vietnamMidnight(calendar.addWorkingDays(c.receivedAt, days));
+      patch.dueDate = vietnamMidnight(dueDayOf(c.receivedAt, input.complexity, settings.deadlineDays, calendar));
       if (statusKey === 'new') patch.status = STATUS.classified;
       break;
     }

@@ -4,7 +4,7 @@
  * overrides. Parsing is pure and forgiving: a bad row is reported (in Vietnamese) and skipped,
  * never allowed to stop intake.
  */
-import { parseIsoDate, fromYmd, vietnamDayOf, type CivilDay } from './calendar/civil-date';
+import { parseIsoDate, parseDmy, fromYmd, vietnamDayOf, type CivilDay } from './calendar/civil-date';
 import type { CalendarOverride } from './calendar/working-calendar';
 import { parseKeywordList, type CategoryRule } from './classify';
 import { checkEmail } from './contact';
@@ -198,8 +198,8 @@ function dayOf(v: unknown): CivilDay | null {
   const t = text(v);
   const iso = parseIsoDate(t);
   if (iso !== null) return iso;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  return m ? fromYmd(Number(m[3]), Number(m[2]), Number(m[1])) : null;
+  const dmy = parseDmy(t);
+  return dmy ? fromYmd(dmy.year, dmy.month, dmy.day) : null;
 }
 
 function yes(v: unknown): boolean {

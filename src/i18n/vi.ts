@@ -325,8 +325,8 @@ export const CASE_UI = {
   fields: {
     category: 'Lĩnh vực',
     complexity: 'Tính chất',
-    normal: 'Thường (7 ngày làm việc)',
-    complex: 'Phức tạp (20 ngày làm việc)',
+    normal: (days: number) => `Thường (${days} ngày làm việc)`,
+    complex: (days: number) => `Phức tạp (${days} ngày làm việc)`,
     body: 'Cơ quan xử lý',
     assignee: 'Email người xử lý (không bắt buộc)',
     bodyDueDate: 'Hạn cơ quan cam kết (không bắt buộc)',
@@ -432,14 +432,14 @@ export const REMINDERS = {
   kindBody: 'Nhắc hạn cơ quan xử lý',
   kindAdmin: 'Nhắc báo cáo',
   bodySubject: (body: string, overdue: number, soon: number) => `[Hòm thư số] ${body}: ${overdue} ý kiến quá hạn, ${soon} ý kiến sắp đến hạn`,
-  bodyText: (p: { body: string; committee: string; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
+  bodyText: (p: { body: string; committee: string; soonDays: number; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
     [
       `Kính gửi: ${p.body}`,
       '',
       `${p.committee} xin nhắc các ý kiến của Nhân dân đã chuyển đến quý cơ quan:`,
       '',
       ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
-      ...(p.dueSoon.length ? ['Sắp đến hạn (trong 2 ngày làm việc):', ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
+      ...(p.dueSoon.length ? [`Sắp đến hạn (trong ${p.soonDays} ngày làm việc):`, ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
       `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
       '',
       'Trân trọng.',

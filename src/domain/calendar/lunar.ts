@@ -4,9 +4,9 @@
  * Đức published for the Vietnamese calendar. The meridian matters: Vietnam's calendar differs
  * from China's (UTC+8) in some years — Tết 1985 was 21 January in Vietnam, 20 February in China.
  */
-import { fromYmd, toYmd, type CivilDay } from './civil-date';
+import { fromYmd, toYmd, VIETNAM_UTC_OFFSET_MINUTES, type CivilDay } from './civil-date';
 
-const TIME_ZONE_HOURS = 7;
+const TIME_ZONE_HOURS = VIETNAM_UTC_OFFSET_MINUTES / 60;
 const INT = Math.floor;
 const DR = Math.PI / 180;
 /** Julian day number of 1970-01-01, to convert to civil days. */

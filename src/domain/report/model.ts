@@ -5,18 +5,20 @@
  *
  * Semantics (all days are Vietnam civil days):
  * - a period's cohort: the cases received within [from, to];
- * - due day: `deadlineDays.complex` working days after receipt for a complex case, `normal`
- *   otherwise — computed from the calendar, never read from the sheet's due date column, so a
- *   case reclassified as complex gets its 20 days and a holiday in the window pushes the day;
+ * - due day: as deadline.ts decides (the settings' working days for the case's complexity) —
+ *   computed from the calendar, never read from the sheet's due date column, so a case
+ *   reclassified as complex gets its complex days and a holiday in the window pushes the day;
  * - answered: the resident was answered (answerSentAt) on or before the report day; on time when
  *   on or before the due day;
  * - closed without an answer: not answered and closed (by the report day);
  * - open: neither (a reopened case whose answer was cleared is open again);
- * - overdue: open past the due day, and answers that came late.
+ * - overdue (deadline.ts): open past the due day, and answers that came late; working days late
+ *   as deadline.ts counts them.
  */
 import { vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { COMPLEXITY, OUTCOME, STATUS, UNCLASSIFIED, isQrChannel } from '../case';
+import { OUTCOME, STATUS, UNCLASSIFIED, isQrChannel } from '../case';
+import { deadlineDaysFor, dueDayFrom, isOverdue, workingDaysLate, type WorkingDaysBetween } from '../deadline';
 import { periodOf, previousPeriod, sameTimeLastYear } from './periods';
 import type { BodyFigures, Count, OverdueCase, Period, PeriodFigures, PeriodSpec, ReportCase, ReportContext, ReportModel } from './types';
 
@@ -104,21 +106,22 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
   }
 
   const counter = new WorkingDayCounter(calendar, Number.isFinite(lo) ? lo : asOf, asOf);
+  const between: WorkingDaysBetween = (a, b) => counter.between(a, b);
   const dueCache = new Map<number, Map<CivilDay, CivilDay>>();
-  const dueOf = (received: CivilDay, n: number): CivilDay => {
+  const dueOf = (received: CivilDay, complexity: string): CivilDay => {
+    const n = deadlineDaysFor(complexity, ctx.deadlineDays);
     let byDay = dueCache.get(n);
     if (!byDay) dueCache.set(n, (byDay = new Map()));
     let due = byDay.get(received);
-    if (due === undefined) byDay.set(received, (due = calendar.addWorkingDaysFrom(received, n)));
+    if (due === undefined) byDay.set(received, (due = dueDayFrom(received, complexity, ctx.deadlineDays, calendar)));
     return due;
   };
   const factsOf = ({ c, received }: Prepared): Facts => {
-    const n = c.complexity === COMPLEXITY.complex ? ctx.deadlineDays.complex : ctx.deadlineDays.normal;
     const sent = dayOf(c.answerSentAt);
     const answerDay = sent !== null && sent <= asOf ? sent : null;
     const closedDay = dayOf(c.closedAt);
     const closed = answerDay === null && c.status === STATUS.closed && (closedDay === null || closedDay <= asOf);
-    return { due: dueOf(received, n), answerDay, closed };
+    return { due: dueOf(received, c.complexity), answerDay, closed };
   };
 
   const figures = (period: Period, cohort: Prepared[]): PeriodFigures => {
@@ -151,17 +154,17 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
         ratingSum += c.rating;
       }
 
-      const onTime = answerDay !== null && answerDay <= due;
+      const onTime = answerDay !== null && !isOverdue(due, answerDay);
       if (answerDay !== null) {
         answered += 1;
         daysToAnswer.push(counter.between(received, answerDay));
         if (onTime) answeredOnTime += 1;
-        else overdue.push({ code: c.code, category, body: c.assignedBody, workingDaysLate: counter.between(due, answerDay), open: false });
+        else overdue.push({ code: c.code, category, body: c.assignedBody, workingDaysLate: workingDaysLate(due, answerDay, between), open: false });
       } else if (closed) {
         closedWithoutAnswer += 1;
       } else {
         open += 1;
-        if (due < asOf) overdue.push({ code: c.code, category, body: c.assignedBody, workingDaysLate: counter.between(due, asOf), open: true });
+        if (isOverdue(due, asOf)) overdue.push({ code: c.code, category, body: c.assignedBody, workingDaysLate: workingDaysLate(due, asOf, between), open: true });
       }
 
       if (c.assignedBody) {
@@ -219,6 +222,7 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
   return {
     asOf,
     rule,
+    deadlineDays: { ...ctx.deadlineDays },
     current: figures(current, cohorts[0]),
     previous: firstReceived <= before.to ? figures(before, cohorts[1]) : null,
     lastYear: firstReceived <= yearAgo.to ? figures(yearAgo, cohorts[2]) : null,

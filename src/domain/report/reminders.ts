@@ -1,6 +1,6 @@
 /**
  * The daily reminders, decided purely: which handling body gets a digest today (its open cases
- * due within 2 working days, and its overdue ones) and whether admins are reminded of the
+ * due soon and its overdue ones, as deadline.ts decides) and whether admins are reminded of the
  * quarterly report (5 working days before the 25th of the quarter's last month, the plan's
  * deadline) or of the monthly publication (the month's first working day, for the month before).
  * The monthly reminder also names the residential groups whose QR poster brought no case in the
@@ -13,13 +13,14 @@ import { isOpen } from '../inbox';
 import type { HandlingBody, StaffMember } from '../settings';
 import { qrWatchStarted, staleQrGroups, STALE_QR_DAYS, type AdoptionEntry, type StaleQrGroup } from './adoption';
 import { worksOnBodyByLink } from '../permissions';
+import { deadlinesOn } from '../deadline';
 
 export interface DigestLine {
   code: string;
   category: string;
   group: string;
   dueOn: string;
-  /** Working days left (0 = today), negative when overdue. */
+  /** Working days left (0 = today), negative when overdue (deadline.ts). */
   left: number;
 }
 
@@ -37,14 +38,14 @@ function recipients(body: HandlingBody, staff: StaffMember[]): string[] {
 }
 
 export function bodyDigests(entries: IndexEntry[], bodies: HandlingBody[], staff: StaffMember[], today: CivilDay, calendar: WorkingCalendar): BodyDigest[] {
-  const soonLimit = calendar.addWorkingDaysFrom(today, 2);
+  const deadlines = deadlinesOn(today, calendar);
   const out: BodyDigest[] = [];
   for (const body of bodies) {
     const to = recipients(body, staff);
     if (to.length === 0) continue;
-    const mine = entries.filter((e) => e.assignedBody === body.name && isOpen(e) && e.dueDay <= soonLimit);
+    const mine = entries.filter((e) => e.assignedBody === body.name && isOpen(e) && deadlines.standing(e.dueDay) !== 'later');
     if (mine.length === 0) continue;
-    const line = (e: IndexEntry): DigestLine => ({ code: e.code, category: e.category || e.suggestedCategory, group: e.group, dueOn: formatVietnameseDate(e.dueDay), left: calendar.workingDaysLeft(today, e.dueDay) });
+    const line = (e: IndexEntry): DigestLine => ({ code: e.code, category: e.category || e.suggestedCategory, group: e.group, dueOn: formatVietnameseDate(e.dueDay), left: deadlines.workingDaysLeft(e.dueDay) });
     const lines = mine.map(line).sort((a, b) => a.left - b.left || a.code.localeCompare(b.code));
     out.push({ body: body.name, to, dueSoon: lines.filter((l) => l.left >= 0), overdue: lines.filter((l) => l.left < 0) });
   }

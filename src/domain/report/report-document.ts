@@ -120,7 +120,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     ...comparison(model),
 
     p('II. KẾT QUẢ XỬ LÝ', { heading: 'section', bold: true }),
-    p(`Đến ngày ${formatVietnameseDate(model.asOf)}, đã trả lời ${num(f.answered)}/${num(f.received)} ý kiến (${pct(f.answered, f.received)}), trong đó đúng hạn ${num(f.answeredOnTime)} (7 ngày làm việc; vụ việc phức tạp 20 ngày làm việc), quá hạn ${num(f.answeredLate)}; ${num(f.closedWithoutAnswer)} ý kiến kết thúc không cần trả lời (trùng lặp, không thuộc thẩm quyền, không đủ thông tin, lợi dụng); ${num(f.open)} ý kiến đang xử lý, trong đó ${num(openLate)} ý kiến đã quá hạn.`, { align: 'justify' }),
+    p(`Đến ngày ${formatVietnameseDate(model.asOf)}, đã trả lời ${num(f.answered)}/${num(f.received)} ý kiến (${pct(f.answered, f.received)}), trong đó đúng hạn ${num(f.answeredOnTime)} (${model.deadlineDays.normal} ngày làm việc; vụ việc phức tạp ${model.deadlineDays.complex} ngày làm việc), quá hạn ${num(f.answeredLate)}; ${num(f.closedWithoutAnswer)} ý kiến kết thúc không cần trả lời (trùng lặp, không thuộc thẩm quyền, không đủ thông tin, lợi dụng); ${num(f.open)} ý kiến đang xử lý, trong đó ${num(openLate)} ý kiến đã quá hạn.`, { align: 'justify' }),
     {
       type: 'table',
       rows: [

@@ -4,6 +4,7 @@
  * dashboard) only draw these figures; they compute nothing.
  */
 import type { CivilDay } from '../calendar/civil-date';
+import type { DeadlineDays } from '../deadline';
 
 /** What the model needs of a case — read from the cases tab, never from "Người gửi". */
 export interface ReportCase {
@@ -118,6 +119,8 @@ export interface ReportModel {
   /** The day figures are taken on (open / overdue are as of this day). */
   asOf: CivilDay;
   rule: CutoffRule;
+  /** The settings' working days to answer the figures were counted with (the report prints them). */
+  deadlineDays: DeadlineDays;
   current: PeriodFigures;
   /** The period before (same length, same rule), when any case was received before the current period. */
   previous: PeriodFigures | null;
@@ -129,7 +132,7 @@ export interface ReportContext {
   asOf: CivilDay;
   rule: CutoffRule;
   groups: string[];
-  deadlineDays: { normal: number; complex: number };
+  deadlineDays: DeadlineDays;
 }
 
 export const QR_TARGET = 0.8;

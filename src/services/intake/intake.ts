@@ -11,7 +11,7 @@
  * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
  * characters), whatever the database size.
  */
-import { vietnamYear } from '../../domain/calendar/civil-date';
+import { fromVietnamWallTime, parseDmy, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
@@ -36,12 +36,8 @@ export type RawAnswers = Partial<Record<keyof typeof RAW_TITLES, string>>;
 
 /** "24/11/2026 18:45:16" (vi) or "11/24/2026 18:45:16" (en) in the script's zone, as Forms shows it. */
 export function parseResponseTimestamp(text: string, locale: string): Date | null {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(String(text).trim());
-  if (!m) return null;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  const [day, month] = locale.startsWith('en_US') ? [b, a] : [a, b];
-  const utc = Date.UTC(Number(m[3]), month - 1, day, Number(m[4]) - 7, Number(m[5]), Number(m[6]));
-  return Number.isNaN(utc) ? null : new Date(utc);
+  const t = parseDmy(String(text), { withTime: true, monthFirst: locale.startsWith('en_US') });
+  return t ? fromVietnamWallTime(t) : null;
 }
 
 /** A form response's journal key. */

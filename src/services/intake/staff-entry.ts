@@ -5,7 +5,7 @@
  * filing pipeline; the sidebar sends a request id with each entry, so a retried request (a
  * dropped connection) files the case once.
  */
-import { formatVietnameseDate } from '../../domain/calendar/civil-date';
+import { formatVietnameseDate, parseVietnamLocalInput, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
 import { canonicalCode, parseSlipCode, slipJournalKey } from '../../domain/case-code';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
@@ -18,7 +18,6 @@ import type { Runtime } from '../platform/runtime';
 import { slipIssued } from './slip-codes';
 import { fileOne } from '../cases/filing';
 import { acknowledgeNow } from './intake';
-import { vietnamYear } from '../../domain/calendar/civil-date';
 
 /** What the sidebar sends: the submission's fields, with the channel's key and an ISO time. */
 export type StaffCaseInput = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey'> & {
@@ -42,8 +41,7 @@ export const STAFF_LOCK_WAIT_MS = 10_000;
 
 /** "2026-11-23T15:30" is Vietnam wall time (the sidebar's datetime-local field); an ISO instant with a zone is taken as is. */
 export function parseReceivedAt(text: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text.trim());
-  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5])) : new Date(text);
+  return parseVietnamLocalInput(text) ?? new Date(text);
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

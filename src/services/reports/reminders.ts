@@ -1,12 +1,13 @@
 /**
  * The hourly job's daily part: at most once a day (from 7:00 in Hà Nội), a digest to each
- * handling body with cases due within 2 working days or overdue, and reminders to admins of the
+ * handling body with cases due soon or overdue (domain/deadline.ts), and reminders to admins of the
  * quarterly report and the monthly publication (which also names the groups whose QR poster
  * brought nothing in 2 weeks). Everything goes through the outbox (its quota,
  * its retries); ids carry the day or the period, so a second run the same day queues nothing twice.
  */
-import { toIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { toIsoDate, vietnamDayOf, vietnamWallTime } from '../../domain/calendar/civil-date';
 import { adminReminders, bodyDigests } from '../../domain/report/reminders';
+import { DUE_SOON_WORKING_DAYS } from '../../domain/deadline';
 import { ADOPTION, REMINDERS } from '../../i18n/vi';
 import { readIndex } from '../cases/store';
 import { KEYS } from '../platform/document-store';
@@ -21,7 +22,7 @@ const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').r
 
 export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): number {
   const today = vietnamDayOf(now);
-  const hour = new Date(now.getTime() + 7 * 3_600_000).getUTCHours();
+  const hour = vietnamWallTime(now).hour;
   const iso = toIsoDate(today);
   if (hour < REMINDER_HOUR || rt.store.get(KEYS.remindersDay) === iso) return 0;
   const mails: OutgoingMail[] = [];
@@ -36,7 +37,7 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
         code: '',
         recipient: to,
         subject: REMINDERS.bodySubject(d.body, d.overdue.length, d.dueSoon.length),
-        body: REMINDERS.bodyText({ body: d.body, committee: rt.settings.committeeName, dueSoon: d.dueSoon, overdue: d.overdue, url: rt.schema.spreadsheetUrl }),
+        body: REMINDERS.bodyText({ body: d.body, committee: rt.settings.committeeName, soonDays: DUE_SOON_WORKING_DAYS, dueSoon: d.dueSoon, overdue: d.overdue, url: rt.schema.spreadsheetUrl }),
       });
     }
   }

@@ -105,7 +105,7 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
     case 'classify':
       form.append(
         field(F.category, withValue(select('category', v.categories.map((c) => ({ value: c, label: c })), true), v.category || v.suggestedCategory)),
-        field(F.complexity, withValue(select('complexity', [{ value: 'normal', label: F.normal }, { value: 'complex', label: F.complex }], true), v.complexity === 'Phức tạp' ? 'complex' : 'normal')),
+        field(F.complexity, withValue(select('complexity', [{ value: 'normal', label: F.normal(v.deadlineDays.normal) }, { value: 'complex', label: F.complex(v.deadlineDays.complex) }], true), v.complexity === 'Phức tạp' ? 'complex' : 'normal')),
       );
       break;
     case 'assign':

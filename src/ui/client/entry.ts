@@ -1,4 +1,5 @@
 /** Entering a case from the paper mailbox, in person, by phone, e-mail or Zalo (admins). */
+import { parseVietnamLocalInput, toVietnamLocalInput } from '../../domain/calendar/civil-date';
 import { checkEmail, checkPhone } from '../../domain/contact';
 import { FORM, STAFF_ENTRY, SIDEBAR as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
@@ -11,10 +12,9 @@ import { callServer } from './rpc';
  * taken once and kept, so the default follows the minutes while the sidebar stays open.
  */
 function serverClock(serverNow: string): () => string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(serverNow);
-  const server = m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5]) : Date.now();
+  const server = parseVietnamLocalInput(serverNow)?.getTime() ?? Date.now();
   const skew = server - Date.now();
-  return () => new Date(Date.now() + skew + 7 * 3_600_000).toISOString().slice(0, 16);
+  return () => toVietnamLocalInput(Date.now() + skew);
 }
 
 /**

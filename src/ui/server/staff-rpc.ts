@@ -2,6 +2,7 @@
  * The sidebar's server functions. Every call checks the caller's role on the server — the client
  * is never trusted — and answers with JSON only (dates as ISO strings or dd/mm/yyyy text).
  */
+import { toVietnamLocalInput } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS } from '../../domain/case';
 import { capabilitiesOf, type Capability } from '../../domain/permissions';
 import { ROLE_LABELS } from '../../domain/settings';
@@ -30,7 +31,7 @@ export interface SidebarState {
 export function sidebarState(): SidebarState {
   return rpc('sidebar', () => {
     const user = identifiedCaller();
-    const now = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16);
+    const now = toVietnamLocalInput(Date.now());
     const empty: SidebarState = { user, ready: false, role: null, roleLabel: '', capabilities: [], channels: [], groups: [], categories: [], formUrl: null, now };
     let rt;
     try {
