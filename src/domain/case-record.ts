@@ -201,36 +201,70 @@ export type IndexedFields = Pick<
   'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity' | 'hasEmail' | 'hasPhone' | 'answerMethod'
 > & Partial<Pick<CaseRecord, 'rating'>>;
 
-export function buildIndex(c: IndexedFields): string {
-  const summary = c.content.length > SUMMARY_CHARS ? `${c.content.slice(0, SUMMARY_CHARS - 1)}…` : c.content;
-  const search = searchableWords(`${c.code} ${c.group} ${c.category || c.suggestedCategory} ${c.location} ${c.content.slice(0, 600)}`).trim();
-  const time = (d: Date | '' | undefined) => (d instanceof Date ? d.getTime() : null);
-  return JSON.stringify([
-    INDEX_VERSION,
-    c.code,
-    c.receivedAt.getTime(),
-    c.channel,
-    c.group,
-    c.category,
-    c.suggestedCategory,
-    c.status,
-    vietnamDayOf(c.dueDate),
-    c.bodyDueDate instanceof Date ? vietnamDayOf(c.bodyDueDate) : null,
-    c.assignedBody,
-    c.assignee,
-    c.outcome,
-    c.hiddenFromPublic ? 1 : 0,
-    summary,
-    search,
-    time(c.answeredAt),
-    time(c.answerSentAt),
-    c.confidential ? 1 : 0,
-    c.complexity ?? '',
-    c.hasEmail ? 1 : 0,
-    c.hasPhone ? 1 : 0,
-    c.answerMethod ?? '',
-    typeof c.rating === 'number' ? c.rating : null,
-  ]);
+/** The entry's fields that are stored in the cell (receivedDay is derived from receivedAt). */
+type StoredKey = Exclude<keyof IndexEntry, 'receivedDay'>;
+
+/**
+ * One position of the cell: the entry field it holds, the layout that added it, how it is
+ * written from the case, read back from JSON, and what an older cell without it reads as.
+ */
+interface IndexField<K extends StoredKey = StoredKey> {
+  name: K;
+  since: number;
+  write: (c: IndexedFields) => unknown;
+  read: (x: unknown) => IndexEntry[K];
+  absent?: IndexEntry[K];
+}
+
+const field = <K extends StoredKey>(f: IndexField<K>): IndexField => f;
+const str = (x: unknown) => String(x);
+const strOr = (x: unknown) => String(x ?? '');
+const flag = (b: boolean) => (b ? 1 : 0);
+const isOne = (x: unknown) => x === 1;
+const time = (d: Date | '' | undefined) => (d instanceof Date ? d.getTime() : null);
+const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+
+/**
+ * The one field list of the index cell, in cell order: a layout version's cell holds the fields
+ * with `since` ≤ that version, in this order (after the version number, from v2 on). Adding a
+ * field = appending it here with the new INDEX_VERSION as its `since` (never inserting: `since`
+ * never decreases along the list); reading and writing every layout follows from this list.
+ */
+export const INDEX_FIELDS: ReadonlyArray<IndexField> = [
+  field({ name: 'code', since: 1, write: (c) => c.code, read: str }),
+  field({ name: 'receivedAt', since: 1, write: (c) => c.receivedAt.getTime(), read: (x) => Number(x) }),
+  field({ name: 'channel', since: 1, write: (c) => c.channel, read: str }),
+  field({ name: 'group', since: 1, write: (c) => c.group, read: str }),
+  field({ name: 'category', since: 1, write: (c) => c.category, read: str }),
+  field({ name: 'suggestedCategory', since: 1, write: (c) => c.suggestedCategory, read: str }),
+  field({ name: 'status', since: 1, write: (c) => c.status, read: str }),
+  field({ name: 'dueDay', since: 1, write: (c) => vietnamDayOf(c.dueDate), read: (x) => Number(x) }),
+  field({ name: 'bodyDueDay', since: 1, write: (c) => (c.bodyDueDate instanceof Date ? vietnamDayOf(c.bodyDueDate) : null), read: (x) => (x === null ? null : Number(x)) }),
+  field({ name: 'assignedBody', since: 1, write: (c) => c.assignedBody, read: str }),
+  field({ name: 'assignee', since: 1, write: (c) => c.assignee, read: str }),
+  field({ name: 'outcome', since: 1, write: (c) => c.outcome, read: str }),
+  field({ name: 'hidden', since: 1, write: (c) => flag(c.hiddenFromPublic), read: isOne }),
+  field({ name: 'summary', since: 1, write: (c) => (c.content.length > SUMMARY_CHARS ? `${c.content.slice(0, SUMMARY_CHARS - 1)}…` : c.content), read: str }),
+  field({ name: 'search', since: 1, write: (c) => searchableWords(`${c.code} ${c.group} ${c.category || c.suggestedCategory} ${c.location} ${c.content.slice(0, 600)}`).trim(), read: str }),
+  field({ name: 'answeredAt', since: 2, write: (c) => time(c.answeredAt), read: num, absent: null }),
+  field({ name: 'answerSentAt', since: 2, write: (c) => time(c.answerSentAt), read: num, absent: null }),
+  field({ name: 'confidential', since: 2, write: (c) => flag(c.confidential), read: isOne, absent: false }),
+  field({ name: 'complexity', since: 2, write: (c) => c.complexity ?? '', read: strOr, absent: '' }),
+  field({ name: 'hasEmail', since: 3, write: (c) => flag(c.hasEmail), read: isOne, absent: false }),
+  field({ name: 'hasPhone', since: 3, write: (c) => flag(c.hasPhone), read: isOne, absent: false }),
+  field({ name: 'answerMethod', since: 3, write: (c) => c.answerMethod ?? '', read: strOr, absent: '' }),
+  field({ name: 'rating', since: 4, write: (c) => (typeof c.rating === 'number' ? c.rating : null), read: (x) => (typeof x === 'number' ? x : null), absent: null }),
+];
+
+/** The fields a layout version holds, in cell order. */
+export function indexLayout(version: number): IndexField[] {
+  return INDEX_FIELDS.filter((f) => f.since <= version);
+}
+
+/** The index cell of a case, in the current layout (an older one only to test that it is still read). */
+export function buildIndex(c: IndexedFields, version = INDEX_VERSION): string {
+  const values = indexLayout(version).map((f) => f.write(c));
+  return JSON.stringify(version === 1 ? values : [version, ...values]);
 }
 
 /** The layout version of an index cell: 1 for the unnumbered first layout, 0 if it is no index at all. */
@@ -244,35 +278,14 @@ export function parseIndex(cell: unknown): IndexEntry | null {
   if (version === 0 || version > INDEX_VERSION) return null;
   try {
     const all = JSON.parse(cell as string) as unknown[];
-    const a = version === 1 ? all : all.slice(1);
-    const receivedAt = Number(a[1]);
-    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-    return {
-      code: String(a[0]),
-      receivedAt,
-      receivedDay: vietnamDayOf(receivedAt),
-      channel: String(a[2]),
-      group: String(a[3]),
-      category: String(a[4]),
-      suggestedCategory: String(a[5]),
-      status: String(a[6]),
-      dueDay: Number(a[7]),
-      bodyDueDay: a[8] === null ? null : Number(a[8]),
-      assignedBody: String(a[9]),
-      assignee: String(a[10]),
-      outcome: String(a[11]),
-      hidden: a[12] === 1,
-      summary: String(a[13]),
-      search: String(a[14]),
-      answeredAt: version >= 2 ? num(a[15]) : null,
-      answerSentAt: version >= 2 ? num(a[16]) : null,
-      confidential: version >= 2 ? a[17] === 1 : false,
-      complexity: version >= 2 ? String(a[18] ?? '') : '',
-      hasEmail: version >= 3 ? a[19] === 1 : false,
-      hasPhone: version >= 3 ? a[20] === 1 : false,
-      answerMethod: version >= 3 ? String(a[21] ?? '') : '',
-      rating: version >= 4 && typeof a[22] === 'number' ? a[22] : null,
-    };
+    const values = version === 1 ? all : all.slice(1);
+    const entry: Record<string, unknown> = {};
+    // Fields only ever get appended, so a field sits at its place in INDEX_FIELDS in every layout that has it.
+    INDEX_FIELDS.forEach((f, i) => {
+      entry[f.name] = f.since <= version ? f.read(values[i]) : f.absent;
+    });
+    entry.receivedDay = vietnamDayOf(entry.receivedAt as number);
+    return entry as unknown as IndexEntry;
   } catch {
     return null;
   }

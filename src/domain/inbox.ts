@@ -8,7 +8,7 @@ import { CHANNELS, STATUS, isQrChannel, type StatusKey } from './case';
 import type { IndexEntry } from './case-record';
 import { answerStateOf, canSee, statusOf, type Actor, type AnswerState } from './lifecycle';
 import { searchableWords } from './text/fold';
-import { deadlinesOn } from './deadline';
+import { deadlinesOn, type DeadlinesOn } from './deadline';
 
 export interface InboxQuery {
   status?: string;
@@ -73,33 +73,47 @@ export function isOpen(c: { status: string; answerSentAt?: Date | '' | number | 
   return OPEN.has(statusOf({ status: c.status, answerSentAt: sent ?? '', approvedBy: c.approvedBy }));
 }
 
+/** An entry as the inbox judges it: whether it is open is worked out once. */
+interface Judged {
+  e: IndexEntry & { row: number };
+  open: boolean;
+}
+
+
+/**
+ * The inbox's named sets, each defined once: its counter counts it and the status filter of the
+ * same name lists it (besides a plain status, the filter takes these names).
+ */
+const PREDICATES: Record<keyof InboxCounters, (x: Judged, t: DeadlinesOn) => boolean> = {
+  new: ({ e }) => e.status === STATUS.new,
+  /** Open, past "new". */
+  inProgress: ({ e, open }) => open && e.status !== STATUS.new,
+  /** Open, due soon (domain/deadline) and not overdue. */
+  dueSoon: ({ e, open }, t) => open && t.isDueSoon(e.dueDay),
+  overdue: ({ e, open }, t) => open && t.isOverdue(e.dueDay),
+  /** Open, the resident left a phone number and no e-mail. */
+  callBack: ({ e, open }) => open && e.hasPhone && !e.hasEmail,
+};
+
+/** The counters' names that also filter (a plain status name filters by status). */
+const FILTER_NAMES: ReadonlyArray<keyof InboxCounters> = ['inProgress', 'dueSoon', 'overdue', 'callBack'];
+
 export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
-  const visible = entries.filter((e) => canSee(actor, e));
-  const deadlines = deadlinesOn(today, calendar);
+  const visible: Judged[] = entries.filter((e) => canSee(actor, e)).map((e) => ({ e, open: isOpen(e) }));
+  const t = deadlinesOn(today, calendar);
   const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 };
-  for (const e of visible) {
-    const open = isOpen(e);
-    if (e.status === STATUS.new) counters.new += 1;
-    else if (open) counters.inProgress += 1;
-    if (!open) continue;
-    if (e.hasPhone && !e.hasEmail) counters.callBack += 1;
-    const standing = deadlines.standing(e.dueDay);
-    if (standing === 'overdue') counters.overdue += 1;
-    else if (standing === 'dueSoon') counters.dueSoon += 1;
+  for (const x of visible) {
+    for (const name of Object.keys(counters) as Array<keyof InboxCounters>) if (PREDICATES[name](x, t)) counters[name] += 1;
   }
 
   const from = query.from ? parseIsoDate(query.from) : null;
   const to = query.to ? parseIsoDate(query.to) : null;
   const words = query.text ? searchableWords(query.text).trim() : '';
-  // Besides a status, the counters' own names filter: "inProgress" (open, past "new"), "dueSoon",
-  // "overdue", "callBack" (open, phone but no e-mail).
-  const dueFilter = query.status === 'dueSoon' || query.status === 'overdue' || query.status === 'inProgress' || query.status === 'callBack' ? query.status : null;
-  const matches = visible.filter((e) => {
-    if (dueFilter === 'inProgress' && !(isOpen(e) && e.status !== STATUS.new)) return false;
-    if (dueFilter === 'overdue' && !(isOpen(e) && deadlines.isOverdue(e.dueDay))) return false;
-    if (dueFilter === 'dueSoon' && !(isOpen(e) && deadlines.isDueSoon(e.dueDay))) return false;
-    if (dueFilter === 'callBack' && !(isOpen(e) && e.hasPhone && !e.hasEmail)) return false;
-    if (query.status && !dueFilter && e.status !== query.status) return false;
+  const named = FILTER_NAMES.find((n) => n === query.status);
+  const matches = visible.filter((x) => {
+    const { e } = x;
+    if (named && !PREDICATES[named](x, t)) return false;
+    if (query.status && !named && e.status !== query.status) return false;
     if (query.category && (e.category || e.suggestedCategory) !== query.category) return false;
     if (query.group && e.group !== query.group) return false;
     if (query.body && e.assignedBody !== query.body) return false;
@@ -111,26 +125,29 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
     if (words && !` ${e.search} `.includes(` ${words}`)) return false;
     return true;
   });
-  matches.sort((a, b) => b.receivedAt - a.receivedAt || b.row - a.row);
+  matches.sort((a, b) => b.e.receivedAt - a.e.receivedAt || b.e.row - a.e.row);
 
   const size = Math.min(Math.max(1, query.pageSize ?? 20), MAX_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(matches.length / size));
   const page = Math.min(Math.max(1, query.page ?? 1), pages);
-  const items = matches.slice((page - 1) * size, page * size).map((e) => ({
-    code: e.code,
-    row: e.row,
-    receivedOn: formatVietnameseDate(e.receivedDay),
-    channel: e.channel,
-    group: e.group,
-    category: e.category || e.suggestedCategory,
-    suggested: !e.category,
-    status: e.status,
-    dueOn: formatVietnameseDate(e.dueDay),
-    workingDaysLeft: isOpen(e) ? deadlines.workingDaysLeft(e.dueDay) : null,
-    assignedBody: e.assignedBody,
-    summary: e.summary,
-    answerState: answerStateOf({ status: e.status, answer: e.answeredAt !== null ? '1' : '', answerSentAt: e.answerSentAt === null ? '' : new Date(e.answerSentAt), answerMethod: e.answerMethod }),
-    callBack: isOpen(e) && e.hasPhone && !e.hasEmail,
-  }));
+  const items = matches.slice((page - 1) * size, page * size).map((x) => {
+    const { e, open } = x;
+    return {
+      code: e.code,
+      row: e.row,
+      receivedOn: formatVietnameseDate(e.receivedDay),
+      channel: e.channel,
+      group: e.group,
+      category: e.category || e.suggestedCategory,
+      suggested: !e.category,
+      status: e.status,
+      dueOn: formatVietnameseDate(e.dueDay),
+      workingDaysLeft: open ? t.workingDaysLeft(e.dueDay) : null,
+      assignedBody: e.assignedBody,
+      summary: e.summary,
+      answerState: answerStateOf({ status: e.status, answer: e.answeredAt !== null ? '1' : '', answerSentAt: e.answerSentAt === null ? '' : new Date(e.answerSentAt), answerMethod: e.answerMethod }),
+      callBack: PREDICATES.callBack(x, t),
+    };
+  });
   return { counters, total: matches.length, page, pages, items };
 }

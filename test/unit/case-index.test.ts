@@ -1,5 +1,5 @@
 /** The inbox index cell: versioned, round-trips every field, and still reads the first layout. */
-import { appendHistory, buildIndex, INDEX_VERSION, indexVersion, parseHistory, parseIndex, type IndexedFields } from '../../src/domain/case-record';
+import { appendHistory, buildIndex, INDEX_FIELDS, INDEX_VERSION, indexLayout, indexVersion, parseHistory, parseIndex, type IndexedFields } from '../../src/domain/case-record';
 
 const at = (iso: string) => new Date(iso);
 
@@ -66,6 +66,31 @@ describe('the case index cell', () => {
     const v1 = JSON.stringify(['GY-2026-00001', Date.UTC(2026, 10, 24, 2), 'QR', 'Tổ dân phố 1', '', '', 'Mới tiếp nhận', 20790, null, '', '', '', 0, 'Đèn hỏng', 'den hong']);
     expect(indexVersion(v1)).toBe(1);
     expect(parseIndex(v1)).toMatchObject({ code: 'GY-2026-00001', status: 'Mới tiếp nhận', answeredAt: null, confidential: false });
+  });
+
+  it('reads a v2 and a v3 cell written by hand: the fields a layout lacks read as their defaults', () => {
+    const v1 = ['GY-2026-00002', Date.UTC(2026, 10, 24, 2), 'Zalo', 'Tổ dân phố 2', 'Môi trường', '', 'Đã trả lời', 20790, 20788, 'UBND phường', 'a@x.vn', '', 1, 'Ngập', 'ngap'];
+    const v2 = JSON.stringify([2, ...v1, Date.UTC(2026, 10, 25), Date.UTC(2026, 10, 26), 1, 'Bình thường']);
+    expect(indexVersion(v2)).toBe(2);
+    expect(parseIndex(v2)).toMatchObject({ code: 'GY-2026-00002', bodyDueDay: 20788, hidden: true, summary: 'Ngập', search: 'ngap', answeredAt: Date.UTC(2026, 10, 25), answerSentAt: Date.UTC(2026, 10, 26), confidential: true, complexity: 'Bình thường', hasEmail: false, hasPhone: false, answerMethod: '', rating: null });
+    const v3 = JSON.stringify([3, ...v1, null, null, 0, 'Phức tạp', 1, 0, 'Email']);
+    expect(parseIndex(v3)).toMatchObject({ answeredAt: null, confidential: false, complexity: 'Phức tạp', hasEmail: true, hasPhone: false, answerMethod: 'Email', rating: null });
+    expect(parseIndex(JSON.stringify([4, ...v1, null, null, 0, '', 0, 1, 'Điện thoại', 5]))).toMatchObject({ hasPhone: true, answerMethod: 'Điện thoại', rating: 5 });
+  });
+
+  it('writes and reads every layout from the one field list, each version only appending fields', () => {
+    const since = INDEX_FIELDS.map((f) => f.since);
+    expect(since).toEqual([...since].sort((a, b) => a - b));
+    expect(indexLayout(INDEX_VERSION)).toHaveLength(INDEX_FIELDS.length);
+    const current = parseIndex(buildIndex({ ...record, rating: 4 }))!;
+    expect(current.rating).toBe(4);
+    for (let v = 1; v <= INDEX_VERSION; v += 1) {
+      const cell = buildIndex({ ...record, rating: 4 }, v);
+      expect(indexVersion(cell)).toBe(v);
+      expect(JSON.parse(cell)).toHaveLength(indexLayout(v).length + (v === 1 ? 0 : 1));
+      const e = parseIndex(cell)!;
+      for (const f of INDEX_FIELDS) expect([f.name, e[f.name]]).toEqual([f.name, f.since <= v ? current[f.name] : f.absent]);
+    }
   });
 
   it('refuses what is not an index, or a layout newer than this code knows', () => {

@@ -1,0 +1,47 @@
+/**
+ * The three ways a resident is answered — an e-mail, a call, a letter handed over — each offered
+ * by the contact they left; any of them makes the case "Đã trả lời".
+ */
+import { ANSWER_METHOD, STATUS, type AnswerMethodKey, type StatusKey } from '../case';
+import type { CaseRecord } from '../case-record';
+import { unfilledBlank, type Settings } from '../settings';
+import { LIFECYCLE, TEXT_LABELS } from '../../i18n/cases';
+import { show, text } from './inputs';
+import { ActionRefused, changes, type Handler } from './types';
+
+/** What every way of answering checks: an answer, approved where approval is required, not answered yet. */
+function checkDeliverable(c: CaseRecord, key: StatusKey, settings: Settings): void {
+  if (!c.answer) throw new ActionRefused(LIFECYCLE.noAnswer);
+  if (unfilledBlank(c.answer)) throw new ActionRefused(LIFECYCLE.blankLeft);
+  if (c.answerSentAt) throw new ActionRefused(LIFECYCLE.alreadyAnswered(show(c.answerSentAt)));
+  if (settings.approvalRequired && key !== 'approved') throw new ActionRefused(LIFECYCLE.approveFirst);
+}
+
+function delivered(method: AnswerMethodKey, now: Date): Partial<CaseRecord> {
+  return { answerSentAt: now, answerMethod: ANSWER_METHOD[method], status: STATUS.answered };
+}
+
+export const sendAnswer: Handler<'sendAnswer'> = (c, _input, { settings, status, now }) => {
+  checkDeliverable(c, status, settings);
+  if (!c.hasEmail) throw new ActionRefused(LIFECYCLE.noEmail);
+  return changes(delivered('email', now), { notices: [{ kind: 'answer', code: c.code }] });
+};
+
+export const recordCall: Handler<'recordCall'> = (c, input, { settings, status, now }) => {
+  checkDeliverable(c, status, settings);
+  if (c.hasEmail) throw new ActionRefused(LIFECYCLE.useEmail);
+  const detail = text(input.note, TEXT_LABELS.callNote);
+  // What was said, not who said it: the note stays with admins (disclosure.ts), and a name is not needed.
+  if (!detail) throw new ActionRefused(LIFECYCLE.callNoteEmpty);
+  return changes(delivered('phone', now), { detail });
+};
+
+export const recordLetter: Handler<'recordLetter'> = (c, input, { settings, status, now, letterMadeAt: made }) => {
+  checkDeliverable(c, status, settings);
+  if (c.hasEmail) throw new ActionRefused(LIFECYCLE.useEmail);
+  // The letter handed over must be the answer as it stands, not one printed from an older draft.
+  if (!made || (c.answeredAt instanceof Date && made.getTime() < c.answeredAt.getTime())) throw new ActionRefused(LIFECYCLE.letterNotCurrent);
+  const detail = text(input.note, TEXT_LABELS.letterNote);
+  if (!detail) throw new ActionRefused(LIFECYCLE.letterNoteEmpty);
+  return changes(delivered('letter', now), { detail });
+};
