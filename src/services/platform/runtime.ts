@@ -13,8 +13,8 @@ import { STAFF_TAB } from './settings-tabs';
 import { DocumentStore, KEYS } from './document-store';
 import { staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
-
-
+import { openTable, type ColumnKeyOf, type TabKey } from './sheets/tabs';
+import type { Table } from './sheets/table';
 
 export interface Runtime {
   store: DocumentStore;
@@ -22,6 +22,11 @@ export interface Runtime {
   settings: Settings;
   calendar: WorkingCalendar;
   rules: CompiledRules;
+  /**
+   * The one way to touch a managed tab: its table object, columns where setup found them.
+   * `ss`: the spreadsheet the caller already holds (getActive is a call of its own).
+   */
+  table<T extends TabKey>(key: T, ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Table<ColumnKeyOf<T>>;
 }
 
 /** Settings as stored (calendar days as numbers survive JSON). */
@@ -81,5 +86,12 @@ export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtim
   const schema = store.getJson<SchemaState>(KEYS.schema);
   if (!schema) throw new NotSetUpError();
   const settings = freshStaff(store, loadSettings(store));
-  return { store, schema, settings, calendar: new WorkingCalendar(settings.calendarOverrides), rules: compileRules(settings.categories) };
+  return {
+    store,
+    schema,
+    settings,
+    calendar: new WorkingCalendar(settings.calendarOverrides),
+    rules: compileRules(settings.categories),
+    table: (key, ss = SpreadsheetApp.getActive()) => openTable(ss, key, schema.tabs),
+  };
 }

@@ -4,6 +4,7 @@
  * outbox (it names recipients) and the form's raw responses tab.
  */
 import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS, type TabSpec } from './schema';
+import { defaultLayout, Table, type TabMap } from './table';
 
 export const TABS = {
   cases: {
@@ -58,3 +59,15 @@ export const TABS = {
 
 export type TabKey = keyof typeof TABS;
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
+
+/** The column keys of a managed tab. */
+export type ColumnKeyOf<T extends TabKey> = (typeof TABS)[T]['columns'][number]['key'];
+
+/**
+ * The table object of a managed tab, laid out as `layouts` (the schema state's: where setup found
+ * each column) says, or as a fresh setup lays it out when there is no schema state yet.
+ */
+export function openTable<T extends TabKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: T, layouts?: Record<TabKey, TabMap> | null): Table<ColumnKeyOf<T>> {
+  const spec = TABS[key] as unknown as TabSpec<ColumnKeyOf<T>>;
+  return new Table(ss, spec, layouts?.[key] ?? defaultLayout(spec));
+}
