@@ -225,7 +225,7 @@ export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
   pending.audit.push(auditFromEvent(next.code, event));
   const record = KEYS.pendingAction + next.code;
   rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
-  writeCaseRow(rt, at, next);
+  writeCaseRow(at, next);
   // After the row, never before: a board built in between would be cached as it was.
   if (boardDiffers(at.record, next)) rt.store.setMany(boardChanged(`${next.code}.v${next.version}`));
   completeAction(ss, rt, pending, false);
@@ -259,7 +259,7 @@ function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime,
   if (check && linked === o.linkedCases) return;
   const event: HistoryEvent = { v: o.version + 1, at: link.at, by: link.by, action: 'Liên kết ý kiến trùng lặp', detail: link.add, changes: [{ field: 'Ý kiến liên quan', from: o.linkedCases, to: linked }] };
   const next: CaseRecord = { ...o, linkedCases: linked, version: o.version + 1, updatedAt: new Date(link.at), history: appendHistory(o.history, [event]) };
-  writeCaseRow(rt, original, next);
+  writeCaseRow(original, next);
   appendAudit(ss, rt, auditFromEvent(o.code, event));
 }
 

@@ -111,11 +111,14 @@ export class Table<K extends string = string> {
 
   /** The Sheet (one getSheetByName, once per table object). */
   sheet(): GoogleAppsScript.Spreadsheet.Sheet {
-    if (!this.sheetObject) {
-      const s = this.ss.getSheetByName(this.name);
-      if (!s) throw new Error(`Thiếu tab "${this.name}": hãy chạy "Thiết lập hòm thư".`);
-      this.sheetObject = s;
-    }
+    const s = this.sheetIfAny();
+    if (!s) throw new Error(`Thiếu tab "${this.name}": hãy chạy "Thiết lập hòm thư".`);
+    return s;
+  }
+
+  /** The Sheet, or null when the tab is missing. */
+  sheetIfAny(): GoogleAppsScript.Spreadsheet.Sheet | null {
+    if (!this.sheetObject) this.sheetObject = this.ss.getSheetByName(this.name);
     return this.sheetObject;
   }
 
@@ -124,15 +127,17 @@ export class Table<K extends string = string> {
    * rightmost column asked for, open-ended below — 2 Spreadsheet calls (getRange, getValues)
    * whatever the number of rows. Blank rows at the end are dropped; element i is sheet row i + 2.
    * A column this layout lacks reads as undefined; none at all reads nothing.
+   * `through`: read rows 2..through instead (the caller knows the last row, e.g. from
+   * getLastRow), blank ones at the end included.
    */
-  rows<P extends K = K>(keys?: readonly P[]): Array<Record<P, unknown> & { row: number }> {
+  rows<P extends K = K>(keys?: readonly P[], through?: number): Array<Record<P, unknown> & { row: number }> {
     const wanted = (keys ?? (Object.keys(this.layout.columns) as P[])).filter((k) => this.has(k));
     const cols = wanted.map((k) => this.layout.columns[k]);
-    if (cols.length === 0) return [];
+    if (cols.length === 0 || (through !== undefined && through < 2)) return [];
     const from = Math.min(...cols);
-    const values = this.ss.getRange(a1Block(this.name, 2, from, Math.max(...cols), null)).getValues();
+    const values = this.ss.getRange(a1Block(this.name, 2, from, Math.max(...cols), through ?? null)).getValues();
     let end = values.length;
-    while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end -= 1;
+    if (through === undefined) while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end -= 1;
     const out: Array<Record<P, unknown> & { row: number }> = [];
     for (let i = 0; i < end; i++) {
       const r = { row: i + 2 } as Record<P, unknown> & { row: number };
