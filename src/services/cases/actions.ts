@@ -37,8 +37,6 @@ import { queueMail, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/ou
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
 import { KEY_SLOT } from '../platform/secrets';
-import { readColumns } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
 import { readCase, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
@@ -246,7 +244,7 @@ function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
   if (p.link) linkOriginal(ss, rt, p.link, check);
   const audited = check ? auditedVersions(ss, rt) : new Set<string>();
   for (const a of p.audit) if (!audited.has(`${a.code}|${a.version}`)) appendAudit(ss, rt, a);
-  const queued = check ? new Set(readColumns(ss, TABS.outbox.name, rt.schema.tabs.outbox.columns.id).map((r) => String(r[0]))) : new Set<string>();
+  const queued = check ? new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id))) : new Set<string>();
   queueMail(ss, rt, p.mails.filter((m) => !queued.has(m.id)), now);
 }
 
@@ -264,9 +262,7 @@ function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime,
 }
 
 function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Set<string> {
-  const c = rt.schema.tabs.audit.columns;
-  const from = Math.min(c.code, c.version);
-  return new Set(readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.version)).map((r) => `${r[c.code - from]}|${r[c.version - from]}`));
+  return new Set(rt.table('audit', ss).rows(['code', 'version']).map((r) => `${r.code}|${r.version}`));
 }
 
 /**
@@ -307,11 +303,8 @@ export function revealContact(rt: Runtime, actor: Actor, codeInput: string, reas
   const code = canonicalCode(codeInput);
   if (!code) return null;
   const ss = SpreadsheetApp.getActive();
-  const tab = rt.schema.tabs.submitters;
-  const rows = readColumns(ss, TABS.submitters.name, 1, tab.width);
-  const found = rows.find((r) => r[tab.columns.code - 1] === code);
+  const found = rt.table('submitters', ss).rows().find((r) => r.code === code);
   appendAudit(ss, rt, { user: actor.email, action: 'Xem thông tin người gửi', code, field: '', before: '', after: '', detail: why });
   if (!found) return null;
-  const get = (k: string) => found[tab.columns[k] - 1];
-  return { name: String(get('name') ?? ''), phone: String(get('phone') ?? ''), phoneValid: get('phoneValid') === true, email: String(get('email') ?? ''), emailValid: get('emailValid') === true, confidential: get('confidential') === true };
+  return { name: String(found.name ?? ''), phone: String(found.phone ?? ''), phoneValid: found.phoneValid === true, email: String(found.email ?? ''), emailValid: found.emailValid === true, confidential: found.confidential === true };
 }
