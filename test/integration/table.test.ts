@@ -7,7 +7,7 @@ import { STATUS } from '../../src/domain/case';
 import { openTable } from '../../src/services/platform/sheets/tabs';
 import { readHeader, type TabMap } from '../../src/services/platform/sheets/table';
 import { TABS } from '../../src/services/platform/sheets/tabs';
-import { formAnswers, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 const CASES = TABS.cases.name;
 
@@ -35,10 +35,10 @@ function counted(w: Ward, fn: () => void): { calls: number; methods: Record<stri
 }
 
 /** A person moves a column to the end of the tab: a new column with its cells, the old one deleted. */
-function moveColumnToEnd(w: Ward, header: string): void {
+function moveColumnToEnd(w: Ward, header: string, tab = CASES): void {
   w.ws.handEdit(
     (ss) => {
-      const sheet = ss.getSheetByName(CASES)!;
+      const sheet = ss.getSheetByName(tab)!;
       const width = sheet.getLastColumn();
       const at = (sheet.getRange(1, 1, 1, width).getValues()[0] as string[]).indexOf(header) + 1;
       const rows = sheet.getMaxRows();
@@ -148,5 +148,32 @@ describe('the app on a tab whose columns a person moved', () => {
     ]);
     const content = w.SpreadsheetApp.getActive().getSheetByName(CASES)!.getRange(3, layoutOf(w).columns.content);
     expect(content.getFormula()).toBe('');
+  });
+});
+
+describe('the staff tab, the admin\'s own', () => {
+  const HANDLER = 'ubnd@luukiem.example';
+
+  it('is read by header: with "Email" moved behind the other columns, roles still hold, the next call re-reading it in 3 calls', () => {
+    const w = setUpWard();
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).setValues([[HANDLER, 'Xử lý', 'UBND phường']]);
+    runHourly(w);
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn hỏng' }));
+    moveColumnToEnd(w, 'Email', 'Cán bộ');
+    // The admin makes the handler a viewer, in the role column that now comes first.
+    w.ws.handEdit((ss) => ss.getSheetByName('Cán bộ')!.getRange(3, 1).setValue('Xem'), { range: { sheet: 'Cán bộ', row: 3, column: 1 }, value: 'Xem' });
+    w.ws.resetStats();
+    const inbox = asUser(w, HANDLER, () => w.app.call('getInbox', {})) as { total: number };
+    const first = w.ws.stats().services.SpreadsheetApp.calls;
+    // A viewer sees every case; a handler of UBND phường saw none (nothing assigned).
+    expect(inbox.total).toBe(1);
+    w.ws.resetStats();
+    asUser(w, HANDLER, () => w.app.call('getInbox', {}));
+    expect(first).toBe(w.ws.stats().services.SpreadsheetApp.calls + 3);
+    // The hourly job's settings refresh reads it by header too: the admin is still the admin.
+    runHourly(w);
+    expect(() => w.app.call('getInbox', {})).not.toThrow();
+    expect(() => asUser(w, HANDLER, () => w.app.call('getInbox', {}))).not.toThrow();
+    expect(() => asUser(w, 'nobody@luukiem.example', () => w.app.call('getInbox', {}))).toThrow('chưa có vai trò');
   });
 });

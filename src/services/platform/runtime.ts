@@ -8,8 +8,7 @@ import { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { compileRules, type CompiledRules } from '../../domain/classify';
 import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '../../domain/settings';
 import { NotSetUpError } from './errors';
-import { readColumns } from './sheets/access';
-import { STAFF_TAB } from './settings-tabs';
+import { staffRows } from './settings-tabs';
 import { DocumentStore, KEYS } from './document-store';
 import { staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
@@ -50,7 +49,7 @@ export function storeSettings(store: DocumentStore, next: Settings, also: Record
 
 /** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
 function staffInTab(): StaffMember[] {
-  return parseStaff(readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3)).staff;
+  return parseStaff(staffRows(SpreadsheetApp.getActive())).staff;
 }
 
 /**

@@ -147,6 +147,25 @@ export class Table<K extends string = string> {
     return out;
   }
 
+  /**
+   * For a tab whose layout the schema state does not hold (the staff tab, the admin's own): the
+   * header row and the data rows in one open-ended block of the first `span` columns (2 calls),
+   * each column found by its header in that row — so one moved, or a column the admin put in
+   * front, still reads right. A column the header lacks reads as undefined; blank rows at the
+   * end are dropped; element i is sheet row i + 2.
+   */
+  rowsByHeader(span = this.spec.columns.length + 3): Array<Record<K, unknown> & { row: number }> {
+    const [header = [], ...values] = this.ss.getRange(a1Block(this.name, 1, 1, span, null)).getValues();
+    const { map } = readHeader(header, this.spec.columns);
+    let end = values.length;
+    while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end -= 1;
+    return values.slice(0, end).map((v, i) => {
+      const r = { row: i + 2 } as Record<K, unknown> & { row: number };
+      for (const c of this.spec.columns) (r as Record<string, unknown>)[c.key] = map[c.key] ? v[map[c.key] - 1] : undefined;
+      return r;
+    });
+  }
+
   /** Row `n` whole (getRange + getValues), with the way to write it back (setValues on the same Range). */
   row(n: number): TableRow<K> {
     const range = this.ss.getRange(a1Block(this.name, n, 1, this.layout.width, n));
