@@ -29,8 +29,6 @@ import { withDocumentLock } from '../platform/lock';
 import { queueMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
-import { readColumns } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
 import { planCommit, type PendingAction } from './effects';
 import { readCase, writeCaseRow, type CaseRow } from './store';
 
@@ -83,7 +81,7 @@ export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
   pending.audit.push(auditFromEvent(next.code, event));
   const record = KEYS.pendingAction + next.code;
   rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
-  writeCaseRow(rt, at, next);
+  writeCaseRow(at, next);
   // After the row, never before: a board built in between would be cached as it was.
   if (boardDiffers(at.record, next)) rt.store.setMany(boardChanged(`${next.code}.v${next.version}`));
   completeAction(ss, rt, pending, false);
@@ -104,7 +102,7 @@ function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
   if (p.link) linkOriginal(ss, rt, p.link, check);
   const audited = check ? auditedVersions(ss, rt) : new Set<string>();
   for (const a of p.audit) if (!audited.has(`${a.code}|${a.version}`)) appendAudit(ss, rt, a);
-  const queued = check ? new Set(readColumns(ss, TABS.outbox.name, rt.schema.tabs.outbox.columns.id).map((r) => String(r[0]))) : new Set<string>();
+  const queued = check ? new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id))) : new Set<string>();
   queueMail(ss, rt, p.mails.filter((m) => !queued.has(m.id)), now);
 }
 
@@ -117,14 +115,12 @@ function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime,
   if (check && linked === o.linkedCases) return;
   const event: HistoryEvent = { v: o.version + 1, at: link.at, by: link.by, action: LIFECYCLE.duplicateLinked, detail: link.add, changes: [{ field: FIELD_LABELS.linkedCases!, from: o.linkedCases, to: linked }] };
   const next: CaseRecord = { ...o, linkedCases: linked, version: o.version + 1, updatedAt: new Date(link.at), history: appendHistory(o.history, [event]) };
-  writeCaseRow(rt, original, next);
+  writeCaseRow(original, next);
   appendAudit(ss, rt, auditFromEvent(o.code, event));
 }
 
 function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Set<string> {
-  const c = rt.schema.tabs.audit.columns;
-  const from = Math.min(c.code, c.version);
-  return new Set(readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.version)).map((r) => `${r[c.code - from]}|${r[c.version - from]}`));
+  return new Set(rt.table('audit', ss).rows(['code', 'version']).map((r) => `${r.code}|${r.version}`));
 }
 
 /**
@@ -165,11 +161,8 @@ export function revealContact(rt: Runtime, actor: Actor, codeInput: string, reas
   const code = canonicalCode(codeInput);
   if (!code) return null;
   const ss = SpreadsheetApp.getActive();
-  const tab = rt.schema.tabs.submitters;
-  const rows = readColumns(ss, TABS.submitters.name, 1, tab.width);
-  const found = rows.find((r) => r[tab.columns.code - 1] === code);
+  const found = rt.table('submitters', ss).rows().find((r) => r.code === code);
   appendAudit(ss, rt, { user: actor.email, action: LIFECYCLE.contactViewed, code, field: '', before: '', after: '', detail: why });
   if (!found) return null;
-  const get = (k: string) => found[tab.columns[k] - 1];
-  return { name: String(get('name') ?? ''), phone: String(get('phone') ?? ''), phoneValid: get('phoneValid') === true, email: String(get('email') ?? ''), emailValid: get('emailValid') === true, confidential: get('confidential') === true };
+  return { name: String(found.name ?? ''), phone: String(found.phone ?? ''), phoneValid: found.phoneValid === true, email: String(found.email ?? ''), emailValid: found.emailValid === true, confidential: found.confidential === true };
 }

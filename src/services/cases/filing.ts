@@ -23,11 +23,7 @@ import { DocumentStore, KEYS } from '../platform/document-store';
 import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
-import { readColumns, sheet } from '../platform/sheets/access';
-import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
-import { TABS } from '../platform/sheets/tabs';
 import { withIndex } from './store';
-import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;
@@ -177,28 +173,25 @@ export interface PartsPresent {
  * `cases` when the caller has read the cases tab's codes and keys already.
  */
 export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, cases?: Array<{ code: string; key: string }>): PartsPresent {
-  const t = rt.schema.tabs;
-  const col = (tab: keyof typeof t, key: string) => readColumns(ss, TABS[tab].name, t[tab].columns[key]).map((r) => String(r[0] ?? ''));
   const casePair = cases ?? readCaseKeys(ss, rt);
-  const auditCols = [t.audit.columns.code, t.audit.columns.action, t.audit.columns.after];
-  const from = Math.min(...auditCols);
-  const audit = readColumns(ss, TABS.audit.name, from, Math.max(...auditCols));
+  const audit = rt.table('audit', ss).rows(['code', 'action', 'after']);
   return {
     cases: new Set(casePair.map((p) => p.code)),
     caseKeys: new Set(casePair.map((p) => p.key)),
-    submitters: new Set(col('submitters', 'code')),
-    long: new Set(readColumns(ss, TABS.longText.name, t.longText.columns.code, t.longText.columns.field).map((r) => `${r[0]}|${r[1]}`)),
-    outbox: new Set(col('outbox', 'id')),
-    audit: new Set(audit.filter((r) => r[t.audit.columns.action - from] === FILED_ACTION).map((r) => String(r[t.audit.columns.code - from]))),
+    submitters: new Set(rt.table('submitters', ss).rows(['code']).map((r) => String(r.code ?? ''))),
+    long: new Set(rt.table('longText', ss).rows(['code', 'field']).map((r) => `${r.code}|${r.field}`)),
+    outbox: new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id ?? ''))),
+    audit: new Set(audit.filter((r) => r.action === FILED_ACTION).map((r) => String(r.code))),
   };
 }
 
 /** Every case's code and journal key (two column reads). */
 export function readCaseKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Array<{ code: string; key: string; row: number }> {
-  const c = rt.schema.tabs.cases.columns;
-  const codes = readColumns(ss, TABS.cases.name, c.code);
-  const keys = readColumns(ss, TABS.cases.name, c.responseKey);
-  return codes.map((r, i) => ({ code: String(r[0] ?? ''), key: String(keys[i]?.[0] ?? ''), row: i + 2 })).filter((p) => p.code !== '');
+  // Two reads, not one block: the columns lie far apart, and a block would read every column between.
+  const cases = rt.table('cases', ss);
+  const codes = cases.rows(['code']);
+  const keys = cases.rows(['responseKey']);
+  return codes.map((r, i) => ({ code: String(r.code ?? ''), key: String(keys[i]?.responseKey ?? ''), row: r.row })).filter((p) => p.code !== '');
 }
 
 /** Only the parts of `w` that `present` does not have. */
@@ -218,34 +211,30 @@ export function missingParts(w: CaseWrites, present: PartsPresent | null): CaseW
 
 /** One unit, one appendRow per tab it touches, the case row last (2–10 Spreadsheet calls). */
 export function writeUnit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, w: CaseWrites): void {
-  const tabs = rt.schema.tabs;
-  if (w.submitter) appendRecord(sheet(ss, TABS.submitters.name), tabs.submitters, w.submitter);
+  if (w.submitter) rt.table('submitters', ss).append([w.submitter], 'rows');
   if (w.longRows.length) {
-    const long = sheet(ss, TABS.longText.name);
     // Setup formats LONG_TEXT_PLAIN_COLUMNS columns of that tab as plain text, so "Phần 2", "Phần 3" …
     // land in text cells; a text longer still goes through the explicitly formatted batch path.
     const wide = w.longRows.some((r) => r.length > LONG_TEXT_PLAIN_COLUMNS);
-    if (wide) appendRows(long, tabs.longText, LONG_TEXT_COLUMNS, w.longRows);
-    else for (const row of w.longRows) long.appendRow(row);
+    rt.table('longText', ss).appendValues(w.longRows, wide ? 'batch' : 'rows');
   }
-  if (w.outbox) appendRecord(sheet(ss, TABS.outbox.name), tabs.outbox, w.outbox);
-  if (w.audit) appendRecord(sheet(ss, TABS.audit.name), tabs.audit, w.audit);
-  appendRecord(sheet(ss, TABS.cases.name), tabs.cases, w.caseRecord);
+  if (w.outbox) rt.table('outbox', ss).append([w.outbox], 'rows');
+  if (w.audit) rt.table('audit', ss).append([w.audit], 'rows');
+  rt.table('cases', ss).append([w.caseRecord], 'rows');
 }
 
 /** Many units: one batch per tab, the case rows last. */
 export function writeUnits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, all: CaseWrites[]): void {
   if (all.length === 0) return;
-  const tabs = rt.schema.tabs;
   const submitters = all.filter((w) => w.submitter).map((w) => w.submitter!);
-  if (submitters.length) appendRecords(sheet(ss, TABS.submitters.name), tabs.submitters, SUBMITTER_COLUMNS, submitters);
+  if (submitters.length) rt.table('submitters', ss).append(submitters, 'batch');
   const longRows = all.flatMap((w) => w.longRows);
-  if (longRows.length) appendRows(sheet(ss, TABS.longText.name), tabs.longText, LONG_TEXT_COLUMNS, longRows);
+  if (longRows.length) rt.table('longText', ss).appendValues(longRows, 'batch');
   const outbox = all.filter((w) => w.outbox).map((w) => w.outbox!);
-  if (outbox.length) appendRecords(sheet(ss, TABS.outbox.name), tabs.outbox, OUTBOX_COLUMNS, outbox);
+  if (outbox.length) rt.table('outbox', ss).append(outbox, 'batch');
   const audit = all.filter((w) => w.audit).map((w) => w.audit!);
-  if (audit.length) appendRecords(sheet(ss, TABS.audit.name), tabs.audit, AUDIT_COLUMNS, audit);
-  appendRecords(sheet(ss, TABS.cases.name), tabs.cases, CASE_COLUMNS, all.map((w) => w.caseRecord));
+  if (audit.length) rt.table('audit', ss).append(audit, 'batch');
+  rt.table('cases', ss).append(all.map((w) => w.caseRecord), 'batch');
 }
 
 export interface FiledOne {

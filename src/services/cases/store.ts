@@ -8,37 +8,28 @@ import { buildIndex, INDEX_VERSION, indexVersion, parseIndex, type CaseRecord, t
 import { STATUS } from '../../domain/case';
 import { statusOf } from '../../domain/lifecycle';
 import type { CaseColumnKey } from '../platform/sheets/schema';
-import { readColumns } from '../platform/sheets/access';
 import type { Runtime } from '../platform/runtime';
-import { columnLetter } from '../platform/sheets/a1';
-import { decodeRow, encodeRow } from '../platform/sheets/table';
-import { TABS } from '../platform/sheets/tabs';
+import type { TableRow } from '../platform/sheets/table';
 
 export interface IndexedEntry extends IndexEntry {
   row: number;
 }
 
-function quoted(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** Every case's index entry with its row: 2 Spreadsheet calls whatever the number of cases. */
 export function readIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): IndexedEntry[] {
-  const col = columnLetter(rt.schema.tabs.cases.columns.index);
-  const values = ss.getRange(`${quoted(TABS.cases.name)}!${col}2:${col}`).getValues();
   const out: IndexedEntry[] = [];
-  values.forEach((v, i) => {
-    const entry = parseIndex(v[0]);
-    if (entry) out.push({ ...entry, row: i + 2 });
-  });
+  for (const r of rt.table('cases', ss).rows(['index'])) {
+    const entry = parseIndex(r.index);
+    if (entry) out.push({ ...entry, row: r.row });
+  }
   return out;
 }
 
 const BOOLEAN_KEYS: Array<keyof CaseRecord> = ['groupKnown', 'confidential', 'hasEmail', 'hasPhone', 'answerPublic', 'hiddenFromPublic'];
 const DATE_KEYS: Array<keyof CaseRecord> = ['receivedAt', 'dueDate', 'bodyDueDate', 'answeredAt', 'answerSentAt', 'closedAt', 'updatedAt', 'ratedAt'];
 
-export function decodeCase(rt: Runtime, row: unknown[]): CaseRecord {
-  const raw = decodeRow(rt.schema.tabs.cases, row);
+/** A case's cells as read (by column key) → the case record, typed; only the keys given. */
+export function decodeCase(raw: Partial<Record<CaseColumnKey, unknown>>): CaseRecord {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (BOOLEAN_KEYS.includes(k as keyof CaseRecord)) out[k] = v === true;
@@ -53,7 +44,8 @@ export function decodeCase(rt: Runtime, row: unknown[]): CaseRecord {
 
 export interface CaseRow {
   row: number;
-  range: GoogleAppsScript.Spreadsheet.Range;
+  /** The row as read, and the way to write it back. */
+  cells: TableRow<CaseColumnKey>;
   record: CaseRecord;
 }
 
@@ -73,10 +65,6 @@ function entryOf(entries: IndexedEntry[], typed: string, want: string): IndexedE
   return same;
 }
 
-function rangeAt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, row: number): GoogleAppsScript.Spreadsheet.Range {
-  return ss.getRange(`${quoted(TABS.cases.name)}!A${row}:${columnLetter(rt.schema.tabs.cases.width)}${row}`);
-}
-
 /**
  * One case by code, in any spelling of it (canonicalCode: "GY-2026-P000001" is GY-2026-P00001);
  * null for what is no code. `rowHint` (from the inbox) makes it one read; if rows moved, the index
@@ -87,9 +75,9 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
   if (!want) return null;
   const typed = String(code);
   if (rowHint && Number.isInteger(rowHint) && rowHint >= 2) {
-    const range = rangeAt(ss, rt, rowHint);
-    const record = decodeCase(rt, range.getValues()[0]);
-    if (record.code === typed || record.code === want) return { row: rowHint, range, record };
+    const cells = rt.table('cases', ss).row(rowHint);
+    const record = decodeCase(cells.values);
+    if (record.code === typed || record.code === want) return { row: rowHint, cells, record };
   }
   return rowOfEntry(ss, rt, entryOf(readIndex(ss, rt), typed, want));
 }
@@ -100,12 +88,11 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
  */
 function rowOfEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, found: IndexedEntry | undefined, evenly = false): CaseRow | null {
   if (!found && !evenly) return null;
-  const range = rangeAt(ss, rt, found ? found.row : 2);
-  const values = range.getValues()[0];
+  const cells = rt.table('cases', ss).row(found ? found.row : 2);
   if (!found) return null;
-  const record = decodeCase(rt, values);
+  const record = decodeCase(cells.values);
   // Read without the document lock (the lookup), rows may have moved in between: never another case.
-  return record.code === found.code ? { row: found.row, range, record } : null;
+  return record.code === found.code ? { row: found.row, cells, record } : null;
 }
 
 /**
@@ -125,8 +112,9 @@ export function withIndex<T extends CaseRecord>(record: T): T {
   return { ...record, index: buildIndex(record) };
 }
 
-export function writeCaseRow(rt: Runtime, at: CaseRow, record: CaseRecord): void {
-  at.range.setValues([encodeRow(rt.schema.tabs.cases, withIndex(record) as unknown as Record<string, unknown>)]);
+/** The whole row written back through the Range it was read with: one call. */
+export function writeCaseRow(at: CaseRow, record: CaseRecord): void {
+  at.cells.write(withIndex(record) as unknown as Record<CaseColumnKey, unknown>);
 }
 
 /**
@@ -134,19 +122,14 @@ export function writeCaseRow(rt: Runtime, at: CaseRow, record: CaseRecord): void
  * one block from the leftmost to the rightmost column asked for — 2 Spreadsheet calls.
  */
 export function readCaseColumns<K extends CaseColumnKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, keys: K[]): Array<Pick<CaseRecord, K & keyof CaseRecord> & { row: number }> {
-  const tab = rt.schema.tabs.cases;
-  const cols = keys.map((k) => tab.columns[k]).filter((c) => c !== undefined);
-  if (cols.length === 0) return [];
-  const from = Math.min(...cols);
-  const block = readColumns(ss, TABS.cases.name, from, Math.max(...cols));
-  return block
-    .map((values, i) => {
-      const row: unknown[] = new Array(tab.width).fill('');
-      values.forEach((v, j) => (row[from - 1 + j] = v));
-      const full = decodeCase(rt, row) as unknown as Record<string, unknown>;
-      const out: Record<string, unknown> = { row: i + 2 };
-      for (const k of keys) out[k] = full[k];
-      return out as Pick<CaseRecord, K & keyof CaseRecord> & { row: number };
+  return rt
+    .table('cases', ss)
+    .rows(keys)
+    .map((cells) => {
+      // A column an older layout lacks is left out, as it always was.
+      const raw: Partial<Record<CaseColumnKey, unknown>> = {};
+      for (const k of keys) if (k in cells) raw[k] = cells[k];
+      return { ...(decodeCase(raw) as unknown as Record<string, unknown>), row: cells.row } as Pick<CaseRecord, K & keyof CaseRecord> & { row: number };
     })
     .filter((r) => (keys.includes('code' as K) ? (r as { code?: string }).code !== '' : true));
 }
@@ -158,32 +141,34 @@ export function readCaseColumns<K extends CaseColumnKey>(ss: GoogleAppsScript.Sp
  * some cell is missing. Returns how many rows were indexed.
  */
 export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
-  const tab = rt.schema.tabs.cases;
-  const sheet = ss.getSheetByName(TABS.cases.name);
+  const table = rt.table('cases', ss);
+  const sheet = table.sheetIfAny();
   if (!sheet) return 0;
+  // Through the sheet's last row: a row typed in at the end without an index cell counts too.
   const last = sheet.getLastRow();
   if (last < 2) return 0;
-  const index = sheet.getRange(2, tab.columns.index, last - 1, 1).getValues();
+  const index = table.rows(['index'], last);
   const current = (cell: unknown) => indexVersion(cell) === INDEX_VERSION;
-  if (index.every((r) => current(r[0]))) return 0;
-  const rows = sheet.getRange(2, 1, last - 1, tab.width).getValues();
+  if (index.every((r) => current(r.index))) return 0;
+  const rows = table.rows(undefined, last);
   let filled = 0;
   let restated = 0;
-  const statuses = rows.map((r) => [r[tab.columns.status - 1]]);
+  const statuses = rows.map((r) => ({ status: r.status }));
   const next = rows.map((r, i) => {
-    if (current(index[i][0]) || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
+    if (current(index[i].index) || String(r.code ?? '') === '') return { index: index[i].index };
     filled += 1;
-    const c = decodeCase(rt, r);
+    const { row: _row, ...cells } = r;
+    const c = decodeCase(cells);
     // Layouts before v3 set "Đã trả lời" when an answer was written; an answer that never
     // reached the resident is a draft (or approved): the status says so from now on.
     const real = STATUS[statusOf(c)];
     if (real !== c.status) {
-      statuses[i] = [real];
+      statuses[i] = { status: real };
       restated += 1;
     }
-    return [buildIndex({ ...c, status: real })];
+    return { index: buildIndex({ ...c, status: real }) };
   });
-  if (restated) sheet.getRange(2, tab.columns.status, statuses.length, 1).setValues(statuses);
-  if (filled) sheet.getRange(2, tab.columns.index, next.length, 1).setValues(next);
+  if (restated) table.updateRows(2, statuses);
+  if (filled) table.updateRows(2, next);
   return filled;
 }

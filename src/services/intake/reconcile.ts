@@ -23,8 +23,6 @@ import { editorsFor } from '../platform/protection';
 import { describeError, logError } from '../platform/errors';
 import { type OutgoingMail, queueMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
-import { readColumns, sheet } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
 import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { submissionFrom, wholeAnswers, type RawAnswers } from './intake';
@@ -106,31 +104,27 @@ function formResponsesSince(rt: Runtime, since: number, inTab: Response[], start
 function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; key: string; row: number }>, byRow: Map<number, string>): void {
   const old = cases.filter((c) => /^R\d+$/.test(c.key));
   if (old.length === 0) return;
-  const col = rt.schema.tabs.cases.columns.responseKey;
-  const values = readColumns(ss, TABS.cases.name, col);
+  const table = rt.table('cases', ss);
+  const values = table.rows(['responseKey']).map((r) => ({ responseKey: r.responseKey }));
   for (const c of old) {
     const key = byRow.get(Number(c.key.slice(1)));
     if (key) {
-      values[c.row - 2] = [key];
+      values[c.row - 2] = { responseKey: key };
       c.key = key;
     }
   }
-  sheet(ss, TABS.cases.name).getRange(2, col, values.length, 1).setValues(values);
+  table.updateRows(2, values);
 }
 
 /** Which key got which code, as the submitters tab and the audit trail ("Tiếp nhận" rows) record it. */
 function ledger(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
-  const c = rt.schema.tabs.audit.columns;
-  const from = Math.min(c.code, c.action, c.after);
-  const rows = readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.action, c.after));
   const out = new Map<string, string>();
-  for (const r of rows) if (r[c.action - from] === FILED_ACTION) out.set(String(r[c.after - from]), String(r[c.code - from]));
-  const s = rt.schema.tabs.submitters.columns;
-  if (s.responseKey) {
-    const sFrom = Math.min(s.code, s.responseKey);
-    for (const r of readColumns(ss, TABS.submitters.name, sFrom, Math.max(s.code, s.responseKey))) {
-      const key = String(r[s.responseKey - sFrom] ?? '');
-      if (key) out.set(key, String(r[s.code - sFrom]));
+  for (const r of rt.table('audit', ss).rows(['code', 'action', 'after'])) if (r.action === FILED_ACTION) out.set(String(r.after), String(r.code));
+  const submitters = rt.table('submitters', ss);
+  if (submitters.has('responseKey')) {
+    for (const r of submitters.rows(['code', 'responseKey'])) {
+      const key = String(r.responseKey ?? '');
+      if (key) out.set(key, String(r.code));
     }
   }
   return out;

@@ -19,7 +19,7 @@ import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
 import { sendDailyReminders } from '../reports/reminders';
 import { TABS, TAB_KEYS } from '../platform/sheets/tabs';
-import { HEADROOM_ROWS } from '../platform/sheets/writer';
+import { HEADROOM_ROWS } from '../platform/sheets/table';
 import { tryDocumentLock } from '../platform/lock';
 
 export const MAINTENANCE_LOCK_WAIT_MS = 60_000;

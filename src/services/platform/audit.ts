@@ -1,9 +1,6 @@
 /** The audit trail: who, when, what, old → new; rows are only ever appended. */
 import type { HistoryEvent } from '../../domain/case-record';
-import { sheet } from './sheets/access';
 import type { Runtime } from './runtime';
-import { encodeRow } from './sheets/table';
-import { TABS } from './sheets/tabs';
 
 export interface AuditEntry {
   user: string;
@@ -19,7 +16,7 @@ export interface AuditEntry {
 }
 
 export function appendAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, entry: AuditEntry): void {
-  sheet(ss, TABS.audit.name).appendRow(encodeRow(rt.schema.tabs.audit, { ...entry, at: entry.at ? new Date(entry.at) : new Date() }));
+  rt.table('audit', ss).append([{ ...entry, at: entry.at ? new Date(entry.at) : new Date() }], 'rows');
 }
 
 /** One audit row for one action: its changes joined field by field. */

@@ -6,9 +6,7 @@
  */
 import { redactPersonalData } from '../../domain/redact';
 import { ERRORS } from '../../i18n/vi';
-import { ERROR_COLUMNS } from './sheets/schema';
-import { TABS } from './sheets/tabs';
-import { readHeader, encodeRow } from './sheets/table';
+import { openTable } from './sheets/tabs';
 import type { SchemaState } from './schema-state';
 
 export type ErrorPlace = keyof typeof ERRORS.where;
@@ -90,10 +88,8 @@ export function logError(entry: ErrorEntry, schema?: SchemaState | null, spreads
   const message = redactPersonalData(entry.message);
   try {
     const ss = spreadsheet ?? SpreadsheetApp.getActive();
-    const sheet = ss.getSheetByName(TABS.errors.name);
-    if (!sheet) throw new Error(`missing tab ${TABS.errors.name}`);
-    const tab = schema?.tabs.errors ?? { name: TABS.errors.name, columns: readHeader(ERROR_COLUMNS.map((c) => c.header), ERROR_COLUMNS).map, width: ERROR_COLUMNS.length };
-    sheet.appendRow(encodeRow(tab, { at: new Date(), where: ERRORS.where[entry.where], code: entry.code ?? '', reference: entry.reference ?? '', message, resolved: false }));
+    // Before setup has stored the layout (no schema state yet), the errors tab as setup makes it.
+    openTable(ss, 'errors', schema?.tabs).append([{ at: new Date(), where: ERRORS.where[entry.where], code: entry.code ?? '', reference: entry.reference ?? '', message, resolved: false }], 'rows');
   } catch (e) {
     console.error(`[${ERRORS.where[entry.where]}] ${message} (${redactPersonalData(describeError(e))})`);
   }

@@ -13,14 +13,8 @@ import { salutation } from '../../domain/reply';
 import { ERRORS } from '../../i18n/vi';
 import { KEYS } from './document-store';
 import { fillSecrets, KEY_SLOT, SecretUnavailable, type CaseKeyOf } from './secrets';
-import { readColumns } from './sheets/access';
 import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
-import { sheet } from './sheets/access';
-import { OUTBOX_COLUMNS } from './sheets/schema';
-import { appendRecords } from './sheets/writer';
-import { decodeRow, encodeRow } from './sheets/table';
-import { TABS } from './sheets/tabs';
 
 export const OUTBOX_STATUS = {
   waiting: 'Chờ gửi',
@@ -53,9 +47,7 @@ export function outboxRecord(mail: OutgoingMail, now: Date): Record<string, unkn
 /** Queues messages: one appendRow each when few (2 calls), one batch when many. */
 export function queueMail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, mails: OutgoingMail[], now: Date): void {
   if (mails.length === 0) return;
-  const tab = sheet(ss, TABS.outbox.name);
-  if (mails.length <= 2) for (const m of mails) tab.appendRow(encodeRow(rt.schema.tabs.outbox, outboxRecord(m, now)));
-  else appendRecords(tab, rt.schema.tabs.outbox, OUTBOX_COLUMNS, mails.map((m) => outboxRecord(m, now)));
+  rt.table('outbox', ss).append(mails.map((m) => outboxRecord(m, now)));
 }
 
 /** Stop sending after this long, leaving time to record what was sent; the rest waits an hour. */
@@ -90,12 +82,10 @@ export interface DrainResult {
 /** Runs under the document lock (the caller holds it). */
 export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DrainResult {
   const result: DrainResult = { sent: 0, waiting: 0, uncertain: 0, failed: 0 };
-  const tab = rt.schema.tabs.outbox;
-  const outbox = sheet(ss, TABS.outbox.name);
-  const last = outbox.getLastRow();
-  if (last < 2) return result;
-  const rows = outbox.getRange(2, 1, last - 1, tab.width).getValues();
-  const records = rows.map((r) => decodeRow(tab, r));
+  const outbox = rt.table('outbox', ss);
+  const records: Array<Record<string, unknown>> = outbox.rows();
+  if (records.length === 0) return result;
+  const before = records.map((r) => r.status);
   const marks = rt.store.withPrefix(KEYS.outboxMark);
   const started = Date.now();
 
@@ -158,24 +148,19 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   }
 
   // One write for every status, then forget the marks it made permanent.
-  const cols = ['status', 'sentAt', 'attempts', 'error'].map((k) => tab.columns[k]);
-  const from = Math.min(...cols);
-  const to = Math.max(...cols);
-  const block = rows.map((row, i) => {
-    const out = row.slice(from - 1, to);
-    for (const k of ['status', 'sentAt', 'attempts', 'error']) out[tab.columns[k] - from] = records[i][k] ?? '';
-    return out;
-  });
-  outbox.getRange(2, from, rows.length, to - from + 1).setValues(block);
+  outbox.updateRows(
+    2,
+    records.map((r) => ({ status: r.status, sentAt: r.sentAt, attempts: r.attempts, error: r.error })),
+  );
   // The sheet now says what the marks said: forget the marks of every settled message.
   const settled = records.filter((r) => r.status !== OUTBOX_STATUS.waiting).map((r) => String(r.id));
   const known = new Set(Object.keys(rt.store.withPrefix(KEYS.outboxMark)));
   rt.store.removeMany(settled.filter((id) => known.has(id)).map((id) => KEYS.outboxMark + id));
 
-  result.sent = records.filter((r, i) => r.status === OUTBOX_STATUS.sent && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.sent).length;
+  result.sent = records.filter((r, i) => r.status === OUTBOX_STATUS.sent && before[i] !== OUTBOX_STATUS.sent).length;
   result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;
-  result.uncertain = records.filter((r, i) => r.status === OUTBOX_STATUS.uncertain && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.uncertain).length;
-  result.failed = records.filter((r, i) => r.status === OUTBOX_STATUS.failed && rows[i][tab.columns.status - 1] !== OUTBOX_STATUS.failed).length;
+  result.uncertain = records.filter((r, i) => r.status === OUTBOX_STATUS.uncertain && before[i] !== OUTBOX_STATUS.uncertain).length;
+  result.failed = records.filter((r, i) => r.status === OUTBOX_STATUS.failed && before[i] !== OUTBOX_STATUS.failed).length;
   return result;
 }
 
@@ -192,13 +177,13 @@ export function addressed(body: string, code: string, name: string): string {
 
 /** Every case's journal key and issue number by code (4 Spreadsheet calls, however many cases). */
 export function caseKeyTable(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { responseKey: string; issue: number }> {
-  const c = rt.schema.tabs.cases.columns;
-  const codes = readColumns(ss, TABS.cases.name, c.code);
-  const from = Math.min(c.responseKey, c.lookupVersion);
-  const rest = readColumns(ss, TABS.cases.name, from, Math.max(c.responseKey, c.lookupVersion));
+  // Two reads: the code is far from the other two, and one block would read every column between.
+  const cases = rt.table('cases', ss);
+  const codes = cases.rows(['code']);
+  const rest = cases.rows(['responseKey', 'lookupVersion']);
   const byCode = new Map<string, { responseKey: string; issue: number }>();
   codes.forEach((r, i) => {
-    if (r[0] !== '' && r[0] !== null) byCode.set(String(r[0]), { responseKey: String(rest[i]?.[c.responseKey - from] ?? ''), issue: Number(rest[i]?.[c.lookupVersion - from]) || 0 });
+    if (r.code !== '' && r.code !== null) byCode.set(String(r.code), { responseKey: String(rest[i]?.responseKey ?? ''), issue: Number(rest[i]?.lookupVersion) || 0 });
   });
   return byCode;
 }
@@ -212,13 +197,8 @@ function caseKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ca
 function residentContacts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): Map<string, { email: string; name: string }> {
   const out = new Map<string, { email: string; name: string }>();
   if (codes.length === 0) return out;
-  const tab = rt.schema.tabs.submitters;
-  const s = sheet(ss, TABS.submitters.name);
-  const last = s.getLastRow();
-  if (last < 2) return out;
   const wanted = new Set(codes);
-  for (const row of s.getRange(2, 1, last - 1, tab.width).getValues()) {
-    const r = decodeRow(tab, row);
+  for (const r of rt.table('submitters', ss).rows(['code', 'name', 'email', 'emailValid'])) {
     if (wanted.has(String(r.code)) && r.emailValid === true) out.set(String(r.code), { email: String(r.email), name: String(r.name ?? '') });
   }
   return out;

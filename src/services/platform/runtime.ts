@@ -8,13 +8,12 @@ import { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { compileRules, type CompiledRules } from '../../domain/classify';
 import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '../../domain/settings';
 import { NotSetUpError } from './errors';
-import { readColumns } from './sheets/access';
-import { STAFF_TAB } from './settings-tabs';
+import { staffRows } from './settings-tabs';
 import { DocumentStore, KEYS } from './document-store';
 import { staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
-
-
+import { openTable, type ColumnKeyOf, type TabKey } from './sheets/tabs';
+import type { Table } from './sheets/table';
 
 export interface Runtime {
   store: DocumentStore;
@@ -22,6 +21,11 @@ export interface Runtime {
   settings: Settings;
   calendar: WorkingCalendar;
   rules: CompiledRules;
+  /**
+   * The one way to touch a managed tab: its table object, columns where setup found them.
+   * `ss`: the spreadsheet the caller already holds (getActive is a call of its own).
+   */
+  table<T extends TabKey>(key: T, ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): Table<ColumnKeyOf<T>>;
 }
 
 /** Settings as stored (calendar days as numbers survive JSON). */
@@ -45,7 +49,7 @@ export function storeSettings(store: DocumentStore, next: Settings, also: Record
 
 /** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
 function staffInTab(): StaffMember[] {
-  return parseStaff(readColumns(SpreadsheetApp.getActive(), STAFF_TAB, 1, 3)).staff;
+  return parseStaff(staffRows(SpreadsheetApp.getActive())).staff;
 }
 
 /**
@@ -81,5 +85,12 @@ export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtim
   const schema = store.getJson<SchemaState>(KEYS.schema);
   if (!schema) throw new NotSetUpError();
   const settings = freshStaff(store, loadSettings(store));
-  return { store, schema, settings, calendar: new WorkingCalendar(settings.calendarOverrides), rules: compileRules(settings.categories) };
+  return {
+    store,
+    schema,
+    settings,
+    calendar: new WorkingCalendar(settings.calendarOverrides),
+    rules: compileRules(settings.categories),
+    table: (key, ss = SpreadsheetApp.getActive()) => openTable(ss, key, schema.tabs),
+  };
 }

@@ -2,6 +2,7 @@
  * The settings tabs an admin edits directly in the sheet. Setup creates the missing ones with the
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
+import { readStaffRows, STAFF } from './sheets/tabs';
 import { CUTOFF_LABELS, DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../../domain/settings';
 
 export interface SettingsTabSpec {
@@ -15,8 +16,13 @@ export interface SettingsTabSpec {
   widths: number[];
 }
 
-/** The staff list: e-mail, role, body (columns A–C). */
-export const STAFF_TAB = 'Cán bộ';
+/** The staff list: e-mail, role, body, found by header (sheets/tabs STAFF). */
+export const STAFF_TAB = STAFF.name;
+
+/** The staff rows as parseStaff reads them (e-mail, role, body), wherever their columns are: 2 calls. */
+export function staffRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown[][] {
+  return readStaffRows(ss).map((r) => [r.email, r.role, r.body]);
+}
 
 export const SETTINGS_TABS: SettingsTabSpec[] = [
   {
@@ -69,7 +75,7 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
   {
     key: 'staff',
     name: STAFF_TAB,
-    header: ['Email', 'Vai trò (Quản trị / Xử lý / Xem)', 'Cơ quan (với vai trò Xử lý)'],
+    header: STAFF.columns.map((c) => c.header),
     defaults: (user) => [[user, ROLE_LABELS.admin, '']],
     dropdown: { column: 2, values: Object.values(ROLE_LABELS) },
     widths: [260, 220, 280],
@@ -103,6 +109,10 @@ export function readSettingsTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
     const sheet = ss.getSheetByName(spec.name);
     if (!sheet) {
       missing.push(spec);
+      continue;
+    }
+    if (spec.key === 'staff') {
+      tables.staff = staffRows(ss);
       continue;
     }
     const last = sheet.getLastRow();

@@ -25,8 +25,6 @@ import { caseKeyTable, OUTBOX_STATUS, queueMail } from '../platform/outbox';
 import type { PortalLink } from '../platform/portal-records';
 import type { Runtime } from '../platform/runtime';
 import { currentIssue, issuedNumbers, KEY_SLOT, LINK_SLOT, linkToken, lookupKey, tokenHash } from '../platform/secrets';
-import { sheet } from '../platform/sheets/access';
-import { TABS } from '../platform/sheets/tabs';
 import { linkMail, linkUrl, newPortalLink } from '../access/portal-links';
 import { mayHoldLink } from '../../domain/permissions';
 
@@ -45,11 +43,9 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
   const more = [...cases].filter(([code, c]) => c.issue > (issued[code] ?? 0));
   if (more.length) Object.assign(props, DocumentStore.encodeJson(KEYS.lookupIssues, { ...issued, ...Object.fromEntries(more.map(([code, c]) => [code, c.issue])) }));
 
-  const tab = rt.schema.tabs.outbox;
-  const outbox = sheet(ss, TABS.outbox.name);
-  const last = outbox.getLastRow();
-  const rows = last >= 2 ? outbox.getRange(2, 1, last - 1, tab.width).getValues() : [];
-  const col = (row: unknown[], key: string) => String(row[tab.columns[key] - 1] ?? '');
+  const outbox = rt.table('outbox', ss);
+  const rows = outbox.rows(['id', 'code', 'status', 'body']);
+  const col = (row: Record<string, unknown>, key: string) => String(row[key] ?? '');
 
   // Every key a case has had, as printed and as in a link.
   const keysOf = new Map<string, string[]>();
@@ -91,7 +87,7 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
       return `${pre}${LINK_SLOT}`;
     });
     if (body !== before) cleaned += 1;
-    return [body];
+    return { body };
   });
 
   // The renewals: a record now (with the revocations, in one write), then the mail — for everyone
@@ -109,7 +105,7 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
   const url = renewing.length ? linkUrl() : '';
   const renewals = renewing.map((m) => linkMail(rt, renewalId(m.email), '', m, url));
   queueMail(ss, rt, renewals, now);
-  if (cleaned) outbox.getRange(2, tab.columns.body, bodies.length, 1).setValues(bodies);
+  if (cleaned) outbox.updateRows(2, bodies);
   rt.store.set(KEYS.secretsMigrated, now.toISOString());
   return { cleaned, renewed: renewals.length };
 }

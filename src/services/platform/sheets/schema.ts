@@ -148,6 +148,18 @@ export const OUTBOX_COLUMNS = [
 
 export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
 
+/**
+ * The staff list ("Cán bộ"), a settings tab the admin edits: its layout is not in the schema
+ * state, so each read finds the columns by the header row it reads with them.
+ */
+export const STAFF_COLUMNS = [
+  col('email', 'Email'),
+  col('role', 'Vai trò (Quản trị / Xử lý / Xem)', 'text', { aliases: ['Vai trò'] }),
+  col('body', 'Cơ quan (với vai trò Xử lý)', 'text', { aliases: ['Cơ quan'] }),
+] as const;
+
+export type StaffColumnKey = (typeof STAFF_COLUMNS)[number]['key'];
+
 /** One row per long text: its continuation parts fill "Phần 1", "Phần 2", … to the right. */
 export const LONG_TEXT_COLUMNS = [
   col('code', 'Mã ý kiến'),

@@ -3,7 +3,8 @@
  * central database; contact details live only in "Người gửi" (hidden, admins only), as do the
  * outbox (it names recipients) and the form's raw responses tab.
  */
-import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS, type TabSpec } from './schema';
+import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
+import { defaultLayout, Table, type TabMap } from './table';
 
 export const TABS = {
   cases: {
@@ -57,4 +58,34 @@ export const TABS = {
 } satisfies Record<string, TabSpec>;
 
 export type TabKey = keyof typeof TABS;
+
+/**
+ * The staff list: a settings tab (platform/settings-tabs makes it, with the admin as its first
+ * row), not a managed one — the admin's own, protected for admins only.
+ */
+export const STAFF: TabSpec<StaffColumnKey> = {
+  key: 'staff',
+  name: 'Cán bộ',
+  columns: STAFF_COLUMNS,
+  hidden: false,
+  protection: 'admins',
+  description: 'Cán bộ được dùng hòm thư: email, vai trò, cơ quan.',
+};
+
+/** The staff tab's rows, each column found by its header (read with the rows: 2 calls). */
+export function readStaffRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Array<Record<StaffColumnKey, unknown> & { row: number }> {
+  return new Table(ss, STAFF, defaultLayout(STAFF)).rowsByHeader();
+}
 export const TAB_KEYS = Object.keys(TABS) as TabKey[];
+
+/** The column keys of a managed tab. */
+export type ColumnKeyOf<T extends TabKey> = (typeof TABS)[T]['columns'][number]['key'];
+
+/**
+ * The table object of a managed tab, laid out as `layouts` (the schema state's: where setup found
+ * each column) says, or as a fresh setup lays it out when there is no schema state yet.
+ */
+export function openTable<T extends TabKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: T, layouts?: Record<TabKey, TabMap> | null): Table<ColumnKeyOf<T>> {
+  const spec = TABS[key] as unknown as TabSpec<ColumnKeyOf<T>>;
+  return new Table(ss, spec, layouts?.[key] ?? defaultLayout(spec));
+}
