@@ -4,6 +4,25 @@
  * the standing committee's own judgement.
  */
 
+/** The names of report periods, as headings and reminders print them. */
+export const PERIOD = {
+  month: (month: number, year: number) => `Tháng ${month} năm ${year}`,
+  quarter: (roman: string, year: number) => `Quý ${roman} năm ${year}`,
+  half: (first: boolean, year: number) => `6 tháng ${first ? 'đầu' : 'cuối'} năm ${year}`,
+  year: (year: number) => `Năm ${year}`,
+  custom: (from: string, to: string) => `Từ ${from} đến ${to}`,
+  monthInvalid: (month: number, year: number) => `Tháng không hợp lệ: ${month}/${year}`,
+} as const;
+
+/** The dashboard's tiles (domain/report/dashboard.ts). */
+export const DASHBOARD_TILES = {
+  received: 'Tiếp nhận',
+  onTime: 'Trả lời đúng hạn',
+  overdue: 'Quá hạn, chưa trả lời',
+  qr: (target: string) => `Qua mã QR (mục tiêu ${target})`,
+  satisfied: (rated: number) => `Người dân hài lòng (${rated} đánh giá)`,
+} as const;
+
 export const REPORT_DOC = {
   /** "Lưu Kiếm, ngày 20 tháng 12 năm 2026" — dd and mm already padded as Decree 30 asks. */
   placeAndDate: (place: string, dd: string, mm: string, year: number) => `${place}, ngày ${dd} tháng ${mm} năm ${year}`,
@@ -115,4 +134,31 @@ export const REPORT_DOC = {
   },
 
   name: (period: string, version: number) => `Báo cáo Hòm thư số — ${period}${version > 1 ? ` (bản ${version})` : ''}`,
+} as const;
+
+const OTHER_GROUPS = 'Các tổ dân phố khác';
+
+/** The monthly publication for the notice board (domain/report/publication-document.ts): residents read it. */
+export const PUBLICATION_DOC = {
+  /** Groups with too few cases in a category to be shown apart are listed under this line. */
+  otherGroups: OTHER_GROUPS,
+  title: 'KẾT QUẢ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
+  subtitle: (period: string) => `qua Hòm thư số — ${period}`,
+  posted: (on: string) => `Niêm yết ngày ${on}. Không nêu tên người gửi; người gửi tìm ý kiến của mình theo mã ý kiến.`,
+  totals: (total: number, answered: number, closed: number) => `Trong tháng, ${total} ý kiến đã có kết quả: ${answered} ý kiến đã được trả lời, ${closed} ý kiến đã kết thúc.`,
+  list: 'Danh sách ý kiến',
+  code: 'Mã ý kiến',
+  receivedOn: 'Ngày gửi',
+  group: 'Tổ dân phố',
+  category: 'Lĩnh vực',
+  outcome: 'Kết quả',
+  content: 'Nội dung và trả lời (đã được duyệt công khai)',
+  summary: (text: string) => `Tóm tắt: ${text}`,
+  answer: (text: string) => `Trả lời: ${text}`,
+  none: 'Trong tháng chưa có ý kiến nào có kết quả.',
+  byCategory: 'Tổng hợp theo lĩnh vực',
+  byGroup: 'Tổng hợp theo tổ dân phố',
+  count: 'Số ý kiến',
+  smallGroups: `Tổ dân phố có dưới 3 ý kiến trong một lĩnh vực được gộp vào "${OTHER_GROUPS}" để không ai bị nhận ra.`,
+  name: (period: string, version: number) => `Công khai kết quả Hòm thư số — ${period}${version > 1 ? ` (bản ${version})` : ''}`,
 } as const;

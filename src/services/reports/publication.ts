@@ -8,6 +8,7 @@ import { can, type Actor } from '../../domain/permissions';
 import { buildPublication } from '../../domain/publication';
 import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
+import { PERIOD } from '../../i18n/reports';
 import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
@@ -24,7 +25,7 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   if (!Number.isInteger(year) || year < 2020 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) throw new UserError(REPORTS.badIndex);
   const today = vietnamDayOf(new Date());
   const now = toYmd(today);
-  if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(`Tháng ${month} năm ${year}`));
+  if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(PERIOD.month(month, year)));
   const ss = SpreadsheetApp.getActive();
   const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
   const pub = buildPublication(cases, { year, month }, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
