@@ -170,11 +170,11 @@ export const STAFF_ENTRY = {
   channelInvalid: 'Kênh tiếp nhận không hợp lệ.',
   receivedInvalid: 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.',
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
-  slipLabel: 'Mã in trên phiếu giấy (nếu có, ví dụ GY-2026-P00012)',
-  slipOnlyPaper: 'Mã in sẵn chỉ dùng cho phiếu của hòm thư giấy: hãy chọn kênh "Hòm thư giấy" hoặc để trống ô mã.',
-  slipInvalid: 'Mã phiếu không đúng dạng. Mã in trên phiếu giấy có dạng GY-2026-P00012.',
-  slipNotIssued: (code: string) => `Chưa có phiếu giấy nào được in với mã ${code}. Vui lòng kiểm tra lại mã trên phiếu.`,
-  slipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
+  paperSlipLabel: 'Mã in trên phiếu giấy (nếu có, ví dụ GY-2026-P00012)',
+  paperSlipOnlyPaper: 'Mã in sẵn chỉ dùng cho phiếu của hòm thư giấy: hãy chọn kênh "Hòm thư giấy" hoặc để trống ô mã.',
+  paperSlipInvalid: 'Mã phiếu không đúng dạng. Mã in trên phiếu giấy có dạng GY-2026-P00012.',
+  paperSlipNotIssued: (code: string) => `Chưa có phiếu giấy nào được in với mã ${code}. Vui lòng kiểm tra lại mã trên phiếu.`,
+  paperSlipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
   alreadySaved: (code: string) => `Ý kiến này đã được lưu trước đó với mã ${code}; không lưu lần nữa.`,
 } as const;
@@ -314,7 +314,7 @@ export const CASE_UI = {
   contactLabels: { name: 'Họ tên', phone: 'Điện thoại', email: 'Email', invalid: '(không hợp lệ)' },
   reload: 'Tải lại ý kiến',
   documents: 'Văn bản',
-  makeSlip: 'Lập phiếu chuyển',
+  makeTransferSlip: 'Lập phiếu chuyển',
   makeLetter: 'Lập thư trả lời',
   issueKey: 'Cấp mã tra cứu mới (đọc cho người dân qua điện thoại)',
   groupSheets: 'In phiếu trả lời theo tổ dân phố',
@@ -352,17 +352,17 @@ export const CASE_UI = {
  * signature. They are Google Docs the admin can edit; {{…}} fields are filled for each case.
  */
 export const PAPER = {
-  slipTemplateName: 'Mẫu phiếu chuyển — Hòm thư số',
+  transferSlipTemplateName: 'Mẫu phiếu chuyển — Hòm thư số',
   letterTemplateName: 'Mẫu thư trả lời — Hòm thư số',
-  slipName: (code: string) => `Phiếu chuyển ${code}`,
+  transferSlipName: (code: string) => `Phiếu chuyển ${code}`,
   letterName: (code: string) => `Thư trả lời ${code}`,
   versionName: (name: string, n: number) => `${name} (bản ${n})`,
   groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
   motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   mottoSub: 'Độc lập - Tự do - Hạnh phúc',
-  slipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
+  transferSlipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
   letterTitle: 'THƯ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ',
-  slipBody: [
+  transferSlipBody: [
     'Kính gửi: {{co_quan}}',
     '{{uy_ban}} nhận được ý kiến mã {{ma}} qua kênh {{kenh}} ngày {{ngay_tiep_nhan}}, tại {{to_dan_pho}}, lĩnh vực {{linh_vuc}}.',
     'Nội dung:',
@@ -484,7 +484,7 @@ export const PUBLIC = {
   key: 'Mã tra cứu (8 ký tự, ví dụ K7M2-QX9P)',
   lookup: 'Tra cứu',
   wrong: 'Mã ý kiến hoặc mã tra cứu chưa đúng. Ông/Bà vui lòng kiểm tra lại.',
-  slipNotEntered: 'Phiếu giấy của ông/bà chưa được cán bộ nhập vào hòm thư (phiếu trong hòm thư giấy được mở và nhập định kỳ). Ông/Bà vui lòng tra cứu lại sau; hạn trả lời tính từ ngày phiếu được nhận.',
+  paperSlipNotEntered: 'Phiếu giấy của ông/bà chưa được cán bộ nhập vào hòm thư (phiếu trong hòm thư giấy được mở và nhập định kỳ). Ông/Bà vui lòng tra cứu lại sau; hạn trả lời tính từ ngày phiếu được nhận.',
   wait: (minutes: number) => `Mã tra cứu của ý kiến này đã bị nhập sai nhiều lần. Ông/Bà vui lòng thử lại sau ${minutes} phút, hoặc gọi Ủy ban để được cấp mã tra cứu mới.`,
   busy: 'Hệ thống đang bận, ông/bà vui lòng thử lại sau ít phút.',
   status: 'Tình trạng',
@@ -552,7 +552,7 @@ export const PORTAL = {
 } as const;
 
 /** Paper slips with printed codes ("In phiếu giấy"). */
-export const SLIPS = {
+export const PAPER_SLIPS = {
   title: 'In phiếu góp ý giấy',
   help: 'Phiếu cho hòm thư giấy: mỗi phiếu có sẵn mã ý kiến và phần giữ lại có mã tra cứu. Mỗi mã chỉ nhập được một lần.',
   group: 'Tổ dân phố',

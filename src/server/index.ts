@@ -16,9 +16,9 @@ import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, links, posters, publication, report, slips, stickers } from '../ui/server/reports-rpc';
+import { dashboard, links, posters, publication, report, paperSlips, stickers } from '../ui/server/reports-rpc';
 import type { PlaceLink } from '../services/documents/posters';
-import type { SlipRequest } from '../services/documents/slips';
+import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
 import type { PortalInput, PortalPage } from '../services/public/portal';
@@ -204,6 +204,6 @@ export function createQrStickers(place?: string): WrittenDoc {
 }
 
 /** RPC: paper slips for one residential group, each with its printed code and a stub with the lookup key. */
-export function createPaperSlips(request: SlipRequest): WrittenDoc {
-  return slips(request);
+export function createPaperSlips(request: PaperSlipRequest): WrittenDoc {
+  return paperSlips(request);
 }

@@ -20,6 +20,6 @@ export function existingLookupKey(store: DocumentStore, responseKey: string, iss
 export { lookupKey, lookupSecret } from '../platform/secrets';
 
 /** The key printed on a paper slip's stub: the one its case will have (first issue of its journal key). */
-export function slipLookupKey(store: DocumentStore, code: string): string {
+export function paperSlipLookupKey(store: DocumentStore, code: string): string {
   return lookupKey(store, slipJournalKey(code), 0);
 }

@@ -48,6 +48,7 @@ function buildTemplate(name: string, title: string, lines: readonly string[]): s
 }
 
 export interface Templates {
+  /** The transfer slip's template ('slip' is the name it is stored under). */
   slip: string;
   letter: string;
 }
@@ -63,9 +64,9 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
       return false;
     }
   };
-  const slip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.slipTemplateName, PAPER.slipTitle, PAPER.slipBody);
+  const transferSlip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.transferSlipTemplateName, PAPER.transferSlipTitle, PAPER.transferSlipBody);
   const letter = alive(existing?.letter) ? existing!.letter : buildTemplate(PAPER.letterTemplateName, PAPER.letterTitle, PAPER.letterBody);
-  return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
+  return { templates: { slip: transferSlip, letter }, created: transferSlip !== existing?.slip || letter !== existing?.letter };
 }
 
 /**
@@ -211,7 +212,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   const previous = lastMade(rt.store, code, kind);
   if (previous && previous.version === at.record.version) return { name: previous.name, url: previous.url, id: previous.id };
   const n = (previous?.n ?? 0) + 1;
-  const base = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
+  const base = kind === 'slip' ? PAPER.transferSlipName(code) : PAPER.letterName(code);
   const name = n === 1 ? base : PAPER.versionName(base, n);
   const { doc, sections } = docFromTemplate(templatesOf(rt.schema)[kind], name);
   const now = new Date();

@@ -17,7 +17,7 @@ export const KEYS = {
   settingsProblems: 'settingsProblems',
   sequence: 'sequence',
   /** The paper slips' own code sequence per year: {"2026": 400} = GY-2026-P00001 … P00400 printed. */
-  slipSequence: 'slip.sequence',
+  paperSlipSequence: 'slip.sequence',
   intakeTrigger: 'intake.trigger',
   intakeOwner: 'intake.owner',
   /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */

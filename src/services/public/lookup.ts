@@ -26,7 +26,7 @@ import { readSubmitterNames } from '../cases/submitter-names';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { slipIssued } from '../intake/slip-codes';
+import { paperSlipIssued } from '../intake/paper-slip-codes';
 import { currentIssue } from '../platform/secrets';
 import { existingLookupKey } from '../access/keys';
 
@@ -102,9 +102,9 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
       return at;
     }
     // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
-    if (right && !at && slipIssued(rt.store, code)) {
+    if (right && !at && paperSlipIssued(rt.store, code)) {
       log(code, 'slip not entered');
-      throw new UserError(PUBLIC.slipNotEntered);
+      throw new UserError(PUBLIC.paperSlipNotEntered);
     }
     cache.put(counter, JSON.stringify(afterWrongTry(failures, now)), COUNTER_SECONDS);
     log(code, 'wrong');

@@ -241,7 +241,7 @@ function documentsBox(v: CaseView): HTMLElement | null {
   };
   // A slip goes to a handling body: offered once the case has one (the server refuses it before).
   const buttons = el('div', { class: 'actions' });
-  if (v.assignedBody) buttons.append(make('slip', T.makeSlip));
+  if (v.assignedBody) buttons.append(make('slip', T.makeTransferSlip));
   if (v.answer) buttons.append(make('letter', T.makeLetter));
   if (!buttons.children.length) return null;
   return el('div', {}, el('h3', { text: T.documents }), buttons, out);

@@ -1,5 +1,5 @@
 /** "Báo cáo": choose a period, get a new report Doc (admins). */
-import { FORM, MENU, SLIPS, REPORTS as T } from '../../i18n/vi';
+import { FORM, MENU, PAPER_SLIPS, REPORTS as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { docLink } from './case-view';
 import { el, field, select, status } from './dom';
@@ -62,7 +62,7 @@ export function reportsView(state: SidebarState): HTMLElement {
     qrForm(T.posters, T.postersHelp, state, (place) => callServer('createQrPosters', place)),
     placeLinksBox(),
     qrForm(T.stickers, T.stickersHelp, state, (place) => callServer('createQrStickers', place)),
-    slipsForm(state),
+    paperSlipsForm(state),
   );
 }
 
@@ -120,10 +120,10 @@ function placeLinksBox(): HTMLElement {
 }
 
 /** "In phiếu góp ý giấy": slips with printed codes for one residential group. */
-function slipsForm(state: SidebarState): HTMLElement {
+function paperSlipsForm(state: SidebarState): HTMLElement {
   const group = select('slipGroup', state.groups.map((g) => ({ value: g, label: g })), true);
   const count = el('input', { name: 'slipCount', type: 'number', min: '1', max: '40', value: '10', required: true });
-  return documentForm(SLIPS.title, SLIPS.help, [field(SLIPS.group, group), field(SLIPS.count, count)], () => callServer('createPaperSlips', { group: group.value, count: Number(count.value) }));
+  return documentForm(PAPER_SLIPS.title, PAPER_SLIPS.help, [field(PAPER_SLIPS.group, group), field(PAPER_SLIPS.count, count)], () => callServer('createPaperSlips', { group: group.value, count: Number(count.value) }));
 }
 
 /** The month's results for the notice board (default: last month). */

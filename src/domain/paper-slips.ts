@@ -9,34 +9,34 @@ import { RESIDENT } from '../i18n/address';
 import { A4_CUT_OUT, qrImage } from './posters';
 import { p, type Block, type DocumentSpec } from './report/blocks';
 
-export interface Slip {
+export interface PaperSlip {
   code: string;
   /** As printed: "K7M2-QX9P". */
-  key: string;
+  lookupKey: string;
   /** The lookup page with this code and key ('' when the web app is not deployed). */
   lookupUrl: string;
 }
 
-export interface SlipSheet {
+export interface PaperSlipSheet {
   group: string;
   committee: string;
   normalDays: number;
   /** How to reach the ward (phone, office hours): for residents who cannot use the lookup page. */
   contact: string;
-  slips: Slip[];
+  paperSlips: PaperSlip[];
 }
 
-export const SLIPS_PER_PAGE = 2;
-export const MAX_SLIPS = 40;
+export const PAPER_SLIPS_PER_PAGE = 2;
+export const MAX_PAPER_SLIPS = 40;
 export const STUB_QR_PX = 96;
 const DOTS = '. '.repeat(62).trim();
 
-export function slipFormText(s: SlipSheet, slip: Slip): string {
+export function paperSlipFormText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
   return [
     'PHIẾU GÓP Ý, PHẢN ÁNH, KIẾN NGHỊ',
     `${s.committee} — Hòm thư số`,
     `Tổ dân phố: ${s.group}`,
-    `Mã ý kiến: ${slip.code}`,
+    `Mã ý kiến: ${paperSlip.code}`,
     `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn):`,
     ...Array.from({ length: 10 }, () => DOTS),
     `Địa điểm (nếu có): ${DOTS.slice(0, 96)}`,
@@ -47,38 +47,38 @@ export function slipFormText(s: SlipSheet, slip: Slip): string {
   ].join('\n');
 }
 
-export function slipStubText(s: SlipSheet, slip: Slip): string {
+export function paperSlipStubText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
   return [
     `PHẦN ${RESIDENT.inSentence.toUpperCase()} GIỮ LẠI`,
     'Mã ý kiến:',
-    slip.code,
+    paperSlip.code,
     'Mã tra cứu:',
-    slip.key,
-    slip.lookupUrl ? 'Quét mã ở trên để xem tình trạng và kết quả trả lời.' : '',
+    paperSlip.lookupKey,
+    paperSlip.lookupUrl ? 'Quét mã ở trên để xem tình trạng và kết quả trả lời.' : '',
     `Hỏi về ý kiến: ${s.contact}`,
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-export function slipDocument(s: SlipSheet): DocumentSpec {
+export function paperSlipDocument(s: PaperSlipSheet): DocumentSpec {
   const blocks: Block[] = [];
-  for (let start = 0; start < s.slips.length; start += SLIPS_PER_PAGE) {
+  for (let start = 0; start < s.paperSlips.length; start += PAPER_SLIPS_PER_PAGE) {
     if (start > 0) blocks.push({ type: 'pageBreak' });
-    const page = s.slips.slice(start, start + SLIPS_PER_PAGE);
-    const cellImages = page.flatMap((slip, row) => (slip.lookupUrl ? [{ row, col: 1, image: qrImage(slip.lookupUrl, `Tra cứu ${slip.code}.gif`, STUB_QR_PX, 3) }] : []));
+    const page = s.paperSlips.slice(start, start + PAPER_SLIPS_PER_PAGE);
+    const cellImages = page.flatMap((paperSlip, row) => (paperSlip.lookupUrl ? [{ row, col: 1, image: qrImage(paperSlip.lookupUrl, `Tra cứu ${paperSlip.code}.gif`, STUB_QR_PX, 3) }] : []));
     blocks.push({
       type: 'table',
-      rows: page.map((slip) => [slipFormText(s, slip), slipStubText(s, slip)]),
+      rows: page.map((paperSlip) => [paperSlipFormText(s, paperSlip), paperSlipStubText(s, paperSlip)]),
       cutOut: { borderPt: 1, color: '#757575' },
       widthsMm: [134, 52],
       size: 10,
       cellImages,
       cellStyles: page.map(() => [{ heading: 13 }, { align: 'center' as const }]),
     });
-    if (page.length > 1 || start + SLIPS_PER_PAGE < s.slips.length) blocks.push(p('✂ Cắt theo đường kẻ.', { size: 8, italic: true, align: 'center' }));
+    if (page.length > 1 || start + PAPER_SLIPS_PER_PAGE < s.paperSlips.length) blocks.push(p('✂ Cắt theo đường kẻ.', { size: 8, italic: true, align: 'center' }));
   }
-  const first = s.slips[0]?.code ?? '';
-  const last = s.slips[s.slips.length - 1]?.code ?? '';
+  const first = s.paperSlips[0]?.code ?? '';
+  const last = s.paperSlips[s.paperSlips.length - 1]?.code ?? '';
   return { name: `Phiếu góp ý giấy — ${s.group} — ${first}${last !== first ? ` đến ${last}` : ''}`, page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
 }
