@@ -5,7 +5,7 @@
  * paper can follow the case like one who used the form. Two slips per A4 page; a slip is a
  * table row — the form on the left, the stub on the right, the border is where to cut.
  */
-import { RESIDENT } from '../i18n/address';
+import { PAPER_SLIP_DOC as T } from '../i18n/documents';
 import { A4_CUT_OUT, qrImage } from './posters';
 import { p, type Block, type DocumentSpec } from './report/blocks';
 
@@ -33,29 +33,29 @@ const DOTS = '. '.repeat(62).trim();
 
 export function paperSlipFormText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
   return [
-    'PHIẾU GÓP Ý, PHẢN ÁNH, KIẾN NGHỊ',
-    `${s.committee} — Hòm thư số`,
-    `Tổ dân phố: ${s.group}`,
-    `Mã ý kiến: ${paperSlip.code}`,
-    `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn):`,
+    T.title,
+    T.mailbox(s.committee),
+    T.group(s.group),
+    T.code(paperSlip.code),
+    T.content,
     ...Array.from({ length: 10 }, () => DOTS),
-    `Địa điểm (nếu có): ${DOTS.slice(0, 96)}`,
-    `Họ và tên: ${DOTS.slice(0, 44)}  Số điện thoại: ${DOTS.slice(0, 30)}`,
-    `(Không bắt buộc. Để lại số điện thoại, cán bộ sẽ gọi điện trả lời ${RESIDENT.inSentence}.)`,
-    '☐ Giữ bí mật danh tính của tôi',
-    `Xé phần bên phải giữ lại, gấp phiếu và bỏ vào hòm thư giấy. Ý kiến được trả lời trong ${s.normalDays} ngày làm việc. Thông tin người gửi được giữ bí mật.`,
+    T.location(DOTS.slice(0, 96)),
+    T.nameAndPhone(DOTS.slice(0, 44), DOTS.slice(0, 30)),
+    T.contactOptional,
+    T.confidential,
+    T.howTo(s.normalDays),
   ].join('\n');
 }
 
 export function paperSlipStubText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
   return [
-    `PHẦN ${RESIDENT.inSentence.toUpperCase()} GIỮ LẠI`,
-    'Mã ý kiến:',
+    T.stubTitle,
+    T.stubCode,
     paperSlip.code,
-    'Mã tra cứu:',
+    T.stubLookupKey,
     paperSlip.lookupKey,
-    paperSlip.lookupUrl ? 'Quét mã ở trên để xem tình trạng và kết quả trả lời.' : '',
-    `Hỏi về ý kiến: ${s.contact}`,
+    paperSlip.lookupUrl ? T.stubScan : '',
+    T.stubContact(s.contact),
   ]
     .filter(Boolean)
     .join('\n');
@@ -66,7 +66,7 @@ export function paperSlipDocument(s: PaperSlipSheet): DocumentSpec {
   for (let start = 0; start < s.paperSlips.length; start += PAPER_SLIPS_PER_PAGE) {
     if (start > 0) blocks.push({ type: 'pageBreak' });
     const page = s.paperSlips.slice(start, start + PAPER_SLIPS_PER_PAGE);
-    const cellImages = page.flatMap((paperSlip, row) => (paperSlip.lookupUrl ? [{ row, col: 1, image: qrImage(paperSlip.lookupUrl, `Tra cứu ${paperSlip.code}.gif`, STUB_QR_PX, 3) }] : []));
+    const cellImages = page.flatMap((paperSlip, row) => (paperSlip.lookupUrl ? [{ row, col: 1, image: qrImage(paperSlip.lookupUrl, T.stubQrName(paperSlip.code), STUB_QR_PX, 3) }] : []));
     blocks.push({
       type: 'table',
       rows: page.map((paperSlip) => [paperSlipFormText(s, paperSlip), paperSlipStubText(s, paperSlip)]),
@@ -76,9 +76,9 @@ export function paperSlipDocument(s: PaperSlipSheet): DocumentSpec {
       cellImages,
       cellStyles: page.map(() => [{ heading: 13 }, { align: 'center' as const }]),
     });
-    if (page.length > 1 || start + PAPER_SLIPS_PER_PAGE < s.paperSlips.length) blocks.push(p('✂ Cắt theo đường kẻ.', { size: 8, italic: true, align: 'center' }));
+    if (page.length > 1 || start + PAPER_SLIPS_PER_PAGE < s.paperSlips.length) blocks.push(p(T.cutHere, { size: 8, italic: true, align: 'center' }));
   }
   const first = s.paperSlips[0]?.code ?? '';
   const last = s.paperSlips[s.paperSlips.length - 1]?.code ?? '';
-  return { name: `Phiếu góp ý giấy — ${s.group} — ${first}${last !== first ? ` đến ${last}` : ''}`, page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
+  return { name: T.name(s.group, first, last), page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
 }

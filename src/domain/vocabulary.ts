@@ -88,3 +88,40 @@ export const DEFAULT_WARD = {
     signTitle: 'CHỦ TỊCH',
   },
 } as const;
+
+/**
+ * Actions as the audit tab ("Nhật ký") and a case's history name them. A filing's row is read
+ * back by reconcile (its "after" is the response key), so these are compared, not only shown.
+ * The case actions' own names are the state machine's (domain/lifecycle.ts).
+ */
+export const AUDIT_ACTION = {
+  filed: 'Tiếp nhận',
+  restored: 'Khôi phục',
+  posters: 'In mã QR',
+  stickers: 'In tem dán mã QR',
+  paperSlips: 'In phiếu góp ý giấy',
+  transferSlip: 'Lập phiếu chuyển',
+  letter: 'Lập thư trả lời',
+  groupAnswerSheets: 'Lập phiếu trả lời theo tổ dân phố',
+  report: 'Lập báo cáo',
+  publication: 'Lập bản công khai',
+} as const;
+
+/** The audit field of a filing: its value is the form response's key. */
+export const AUDIT_FIELD = { responseKey: 'Mã phản hồi biểu mẫu' } as const;
+
+/** Who acted, when no staff member did: the form's filings and the system's own repairs. */
+export const NON_STAFF_ACTOR = { form: 'Biểu mẫu', system: 'Hệ thống' } as const;
+
+/** The outbox tab's message kinds written outside the case actions. */
+export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
+
+/** The outbox tab's "Trạng thái": the sender reads it back to decide what to send. */
+export const OUTBOX_STATUS = {
+  waiting: 'Chờ gửi',
+  sent: 'Đã gửi',
+  uncertain: 'Cần kiểm tra',
+  failed: 'Không gửi được',
+  /** A second row with the id of a message already sent or queued: never sent. */
+  duplicate: 'Trùng, không gửi',
+} as const;

@@ -161,4 +161,6 @@ export const PUBLICATION_DOC = {
   count: 'Số ý kiến',
   smallGroups: `Tổ dân phố có dưới 3 ý kiến trong một lĩnh vực được gộp vào "${OTHER_GROUPS}" để không ai bị nhận ra.`,
   name: (period: string, version: number) => `Công khai kết quả Hòm thư số — ${period}${version > 1 ? ` (bản ${version})` : ''}`,
+  /** The audit's detail of a publication made. */
+  made: (period: string, cases: number, url: string) => `${period}: ${cases} ý kiến — ${url}`,
 } as const;

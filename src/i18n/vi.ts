@@ -1,7 +1,14 @@
 /**
- * Every Vietnamese sentence users see — menus, messages, the form, e-mails — in one place, so the
- * wording is reviewed together. (Stored vocabulary such as statuses lives in domain/case.ts.)
+ * Every Vietnamese sentence users see — menus, messages, the form, e-mails — lives in i18n/, so
+ * the wording is reviewed together: this file holds what the sidebar, the form, the mail and the
+ * web app say; reports.ts the report and publication Docs, settings.ts what admins read about the
+ * settings tabs, documents.ts printed paper (re-exported here). Stored words — statuses, tab
+ * names, role names — are not messages: they live in domain/vocabulary.ts.
  */
+
+import { PAPER } from './documents';
+
+export { PAPER, PAPER_SLIPS } from './documents';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
@@ -346,47 +353,6 @@ export const CASE_UI = {
   outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
 } as const;
 
-/**
- * The transfer slip and the reply letter follow the Vietnamese administrative format (Decree
- * 30/2020/NĐ-CP): motto block, issuing body, number, place and date, title, body, recipients,
- * signature. They are Google Docs the admin can edit; {{…}} fields are filled for each case.
- */
-export const PAPER = {
-  transferSlipTemplateName: 'Mẫu phiếu chuyển — Hòm thư số',
-  letterTemplateName: 'Mẫu thư trả lời — Hòm thư số',
-  transferSlipName: (code: string) => `Phiếu chuyển ${code}`,
-  letterName: (code: string) => `Thư trả lời ${code}`,
-  versionName: (name: string, n: number) => `${name} (bản ${n})`,
-  groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
-  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
-  transferSlipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
-  letterTitle: 'THƯ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ',
-  transferSlipBody: [
-    'Kính gửi: {{co_quan}}',
-    '{{uy_ban}} nhận được ý kiến mã {{ma}} qua kênh {{kenh}} ngày {{ngay_tiep_nhan}}, tại {{to_dan_pho}}, lĩnh vực {{linh_vuc}}.',
-    'Nội dung:',
-    '{{noi_dung}}',
-    'Địa điểm: {{dia_diem}}',
-    'Đề nghị quý cơ quan xem xét, giải quyết theo thẩm quyền và thông tin kết quả về {{uy_ban}} trước ngày {{han_tra_loi}} để trả lời Nhân dân.',
-  ],
-  /** The reply's parts are composed by domain/reply, the same for the letter and the e-mail. */
-  letterBody: ['{{kinh_gui}}', '{{mo_dau}}', '{{tra_loi}}', '{{cam_on}}'],
-  recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT, Hòm thư số.'],
-  signature: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', '', '', ''],
-  placeDate: '{{phuong}}, ngày {{ngay}}',
-  number: 'Số: {{ma}}/HTS',
-  groupTitle: (group: string) => `PHIẾU TRẢ LỜI Ý KIẾN — ${group}`,
-  groupIntro: 'Kính gửi: Ông/Bà đã gửi ý kiến đến Hòm thư số. Ông/Bà vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
-  groupEmpty: 'Không có trả lời cần phát tay.',
-  groupColumns: ['Mã ý kiến', 'Ngày tiếp nhận', 'Trả lời'],
-  notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',
-  noAnswer: 'Ý kiến chưa có nội dung trả lời.',
-  noBody: 'Ý kiến chưa được chuyển cho cơ quan xử lý: hãy "Chuyển xử lý" trước khi lập phiếu chuyển.',
-  templateElement: (type: string) => `Mẫu văn bản có một phần không sao chép được (${type}, ví dụ mục lục): hãy xóa phần đó khỏi mẫu rồi lập lại.`,
-  created: (name: string) => `Đã lập "${name}".`,
-} as const;
-
 export const REPORTS = {
   notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
   badKind: 'Loại kỳ báo cáo không hợp lệ.',
@@ -549,18 +515,6 @@ export const PORTAL = {
   revoked: (email: string, n: number) => `Đã thu hồi ${n} liên kết còn hiệu lực của ${email}.`,
   activeUntil: (on: string) => `còn hiệu lực đến ${on}`,
   noLink: 'chưa có liên kết còn hiệu lực',
-} as const;
-
-/** Paper slips with printed codes ("In phiếu giấy"). */
-export const PAPER_SLIPS = {
-  title: 'In phiếu góp ý giấy',
-  help: 'Phiếu cho hòm thư giấy: mỗi phiếu có sẵn mã ý kiến và phần giữ lại có mã tra cứu. Mỗi mã chỉ nhập được một lần.',
-  group: 'Tổ dân phố',
-  count: 'Số phiếu (2 phiếu một trang A4)',
-  groupInvalid: 'Vui lòng chọn một tổ dân phố trong danh sách.',
-  countInvalid: (max: number) => `Số phiếu phải từ 1 đến ${max}.`,
-  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa in phiếu nào.',
-  action: 'In phiếu góp ý giấy',
 } as const;
 
 /** QR adoption per residential group: "Tổng quan" and the monthly reminder to admins. */

@@ -27,16 +27,15 @@ import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
 import { withIndex } from './store';
+import { AUDIT_ACTION, AUDIT_FIELD, NON_STAFF_ACTOR, OUTBOX_KIND } from '../../domain/vocabulary';
 import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;
 
-export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
-
 /** The audit action of a filing; its "after" value is the journal key. */
-export const FILED_ACTION = 'Tiếp nhận';
-export const FILED_FIELD = 'Mã phản hồi biểu mẫu';
+export const FILED_ACTION = AUDIT_ACTION.filed;
+export const FILED_FIELD = AUDIT_FIELD.responseKey;
 
 export interface CaseWrites {
   key: string;
@@ -83,7 +82,7 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
 }
 
 /** Who files form responses; staff entries and follow-ups name the staff member. */
-export const FORM_FILER = 'Biểu mẫu';
+export const FORM_FILER = NON_STAFF_ACTOR.form;
 
 /**
  * The unit's writes. Which key got which code must survive a case row deleted by hand: the

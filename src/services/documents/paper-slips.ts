@@ -3,6 +3,7 @@
  * first (intake/slip-codes); the stub's lookup key is derived as every case's is
  * (services/access/keys), from the journal key the slip's case will have.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatKey } from '../../domain/lookup';
 import { can, type Actor } from '../../domain/permissions';
 import { contactText } from '../../domain/settings';
@@ -37,6 +38,6 @@ export function createPaperSlips(rt: Runtime, actor: Actor, request: PaperSlipRe
   });
   const doc = writeDocument(paperSlipDocument({ group, committee: rt.settings.committeeName, normalDays: rt.settings.deadlineDays.normal, contact: contactText(rt.settings), paperSlips }));
   // The audit names the range, never a key.
-  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action: PAPER_SLIPS.action, code: '', field: '', before: '', after: '', detail: `${group}: ${codes[0]} – ${codes[codes.length - 1]} (${count} phiếu) — ${doc.url}` });
+  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action: AUDIT_ACTION.paperSlips, code: '', field: '', before: '', after: '', detail: PAPER_SLIPS.printed(group, codes[0], codes[codes.length - 1], count, doc.url) });
   return doc;
 }

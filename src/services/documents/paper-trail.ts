@@ -5,6 +5,7 @@
  * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
  * resident's words cannot be read as a pattern.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { OUTCOME, STATUS } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
@@ -194,7 +195,7 @@ function docFromTemplate(templateId: string, name: string): { doc: GoogleAppsScr
 }
 
 function templatesOf(schema: SchemaState): Templates {
-  if (!schema.templates) throw new UserError('Chưa có mẫu văn bản: hãy chạy "Thiết lập hòm thư".');
+  if (!schema.templates) throw new UserError(PAPER.noTemplates);
   return schema.templates;
 }
 
@@ -202,7 +203,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const at = readCase(ss, rt, codeInput);
-  if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
+  if (!at || !canSee(actor, at.record)) throw new UserError(PAPER.caseNotFound);
   // The case's own code, however it was typed: one document per case, not one per spelling.
   const code = at.record.code;
   if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
@@ -221,7 +222,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   doc.saveAndClose();
   const made = { id: doc.getId(), url: doc.getUrl() };
   rememberMade(rt.store, code, kind, { version: at.record.version, ...made, name, n, madeAt: now.toISOString() });
-  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: made.url });
+  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? AUDIT_ACTION.transferSlip : AUDIT_ACTION.letter, code, field: '', before: '', after: '', detail: made.url });
   return { name, ...made };
 }
 
@@ -253,7 +254,7 @@ export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
   });
   if (groups.length === 0) body.appendParagraph(PAPER.groupEmpty);
   doc.saveAndClose();
-  appendAudit(ss, rt, { user: actor.email, action: 'Lập phiếu trả lời theo tổ dân phố', code: '', field: '', before: '', after: '', detail: `${toHand.length} ý kiến, ${groups.length} tổ dân phố` });
+  appendAudit(ss, rt, { user: actor.email, action: AUDIT_ACTION.groupAnswerSheets, code: '', field: '', before: '', after: '', detail: PAPER.groupSheetsMade(toHand.length, groups.length) });
   return { name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
 }
 

@@ -11,6 +11,7 @@
  * Reads each tab a constant number of times whatever the number of responses, and writes the
  * recovered cases in one batch per tab. The caller holds the document lock.
  */
+import { AUDIT_ACTION, NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { parseCaseCode, type SequenceState } from '../../domain/case-code';
 import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
@@ -192,7 +193,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     try {
       const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.key), code, ctx);
       if (previous) {
-        prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: 'Hệ thống', action: 'Khôi phục', detail: NOTICE.restoredDetail }]);
+        prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: NON_STAFF_ACTOR.system, action: AUDIT_ACTION.restored, detail: NOTICE.restoredDetail }]);
         // Its lookup key stays the one last issued: a key voided before the row was deleted stays void.
         prepared.fields.lookupVersion = currentIssue(rt.store, code, 0);
       }

@@ -7,6 +7,7 @@
  * Secrets never wait here: a row holds placeholders where a lookup key or a personal link's token
  * goes, and they are put in as the message leaves (platform/secrets), like the resident's name.
  */
+import { OUTBOX_STATUS } from '../../domain/vocabulary';
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { salutation } from '../../domain/reply';
@@ -22,14 +23,7 @@ import { appendRecords } from './sheets/writer';
 import { decodeRow, encodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';
 
-export const OUTBOX_STATUS = {
-  waiting: 'Chờ gửi',
-  sent: 'Đã gửi',
-  uncertain: 'Cần kiểm tra',
-  failed: 'Không gửi được',
-  /** A second row with the id of a message already sent or queued: never sent. */
-  duplicate: 'Trùng, không gửi',
-} as const;
+export { OUTBOX_STATUS };
 
 /** Outbox rows for residents name no address: the sender looks it up in "Người gửi" by case code. */
 export const RESIDENT_RECIPIENT = 'Người gửi';

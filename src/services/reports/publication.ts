@@ -3,12 +3,13 @@
  * public, scrubbed, small counts folded (domain/publication). One read of the cases tab, and one of
  * the submitters' names (only to hide them) when a text is shown.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { vietnamDayOf, toYmd } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
 import { buildPublication } from '../../domain/publication';
 import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
-import { PERIOD } from '../../i18n/reports';
+import { PERIOD, PUBLICATION_DOC } from '../../i18n/reports';
 import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
@@ -33,6 +34,6 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(publicationDocument(pub, rt.settings.committeeName, today, version));
   rt.store.set(key, String(version));
-  appendAudit(ss, rt, { user: actor.email, action: 'Lập bản công khai', code: '', field: '', before: '', after: '', detail: `${pub.label}: ${pub.rows.length} ý kiến — ${doc.url}` });
+  appendAudit(ss, rt, { user: actor.email, action: AUDIT_ACTION.publication, code: '', field: '', before: '', after: '', detail: PUBLICATION_DOC.made(pub.label, pub.rows.length, doc.url) });
   return doc;
 }
