@@ -58,6 +58,9 @@ export const SETTINGS_TAB = {
   templates: { name: 'Mẫu trả lời', header: ['Lĩnh vực (để trống: dùng cho mọi lĩnh vực)', 'Mẫu trả lời ({{ma}}, {{linh_vuc}}, {{uy_ban}} được điền tự động)'] },
 } as const;
 
+/** The empty first sheet Google gives a new spreadsheet, by locale: setup removes it. */
+export const BLANK_SHEET_NAMES = ['Trang tính1', 'Sheet1'] as const;
+
 /** What a fresh ward's settings tabs hold until an admin edits them. */
 export const DEFAULT_WARD = {
   wardName: 'Phường Lưu Kiếm',

@@ -136,6 +136,16 @@ export const SETUP = {
   formLink: (url: string) => `Đường dẫn biểu mẫu (dùng để tạo mã QR): ${url}`,
   triggerOther: (owner: string) => `Trình kích hoạt tiếp nhận đang chạy dưới tài khoản ${owner}.`,
   settingsProblems: (n: number) => `Có ${n} dòng cài đặt cần sửa (xem tab "Lỗi").`,
+  /** What setup made or added, listed in "Đã tạo: …" and "Đã bổ sung: …". */
+  tab: (name: string) => `tab "${name}"`,
+  rowsOf: (labels: string[], tab: string) => `dòng ${labels.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
+  columnsOf: (names: string[], tab: string) => `cột ${names.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
+  form: 'biểu mẫu cho người dân',
+  templates: 'mẫu phiếu chuyển và thư trả lời (Google Tài liệu)',
+  /** The protections' descriptions, read by anyone who tries to edit. */
+  settingsProtection: (tab: string) => `${tab}: chỉ cán bộ quản trị sửa.`,
+  rawProtection: 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.',
+  noResponsesTab: 'Không tìm thấy tab câu trả lời của biểu mẫu.',
 } as const;
 
 export const RESYNC = {
@@ -570,7 +580,7 @@ export const ACCESS = {
 } as const;
 
 /**
- * Secrets never at rest (issue 16.5): in the outbox a lookup key or a personal link's code is
+ * Secrets never at rest: in the outbox a lookup key or a personal link's code is
  * only a placeholder (what staff read in "Hộp thư đi"); the sender puts the real one in when the
  * message leaves.
  */
