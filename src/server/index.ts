@@ -12,7 +12,6 @@ import { hourlyFromTrigger } from '../ui/server/triggers';
 import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
 import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, newLookupKey, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
-import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
@@ -114,12 +113,12 @@ export function getContactDetails(code: string, reason: string): ContactDetails 
 }
 
 /** RPC: a transfer slip (to the handling body) or a reply letter (to the resident) as a Doc. */
-export function createCaseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
+export function createCaseDocument(code: string, kind: 'slip' | 'letter'): WrittenDoc {
   return caseDocument(code, kind);
 }
 
 /** RPC: the printable answers per residential group, for residents without e-mail. */
-export function createGroupAnswerSheets(): PaperDoc {
+export function createGroupAnswerSheets(): WrittenDoc {
   return groupAnswerSheets();
 }
 

@@ -5,6 +5,7 @@
  * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
  * resident's words cannot be read as a pattern.
  */
+import type { WrittenDoc } from '../platform/doc-writer';
 import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { OUTCOME, STATUS } from '../../domain/case';
@@ -24,12 +25,6 @@ import type { Runtime } from '../platform/runtime';
 import type { SchemaState } from '../platform/schema-state';
 import { UserError } from '../platform/errors';
 import { can, type Actor } from '../../domain/permissions';
-
-export interface PaperDoc {
-  name: string;
-  url: string;
-  id: string;
-}
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -199,7 +194,7 @@ function templatesOf(schema: SchemaState): Templates {
   return schema.templates;
 }
 
-export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string, kind: 'slip' | 'letter'): PaperDoc {
+export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string, kind: 'slip' | 'letter'): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const at = readCase(ss, rt, codeInput);
@@ -233,7 +228,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
  * answer as the board publishes it: scrubbed, without its submitter's name (the names are read
  * once for the whole document).
  */
-export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
+export function createGroupAnswerSheets(rt: Runtime, actor: Actor): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status', 'confidential']);
