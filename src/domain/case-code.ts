@@ -144,11 +144,11 @@ export function parsePaperSlipCode(code: unknown): { year: number; sequence: num
 }
 
 /**
- * The journal key of the case entered from a slip: fixed by the code, so the lookup key printed on
- * the slip's stub (derived from the journal key) is the one the case will have, and a second entry
+ * The response key of the case entered from a slip: fixed by the code, so the lookup key printed on
+ * the slip's stub (derived from the response key) is the one the case will have, and a second entry
  * of the same slip is the same submission — filed once. Its time part is 0: the slip's time is
  * not known, and a key older than the journal's watermark is checked against the cases tab.
  */
-export function slipJournalKey(code: string): string {
+export function paperSlipResponseKey(code: string): string {
   return `T0-${canonicalCode(code) || code}`;
 }

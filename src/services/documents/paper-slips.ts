@@ -1,7 +1,7 @@
 /**
  * "In phiếu giấy": a sheet of paper slips for one residential group. Their codes are reserved
  * first (intake/slip-codes); the stub's lookup key is derived as every case's is
- * (services/access/keys), from the journal key the slip's case will have.
+ * (services/access/keys), from the response key the slip's case will have.
  */
 import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatKey } from '../../domain/lookup';

@@ -2,7 +2,7 @@
  * A form submission becomes a case. Runs as the installed form-submit trigger:
  * - only the recorded intake trigger, running as its recorded owner, files (a second installed
  *   trigger, or someone calling this function from a browser console, changes nothing);
- * - the submission's identity is its journal key (timestamp + answers, see domain/journal), never
+ * - the submission's identity is its response key (timestamp + answers, see domain/journal), never
  *   its row: a second delivery, or hand edits of the responses tab, file nothing twice;
  * - under the document lock, through the one filing pipeline (services/cases/filing);
  * - if the lock times out or anything throws, the response stays in the form, the error goes to
@@ -44,7 +44,7 @@ export function parseResponseTimestamp(text: string, locale: string): Date | nul
   return Number.isNaN(utc) ? null : new Date(utc);
 }
 
-/** A form response's journal key. */
+/** A form response's response key. */
 export function keyOfResponse(answers: RawAnswers, receivedAt: Date): string {
   return responseKey({ timestamp: receivedAt, group: answers.group ?? '', content: answers.content ?? '', name: answers.name ?? '', email: answers.email ?? '' });
 }

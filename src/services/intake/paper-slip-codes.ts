@@ -2,7 +2,7 @@
  * Paper slips' codes, kept with the other case codes' bookkeeping (filing.ts keeps the form's
  * sequence): the slips' own sequence per year in document properties, reserved before a sheet is
  * printed, and the check that a typed code was printed. A printed code is used once: filing keys
- * its case by the code (domain/case-code slipJournalKey), so a second entry is a duplicate.
+ * its case by the code (domain/case-code paperSlipResponseKey), so a second entry is a duplicate.
  */
 import { formatPaperSlipCode, parsePaperSlipCode, type SequenceState } from '../../domain/case-code';
 import { KEYS, type DocumentStore } from '../platform/document-store';

@@ -1,7 +1,7 @@
 /**
  * Files every form response that has no case yet — the safety net behind intake (lock timeouts,
  * errors, a trigger that never ran, a case row deleted by hand). The form is the journal:
- * - the responses tab is read in one go (cheap) and every row's journal key computed;
+ * - the responses tab is read in one go (cheap) and every row's response key computed;
  * - FormApp's responses since the watermark are counted, and if the tab lacks some (rows
  *   deleted or cleared by hand, a re-linked form writing to a new tab) they are read from the
  *   form itself;
@@ -104,16 +104,16 @@ function formResponsesSince(rt: Runtime, since: number, inTab: Response[], start
 }
 
 /** Cases filed before the journal (keys "R<row>") get their response's key, so they are not filed again. */
-function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; key: string; row: number }>, byRow: Map<number, string>): void {
-  const old = cases.filter((c) => /^R\d+$/.test(c.key));
+function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; responseKey: string; row: number }>, byRow: Map<number, string>): void {
+  const old = cases.filter((c) => /^R\d+$/.test(c.responseKey));
   if (old.length === 0) return;
   const col = rt.schema.tabs.cases.columns.responseKey;
   const values = readColumns(ss, TABS.cases.name, col);
   for (const c of old) {
-    const key = byRow.get(Number(c.key.slice(1)));
+    const key = byRow.get(Number(c.responseKey.slice(1)));
     if (key) {
       values[c.row - 2] = [key];
-      c.key = key;
+      c.responseKey = key;
     }
   }
   sheet(ss, TABS.cases.name).getRange(2, col, values.length, 1).setValues(values);
@@ -147,7 +147,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   migrateRowKeys(rt, ss, cases, tab.byRow);
   const fromForm = formResponsesSince(rt, journal.since, tab.responses, started);
 
-  const filedKeys = new Set(cases.map((c) => c.key));
+  const filedKeys = new Set(cases.map((c) => c.responseKey));
   const seen = new Set<string>();
   const unfiled: Response[] = [];
   for (const r of [...tab.responses, ...fromForm.responses]) {
@@ -178,7 +178,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   // Parts may already exist only for a unit cut off half-way or filed before: only then look.
   const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
   const fresh = unfiled.filter((r) => !before(r.key));
-  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ key: r.key, year: vietnamYear(r.receivedAt) })), floors);
+  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ responseKey: r.key, year: vietnamYear(r.receivedAt) })), floors);
   const present = resuming ? partsPresent(ss, rt, cases) : null;
 
   const now = new Date();

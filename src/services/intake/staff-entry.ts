@@ -7,7 +7,7 @@
  */
 import { formatVietnameseDate } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
-import { canonicalCode, parsePaperSlipCode, slipJournalKey } from '../../domain/case-code';
+import { canonicalCode, parsePaperSlipCode, paperSlipResponseKey } from '../../domain/case-code';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { can, type Actor } from '../../domain/permissions';
 import { refusal } from '../access/caller';
@@ -52,7 +52,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 function paperSlipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | null {
   if (typed.trim() === '') return null;
   if (channel !== 'paper') throw new UserError(STAFF_ENTRY.paperSlipOnlyPaper);
-  // One form for every spelling (GY-2026-P000001 is GY-2026-P00001): the slip's journal key is made
+  // One form for every spelling (GY-2026-P000001 is GY-2026-P00001): the slip's response key is made
   // from it, so the same slip typed two ways is one submission, filed once.
   const code = canonicalCode(typed);
   if (!parsePaperSlipCode(code)) throw new UserError(STAFF_ENTRY.paperSlipInvalid);
@@ -75,7 +75,7 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
   // from the clock (a retry a few seconds later would otherwise look like a new case). A slip's
   // key is its code's: the same slip entered twice is one submission.
   const keyTime = input.receivedAt ? receivedAt.getTime() : Math.floor(now.getTime() / 86_400_000) * 86_400_000;
-  const key = slipCode ? slipJournalKey(slipCode) : `S${Math.floor(keyTime / 1000)}-${requestId}`;
+  const key = slipCode ? paperSlipResponseKey(slipCode) : `S${Math.floor(keyTime / 1000)}-${requestId}`;
 
   return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
     rt.store.refresh();
