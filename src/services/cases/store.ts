@@ -22,7 +22,7 @@ function quoted(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Every case's index entry with its row: 2 Spreadsheet calls whatever the number of cases. */
+/** Every case's index entry with its row: one column read, whatever the number of cases. */
 export function readIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): IndexedEntry[] {
   const col = columnLetter(rt.schema.tabs.cases.columns.index);
   const values = ss.getRange(`${quoted(TABS.cases.name)}!${col}2:${col}`).getValues();
@@ -131,7 +131,7 @@ export function writeCaseRow(rt: Runtime, at: CaseRow, record: CaseRecord): void
 
 /**
  * Some columns of every case (reports, publication, lookup), decoded like a whole case row:
- * one block from the leftmost to the rightmost column asked for — 2 Spreadsheet calls.
+ * one block from the leftmost to the rightmost column asked for, read at once.
  */
 export function readCaseColumns<K extends CaseColumnKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, keys: K[]): Array<Pick<CaseRecord, K & keyof CaseRecord> & { row: number }> {
   const tab = rt.schema.tabs.cases;

@@ -26,7 +26,7 @@ export const KEYS = {
   lookupSecret: 'lookup.secret',
   /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */
   lookupIssues: 'lookup.issues',
-  /** Set once the outbox of a ward older than issue 16 is cleaned of the secrets it held. */
+  /** Set once a ward's outbox holds no readable secret (a new ward's at setup, an older one's once cleaned). */
   secretsMigrated: 'secrets.migrated',
   /** Changes whenever the public board may change: part of the board's cache key (public/board). */
   boardGeneration: 'board.generation',

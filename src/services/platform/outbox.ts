@@ -44,7 +44,7 @@ export function outboxRecord(mail: OutgoingMail, now: Date): Record<string, unkn
   return { ...mail, createdAt: now, status: OUTBOX_STATUS.waiting, sentAt: '', attempts: 0, error: '' };
 }
 
-/** Queues messages: one appendRow each when few (2 calls), one batch when many. */
+/** Queues messages: one appendRow each when few, one batch when many. */
 export function queueMail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, mails: OutgoingMail[], now: Date): void {
   if (mails.length === 0) return;
   const tab = sheet(ss, TABS.outbox.name);
@@ -119,7 +119,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
   if (waiting.length) {
     const residents = residentContacts(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
-    // The cases' journal keys, read only when a waiting message carries a lookup key.
+    // The cases' response keys, read only when a waiting message carries a lookup key.
     const keyOf = waiting.some((r) => String(r.body).includes(KEY_SLOT)) ? caseKeys(rt, ss) : () => null;
     for (const r of waiting) {
       if (Date.now() - started > DRAIN_BUDGET_MS) break;
@@ -184,7 +184,7 @@ export function addressed(body: string, code: string, name: string): string {
   return salutation(name.replace(/\s+/g, ' '), code) + body.slice(anonymous.length);
 }
 
-/** Every case's journal key and issue number by code (4 Spreadsheet calls, however many cases). */
+/** Every case's response key and issue number by code, in column reads whose number does not grow with the cases. */
 export function caseKeyTable(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { responseKey: string; issue: number }> {
   const c = rt.schema.tabs.cases.columns;
   const codes = readColumns(ss, TABS.cases.name, c.code);

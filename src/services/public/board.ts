@@ -1,7 +1,6 @@
 /**
- * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
- * the cases' public columns, and 2 for the submitters' names when the page shows a text (to hide
- * them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once)
+ * The results board of one residential group and month (domain/board): the cases' public
+ * columns, and the submitters' names when the page shows a text (to hide them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once)
  * under the board's generation, which every change the board shows moves on
  * (platform/board-cache): a case marked misuse leaves the board for the very next visitor.
  */

@@ -2,7 +2,7 @@
  * What the public web app does with a case: look it up by code and key, and let its resident rate
  * the answer once. Every lookup is logged with its code and result only.
  *
- * The attempt gate (domain/lookup, issue 16): wrong keys are counted per code and key issue in
+ * The attempt gate (domain/lookup): wrong keys are counted per code and key issue in
  * CacheService ("lk.<code>#<issue>"), read and written back under the script lock — held for those
  * two cache calls only, so two tries at once cannot both read the same count — and never under the
  * document lock: reading and refusing leave intake and staff alone; only a rating takes the
@@ -10,7 +10,7 @@
  * A wrong key costs the same calls whatever the code is (a case, a printed slip not yet entered,
  * nothing): the case read is the index and one row, and one key is always derived.
  */
-import { canonicalCode, slipJournalKey } from '../../domain/case-code';
+import { canonicalCode, paperSlipResponseKey } from '../../domain/case-code';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
@@ -86,7 +86,7 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
   // The issue the ward last gave out (kept apart from the row, which a hand edit can restore or retype).
   const issue = record ? currentIssue(rt.store, code, record.lookupVersion) : 0;
   // One key is derived whatever the code is: the case's, else the one a slip with this code has.
-  const expected = existingLookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
+  const expected = existingLookupKey(rt.store, record?.responseKey || paperSlipResponseKey(code), issue);
   const right = expected !== '' && constantTimeEqual(expected, key);
   const counter = `lk.${code}#${issue}`;
   return withCounters((cache) => {
@@ -130,7 +130,7 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
 /**
  * What the lookup shows. The page is public (a code and a key on a slip's stub can change hands),
  * so the answer is published text: scrubbed, and without its submitter's name — read from
- * "Người gửi" (2 Spreadsheet calls) only when there is an answer to show.
+ * "Người gửi" only when there is an answer to show.
  */
 function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   const sent = c.answerSentAt instanceof Date;
@@ -143,7 +143,7 @@ function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   };
 }
 
-/** Reading only: no document lock (issue 16), so a lookup never waits for, nor holds up, intake and staff. */
+/** Reading only: no document lock, so a lookup never waits for, nor holds up, intake and staff. */
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
   const { code, key } = typed(codeInput, keyInput);
   const rt = loadRuntime();

@@ -1,5 +1,5 @@
 /**
- * A ward set up before issue 16.5 kept secrets in "Hộp thư đi" in plain text: each
+ * A ward set up before secrets were kept out of the sheet held them in "Hộp thư đi" in plain text: each
  * acknowledgement's lookup key, each rating link, each personal link's token. Once, at the first
  * hourly job after the update (under the document lock), that outbox is cleaned:
  * - a message still waiting gets placeholders instead, filled when it leaves (platform/secrets);

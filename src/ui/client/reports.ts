@@ -90,7 +90,7 @@ function qrForm(title: string, help: string, state: SidebarState, make: (place: 
 }
 
 /**
- * Each place's link as text, fetched when opened (about 10 Forms calls): a read-only field per
+ * Each place's link as text, fetched only when opened (it costs Forms calls): a read-only field per
  * place, selected whole on focus so a clerk can copy it into the group's Zalo.
  */
 function placeLinksBox(): HTMLElement {

@@ -22,7 +22,7 @@ export function report(request: unknown): WrittenDoc {
   });
 }
 
-/** "Tổng quan": 3 Spreadsheet calls (getActive, the index column), whatever the number of cases. */
+/** "Tổng quan": read from the index column alone, so its cost does not grow with the number of cases. */
 export function dashboard(): Dashboard {
   return rpc('reports', () => {
     const { rt, actor } = staffCall('viewDashboard');
