@@ -116,6 +116,9 @@ export const AUDIT_FIELD = { responseKey: 'Mã phản hồi biểu mẫu' } as c
 /** Who acted, when no staff member did: the form's filings and the system's own repairs. */
 export const NON_STAFF_ACTOR = { form: 'Biểu mẫu', system: 'Hệ thống' } as const;
 
+/** The outbox's recipient for a resident: the sender looks the address up in "Người gửi" by case code. */
+export const RESIDENT_RECIPIENT = 'Người gửi';
+
 /** The outbox tab's message kinds written outside the case actions. */
 export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
 

@@ -6,6 +6,7 @@
  * names, role names — are not messages: they live in domain/vocabulary.ts.
  */
 
+import { RESIDENT } from './address';
 import { PAPER } from './documents';
 
 export { PAPER, PAPER_SLIPS } from './documents';
@@ -26,9 +27,14 @@ export const MENU = {
   open: 'Mở tài liệu để in',
 } as const;
 
+/** Shown while a page waits for the server, in the sidebar and on the web app alike. */
+const LOADING = 'Đang tải…';
+
 export const SIDEBAR = {
   title: 'Hòm thư số',
-  loading: 'Đang tải…',
+  loading: LOADING,
+  /** The tab bar's name, read by screen readers. */
+  sections: 'Chức năng',
   failed: 'Không liên lạc được với máy chủ. Vui lòng thử lại.',
   retry: 'Thử lại',
   notSetUp: 'Hòm thư chưa được thiết lập. Cán bộ quản trị hãy chọn menu Tiện ích › Hòm thư số › Thiết lập hòm thư.',
@@ -108,6 +114,15 @@ export const FORM = {
     ].join('\n\n'),
 } as const;
 
+/**
+ * Titles questions had in forms made by earlier versions (they called residents "bạn"): setup
+ * finds a question by any of them and renames it; responses recorded under one are still read.
+ */
+export const FORMER_FORM_TITLES = {
+  group: ['Bạn ở tổ dân phố nào?'],
+  topic: ['Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)'],
+} as const;
+
 export const ACK = {
   subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
   body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string; key: string; url: string }) =>
@@ -127,6 +142,29 @@ export const ACK = {
     ].join('\n'),
 } as const;
 
+/** The answer to a resident, each part once: the e-mail and the letter are built from them (domain/reply.ts). */
+export const REPLY = {
+  /** "Kính gửi: Ông/Bà Nguyễn Văn A (người gửi ý kiến mã GY-2026-00012)". */
+  salutation: (name: string, code: string) => (name ? `Kính gửi: ${RESIDENT.title} ${name} (người gửi ý kiến mã ${code})` : `Kính gửi: ${RESIDENT.title} người gửi ý kiến mã ${code}`),
+  opening: (receivedOn: string, committee: string, category: string) =>
+    `Ngày ${receivedOn}, ${committee} nhận được ý kiến của ${RESIDENT.inSentence}${category ? ` về lĩnh vực ${category}` : ''} và xin trả lời như sau:`,
+  thanks: (committee: string) => `${committee} trân trọng cảm ơn ${RESIDENT.inSentence} đã quan tâm đóng góp ý kiến.`,
+  contact: (contact: string) => `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${contact}`,
+  signOff: 'Trân trọng,',
+} as const;
+
+/** A case's system notes ("Ghi chú hệ thống"), written at intake for staff to read. */
+export const INTAKE_NOTES = {
+  hiddenCharacters: (n: number) => `Đã ẩn ${n} ký tự điều khiển/vô hình; xem cột "Nội dung gốc".`,
+  formulaStart: 'Nội dung bắt đầu bằng ký tự công thức (=, +, -, @): được lưu nguyên văn dạng chữ.',
+  long: (length: number) => `Nội dung dài ${length} ký tự: phần tiếp theo ở tab "Nội dung dài".`,
+  groupUnknown: (typed: string) => (typed ? `Tổ dân phố "${typed}" không có trong danh sách.` : 'Chưa rõ tổ dân phố.'),
+  emailInvalid: 'Email người gửi không hợp lệ: không gửi thư.',
+  phoneInvalid: 'Số điện thoại người gửi không hợp lệ.',
+  /** The errors tab's reference to a form response. */
+  responseAt: (stamp: string) => `Câu trả lời biểu mẫu lúc ${stamp}`,
+} as const;
+
 export const SETUP = {
   notAdmin: 'Chỉ cán bộ có vai trò "Quản trị" trong tab "Cán bộ" mới được thiết lập hòm thư.',
   done: 'Đã thiết lập hòm thư.',
@@ -138,6 +176,12 @@ export const SETUP = {
   settingsProblems: (n: number) => `Có ${n} dòng cài đặt cần sửa (xem tab "Lỗi").`,
   /** What setup made or added, listed in "Đã tạo: …" and "Đã bổ sung: …". */
   tab: (name: string) => `tab "${name}"`,
+  question: (title: string) => `câu hỏi "${title}"`,
+  questionTitle: (title: string) => `tiêu đề câu hỏi "${title}"`,
+  choices: (title: string) => `danh sách "${title}"`,
+  formTexts: 'lời giới thiệu và trang xác nhận của biểu mẫu',
+  /** A log line only: the old form could not be opened, a new one is made. */
+  formUnreadable: (reason: string) => `Hòm thư số: không mở được biểu mẫu cũ (${reason}); tạo biểu mẫu mới.`,
   rowsOf: (labels: string[], tab: string) => `dòng ${labels.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
   columnsOf: (names: string[], tab: string) => `cột ${names.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
   form: 'biểu mẫu cho người dân',
@@ -179,6 +223,10 @@ export const ERRORS = {
   lockTimeout: 'Hệ thống đang bận; ý kiến chưa được vào sổ và sẽ được đồng bộ lại tự động.',
   maybeSent: 'Thư có thể đã được gửi trước khi hệ thống dừng; không gửi lại tự động, vui lòng kiểm tra.',
   unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+  notSetUp: 'Hòm thư chưa được thiết lập.',
+  notInSpreadsheet: 'Hòm thư số chỉ chạy trong bảng tính của phường.',
+  noValidEmail: 'Không có địa chỉ email hợp lệ.',
+  triggerOwnerNotAdmin: (handler: string) => `${handler}: chủ trình kích hoạt không còn là cán bộ quản trị`,
 } as const;
 
 export const STAFF_ENTRY = {
@@ -252,6 +300,8 @@ export const CASES = {
 } as const;
 
 export const INBOX_UI = {
+  /** The counters' group, read by screen readers. */
+  countersLabel: 'Bộ đếm',
   tabInbox: 'Hộp thư',
   tabEntry: 'Nhập ý kiến',
   counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại' },
@@ -364,6 +414,10 @@ export const CASE_UI = {
 } as const;
 
 export const REPORTS = {
+  monthOption: (n: number) => `Tháng ${n}`,
+  quarterOption: (roman: string) => `Quý ${roman}`,
+  /** A dashboard tile's tooltip. */
+  openInInbox: 'Mở danh sách trong hộp thư',
   notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
   badKind: 'Loại kỳ báo cáo không hợp lệ.',
   badYear: 'Năm báo cáo không hợp lệ.',
@@ -440,6 +494,11 @@ export const REMINDERS = {
 
 /** The public web app: the results board, case lookup and rating (residents read these). */
 export const PUBLIC = {
+  loading: LOADING,
+  searching: 'Đang tra cứu…',
+  views: 'Chức năng',
+  boardView: 'Kết quả theo tổ dân phố',
+  lookupView: 'Tra cứu ý kiến của tôi',
   title: 'Hòm thư số — Kết quả trả lời ý kiến',
   boardTitle: (group: string, month: string) => `${group} — ${month}`,
   chooseGroup: 'Tổ dân phố',

@@ -7,7 +7,7 @@
  * Secrets never wait here: a row holds placeholders where a lookup key or a personal link's token
  * goes, and they are put in as the message leaves (platform/secrets), like the resident's name.
  */
-import { OUTBOX_STATUS } from '../../domain/vocabulary';
+import { OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { salutation } from '../../domain/reply';
@@ -25,8 +25,7 @@ import { TABS } from './sheets/tabs';
 
 export { OUTBOX_STATUS };
 
-/** Outbox rows for residents name no address: the sender looks it up in "Người gửi" by case code. */
-export const RESIDENT_RECIPIENT = 'Người gửi';
+export { RESIDENT_RECIPIENT };
 
 /** A message to queue. Its id is deterministic (kind, case, version), so a retry cannot queue it twice. */
 export interface OutgoingMail {
@@ -127,7 +126,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
       if (!to || !checkEmail(to).valid) {
         r.status = OUTBOX_STATUS.failed;
-        r.error = 'Không có địa chỉ email hợp lệ.';
+        r.error = ERRORS.noValidEmail;
         continue;
       }
       r.attempts = Number(r.attempts || 0) + 1;

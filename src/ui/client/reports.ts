@@ -8,8 +8,8 @@ import { callServer } from './rpc';
 type Kind = keyof typeof T.kinds;
 
 function indexOptions(kind: Kind): Array<{ value: string; label: string }> {
-  if (kind === 'month') return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${i + 1}` }));
-  if (kind === 'quarter') return ['I', 'II', 'III', 'IV'].map((r, i) => ({ value: String(i + 1), label: `Quý ${r}` }));
+  if (kind === 'month') return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: T.monthOption(i + 1) }));
+  if (kind === 'quarter') return ['I', 'II', 'III', 'IV'].map((r, i) => ({ value: String(i + 1), label: T.quarterOption(r) }));
   if (kind === 'half') return T.halves.map((label, i) => ({ value: String(i + 1), label }));
   return [];
 }
