@@ -293,10 +293,10 @@ export const CASES = {
   badAction: 'Thao tác không hợp lệ.',
   assigneeNotStaff: (email: string) => `Lưu ý: ${email} chưa có trong tab "Cán bộ", nên chỉ nhận thư thông báo, không mở được thanh bên. Thêm vào tab "Cán bộ" (vai trò "Xử lý") nếu người này cần cập nhật tiến độ.`,
   reasonTooLong: 'Lý do quá dài (tối đa 1.000 ký tự).',
-  keyAdminsOnly: 'Chỉ cán bộ quản trị được cấp mã tra cứu.',
-  keyIssuedAction: 'Cấp mã tra cứu mới',
-  keyIssuedDetail: (n: number) => `Lần cấp thứ ${n + 1}; mã cũ hết hiệu lực.`,
-  keyIssued: (code: string, key: string) => `Mã tra cứu mới của ý kiến ${code}: ${key}. Đọc cho người dân cùng mã ý kiến; mã này chỉ hiện một lần, mã cũ hết hiệu lực.`,
+  lookupKeyAdminsOnly: 'Chỉ cán bộ quản trị được cấp mã tra cứu.',
+  lookupKeyIssuedAction: 'Cấp mã tra cứu mới',
+  lookupKeyIssuedDetail: (n: number) => `Lần cấp thứ ${n + 1}; mã cũ hết hiệu lực.`,
+  lookupKeyIssued: (code: string, key: string) => `Mã tra cứu mới của ý kiến ${code}: ${key}. Đọc cho người dân cùng mã ý kiến; mã này chỉ hiện một lần, mã cũ hết hiệu lực.`,
 } as const;
 
 export const INBOX_UI = {
@@ -626,7 +626,7 @@ export const ACCESS = {
     resync: RESYNC.notAdmin,
     enterCase: STAFF_ENTRY.notAllowed,
     makeDocuments: PAPER.notAdmin,
-    issueLookupKey: CASES.keyAdminsOnly,
+    issueLookupKey: CASES.lookupKeyAdminsOnly,
     viewContact: CASES.contactAdminsOnly,
     makeReports: REPORTS.notAllowed,
     viewDashboard: REPORTS.notAllowed,

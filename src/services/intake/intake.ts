@@ -15,7 +15,7 @@ import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
-import { ERRORS, FORM } from '../../i18n/vi';
+import { ERRORS, FORM, INTAKE_NOTES } from '../../i18n/vi';
 import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
@@ -61,7 +61,7 @@ export function channelOfPlace(place: string | undefined): Channel {
 }
 
 /** A submission read from a form response (values keyed by our raw keys). */
-export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: string): SubmissionInput {
+export function submissionFrom(answers: RawAnswers, receivedAt: Date, responseKey: string): SubmissionInput {
   const confidential = (answers.confidential ?? '').includes(FORM.confidentialChoice);
   return {
     channel: channelOfPlace(answers.place),
@@ -74,7 +74,7 @@ export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: strin
     phone: answers.phone ?? '',
     email: answers.email ?? '',
     confidential,
-    responseKey: key,
+    responseKey: responseKey,
   };
 }
 
@@ -106,7 +106,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   const named = e.namedValues && typeof e.namedValues === 'object' ? e.namedValues : {};
   const byTitle: Record<string, string> = {};
   for (const [key, title] of Object.entries(RAW_TITLES)) byTitle[title] = String((answerByTitles(named, key as keyof typeof RAW_TITLES) ?? [''])[0] ?? '');
-  const reference = `Câu trả lời biểu mẫu lúc ${String(stamp ?? '')}`;
+  const reference = INTAKE_NOTES.responseAt(String(stamp ?? ''));
 
   const lock = tryDocumentLock(INTAKE_LOCK_WAIT_MS);
   if (!lock) {

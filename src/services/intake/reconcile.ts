@@ -16,7 +16,7 @@ import { parseCaseCode, type SequenceState } from '../../domain/case-code';
 import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
 import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
-import { ERRORS, NOTICE } from '../../i18n/vi';
+import { ERRORS, INTAKE_NOTES, NOTICE } from '../../i18n/vi';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { currentIssue } from '../platform/secrets';
@@ -45,12 +45,12 @@ const IN_FLIGHT_MS = 60_000;
 interface Response {
   receivedAt: Date;
   answers: RawAnswers;
-  key: string;
+  responseKey: string;
 }
 
 function withKeys(list: Array<{ receivedAt: Date; answers: RawAnswers }>): Response[] {
   const parts: KeyParts[] = list.map((r) => ({ timestamp: r.receivedAt, group: r.answers.group ?? '', content: r.answers.content ?? '', name: r.answers.name ?? '', email: r.answers.email ?? '' }));
-  return keysFor(parts).map((key, i) => ({ ...list[i], key }));
+  return keysFor(parts).map((key, i) => ({ ...list[i], responseKey: key }));
 }
 
 /** Every response row of the responses tab, with its key; also the rows by number (for old keys). */
@@ -74,7 +74,7 @@ function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const ordered = [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.row - b.row);
   const keyed = withKeys(ordered);
   const byRow = new Map<number, string>();
-  ordered.forEach((r, i) => byRow.set(r.row, keyed[i].key));
+  ordered.forEach((r, i) => byRow.set(r.row, keyed[i].responseKey));
   return { responses: keyed, byRow };
 }
 
@@ -151,9 +151,9 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   const seen = new Set<string>();
   const unfiled: Response[] = [];
   for (const r of [...tab.responses, ...fromForm.responses]) {
-    if (seen.has(r.key)) continue;
-    seen.add(r.key);
-    if (!filedKeys.has(r.key)) unfiled.push(r);
+    if (seen.has(r.responseKey)) continue;
+    seen.add(r.responseKey);
+    if (!filedKeys.has(r.responseKey)) unfiled.push(r);
   }
   const upTo = fromForm.complete ? started - IN_FLIGHT_MS : journal.since;
   const floors: Record<number, number> = {};
@@ -173,45 +173,45 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   // Every key filed since the watermark (less a day) is in the journal; only an older response
   // can have been filed under a code the journal no longer lists.
   const keepFrom = journal.since - FILED_KEEP_MS;
-  const earlier = unfiled.some((r) => !journal.pending[r.key] && !journal.filed[r.key] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
+  const earlier = unfiled.some((r) => !journal.pending[r.responseKey] && !journal.filed[r.responseKey] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
   const before = (key: string) => journal.filed[key] ?? earlier.get(key);
   // Parts may already exist only for a unit cut off half-way or filed before: only then look.
-  const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
-  const fresh = unfiled.filter((r) => !before(r.key));
-  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ responseKey: r.key, year: vietnamYear(r.receivedAt) })), floors);
+  const resuming = unfiled.some((r) => before(r.responseKey) || journal.pending[r.responseKey]);
+  const fresh = unfiled.filter((r) => !before(r.responseKey));
+  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ responseKey: r.responseKey, year: vietnamYear(r.receivedAt) })), floors);
   const present = resuming ? partsPresent(ss, rt, cases) : null;
 
   const now = new Date();
   const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
   const writes: CaseWrites[] = [];
-  const done: Array<{ key: string; code: string }> = [];
+  const done: Array<{ responseKey: string; code: string }> = [];
   const restored: string[] = [];
   let oldestFailed = Infinity;
   for (const r of unfiled) {
-    const previous = before(r.key);
-    const code = previous ?? codes.get(r.key)!;
+    const previous = before(r.responseKey);
+    const code = previous ?? codes.get(r.responseKey)!;
     try {
-      const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.key), code, ctx);
+      const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.responseKey), code, ctx);
       if (previous) {
         prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: NON_STAFF_ACTOR.system, action: AUDIT_ACTION.restored, detail: NOTICE.restoredDetail }]);
         // Its lookup key stays the one last issued: a key voided before the row was deleted stays void.
         prepared.fields.lookupVersion = currentIssue(rt.store, code, 0);
       }
-      const todo = missingParts(writesFor(r.key, FORM_FILER, prepared, rt, now), present);
+      const todo = missingParts(writesFor(r.responseKey, FORM_FILER, prepared, rt, now), present);
       if (todo) writes.push(todo);
-      done.push({ key: r.key, code });
+      done.push({ responseKey: r.responseKey, code });
       if (previous) restored.push(code);
     } catch (error) {
       // The reservation stays: the next run files it under the same code.
       oldestFailed = Math.min(oldestFailed, r.receivedAt.getTime());
-      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: `Câu trả lời biểu mẫu lúc ${r.receivedAt.toISOString()}` }, rt.schema, ss);
+      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: INTAKE_NOTES.responseAt(r.receivedAt.toISOString()) }, rt.schema, ss);
     }
   }
   writeUnits(ss, rt, writes);
   if (restored.length) reportRestored(rt, ss, restored, now);
   for (const d of done) {
-    journal.filed[d.key] = d.code;
-    delete journal.pending[d.key];
+    journal.filed[d.responseKey] = d.code;
+    delete journal.pending[d.responseKey];
   }
   // The new and restored cases are on the public board at once (one property write with the journal).
   rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });

@@ -80,14 +80,14 @@ function withCounters<T>(fn: (cache: GoogleAppsScript.Cache.Cache) => T): T {
 }
 
 /** The case behind a code and key, or a refusal that says nothing about whether the code exists. */
-function open(rt: Runtime, code: string, key: string): CaseRow {
+function open(rt: Runtime, code: string, lookupKey: string): CaseRow {
   const at = readCaseEvenly(SpreadsheetApp.getActive(), rt, code);
   const record = at?.record;
   // The issue the ward last gave out (kept apart from the row, which a hand edit can restore or retype).
   const issue = record ? currentIssue(rt.store, code, record.lookupVersion) : 0;
   // One key is derived whatever the code is: the case's, else the one a slip with this code has.
   const expected = existingLookupKey(rt.store, record?.responseKey || paperSlipResponseKey(code), issue);
-  const right = expected !== '' && constantTimeEqual(expected, key);
+  const right = expected !== '' && constantTimeEqual(expected, lookupKey);
   const counter = `lk.${code}#${issue}`;
   return withCounters((cache) => {
     const now = Date.now();
@@ -113,11 +113,11 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
 }
 
 /** Code and key as typed → their one form, or the refusal for a wrong key (nothing read, nothing counted). */
-function typed(codeInput: unknown, keyInput: unknown): { code: string; key: string } {
+function typed(codeInput: unknown, keyInput: unknown): { code: string; lookupKey: string } {
   const code = canonicalCode(codeInput);
   const key = normalizeKey(keyInput);
   if (!code || !isKeyShape(key)) throw new UserError(PUBLIC.wrong);
-  return { code, key };
+  return { code, lookupKey: key };
 }
 
 const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
@@ -145,7 +145,7 @@ function publicView(c: CaseRecord, rt: Runtime): PublicCase {
 
 /** Reading only: no document lock, so a lookup never waits for, nor holds up, intake and staff. */
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
-  const { code, key } = typed(codeInput, keyInput);
+  const { code, lookupKey: key } = typed(codeInput, keyInput);
   const rt = loadRuntime();
   return publicView(open(rt, code, key).record, rt);
 }
@@ -160,7 +160,7 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw new UserError(PUBLIC.badStars);
   const raw = typeof commentInput === 'string' ? commentInput : '';
   if (raw.length > COMMENT_INPUT_MAX) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
-  const { code, key } = typed(codeInput, keyInput);
+  const { code, lookupKey: key } = typed(codeInput, keyInput);
   const comment = scrubPublicText(cleanResidentText(raw).text);
   if (comment.length > COMMENT_LIMIT) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
   const rt = loadRuntime();
