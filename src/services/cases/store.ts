@@ -174,7 +174,7 @@ export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: 
     if (current(index[i][0]) || String(r[tab.columns.code - 1] ?? '') === '') return [index[i][0]];
     filled += 1;
     const c = decodeCase(rt, r);
-    // Layouts before v3 set "Đã trả lời" when an answer was written; an answer that never
+    // Index layouts before 3 set "Đã trả lời" when an answer was written; an answer that never
     // reached the resident is a draft (or approved): the status says so from now on.
     const real = STATUS[statusOf(c)];
     if (real !== c.status) {
