@@ -1,7 +1,8 @@
 /**
- * The wording of the periodic report Doc (domain/report/report-document.ts): the administrative
+ * Reports: the sidebar's reports tab and dashboard, the reminders to admins, period names, and
+ * the wording of the periodic report Doc (domain/report/report-document.ts: the administrative
  * layout of Decree 30/2020/NĐ-CP, its sections, tables and charts, and the placeholders left for
- * the standing committee's own judgement.
+ * the standing committee's own judgement) and of the monthly publication.
  */
 
 /** The names of report periods, as headings and reminders print them. */
@@ -163,4 +164,111 @@ export const PUBLICATION_DOC = {
   name: (period: string, version: number) => `Công khai kết quả Hòm thư số — ${period}${version > 1 ? ` (bản ${version})` : ''}`,
   /** The audit's detail of a publication made. */
   made: (period: string, cases: number, url: string) => `${period}: ${cases} ý kiến — ${url}`,
+} as const;
+
+/** The sidebar's reports tab, the dashboard and the reminders to admins. */
+export const REPORTS = {
+  monthOption: (n: number) => `Tháng ${n}`,
+  quarterOption: (roman: string) => `Quý ${roman}`,
+  /** A dashboard tile's tooltip. */
+  openInInbox: 'Mở danh sách trong hộp thư',
+  notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
+  badKind: 'Loại kỳ báo cáo không hợp lệ.',
+  badYear: 'Năm báo cáo không hợp lệ.',
+  badIndex: 'Tháng, quý hoặc nửa năm không hợp lệ.',
+  badRange: 'Khoảng thời gian không hợp lệ: hãy chọn "từ ngày" trước "đến ngày".',
+  rangeTooLong: 'Khoảng thời gian tối đa 3 năm.',
+  future: (label: string) => `${label} chưa bắt đầu: chưa có số liệu để báo cáo.`,
+  tab: 'Báo cáo',
+  title: 'Lập báo cáo',
+  help: 'Báo cáo được lập thành Google Tài liệu mới theo thể thức Nghị định 30/2020/NĐ-CP; lập lại cùng kỳ sẽ tạo bản mới, không sửa bản cũ.',
+  kind: 'Kỳ báo cáo',
+  kinds: { quarter: 'Quý', half: '6 tháng', year: 'Năm', month: 'Tháng', custom: 'Tùy chọn' },
+  year: 'Năm',
+  index: { month: 'Tháng', quarter: 'Quý', half: 'Nửa năm' },
+  halves: ['6 tháng đầu năm', '6 tháng cuối năm'],
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  make: 'Lập báo cáo',
+  making: 'Đang lập báo cáo… (có thể mất đến một phút)',
+  made: (name: string) => `Đã lập "${name}": `,
+  open: 'mở báo cáo',
+  publication: 'Lập bản công khai kết quả tháng',
+  posters: 'In mã QR',
+  postersHelp: 'Mỗi tổ dân phố, trụ sở Ủy ban và Trung tâm Phục vụ hành chính công một trang A4: mã QR mở biểu mẫu đã chọn sẵn nơi đặt mã, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
+  stickers: 'In tem dán mã QR',
+  placeLinks: 'Xem đường dẫn của từng nơi (để gửi vào nhóm Zalo của tổ)',
+  placeLinksLoading: 'Đang lấy đường dẫn…',
+  stickersHelp: 'Mỗi nơi đặt mã một tem nhỏ (12 tem một trang A4) để cắt và dán.',
+  publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
+  dashboardTab: 'Tổng quan',
+  dashboardTitle: 'Tổng quan',
+  thisMonth: 'Tháng này',
+  thisQuarter: 'Quý này',
+  byGroup: (label: string) => `Ý kiến theo tổ dân phố — ${label}`,
+  silent: 'chưa có ý kiến',
+  silentCount: (n: number, total: number) => `${n}/${total} tổ dân phố chưa có ý kiến`,
+  qrGauge: (share: string, target: string) => `Qua mã QR: ${share} (mục tiêu ${target})`,
+  asOf: (on: string) => `Số liệu đến ngày ${on}.`,
+} as const;
+
+export const REMINDERS = {
+  kindBody: 'Nhắc hạn cơ quan xử lý',
+  kindAdmin: 'Nhắc báo cáo',
+  bodySubject: (body: string, overdue: number, soon: number) => `[Hòm thư số] ${body}: ${overdue} ý kiến quá hạn, ${soon} ý kiến sắp đến hạn`,
+  bodyText: (p: { body: string; committee: string; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
+    [
+      `Kính gửi: ${p.body}`,
+      '',
+      `${p.committee} xin nhắc các ý kiến của Nhân dân đã chuyển đến quý cơ quan:`,
+      '',
+      ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
+      ...(p.dueSoon.length ? ['Sắp đến hạn (trong 2 ngày làm việc):', ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
+      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  adminSubject: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }) =>
+    r.kind === 'quarterly' ? `[Hòm thư số] Nhắc lập báo cáo ${r.label} (hạn ${r.dueOn})` : `[Hòm thư số] Nhắc công khai kết quả ${r.label}`,
+  /** `posters`: the monthly reminder's lines on the groups' QR posters (ADOPTION.mailLines), if any. */
+  adminText: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }, committee: string, url: string, posters: string[] = []) =>
+    [
+      'Kính gửi cán bộ quản trị,',
+      '',
+      r.kind === 'quarterly'
+        ? `Báo cáo kết quả Hòm thư số ${r.label} cần gửi Thường trực Đảng ủy và Ủy ban MTTQ cấp trên trước ngày ${r.dueOn}. Lập báo cáo: thanh bên › Báo cáo.`
+        : `Đã đến kỳ công khai kết quả trả lời ${r.label} (không nêu tên người gửi). Lập bản công khai: thanh bên › Báo cáo.`,
+      '',
+      ...(posters.length ? [...posters, ''] : []),
+      `Bảng tính: ${url}`,
+      '',
+      committee,
+    ].join('\n'),
+} as const;
+
+/** QR adoption per residential group: "Tổng quan" and the monthly reminder to admins. */
+const weeks = (days: number) => (days % 7 === 0 ? `${days / 7} tuần` : `${days} ngày`);
+
+export const ADOPTION = {
+  /** "Tổng quan": the section under the groups chart. */
+  title: (label: string) => `Ý kiến qua mã QR của tổ — ${label}`,
+  columns: { group: 'Tổ dân phố', qr: 'QR/tổng', share: (target: string) => `Tỷ lệ (mục tiêu ${target})` },
+  /** The figure read aloud with the row. */
+  rowLabel: (group: string, qr: number, count: number, share: string) => `${group}: ${qr}/${count} ý kiến qua mã QR của tổ (${share})`,
+  staleFlag: (days: number) => `Chưa có ý kiến qua QR ${weeks(days)}`,
+  lastQr: (on: string | null) => (on ? `QR gần nhất: ${on}` : 'Chưa từng có ý kiến qua QR'),
+  staleSummary: (n: number, days: number, groups: string[]) => `${n} tổ chưa có ý kiến qua mã QR trong ${weeks(days)}: ${groups.join(', ')}.`,
+  noneStale: (days: number) => `Tổ nào cũng có ý kiến qua mã QR trong ${weeks(days)} qua.`,
+  tooEarly: (days: number) => `Hòm thư tiếp nhận chưa đủ ${weeks(days)}: chưa đánh giá được mã QR ở các tổ.`,
+  note: 'Chỉ tính mã QR dán ở tổ dân phố (không tính mã QR tại trụ sở UBND, Trung tâm Phục vụ hành chính công).',
+
+  /** The monthly reminder to admins: lines to insert before the spreadsheet link. */
+  mailLines: (posters: { days: number; stale: Array<{ group: string; lastQrOn: string | null }> }): string[] =>
+    posters.stale.length === 0
+      ? [`Mã QR ở các tổ dân phố: tất cả các tổ dân phố đều có ý kiến qua mã QR trong ${weeks(posters.days)} qua.`]
+      : [
+          `Mã QR ở các tổ dân phố: ${posters.stale.length} tổ dân phố chưa có ý kiến nào qua mã QR của tổ trong ${weeks(posters.days)} qua:`,
+          ...posters.stale.map((s) => `- ${s.group} (ý kiến qua mã QR gần nhất: ${s.lastQrOn ?? 'chưa có'})`),
+          'Đề nghị kiểm tra áp phích mã QR ở các tổ này còn được dán và còn đọc, quét được (không rách, mờ, bị che); in lại nếu cần: thanh bên › Báo cáo › In mã QR.',
+        ],
 } as const;

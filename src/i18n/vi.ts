@@ -1,18 +1,23 @@
 /**
- * Every Vietnamese sentence users see — menus, messages, the form, e-mails — lives in i18n/, so
- * the wording is reviewed together: this file holds what the menus, the sidebar, the form and the
- * mail say; public.ts the web app's pages and documents.ts printed paper (both re-exported here),
- * reports.ts the report and publication Docs, settings.ts what admins read about the settings
- * tabs. Stored words — statuses, tab names, role names — are not messages: they live in
- * domain/vocabulary.ts.
+ * Every Vietnamese sentence users see lives in i18n/, by area, so the wording is reviewed
+ * together: this file holds the menus, the sidebar's frame, the form, intake's notes, setup and
+ * the errors; cases.ts the inbox and case view, mail.ts the e-mails, public.ts the web app's
+ * pages, documents.ts printed paper, reports.ts the reports tab and the report Docs (all
+ * re-exported here, so one import serves), settings.ts what admins read about the settings tabs,
+ * address.ts how residents are addressed. Stored words — statuses, tab names, role names — are
+ * not messages: they live in domain/vocabulary.ts.
  */
 
-import { RESIDENT } from './address';
 import { PAPER } from './documents';
 import { LOADING } from './public';
+import { CASES } from './cases';
+import { REPORTS } from './reports';
 
 export { PAPER, PAPER_SLIPS } from './documents';
 export { PORTAL, PUBLIC } from './public';
+export { CASE_UI, CASES, INBOX_UI } from './cases';
+export { ACK, NOTICE, REPLY } from './mail';
+export { ADOPTION, REMINDERS, REPORTS } from './reports';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
@@ -131,36 +136,6 @@ export const MASKS = {
   phone: '[số điện thoại]',
 } as const;
 
-export const ACK = {
-  subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
-  body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string; key: string; url: string }) =>
-    [
-      p.greeting,
-      '',
-      `${p.committee} đã tiếp nhận ý kiến của ông/bà ngày ${p.receivedOn}.`,
-      `Mã ý kiến: ${p.code}`,
-      `Hạn trả lời: ${p.dueOn} (${p.normal} ngày làm việc; vụ việc phức tạp có thể đến ${p.complex} ngày làm việc).`,
-      '',
-      `Mã tra cứu: ${p.key}${p.url ? ` — xem tình trạng và kết quả tại: ${p.url}?v=lookup&code=${p.code}` : ' (đọc cho cán bộ khi hỏi qua điện thoại)'}`,
-      `Để hỏi về ý kiến này, ông/bà vui lòng giữ mã ý kiến và mã tra cứu trên và liên hệ: ${p.contact}`,
-      'Thư này được gửi tự động, xin không trả lời thư.',
-      '',
-      'Trân trọng,',
-      p.committee,
-    ].join('\n'),
-} as const;
-
-/** The answer to a resident, each part once: the e-mail and the letter are built from them (domain/reply.ts). */
-export const REPLY = {
-  /** "Kính gửi: Ông/Bà Nguyễn Văn A (người gửi ý kiến mã GY-2026-00012)". */
-  salutation: (name: string, code: string) => (name ? `Kính gửi: ${RESIDENT.title} ${name} (người gửi ý kiến mã ${code})` : `Kính gửi: ${RESIDENT.title} người gửi ý kiến mã ${code}`),
-  opening: (receivedOn: string, committee: string, category: string) =>
-    `Ngày ${receivedOn}, ${committee} nhận được ý kiến của ${RESIDENT.inSentence}${category ? ` về lĩnh vực ${category}` : ''} và xin trả lời như sau:`,
-  thanks: (committee: string) => `${committee} trân trọng cảm ơn ${RESIDENT.inSentence} đã quan tâm đóng góp ý kiến.`,
-  contact: (contact: string) => `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${contact}`,
-  signOff: 'Trân trọng,',
-} as const;
-
 /** A case's system notes ("Ghi chú hệ thống"), written at intake for staff to read. */
 export const INTAKE_NOTES = {
   hiddenCharacters: (n: number) => `Đã ẩn ${n} ký tự điều khiển/vô hình; xem cột "Nội dung gốc".`,
@@ -250,281 +225,6 @@ export const STAFF_ENTRY = {
   paperSlipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
   alreadySaved: (code: string) => `Ý kiến này đã được lưu trước đó với mã ${code}; không lưu lần nữa.`,
-} as const;
-
-export const NOTICE = {
-  assigneeSubject: (code: string) => `[Hòm thư số] Chuyển xử lý ý kiến ${code}`,
-  assigneeBody: (p: { code: string; body: string; dueOn: string; summary: string; committee: string; url: string }) =>
-    [
-      `Kính gửi ${p.body},`,
-      '',
-      `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
-      `Nội dung tóm tắt: ${p.summary}`,
-      `Hạn trả lời người dân: ${p.dueOn}.`,
-      '',
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
-  ratingLine: (url: string) => `Ông/Bà vui lòng cho biết mức độ hài lòng với câu trả lời (một lần): ${url}`,
-  policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
-  policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
-    ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
-  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an', admin: 'Thông báo quản trị' },
-  restoredDetail: 'Dòng của ý kiến trong tab "Ý kiến" đã bị xóa thủ công; khôi phục từ biểu mẫu với mã cũ (các thao tác xử lý trước đó xem trong tab "Nhật ký").',
-  restoredError: (code: string) => `Dòng của ý kiến ${code} trong tab "Ý kiến" đã bị xóa thủ công. Đã khôi phục từ câu trả lời biểu mẫu với mã cũ, trạng thái "Mới"; xem lại lịch sử xử lý trong tab "Nhật ký".`,
-  restoredSubject: (n: number) => `[Hòm thư số] Đã khôi phục ${n} ý kiến bị xóa khỏi tab "Ý kiến"`,
-  restoredBody: (codes: string[], url: string) =>
-    [
-      'Kính gửi cán bộ quản trị,',
-      '',
-      `Hệ thống phát hiện dòng của các ý kiến sau đã bị xóa thủ công khỏi tab "Ý kiến": ${codes.join(', ')}.`,
-      'Các ý kiến đã được khôi phục từ câu trả lời biểu mẫu với mã cũ (không gửi lại thư báo tiếp nhận cho người dân).',
-      'Trạng thái xử lý được đặt lại "Mới": vui lòng xem tab "Nhật ký" để cập nhật lại.',
-      '',
-      `Bảng tính: ${url}`,
-    ].join('\n'),
-} as const;
-
-export const CASES = {
-  noRole: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".',
-  notFound: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.',
-  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa có thay đổi nào được lưu.',
-  saved: (action: string, code: string) => `Đã ${action.toLowerCase()}: ${code}.`,
-  queuedMail: 'Thư đã vào hộp thư đi và sẽ được gửi trong vòng một giờ.',
-  contactReasonRequired: 'Hãy ghi lý do cần xem thông tin người gửi (lần xem được ghi vào nhật ký).',
-  contactAdminsOnly: 'Chỉ cán bộ quản trị được xem thông tin người gửi.',
-  contactNone: 'Người gửi không để lại thông tin liên hệ.',
-  duplicateUnknown: (code: string) => `Không tìm thấy ý kiến gốc ${code}.`,
-  followUpCreated: (code: string, from: string) => `Đã tạo ý kiến mới ${code} (phản ánh lại ý kiến ${from}).`,
-  badAction: 'Thao tác không hợp lệ.',
-  assigneeNotStaff: (email: string) => `Lưu ý: ${email} chưa có trong tab "Cán bộ", nên chỉ nhận thư thông báo, không mở được thanh bên. Thêm vào tab "Cán bộ" (vai trò "Xử lý") nếu người này cần cập nhật tiến độ.`,
-  reasonTooLong: 'Lý do quá dài (tối đa 1.000 ký tự).',
-  lookupKeyAdminsOnly: 'Chỉ cán bộ quản trị được cấp mã tra cứu.',
-  lookupKeyIssuedAction: 'Cấp mã tra cứu mới',
-  lookupKeyIssuedDetail: (n: number) => `Lần cấp thứ ${n + 1}; mã cũ hết hiệu lực.`,
-  lookupKeyIssued: (code: string, key: string) => `Mã tra cứu mới của ý kiến ${code}: ${key}. Đọc cho người dân cùng mã ý kiến; mã này chỉ hiện một lần, mã cũ hết hiệu lực.`,
-} as const;
-
-export const INBOX_UI = {
-  /** The counters' group, read by screen readers. */
-  countersLabel: 'Bộ đếm',
-  tabInbox: 'Hộp thư',
-  tabEntry: 'Nhập ý kiến',
-  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại' },
-  callBack: '☎ Cần gọi lại',
-  filters: 'Bộ lọc',
-  all: 'Tất cả',
-  status: 'Trạng thái',
-  category: 'Lĩnh vực',
-  group: 'Tổ dân phố',
-  body: 'Cơ quan xử lý',
-  assignee: 'Người xử lý (email)',
-  channel: 'Kênh',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  search: 'Tìm (không cần dấu)',
-  apply: 'Lọc',
-  clear: 'Xóa lọc',
-  empty: 'Không có ý kiến nào.',
-  total: (n: number) => `${n} ý kiến`,
-  page: (p: number, of: number) => `Trang ${p}/${of}`,
-  prev: 'Trước',
-  next: 'Sau',
-  due: (on: string, left: number | null) =>
-    left === null ? `Hạn ${on}` : left < 0 ? `Quá hạn ${-left} ngày làm việc (hạn ${on})` : left === 0 ? `Hết hạn hôm nay (${on})` : `Còn ${left} ngày làm việc (hạn ${on})`,
-  suggested: 'gợi ý',
-} as const;
-
-export const CASE_UI = {
-  back: '← Hộp thư',
-  received: 'Tiếp nhận',
-  channel: 'Kênh',
-  group: 'Tổ dân phố',
-  groupUnknown: '(ngoài danh sách)',
-  category: 'Lĩnh vực',
-  suggested: (c: string) => `Gợi ý: ${c}`,
-  complexity: 'Tính chất',
-  due: 'Hạn trả lời',
-  provisionalCalendar: (years: number[]) => `— tính theo lịch nghỉ dự kiến (Chính phủ chưa công bố lịch nghỉ năm ${years.join(', ')}; cán bộ quản trị sửa ở tab "Ngày nghỉ")`,
-  body: 'Cơ quan xử lý',
-  assignee: 'Người xử lý',
-  bodyDue: 'Hạn cơ quan cam kết',
-  content: 'Nội dung',
-  location: 'Địa điểm',
-  note: 'Ghi chú hệ thống',
-  confidential: 'Người gửi yêu cầu bảo mật danh tính.',
-  answer: 'Trả lời',
-  answerStates: {
-    none: '',
-    draft: 'Dự thảo — chưa gửi cho người dân',
-    awaitingApproval: 'Chờ duyệt — chưa gửi cho người dân',
-    approved: 'Đã duyệt — chưa gửi cho người dân',
-    email: 'Đã gửi qua email',
-    phone: 'Đã trả lời qua điện thoại',
-    letter: 'Đã gửi thư trả lời (bản in)',
-  },
-  answerSent: (how: string, on: string) => `${how} ngày ${on}.`,
-  howToAnswer: {
-    email: 'Người gửi để lại email: trả lời được gửi vào email.',
-    phone: 'Người gửi để lại số điện thoại, không có email: gọi điện trả lời (cán bộ quản trị xem số ở "Xem thông tin người gửi") rồi "Ghi nhận cuộc gọi trả lời"; hoặc lập thư trả lời.',
-    none: 'Người gửi không để lại email hay số điện thoại: lập thư trả lời, gửi qua tổ trưởng tổ dân phố rồi "Ghi nhận thư trả lời đã gửi"; công khai kết quả để người dân xem.',
-  },
-  preview: 'Xem thư sẽ gửi cho người dân',
-  previewNote: 'Họ tên người gửi (nếu có) được điền vào dòng "Kính gửi" khi gửi.',
-  letterFirst: 'Trước hết bấm "Lập thư trả lời" (mục Văn bản), in và gửi thư; sau đó ghi nhận tại đây.',
-  publicSummary: 'Tóm tắt công khai',
-  isPublic: 'Đang công khai',
-  outcome: 'Kết quả',
-  linked: 'Ý kiến liên quan',
-  rating: 'Người dân đánh giá',
-  history: 'Lịch sử',
-  actions: 'Thao tác',
-  noActions: 'Bạn không có thao tác nào với ý kiến này.',
-  contact: 'Xem thông tin người gửi',
-  contactReason: 'Lý do cần xem (được ghi nhật ký)',
-  contactShow: 'Xem',
-  contactNone: 'Người gửi không để lại thông tin liên hệ.',
-  contactLabels: { name: 'Họ tên', phone: 'Điện thoại', email: 'Email', invalid: '(không hợp lệ)' },
-  reload: 'Tải lại ý kiến',
-  documents: 'Văn bản',
-  makeTransferSlip: 'Lập phiếu chuyển',
-  makeLetter: 'Lập thư trả lời',
-  issueKey: 'Cấp mã tra cứu mới (đọc cho người dân qua điện thoại)',
-  groupSheets: 'In phiếu trả lời theo tổ dân phố',
-  opened: (name: string) => `Đã lập "${name}": `,
-  openDoc: 'mở tài liệu',
-  submit: 'Lưu',
-  cancel: 'Hủy',
-  fields: {
-    category: 'Lĩnh vực',
-    complexity: 'Tính chất',
-    normal: 'Thường (7 ngày làm việc)',
-    complex: 'Phức tạp (20 ngày làm việc)',
-    body: 'Cơ quan xử lý',
-    assignee: 'Email người xử lý (không bắt buộc)',
-    bodyDueDate: 'Hạn cơ quan cam kết (không bắt buộc)',
-    text: 'Nội dung',
-    answer: 'Nội dung trả lời (sửa từ mẫu)',
-    answerHelp: 'Chỉ viết phần trả lời: lời chào, câu mở đầu và lời cảm ơn được thêm tự động vào email và thư.',
-    callNote: 'Kết quả cuộc gọi: đã đọc nội dung trả lời chưa, người dân đồng ý hay còn ý kiến gì (không cần ghi họ tên; chỉ cán bộ quản trị đọc được ghi chú này)',
-    letterNote: 'Cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…)',
-    publicSummary: 'Tóm tắt công khai (không nêu tên, không chép nguyên văn)',
-    isPublic: 'Công khai kết quả này',
-    outcome: 'Kết quả',
-    outcomeNote: 'Ghi chú (với "Không thuộc thẩm quyền": nơi người dân cần liên hệ)',
-    reason: 'Lý do',
-    of: 'Mã ý kiến gốc',
-    followUp: 'Nội dung người dân phản ánh lại',
-  },
-  outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
-} as const;
-
-export const REPORTS = {
-  monthOption: (n: number) => `Tháng ${n}`,
-  quarterOption: (roman: string) => `Quý ${roman}`,
-  /** A dashboard tile's tooltip. */
-  openInInbox: 'Mở danh sách trong hộp thư',
-  notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
-  badKind: 'Loại kỳ báo cáo không hợp lệ.',
-  badYear: 'Năm báo cáo không hợp lệ.',
-  badIndex: 'Tháng, quý hoặc nửa năm không hợp lệ.',
-  badRange: 'Khoảng thời gian không hợp lệ: hãy chọn "từ ngày" trước "đến ngày".',
-  rangeTooLong: 'Khoảng thời gian tối đa 3 năm.',
-  future: (label: string) => `${label} chưa bắt đầu: chưa có số liệu để báo cáo.`,
-  tab: 'Báo cáo',
-  title: 'Lập báo cáo',
-  help: 'Báo cáo được lập thành Google Tài liệu mới theo thể thức Nghị định 30/2020/NĐ-CP; lập lại cùng kỳ sẽ tạo bản mới, không sửa bản cũ.',
-  kind: 'Kỳ báo cáo',
-  kinds: { quarter: 'Quý', half: '6 tháng', year: 'Năm', month: 'Tháng', custom: 'Tùy chọn' },
-  year: 'Năm',
-  index: { month: 'Tháng', quarter: 'Quý', half: 'Nửa năm' },
-  halves: ['6 tháng đầu năm', '6 tháng cuối năm'],
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  make: 'Lập báo cáo',
-  making: 'Đang lập báo cáo… (có thể mất đến một phút)',
-  made: (name: string) => `Đã lập "${name}": `,
-  open: 'mở báo cáo',
-  publication: 'Lập bản công khai kết quả tháng',
-  posters: 'In mã QR',
-  postersHelp: 'Mỗi tổ dân phố, trụ sở Ủy ban và Trung tâm Phục vụ hành chính công một trang A4: mã QR mở biểu mẫu đã chọn sẵn nơi đặt mã, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
-  stickers: 'In tem dán mã QR',
-  placeLinks: 'Xem đường dẫn của từng nơi (để gửi vào nhóm Zalo của tổ)',
-  placeLinksLoading: 'Đang lấy đường dẫn…',
-  stickersHelp: 'Mỗi nơi đặt mã một tem nhỏ (12 tem một trang A4) để cắt và dán.',
-  publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
-  dashboardTab: 'Tổng quan',
-  dashboardTitle: 'Tổng quan',
-  thisMonth: 'Tháng này',
-  thisQuarter: 'Quý này',
-  byGroup: (label: string) => `Ý kiến theo tổ dân phố — ${label}`,
-  silent: 'chưa có ý kiến',
-  silentCount: (n: number, total: number) => `${n}/${total} tổ dân phố chưa có ý kiến`,
-  qrGauge: (share: string, target: string) => `Qua mã QR: ${share} (mục tiêu ${target})`,
-  asOf: (on: string) => `Số liệu đến ngày ${on}.`,
-} as const;
-
-export const REMINDERS = {
-  kindBody: 'Nhắc hạn cơ quan xử lý',
-  kindAdmin: 'Nhắc báo cáo',
-  bodySubject: (body: string, overdue: number, soon: number) => `[Hòm thư số] ${body}: ${overdue} ý kiến quá hạn, ${soon} ý kiến sắp đến hạn`,
-  bodyText: (p: { body: string; committee: string; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
-    [
-      `Kính gửi: ${p.body}`,
-      '',
-      `${p.committee} xin nhắc các ý kiến của Nhân dân đã chuyển đến quý cơ quan:`,
-      '',
-      ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
-      ...(p.dueSoon.length ? ['Sắp đến hạn (trong 2 ngày làm việc):', ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  adminSubject: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }) =>
-    r.kind === 'quarterly' ? `[Hòm thư số] Nhắc lập báo cáo ${r.label} (hạn ${r.dueOn})` : `[Hòm thư số] Nhắc công khai kết quả ${r.label}`,
-  /** `posters`: the monthly reminder's lines on the groups' QR posters (ADOPTION.mailLines), if any. */
-  adminText: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }, committee: string, url: string, posters: string[] = []) =>
-    [
-      'Kính gửi cán bộ quản trị,',
-      '',
-      r.kind === 'quarterly'
-        ? `Báo cáo kết quả Hòm thư số ${r.label} cần gửi Thường trực Đảng ủy và Ủy ban MTTQ cấp trên trước ngày ${r.dueOn}. Lập báo cáo: thanh bên › Báo cáo.`
-        : `Đã đến kỳ công khai kết quả trả lời ${r.label} (không nêu tên người gửi). Lập bản công khai: thanh bên › Báo cáo.`,
-      '',
-      ...(posters.length ? [...posters, ''] : []),
-      `Bảng tính: ${url}`,
-      '',
-      committee,
-    ].join('\n'),
-} as const;
-
-/** QR adoption per residential group: "Tổng quan" and the monthly reminder to admins. */
-const weeks = (days: number) => (days % 7 === 0 ? `${days / 7} tuần` : `${days} ngày`);
-
-export const ADOPTION = {
-  /** "Tổng quan": the section under the groups chart. */
-  title: (label: string) => `Ý kiến qua mã QR của tổ — ${label}`,
-  columns: { group: 'Tổ dân phố', qr: 'QR/tổng', share: (target: string) => `Tỷ lệ (mục tiêu ${target})` },
-  /** The figure read aloud with the row. */
-  rowLabel: (group: string, qr: number, count: number, share: string) => `${group}: ${qr}/${count} ý kiến qua mã QR của tổ (${share})`,
-  staleFlag: (days: number) => `Chưa có ý kiến qua QR ${weeks(days)}`,
-  lastQr: (on: string | null) => (on ? `QR gần nhất: ${on}` : 'Chưa từng có ý kiến qua QR'),
-  staleSummary: (n: number, days: number, groups: string[]) => `${n} tổ chưa có ý kiến qua mã QR trong ${weeks(days)}: ${groups.join(', ')}.`,
-  noneStale: (days: number) => `Tổ nào cũng có ý kiến qua mã QR trong ${weeks(days)} qua.`,
-  tooEarly: (days: number) => `Hòm thư tiếp nhận chưa đủ ${weeks(days)}: chưa đánh giá được mã QR ở các tổ.`,
-  note: 'Chỉ tính mã QR dán ở tổ dân phố (không tính mã QR tại trụ sở UBND, Trung tâm Phục vụ hành chính công).',
-
-  /** The monthly reminder to admins: lines to insert before the spreadsheet link. */
-  mailLines: (posters: { days: number; stale: Array<{ group: string; lastQrOn: string | null }> }): string[] =>
-    posters.stale.length === 0
-      ? [`Mã QR ở các tổ dân phố: tất cả các tổ dân phố đều có ý kiến qua mã QR trong ${weeks(posters.days)} qua.`]
-      : [
-          `Mã QR ở các tổ dân phố: ${posters.stale.length} tổ dân phố chưa có ý kiến nào qua mã QR của tổ trong ${weeks(posters.days)} qua:`,
-          ...posters.stale.map((s) => `- ${s.group} (ý kiến qua mã QR gần nhất: ${s.lastQrOn ?? 'chưa có'})`),
-          'Đề nghị kiểm tra áp phích mã QR ở các tổ này còn được dán và còn đọc, quét được (không rách, mờ, bị che); in lại nếu cần: thanh bên › Báo cáo › In mã QR.',
-        ],
 } as const;
 
 /** Who is calling: the refusals of services/access, one per capability where the wording exists. */
