@@ -20,22 +20,18 @@ import { ACK } from '../../i18n/vi';
 import { webAppUrl } from '../platform/web-app';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
-import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
+import { outboxRecord, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { AUDIT_COLUMNS, CASE_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, SUBMITTER_COLUMNS } from '../platform/sheets/schema';
 import { TABS } from '../platform/sheets/tabs';
 import { withIndex } from './store';
-import { AUDIT_ACTION, AUDIT_FIELD, NON_STAFF_ACTOR, OUTBOX_KIND } from '../../domain/vocabulary';
+import { AUDIT_ACTION, AUDIT_FIELD, NON_STAFF_ACTOR, OUTBOX_KIND, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { appendRecord, appendRecords, appendRows } from '../platform/sheets/writer';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;
-
-/** The audit action of a filing; its "after" value is the response key. */
-export const FILED_ACTION = AUDIT_ACTION.filed;
-export const FILED_FIELD = AUDIT_FIELD.responseKey;
 
 export interface CaseWrites {
   responseKey: string;
@@ -81,9 +77,6 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
   };
 }
 
-/** Who files form responses; staff entries and follow-ups name the staff member. */
-export const FORM_FILER = NON_STAFF_ACTOR.form;
-
 /**
  * The unit's writes. Which key got which code must survive a case row deleted by hand: the
  * submitter row carries the key; a submission without one gets an audit row "Tiếp nhận" that
@@ -93,7 +86,7 @@ export const FORM_FILER = NON_STAFF_ACTOR.form;
 export function writesFor(responseKey: string, by: string, prepared: PreparedCase, rt: Runtime, now: Date): CaseWrites {
   const f = prepared.fields;
   const ack = acknowledgement(prepared, rt);
-  const audited = !prepared.submitter || by !== FORM_FILER;
+  const audited = !prepared.submitter || by !== NON_STAFF_ACTOR.form; // staff entries and follow-ups name the staff member
   return {
     responseKey: responseKey,
     code: f.code,
@@ -101,7 +94,7 @@ export function writesFor(responseKey: string, by: string, prepared: PreparedCas
     submitter: prepared.submitter ? { ...prepared.submitter, responseKey: responseKey } : null,
     longRows: prepared.spilled.map((s) => [f.code, s.field, s.length, ...s.parts]),
     outbox: ack ? outboxRecord(ack, now) : null,
-    audit: audited ? { at: now, user: by, action: FILED_ACTION, code: f.code, field: FILED_FIELD, before: '', after: responseKey, detail: f.channel, version: 1 } : null,
+    audit: audited ? { at: now, user: by, action: AUDIT_ACTION.filed, code: f.code, field: AUDIT_FIELD.responseKey, before: '', after: responseKey, detail: f.channel, version: 1 } : null,
   };
 }
 
@@ -188,7 +181,7 @@ export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
     submitters: new Set(col('submitters', 'code')),
     long: new Set(readColumns(ss, TABS.longText.name, t.longText.columns.code, t.longText.columns.field).map((r) => `${r[0]}|${r[1]}`)),
     outbox: new Set(col('outbox', 'id')),
-    audit: new Set(audit.filter((r) => r[t.audit.columns.action - from] === FILED_ACTION).map((r) => String(r[t.audit.columns.code - from]))),
+    audit: new Set(audit.filter((r) => r[t.audit.columns.action - from] === AUDIT_ACTION.filed).map((r) => String(r[t.audit.columns.code - from]))),
   };
 }
 

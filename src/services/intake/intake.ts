@@ -11,6 +11,7 @@
  * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
  * characters), whatever the database size.
  */
+import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
@@ -23,7 +24,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { fileOne, FORM_FILER, type CaseWrites } from '../cases/filing';
+import { fileOne, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
@@ -119,7 +120,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const answers = wholeAnswers(rt, byTitle, receivedAt);
     const key = keyOfResponse(answers, receivedAt);
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
-    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: FORM_FILER, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
+    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: NON_STAFF_ACTOR.form, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';
     if (filed.writes) acknowledgeNow(rt, filed.writes);

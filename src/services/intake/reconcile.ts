@@ -26,7 +26,7 @@ import { type OutgoingMail, queueMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { readColumns, sheet } from '../platform/sheets/access';
 import { TABS } from '../platform/sheets/tabs';
-import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
+import { missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { submissionFrom, wholeAnswers, type RawAnswers } from './intake';
 import { vietnamYear } from '../../domain/calendar/civil-date';
@@ -125,7 +125,7 @@ function ledger(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<
   const from = Math.min(c.code, c.action, c.after);
   const rows = readColumns(ss, TABS.audit.name, from, Math.max(c.code, c.action, c.after));
   const out = new Map<string, string>();
-  for (const r of rows) if (r[c.action - from] === FILED_ACTION) out.set(String(r[c.after - from]), String(r[c.code - from]));
+  for (const r of rows) if (r[c.action - from] === AUDIT_ACTION.filed) out.set(String(r[c.after - from]), String(r[c.code - from]));
   const s = rt.schema.tabs.submitters.columns;
   if (s.responseKey) {
     const sFrom = Math.min(s.code, s.responseKey);
@@ -197,7 +197,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
         // Its lookup key stays the one last issued: a key voided before the row was deleted stays void.
         prepared.fields.lookupVersion = currentIssue(rt.store, code, 0);
       }
-      const todo = missingParts(writesFor(r.responseKey, FORM_FILER, prepared, rt, now), present);
+      const todo = missingParts(writesFor(r.responseKey, NON_STAFF_ACTOR.form, prepared, rt, now), present);
       if (todo) writes.push(todo);
       done.push({ responseKey: r.responseKey, code });
       if (previous) restored.push(code);

@@ -23,8 +23,7 @@ import { appendRecords } from './sheets/writer';
 import { decodeRow, encodeRow } from './sheets/table';
 import { TABS } from './sheets/tabs';
 
-export { OUTBOX_STATUS };
-
+/** Re-exported for services/cases/actions.ts, which imports it from here. */
 export { RESIDENT_RECIPIENT };
 
 /** A message to queue. Its id is deterministic (kind, case, version), so a retry cannot queue it twice. */
