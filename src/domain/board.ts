@@ -6,6 +6,7 @@
  * no submitter's name in any text, and a group × category cell under 3 is shown under "Các tổ dân
  * phố khác", never under its group, with no group named in its texts.
  */
+import { PERIOD } from '../i18n/reports';
 import { formatVietnameseDate, toYmd, vietnamDayOf } from './calendar/civil-date';
 import { STATUS, UNCLASSIFIED } from './case';
 import type { CaseRecord } from './case-record';
@@ -75,5 +76,5 @@ export function buildBoard(cases: BoardCase[], period: { year: number; month: nu
         ...texts(c, group === OTHER_GROUPS),
       };
     });
-  return { year, month, label: `Tháng ${month} năm ${year}`, group, rows, totals: buildPublication(cases, period).totals };
+  return { year, month, label: PERIOD.month(month, year), group, rows, totals: buildPublication(cases, period).totals };
 }

@@ -3,8 +3,8 @@
  * Vietnam time. A number is never reused, even after a case is deleted: the sequence lives
  * outside the sheet (see services/intake) and only moves forward.
  *
- * Every code has one canonical form (issue 16: a slip entered as GY-2026-P00001 and again as
- * GY-2026-P000001 became two cases): canonicalCode is the one way a code typed by anyone — a
+ * Every code has one canonical form (else a slip entered as GY-2026-P00001 and again as
+ * GY-2026-P000001 would become two cases): canonicalCode is the one way a code typed by anyone — a
  * resident, a clerk, a caller of an RPC — becomes a code, and everything that takes a code
  * (lookup, staff entry, readCase, the slip check) goes through it.
  */
@@ -33,7 +33,7 @@ export function isDash(c: number): boolean {
 export interface ParsedCode {
   year: number;
   /** A paper slip's code (GY-YYYY-PNNNNN). */
-  slip: boolean;
+  paperSlip: boolean;
   sequence: number;
 }
 
@@ -80,8 +80,8 @@ export function parseCode(input: unknown): ParsedCode | null {
   }
   if (year < 1000) return null;
   separator();
-  const slip = letter(80 /* P */);
-  if (slip) blanks();
+  const paperSlip = letter(80 /* P */);
+  if (paperSlip) blanks();
   let digits = 0;
   let sequence = 0;
   while (isDigit()) {
@@ -92,14 +92,14 @@ export function parseCode(input: unknown): ParsedCode | null {
   }
   blanks();
   if (i < n || digits < 5 || sequence < 1) return null;
-  return { year, slip, sequence };
+  return { year, paperSlip, sequence };
 }
 
 /** The one form of a code: GY-YYYY-NNNNN or GY-YYYY-PNNNNN (at least 5 digits, no more zeros), or ''. */
 export function canonicalCode(input: unknown): string {
   const p = parseCode(input);
   if (!p) return '';
-  return p.slip ? formatSlipCode(p.year, p.sequence) : formatCaseCode(p.year, p.sequence);
+  return p.paperSlip ? formatPaperSlipCode(p.year, p.sequence) : formatCaseCode(p.year, p.sequence);
 }
 
 export function formatCaseCode(year: number, sequence: number): string {
@@ -110,7 +110,7 @@ export function formatCaseCode(year: number, sequence: number): string {
 /** A form's or staff entry's code (not a slip's), in any spelling canonicalCode takes. */
 export function parseCaseCode(code: unknown): { year: number; sequence: number } | null {
   const p = parseCode(code);
-  return p && !p.slip ? { year: p.year, sequence: p.sequence } : null;
+  return p && !p.paperSlip ? { year: p.year, sequence: p.sequence } : null;
 }
 
 /** Sequence counters per year, as stored: {"2026": 41}. */
@@ -132,23 +132,23 @@ export function allocateCodes(state: SequenceState, year: number, count: number,
  * in a sequence of their own ("P", phiếu), so a slip's code can never be a code the form or staff
  * entry gives out. The year is the year the slips were printed.
  */
-export function formatSlipCode(year: number, sequence: number): string {
+export function formatPaperSlipCode(year: number, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`invalid slip sequence ${sequence}`);
   return `${CASE_CODE_PREFIX}-${year}-P${String(sequence).padStart(5, '0')}`;
 }
 
 /** A paper slip's code, in any spelling canonicalCode takes. */
-export function parseSlipCode(code: unknown): { year: number; sequence: number } | null {
+export function parsePaperSlipCode(code: unknown): { year: number; sequence: number } | null {
   const p = parseCode(code);
-  return p && p.slip ? { year: p.year, sequence: p.sequence } : null;
+  return p && p.paperSlip ? { year: p.year, sequence: p.sequence } : null;
 }
 
 /**
- * The journal key of the case entered from a slip: fixed by the code, so the lookup key printed on
- * the slip's stub (derived from the journal key) is the one the case will have, and a second entry
+ * The response key of the case entered from a slip: fixed by the code, so the lookup key printed on
+ * the slip's stub (derived from the response key) is the one the case will have, and a second entry
  * of the same slip is the same submission — filed once. Its time part is 0: the slip's time is
  * not known, and a key older than the journal's watermark is checked against the cases tab.
  */
-export function slipJournalKey(code: string): string {
+export function paperSlipResponseKey(code: string): string {
   return `T0-${canonicalCode(code) || code}`;
 }

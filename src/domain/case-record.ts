@@ -169,16 +169,16 @@ export interface IndexEntry {
   hidden: boolean;
   summary: string;
   search: string;
-  /** Epoch ms, or null (v2). */
+  /** Epoch ms, or null (layout 2 on). */
   answeredAt: number | null;
   answerSentAt: number | null;
   confidential: boolean;
   complexity: string;
-  /** v3: how the resident can be reached (no personal data, only whether) and how they were answered. */
+  /** Layout 3 on: how the resident can be reached (no personal data, only whether) and how they were answered. */
   hasEmail: boolean;
   hasPhone: boolean;
   answerMethod: string;
-  /** v4: 1–5, or null. */
+  /** 1–5, or null (layout 4 on). */
   rating: number | null;
 }
 
@@ -187,12 +187,12 @@ export const SUMMARY_CHARS = 140;
 /**
  * The index cell's layout version. The cell is a JSON array whose first element is this number;
  * a change of layout bumps it, and every cell of an older layout is rebuilt from its row by the
- * next setup or hourly run (parseIndex reads the older layout meanwhile).
- * v1 (no number in front): code, receivedAt … search.
- * v2: v1's fields, then the answer state (answered, sent) and confidentiality the reports need.
- * v3: v2's, then whether the resident left an e-mail / a phone number, and how they were answered
- *     (the inbox shows who is to be called back; "Đã trả lời" now means really answered).
- * v4: v3's, then the resident's rating of the answer (reports, dashboard).
+ * next setup or hourly run (parseIndex reads the older layouts meanwhile). The layouts it reads:
+ * 1 (no number in front): code, receivedAt … search.
+ * 2: 1's fields, then the answer state (answered, sent) and confidentiality the reports need.
+ * 3: 2's, then whether the resident left an e-mail / a phone number, and how they were answered
+ *    (the inbox shows who is to be called back).
+ * 4: 3's, then the resident's rating of the answer (reports, dashboard).
  */
 export const INDEX_VERSION = 4;
 

@@ -3,6 +3,8 @@
  * keeps: the case (no contact details), the submitter (contact details, admins only), text too
  * long for one cell, and whether to acknowledge. Pure: the services do the storing.
  */
+import { INTAKE_NOTES } from '../i18n/vi';
+import { AUDIT_ACTION, NON_STAFF_ACTOR } from './vocabulary';
 import { vietnamMidnight, type CivilDay } from './calendar/civil-date';
 import { appendHistory, type CaseRecord } from './case-record';
 import type { WorkingCalendar } from './calendar/working-calendar';
@@ -84,8 +86,8 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
   const spilled: SpilledText[] = [];
 
   const content = cleanResidentText(input.content);
-  if (content.removed > 0) notes.push(`Đã ẩn ${content.removed} ký tự điều khiển/vô hình; xem cột "Nội dung gốc".`);
-  if (looksLikeFormula(content.text)) notes.push('Nội dung bắt đầu bằng ký tự công thức (=, +, -, @): được lưu nguyên văn dạng chữ.');
+  if (content.removed > 0) notes.push(INTAKE_NOTES.hiddenCharacters(content.removed));
+  if (looksLikeFormula(content.text)) notes.push(INTAKE_NOTES.formulaStart);
 
   const keep = (field: SpilledText['field'], text: string): string => {
     if (text.length <= CELL_LIMIT) return text;
@@ -94,19 +96,19 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     return first;
   };
   const contentCell = keep('content', content.text);
-  if (content.text.length > CELL_LIMIT) notes.push(`Nội dung dài ${content.text.length} ký tự: phần tiếp theo ở tab "Nội dung dài".`);
+  if (content.text.length > CELL_LIMIT) notes.push(INTAKE_NOTES.long(content.text.length));
   const originalCell = content.original === null ? '' : keep('contentOriginal', content.original);
   const location = keep('location', clean(input.location));
 
   const typedGroup = clean(input.group);
   const group = canonicalGroup(ctx.settings, typedGroup);
-  if (group === null) notes.push(typedGroup ? `Tổ dân phố "${typedGroup}" không có trong danh sách.` : 'Chưa rõ tổ dân phố.');
+  if (group === null) notes.push(INTAKE_NOTES.groupUnknown(typedGroup));
 
   const email = checkEmail(clean(input.email));
   const phone = checkPhone(clean(input.phone));
   const name = clean(input.name);
-  if (email.given && !email.valid) notes.push('Email người gửi không hợp lệ: không gửi thư.');
-  if (phone.given && !phone.valid) notes.push('Số điện thoại người gửi không hợp lệ.');
+  if (email.given && !email.valid) notes.push(INTAKE_NOTES.emailInvalid);
+  if (phone.given && !phone.valid) notes.push(INTAKE_NOTES.phoneInvalid);
 
   const dueDay = dueDayOf(input.receivedAt, COMPLEXITY.normal, ctx.settings.deadlineDays, ctx.calendar);
   const suggestion = suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules);
@@ -151,7 +153,7 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     version: 1,
     updatedAt: ctx.now,
   };
-  fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : 'Biểu mẫu', action: 'Tiếp nhận', detail: input.channel }]);
+  fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : NON_STAFF_ACTOR.form, action: AUDIT_ACTION.filed, detail: input.channel }]);
 
   const anyContact = name !== '' || phone.given || email.given;
   const submitter: SubmitterFields | null =

@@ -2,7 +2,7 @@
  * Case lookup by residents: a case code plus a short lookup key. The key is 8 characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), written in two groups of 4 to be read out on the
  * phone ("K7M2-QX9P"): 31^8 ≈ 8.5e11 keys, so guessing is hopeless within the attempt gate below.
- * Keys are never stored: each is derived from a random secret and the case's journal key (see
+ * Keys are never stored: each is derived from a random secret and the case's response key (see
  * services/access/keys.ts), so a filing completed after a cut-off gives the resident the same key.
  */
 import { isBlank, isDash } from './case-code';
@@ -56,7 +56,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /**
- * The attempt gate (issue 16). Wrong keys are counted per code and key issue; the first
+ * The attempt gate. Wrong keys are counted per code and key issue; the first
  * FREE_TRIES are free, then each try waits 1, 2, 4, 8 and then at most MAX_WAIT_MINUTES minutes
  * after the last wrong key that was tried. There is no lock: a web app request carries no caller
  * identity, so a gate that refused the right key for long could be held shut by anyone (codes are

@@ -6,7 +6,7 @@
  * of an answer within 7 working days, where to see results (the results board's QR), and the
  * paper mailbox for those without a phone. The stickers carry the same codes, small, to cut out.
  */
-import { RESIDENT } from '../i18n/address';
+import { POSTER_DOC as T, STICKER_DOC } from '../i18n/documents';
 import { qrGif } from './qr';
 import { p, type Block, type DocumentSpec, type ImageBlock, A4_ADMINISTRATIVE } from './report/blocks';
 
@@ -37,41 +37,36 @@ export function qrImage(url: string, name: string, px: number, cell = 8): ImageB
   return { type: 'image', base64: qr.base64, mimeType: 'image/gif', name, width: px, height: px, title: url, align: 'center' };
 }
 
-function paperMailbox(place: PosterPlace): string {
-  const where = place === 'group' ? 'tại nhà văn hóa tổ dân phố hoặc trụ sở Ủy ban' : 'đặt tại đây';
-  return `Không dùng điện thoại? ${RESIDENT.sentenceStart} có thể viết ý kiến vào phiếu và bỏ vào hòm thư giấy ${where}.`;
-}
-
 export function posterDocument(targets: PosterTarget[], committee: string, normalDays: number): DocumentSpec {
   const blocks: Block[] = [];
   targets.forEach((t, i) => {
     if (i > 0) blocks.push({ type: 'pageBreak' });
     blocks.push(
       p(committee.toUpperCase(), { bold: true, align: 'center', size: 14 }),
-      p('HÒM THƯ SỐ', { heading: 'title', bold: true, align: 'center', size: 30 }),
-      p(`Góp ý, phản ánh, kiến nghị — ${t.title}`, { bold: true, align: 'center', size: 20 }),
-      qrImage(t.formUrl, `QR ${t.title}.gif`, POSTER_QR_PX),
-      p('Cách gửi ý kiến:', { bold: true, size: 16 }),
-      p(`1. Mở máy ảnh (camera) của điện thoại.\n2. Hướng máy ảnh vào mã QR ở trên.\n3. Chạm vào đường dẫn hiện ra trên màn hình.\n4. Viết ý kiến của ${RESIDENT.inSentence}.\n5. Bấm "Gửi".`, { size: 16 }),
-      p(`Thông tin người gửi được giữ bí mật. ${RESIDENT.sentenceStart} sẽ được trả lời trong ${normalDays} ngày làm việc.`, { bold: true, size: 16 }),
-      p(paperMailbox(t.place), { size: 15 }),
+      p(T.title, { heading: 'title', bold: true, align: 'center', size: 30 }),
+      p(T.subtitle(t.title), { bold: true, align: 'center', size: 20 }),
+      qrImage(t.formUrl, T.qrName(t.title), POSTER_QR_PX),
+      p(T.howTo, { bold: true, size: 16 }),
+      p(T.steps, { size: 16 }),
+      p(T.promise(normalDays), { bold: true, size: 16 }),
+      p(T.paperMailbox(t.place === 'group'), { size: 15 }),
     );
     if (t.boardUrl) {
       blocks.push(
-        p(t.place === 'group' ? 'Xem kết quả trả lời của tổ dân phố:' : 'Xem kết quả trả lời của phường:', { size: 14, align: 'center' }),
-        qrImage(t.boardUrl, `Kết quả ${t.title}.gif`, BOARD_QR_PX, 4),
+        p(t.place === 'group' ? T.groupResults : T.wardResults, { size: 14, align: 'center' }),
+        qrImage(t.boardUrl, T.resultsQrName(t.title), BOARD_QR_PX, 4),
       );
     }
   });
-  return { name: `Mã QR Hòm thư số — ${countLabel(targets)}`, page: A4_ADMINISTRATIVE, font: { family: 'Arial', size: 14 }, blocks };
+  return { name: T.name(countLabel(targets)), page: A4_ADMINISTRATIVE, font: { family: 'Arial', size: 14 }, blocks };
 }
 
 /** "40 tổ dân phố, trụ sở Ủy ban, Trung tâm Phục vụ hành chính công"; one place: its name. */
 function countLabel(targets: PosterTarget[]): string {
   if (targets.length === 1) return targets[0].title;
   const groups = targets.filter((t) => t.place === 'group').length;
-  const others = targets.filter((t) => t.place !== 'group').map((t) => (t.place === 'office' ? 'trụ sở Ủy ban' : 'Trung tâm Phục vụ hành chính công'));
-  return [`${groups} tổ dân phố`, ...others].join(', ');
+  const others = targets.filter((t) => t.place !== 'group').map((t) => (t.place === 'office' ? T.office : T.centre));
+  return [T.groups(groups), ...others].join(', ');
 }
 
 /**
@@ -91,8 +86,8 @@ export function stickerDocument(targets: PosterTarget[]): DocumentSpec {
       const row = Math.floor(i / STICKERS_PER_ROW);
       const col = i % STICKERS_PER_ROW;
       if (!rows[row]) rows[row] = Array.from({ length: STICKERS_PER_ROW }, () => '');
-      rows[row][col] = `HÒM THƯ SỐ\n${t.title}\nQuét mã để góp ý, kiến nghị`;
-      cellImages.push({ row, col, image: qrImage(t.formUrl, `Tem ${t.title}.gif`, STICKER_QR_PX, 4) });
+      rows[row][col] = STICKER_DOC.text(t.title);
+      cellImages.push({ row, col, image: qrImage(t.formUrl, STICKER_DOC.qrName(t.title), STICKER_QR_PX, 4) });
     });
     blocks.push({
       type: 'table',
@@ -104,5 +99,5 @@ export function stickerDocument(targets: PosterTarget[]): DocumentSpec {
       cellStyles: rows.map((r) => r.map((text) => (text ? { align: 'center' as const, heading: 13 } : undefined))),
     });
   }
-  return { name: `Tem dán mã QR Hòm thư số — ${countLabel(targets)}`, page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
+  return { name: STICKER_DOC.name(countLabel(targets)), page: A4_CUT_OUT, font: { family: 'Arial', size: 10 }, blocks };
 }

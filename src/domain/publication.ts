@@ -45,6 +45,7 @@ import type { CaseRecord } from './case-record';
 import { statusOf } from './lifecycle';
 import { groupMasker, nameMasker, type Masker } from './text/mentions';
 import { scrubPublicText } from './text/scrub';
+import { PERIOD, PUBLICATION_DOC } from '../i18n/reports';
 
 /** What the publication needs of a case — nothing about the submitter. */
 export type PublicationCase = Pick<
@@ -69,7 +70,7 @@ export type PublicationCase = Pick<
 export const MIN_CELL = 3;
 
 /** The coarser line folded groups are shown under. */
-export const OTHER_GROUPS = 'Các tổ dân phố khác';
+export const OTHER_GROUPS = PUBLICATION_DOC.otherGroups;
 
 export interface PublicationRow {
   code: string;
@@ -212,7 +213,7 @@ interface Listed {
 
 export function buildPublication(cases: PublicationCase[], period: { year: number; month: number }, disclosure?: Disclosure): Publication {
   const { year, month } = period;
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Tháng không hợp lệ: ${month}/${year}`);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(PERIOD.monthInvalid(month, year));
 
   // Rules 1 and 2: the month's cases, misuse left out before anything is counted.
   const listed: Listed[] = [];
@@ -271,7 +272,7 @@ export function buildPublication(cases: PublicationCase[], period: { year: numbe
   return {
     year,
     month,
-    label: `Tháng ${month} năm ${year}`,
+    label: PERIOD.month(month, year),
     rows,
     totals: {
       total: rows.length,

@@ -5,6 +5,8 @@
  * codes (GY-2026-00001) and dates (2026-11-24) look like digit runs too, and are what staff
  * need to find the case: they are kept.
  */
+import { MASKS } from '../i18n/vi';
+
 const EMAIL = /[^\s@<>(),;:"'[\]]+@[^\s@<>(),;:"'[\]]+/g;
 const PHONE = /\+?\d[\d .()-]{7,}\d/g;
 const CASE_CODE_BEFORE = /[A-Z]{2}-$/i;
@@ -14,6 +16,6 @@ export function redactPersonalData(message: string): string {
   return message.replace(EMAIL, '[email]').replace(PHONE, (match: string, offset: number, all: string) => {
     if (CASE_CODE_BEFORE.test(all.slice(Math.max(0, offset - 3), offset)) && /^\d{4}-\d{5,}$/.test(match)) return match;
     if (ISO_DATE.test(match) && match.replace(/\D/g, '').length <= 8) return match;
-    return '[số điện thoại]';
+    return MASKS.phone;
   });
 }

@@ -9,7 +9,7 @@
  * "Trân trọng": those frame lines are recognised at the edges of the answer and left to the
  * composition, never repeated. Lines in the middle of an answer are never touched.
  */
-import { RESIDENT } from '../i18n/address';
+import { REPLY } from '../i18n/vi';
 
 export interface ReplyFacts {
   code: string;
@@ -36,8 +36,7 @@ export interface ReplyParts {
 
 /** "Kính gửi: Ông/Bà Nguyễn Văn A (người gửi ý kiến mã GY-2026-00012)". */
 export function salutation(name: string, code: string): string {
-  const who = name.trim();
-  return who ? `Kính gửi: ${RESIDENT.title} ${who} (người gửi ý kiến mã ${code})` : `Kính gửi: ${RESIDENT.title} người gửi ý kiến mã ${code}`;
+  return REPLY.salutation(name.trim(), code);
 }
 
 const fold = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -91,17 +90,16 @@ export function answerSubstance(answer: string, committee: string): string {
 }
 
 export function replyParts(f: ReplyFacts): ReplyParts {
-  const about = f.category ? ` về lĩnh vực ${f.category}` : '';
   return {
     salutation: salutation(f.residentName, f.code),
-    opening: `Ngày ${f.receivedOn}, ${f.committee} nhận được ý kiến của ${RESIDENT.inSentence}${about} và xin trả lời như sau:`,
+    opening: REPLY.opening(f.receivedOn, f.committee, f.category),
     body: answerSubstance(f.answer, f.committee),
-    thanks: `${f.committee} trân trọng cảm ơn ${RESIDENT.inSentence} đã quan tâm đóng góp ý kiến.`,
+    thanks: REPLY.thanks(f.committee),
   };
 }
 
 /** The e-mail: the reply, then where to ask, then the sign-off. */
 export function replyEmail(f: ReplyFacts): string {
   const p = replyParts(f);
-  return [p.salutation, '', p.opening, '', p.body, '', p.thanks, `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${f.contactLine}`, ...(f.extra ? [f.extra] : []), '', 'Trân trọng,', f.committee].join('\n');
+  return [p.salutation, '', p.opening, '', p.body, '', p.thanks, REPLY.contact(f.contactLine), ...(f.extra ? [f.extra] : []), '', REPLY.signOff, f.committee].join('\n');
 }

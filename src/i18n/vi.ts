@@ -1,7 +1,23 @@
 /**
- * Every Vietnamese sentence users see — menus, messages, the form, e-mails — in one place, so the
- * wording is reviewed together. (Stored vocabulary such as statuses lives in domain/case.ts.)
+ * Every Vietnamese sentence users see lives in i18n/, by area, so the wording is reviewed
+ * together: this file holds the menus, the sidebar's frame, the form, intake's notes, setup and
+ * the errors; cases.ts the inbox and case view, mail.ts the e-mails, public.ts the web app's
+ * pages, documents.ts printed paper, reports.ts the reports tab and the report Docs (all
+ * re-exported here, so one import serves), settings.ts what admins read about the settings tabs,
+ * address.ts how residents are addressed. Stored words — statuses, tab names, role names — are
+ * not messages: they live in domain/vocabulary.ts.
  */
+
+import { PAPER } from './documents';
+import { LOADING } from './public';
+import { CASES } from './cases';
+import { REPORTS } from './reports';
+
+export { PAPER, PAPER_SLIPS } from './documents';
+export { PORTAL, PUBLIC } from './public';
+export { CASE_UI, CASES, INBOX_UI } from './cases';
+export { ACK, NOTICE, REPLY } from './mail';
+export { ADOPTION, REMINDERS, REPORTS } from './reports';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
@@ -21,7 +37,9 @@ export const MENU = {
 
 export const SIDEBAR = {
   title: 'Hòm thư số',
-  loading: 'Đang tải…',
+  loading: LOADING,
+  /** The tab bar's name, read by screen readers. */
+  sections: 'Chức năng',
   failed: 'Không liên lạc được với máy chủ. Vui lòng thử lại.',
   retry: 'Thử lại',
   notSetUp: 'Hòm thư chưa được thiết lập. Cán bộ quản trị hãy chọn menu Tiện ích › Hòm thư số › Thiết lập hòm thư.',
@@ -101,23 +119,33 @@ export const FORM = {
     ].join('\n\n'),
 } as const;
 
-export const ACK = {
-  subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
-  body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string; key: string; url: string }) =>
-    [
-      p.greeting,
-      '',
-      `${p.committee} đã tiếp nhận ý kiến của ông/bà ngày ${p.receivedOn}.`,
-      `Mã ý kiến: ${p.code}`,
-      `Hạn trả lời: ${p.dueOn} (${p.normal} ngày làm việc; vụ việc phức tạp có thể đến ${p.complex} ngày làm việc).`,
-      '',
-      `Mã tra cứu: ${p.key}${p.url ? ` — xem tình trạng và kết quả tại: ${p.url}?v=lookup&code=${p.code}` : ' (đọc cho cán bộ khi hỏi qua điện thoại)'}`,
-      `Để hỏi về ý kiến này, ông/bà vui lòng giữ mã ý kiến và mã tra cứu trên và liên hệ: ${p.contact}`,
-      'Thư này được gửi tự động, xin không trả lời thư.',
-      '',
-      'Trân trọng,',
-      p.committee,
-    ].join('\n'),
+/**
+ * Titles questions had in forms made by earlier versions (they called residents "bạn"): setup
+ * finds a question by any of them and renames it; responses recorded under one are still read.
+ */
+export const FORMER_FORM_TITLES = {
+  group: ['Bạn ở tổ dân phố nào?'],
+  topic: ['Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)'],
+} as const;
+
+/** What stands where text was hidden from what others read. */
+export const MASKS = {
+  /** In published text: short, Vietnamese, and with no digit a later scrubbing rule could see. */
+  hidden: '[đã ẩn]',
+  /** In error messages: a phone-like digit run. */
+  phone: '[số điện thoại]',
+} as const;
+
+/** A case's system notes ("Ghi chú hệ thống"), written at intake for staff to read. */
+export const INTAKE_NOTES = {
+  hiddenCharacters: (n: number) => `Đã ẩn ${n} ký tự điều khiển/vô hình; xem cột "Nội dung gốc".`,
+  formulaStart: 'Nội dung bắt đầu bằng ký tự công thức (=, +, -, @): được lưu nguyên văn dạng chữ.',
+  long: (length: number) => `Nội dung dài ${length} ký tự: phần tiếp theo ở tab "Nội dung dài".`,
+  groupUnknown: (typed: string) => (typed ? `Tổ dân phố "${typed}" không có trong danh sách.` : 'Chưa rõ tổ dân phố.'),
+  emailInvalid: 'Email người gửi không hợp lệ: không gửi thư.',
+  phoneInvalid: 'Số điện thoại người gửi không hợp lệ.',
+  /** The errors tab's reference to a form response. */
+  responseAt: (stamp: string) => `Câu trả lời biểu mẫu lúc ${stamp}`,
 } as const;
 
 export const SETUP = {
@@ -129,6 +157,22 @@ export const SETUP = {
   formLink: (url: string) => `Đường dẫn biểu mẫu (dùng để tạo mã QR): ${url}`,
   triggerOther: (owner: string) => `Trình kích hoạt tiếp nhận đang chạy dưới tài khoản ${owner}.`,
   settingsProblems: (n: number) => `Có ${n} dòng cài đặt cần sửa (xem tab "Lỗi").`,
+  /** What setup made or added, listed in "Đã tạo: …" and "Đã bổ sung: …". */
+  tab: (name: string) => `tab "${name}"`,
+  question: (title: string) => `câu hỏi "${title}"`,
+  questionTitle: (title: string) => `tiêu đề câu hỏi "${title}"`,
+  choices: (title: string) => `danh sách "${title}"`,
+  formTexts: 'lời giới thiệu và trang xác nhận của biểu mẫu',
+  /** A log line only: the old form could not be opened, a new one is made. */
+  formUnreadable: (reason: string) => `Hòm thư số: không mở được biểu mẫu cũ (${reason}); tạo biểu mẫu mới.`,
+  rowsOf: (labels: string[], tab: string) => `dòng ${labels.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
+  columnsOf: (names: string[], tab: string) => `cột ${names.map((a) => `"${a}"`).join(', ')} của tab "${tab}"`,
+  form: 'biểu mẫu cho người dân',
+  templates: 'mẫu phiếu chuyển và thư trả lời (Google Tài liệu)',
+  /** The protections' descriptions, read by anyone who tries to edit. */
+  settingsProtection: (tab: string) => `${tab}: chỉ cán bộ quản trị sửa.`,
+  rawProtection: 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.',
+  noResponsesTab: 'Không tìm thấy tab câu trả lời của biểu mẫu.',
 } as const;
 
 export const RESYNC = {
@@ -162,6 +206,10 @@ export const ERRORS = {
   lockTimeout: 'Hệ thống đang bận; ý kiến chưa được vào sổ và sẽ được đồng bộ lại tự động.',
   maybeSent: 'Thư có thể đã được gửi trước khi hệ thống dừng; không gửi lại tự động, vui lòng kiểm tra.',
   unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+  notSetUp: 'Hòm thư chưa được thiết lập.',
+  notInSpreadsheet: 'Hòm thư số chỉ chạy trong bảng tính của phường.',
+  noValidEmail: 'Không có địa chỉ email hợp lệ.',
+  triggerOwnerNotAdmin: (handler: string) => `${handler}: chủ trình kích hoạt không còn là cán bộ quản trị`,
 } as const;
 
 export const STAFF_ENTRY = {
@@ -170,424 +218,13 @@ export const STAFF_ENTRY = {
   channelInvalid: 'Kênh tiếp nhận không hợp lệ.',
   receivedInvalid: 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai.',
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Ý kiến chưa được lưu.',
-  slipLabel: 'Mã in trên phiếu giấy (nếu có, ví dụ GY-2026-P00012)',
-  slipOnlyPaper: 'Mã in sẵn chỉ dùng cho phiếu của hòm thư giấy: hãy chọn kênh "Hòm thư giấy" hoặc để trống ô mã.',
-  slipInvalid: 'Mã phiếu không đúng dạng. Mã in trên phiếu giấy có dạng GY-2026-P00012.',
-  slipNotIssued: (code: string) => `Chưa có phiếu giấy nào được in với mã ${code}. Vui lòng kiểm tra lại mã trên phiếu.`,
-  slipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
+  paperSlipLabel: 'Mã in trên phiếu giấy (nếu có, ví dụ GY-2026-P00012)',
+  paperSlipOnlyPaper: 'Mã in sẵn chỉ dùng cho phiếu của hòm thư giấy: hãy chọn kênh "Hòm thư giấy" hoặc để trống ô mã.',
+  paperSlipInvalid: 'Mã phiếu không đúng dạng. Mã in trên phiếu giấy có dạng GY-2026-P00012.',
+  paperSlipNotIssued: (code: string) => `Chưa có phiếu giấy nào được in với mã ${code}. Vui lòng kiểm tra lại mã trên phiếu.`,
+  paperSlipUsed: (code: string) => `Phiếu ${code} đã được nhập trước đó (mỗi phiếu chỉ nhập một lần); không lưu lần nữa.`,
   saved: (code: string, due: string) => `Đã lưu ý kiến ${code}. Hạn trả lời: ${due}.`,
   alreadySaved: (code: string) => `Ý kiến này đã được lưu trước đó với mã ${code}; không lưu lần nữa.`,
-} as const;
-
-export const NOTICE = {
-  assigneeSubject: (code: string) => `[Hòm thư số] Chuyển xử lý ý kiến ${code}`,
-  assigneeBody: (p: { code: string; body: string; dueOn: string; summary: string; committee: string; url: string }) =>
-    [
-      `Kính gửi ${p.body},`,
-      '',
-      `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
-      `Nội dung tóm tắt: ${p.summary}`,
-      `Hạn trả lời người dân: ${p.dueOn}.`,
-      '',
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
-  ratingLine: (url: string) => `Ông/Bà vui lòng cho biết mức độ hài lòng với câu trả lời (một lần): ${url}`,
-  policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
-  policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
-    ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
-  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an', admin: 'Thông báo quản trị' },
-  restoredDetail: 'Dòng của ý kiến trong tab "Ý kiến" đã bị xóa thủ công; khôi phục từ biểu mẫu với mã cũ (các thao tác xử lý trước đó xem trong tab "Nhật ký").',
-  restoredError: (code: string) => `Dòng của ý kiến ${code} trong tab "Ý kiến" đã bị xóa thủ công. Đã khôi phục từ câu trả lời biểu mẫu với mã cũ, trạng thái "Mới"; xem lại lịch sử xử lý trong tab "Nhật ký".`,
-  restoredSubject: (n: number) => `[Hòm thư số] Đã khôi phục ${n} ý kiến bị xóa khỏi tab "Ý kiến"`,
-  restoredBody: (codes: string[], url: string) =>
-    [
-      'Kính gửi cán bộ quản trị,',
-      '',
-      `Hệ thống phát hiện dòng của các ý kiến sau đã bị xóa thủ công khỏi tab "Ý kiến": ${codes.join(', ')}.`,
-      'Các ý kiến đã được khôi phục từ câu trả lời biểu mẫu với mã cũ (không gửi lại thư báo tiếp nhận cho người dân).',
-      'Trạng thái xử lý được đặt lại "Mới": vui lòng xem tab "Nhật ký" để cập nhật lại.',
-      '',
-      `Bảng tính: ${url}`,
-    ].join('\n'),
-} as const;
-
-export const CASES = {
-  noRole: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".',
-  notFound: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.',
-  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa có thay đổi nào được lưu.',
-  saved: (action: string, code: string) => `Đã ${action.toLowerCase()}: ${code}.`,
-  queuedMail: 'Thư đã vào hộp thư đi và sẽ được gửi trong vòng một giờ.',
-  contactReasonRequired: 'Hãy ghi lý do cần xem thông tin người gửi (lần xem được ghi vào nhật ký).',
-  contactAdminsOnly: 'Chỉ cán bộ quản trị được xem thông tin người gửi.',
-  contactNone: 'Người gửi không để lại thông tin liên hệ.',
-  duplicateUnknown: (code: string) => `Không tìm thấy ý kiến gốc ${code}.`,
-  followUpCreated: (code: string, from: string) => `Đã tạo ý kiến mới ${code} (phản ánh lại ý kiến ${from}).`,
-  badAction: 'Thao tác không hợp lệ.',
-  assigneeNotStaff: (email: string) => `Lưu ý: ${email} chưa có trong tab "Cán bộ", nên chỉ nhận thư thông báo, không mở được thanh bên. Thêm vào tab "Cán bộ" (vai trò "Xử lý") nếu người này cần cập nhật tiến độ.`,
-  reasonTooLong: 'Lý do quá dài (tối đa 1.000 ký tự).',
-  keyAdminsOnly: 'Chỉ cán bộ quản trị được cấp mã tra cứu.',
-  keyIssuedAction: 'Cấp mã tra cứu mới',
-  keyIssuedDetail: (n: number) => `Lần cấp thứ ${n + 1}; mã cũ hết hiệu lực.`,
-  keyIssued: (code: string, key: string) => `Mã tra cứu mới của ý kiến ${code}: ${key}. Đọc cho người dân cùng mã ý kiến; mã này chỉ hiện một lần, mã cũ hết hiệu lực.`,
-} as const;
-
-export const INBOX_UI = {
-  tabInbox: 'Hộp thư',
-  tabEntry: 'Nhập ý kiến',
-  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại' },
-  callBack: '☎ Cần gọi lại',
-  filters: 'Bộ lọc',
-  all: 'Tất cả',
-  status: 'Trạng thái',
-  category: 'Lĩnh vực',
-  group: 'Tổ dân phố',
-  body: 'Cơ quan xử lý',
-  assignee: 'Người xử lý (email)',
-  channel: 'Kênh',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  search: 'Tìm (không cần dấu)',
-  apply: 'Lọc',
-  clear: 'Xóa lọc',
-  empty: 'Không có ý kiến nào.',
-  total: (n: number) => `${n} ý kiến`,
-  page: (p: number, of: number) => `Trang ${p}/${of}`,
-  prev: 'Trước',
-  next: 'Sau',
-  due: (on: string, left: number | null) =>
-    left === null ? `Hạn ${on}` : left < 0 ? `Quá hạn ${-left} ngày làm việc (hạn ${on})` : left === 0 ? `Hết hạn hôm nay (${on})` : `Còn ${left} ngày làm việc (hạn ${on})`,
-  suggested: 'gợi ý',
-} as const;
-
-export const CASE_UI = {
-  back: '← Hộp thư',
-  received: 'Tiếp nhận',
-  channel: 'Kênh',
-  group: 'Tổ dân phố',
-  groupUnknown: '(ngoài danh sách)',
-  category: 'Lĩnh vực',
-  suggested: (c: string) => `Gợi ý: ${c}`,
-  complexity: 'Tính chất',
-  due: 'Hạn trả lời',
-  provisionalCalendar: (years: number[]) => `— tính theo lịch nghỉ dự kiến (Chính phủ chưa công bố lịch nghỉ năm ${years.join(', ')}; cán bộ quản trị sửa ở tab "Ngày nghỉ")`,
-  body: 'Cơ quan xử lý',
-  assignee: 'Người xử lý',
-  bodyDue: 'Hạn cơ quan cam kết',
-  content: 'Nội dung',
-  location: 'Địa điểm',
-  note: 'Ghi chú hệ thống',
-  confidential: 'Người gửi yêu cầu bảo mật danh tính.',
-  answer: 'Trả lời',
-  answerStates: {
-    none: '',
-    draft: 'Dự thảo — chưa gửi cho người dân',
-    awaitingApproval: 'Chờ duyệt — chưa gửi cho người dân',
-    approved: 'Đã duyệt — chưa gửi cho người dân',
-    email: 'Đã gửi qua email',
-    phone: 'Đã trả lời qua điện thoại',
-    letter: 'Đã gửi thư trả lời (bản in)',
-  },
-  answerSent: (how: string, on: string) => `${how} ngày ${on}.`,
-  howToAnswer: {
-    email: 'Người gửi để lại email: trả lời được gửi vào email.',
-    phone: 'Người gửi để lại số điện thoại, không có email: gọi điện trả lời (cán bộ quản trị xem số ở "Xem thông tin người gửi") rồi "Ghi nhận cuộc gọi trả lời"; hoặc lập thư trả lời.',
-    none: 'Người gửi không để lại email hay số điện thoại: lập thư trả lời, gửi qua tổ trưởng tổ dân phố rồi "Ghi nhận thư trả lời đã gửi"; công khai kết quả để người dân xem.',
-  },
-  preview: 'Xem thư sẽ gửi cho người dân',
-  previewNote: 'Họ tên người gửi (nếu có) được điền vào dòng "Kính gửi" khi gửi.',
-  letterFirst: 'Trước hết bấm "Lập thư trả lời" (mục Văn bản), in và gửi thư; sau đó ghi nhận tại đây.',
-  publicSummary: 'Tóm tắt công khai',
-  isPublic: 'Đang công khai',
-  outcome: 'Kết quả',
-  linked: 'Ý kiến liên quan',
-  rating: 'Người dân đánh giá',
-  history: 'Lịch sử',
-  actions: 'Thao tác',
-  noActions: 'Bạn không có thao tác nào với ý kiến này.',
-  contact: 'Xem thông tin người gửi',
-  contactReason: 'Lý do cần xem (được ghi nhật ký)',
-  contactShow: 'Xem',
-  contactNone: 'Người gửi không để lại thông tin liên hệ.',
-  contactLabels: { name: 'Họ tên', phone: 'Điện thoại', email: 'Email', invalid: '(không hợp lệ)' },
-  reload: 'Tải lại ý kiến',
-  documents: 'Văn bản',
-  makeSlip: 'Lập phiếu chuyển',
-  makeLetter: 'Lập thư trả lời',
-  issueKey: 'Cấp mã tra cứu mới (đọc cho người dân qua điện thoại)',
-  groupSheets: 'In phiếu trả lời theo tổ dân phố',
-  opened: (name: string) => `Đã lập "${name}": `,
-  openDoc: 'mở tài liệu',
-  submit: 'Lưu',
-  cancel: 'Hủy',
-  fields: {
-    category: 'Lĩnh vực',
-    complexity: 'Tính chất',
-    normal: (days: number) => `Thường (${days} ngày làm việc)`,
-    complex: (days: number) => `Phức tạp (${days} ngày làm việc)`,
-    body: 'Cơ quan xử lý',
-    assignee: 'Email người xử lý (không bắt buộc)',
-    bodyDueDate: 'Hạn cơ quan cam kết (không bắt buộc)',
-    text: 'Nội dung',
-    answer: 'Nội dung trả lời (sửa từ mẫu)',
-    answerHelp: 'Chỉ viết phần trả lời: lời chào, câu mở đầu và lời cảm ơn được thêm tự động vào email và thư.',
-    callNote: 'Kết quả cuộc gọi: đã đọc nội dung trả lời chưa, người dân đồng ý hay còn ý kiến gì (không cần ghi họ tên; chỉ cán bộ quản trị đọc được ghi chú này)',
-    letterNote: 'Cách gửi thư (qua tổ trưởng tổ dân phố, bưu điện, trao tận tay…)',
-    publicSummary: 'Tóm tắt công khai (không nêu tên, không chép nguyên văn)',
-    isPublic: 'Công khai kết quả này',
-    outcome: 'Kết quả',
-    outcomeNote: 'Ghi chú (với "Không thuộc thẩm quyền": nơi người dân cần liên hệ)',
-    reason: 'Lý do',
-    of: 'Mã ý kiến gốc',
-    followUp: 'Nội dung người dân phản ánh lại',
-  },
-  outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
-} as const;
-
-/**
- * The transfer slip and the reply letter follow the Vietnamese administrative format (Decree
- * 30/2020/NĐ-CP): motto block, issuing body, number, place and date, title, body, recipients,
- * signature. They are Google Docs the admin can edit; {{…}} fields are filled for each case.
- */
-export const PAPER = {
-  slipTemplateName: 'Mẫu phiếu chuyển — Hòm thư số',
-  letterTemplateName: 'Mẫu thư trả lời — Hòm thư số',
-  slipName: (code: string) => `Phiếu chuyển ${code}`,
-  letterName: (code: string) => `Thư trả lời ${code}`,
-  versionName: (name: string, n: number) => `${name} (bản ${n})`,
-  groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
-  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
-  slipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
-  letterTitle: 'THƯ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ',
-  slipBody: [
-    'Kính gửi: {{co_quan}}',
-    '{{uy_ban}} nhận được ý kiến mã {{ma}} qua kênh {{kenh}} ngày {{ngay_tiep_nhan}}, tại {{to_dan_pho}}, lĩnh vực {{linh_vuc}}.',
-    'Nội dung:',
-    '{{noi_dung}}',
-    'Địa điểm: {{dia_diem}}',
-    'Đề nghị quý cơ quan xem xét, giải quyết theo thẩm quyền và thông tin kết quả về {{uy_ban}} trước ngày {{han_tra_loi}} để trả lời Nhân dân.',
-  ],
-  /** The reply's parts are composed by domain/reply, the same for the letter and the e-mail. */
-  letterBody: ['{{kinh_gui}}', '{{mo_dau}}', '{{tra_loi}}', '{{cam_on}}'],
-  recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT, Hòm thư số.'],
-  signature: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', '', '', ''],
-  placeDate: '{{phuong}}, ngày {{ngay}}',
-  number: 'Số: {{ma}}/HTS',
-  groupTitle: (group: string) => `PHIẾU TRẢ LỜI Ý KIẾN — ${group}`,
-  groupIntro: 'Kính gửi: Ông/Bà đã gửi ý kiến đến Hòm thư số. Ông/Bà vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
-  groupEmpty: 'Không có trả lời cần phát tay.',
-  groupColumns: ['Mã ý kiến', 'Ngày tiếp nhận', 'Trả lời'],
-  notAdmin: 'Chỉ cán bộ quản trị được lập văn bản.',
-  noAnswer: 'Ý kiến chưa có nội dung trả lời.',
-  noBody: 'Ý kiến chưa được chuyển cho cơ quan xử lý: hãy "Chuyển xử lý" trước khi lập phiếu chuyển.',
-  templateElement: (type: string) => `Mẫu văn bản có một phần không sao chép được (${type}, ví dụ mục lục): hãy xóa phần đó khỏi mẫu rồi lập lại.`,
-  created: (name: string) => `Đã lập "${name}".`,
-} as const;
-
-export const REPORTS = {
-  notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
-  badKind: 'Loại kỳ báo cáo không hợp lệ.',
-  badYear: 'Năm báo cáo không hợp lệ.',
-  badIndex: 'Tháng, quý hoặc nửa năm không hợp lệ.',
-  badRange: 'Khoảng thời gian không hợp lệ: hãy chọn "từ ngày" trước "đến ngày".',
-  rangeTooLong: 'Khoảng thời gian tối đa 3 năm.',
-  future: (label: string) => `${label} chưa bắt đầu: chưa có số liệu để báo cáo.`,
-  tab: 'Báo cáo',
-  title: 'Lập báo cáo',
-  help: 'Báo cáo được lập thành Google Tài liệu mới theo thể thức Nghị định 30/2020/NĐ-CP; lập lại cùng kỳ sẽ tạo bản mới, không sửa bản cũ.',
-  kind: 'Kỳ báo cáo',
-  kinds: { quarter: 'Quý', half: '6 tháng', year: 'Năm', month: 'Tháng', custom: 'Tùy chọn' },
-  year: 'Năm',
-  index: { month: 'Tháng', quarter: 'Quý', half: 'Nửa năm' },
-  halves: ['6 tháng đầu năm', '6 tháng cuối năm'],
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  make: 'Lập báo cáo',
-  making: 'Đang lập báo cáo… (có thể mất đến một phút)',
-  made: (name: string) => `Đã lập "${name}": `,
-  open: 'mở báo cáo',
-  publication: 'Lập bản công khai kết quả tháng',
-  posters: 'In mã QR',
-  postersHelp: 'Mỗi tổ dân phố, trụ sở Ủy ban và Trung tâm Phục vụ hành chính công một trang A4: mã QR mở biểu mẫu đã chọn sẵn nơi đặt mã, hướng dẫn cho người cao tuổi, mã QR xem kết quả.',
-  stickers: 'In tem dán mã QR',
-  placeLinks: 'Xem đường dẫn của từng nơi (để gửi vào nhóm Zalo của tổ)',
-  placeLinksLoading: 'Đang lấy đường dẫn…',
-  stickersHelp: 'Mỗi nơi đặt mã một tem nhỏ (12 tem một trang A4) để cắt và dán.',
-  publicationHelp: 'Để niêm yết: các ý kiến đã trả lời hoặc kết thúc trong tháng, chỉ tóm tắt và trả lời đã được duyệt công khai; không nêu tên, đã ẩn số điện thoại, số giấy tờ, email, số nhà.',
-  dashboardTab: 'Tổng quan',
-  dashboardTitle: 'Tổng quan',
-  thisMonth: 'Tháng này',
-  thisQuarter: 'Quý này',
-  byGroup: (label: string) => `Ý kiến theo tổ dân phố — ${label}`,
-  silent: 'chưa có ý kiến',
-  silentCount: (n: number, total: number) => `${n}/${total} tổ dân phố chưa có ý kiến`,
-  qrGauge: (share: string, target: string) => `Qua mã QR: ${share} (mục tiêu ${target})`,
-  asOf: (on: string) => `Số liệu đến ngày ${on}.`,
-} as const;
-
-export const REMINDERS = {
-  kindBody: 'Nhắc hạn cơ quan xử lý',
-  kindAdmin: 'Nhắc báo cáo',
-  bodySubject: (body: string, overdue: number, soon: number) => `[Hòm thư số] ${body}: ${overdue} ý kiến quá hạn, ${soon} ý kiến sắp đến hạn`,
-  bodyText: (p: { body: string; committee: string; soonDays: number; dueSoon: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; overdue: Array<{ code: string; category: string; group: string; dueOn: string; left: number }>; url: string }) =>
-    [
-      `Kính gửi: ${p.body}`,
-      '',
-      `${p.committee} xin nhắc các ý kiến của Nhân dân đã chuyển đến quý cơ quan:`,
-      '',
-      ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
-      ...(p.dueSoon.length ? [`Sắp đến hạn (trong ${p.soonDays} ngày làm việc):`, ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  adminSubject: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }) =>
-    r.kind === 'quarterly' ? `[Hòm thư số] Nhắc lập báo cáo ${r.label} (hạn ${r.dueOn})` : `[Hòm thư số] Nhắc công khai kết quả ${r.label}`,
-  /** `posters`: the monthly reminder's lines on the groups' QR posters (ADOPTION.mailLines), if any. */
-  adminText: (r: { kind: 'quarterly' | 'monthly'; label: string; dueOn: string }, committee: string, url: string, posters: string[] = []) =>
-    [
-      'Kính gửi cán bộ quản trị,',
-      '',
-      r.kind === 'quarterly'
-        ? `Báo cáo kết quả Hòm thư số ${r.label} cần gửi Thường trực Đảng ủy và Ủy ban MTTQ cấp trên trước ngày ${r.dueOn}. Lập báo cáo: thanh bên › Báo cáo.`
-        : `Đã đến kỳ công khai kết quả trả lời ${r.label} (không nêu tên người gửi). Lập bản công khai: thanh bên › Báo cáo.`,
-      '',
-      ...(posters.length ? [...posters, ''] : []),
-      `Bảng tính: ${url}`,
-      '',
-      committee,
-    ].join('\n'),
-} as const;
-
-/** The public web app: the results board, case lookup and rating (residents read these). */
-export const PUBLIC = {
-  title: 'Hòm thư số — Kết quả trả lời ý kiến',
-  boardTitle: (group: string, month: string) => `${group} — ${month}`,
-  chooseGroup: 'Tổ dân phố',
-  chooseMonth: 'Tháng',
-  show: 'Xem',
-  // A group's cases may be shown under "Các tổ dân phố khác" (fewer than 3 in a category): never
-  // "the group had no opinions", and the same words whether it had some or none.
-  noCases: 'Tháng này không có ý kiến nào được hiển thị riêng cho tổ dân phố này. Ý kiến của tổ có dưới 3 ý kiến trong một lĩnh vực được hiển thị chung ở mục "Các tổ dân phố khác".',
-  noCasesOther: 'Tháng này không có ý kiến nào ở mục "Các tổ dân phố khác".',
-  folded: 'Tổ dân phố có dưới 3 ý kiến trong một lĩnh vực được gộp vào "Các tổ dân phố khác" để giữ bí mật cho người gửi.',
-  columns: { code: 'Mã ý kiến', received: 'Ngày gửi', category: 'Lĩnh vực', status: 'Tình trạng', due: 'Hạn trả lời' },
-  summary: 'Tóm tắt',
-  answer: 'Trả lời',
-  totals: (total: number, answered: number, closed: number) => `Cả phường trong tháng: ${total} ý kiến có kết quả (${answered} đã trả lời, ${closed} đã kết thúc).`,
-  lookupTitle: 'Tra cứu ý kiến của ông/bà',
-  lookupHelp: 'Nhập mã ý kiến và mã tra cứu (có trong thư báo tiếp nhận, phiếu giấy, hoặc cán bộ đọc qua điện thoại).',
-  code: 'Mã ý kiến (ví dụ GY-2026-00012)',
-  key: 'Mã tra cứu (8 ký tự, ví dụ K7M2-QX9P)',
-  lookup: 'Tra cứu',
-  wrong: 'Mã ý kiến hoặc mã tra cứu chưa đúng. Ông/Bà vui lòng kiểm tra lại.',
-  slipNotEntered: 'Phiếu giấy của ông/bà chưa được cán bộ nhập vào hòm thư (phiếu trong hòm thư giấy được mở và nhập định kỳ). Ông/Bà vui lòng tra cứu lại sau; hạn trả lời tính từ ngày phiếu được nhận.',
-  wait: (minutes: number) => `Mã tra cứu của ý kiến này đã bị nhập sai nhiều lần. Ông/Bà vui lòng thử lại sau ${minutes} phút, hoặc gọi Ủy ban để được cấp mã tra cứu mới.`,
-  busy: 'Hệ thống đang bận, ông/bà vui lòng thử lại sau ít phút.',
-  status: 'Tình trạng',
-  due: 'Hạn trả lời',
-  answeredOn: (on: string) => `Trả lời ngày ${on}`,
-  notYet: 'Ý kiến đang được xử lý; kết quả sẽ có trước hạn trả lời.',
-  rateTitle: 'Ông/Bà có hài lòng với câu trả lời không?',
-  stars: ['1 — Rất không hài lòng', '2 — Không hài lòng', '3 — Bình thường', '4 — Hài lòng', '5 — Rất hài lòng'],
-  comment: 'Góp ý thêm (không bắt buộc; xin không ghi họ tên, số điện thoại)',
-  rate: 'Gửi đánh giá',
-  rated: (stars: number) => `Cảm ơn ông/bà đã đánh giá: ${stars}/5.`,
-  badStars: 'Vui lòng chọn mức hài lòng từ 1 đến 5.',
-  commentTooLong: (n: number) => `Góp ý tối đa ${n} ký tự.`,
-  notAnswered: 'Ý kiến chưa được trả lời nên chưa thể đánh giá.',
-  alreadyRated: 'Ý kiến này đã được đánh giá; mỗi ý kiến chỉ đánh giá một lần.',
-  resident: 'Người gửi ý kiến',
-  ratedAction: 'Người dân đánh giá',
-  badMonth: 'Tháng không hợp lệ.',
-  badGroup: 'Tổ dân phố không có trong danh sách.',
-} as const;
-
-/** The handling bodies' and viewers' portal (personal links to the web app). */
-export const PORTAL = {
-  useLink: 'Cán bộ cơ quan xử lý cập nhật tiến độ và dự thảo trả lời qua liên kết cá nhân (trong thư chuyển xử lý), không qua bảng tính. Vui lòng liên hệ Ủy ban MTTQ phường nếu chưa có liên kết.',
-  invalid: 'Liên kết không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Vui lòng liên hệ Ủy ban MTTQ phường để được cấp liên kết mới.',
-  onlyHandlersViewers: 'Chỉ cấp liên kết cho cán bộ có vai trò "Xử lý" hoặc "Xem" trong tab "Cán bộ".',
-  handlerWithoutBody: (email: string) => `${email} có vai trò "Xử lý" nhưng chưa ghi cơ quan trong tab "Cán bộ".`,
-  title: (body: string) => `Ý kiến chuyển đến ${body}`,
-  viewerTitle: 'Ý kiến, kiến nghị của Nhân dân (chỉ xem)',
-  signedAs: (email: string, days: string) => `Liên kết cá nhân của ${email}, hiệu lực đến ${days}. Xin không chuyển liên kết này cho người khác.`,
-  none: 'Hiện không có ý kiến nào.',
-  content: 'Nội dung',
-  location: 'Địa điểm',
-  due: 'Hạn trả lời người dân',
-  bodyDue: 'Hạn cơ quan đã hẹn',
-  yourActions: 'Việc đã cập nhật qua liên kết này',
-  progress: 'Cập nhật tiến độ',
-  progressText: 'Tiến độ, kết quả kiểm tra',
-  committed: 'Hẹn hoàn thành (không bắt buộc)',
-  answer: 'Đề xuất nội dung trả lời người dân',
-  answerHelp: 'Ủy ban MTTQ phường xem, duyệt và gửi cho người dân.',
-  save: 'Gửi',
-  saved: 'Đã ghi nhận. Cảm ơn quý cơ quan.',
-  mailSubject: '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân',
-  mailLine: (url: string, days: number) => `Liên kết cá nhân để xem và cập nhật (hiệu lực ${days} ngày, không chuyển cho người khác): ${url}`,
-  mailBody: (p: { committee: string; url: string; days: number; role: string }) =>
-    [
-      'Kính gửi đồng chí,',
-      '',
-      `${p.committee} gửi đồng chí liên kết cá nhân tới Hòm thư số (${p.role}).`,
-      `Liên kết (hiệu lực ${p.days} ngày, không chuyển cho người khác): ${p.url}`,
-      '',
-      'Trân trọng.',
-    ].join('\n'),
-  kind: 'Liên kết cơ quan',
-  tab: 'Liên kết',
-  adminTitle: 'Liên kết cho cơ quan xử lý và người xem',
-  adminHelp: 'Cơ quan xử lý và người xem (ví dụ Thường trực Đảng ủy) không cần quyền sửa bảng tính: mỗi người nhận một liên kết cá nhân qua email, hết hạn sau 30 ngày, có thể thu hồi.',
-  send: 'Gửi liên kết',
-  revoke: 'Thu hồi',
-  sent: (email: string) => `Đã đưa thư có liên kết cho ${email} vào hộp thư đi.`,
-  revoked: (email: string, n: number) => `Đã thu hồi ${n} liên kết còn hiệu lực của ${email}.`,
-  activeUntil: (on: string) => `còn hiệu lực đến ${on}`,
-  noLink: 'chưa có liên kết còn hiệu lực',
-} as const;
-
-/** Paper slips with printed codes ("In phiếu giấy"). */
-export const SLIPS = {
-  title: 'In phiếu góp ý giấy',
-  help: 'Phiếu cho hòm thư giấy: mỗi phiếu có sẵn mã ý kiến và phần giữ lại có mã tra cứu. Mỗi mã chỉ nhập được một lần.',
-  group: 'Tổ dân phố',
-  count: 'Số phiếu (2 phiếu một trang A4)',
-  groupInvalid: 'Vui lòng chọn một tổ dân phố trong danh sách.',
-  countInvalid: (max: number) => `Số phiếu phải từ 1 đến ${max}.`,
-  busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa in phiếu nào.',
-  action: 'In phiếu góp ý giấy',
-} as const;
-
-/** QR adoption per residential group: "Tổng quan" and the monthly reminder to admins. */
-const weeks = (days: number) => (days % 7 === 0 ? `${days / 7} tuần` : `${days} ngày`);
-
-export const ADOPTION = {
-  /** "Tổng quan": the section under the groups chart. */
-  title: (label: string) => `Ý kiến qua mã QR của tổ — ${label}`,
-  columns: { group: 'Tổ dân phố', qr: 'QR/tổng', share: (target: string) => `Tỷ lệ (mục tiêu ${target})` },
-  /** The figure read aloud with the row. */
-  rowLabel: (group: string, qr: number, count: number, share: string) => `${group}: ${qr}/${count} ý kiến qua mã QR của tổ (${share})`,
-  staleFlag: (days: number) => `Chưa có ý kiến qua QR ${weeks(days)}`,
-  lastQr: (on: string | null) => (on ? `QR gần nhất: ${on}` : 'Chưa từng có ý kiến qua QR'),
-  staleSummary: (n: number, days: number, groups: string[]) => `${n} tổ chưa có ý kiến qua mã QR trong ${weeks(days)}: ${groups.join(', ')}.`,
-  noneStale: (days: number) => `Tổ nào cũng có ý kiến qua mã QR trong ${weeks(days)} qua.`,
-  tooEarly: (days: number) => `Hòm thư tiếp nhận chưa đủ ${weeks(days)}: chưa đánh giá được mã QR ở các tổ.`,
-  note: 'Chỉ tính mã QR dán ở tổ dân phố (không tính mã QR tại trụ sở UBND, Trung tâm Phục vụ hành chính công).',
-
-  /** The monthly reminder to admins: lines to insert before the spreadsheet link. */
-  mailLines: (posters: { days: number; stale: Array<{ group: string; lastQrOn: string | null }> }): string[] =>
-    posters.stale.length === 0
-      ? [`Mã QR ở các tổ dân phố: tất cả các tổ dân phố đều có ý kiến qua mã QR trong ${weeks(posters.days)} qua.`]
-      : [
-          `Mã QR ở các tổ dân phố: ${posters.stale.length} tổ dân phố chưa có ý kiến nào qua mã QR của tổ trong ${weeks(posters.days)} qua:`,
-          ...posters.stale.map((s) => `- ${s.group} (ý kiến qua mã QR gần nhất: ${s.lastQrOn ?? 'chưa có'})`),
-          'Đề nghị kiểm tra áp phích mã QR ở các tổ này còn được dán và còn đọc, quét được (không rách, mờ, bị che); in lại nếu cần: thanh bên › Báo cáo › In mã QR.',
-        ],
 } as const;
 
 /** Who is calling: the refusals of services/access, one per capability where the wording exists. */
@@ -603,7 +240,7 @@ export const ACCESS = {
     resync: RESYNC.notAdmin,
     enterCase: STAFF_ENTRY.notAllowed,
     makeDocuments: PAPER.notAdmin,
-    issueLookupKey: CASES.keyAdminsOnly,
+    issueLookupKey: CASES.lookupKeyAdminsOnly,
     viewContact: CASES.contactAdminsOnly,
     makeReports: REPORTS.notAllowed,
     viewDashboard: REPORTS.notAllowed,
@@ -616,7 +253,7 @@ export const ACCESS = {
 } as const;
 
 /**
- * Secrets never at rest (issue 16.5): in the outbox a lookup key or a personal link's code is
+ * Secrets never at rest: in the outbox a lookup key or a personal link's code is
  * only a placeholder (what staff read in "Hộp thư đi"); the sender puts the real one in when the
  * message leaves.
  */

@@ -12,13 +12,12 @@ import { hourlyFromTrigger } from '../ui/server/triggers';
 import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
 import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, newLookupKey, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
-import type { PaperDoc } from '../services/documents/paper-trail';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
-import { dashboard, links, posters, publication, report, slips, stickers } from '../ui/server/reports-rpc';
+import { dashboard, links, posters, publication, report, paperSlips, stickers } from '../ui/server/reports-rpc';
 import type { PlaceLink } from '../services/documents/posters';
-import type { SlipRequest } from '../services/documents/slips';
+import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
 import type { PortalInput, PortalPage } from '../services/public/portal';
@@ -114,12 +113,12 @@ export function getContactDetails(code: string, reason: string): ContactDetails 
 }
 
 /** RPC: a transfer slip (to the handling body) or a reply letter (to the resident) as a Doc. */
-export function createCaseDocument(code: string, kind: 'slip' | 'letter'): PaperDoc {
+export function createCaseDocument(code: string, kind: 'slip' | 'letter'): WrittenDoc {
   return caseDocument(code, kind);
 }
 
 /** RPC: the printable answers per residential group, for residents without e-mail. */
-export function createGroupAnswerSheets(): PaperDoc {
+export function createGroupAnswerSheets(): WrittenDoc {
   return groupAnswerSheets();
 }
 
@@ -204,6 +203,6 @@ export function createQrStickers(place?: string): WrittenDoc {
 }
 
 /** RPC: paper slips for one residential group, each with its printed code and a stub with the lookup key. */
-export function createPaperSlips(request: SlipRequest): WrittenDoc {
-  return slips(request);
+export function createPaperSlips(request: PaperSlipRequest): WrittenDoc {
+  return paperSlips(request);
 }

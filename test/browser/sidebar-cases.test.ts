@@ -167,7 +167,7 @@ it('a document link in the sidebar (a Google address) opens the local copy in th
   ws.app!.call('caseAction', code, v.row, v.version, { action: 'assign', body: 'UBND phường', assignee: '' });
   const frame = await sidebar();
   await openCase(frame, code);
-  await frame.getByRole('button', { name: C.makeSlip }).click();
+  await frame.getByRole('button', { name: C.makeTransferSlip }).click();
   const link = frame.getByRole('link', { name: C.openDoc });
   await link.waitFor();
   expect(await link.getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);

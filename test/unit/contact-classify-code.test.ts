@@ -1,6 +1,6 @@
 import { checkEmail, checkPhone } from '../../src/domain/contact';
 import { compileRules, parseKeywordList, suggestCategory } from '../../src/domain/classify';
-import { allocateCodes, canonicalCode, formatCaseCode, formatSlipCode, parseCaseCode, parseSlipCode } from '../../src/domain/case-code';
+import { allocateCodes, canonicalCode, formatCaseCode, formatPaperSlipCode, parseCaseCode, parsePaperSlipCode } from '../../src/domain/case-code';
 
 describe('checkEmail', () => {
   it.each(['nguyen.van.a@gmail.com', 'a+tag@mttq.luukiem.gov.vn'])('accepts %s', (e) => expect(checkEmail(e).valid).toBe(true));
@@ -94,7 +94,7 @@ describe('one canonical form for every code', () => {
     // Above 99,999 the number is simply longer (formatCaseCode pads to 5, never cuts).
     expect(canonicalCode(formatCaseCode(2026, 123456))).toBe('GY-2026-123456');
     expect(canonicalCode('GY-2026-0123456')).toBe('GY-2026-123456');
-    expect(canonicalCode(formatSlipCode(2026, 100000))).toBe('GY-2026-P100000');
+    expect(canonicalCode(formatPaperSlipCode(2026, 100000))).toBe('GY-2026-P100000');
   });
 
   it('what is not a code is none', () => {
@@ -106,12 +106,12 @@ describe('one canonical form for every code', () => {
 
   it('parsing agrees with it: a form code is never a slip code and the other way round', () => {
     expect(parseCaseCode('GY-2026-000042')).toEqual({ year: 2026, sequence: 42 });
-    expect(parseSlipCode('gy-2026-p000007')).toEqual({ year: 2026, sequence: 7 });
+    expect(parsePaperSlipCode('gy-2026-p000007')).toEqual({ year: 2026, sequence: 7 });
     expect(parseCaseCode('GY-2026-P00007')).toBeNull();
-    expect(parseSlipCode('GY-2026-00007')).toBeNull();
+    expect(parsePaperSlipCode('GY-2026-00007')).toBeNull();
     for (let seq = 1; seq < 2_000_000; seq = seq * 3 + 1) {
       expect(canonicalCode(formatCaseCode(2026, seq))).toBe(formatCaseCode(2026, seq));
-      expect(canonicalCode(formatSlipCode(2026, seq))).toBe(formatSlipCode(2026, seq));
+      expect(canonicalCode(formatPaperSlipCode(2026, seq))).toBe(formatPaperSlipCode(2026, seq));
     }
   });
 });

@@ -9,6 +9,7 @@ import type { IndexEntry } from '../case-record';
 import type { InboxQuery } from '../inbox';
 import { groupQrCounts, isStale, lastGroupQrDays, lastOn, qrWatchStarted, STALE_QR_DAYS } from './adoption';
 import { buildReport } from './model';
+import { DASHBOARD_TILES as TILE } from '../../i18n/reports';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportContext } from './types';
 
 export interface Tile {
@@ -91,11 +92,11 @@ function period(f: PeriodFigures): DashboardPeriod {
     to,
     qrShare: f.qrShare,
     tiles: [
-      { label: 'Tiếp nhận', value: f.received.toLocaleString('vi-VN'), query: { from, to } },
-      { label: 'Trả lời đúng hạn', value: pct(onTime), query: null, warn: onTime !== null && onTime < 0.9 },
-      { label: 'Quá hạn, chưa trả lời', value: openLate.toLocaleString('vi-VN'), query: { status: 'overdue', from, to }, warn: openLate > 0 },
-      { label: `Qua mã QR (mục tiêu ${pct(QR_TARGET)})`, value: pct(f.qrShare), query: { channel: 'QR', from, to }, warn: f.qrShare !== null && f.qrShare <= QR_TARGET },
-      { label: `Người dân hài lòng (${f.satisfaction.rated} đánh giá)`, value: f.satisfaction.average === null ? '—' : `${f.satisfaction.average.toLocaleString('vi-VN')}/5`, query: null, warn: f.satisfaction.average !== null && f.satisfaction.average < 3.5 },
+      { label: TILE.received, value: f.received.toLocaleString('vi-VN'), query: { from, to } },
+      { label: TILE.onTime, value: pct(onTime), query: null, warn: onTime !== null && onTime < 0.9 },
+      { label: TILE.overdue, value: openLate.toLocaleString('vi-VN'), query: { status: 'overdue', from, to }, warn: openLate > 0 },
+      { label: TILE.qr(pct(QR_TARGET)), value: pct(f.qrShare), query: { channel: 'QR', from, to }, warn: f.qrShare !== null && f.qrShare <= QR_TARGET },
+      { label: TILE.satisfied(f.satisfaction.rated), value: f.satisfaction.average === null ? '—' : `${f.satisfaction.average.toLocaleString('vi-VN')}/5`, query: null, warn: f.satisfaction.average !== null && f.satisfaction.average < 3.5 },
     ],
   };
 }

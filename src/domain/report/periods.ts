@@ -18,6 +18,7 @@
  * day), so a Period's `to` tells its year and index back (specOf).
  */
 import { formatVietnameseDate, fromYmd, toYmd, type CivilDay } from '../calendar/civil-date';
+import { PERIOD } from '../../i18n/reports';
 import type { CutoffRule, Period, PeriodKind, PeriodSpec } from './types';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
@@ -34,18 +35,18 @@ function checkIndex(kind: PeriodKind, index: number | undefined, max: number): n
 function labelOf(kind: Exclude<PeriodKind, 'custom'>, year: number, index: number): string {
   switch (kind) {
     case 'month':
-      return `Tháng ${index} năm ${year}`;
+      return PERIOD.month(index, year);
     case 'quarter':
-      return `Quý ${ROMAN[index - 1]} năm ${year}`;
+      return PERIOD.quarter(ROMAN[index - 1], year);
     case 'half':
-      return `6 tháng ${index === 1 ? 'đầu' : 'cuối'} năm ${year}`;
+      return PERIOD.half(index === 1, year);
     case 'year':
-      return `Năm ${year}`;
+      return PERIOD.year(year);
   }
 }
 
 export function customLabel(from: CivilDay, to: CivilDay): string {
-  return `Từ ${formatVietnameseDate(from)} đến ${formatVietnameseDate(to)}`;
+  return PERIOD.custom(formatVietnameseDate(from), formatVietnameseDate(to));
 }
 
 function custom(from: CivilDay, to: CivilDay): Period {

@@ -5,30 +5,30 @@
  */
 import { formatVietnameseDate, type CivilDay } from '../calendar/civil-date';
 import type { Publication } from '../publication';
+import { PUBLICATION_DOC as T } from '../../i18n/reports';
 import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 
 export function publicationDocument(pub: Publication, committee: string, today: CivilDay, version: number): DocumentSpec {
   const lower = pub.label.charAt(0).toLowerCase() + pub.label.slice(1);
   const blocks: Block[] = [
     p(committee.toUpperCase(), { bold: true, align: 'center' }),
-    p('KẾT QUẢ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN', { heading: 'title', bold: true, align: 'center', size: 16 }),
-    p(`qua Hòm thư số — ${lower}`, { bold: true, align: 'center', size: 14 }),
-    p(`Niêm yết ngày ${formatVietnameseDate(today)}. Không nêu tên người gửi; người gửi tìm ý kiến của mình theo mã ý kiến.`, { italic: true, align: 'center' }),
-    p(`Trong tháng, ${pub.totals.total} ý kiến đã có kết quả: ${pub.totals.answered} ý kiến đã được trả lời, ${pub.totals.closed} ý kiến đã kết thúc.`, { size: 14 }),
+    p(T.title, { heading: 'title', bold: true, align: 'center', size: 16 }),
+    p(T.subtitle(lower), { bold: true, align: 'center', size: 14 }),
+    p(T.posted(formatVietnameseDate(today)), { italic: true, align: 'center' }),
+    p(T.totals(pub.totals.total, pub.totals.answered, pub.totals.closed), { size: 14 }),
   ];
   if (pub.rows.length) {
     blocks.push(
-      p('Danh sách ý kiến', { heading: 'section', bold: true, size: 14 }),
-      { type: 'table', rows: [['Mã ý kiến', 'Ngày gửi', 'Tổ dân phố', 'Lĩnh vực', 'Kết quả', 'Nội dung và trả lời (đã được duyệt công khai)'], ...pub.rows.map((r) => [r.code, r.receivedOn, r.group, r.category, r.outcome || r.status, [r.summary && `Tóm tắt: ${r.summary}`, r.answer && `Trả lời: ${r.answer}`].filter(Boolean).join('\n') || '—'])] },
+      p(T.list, { heading: 'section', bold: true, size: 14 }),
+      { type: 'table', rows: [[T.code, T.receivedOn, T.group, T.category, T.outcome, T.content], ...pub.rows.map((r) => [r.code, r.receivedOn, r.group, r.category, r.outcome || r.status, [r.summary && T.summary(r.summary), r.answer && T.answer(r.answer)].filter(Boolean).join('\n') || '—'])] },
     );
-  } else blocks.push(p('Trong tháng chưa có ý kiến nào có kết quả.'));
+  } else blocks.push(p(T.none));
   blocks.push(
-    p('Tổng hợp theo lĩnh vực', { heading: 'section', bold: true, size: 14 }),
-    { type: 'table', rows: [['Lĩnh vực', 'Số ý kiến'], ...pub.totals.byCategory.map((c) => [c.category, String(c.count)])] },
-    p('Tổng hợp theo tổ dân phố', { heading: 'section', bold: true, size: 14 }),
-    { type: 'table', rows: [['Tổ dân phố', 'Số ý kiến'], ...pub.totals.byGroup.map((g) => [g.group, String(g.count)])] },
-    p('Tổ dân phố có dưới 3 ý kiến trong một lĩnh vực được gộp vào "Các tổ dân phố khác" để không ai bị nhận ra.', { italic: true }),
+    p(T.byCategory, { heading: 'section', bold: true, size: 14 }),
+    { type: 'table', rows: [[T.category, T.count], ...pub.totals.byCategory.map((c) => [c.category, String(c.count)])] },
+    p(T.byGroup, { heading: 'section', bold: true, size: 14 }),
+    { type: 'table', rows: [[T.group, T.count], ...pub.totals.byGroup.map((g) => [g.group, String(g.count)])] },
+    p(T.smallGroups, { italic: true }),
   );
-  const name = `Công khai kết quả Hòm thư số — ${pub.label}${version > 1 ? ` (bản ${version})` : ''}`;
-  return { name, page: A4_ADMINISTRATIVE, font: { family: 'Times New Roman', size: 14 }, blocks };
+  return { name: T.name(pub.label, version), page: A4_ADMINISTRATIVE, font: { family: 'Times New Roman', size: 14 }, blocks };
 }

@@ -14,6 +14,7 @@ import type { HandlingBody, StaffMember } from '../settings';
 import { qrWatchStarted, staleQrGroups, STALE_QR_DAYS, type AdoptionEntry, type StaleQrGroup } from './adoption';
 import { worksOnBodyByLink } from '../permissions';
 import { deadlinesOn } from '../deadline';
+import { PERIOD } from '../../i18n/reports';
 
 export interface DigestLine {
   code: string;
@@ -89,14 +90,14 @@ export function adminReminders(today: CivilDay, calendar: WorkingCalendar, adopt
   const quarterEnd = Math.ceil(month / 3) * 3;
   const deadline = fromYmd(year, quarterEnd, 25);
   if (month === quarterEnd && today >= workingDaysBefore(deadline, 5, calendar) && today <= deadline) {
-    out.push({ key: `q-${year}-${quarterEnd / 3}`, kind: 'quarterly', label: `Quý ${['I', 'II', 'III', 'IV'][quarterEnd / 3 - 1]} năm ${year}`, dueOn: formatVietnameseDate(deadline) });
+    out.push({ key: `q-${year}-${quarterEnd / 3}`, kind: 'quarterly', label: PERIOD.quarter(['I', 'II', 'III', 'IV'][quarterEnd / 3 - 1], year), dueOn: formatVietnameseDate(deadline) });
   }
   // The month's first working day (or a run within the next two, if the job missed that day).
   let first = fromYmd(year, month, 1);
   while (!calendar.isWorkingDay(first)) first += 1;
   if (today >= first && today <= calendar.addWorkingDaysFrom(first, 2)) {
     const prev = month === 1 ? { y: year - 1, m: 12 } : { y: year, m: month - 1 };
-    const monthly: AdminReminder = { key: `m-${prev.y}-${prev.m}`, kind: 'monthly', label: `Tháng ${prev.m} năm ${prev.y}`, dueOn: formatVietnameseDate(first) };
+    const monthly: AdminReminder = { key: `m-${prev.y}-${prev.m}`, kind: 'monthly', label: PERIOD.month(prev.m, prev.y), dueOn: formatVietnameseDate(first) };
     if (adoption) monthly.qrPosters = qrWatchStarted(adoption.entries, today) ? { days: STALE_QR_DAYS, stale: staleQrGroups(adoption.entries, adoption.groups, today) } : null;
     out.push(monthly);
   }

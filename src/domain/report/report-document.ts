@@ -7,7 +7,8 @@
  */
 import { formatVietnameseDate, toYmd, vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { ReportSettings } from '../settings';
-import { isQrChannel } from '../case';
+import { isQrChannel, UNCLASSIFIED } from '../case';
+import { REPORT_DOC as T } from '../../i18n/reports';
 import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportModel } from './types';
 
@@ -28,7 +29,7 @@ export function appendixRows(cases: ReadonlyArray<Pick<ReportCase, 'code' | 'rec
       return d >= from && d <= to;
     })
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.code.localeCompare(b.code))
-    .map((c) => ({ code: c.code, receivedOn: formatVietnameseDate(vietnamDayOf(c.receivedAt)), group: c.group, category: c.category || 'Chưa phân loại', channel: c.channel, status: c.status }));
+    .map((c) => ({ code: c.code, receivedOn: formatVietnameseDate(vietnamDayOf(c.receivedAt)), group: c.group, category: c.category || UNCLASSIFIED, channel: c.channel, status: c.status }));
 }
 
 const num = (n: number) => n.toLocaleString('vi-VN');
@@ -46,7 +47,7 @@ export function placeAndDate(place: string, day: CivilDay): string {
   const { year, month, day: d } = toYmd(day);
   const dd = d < 10 ? `0${d}` : String(d);
   const mm = month < 3 ? `0${month}` : String(month);
-  return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
+  return T.placeAndDate(place, dd, mm, year);
 }
 
 export interface ReportDocumentInput {
@@ -60,23 +61,24 @@ export interface ReportDocumentInput {
 }
 
 function comparison(model: ReportModel): Block[] {
-  const cols: Array<[string, PeriodFigures]> = [['Kỳ này', model.current]];
-  if (model.previous) cols.push(['Kỳ trước', model.previous]);
-  if (model.lastYear) cols.push(['Cùng kỳ năm trước', model.lastYear]);
+  const C = T.comparison;
+  const cols: Array<[string, PeriodFigures]> = [[C.current, model.current]];
+  if (model.previous) cols.push([C.previous, model.previous]);
+  if (model.lastYear) cols.push([C.lastYear, model.lastYear]);
   if (cols.length === 1) return [];
   const row = (label: string, f: (x: PeriodFigures) => string): string[] => [label, ...cols.map(([, x]) => f(x))];
   return [
-    p('So sánh với kỳ trước và cùng kỳ năm trước:', { italic: true }),
+    p(C.intro, { italic: true }),
     {
       type: 'table',
       rows: [
-        ['Chỉ tiêu', ...cols.map(([label, x]) => `${label}\n(${x.period.label})`)],
-        row('Ý kiến tiếp nhận', (x) => num(x.received)),
-        row('Tỷ lệ qua mã QR', (x) => share(x.qrShare)),
-        row('Đã trả lời', (x) => num(x.answered)),
-        row('Tỷ lệ trả lời đúng hạn', (x) => share(onTimeRate(x))),
-        row('Chưa trả lời', (x) => num(x.open)),
-        row('Số ngày làm việc trung bình để trả lời', (x) => days(x.averageWorkingDaysToAnswer)),
+        [C.measure, ...cols.map(([label, x]) => `${label}\n(${x.period.label})`)],
+        row(C.received, (x) => num(x.received)),
+        row(C.qrShare, (x) => share(x.qrShare)),
+        row(C.answered, (x) => num(x.answered)),
+        row(C.onTimeRate, (x) => share(onTimeRate(x))),
+        row(C.open, (x) => num(x.open)),
+        row(C.averageDays, (x) => days(x.averageWorkingDaysToAnswer)),
       ],
     },
   ];
@@ -90,93 +92,98 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
   const openLate = f.overdue.filter((o) => o.open).length;
   const openInTime = f.open - openLate;
   const qr = f.byChannel.filter((c) => isQrChannel(c.key)).reduce((n, c) => n + c.count, 0);
+  const I = T.intake;
+  const H = T.handling;
+  const O = T.oversight;
+  const E = T.evaluation;
+  const D = T.direction;
+  const A = T.appendix;
   const blocks: Block[] = [
     {
       type: 'table',
       layout: true,
       rows: [
-        [`${header.parentBody}\n${header.localBody}\n${header.organ}\n―――――`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n――――――――――――――'],
-        [`Số:      /${header.numberSuffix}`, placeAndDate(header.place, input.today)],
+        [`${header.parentBody}\n${header.localBody}\n${header.organ}\n―――――`, T.nationalMotto],
+        [T.number(header.numberSuffix), placeAndDate(header.place, input.today)],
       ],
       cellStyles: [
         [{ bold: true, align: 'center' }, { bold: true, align: 'center' }],
         [{ align: 'center' }, { italic: true, align: 'center' }],
       ],
     },
-    p('BÁO CÁO', { heading: 'title', bold: true, align: 'center', size: 14 }),
-    p(`Kết quả tiếp nhận, xử lý ý kiến, kiến nghị của Nhân dân qua Hòm thư số ${lower}`, { bold: true, align: 'center' }),
-    p(`(Số liệu từ ngày ${formatVietnameseDate(f.period.from)} đến ngày ${formatVietnameseDate(f.period.to)}; tính đến ngày ${formatVietnameseDate(model.asOf)})`, { italic: true, align: 'center' }),
+    p(T.title, { heading: 'title', bold: true, align: 'center', size: 14 }),
+    p(T.subtitle(lower), { bold: true, align: 'center' }),
+    p(T.span(formatVietnameseDate(f.period.from), formatVietnameseDate(f.period.to), formatVietnameseDate(model.asOf)), { italic: true, align: 'center' }),
 
-    p('I. TÌNH HÌNH TIẾP NHẬN', { heading: 'section', bold: true }),
-    p(`${label}, ${committee} tiếp nhận ${num(f.received)} ý kiến, kiến nghị của Nhân dân qua Hòm thư số. Trong đó qua mã QR ${num(qr)} ý kiến (${share(f.qrShare)}; mục tiêu trên ${share(QR_TARGET)}: ${f.qrShare === null ? 'chưa có số liệu' : f.qrShare > QR_TARGET ? 'đạt' : 'chưa đạt'}).`, { align: 'justify' }),
-    p(`${num(f.groupsWithAny)}/${num(f.groupsTotal)} tổ dân phố có ý kiến gửi về; ${f.silentGroups.length ? `chưa có ý kiến: ${f.silentGroups.join(', ')}.` : 'tất cả tổ dân phố đều có ý kiến.'}`, { align: 'justify' }),
-    p('1. Theo kênh tiếp nhận', { heading: 'subsection', bold: true }),
-    { type: 'table', rows: [['Kênh tiếp nhận', 'Số ý kiến', 'Tỷ lệ'], ...f.byChannel.map((c) => [c.key, num(c.count), pct(c.count, f.received)])] },
-    p('2. Theo lĩnh vực', { heading: 'subsection', bold: true }),
-    { type: 'table', rows: [['Lĩnh vực', 'Số ý kiến', 'Tỷ lệ'], ...f.byCategory.map((c) => [c.key, num(c.count), pct(c.count, f.received)])] },
-    { type: 'chart', kind: 'bar', title: `Ý kiến theo lĩnh vực — ${label}`, columns: ['Lĩnh vực', 'Số ý kiến'], rows: f.byCategory.map((c) => [c.key, c.count] as [string, number]), width: 600, height: Math.max(220, 60 + 32 * f.byCategory.length), colors: ['#1a5fb4'] },
-    p('3. Theo tổ dân phố', { heading: 'subsection', bold: true }),
-    { type: 'table', rows: [['Tổ dân phố', 'Số ý kiến'], ...f.byGroup.map((g) => [g.key, num(g.count)])] },
+    p(I.heading, { heading: 'section', bold: true }),
+    p(I.summary({ period: label, committee, received: num(f.received), qr: num(qr), qrShare: share(f.qrShare), target: share(QR_TARGET), verdict: f.qrShare === null ? I.targetNoData : f.qrShare > QR_TARGET ? I.targetMet : I.targetMissed }), { align: 'justify' }),
+    p(I.groups(num(f.groupsWithAny), num(f.groupsTotal), f.silentGroups), { align: 'justify' }),
+    p(I.byChannel, { heading: 'subsection', bold: true }),
+    { type: 'table', rows: [[I.channel, I.count, I.share], ...f.byChannel.map((c) => [c.key, num(c.count), pct(c.count, f.received)])] },
+    p(I.byCategory, { heading: 'subsection', bold: true }),
+    { type: 'table', rows: [[I.category, I.count, I.share], ...f.byCategory.map((c) => [c.key, num(c.count), pct(c.count, f.received)])] },
+    { type: 'chart', kind: 'bar', title: I.categoryChart(label), columns: [I.category, I.count], rows: f.byCategory.map((c) => [c.key, c.count] as [string, number]), width: 600, height: Math.max(220, 60 + 32 * f.byCategory.length), colors: ['#1a5fb4'] },
+    p(I.byGroup, { heading: 'subsection', bold: true }),
+    { type: 'table', rows: [[I.group, I.count], ...f.byGroup.map((g) => [g.key, num(g.count)])] },
     ...comparison(model),
 
-    p('II. KẾT QUẢ XỬ LÝ', { heading: 'section', bold: true }),
-    p(`Đến ngày ${formatVietnameseDate(model.asOf)}, đã trả lời ${num(f.answered)}/${num(f.received)} ý kiến (${pct(f.answered, f.received)}), trong đó đúng hạn ${num(f.answeredOnTime)} (${model.deadlineDays.normal} ngày làm việc; vụ việc phức tạp ${model.deadlineDays.complex} ngày làm việc), quá hạn ${num(f.answeredLate)}; ${num(f.closedWithoutAnswer)} ý kiến kết thúc không cần trả lời (trùng lặp, không thuộc thẩm quyền, không đủ thông tin, lợi dụng); ${num(f.open)} ý kiến đang xử lý, trong đó ${num(openLate)} ý kiến đã quá hạn.`, { align: 'justify' }),
+    p(H.heading, { heading: 'section', bold: true }),
+    p(H.summary({ asOf: formatVietnameseDate(model.asOf), answered: num(f.answered), received: num(f.received), answeredShare: pct(f.answered, f.received), onTime: num(f.answeredOnTime), normalDays: model.deadlineDays.normal, complexDays: model.deadlineDays.complex, late: num(f.answeredLate), closed: num(f.closedWithoutAnswer), open: num(f.open), openLate: num(openLate) }), { align: 'justify' }),
     {
       type: 'table',
       rows: [
-        ['Kết quả', 'Số ý kiến', 'Tỷ lệ'],
-        ['Đã trả lời đúng hạn', num(f.answeredOnTime), pct(f.answeredOnTime, f.received)],
-        ['Đã trả lời quá hạn', num(f.answeredLate), pct(f.answeredLate, f.received)],
-        ['Kết thúc không cần trả lời', num(f.closedWithoutAnswer), pct(f.closedWithoutAnswer, f.received)],
-        ['Đang xử lý, trong hạn', num(openInTime), pct(openInTime, f.received)],
-        ['Đang xử lý, quá hạn', num(openLate), pct(openLate, f.received)],
-        ['Tổng số', num(f.received), f.received ? '100%' : '—'],
+        [H.outcome, I.count, I.share],
+        [H.answeredOnTime, num(f.answeredOnTime), pct(f.answeredOnTime, f.received)],
+        [H.answeredLate, num(f.answeredLate), pct(f.answeredLate, f.received)],
+        [H.closedWithoutAnswer, num(f.closedWithoutAnswer), pct(f.closedWithoutAnswer, f.received)],
+        [H.openInTime, num(openInTime), pct(openInTime, f.received)],
+        [H.openLate, num(openLate), pct(openLate, f.received)],
+        [H.total, num(f.received), f.received ? '100%' : '—'],
       ],
     },
-    { type: 'chart', kind: 'pie', title: `Kết quả xử lý — ${label}`, columns: ['Kết quả', 'Số ý kiến'], rows: [['Trả lời đúng hạn', f.answeredOnTime], ['Trả lời quá hạn', f.answeredLate], ['Đang xử lý, trong hạn', openInTime], ['Đang xử lý, quá hạn', openLate], ['Kết thúc không cần trả lời', f.closedWithoutAnswer]], width: 600, height: 320, colors: ['#2e7d32', '#ef6c00', '#1a5fb4', '#c62828', '#9e9e9e'] },
-    p(`Thời gian trả lời: trung bình ${days(f.averageWorkingDaysToAnswer)} ngày làm việc, trung vị ${days(f.medianWorkingDaysToAnswer)} ngày làm việc.`),
-    p(f.satisfaction.rated ? `Mức độ hài lòng: ${num(f.satisfaction.rated)} người dân đánh giá, điểm trung bình ${days(f.satisfaction.average)}/5.` : 'Mức độ hài lòng: chưa có đánh giá của người dân trong kỳ.'),
-    p(`Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: ${num(f.misuse)} (đã chuyển Công an phường theo quy định; không công khai).`),
+    { type: 'chart', kind: 'pie', title: H.chart(label), columns: [H.outcome, I.count], rows: [[H.chartOnTime, f.answeredOnTime], [H.chartLate, f.answeredLate], [H.openInTime, openInTime], [H.openLate, openLate], [H.closedWithoutAnswer, f.closedWithoutAnswer]], width: 600, height: 320, colors: ['#2e7d32', '#ef6c00', '#1a5fb4', '#c62828', '#9e9e9e'] },
+    p(H.timeToAnswer(days(f.averageWorkingDaysToAnswer), days(f.medianWorkingDaysToAnswer))),
+    p(f.satisfaction.rated ? H.satisfaction(num(f.satisfaction.rated), days(f.satisfaction.average)) : H.noSatisfaction),
+    p(H.misuse(num(f.misuse))),
 
-    p('III. CÔNG TÁC GIÁM SÁT, ĐÔN ĐỐC', { heading: 'section', bold: true }),
-    p('1. Kết quả của cơ quan xử lý', { heading: 'subsection', bold: true }),
+    p(O.heading, { heading: 'section', bold: true }),
+    p(O.bodies, { heading: 'subsection', bold: true }),
     {
       type: 'table',
       rows: [
-        ['Cơ quan xử lý', 'Được chuyển', 'Đã trả lời', 'Tỷ lệ đúng hạn', 'Giữ đúng hạn đã hẹn'],
+        [O.body, O.assigned, O.answered, O.onTimeRate, O.keptCommitted],
         ...f.byBody.map((b) => [b.body, num(b.assigned), num(b.answered), share(b.onTimeRate), b.committed ? `${num(b.keptCommitted)}/${num(b.committed)}` : '—']),
       ],
     },
-    p('2. Ý kiến quá hạn', { heading: 'subsection', bold: true }),
+    p(O.overdue, { heading: 'subsection', bold: true }),
     f.overdue.length
-      ? { type: 'table', rows: [['Mã ý kiến', 'Lĩnh vực', 'Cơ quan xử lý', 'Số ngày làm việc quá hạn', 'Tình trạng'], ...f.overdue.map((o) => [o.code, o.category, o.body || '—', num(o.workingDaysLate), o.open ? 'Chưa trả lời' : 'Đã trả lời muộn'])] }
-      : p('Không có ý kiến quá hạn.'),
-    p('[Ban Thường trực ghi các hoạt động giám sát, đôn đốc đã thực hiện trong kỳ.]', { placeholder: true }),
+      ? { type: 'table', rows: [[O.code, O.category, O.body, O.daysLate, O.state], ...f.overdue.map((o) => [o.code, o.category, o.body || '—', num(o.workingDaysLate), o.open ? O.stillOpen : O.answeredLate])] }
+      : p(O.noneOverdue),
+    p(O.placeholder, { placeholder: true }),
 
-    p('IV. ĐÁNH GIÁ', { heading: 'section', bold: true }),
-    p('1. Ưu điểm', { heading: 'subsection', bold: true }),
-    p('[Ban Thường trực đánh giá ưu điểm.]', { placeholder: true }),
-    p('2. Hạn chế, nguyên nhân', { heading: 'subsection', bold: true }),
-    p('[Ban Thường trực đánh giá hạn chế và nguyên nhân.]', { placeholder: true }),
+    p(E.heading, { heading: 'section', bold: true }),
+    p(E.strengths, { heading: 'subsection', bold: true }),
+    p(E.strengthsPlaceholder, { placeholder: true }),
+    p(E.weaknesses, { heading: 'subsection', bold: true }),
+    p(E.weaknessesPlaceholder, { placeholder: true }),
 
-    p('V. PHƯƠNG HƯỚNG, KIẾN NGHỊ', { heading: 'section', bold: true }),
-    p('[Phương hướng kỳ tới và kiến nghị với cấp ủy, chính quyền.]', { placeholder: true }),
-    f.silentGroups.length ? p(`Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến (${f.silentGroups.length} tổ) kiểm tra việc niêm yết mã QR và hướng dẫn người dân sử dụng.`, { align: 'justify' }) : null,
+    p(D.heading, { heading: 'section', bold: true }),
+    p(D.placeholder, { placeholder: true }),
+    f.silentGroups.length ? p(D.silentGroups(f.silentGroups.length), { align: 'justify' }) : null,
 
     {
       type: 'table',
       layout: true,
-      rows: [[`Nơi nhận:\n${header.recipients.map((r) => `- ${r}`).join('\n')}`, `${header.signFor}\n${header.signTitle}\n\n\n\n${header.signer}`]],
+      rows: [[T.recipients(header.recipients), `${header.signFor}\n${header.signTitle}\n\n\n\n${header.signer}`]],
       cellStyles: [[{ italic: false }, { bold: true, align: 'center' }]],
     },
 
     { type: 'pageBreak' },
-    p('PHỤ LỤC', { heading: 'section', bold: true, align: 'center' }),
-    p(`Danh sách ý kiến tiếp nhận ${lower} (không nêu thông tin người gửi)`, { italic: true, align: 'center' }),
+    p(A.heading, { heading: 'section', bold: true, align: 'center' }),
+    p(A.intro(lower), { italic: true, align: 'center' }),
     input.appendix.length
-      ? { type: 'table', rows: [['Mã ý kiến', 'Ngày tiếp nhận', 'Tổ dân phố', 'Lĩnh vực', 'Kênh', 'Trạng thái'], ...input.appendix.map((r) => [r.code, r.receivedOn, r.group, r.category, r.channel, r.status])] }
-      : p('Không có ý kiến trong kỳ.'),
+      ? { type: 'table', rows: [[A.code, A.receivedOn, A.group, A.category, A.channel, A.status], ...input.appendix.map((r) => [r.code, r.receivedOn, r.group, r.category, r.channel, r.status])] }
+      : p(A.empty),
   ].filter((b): b is Block => b !== null);
-  const name = `Báo cáo Hòm thư số — ${label}${input.version > 1 ? ` (bản ${input.version})` : ''}`;
-  return { name, page: A4_ADMINISTRATIVE, font: { family: 'Times New Roman', size: 13 }, blocks };
+  return { name: T.name(label, input.version), page: A4_ADMINISTRATIVE, font: { family: 'Times New Roman', size: 13 }, blocks };
 }

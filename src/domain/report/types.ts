@@ -26,7 +26,7 @@ export interface ReportCase {
   answerSentAt: Date | '';
   outcome: string;
   closedAt: Date | '';
-  /** 1–5 when the resident rated the answer (issue 10), else null. */
+  /** 1–5 when the resident rated the answer, else null. */
   rating: number | null;
 }
 

@@ -49,9 +49,10 @@
  * No Apps Script globals: pure and deterministic.
  */
 import { cleanResidentText } from './sanitize';
+import { MASKS } from '../../i18n/vi';
 
-/** What replaces anything hidden: short, Vietnamese, and with no digit a later rule could see. */
-export const HIDDEN_MARK = '[đã ẩn]';
+/** What replaces anything hidden (its wording: i18n). */
+export const HIDDEN_MARK = MASKS.hidden;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks

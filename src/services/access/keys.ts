@@ -1,10 +1,10 @@
 /**
- * Lookup keys: HMAC-SHA256 of the case's journal key (and the key's issue number) under a random
+ * Lookup keys: HMAC-SHA256 of the case's response key (and the key's issue number) under a random
  * secret kept in the document properties (derived in platform/secrets). Nothing is stored per
  * case but the issue number: the same case always yields the same key, a new issue invalidates
  * the old key, and without the secret a key cannot be computed.
  */
-import { slipJournalKey } from '../../domain/case-code';
+import { paperSlipResponseKey } from '../../domain/case-code';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 import { lookupKey } from '../platform/secrets';
 
@@ -19,7 +19,7 @@ export function existingLookupKey(store: DocumentStore, responseKey: string, iss
 
 export { lookupKey, lookupSecret } from '../platform/secrets';
 
-/** The key printed on a paper slip's stub: the one its case will have (first issue of its journal key). */
-export function slipLookupKey(store: DocumentStore, code: string): string {
-  return lookupKey(store, slipJournalKey(code), 0);
+/** The key printed on a paper slip's stub: the one its case will have (first issue of its response key). */
+export function paperSlipLookupKey(store: DocumentStore, code: string): string {
+  return lookupKey(store, paperSlipResponseKey(code), 0);
 }

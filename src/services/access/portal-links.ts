@@ -7,7 +7,8 @@
  * be in "Cán bộ" with the same role and body; removing someone, or changing their role or body,
  * revokes their links for good.
  */
-import { roleOf, ROLE_LABELS, type Role } from '../../domain/settings';
+import { roleOf, type Role } from '../../domain/settings';
+import { ROLE_LABELS } from '../../domain/vocabulary';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import { queueMail, type OutgoingMail } from '../platform/outbox';

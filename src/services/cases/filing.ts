@@ -2,7 +2,7 @@
  * The one filing pipeline, used by intake (the form trigger), reconcile, staff entry and
  * follow-ups. A filing unit is everything one submission writes: the submitter row (contact
  * details only there), long-text continuations, the acknowledgement in the outbox, the audit
- * row "Tiếp nhận" that records which submission (journal key) got which code, and the case row.
+ * row "Tiếp nhận" that records which submission (response key) got which code, and the case row.
  *
  * All or nothing: before anything is written, the key's case code is reserved in the journal
  * (document properties); the case row is written last and is what makes the unit count as
@@ -20,22 +20,17 @@ import { ACK } from '../../i18n/vi';
 import { webAppUrl } from '../platform/web-app';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
-import { outboxRecord, RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
+import { outboxRecord, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { withIndex } from './store';
+import { AUDIT_ACTION, AUDIT_FIELD, NON_STAFF_ACTOR, OUTBOX_KIND, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
 export const LONG_TEXT_PLAIN_COLUMNS = 40;
 
-export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
-
-/** The audit action of a filing; its "after" value is the journal key. */
-export const FILED_ACTION = 'Tiếp nhận';
-export const FILED_FIELD = 'Mã phản hồi biểu mẫu';
-
 export interface CaseWrites {
-  key: string;
+  responseKey: string;
   code: string;
   caseRecord: Record<string, unknown>;
   submitter: Record<string, unknown> | null;
@@ -44,7 +39,7 @@ export interface CaseWrites {
   audit: Record<string, unknown> | null;
 }
 
-/** A submission to file: its journal key, who filed it, and how to prepare it once its code is known. */
+/** A submission to file: its response key, who filed it, and how to prepare it once its code is known. */
 export interface FilingUnit {
   key: string;
   by: string;
@@ -78,27 +73,24 @@ export function acknowledgement(prepared: PreparedCase, rt: Runtime): OutgoingMa
   };
 }
 
-/** Who files form responses; staff entries and follow-ups name the staff member. */
-export const FORM_FILER = 'Biểu mẫu';
-
 /**
  * The unit's writes. Which key got which code must survive a case row deleted by hand: the
  * submitter row carries the key; a submission without one gets an audit row "Tiếp nhận" that
  * does (so does every staff entry, which names who entered it). A form submission with contact
  * details so writes no audit row and stays within its call budget.
  */
-export function writesFor(key: string, by: string, prepared: PreparedCase, rt: Runtime, now: Date): CaseWrites {
+export function writesFor(responseKey: string, by: string, prepared: PreparedCase, rt: Runtime, now: Date): CaseWrites {
   const f = prepared.fields;
   const ack = acknowledgement(prepared, rt);
-  const audited = !prepared.submitter || by !== FORM_FILER;
+  const audited = !prepared.submitter || by !== NON_STAFF_ACTOR.form; // staff entries and follow-ups name the staff member
   return {
-    key,
+    responseKey: responseKey,
     code: f.code,
-    caseRecord: withIndex({ ...f, responseKey: key }),
-    submitter: prepared.submitter ? { ...prepared.submitter, responseKey: key } : null,
+    caseRecord: withIndex({ ...f, responseKey: responseKey }),
+    submitter: prepared.submitter ? { ...prepared.submitter, responseKey: responseKey } : null,
     longRows: prepared.spilled.map((s) => [f.code, s.field, s.length, ...s.parts]),
     outbox: ack ? outboxRecord(ack, now) : null,
-    audit: audited ? { at: now, user: by, action: FILED_ACTION, code: f.code, field: FILED_FIELD, before: '', after: key, detail: f.channel, version: 1 } : null,
+    audit: audited ? { at: now, user: by, action: AUDIT_ACTION.filed, code: f.code, field: AUDIT_FIELD.responseKey, before: '', after: responseKey, detail: f.channel, version: 1 } : null,
   };
 }
 
@@ -112,15 +104,15 @@ export function readJournal(store: DocumentStore): JournalState {
  * Codes for keys not yet reserved, reserved with the sequence in one property write. A key that
  * comes with its code (a paper slip's) reserves that code and leaves the sequence alone.
  */
-export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ key: string; year: number; code?: string }>, floors: Record<number, number> = {}): Map<string, string> {
+export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ responseKey: string; year: number; code?: string }>, floors: Record<number, number> = {}): Map<string, string> {
   const out = new Map<string, string>();
   let given = false;
   const fresh = keys.filter((k) => {
-    const held = journal.pending[k.key];
-    if (held) out.set(k.key, held);
+    const held = journal.pending[k.responseKey];
+    if (held) out.set(k.responseKey, held);
     else if (k.code) {
-      out.set(k.key, k.code);
-      journal.pending[k.key] = k.code;
+      out.set(k.responseKey, k.code);
+      journal.pending[k.responseKey] = k.code;
       given = true;
     }
     return !held && !k.code;
@@ -131,7 +123,7 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ k
   }
   let state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
   const byYear = new Map<number, string[]>();
-  for (const k of fresh) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.key]);
+  for (const k of fresh) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.responseKey]);
   for (const [year, yearKeys] of byYear) {
     const next = allocateCodes(state, year, yearKeys.length, floors[year] ?? 0);
     state = next.state;
@@ -148,11 +140,11 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ k
  * The units are written: they count as filed, their reservations end, and the public board shows
  * them at once (one property write).
  */
-export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ key: string; code: string }>): void {
+export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ responseKey: string; code: string }>): void {
   if (done.length === 0) return;
   for (const d of done) {
-    journal.filed[d.key] = d.code;
-    delete journal.pending[d.key];
+    journal.filed[d.responseKey] = d.code;
+    delete journal.pending[d.responseKey];
   }
   rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, journal), ...boardChanged(`f${done.length}.${done[0].code}`) });
 }
@@ -169,35 +161,35 @@ export interface PartsPresent {
 }
 
 /**
- * Reads the key columns of every tab a unit writes (2 calls a tab): only when completing a unit.
+ * Reads the key columns of every tab a unit writes: only when completing a unit.
  * `cases` when the caller has read the cases tab's codes and keys already.
  */
-export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, cases?: Array<{ code: string; key: string }>): PartsPresent {
+export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, cases?: Array<{ code: string; responseKey: string }>): PartsPresent {
   const casePair = cases ?? readCaseKeys(ss, rt);
   const audit = rt.table('audit', ss).rows(['code', 'action', 'after']);
   return {
     cases: new Set(casePair.map((p) => p.code)),
-    caseKeys: new Set(casePair.map((p) => p.key)),
+    caseKeys: new Set(casePair.map((p) => p.responseKey)),
     submitters: new Set(rt.table('submitters', ss).rows(['code']).map((r) => String(r.code ?? ''))),
     long: new Set(rt.table('longText', ss).rows(['code', 'field']).map((r) => `${r.code}|${r.field}`)),
     outbox: new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id ?? ''))),
-    audit: new Set(audit.filter((r) => r.action === FILED_ACTION).map((r) => String(r.code))),
+    audit: new Set(audit.filter((r) => r.action === AUDIT_ACTION.filed).map((r) => String(r.code))),
   };
 }
 
-/** Every case's code and journal key (two column reads). */
-export function readCaseKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Array<{ code: string; key: string; row: number }> {
+/** Every case's code and response key (two column reads). */
+export function readCaseKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Array<{ code: string; responseKey: string; row: number }> {
   // Two reads, not one block: the columns lie far apart, and a block would read every column between.
   const cases = rt.table('cases', ss);
   const codes = cases.rows(['code']);
   const keys = cases.rows(['responseKey']);
-  return codes.map((r, i) => ({ code: String(r.code ?? ''), key: String(keys[i]?.responseKey ?? ''), row: r.row })).filter((p) => p.code !== '');
+  return codes.map((r, i) => ({ code: String(r.code ?? ''), responseKey: String(keys[i]?.responseKey ?? ''), row: r.row })).filter((p) => p.code !== '');
 }
 
 /** Only the parts of `w` that `present` does not have. */
 export function missingParts(w: CaseWrites, present: PartsPresent | null): CaseWrites | null {
   if (!present) return w;
-  if (present.cases.has(w.code) || present.caseKeys.has(w.key)) return null;
+  if (present.cases.has(w.code) || present.caseKeys.has(w.responseKey)) return null;
   return {
     ...w,
     submitter: w.submitter && !present.submitters.has(w.code) ? w.submitter : null,
@@ -209,7 +201,7 @@ export function missingParts(w: CaseWrites, present: PartsPresent | null): CaseW
 
 // ---- writing ------------------------------------------------------------------------------
 
-/** One unit, one appendRow per tab it touches, the case row last (2–10 Spreadsheet calls). */
+/** One unit, one appendRow per tab it touches, the case row last. */
 export function writeUnit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, w: CaseWrites): void {
   if (w.submitter) rt.table('submitters', ss).append([w.submitter], 'rows');
   if (w.longRows.length) {
@@ -254,13 +246,13 @@ export function fileOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
   const t = keyTime(unit.key);
   const resuming = Boolean(journal.pending[unit.key]);
   if (!resuming && t !== null && t < journal.since) {
-    const old = readCaseKeys(ss, rt).find((p) => p.key === unit.key);
+    const old = readCaseKeys(ss, rt).find((p) => p.responseKey === unit.key);
     if (old) return { outcome: 'duplicate', code: old.code, writes: null };
   }
-  const code = reserveCodes(rt, journal, [{ key: unit.key, year, code: unit.code }]).get(unit.key)!;
+  const code = reserveCodes(rt, journal, [{ responseKey: unit.key, year, code: unit.code }]).get(unit.key)!;
   const writes = writesFor(unit.key, unit.by, unit.prepare(code), rt, now);
   const todo = missingParts(writes, resuming ? partsPresent(ss, rt) : null);
   if (todo) writeUnit(ss, rt, todo);
-  markFiled(rt, journal, [{ key: unit.key, code }]);
+  markFiled(rt, journal, [{ responseKey: unit.key, code }]);
   return { outcome: 'filed', code, writes: todo };
 }

@@ -29,12 +29,12 @@ export function issueLookupKey(rt: Runtime, actor: Actor, code: string): { key: 
     if (!c.responseKey) throw new UserError(CASES.notFound);
     const issue = currentIssue(rt.store, c.code, c.lookupVersion) + 1;
     const now = new Date();
-    const event = { v: c.version + 1, at: now.toISOString(), by: actor.email, action: CASES.keyIssuedAction, detail: CASES.keyIssuedDetail(issue) };
+    const event = { v: c.version + 1, at: now.toISOString(), by: actor.email, action: CASES.lookupKeyIssuedAction, detail: CASES.lookupKeyIssuedDetail(issue) };
     const next: CaseRecord = { ...c, lookupVersion: issue, version: c.version + 1, updatedAt: now };
     // The issue number is kept apart from the row too (with the write-ahead record, in one
     // write): a row deleted by hand and restored, or a number typed back, revives no old key.
     commitChange(ss, rt, at, next, event, undefined, recordIssue(rt.store, c.code, issue));
     const key = formatKey(lookupKey(rt.store, c.responseKey, issue));
-    return { key, message: CASES.keyIssued(c.code, key) };
+    return { key, message: CASES.lookupKeyIssued(c.code, key) };
   });
 }

@@ -119,7 +119,7 @@ export function writeCaseRow(at: CaseRow, record: CaseRecord): void {
 
 /**
  * Some columns of every case (reports, publication, lookup), decoded like a whole case row:
- * one block from the leftmost to the rightmost column asked for — 2 Spreadsheet calls.
+ * one block from the leftmost to the rightmost column asked for, read at once.
  */
 export function readCaseColumns<K extends CaseColumnKey>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, keys: K[]): Array<Pick<CaseRecord, K & keyof CaseRecord> & { row: number }> {
   return rt
@@ -159,7 +159,7 @@ export function backfillIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: 
     filled += 1;
     const { row: _row, ...cells } = r;
     const c = decodeCase(cells);
-    // Layouts before v3 set "Đã trả lời" when an answer was written; an answer that never
+    // Index layouts before 3 set "Đã trả lời" when an answer was written; an answer that never
     // reached the resident is a draft (or approved): the status says so from now on.
     const real = STATUS[statusOf(c)];
     if (real !== c.status) {

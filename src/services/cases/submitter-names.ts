@@ -1,7 +1,7 @@
 /**
  * The submitters' names by case code, read from "Người gửi" only to hide them from what is
- * published (domain/text/mentions): one block of the code and name columns, 2 Spreadsheet calls
- * whatever the number of cases — once per page or document, never once per case.
+ * published (domain/text/mentions): one block of the code and name columns, whatever the number
+ * of cases — once per page or document, never once per case.
  */
 import type { Runtime } from '../platform/runtime';
 

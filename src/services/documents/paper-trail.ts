@@ -5,6 +5,8 @@
  * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
  * resident's words cannot be read as a pattern.
  */
+import type { WrittenDoc } from '../platform/doc-writer';
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { OUTCOME, STATUS } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
@@ -24,12 +26,6 @@ import type { SchemaState } from '../platform/schema-state';
 import { UserError } from '../platform/errors';
 import { can, type Actor } from '../../domain/permissions';
 
-export interface PaperDoc {
-  name: string;
-  url: string;
-  id: string;
-}
-
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
 /** A new template Doc in the administrative layout. */
@@ -48,6 +44,7 @@ function buildTemplate(name: string, title: string, lines: readonly string[]): s
 }
 
 export interface Templates {
+  /** The transfer slip's template ('slip' is the name it is stored under). */
   slip: string;
   letter: string;
 }
@@ -63,9 +60,9 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
       return false;
     }
   };
-  const slip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.slipTemplateName, PAPER.slipTitle, PAPER.slipBody);
+  const transferSlip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.transferSlipTemplateName, PAPER.transferSlipTitle, PAPER.transferSlipBody);
   const letter = alive(existing?.letter) ? existing!.letter : buildTemplate(PAPER.letterTemplateName, PAPER.letterTitle, PAPER.letterBody);
-  return { templates: { slip, letter }, created: slip !== existing?.slip || letter !== existing?.letter };
+  return { templates: { slip: transferSlip, letter }, created: transferSlip !== existing?.slip || letter !== existing?.letter };
 }
 
 /**
@@ -193,15 +190,15 @@ function docFromTemplate(templateId: string, name: string): { doc: GoogleAppsScr
 }
 
 function templatesOf(schema: SchemaState): Templates {
-  if (!schema.templates) throw new UserError('Chưa có mẫu văn bản: hãy chạy "Thiết lập hòm thư".');
+  if (!schema.templates) throw new UserError(PAPER.noTemplates);
   return schema.templates;
 }
 
-export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string, kind: 'slip' | 'letter'): PaperDoc {
+export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string, kind: 'slip' | 'letter'): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const at = readCase(ss, rt, codeInput);
-  if (!at || !canSee(actor, at.record)) throw new UserError('Không tìm thấy ý kiến.');
+  if (!at || !canSee(actor, at.record)) throw new UserError(PAPER.caseNotFound);
   // The case's own code, however it was typed: one document per case, not one per spelling.
   const code = at.record.code;
   if (kind === 'letter' && !at.record.answer) throw new UserError(PAPER.noAnswer);
@@ -211,7 +208,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   const previous = lastMade(rt.store, code, kind);
   if (previous && previous.version === at.record.version) return { name: previous.name, url: previous.url, id: previous.id };
   const n = (previous?.n ?? 0) + 1;
-  const base = kind === 'slip' ? PAPER.slipName(code) : PAPER.letterName(code);
+  const base = kind === 'slip' ? PAPER.transferSlipName(code) : PAPER.letterName(code);
   const name = n === 1 ? base : PAPER.versionName(base, n);
   const { doc, sections } = docFromTemplate(templatesOf(rt.schema)[kind], name);
   const now = new Date();
@@ -220,7 +217,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   doc.saveAndClose();
   const made = { id: doc.getId(), url: doc.getUrl() };
   rememberMade(rt.store, code, kind, { version: at.record.version, ...made, name, n, madeAt: now.toISOString() });
-  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? 'Lập phiếu chuyển' : 'Lập thư trả lời', code, field: '', before: '', after: '', detail: made.url });
+  appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? AUDIT_ACTION.transferSlip : AUDIT_ACTION.letter, code, field: '', before: '', after: '', detail: made.url });
   return { name, ...made };
 }
 
@@ -231,7 +228,7 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
  * answer as the board publishes it: scrubbed, without its submitter's name (the names are read
  * once for the whole document).
  */
-export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
+export function createGroupAnswerSheets(rt: Runtime, actor: Actor): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   const ss = SpreadsheetApp.getActive();
   const records = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'answer', 'answerPublic', 'hiddenFromPublic', 'hasEmail', 'outcome', 'status', 'confidential']);
@@ -252,7 +249,7 @@ export function createGroupAnswerSheets(rt: Runtime, actor: Actor): PaperDoc {
   });
   if (groups.length === 0) body.appendParagraph(PAPER.groupEmpty);
   doc.saveAndClose();
-  appendAudit(ss, rt, { user: actor.email, action: 'Lập phiếu trả lời theo tổ dân phố', code: '', field: '', before: '', after: '', detail: `${toHand.length} ý kiến, ${groups.length} tổ dân phố` });
+  appendAudit(ss, rt, { user: actor.email, action: AUDIT_ACTION.groupAnswerSheets, code: '', field: '', before: '', after: '', detail: PAPER.groupSheetsMade(toHand.length, groups.length) });
   return { name: doc.getName(), url: doc.getUrl(), id: doc.getId() };
 }
 

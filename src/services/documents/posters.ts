@@ -1,9 +1,11 @@
 /**
  * "In mã QR" and "In tem dán": the posters Doc (one page per place) and the sticker sheet. Each
  * link is Forms' own prefilled URL, made once and varied per place (a handful of Forms calls for
- * any number of groups); the results board's link is the web app's (issue 10). Links are made
+ * any number of groups); the results board's link is the web app's. Links are made
  * from the current groups list at every printing, so a renamed or added group gets its own.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
+import { POSTER_DOC } from '../../i18n/documents';
 import { can, type Actor } from '../../domain/permissions';
 import { posterDocument, stickerDocument, type PosterPlace, type PosterTarget } from '../../domain/posters';
 import type { DocumentSpec } from '../../domain/report/blocks';
@@ -50,7 +52,7 @@ export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
     .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as [string, string]);
   const groupParam = params.find(([, v]) => decoded(v) === sampleGroup)?.[0];
   const placeParam = params.find(([, v]) => decoded(v) === FORM.placeGroup)?.[0];
-  if (!groupParam || !placeParam) throw new Error('Không tạo được đường dẫn điền sẵn của biểu mẫu.');
+  if (!groupParam || !placeParam) throw new Error(POSTER_DOC.prefillFailed);
   const link = (group: string | null, place: string) =>
     `${base}?${params
       .filter(([k]) => k !== groupParam || group !== null)
@@ -64,8 +66,7 @@ export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
 }
 
 /**
- * `only`: one place's title (a torn poster reprinted: one page, a few seconds) — every place when
- * empty. The whole set is 42 pages and about 1,400 Document calls (README, "Figures").
+ * `only`: one place's title (a torn poster reprinted: one page) — every place when empty.
  */
 function printQr(rt: Runtime, actor: Actor, action: string, only: unknown, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
@@ -81,7 +82,7 @@ function printQr(rt: Runtime, actor: Actor, action: string, only: unknown, make:
     boardUrl: board ? (l.place === 'group' ? `${board}?group=${encodeURIComponent(l.title)}` : board) : '',
   }));
   const doc = writeDocument(make(targets, rt.settings.committeeName, rt.settings.deadlineDays.normal));
-  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action, code: '', field: '', before: '', after: '', detail: `${targets.length} nơi đặt mã — ${doc.url}` });
+  appendAudit(SpreadsheetApp.getActive(), rt, { user: actor.email, action, code: '', field: '', before: '', after: '', detail: POSTER_DOC.printed(targets.length, doc.url) });
   return doc;
 }
 
@@ -96,9 +97,9 @@ export function placeLinks(rt: Runtime, actor: Actor): PlaceLink[] {
 }
 
 export function createPosters(rt: Runtime, actor: Actor, only: unknown = ''): WrittenDoc {
-  return printQr(rt, actor, 'In mã QR', only, posterDocument);
+  return printQr(rt, actor, AUDIT_ACTION.posters, only, posterDocument);
 }
 
 export function createStickers(rt: Runtime, actor: Actor, only: unknown = ''): WrittenDoc {
-  return printQr(rt, actor, 'In tem dán mã QR', only, (targets) => stickerDocument(targets));
+  return printQr(rt, actor, AUDIT_ACTION.stickers, only, (targets) => stickerDocument(targets));
 }

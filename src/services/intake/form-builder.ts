@@ -5,7 +5,7 @@
  */
 import { PHONE_PATTERN } from '../../domain/contact';
 import { contactText, type Settings } from '../../domain/settings';
-import { FORM } from '../../i18n/vi';
+import { FORM, FORMER_FORM_TITLES, SETUP } from '../../i18n/vi';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 import { webAppUrl } from '../platform/web-app';
 import type { RawKey } from '../platform/schema-state';
@@ -48,14 +48,11 @@ export const RAW_TITLES: Record<AnswerKey, string> = {
 type AnswerKey = Exclude<RawKey, 'timestamp'>;
 
 /**
- * Titles questions had in forms made by earlier versions (they called residents "bạn"). Setup
- * renames such a question to its current title; until then, and for responses recorded under
- * the old title, an answer is found under any of its titles.
+ * Titles questions had in forms made by earlier versions: setup renames such a question to its
+ * current title; until then, and for responses recorded under the old title, an answer is found
+ * under any of its titles.
  */
-export const FORMER_TITLES: Partial<Record<AnswerKey, string[]>> = {
-  group: ['Bạn ở tổ dân phố nào?'],
-  topic: ['Ý kiến của bạn về lĩnh vực nào? (không bắt buộc)'],
-};
+export const FORMER_TITLES: Partial<Record<AnswerKey, readonly string[]>> = FORMER_FORM_TITLES;
 
 /** Every title an answer may be recorded under, the current one first. */
 export function titlesOf(key: AnswerKey): string[] {
@@ -166,7 +163,7 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
       form = FormApp.openById(formId);
     } catch (e) {
       // The form was deleted or is out of reach: a new one is made below (and reported).
-      console.warn(`Hòm thư số: không mở được biểu mẫu cũ (${e instanceof Error ? e.message : String(e)}); tạo biểu mẫu mới.`);
+      console.warn(SETUP.formUnreadable(e instanceof Error ? e.message : String(e)));
       form = null;
     }
   }
@@ -190,11 +187,11 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
     if (!item && former) {
       former.setTitle(q.title);
       item = former;
-      repaired.push(`tiêu đề câu hỏi "${q.title}"`);
+      repaired.push(SETUP.questionTitle(q.title));
     }
     if (!item) {
       addQuestion(form, q, settings);
-      repaired.push(`câu hỏi "${q.title}"`);
+      repaired.push(SETUP.question(q.title));
       continue;
     }
     if (q.type === 'TEXT') {
@@ -208,10 +205,10 @@ export function ensureForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formId:
     const current = typed.getChoices().map((c) => c.getValue());
     if (current.join('\n') !== choices.join('\n')) {
       typed.setChoiceValues(choices);
-      repaired.push(`danh sách "${q.title}"`);
+      repaired.push(SETUP.choices(q.title));
     }
   }
-  if (syncFormTexts(form, settings)) repaired.push('lời giới thiệu và trang xác nhận của biểu mẫu');
+  if (syncFormTexts(form, settings)) repaired.push(SETUP.formTexts);
   return { form, created, repaired };
 }
 

@@ -2,7 +2,7 @@
  * A form submission becomes a case. Runs as the installed form-submit trigger:
  * - only the recorded intake trigger, running as its recorded owner, files (a second installed
  *   trigger, or someone calling this function from a browser console, changes nothing);
- * - the submission's identity is its journal key (timestamp + answers, see domain/journal), never
+ * - the submission's identity is its response key (timestamp + answers, see domain/journal), never
  *   its row: a second delivery, or hand edits of the responses tab, file nothing twice;
  * - under the document lock, through the one filing pipeline (services/cases/filing);
  * - if the lock times out or anything throws, the response stays in the form, the error goes to
@@ -11,11 +11,12 @@
  * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
  * characters), whatever the database size.
  */
+import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { fromVietnamWallTime, parseDmy, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
-import { ERRORS, FORM } from '../../i18n/vi';
+import { ERRORS, FORM, INTAKE_NOTES } from '../../i18n/vi';
 import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
@@ -23,7 +24,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { fileOne, FORM_FILER, type CaseWrites } from '../cases/filing';
+import { fileOne, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
@@ -40,7 +41,7 @@ export function parseResponseTimestamp(text: string, locale: string): Date | nul
   return t ? fromVietnamWallTime(t) : null;
 }
 
-/** A form response's journal key. */
+/** A form response's response key. */
 export function keyOfResponse(answers: RawAnswers, receivedAt: Date): string {
   return responseKey({ timestamp: receivedAt, group: answers.group ?? '', content: answers.content ?? '', name: answers.name ?? '', email: answers.email ?? '' });
 }
@@ -57,7 +58,7 @@ export function channelOfPlace(place: string | undefined): Channel {
 }
 
 /** A submission read from a form response (values keyed by our raw keys). */
-export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: string): SubmissionInput {
+export function submissionFrom(answers: RawAnswers, receivedAt: Date, responseKey: string): SubmissionInput {
   const confidential = (answers.confidential ?? '').includes(FORM.confidentialChoice);
   return {
     channel: channelOfPlace(answers.place),
@@ -70,7 +71,7 @@ export function submissionFrom(answers: RawAnswers, receivedAt: Date, key: strin
     phone: answers.phone ?? '',
     email: answers.email ?? '',
     confidential,
-    responseKey: key,
+    responseKey: responseKey,
   };
 }
 
@@ -102,7 +103,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   const named = e.namedValues && typeof e.namedValues === 'object' ? e.namedValues : {};
   const byTitle: Record<string, string> = {};
   for (const [key, title] of Object.entries(RAW_TITLES)) byTitle[title] = String((answerByTitles(named, key as keyof typeof RAW_TITLES) ?? [''])[0] ?? '');
-  const reference = `Câu trả lời biểu mẫu lúc ${String(stamp ?? '')}`;
+  const reference = INTAKE_NOTES.responseAt(String(stamp ?? ''));
 
   const lock = tryDocumentLock(INTAKE_LOCK_WAIT_MS);
   if (!lock) {
@@ -115,7 +116,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const answers = wholeAnswers(rt, byTitle, receivedAt);
     const key = keyOfResponse(answers, receivedAt);
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
-    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: FORM_FILER, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
+    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: NON_STAFF_ACTOR.form, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';
     if (filed.writes) acknowledgeNow(rt, filed.writes);

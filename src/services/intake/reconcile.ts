@@ -1,7 +1,7 @@
 /**
  * Files every form response that has no case yet — the safety net behind intake (lock timeouts,
  * errors, a trigger that never ran, a case row deleted by hand). The form is the journal:
- * - the responses tab is read in one go (cheap) and every row's journal key computed;
+ * - the responses tab is read in one go (cheap) and every row's response key computed;
  * - FormApp's responses since the watermark are counted, and if the tab lacks some (rows
  *   deleted or cleared by hand, a re-linked form writing to a new tab) they are read from the
  *   form itself;
@@ -11,11 +11,12 @@
  * Reads each tab a constant number of times whatever the number of responses, and writes the
  * recovered cases in one batch per tab. The caller holds the document lock.
  */
+import { AUDIT_ACTION, NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { parseCaseCode, type SequenceState } from '../../domain/case-code';
 import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
 import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
-import { ERRORS, NOTICE } from '../../i18n/vi';
+import { ERRORS, INTAKE_NOTES, NOTICE } from '../../i18n/vi';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { currentIssue } from '../platform/secrets';
@@ -23,7 +24,7 @@ import { editorsFor } from '../platform/protection';
 import { describeError, logError } from '../platform/errors';
 import { type OutgoingMail, queueMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
-import { FILED_ACTION, FORM_FILER, missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
+import { missingParts, partsPresent, readCaseKeys, readJournal, reserveCodes, writesFor, writeUnits, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { submissionFrom, wholeAnswers, type RawAnswers } from './intake';
 import { vietnamYear } from '../../domain/calendar/civil-date';
@@ -42,12 +43,12 @@ const IN_FLIGHT_MS = 60_000;
 interface Response {
   receivedAt: Date;
   answers: RawAnswers;
-  key: string;
+  responseKey: string;
 }
 
 function withKeys(list: Array<{ receivedAt: Date; answers: RawAnswers }>): Response[] {
   const parts: KeyParts[] = list.map((r) => ({ timestamp: r.receivedAt, group: r.answers.group ?? '', content: r.answers.content ?? '', name: r.answers.name ?? '', email: r.answers.email ?? '' }));
-  return keysFor(parts).map((key, i) => ({ ...list[i], key }));
+  return keysFor(parts).map((key, i) => ({ ...list[i], responseKey: key }));
 }
 
 /** Every response row of the responses tab, with its key; also the rows by number (for old keys). */
@@ -71,7 +72,7 @@ function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const ordered = [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.row - b.row);
   const keyed = withKeys(ordered);
   const byRow = new Map<number, string>();
-  ordered.forEach((r, i) => byRow.set(r.row, keyed[i].key));
+  ordered.forEach((r, i) => byRow.set(r.row, keyed[i].responseKey));
   return { responses: keyed, byRow };
 }
 
@@ -101,16 +102,16 @@ function formResponsesSince(rt: Runtime, since: number, inTab: Response[], start
 }
 
 /** Cases filed before the journal (keys "R<row>") get their response's key, so they are not filed again. */
-function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; key: string; row: number }>, byRow: Map<number, string>): void {
-  const old = cases.filter((c) => /^R\d+$/.test(c.key));
+function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; responseKey: string; row: number }>, byRow: Map<number, string>): void {
+  const old = cases.filter((c) => /^R\d+$/.test(c.responseKey));
   if (old.length === 0) return;
   const table = rt.table('cases', ss);
   const values = table.rows(['responseKey']).map((r) => ({ responseKey: r.responseKey }));
   for (const c of old) {
-    const key = byRow.get(Number(c.key.slice(1)));
+    const key = byRow.get(Number(c.responseKey.slice(1)));
     if (key) {
       values[c.row - 2] = { responseKey: key };
-      c.key = key;
+      c.responseKey = key;
     }
   }
   table.updateRows(2, values);
@@ -119,7 +120,7 @@ function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadshee
 /** Which key got which code, as the submitters tab and the audit trail ("Tiếp nhận" rows) record it. */
 function ledger(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of rt.table('audit', ss).rows(['code', 'action', 'after'])) if (r.action === FILED_ACTION) out.set(String(r.after), String(r.code));
+  for (const r of rt.table('audit', ss).rows(['code', 'action', 'after'])) if (r.action === AUDIT_ACTION.filed) out.set(String(r.after), String(r.code));
   const submitters = rt.table('submitters', ss);
   if (submitters.has('responseKey')) {
     for (const r of submitters.rows(['code', 'responseKey'])) {
@@ -140,13 +141,13 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   migrateRowKeys(rt, ss, cases, tab.byRow);
   const fromForm = formResponsesSince(rt, journal.since, tab.responses, started);
 
-  const filedKeys = new Set(cases.map((c) => c.key));
+  const filedKeys = new Set(cases.map((c) => c.responseKey));
   const seen = new Set<string>();
   const unfiled: Response[] = [];
   for (const r of [...tab.responses, ...fromForm.responses]) {
-    if (seen.has(r.key)) continue;
-    seen.add(r.key);
-    if (!filedKeys.has(r.key)) unfiled.push(r);
+    if (seen.has(r.responseKey)) continue;
+    seen.add(r.responseKey);
+    if (!filedKeys.has(r.responseKey)) unfiled.push(r);
   }
   const upTo = fromForm.complete ? started - IN_FLIGHT_MS : journal.since;
   const floors: Record<number, number> = {};
@@ -166,45 +167,45 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   // Every key filed since the watermark (less a day) is in the journal; only an older response
   // can have been filed under a code the journal no longer lists.
   const keepFrom = journal.since - FILED_KEEP_MS;
-  const earlier = unfiled.some((r) => !journal.pending[r.key] && !journal.filed[r.key] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
+  const earlier = unfiled.some((r) => !journal.pending[r.responseKey] && !journal.filed[r.responseKey] && r.receivedAt.getTime() < keepFrom) ? ledger(rt, ss) : new Map<string, string>();
   const before = (key: string) => journal.filed[key] ?? earlier.get(key);
   // Parts may already exist only for a unit cut off half-way or filed before: only then look.
-  const resuming = unfiled.some((r) => before(r.key) || journal.pending[r.key]);
-  const fresh = unfiled.filter((r) => !before(r.key));
-  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ key: r.key, year: vietnamYear(r.receivedAt) })), floors);
+  const resuming = unfiled.some((r) => before(r.responseKey) || journal.pending[r.responseKey]);
+  const fresh = unfiled.filter((r) => !before(r.responseKey));
+  const codes = reserveCodes(rt, journal, fresh.map((r) => ({ responseKey: r.responseKey, year: vietnamYear(r.receivedAt) })), floors);
   const present = resuming ? partsPresent(ss, rt, cases) : null;
 
   const now = new Date();
   const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
   const writes: CaseWrites[] = [];
-  const done: Array<{ key: string; code: string }> = [];
+  const done: Array<{ responseKey: string; code: string }> = [];
   const restored: string[] = [];
   let oldestFailed = Infinity;
   for (const r of unfiled) {
-    const previous = before(r.key);
-    const code = previous ?? codes.get(r.key)!;
+    const previous = before(r.responseKey);
+    const code = previous ?? codes.get(r.responseKey)!;
     try {
-      const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.key), code, ctx);
+      const prepared = prepareCase(submissionFrom(r.answers, r.receivedAt, r.responseKey), code, ctx);
       if (previous) {
-        prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: 'Hệ thống', action: 'Khôi phục', detail: NOTICE.restoredDetail }]);
+        prepared.fields.history = appendHistory(prepared.fields.history, [{ v: 1, at: now.toISOString(), by: NON_STAFF_ACTOR.system, action: AUDIT_ACTION.restored, detail: NOTICE.restoredDetail }]);
         // Its lookup key stays the one last issued: a key voided before the row was deleted stays void.
         prepared.fields.lookupVersion = currentIssue(rt.store, code, 0);
       }
-      const todo = missingParts(writesFor(r.key, FORM_FILER, prepared, rt, now), present);
+      const todo = missingParts(writesFor(r.responseKey, NON_STAFF_ACTOR.form, prepared, rt, now), present);
       if (todo) writes.push(todo);
-      done.push({ key: r.key, code });
+      done.push({ responseKey: r.responseKey, code });
       if (previous) restored.push(code);
     } catch (error) {
       // The reservation stays: the next run files it under the same code.
       oldestFailed = Math.min(oldestFailed, r.receivedAt.getTime());
-      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: `Câu trả lời biểu mẫu lúc ${r.receivedAt.toISOString()}` }, rt.schema, ss);
+      logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: INTAKE_NOTES.responseAt(r.receivedAt.toISOString()) }, rt.schema, ss);
     }
   }
   writeUnits(ss, rt, writes);
   if (restored.length) reportRestored(rt, ss, restored, now);
   for (const d of done) {
-    journal.filed[d.key] = d.code;
-    delete journal.pending[d.key];
+    journal.filed[d.responseKey] = d.code;
+    delete journal.pending[d.responseKey];
   }
   // The new and restored cases are on the public board at once (one property write with the journal).
   rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });

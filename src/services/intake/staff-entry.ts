@@ -7,7 +7,7 @@
  */
 import { formatVietnameseDate, parseVietnamLocalInput, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
-import { canonicalCode, parseSlipCode, slipJournalKey } from '../../domain/case-code';
+import { canonicalCode, parsePaperSlipCode, paperSlipResponseKey } from '../../domain/case-code';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { can, type Actor } from '../../domain/permissions';
 import { refusal } from '../access/caller';
@@ -15,7 +15,7 @@ import { STAFF_ENTRY } from '../../i18n/vi';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import type { Runtime } from '../platform/runtime';
-import { slipIssued } from './slip-codes';
+import { paperSlipIssued } from './paper-slip-codes';
 import { fileOne } from '../cases/filing';
 import { acknowledgeNow } from './intake';
 
@@ -47,14 +47,14 @@ export function parseReceivedAt(text: string): Date {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The printed code of a paper slip, checked: its form, its channel, that it was printed. */
-function slipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | null {
+function paperSlipCodeOf(rt: Runtime, typed: string, channel: ChannelKey): string | null {
   if (typed.trim() === '') return null;
-  if (channel !== 'paper') throw new UserError(STAFF_ENTRY.slipOnlyPaper);
-  // One form for every spelling (GY-2026-P000001 is GY-2026-P00001): the slip's journal key is made
+  if (channel !== 'paper') throw new UserError(STAFF_ENTRY.paperSlipOnlyPaper);
+  // One form for every spelling (GY-2026-P000001 is GY-2026-P00001): the slip's response key is made
   // from it, so the same slip typed two ways is one submission, filed once.
   const code = canonicalCode(typed);
-  if (!parseSlipCode(code)) throw new UserError(STAFF_ENTRY.slipInvalid);
-  if (!slipIssued(rt.store, code)) throw new UserError(STAFF_ENTRY.slipNotIssued(code));
+  if (!parsePaperSlipCode(code)) throw new UserError(STAFF_ENTRY.paperSlipInvalid);
+  if (!paperSlipIssued(rt.store, code)) throw new UserError(STAFF_ENTRY.paperSlipNotIssued(code));
   return code;
 }
 
@@ -67,13 +67,13 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
   const now = new Date();
   const receivedAt = input.receivedAt ? parseReceivedAt(String(input.receivedAt)) : now;
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 60_000) throw new UserError(STAFF_ENTRY.receivedInvalid);
-  const slipCode = slipCodeOf(rt, str(input.slipCode), channelKey);
+  const slipCode = paperSlipCodeOf(rt, str(input.slipCode), channelKey);
   const requestId = str(input.requestId).replace(/[^\w-]/g, '').slice(0, 64) || Utilities.getUuid();
   // The key must be the same when the same request comes again: from what the request says, never
   // from the clock (a retry a few seconds later would otherwise look like a new case). A slip's
   // key is its code's: the same slip entered twice is one submission.
   const keyTime = input.receivedAt ? receivedAt.getTime() : Math.floor(now.getTime() / 86_400_000) * 86_400_000;
-  const key = slipCode ? slipJournalKey(slipCode) : `S${Math.floor(keyTime / 1000)}-${requestId}`;
+  const key = slipCode ? paperSlipResponseKey(slipCode) : `S${Math.floor(keyTime / 1000)}-${requestId}`;
 
   return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
     rt.store.refresh();
@@ -112,7 +112,7 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
       now,
     );
     if (filed.writes) acknowledgeNow(rt, filed.writes);
-    if (filed.outcome === 'duplicate' && slipCode) throw new UserError(STAFF_ENTRY.slipUsed(slipCode));
+    if (filed.outcome === 'duplicate' && slipCode) throw new UserError(STAFF_ENTRY.paperSlipUsed(slipCode));
     if (filed.outcome === 'duplicate') return { code: filed.code, dueDate: '', message: STAFF_ENTRY.alreadySaved(filed.code) };
     const due = formatVietnameseDate(dueDay);
     return { code: filed.code, dueDate: due, message: STAFF_ENTRY.saved(filed.code, due) };

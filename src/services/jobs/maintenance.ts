@@ -77,7 +77,7 @@ export function runMaintenance(): MaintenanceResult {
       ['settings', () => refreshFormTexts(store, schema.formId, loadRuntime(store).settings)],
       ['reconcile', () => (result.recovered = reconcile(loadRuntime(store), ss).recovered)],
       ['maintenance', () => completePendingActions(ss, loadRuntime(store))],
-      // Once, on a ward older than issue 16.5, the outbox is cleaned of the secrets it held — and
+      // Once, on a ward whose outbox still holds secrets in plain text, the outbox is cleaned of the secrets it held — and
       // nothing is sent until it is: a mail sent from an uncleaned row carries a token that sat
       // readable in the tab, which the cleaning must then revoke (one step, so a failed cleaning
       // stops this hour's sending).

@@ -3,6 +3,7 @@
  * time: it creates what is missing, repairs what is broken, upgrades an older layout by adding
  * the missing columns (rows are never moved or lost), and changes nothing that is already right.
  */
+import { BLANK_SHEET_NAMES, SETTINGS_TAB } from '../../domain/vocabulary';
 import { parseSettings, roleOf, type Settings } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
@@ -131,11 +132,11 @@ export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
   }
   for (const spec of SETTINGS_TABS) {
     const sheet = ss.getSheetByName(spec.name);
-    if (sheet && protectSheet(sheet, `Cài đặt: chỉ cán bộ quản trị sửa.`, admins)) changed = true;
+    if (sheet && protectSheet(sheet, SETUP.settingsProtection(SETTINGS_TAB.general.name), admins)) changed = true;
   }
   if (rawSheet) {
     if (ensureVisibility(rawSheet, true)) changed = true;
-    if (protectSheet(rawSheet, 'Câu trả lời gốc của biểu mẫu (có thông tin cá nhân): chỉ cán bộ quản trị.', admins)) changed = true;
+    if (protectSheet(rawSheet, SETUP.rawProtection, admins)) changed = true;
   }
   return changed;
 }
@@ -156,11 +157,11 @@ export function runSetup(user: string): SetupReport {
 
   for (const spec of missing) {
     tables[spec.key] = createSettingsTab(ss, spec, user);
-    created.push(`tab "${spec.name}"`);
+    created.push(SETUP.tab(spec.name));
   }
   if (!missing.some((m) => m.key === 'general')) {
     const added = addMissingGeneralRows(ss, tables);
-    if (added.length) repaired.push(`dòng ${added.map((a) => `"${a}"`).join(', ')} của tab "Cài đặt"`);
+    if (added.length) repaired.push(SETUP.rowsOf(added, SETTINGS_TAB.general.name));
   }
   const parsed = parseSettings(tables);
   const settings: Settings = parsed.settings;
@@ -173,20 +174,20 @@ export function runSetup(user: string): SetupReport {
     const sheet = ss.getSheetByName(spec.name);
     if (!sheet) {
       tabs[key] = createTab(ss, spec);
-      created.push(`tab "${spec.name}"`);
+      created.push(SETUP.tab(spec.name));
       changed = true;
     } else {
       const { tab, added } = upgradeTab(sheet, spec);
       tabs[key] = tab;
       if (added.length) {
-        repaired.push(`cột ${added.map((a) => `"${a}"`).join(', ')} của tab "${spec.name}"`);
+        repaired.push(SETUP.columnsOf(added, spec.name));
         changed = true;
       }
     }
   }
 
   // A fresh spreadsheet's empty "Sheet1" / "Trang tính1" is only in the way of the staff.
-  for (const name of ['Trang tính1', 'Sheet1']) {
+  for (const name of BLANK_SHEET_NAMES) {
     const blank = ss.getSheetByName(name);
     if (blank && blank.getLastRow() === 0 && blank.getLastColumn() === 0 && ss.getSheets().length > 1) {
       ss.deleteSheet(blank);
@@ -195,7 +196,7 @@ export function runSetup(user: string): SetupReport {
   }
 
   const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
-  if (formResult.created) created.push('biểu mẫu cho người dân');
+  if (formResult.created) created.push(SETUP.form);
   repaired.push(...formResult.repaired);
   changed = changed || formResult.created || formResult.repaired.length > 0;
   const form = formResult.form;
@@ -204,7 +205,7 @@ export function runSetup(user: string): SetupReport {
   // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
   if (!oldSchema && !store.get(KEYS.secretsMigrated)) store.set(KEYS.secretsMigrated, new Date().toISOString());
   const rawSheet = findResponsesSheet(ss, form);
-  if (!rawSheet) throw new Error('Không tìm thấy tab câu trả lời của biểu mẫu.');
+  if (!rawSheet) throw new Error(SETUP.noResponsesTab);
   const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
   const rawColumns: Record<string, number> = { timestamp: 1 };
   const formerColumns: Record<string, number[]> = {};
@@ -221,7 +222,7 @@ export function runSetup(user: string): SetupReport {
   changed = changed || triggers.changed;
 
   const paper = ensureTemplates(oldSchema?.templates);
-  if (paper.created) created.push('mẫu phiếu chuyển và thư trả lời (Google Tài liệu)');
+  if (paper.created) created.push(SETUP.templates);
   const schema: SchemaState = {
     version: SCHEMA_VERSION,
     tabs,

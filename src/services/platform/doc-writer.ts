@@ -8,6 +8,7 @@ import type { Block, CellStyle, ChartBlock, DocumentSpec, ImageBlock, TableBlock
 
 const POINTS_PER_MM = 72 / 25.4;
 
+/** A Google Doc the add-on made (drawn from blocks or copied from a template): what the sidebar opens. */
 export interface WrittenDoc {
   id: string;
   url: string;

@@ -8,16 +8,19 @@
  * Property values hold at most 9 KB, so JSON values are split across numbered properties and
  * written in one call.
  */
+import { ERRORS } from '../../i18n/vi';
+
 const PREFIX = 'hts.';
 const CHUNK_CHARS = 2500; // ≤ 9 KB even when every character takes 3 bytes in UTF-8
 
+/** The names of the add-on's properties (before PREFIX). */
 export const KEYS = {
   schema: 'schema',
   settings: 'settings',
   settingsProblems: 'settingsProblems',
   sequence: 'sequence',
   /** The paper slips' own code sequence per year: {"2026": 400} = GY-2026-P00001 … P00400 printed. */
-  slipSequence: 'slip.sequence',
+  paperSlipSequence: 'slip.sequence',
   intakeTrigger: 'intake.trigger',
   intakeOwner: 'intake.owner',
   /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
@@ -26,7 +29,7 @@ export const KEYS = {
   lookupSecret: 'lookup.secret',
   /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */
   lookupIssues: 'lookup.issues',
-  /** Set once the outbox of a ward older than issue 16 is cleaned of the secrets it held. */
+  /** Set once a ward's outbox holds no readable secret (a new ward's at setup, an older one's once cleaned). */
   secretsMigrated: 'secrets.migrated',
   /** Changes whenever the public board may change: part of the board's cache key (public/board). */
   boardGeneration: 'board.generation',
@@ -61,7 +64,7 @@ export class DocumentStore {
 
   static open(): DocumentStore {
     const props = PropertiesService.getDocumentProperties();
-    if (!props) throw new Error('Hòm thư số chỉ chạy trong bảng tính của phường.');
+    if (!props) throw new Error(ERRORS.notInSpreadsheet);
     return new DocumentStore(props);
   }
 
@@ -70,16 +73,16 @@ export class DocumentStore {
     this.snapshot = this.props.getProperties();
   }
 
-  get(key: string): string | null {
-    return this.snapshot[PREFIX + key] ?? null;
+  get(name: string): string | null {
+    return this.snapshot[PREFIX + name] ?? null;
   }
 
-  set(key: string, value: string): void {
-    this.props.setProperty(PREFIX + key, value);
-    this.snapshot[PREFIX + key] = value;
+  set(name: string, value: string): void {
+    this.props.setProperty(PREFIX + name, value);
+    this.snapshot[PREFIX + name] = value;
   }
 
-  /** Several keys in one call (the others are kept). */
+  /** Several properties in one call (the others are kept). */
   setMany(values: Record<string, string>): void {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(values)) out[PREFIX + k] = v;
@@ -87,55 +90,55 @@ export class DocumentStore {
     Object.assign(this.snapshot, out);
   }
 
-  remove(key: string): void {
-    this.props.deleteProperty(PREFIX + key);
-    delete this.snapshot[PREFIX + key];
+  remove(name: string): void {
+    this.props.deleteProperty(PREFIX + name);
+    delete this.snapshot[PREFIX + name];
   }
 
-  /** Every property of this add-on whose key starts with `prefix` (prefix removed). */
+  /** Every property of this add-on whose name starts with `prefix` (prefix removed). */
   withPrefix(prefix: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(this.snapshot)) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
     return out;
   }
 
-  /** Deletes many keys: one call per key when few, else one rewrite of the whole store. */
-  removeMany(keys: string[]): void {
-    if (keys.length === 0) return;
-    if (keys.length <= 3) {
-      for (const k of keys) this.remove(k);
+  /** Deletes many properties: one call per name when few, else one rewrite of the whole store. */
+  removeMany(names: string[]): void {
+    if (names.length === 0) return;
+    if (names.length <= 3) {
+      for (const k of names) this.remove(k);
       return;
     }
     const all = { ...this.snapshot };
-    for (const k of keys) delete all[PREFIX + k];
+    for (const k of names) delete all[PREFIX + k];
     this.props.setProperties(all, true);
     this.snapshot = all;
   }
 
-  getJson<T>(key: string): T | null {
-    const head = this.get(key);
+  getJson<T>(name: string): T | null {
+    const head = this.get(name);
     if (head === null) return null;
     const chunked = /^#chunks:(\d+)$/.exec(head);
     if (!chunked) return JSON.parse(head) as T;
     let text = '';
-    for (let i = 0; i < Number(chunked[1]); i++) text += this.snapshot[`${PREFIX}${key}#${i}`] ?? '';
+    for (let i = 0; i < Number(chunked[1]); i++) text += this.snapshot[`${PREFIX}${name}#${i}`] ?? '';
     return JSON.parse(text) as T;
   }
 
-  /** The properties that store `value` under `key` (one or several chunks), for setMany. */
-  static encodeJson(key: string, value: unknown): Record<string, string> {
+  /** The properties that store `value` under `name` (one or several chunks), for setMany. */
+  static encodeJson(name: string, value: unknown): Record<string, string> {
     const text = JSON.stringify(value);
-    if (text.length <= CHUNK_CHARS) return { [key]: text };
+    if (text.length <= CHUNK_CHARS) return { [name]: text };
     const parts: Record<string, string> = {};
     let n = 0;
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) parts[`${key}#${n++}`] = text.slice(i, i + CHUNK_CHARS);
-    parts[key] = `#chunks:${n}`;
+    for (let i = 0; i < text.length; i += CHUNK_CHARS) parts[`${name}#${n++}`] = text.slice(i, i + CHUNK_CHARS);
+    parts[name] = `#chunks:${n}`;
     return parts;
   }
 
-  setJson(key: string, value: unknown): void {
-    const parts = DocumentStore.encodeJson(key, value);
-    if (Object.keys(parts).length === 1) this.set(key, parts[key]);
+  setJson(name: string, value: unknown): void {
+    const parts = DocumentStore.encodeJson(name, value);
+    if (Object.keys(parts).length === 1) this.set(name, parts[name]);
     else this.setMany(parts);
   }
 }

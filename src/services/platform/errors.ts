@@ -61,7 +61,7 @@ export class BusyError extends UserError {
 
 export class NotSetUpError extends UserError {
   constructor() {
-    super('Hòm thư chưa được thiết lập.', ERROR_CODES.notSetUp);
+    super(ERRORS.notSetUp, ERROR_CODES.notSetUp);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { KEYS, type DocumentStore } from './document-store';
 
+/** 'slip' is the transfer slip to a handling body: the name stored in properties and sent by the sidebar. */
 export type DocumentKind = 'slip' | 'letter';
 
 export interface MadeDocument {

@@ -7,6 +7,7 @@
  * Secrets never wait here: a row holds placeholders where a lookup key or a personal link's token
  * goes, and they are put in as the message leaves (platform/secrets), like the resident's name.
  */
+import { OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { salutation } from '../../domain/reply';
@@ -16,17 +17,8 @@ import { fillSecrets, KEY_SLOT, SecretUnavailable, type CaseKeyOf } from './secr
 import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
 
-export const OUTBOX_STATUS = {
-  waiting: 'Chờ gửi',
-  sent: 'Đã gửi',
-  uncertain: 'Cần kiểm tra',
-  failed: 'Không gửi được',
-  /** A second row with the id of a message already sent or queued: never sent. */
-  duplicate: 'Trùng, không gửi',
-} as const;
-
-/** Outbox rows for residents name no address: the sender looks it up in "Người gửi" by case code. */
-export const RESIDENT_RECIPIENT = 'Người gửi';
+/** Re-exported for services/cases/actions.ts, which imports it from here. */
+export { RESIDENT_RECIPIENT };
 
 /** A message to queue. Its id is deterministic (kind, case, version), so a retry cannot queue it twice. */
 export interface OutgoingMail {
@@ -44,7 +36,7 @@ export function outboxRecord(mail: OutgoingMail, now: Date): Record<string, unkn
   return { ...mail, createdAt: now, status: OUTBOX_STATUS.waiting, sentAt: '', attempts: 0, error: '' };
 }
 
-/** Queues messages: one appendRow each when few (2 calls), one batch when many. */
+/** Queues messages: one appendRow each when few, one batch when many. */
 export function queueMail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, mails: OutgoingMail[], now: Date): void {
   if (mails.length === 0) return;
   rt.table('outbox', ss).append(mails.map((m) => outboxRecord(m, now)));
@@ -115,7 +107,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
   if (waiting.length) {
     const residents = residentContacts(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
-    // The cases' journal keys, read only when a waiting message carries a lookup key.
+    // The cases' response keys, read only when a waiting message carries a lookup key.
     const keyOf = waiting.some((r) => String(r.body).includes(KEY_SLOT)) ? caseKeys(rt, ss) : () => null;
     for (const r of waiting) {
       if (Date.now() - started > DRAIN_BUDGET_MS) break;
@@ -123,7 +115,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
       if (!to || !checkEmail(to).valid) {
         r.status = OUTBOX_STATUS.failed;
-        r.error = 'Không có địa chỉ email hợp lệ.';
+        r.error = ERRORS.noValidEmail;
         continue;
       }
       r.attempts = Number(r.attempts || 0) + 1;
@@ -175,7 +167,7 @@ export function addressed(body: string, code: string, name: string): string {
   return salutation(name.replace(/\s+/g, ' '), code) + body.slice(anonymous.length);
 }
 
-/** Every case's journal key and issue number by code (4 Spreadsheet calls, however many cases). */
+/** Every case's response key and issue number by code, in column reads whose number does not grow with the cases. */
 export function caseKeyTable(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { responseKey: string; issue: number }> {
   // Two reads: the code is far from the other two, and one block would read every column between.
   const cases = rt.table('cases', ss);

@@ -47,14 +47,14 @@ export function storeSettings(store: DocumentStore, next: Settings, also: Record
   return changed;
 }
 
-/** The staff list as the "Cán bộ" tab has it now (3 Spreadsheet calls). */
+/** The staff list as the "Cán bộ" tab has it now. */
 function staffInTab(): StaffMember[] {
   return parseStaff(staffRows(SpreadsheetApp.getActive())).staff;
 }
 
 /**
  * Roles take effect at once: an edit of the staff tab marks the cached staff list stale (see
- * ui/server/edits), and the next call reads the tab again (3 Spreadsheet calls, once). The links
+ * ui/server/edits), and the next call reads the tab again, once. The links
  * of people who left or changed role or body are revoked in the same property write.
  */
 function freshStaff(store: DocumentStore, settings: Settings): Settings {
@@ -69,7 +69,7 @@ function freshStaff(store: DocumentStore, settings: Settings): Settings {
  * The edit triggers (ui/server/edits), at the moment the staff tab changed: the cached list is
  * marked stale, and whoever is in it but no longer in the tab as they were loses their links at
  * once — so a removal followed by a re-add before the next call (which would see the same list
- * twice) still revokes. One property read, 3 Spreadsheet calls, one property write.
+ * twice) still revokes: the tab is read once, the properties read and written once.
  */
 export function staffTabChanged(store: DocumentStore = DocumentStore.open()): void {
   let revoke: Record<string, string> = {};

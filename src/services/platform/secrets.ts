@@ -3,7 +3,7 @@
  * handling body holds as a secret is *derived* from one random value in the document properties
  * (the ward's secret, made once by setup), so it can be computed again whenever a mail leaves and
  * never has to be written down:
- * - a case's lookup key: HMAC-SHA256 of its journal key and issue number;
+ * - a case's lookup key: HMAC-SHA256 of its response key and issue number;
  * - a personal link's token: HMAC-SHA256 of the id of the e-mail that carries it, under a key of
  *   its own (the ward's secret with a label). The link's record stays under the SHA-256 of the
  *   token, as before, so links issued before this change keep working.
@@ -82,7 +82,7 @@ export class SecretUnavailable extends Error {
   }
 }
 
-/** A case's journal key and the issue number its row shows, by code; null when there is no such case. */
+/** A case's response key and the issue number its row shows, by code; null when there is no such case. */
 export type CaseKeyOf = (code: string) => { responseKey: string; issue: number } | null;
 
 /** The mail as it leaves: its lookup key (the case's current one) and its link's token put in. */

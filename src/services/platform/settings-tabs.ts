@@ -3,12 +3,14 @@
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
 import { readStaffRows, STAFF } from './sheets/tabs';
-import { CUTOFF_LABELS, DEFAULT_ANSWER_TEMPLATE, DEFAULT_SETTINGS, GENERAL_KEYS, HOLIDAY_KIND_LABELS, ROLE_LABELS, type SettingsTables } from '../../domain/settings';
+import { DEFAULT_SETTINGS, type SettingsTables } from '../../domain/settings';
+import { CUTOFF_LABELS, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS, SETTINGS_TAB, YES_NO } from '../../domain/vocabulary';
+import { DEFAULT_ANSWER_TEMPLATE, GENERAL_NOTES, HOLIDAY_NOTES } from '../../i18n/settings';
 
 export interface SettingsTabSpec {
   key: keyof SettingsTables;
   name: string;
-  header: string[];
+  header: readonly string[];
   /** Rows of a fresh tab. */
   defaults: (setupUser: string) => unknown[][];
   /** A dropdown on a column (1-based) of the data rows. */
@@ -27,48 +29,44 @@ export function staffRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): unknown
 export const SETTINGS_TABS: SettingsTabSpec[] = [
   {
     key: 'general',
-    name: 'Cài đặt',
-    header: ['Mục', 'Giá trị', 'Ghi chú'],
+    ...SETTINGS_TAB.general,
     defaults: () => [
-      [GENERAL_KEYS.wardName, DEFAULT_SETTINGS.wardName, ''],
-      [GENERAL_KEYS.committeeName, DEFAULT_SETTINGS.committeeName, 'In trên biểu mẫu, thư và báo cáo.'],
-      [GENERAL_KEYS.contactLine, DEFAULT_SETTINGS.contactLine, 'Nơi người dân đến hỏi về ý kiến của mình.'],
-      [GENERAL_KEYS.phone, DEFAULT_SETTINGS.phone, 'In trên trang xác nhận của biểu mẫu, thư báo và thư trả lời; ví dụ 024 3825 1234.'],
-      [GENERAL_KEYS.officeHours, DEFAULT_SETTINGS.officeHours, 'In cùng số điện thoại.'],
-      [GENERAL_KEYS.normalDays, DEFAULT_SETTINGS.deadlineDays.normal, 'Theo kế hoạch: 07 ngày làm việc.'],
-      [GENERAL_KEYS.complexDays, DEFAULT_SETTINGS.deadlineDays.complex, 'Không quá 20 ngày làm việc.'],
-      [GENERAL_KEYS.approvalRequired, 'Không', 'Có / Không'],
-      [GENERAL_KEYS.reportParentBody, DEFAULT_SETTINGS.report.parentBody, 'Góc trái đầu báo cáo (Nghị định 30/2020/NĐ-CP).'],
-      [GENERAL_KEYS.reportLocalBody, DEFAULT_SETTINGS.report.localBody, ''],
-      [GENERAL_KEYS.reportOrgan, DEFAULT_SETTINGS.report.organ, 'In đậm, có gạch chân ngắn.'],
-      [GENERAL_KEYS.reportPlace, DEFAULT_SETTINGS.report.place, '"Lưu Kiếm, ngày … tháng … năm …"'],
-      [GENERAL_KEYS.reportNumber, DEFAULT_SETTINGS.report.numberSuffix, '"Số: …/BC-MTTQ-BTT"'],
-      [GENERAL_KEYS.reportRecipients, DEFAULT_SETTINGS.report.recipients.join('; '), ''],
-      [GENERAL_KEYS.reportSignFor, DEFAULT_SETTINGS.report.signFor, ''],
-      [GENERAL_KEYS.reportSignTitle, DEFAULT_SETTINGS.report.signTitle, ''],
-      [GENERAL_KEYS.reportSigner, DEFAULT_SETTINGS.report.signer, 'Để trống nếu ký tay.'],
-      [GENERAL_KEYS.reportCutoff, CUTOFF_LABELS.calendar, '"Chốt ngày 14": quý tính từ ngày 15 của tháng trước quý đến ngày 14 của tháng cuối quý (Nghị định 09/2019/NĐ-CP, Điều 12).'],
+      [GENERAL_ROWS.wardName, DEFAULT_SETTINGS.wardName, ''],
+      [GENERAL_ROWS.committeeName, DEFAULT_SETTINGS.committeeName, GENERAL_NOTES.committeeName],
+      [GENERAL_ROWS.contactLine, DEFAULT_SETTINGS.contactLine, GENERAL_NOTES.contactLine],
+      [GENERAL_ROWS.phone, DEFAULT_SETTINGS.phone, GENERAL_NOTES.phone],
+      [GENERAL_ROWS.officeHours, DEFAULT_SETTINGS.officeHours, GENERAL_NOTES.officeHours],
+      [GENERAL_ROWS.normalDays, DEFAULT_SETTINGS.deadlineDays.normal, GENERAL_NOTES.normalDays],
+      [GENERAL_ROWS.complexDays, DEFAULT_SETTINGS.deadlineDays.complex, GENERAL_NOTES.complexDays],
+      [GENERAL_ROWS.approvalRequired, YES_NO.no, GENERAL_NOTES.approvalRequired(YES_NO.yes, YES_NO.no)],
+      [GENERAL_ROWS.reportParentBody, DEFAULT_SETTINGS.report.parentBody, GENERAL_NOTES.reportParentBody],
+      [GENERAL_ROWS.reportLocalBody, DEFAULT_SETTINGS.report.localBody, ''],
+      [GENERAL_ROWS.reportOrgan, DEFAULT_SETTINGS.report.organ, GENERAL_NOTES.reportOrgan],
+      [GENERAL_ROWS.reportPlace, DEFAULT_SETTINGS.report.place, GENERAL_NOTES.reportPlace],
+      [GENERAL_ROWS.reportNumber, DEFAULT_SETTINGS.report.numberSuffix, GENERAL_NOTES.reportNumber],
+      [GENERAL_ROWS.reportRecipients, DEFAULT_SETTINGS.report.recipients.join('; '), ''],
+      [GENERAL_ROWS.reportSignFor, DEFAULT_SETTINGS.report.signFor, ''],
+      [GENERAL_ROWS.reportSignTitle, DEFAULT_SETTINGS.report.signTitle, ''],
+      [GENERAL_ROWS.reportSigner, DEFAULT_SETTINGS.report.signer, GENERAL_NOTES.reportSigner],
+      [GENERAL_ROWS.reportCutoff, CUTOFF_LABELS.calendar, GENERAL_NOTES.reportCutoff(CUTOFF_LABELS.cutoff15)],
     ],
     widths: [320, 320, 280],
   },
   {
     key: 'groups',
-    name: 'Tổ dân phố',
-    header: ['Tổ dân phố'],
+    ...SETTINGS_TAB.groups,
     defaults: () => DEFAULT_SETTINGS.groups.map((g) => [g]),
     widths: [220],
   },
   {
     key: 'categories',
-    name: 'Lĩnh vực',
-    header: ['Lĩnh vực', 'Từ khóa (cách nhau bằng dấu phẩy; không phân biệt dấu, hoa thường)'],
+    ...SETTINGS_TAB.categories,
     defaults: () => DEFAULT_SETTINGS.categories.map((c) => [c.category, c.keywords.join(', ')]),
     widths: [220, 520],
   },
   {
     key: 'bodies',
-    name: 'Cơ quan xử lý',
-    header: ['Cơ quan', 'Email'],
+    ...SETTINGS_TAB.bodies,
     defaults: () => DEFAULT_SETTINGS.bodies.map((b) => [b.name, b.email]),
     widths: [280, 260],
   },
@@ -82,21 +80,19 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
   },
   {
     key: 'holidays',
-    name: 'Ngày nghỉ',
-    header: ['Ngày (dd/mm/yyyy)', 'Loại (Nghỉ / Làm việc / Chờ xác nhận)', 'Ghi chú (ví dụ: hoán đổi ngày làm việc theo thông báo của Chính phủ)'],
+    ...SETTINGS_TAB.holidays,
     // The official schedules announced so far are built in (domain/calendar/official.ts); this
     // tab holds what the admin adds or corrects, and what is announced but not yet in force.
     defaults: () => [
-      ['24/11/2027', HOLIDAY_KIND_LABELS.pending, 'Ngày Văn hóa Việt Nam (Nghị quyết 80-NQ/TW ngày 7/1/2026): chỉ nghỉ khi Bộ luật Lao động được sửa; khi có thông báo, đổi loại thành "Nghỉ".'],
-      ['', '', 'Lịch nghỉ chính thức 2024–2026 đã có sẵn trong hệ thống; năm 2026 còn thiếu ngày thứ Bảy làm bù cho 2/1 và ngày nghỉ liền kề 2/9: nhập tại đây khi có thông báo.'],
+      ['24/11/2027', HOLIDAY_KIND_LABELS.pending, HOLIDAY_NOTES.cultureDay(HOLIDAY_KIND_LABELS.holiday)],
+      ['', '', HOLIDAY_NOTES.builtIn],
     ],
     dropdown: { column: 2, values: Object.values(HOLIDAY_KIND_LABELS) },
     widths: [160, 180, 420],
   },
   {
     key: 'templates',
-    name: 'Mẫu trả lời',
-    header: ['Lĩnh vực (để trống: dùng cho mọi lĩnh vực)', 'Mẫu trả lời ({{ma}}, {{linh_vuc}}, {{uy_ban}} được điền tự động)'],
+    ...SETTINGS_TAB.templates,
     defaults: () => [['', DEFAULT_ANSWER_TEMPLATE]],
     widths: [260, 620],
   },
@@ -126,10 +122,10 @@ export function createSettingsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   const sheet = ss.insertSheet(spec.name);
   const width = spec.header.length;
   const rows = spec.defaults(setupUser);
-  sheet.getRange(1, 1, 1, width).setValues([spec.header]).setFontWeight('bold').setBackground('#e8f0fe');
+  sheet.getRange(1, 1, 1, width).setValues([[...spec.header]]).setFontWeight('bold').setBackground('#e8f0fe');
   sheet.setFrozenRows(1);
   const formats = spec.header.map((_, i) => (spec.key === 'general' && i === 1 ? 'General' : spec.key === 'holidays' && i === 0 ? 'dd/MM/yyyy' : '@'));
-  const rowFormats = Array.from({ length: sheet.getMaxRows() - 1 }, (_, r) => (spec.key === 'general' && rows[r]?.[0] === GENERAL_KEYS.phone ? formats.map(() => '@') : formats));
+  const rowFormats = Array.from({ length: sheet.getMaxRows() - 1 }, (_, r) => (spec.key === 'general' && rows[r]?.[0] === GENERAL_ROWS.phone ? formats.map(() => '@') : formats));
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, width).setNumberFormats(rowFormats);
   if (rows.length) sheet.getRange(2, 1, rows.length, width).setValues(rows);
   if (spec.dropdown) {
@@ -141,8 +137,8 @@ export function createSettingsTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
 }
 
 /**
- * Rows of "Cài đặt" added by later versions (e.g. the ward's phone number), appended to an
- * existing tab with their defaults: the admin's own rows are never touched. One write.
+ * Rows of "Cài đặt" an existing tab lacks (e.g. the ward's phone number, added after the tab was
+ * made), appended with their defaults: the admin's own rows are never touched.
  */
 export function addMissingGeneralRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables): string[] {
   const spec = SETTINGS_TABS.find((t) => t.key === 'general')!;
@@ -153,7 +149,7 @@ export function addMissingGeneralRows(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   const start = sheet.getLastRow() + 1;
   const range = sheet.getRange(start, 1, add.length, spec.header.length);
   // Plain text, so a phone number keeps its leading 0.
-  range.setNumberFormats(add.map((r) => spec.header.map((_, i) => (i === 1 && r[0] !== GENERAL_KEYS.phone ? 'General' : '@'))));
+  range.setNumberFormats(add.map((r) => spec.header.map((_, i) => (i === 1 && r[0] !== GENERAL_ROWS.phone ? 'General' : '@'))));
   range.setValues(add);
   tables.general.push(...add);
   return add.map((r) => String(r[0]));

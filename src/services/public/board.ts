@@ -1,10 +1,10 @@
 /**
- * The results board of one residential group and month (domain/board): 2 Spreadsheet calls for
- * the cases' public columns, and 2 for the submitters' names when the page shows a text (to hide
- * them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once)
+ * The results board of one residential group and month (domain/board): the cases' public
+ * columns, and the submitters' names when the page shows a text (to hide them), cached for 5 minutes per group and month (a QR poster can bring a whole group at once)
  * under the board's generation, which every change the board shows moves on
  * (platform/board-cache): a case marked misuse leaves the board for the very next visitor.
  */
+import { PERIOD } from '../../i18n/reports';
 import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { BOARD_FIELDS, buildBoard, type Board } from '../../domain/board';
 import { OTHER_GROUPS } from '../../domain/publication';
@@ -44,7 +44,7 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
   if (!groups.includes(group)) throw new UserError(PUBLIC.badGroup);
   const months = Array.from({ length: 12 }, (_, i) => {
     const n = today.year * 12 + (today.month - 1) - i;
-    return { year: Math.floor(n / 12), month: (n % 12) + 1, label: `Tháng ${(n % 12) + 1} năm ${Math.floor(n / 12)}` };
+    return { year: Math.floor(n / 12), month: (n % 12) + 1, label: PERIOD.month((n % 12) + 1, Math.floor(n / 12)) };
   });
   const cache = CacheService.getScriptCache();
   const cacheKey = `board.${boardGeneration(rt.store)}.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);

@@ -2,7 +2,7 @@
  * What the public web app does with a case: look it up by code and key, and let its resident rate
  * the answer once. Every lookup is logged with its code and result only.
  *
- * The attempt gate (domain/lookup, issue 16): wrong keys are counted per code and key issue in
+ * The attempt gate (domain/lookup): wrong keys are counted per code and key issue in
  * CacheService ("lk.<code>#<issue>"), read and written back under the script lock — held for those
  * two cache calls only, so two tries at once cannot both read the same count — and never under the
  * document lock: reading and refusing leave intake and staff alone; only a rating takes the
@@ -10,7 +10,7 @@
  * A wrong key costs the same calls whatever the code is (a case, a printed slip not yet entered,
  * nothing): the case read is the index and one row, and one key is always derived.
  */
-import { canonicalCode, slipJournalKey } from '../../domain/case-code';
+import { canonicalCode, paperSlipResponseKey } from '../../domain/case-code';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { STATUS } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
@@ -26,7 +26,7 @@ import { readSubmitterNames } from '../cases/submitter-names';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { slipIssued } from '../intake/slip-codes';
+import { paperSlipIssued } from '../intake/paper-slip-codes';
 import { currentIssue } from '../platform/secrets';
 import { existingLookupKey } from '../access/keys';
 
@@ -80,14 +80,14 @@ function withCounters<T>(fn: (cache: GoogleAppsScript.Cache.Cache) => T): T {
 }
 
 /** The case behind a code and key, or a refusal that says nothing about whether the code exists. */
-function open(rt: Runtime, code: string, key: string): CaseRow {
+function open(rt: Runtime, code: string, lookupKey: string): CaseRow {
   const at = readCaseEvenly(SpreadsheetApp.getActive(), rt, code);
   const record = at?.record;
   // The issue the ward last gave out (kept apart from the row, which a hand edit can restore or retype).
   const issue = record ? currentIssue(rt.store, code, record.lookupVersion) : 0;
   // One key is derived whatever the code is: the case's, else the one a slip with this code has.
-  const expected = existingLookupKey(rt.store, record?.responseKey || slipJournalKey(code), issue);
-  const right = expected !== '' && constantTimeEqual(expected, key);
+  const expected = existingLookupKey(rt.store, record?.responseKey || paperSlipResponseKey(code), issue);
+  const right = expected !== '' && constantTimeEqual(expected, lookupKey);
   const counter = `lk.${code}#${issue}`;
   return withCounters((cache) => {
     const now = Date.now();
@@ -102,9 +102,9 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
       return at;
     }
     // A slip's stub, read before the slip is out of the paper mailbox: right, but not entered yet.
-    if (right && !at && slipIssued(rt.store, code)) {
+    if (right && !at && paperSlipIssued(rt.store, code)) {
       log(code, 'slip not entered');
-      throw new UserError(PUBLIC.slipNotEntered);
+      throw new UserError(PUBLIC.paperSlipNotEntered);
     }
     cache.put(counter, JSON.stringify(afterWrongTry(failures, now)), COUNTER_SECONDS);
     log(code, 'wrong');
@@ -113,11 +113,11 @@ function open(rt: Runtime, code: string, key: string): CaseRow {
 }
 
 /** Code and key as typed → their one form, or the refusal for a wrong key (nothing read, nothing counted). */
-function typed(codeInput: unknown, keyInput: unknown): { code: string; key: string } {
+function typed(codeInput: unknown, keyInput: unknown): { code: string; lookupKey: string } {
   const code = canonicalCode(codeInput);
   const key = normalizeKey(keyInput);
   if (!code || !isKeyShape(key)) throw new UserError(PUBLIC.wrong);
-  return { code, key };
+  return { code, lookupKey: key };
 }
 
 const day = (d: unknown) => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
@@ -130,7 +130,7 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
 /**
  * What the lookup shows. The page is public (a code and a key on a slip's stub can change hands),
  * so the answer is published text: scrubbed, and without its submitter's name — read from
- * "Người gửi" (2 Spreadsheet calls) only when there is an answer to show.
+ * "Người gửi" only when there is an answer to show.
  */
 function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   const sent = c.answerSentAt instanceof Date;
@@ -143,9 +143,9 @@ function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   };
 }
 
-/** Reading only: no document lock (issue 16), so a lookup never waits for, nor holds up, intake and staff. */
+/** Reading only: no document lock, so a lookup never waits for, nor holds up, intake and staff. */
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
-  const { code, key } = typed(codeInput, keyInput);
+  const { code, lookupKey: key } = typed(codeInput, keyInput);
   const rt = loadRuntime();
   return publicView(open(rt, code, key).record, rt);
 }
@@ -160,7 +160,7 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
   if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw new UserError(PUBLIC.badStars);
   const raw = typeof commentInput === 'string' ? commentInput : '';
   if (raw.length > COMMENT_INPUT_MAX) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
-  const { code, key } = typed(codeInput, keyInput);
+  const { code, lookupKey: key } = typed(codeInput, keyInput);
   const comment = scrubPublicText(cleanResidentText(raw).text);
   if (comment.length > COMMENT_LIMIT) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
   const rt = loadRuntime();

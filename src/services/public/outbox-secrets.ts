@@ -1,5 +1,5 @@
 /**
- * A ward set up before issue 16.5 kept secrets in "Hộp thư đi" in plain text: each
+ * A ward set up before secrets were kept out of the sheet held them in "Hộp thư đi" in plain text: each
  * acknowledgement's lookup key, each rating link, each personal link's token. Once, at the first
  * hourly job after the update (under the document lock), that outbox is cleaned:
  * - a message still waiting gets placeholders instead, filled when it leaves (platform/secrets);
@@ -21,7 +21,8 @@ import { roleOf } from '../../domain/settings';
 import { SECRET_SLOTS } from '../../i18n/vi';
 import { DocumentStore, KEYS } from '../platform/document-store';
 import { UserError } from '../platform/errors';
-import { caseKeyTable, OUTBOX_STATUS, queueMail } from '../platform/outbox';
+import { caseKeyTable, queueMail } from '../platform/outbox';
+import { OUTBOX_STATUS } from '../../domain/vocabulary';
 import type { PortalLink } from '../platform/portal-records';
 import type { Runtime } from '../platform/runtime';
 import { currentIssue, issuedNumbers, KEY_SLOT, LINK_SLOT, linkToken, lookupKey, tokenHash } from '../platform/secrets';

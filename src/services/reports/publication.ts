@@ -3,11 +3,13 @@
  * public, scrubbed, small counts folded (domain/publication). One read of the cases tab, and one of
  * the submitters' names (only to hide them) when a text is shown.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { vietnamDayOf, toYmd } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
 import { buildPublication } from '../../domain/publication';
 import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
+import { PERIOD, PUBLICATION_DOC } from '../../i18n/reports';
 import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
@@ -24,7 +26,7 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   if (!Number.isInteger(year) || year < 2020 || year > 2100 || !Number.isInteger(month) || month < 1 || month > 12) throw new UserError(REPORTS.badIndex);
   const today = vietnamDayOf(new Date());
   const now = toYmd(today);
-  if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(`Tháng ${month} năm ${year}`));
+  if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(PERIOD.month(month, year)));
   const ss = SpreadsheetApp.getActive();
   const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
   const pub = buildPublication(cases, { year, month }, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
@@ -32,6 +34,6 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(publicationDocument(pub, rt.settings.committeeName, today, version));
   rt.store.set(key, String(version));
-  appendAudit(ss, rt, { user: actor.email, action: 'Lập bản công khai', code: '', field: '', before: '', after: '', detail: `${pub.label}: ${pub.rows.length} ý kiến — ${doc.url}` });
+  appendAudit(ss, rt, { user: actor.email, action: AUDIT_ACTION.publication, code: '', field: '', before: '', after: '', detail: PUBLICATION_DOC.made(pub.label, pub.rows.length, doc.url) });
   return doc;
 }

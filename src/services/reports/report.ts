@@ -6,6 +6,7 @@
  * Spreadsheet calls: getActive, getRange + getValues (the cases), getSheetByName + appendRow
  * (the audit row) = 5, whatever the number of cases.
  */
+import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { parseIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
 import { buildReport } from '../../domain/report/model';
@@ -79,6 +80,6 @@ export function createReport(rt: Runtime, actor: Actor, request: ReportRequest):
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(reportDocument({ model, committee: rt.settings.committeeName, header: rt.settings.report, today, version, appendix: appendixRows(cases, period.from, period.to) }));
   rt.store.set(key, String(version));
-  appendAudit(ss, rt, { user: actor.email, action: 'Lập báo cáo', code: '', field: '', before: '', after: '', detail: `${period.label}: ${doc.url}` });
+  appendAudit(ss, rt, { user: actor.email, action: AUDIT_ACTION.report, code: '', field: '', before: '', after: '', detail: `${period.label}: ${doc.url}` });
   return doc;
 }

@@ -3,7 +3,8 @@
  * actions the server says this person may take — each one form, one server call.
  */
 import type { ActionInput, ActionKey } from '../../domain/lifecycle';
-import { CASE_UI as T, INBOX_UI } from '../../i18n/vi';
+import { CASE_UI as T, INBOX_UI, SIDEBAR } from '../../i18n/vi';
+import { COMPLEXITY } from '../../domain/case';
 import type { CaseView } from '../server/cases-rpc';
 import { claim, el, field, select, status } from './dom';
 import { callServer } from './rpc';
@@ -14,7 +15,7 @@ export interface CaseHandlers {
 
 export function renderCase(root: HTMLElement, code: string, row: number | undefined, handlers: CaseHandlers, message?: HTMLElement): void {
   const current = claim(root);
-  root.replaceChildren(status('info', 'Đang tải…'));
+  root.replaceChildren(status('info', SIDEBAR.loading));
   callServer('getCase', code, row)
     .then((view) => current() && show(root, view, handlers, message))
     .catch((e: Error) => {
@@ -105,7 +106,7 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
     case 'classify':
       form.append(
         field(F.category, withValue(select('category', v.categories.map((c) => ({ value: c, label: c })), true), v.category || v.suggestedCategory)),
-        field(F.complexity, withValue(select('complexity', [{ value: 'normal', label: F.normal(v.deadlineDays.normal) }, { value: 'complex', label: F.complex(v.deadlineDays.complex) }], true), v.complexity === 'Phức tạp' ? 'complex' : 'normal')),
+        field(F.complexity, withValue(select('complexity', [{ value: 'normal', label: F.normal(v.deadlineDays.normal) }, { value: 'complex', label: F.complex(v.deadlineDays.complex) }], true), v.complexity === COMPLEXITY.complex ? 'complex' : 'normal')),
       );
       break;
     case 'assign':
@@ -241,7 +242,7 @@ function documentsBox(v: CaseView): HTMLElement | null {
   };
   // A slip goes to a handling body: offered once the case has one (the server refuses it before).
   const buttons = el('div', { class: 'actions' });
-  if (v.assignedBody) buttons.append(make('slip', T.makeSlip));
+  if (v.assignedBody) buttons.append(make('slip', T.makeTransferSlip));
   if (v.answer) buttons.append(make('letter', T.makeLetter));
   if (!buttons.children.length) return null;
   return el('div', {}, el('h3', { text: T.documents }), buttons, out);

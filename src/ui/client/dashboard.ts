@@ -7,7 +7,7 @@
  */
 import type { InboxQuery } from '../../domain/inbox';
 import type { Dashboard, DashboardPeriod } from '../../domain/report/dashboard';
-import { ADOPTION as A, REPORTS as T } from '../../i18n/vi';
+import { ADOPTION as A, REPORTS as T, SIDEBAR } from '../../i18n/vi';
 import { claim, el, status } from './dom';
 import { callServer } from './rpc';
 
@@ -27,7 +27,7 @@ function periodCard(title: string, p: DashboardPeriod, target: number, open: (q:
   for (const t of p.tiles) {
     const body = [el('strong', { text: t.value }), el('span', { text: t.label })];
     if (t.query) {
-      const b = el('button', { type: 'button', class: `tile${t.warn ? ' warn' : ''}`, title: 'Mở danh sách trong hộp thư' }, ...body);
+      const b = el('button', { type: 'button', class: `tile${t.warn ? ' warn' : ''}`, title: T.openInInbox }, ...body);
       const q = t.query;
       b.addEventListener('click', () => open(q));
       tiles.append(b);
@@ -100,7 +100,7 @@ function adoptionSection(d: Dashboard, watch: NonNullable<Dashboard['qrWatch']>)
 
 export function renderDashboard(root: HTMLElement, open: (q: InboxQuery) => void): void {
   const current = claim(root);
-  root.replaceChildren(status('info', 'Đang tải…'));
+  root.replaceChildren(status('info', SIDEBAR.loading));
   callServer('getDashboard')
     .then((d) => {
       if (!current()) return;

@@ -46,17 +46,17 @@ export function entryForm(state: SidebarState): HTMLElement {
   const channel = select('channel', state.channels.map((c) => ({ value: c.key, label: c.label })), true);
   // A paper slip's printed code: asked only for the paper mailbox, where slips come from.
   const slipCode = el('input', { name: 'slipCode', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' });
-  const slipField = field(STAFF_ENTRY.slipLabel, slipCode);
-  const showSlip = () => {
-    slipField.hidden = channel.value !== 'paper';
-    if (slipField.hidden) slipCode.value = '';
+  const paperSlipField = field(STAFF_ENTRY.paperSlipLabel, slipCode);
+  const showPaperSlip = () => {
+    paperSlipField.hidden = channel.value !== 'paper';
+    if (paperSlipField.hidden) slipCode.value = '';
   };
-  channel.addEventListener('change', showSlip);
+  channel.addEventListener('change', showPaperSlip);
   form.append(
     el('h2', { text: T.entryTitle }),
     el('p', { class: 'muted', text: T.entryHelp }),
     field(T.channel, channel),
-    slipField,
+    paperSlipField,
     field(T.receivedAt, receivedAt),
     field(T.group, select('group', [...state.groups.map((g) => ({ value: g, label: g })), { value: '', label: T.groupOther }])),
     field(T.topic, select('topic', [{ value: '', label: T.topicNone }, ...state.categories.map((c) => ({ value: c, label: c }))])),
@@ -105,7 +105,7 @@ export function entryForm(state: SidebarState): HTMLElement {
       .then((result) => {
         messages.replaceChildren(status('ok', result.message));
         form.reset();
-        showSlip();
+        showPaperSlip();
         requestId = newRequestId();
         receivedAt.value = localNow();
       })
@@ -115,6 +115,6 @@ export function entryForm(state: SidebarState): HTMLElement {
         submit.textContent = T.save;
       });
   });
-  showSlip();
+  showPaperSlip();
   return el('div', {}, messages, form);
 }

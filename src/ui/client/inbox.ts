@@ -1,6 +1,7 @@
 /** The inbox: counters as quick filters, the filter form, one page of cases, newest first. */
 import type { InboxQuery } from '../../domain/inbox';
-import { INBOX_UI as T } from '../../i18n/vi';
+import { INBOX_UI as T, SIDEBAR } from '../../i18n/vi';
+import { STATUS } from '../../domain/case';
 import type { InboxResponse } from '../server/cases-rpc';
 import { claim, el, field, options, select, status } from './dom';
 import { callServer } from './rpc';
@@ -11,7 +12,7 @@ export interface InboxHandlers {
 
 export function renderInbox(root: HTMLElement, query: InboxQuery, handlers: InboxHandlers): void {
   const current = claim(root);
-  root.replaceChildren(status('info', 'Đang tải…'));
+  root.replaceChildren(status('info', SIDEBAR.loading));
   callServer('getInbox', query)
     .then((page) => current() && root.replaceChildren(...inboxView(page, query, root, handlers)))
     .catch((e: Error) => current() && root.replaceChildren(status('error', e.message)));
@@ -19,9 +20,9 @@ export function renderInbox(root: HTMLElement, query: InboxQuery, handlers: Inbo
 
 function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, handlers: InboxHandlers): HTMLElement[] {
   const go = (q: InboxQuery) => renderInbox(root, q, handlers);
-  const counters = el('div', { class: 'counters', role: 'group', 'aria-label': 'Bộ đếm' });
+  const counters = el('div', { class: 'counters', role: 'group', 'aria-label': T.countersLabel });
   for (const [key, label] of Object.entries(T.counters) as Array<[keyof InboxResponse['counters'], string]>) {
-    const filter = key === 'new' ? { status: 'Mới tiếp nhận' } : { status: key };
+    const filter = key === 'new' ? { status: STATUS.new } : { status: key };
     const button = el('button', { type: 'button', class: `counter ${key}`, 'aria-pressed': String(query.status === filter.status) }, el('strong', { text: String(page.counters[key]) }), el('span', { text: label }));
     button.addEventListener('click', () => go(query.status === filter.status ? {} : filter));
     counters.append(button);

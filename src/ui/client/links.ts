@@ -1,5 +1,5 @@
 /** "Liên kết": send or revoke the personal links of handling bodies' members and viewers (admins). */
-import { PORTAL as T } from '../../i18n/vi';
+import { PORTAL as T, SIDEBAR } from '../../i18n/vi';
 import type { LinkRow } from '../server/links-rpc';
 import { claim, el, status } from './dom';
 import { callServer } from './rpc';
@@ -32,7 +32,7 @@ export function renderLinks(root: HTMLElement): void {
       }),
     );
   };
-  root.replaceChildren(status('info', 'Đang tải…'));
+  root.replaceChildren(status('info', SIDEBAR.loading));
   callServer('getPortalLinks')
     .then((rows) => {
       if (!current()) return;

@@ -1,5 +1,5 @@
 /** "Báo cáo": choose a period, get a new report Doc (admins). */
-import { FORM, MENU, SLIPS, REPORTS as T } from '../../i18n/vi';
+import { FORM, MENU, PAPER_SLIPS, REPORTS as T } from '../../i18n/vi';
 import type { SidebarState } from '../server/staff-rpc';
 import { docLink } from './case-view';
 import { el, field, select, status } from './dom';
@@ -8,8 +8,8 @@ import { callServer } from './rpc';
 type Kind = keyof typeof T.kinds;
 
 function indexOptions(kind: Kind): Array<{ value: string; label: string }> {
-  if (kind === 'month') return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${i + 1}` }));
-  if (kind === 'quarter') return ['I', 'II', 'III', 'IV'].map((r, i) => ({ value: String(i + 1), label: `Quý ${r}` }));
+  if (kind === 'month') return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: T.monthOption(i + 1) }));
+  if (kind === 'quarter') return ['I', 'II', 'III', 'IV'].map((r, i) => ({ value: String(i + 1), label: T.quarterOption(r) }));
   if (kind === 'half') return T.halves.map((label, i) => ({ value: String(i + 1), label }));
   return [];
 }
@@ -62,7 +62,7 @@ export function reportsView(state: SidebarState): HTMLElement {
     qrForm(T.posters, T.postersHelp, state, (place) => callServer('createQrPosters', place)),
     placeLinksBox(),
     qrForm(T.stickers, T.stickersHelp, state, (place) => callServer('createQrStickers', place)),
-    slipsForm(state),
+    paperSlipsForm(state),
   );
 }
 
@@ -90,7 +90,7 @@ function qrForm(title: string, help: string, state: SidebarState, make: (place: 
 }
 
 /**
- * Each place's link as text, fetched when opened (about 10 Forms calls): a read-only field per
+ * Each place's link as text, fetched only when opened (it costs Forms calls): a read-only field per
  * place, selected whole on focus so a clerk can copy it into the group's Zalo.
  */
 function placeLinksBox(): HTMLElement {
@@ -120,10 +120,10 @@ function placeLinksBox(): HTMLElement {
 }
 
 /** "In phiếu góp ý giấy": slips with printed codes for one residential group. */
-function slipsForm(state: SidebarState): HTMLElement {
+function paperSlipsForm(state: SidebarState): HTMLElement {
   const group = select('slipGroup', state.groups.map((g) => ({ value: g, label: g })), true);
   const count = el('input', { name: 'slipCount', type: 'number', min: '1', max: '40', value: '10', required: true });
-  return documentForm(SLIPS.title, SLIPS.help, [field(SLIPS.group, group), field(SLIPS.count, count)], () => callServer('createPaperSlips', { group: group.value, count: Number(count.value) }));
+  return documentForm(PAPER_SLIPS.title, PAPER_SLIPS.help, [field(PAPER_SLIPS.group, group), field(PAPER_SLIPS.count, count)], () => callServer('createPaperSlips', { group: group.value, count: Number(count.value) }));
 }
 
 /** The month's results for the notice board (default: last month). */

@@ -19,7 +19,7 @@ import { callServer } from './rpc';
 function app(root: HTMLElement, state: SidebarState): void {
   const main = el('div', { class: 'view' });
   let lastQuery: InboxQuery = {};
-  const tabs = el('nav', { class: 'tabs', 'aria-label': 'Chức năng' });
+  const tabs = el('nav', { class: 'tabs', 'aria-label': T.sections });
   const extra: HTMLElement[] = [];
   const inboxTab = el('button', { type: 'button', text: INBOX_UI.tabInbox, 'aria-current': 'page' });
   tabs.append(inboxTab);

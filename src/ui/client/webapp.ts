@@ -32,7 +32,7 @@ function caseCard(rows: Array<[string, string]>, title: string, texts: Array<[st
 }
 
 function boardView(root: HTMLElement, start: WebAppStart): void {
-  const out = el('div', { 'aria-live': 'polite' }, status('info', 'Đang tải…'));
+  const out = el('div', { 'aria-live': 'polite' }, status('info', T.loading));
   root.replaceChildren(el('h1', { text: T.title }), out);
   const show = (group: string, year: string, month: string) => {
     callServer('getPublicBoard', group, year, month)
@@ -48,7 +48,7 @@ function boardView(root: HTMLElement, start: WebAppStart): void {
         form.addEventListener('submit', (e) => {
           e.preventDefault();
           const [y, m] = monthSelect.value.split('-');
-          out.replaceChildren(status('info', 'Đang tải…'));
+          out.replaceChildren(status('info', T.loading));
           show(groupSelect.value, y, m);
         });
         const C = T.columns;
@@ -105,7 +105,7 @@ function lookupView(root: HTMLElement, start: WebAppStart): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     submit.disabled = true;
-    out.replaceChildren(status('info', 'Đang tra cứu…'));
+    out.replaceChildren(status('info', T.searching));
     callServer('lookupPublicCase', code.value, key.value)
       .then((c: PublicCase) => out.replaceChildren(resultCard(c, code.value, key.value, out)))
       .catch((error: Error) => out.replaceChildren(status('error', error.message)))
@@ -126,7 +126,7 @@ function portalView(root: HTMLElement, token: string): void {
       ...(list.length ? list : [status('info', P.none)]),
     );
   };
-  root.replaceChildren(status('info', 'Đang tải…'));
+  root.replaceChildren(status('info', T.loading));
   callServer('getPortal', token)
     .then((page) => render(page))
     .catch((e: Error) => root.replaceChildren(status('error', e.message)));
@@ -163,9 +163,9 @@ function app(root: HTMLElement): void {
   const start = readStart();
   if (start.view === 'portal') return portalView(root, start.token);
   const view = el('div');
-  const nav = el('nav', { class: 'views', 'aria-label': 'Chức năng' });
-  const boardButton = el('button', { type: 'button', text: 'Kết quả theo tổ dân phố' });
-  const lookupButton = el('button', { type: 'button', text: 'Tra cứu ý kiến của tôi' });
+  const nav = el('nav', { class: 'views', 'aria-label': T.views });
+  const boardButton = el('button', { type: 'button', text: T.boardView });
+  const lookupButton = el('button', { type: 'button', text: T.lookupView });
   const select = (which: 'board' | 'lookup') => {
     boardButton.setAttribute('aria-current', String(which === 'board' ? 'page' : false));
     lookupButton.setAttribute('aria-current', String(which === 'lookup' ? 'page' : false));

@@ -22,7 +22,8 @@ import { readSubmitterNames } from '../../services/cases/submitter-names';
 import { rpc } from './rpc';
 import type { Runtime } from '../../services/platform/runtime';
 import { UserError } from '../../services/platform/errors';
-import { createCaseDocument, createGroupAnswerSheets, type PaperDoc } from '../../services/documents/paper-trail';
+import { createCaseDocument, createGroupAnswerSheets } from '../../services/documents/paper-trail';
+import type { WrittenDoc } from '../../services/platform/doc-writer';
 import { issueLookupKey } from '../../services/cases/lookup-key';
 
 export interface InboxResponse extends InboxPage {
@@ -209,14 +210,14 @@ export function contactDetails(code: unknown, reason: unknown): ContactDetails |
   });
 }
 
-export function caseDocument(code: unknown, kind: unknown): PaperDoc {
+export function caseDocument(code: unknown, kind: unknown): WrittenDoc {
   return rpc('documents', () => {
     const { rt, actor } = staffCall('makeDocuments');
     return createCaseDocument(rt, actor, text(code, CODE_MAX), kind === 'letter' ? 'letter' : 'slip');
   });
 }
 
-export function groupAnswerSheets(): PaperDoc {
+export function groupAnswerSheets(): WrittenDoc {
   return rpc('documents', () => {
     const { rt, actor } = staffCall('makeDocuments');
     return createGroupAnswerSheets(rt, actor);

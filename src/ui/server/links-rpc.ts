@@ -1,7 +1,7 @@
 /** The sidebar's "Liên kết": personal portal links for handling bodies and viewers (admins). */
 import { text } from '../../domain/input';
 import { mayHoldLink } from '../../domain/permissions';
-import { ROLE_LABELS } from '../../domain/settings';
+import { ROLE_LABELS } from '../../domain/vocabulary';
 import { PORTAL } from '../../i18n/vi';
 import { staffCall } from '../../services/access/caller';
 import { UserError } from '../../services/platform/errors';

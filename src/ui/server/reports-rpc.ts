@@ -2,7 +2,7 @@
 import { createReport, type ReportRequest } from '../../services/reports/report';
 import { createPublication } from '../../services/reports/publication';
 import { createPosters, createStickers, placeLinks, type PlaceLink } from '../../services/documents/posters';
-import { createSlips, type SlipRequest } from '../../services/documents/slips';
+import { createPaperSlips, type PaperSlipRequest } from '../../services/documents/paper-slips';
 import type { WrittenDoc } from '../../services/platform/doc-writer';
 import { vietnamDayOf } from '../../domain/calendar/civil-date';
 import { fields, text } from '../../domain/input';
@@ -22,7 +22,7 @@ export function report(request: unknown): WrittenDoc {
   });
 }
 
-/** "Tổng quan": 3 Spreadsheet calls (getActive, the index column), whatever the number of cases. */
+/** "Tổng quan": read from the index column alone, so its cost does not grow with the number of cases. */
 export function dashboard(): Dashboard {
   return rpc('reports', () => {
     const { rt, actor } = staffCall('viewDashboard');
@@ -60,9 +60,9 @@ export function stickers(place?: unknown): WrittenDoc {
   });
 }
 
-export function slips(request: unknown): WrittenDoc {
+export function paperSlips(request: unknown): WrittenDoc {
   return rpc('documents', () => {
     const { rt, actor } = staffCall('makeDocuments');
-    return createSlips(rt, actor, fields(request, PLACE_MAX) as unknown as SlipRequest);
+    return createPaperSlips(rt, actor, fields(request, PLACE_MAX) as unknown as PaperSlipRequest);
   });
 }

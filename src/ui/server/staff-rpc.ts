@@ -5,7 +5,7 @@
 import { toVietnamLocalInput } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS } from '../../domain/case';
 import { capabilitiesOf, type Capability } from '../../domain/permissions';
-import { ROLE_LABELS } from '../../domain/settings';
+import { ROLE_LABELS } from '../../domain/vocabulary';
 import { fields } from '../../domain/input';
 import { identifiedCaller, staffCall, staffMember } from '../../services/access/caller';
 import { NotSetUpError } from '../../services/platform/errors';

@@ -29,7 +29,7 @@ export function hourlyFromTrigger(e: unknown): MaintenanceResult | null {
   }
   const rt = loadRuntime();
   if (!can(staffMember(rt, triggerOwner()), 'resync')) {
-    logError({ where: 'entryPoint', message: `${ERRORS.notTrigger} (${HOURLY_HANDLER}: chủ trình kích hoạt không còn là cán bộ quản trị)` }, rt.schema);
+    logError({ where: 'entryPoint', message: `${ERRORS.notTrigger} (${ERRORS.triggerOwnerNotAdmin(HOURLY_HANDLER)})` }, rt.schema);
     return null;
   }
   return runMaintenance();

@@ -5,6 +5,7 @@
  */
 import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
 import { defaultLayout, Table, type TabMap } from './table';
+import { SETTINGS_TAB } from '../../../domain/vocabulary';
 
 export const TABS = {
   cases: {
@@ -65,7 +66,7 @@ export type TabKey = keyof typeof TABS;
  */
 export const STAFF: TabSpec<StaffColumnKey> = {
   key: 'staff',
-  name: 'Cán bộ',
+  name: SETTINGS_TAB.staff.name,
   columns: STAFF_COLUMNS,
   hidden: false,
   protection: 'admins',

@@ -6,7 +6,7 @@
  * is refused. Screenshots go to test-artifacts/.
  */
 import type { FrameLocator, Page } from 'playwright-core';
-import { CASE_UI as C, INBOX_UI, REPORTS as R, SIDEBAR as T, SLIPS, STAFF_ENTRY } from '../../src/i18n/vi';
+import { CASE_UI as C, INBOX_UI, REPORTS as R, SIDEBAR as T, PAPER_SLIPS, STAFF_ENTRY } from '../../src/i18n/vi';
 import { artifact, openSidebar, useBrowserWard } from '../support/browser';
 
 const ward = useBrowserWard({ width: 1000, height: 1400 });
@@ -59,13 +59,13 @@ it('each place\'s link as text, to copy into a group\'s Zalo', async () => {
 
 it('a slip sheet for one group from the sidebar at 300 px: two slips a page, each with its code and a stub to keep; then the slip is entered once', async () => {
   const frame = await reportsTab();
-  const form = frame.locator(`form[aria-label="${SLIPS.title}"]`);
-  await form.getByLabel(SLIPS.group).selectOption('Tổ dân phố 9');
-  await form.getByLabel(SLIPS.count).fill('4');
+  const form = frame.locator(`form[aria-label="${PAPER_SLIPS.title}"]`);
+  await form.getByLabel(PAPER_SLIPS.group).selectOption('Tổ dân phố 9');
+  await form.getByLabel(PAPER_SLIPS.count).fill('4');
   await form.scrollIntoViewIfNeeded();
   expect(await frame.locator('body').evaluate((b) => b.scrollWidth <= b.clientWidth + 1)).toBe(true);
   await ward.page.screenshot({ path: artifact('sidebar-slips-form.png') });
-  const doc = await makeAndOpen(frame, SLIPS.title);
+  const doc = await makeAndOpen(frame, PAPER_SLIPS.title);
   expect(await doc.locator('section.page').count()).toBe(2);
   const text = await doc.locator('body').innerText();
   const codes = [...new Set([...text.matchAll(/GY-\d{4}-P\d{5}/g)].map((m) => m[0]))];
@@ -84,11 +84,11 @@ it('a slip sheet for one group from the sidebar at 300 px: two slips a page, eac
   // The slip comes back through the paper mailbox: the clerk types its printed code.
   const sidebar = await openSidebar(ward.page, ward.url);
   await sidebar.getByRole('button', { name: INBOX_UI.tabEntry }).click();
-  const slipField = sidebar.getByLabel(STAFF_ENTRY.slipLabel);
+  const paperSlipField = sidebar.getByLabel(STAFF_ENTRY.paperSlipLabel);
   await sidebar.getByLabel(T.channel).selectOption({ label: 'Điện thoại' });
-  expect(await slipField.isVisible()).toBe(false);
+  expect(await paperSlipField.isVisible()).toBe(false);
   await sidebar.getByLabel(T.channel).selectOption({ label: 'Hòm thư giấy' });
-  await slipField.fill(codes[0].toLowerCase());
+  await paperSlipField.fill(codes[0].toLowerCase());
   await sidebar.getByLabel(T.group).selectOption('Tổ dân phố 9');
   await sidebar.getByLabel(T.content).fill('Phiếu giấy: xin sửa nắp cống trước nhà số 12');
   await ward.page.screenshot({ path: artifact('sidebar-entry-slip.png') });
@@ -98,12 +98,12 @@ it('a slip sheet for one group from the sidebar at 300 px: two slips a page, eac
 
   // The same slip again (a clerk who did not see it was done): refused, nothing saved.
   await sidebar.getByLabel(T.channel).selectOption({ label: 'Hòm thư giấy' });
-  await slipField.fill(codes[0]);
+  await paperSlipField.fill(codes[0]);
   await sidebar.getByLabel(T.content).fill('Nhập lại cùng phiếu');
   await sidebar.getByRole('button', { name: T.save }).click();
   const refused = sidebar.getByRole('alert');
   await refused.waitFor();
-  expect(await refused.innerText()).toBe(STAFF_ENTRY.slipUsed(codes[0]));
+  expect(await refused.innerText()).toBe(STAFF_ENTRY.paperSlipUsed(codes[0]));
   await ward.page.goto(ward.url);
   await ward.page.getByRole('link', { name: 'Ý kiến', exact: true }).click();
   const grid = await ward.page.locator('table.grid').innerText();

@@ -2,9 +2,9 @@
  * Paper slips' codes, kept with the other case codes' bookkeeping (filing.ts keeps the form's
  * sequence): the slips' own sequence per year in document properties, reserved before a sheet is
  * printed, and the check that a typed code was printed. A printed code is used once: filing keys
- * its case by the code (domain/case-code slipJournalKey), so a second entry is a duplicate.
+ * its case by the code (domain/case-code paperSlipResponseKey), so a second entry is a duplicate.
  */
-import { formatSlipCode, parseSlipCode, type SequenceState } from '../../domain/case-code';
+import { formatPaperSlipCode, parsePaperSlipCode, type SequenceState } from '../../domain/case-code';
 import { KEYS, type DocumentStore } from '../platform/document-store';
 import { BusyError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
@@ -12,10 +12,10 @@ import { withDocumentLock } from '../platform/lock';
 const LOCK_WAIT_MS = 10_000;
 
 /** Has a slip with this code (in any spelling) been printed? (Its sequence is within the year's reserved range.) */
-export function slipIssued(store: DocumentStore, code: unknown): boolean {
-  const parsed = parseSlipCode(code);
+export function paperSlipIssued(store: DocumentStore, code: unknown): boolean {
+  const parsed = parsePaperSlipCode(code);
   if (!parsed) return false;
-  const state = store.getJson<SequenceState>(KEYS.slipSequence) ?? {};
+  const state = store.getJson<SequenceState>(KEYS.paperSlipSequence) ?? {};
   return parsed.sequence <= (state[String(parsed.year)] ?? 0);
 }
 
@@ -24,12 +24,12 @@ export function slipIssued(store: DocumentStore, code: unknown): boolean {
  * two clerks printing at once get different codes, and a sheet that then fails to be made leaves
  * a gap in the sequence, never a code printed twice.
  */
-export function reserveSlipCodes(store: DocumentStore, year: number, count: number, busyMessage: string): string[] {
+export function reservePaperSlipCodes(store: DocumentStore, year: number, count: number, busyMessage: string): string[] {
   return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(busyMessage), () => {
     store.refresh();
-    const state = store.getJson<SequenceState>(KEYS.slipSequence) ?? {};
+    const state = store.getJson<SequenceState>(KEYS.paperSlipSequence) ?? {};
     const from = (state[String(year)] ?? 0) + 1;
-    store.setJson(KEYS.slipSequence, { ...state, [String(year)]: from + count - 1 });
-    return Array.from({ length: count }, (_, i) => formatSlipCode(year, from + i));
+    store.setJson(KEYS.paperSlipSequence, { ...state, [String(year)]: from + count - 1 });
+    return Array.from({ length: count }, (_, i) => formatPaperSlipCode(year, from + i));
   });
 }

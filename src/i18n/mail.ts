@@ -1,0 +1,70 @@
+/**
+ * The e-mails: the acknowledgement and the answer to a resident (each part once, for the e-mail
+ * and the letter alike), the notices to handling bodies, the police and admins.
+ */
+import { RESIDENT } from './address';
+
+export const ACK = {
+  subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
+  body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string; key: string; url: string }) =>
+    [
+      p.greeting,
+      '',
+      `${p.committee} đã tiếp nhận ý kiến của ông/bà ngày ${p.receivedOn}.`,
+      `Mã ý kiến: ${p.code}`,
+      `Hạn trả lời: ${p.dueOn} (${p.normal} ngày làm việc; vụ việc phức tạp có thể đến ${p.complex} ngày làm việc).`,
+      '',
+      `Mã tra cứu: ${p.key}${p.url ? ` — xem tình trạng và kết quả tại: ${p.url}?v=lookup&code=${p.code}` : ' (đọc cho cán bộ khi hỏi qua điện thoại)'}`,
+      `Để hỏi về ý kiến này, ông/bà vui lòng giữ mã ý kiến và mã tra cứu trên và liên hệ: ${p.contact}`,
+      'Thư này được gửi tự động, xin không trả lời thư.',
+      '',
+      'Trân trọng,',
+      p.committee,
+    ].join('\n'),
+} as const;
+
+/** The answer to a resident, each part once: the e-mail and the letter are built from them (domain/reply.ts). */
+export const REPLY = {
+  /** "Kính gửi: Ông/Bà Nguyễn Văn A (người gửi ý kiến mã GY-2026-00012)". */
+  salutation: (name: string, code: string) => (name ? `Kính gửi: ${RESIDENT.title} ${name} (người gửi ý kiến mã ${code})` : `Kính gửi: ${RESIDENT.title} người gửi ý kiến mã ${code}`),
+  opening: (receivedOn: string, committee: string, category: string) =>
+    `Ngày ${receivedOn}, ${committee} nhận được ý kiến của ${RESIDENT.inSentence}${category ? ` về lĩnh vực ${category}` : ''} và xin trả lời như sau:`,
+  thanks: (committee: string) => `${committee} trân trọng cảm ơn ${RESIDENT.inSentence} đã quan tâm đóng góp ý kiến.`,
+  contact: (contact: string) => `Nếu còn điều chưa rõ, ${RESIDENT.inSentence} vui lòng liên hệ: ${contact}`,
+  signOff: 'Trân trọng,',
+} as const;
+
+export const NOTICE = {
+  assigneeSubject: (code: string) => `[Hòm thư số] Chuyển xử lý ý kiến ${code}`,
+  assigneeBody: (p: { code: string; body: string; dueOn: string; summary: string; committee: string; url: string }) =>
+    [
+      `Kính gửi ${p.body},`,
+      '',
+      `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
+      `Nội dung tóm tắt: ${p.summary}`,
+      `Hạn trả lời người dân: ${p.dueOn}.`,
+      '',
+      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      '',
+      'Trân trọng.',
+    ].join('\n'),
+  answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
+  ratingLine: (url: string) => `Ông/Bà vui lòng cho biết mức độ hài lòng với câu trả lời (một lần): ${url}`,
+  policeSubject: (code: string) => `[Hòm thư số] Ý kiến ${code} có dấu hiệu lợi dụng`,
+  policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
+    ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
+  kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an', admin: 'Thông báo quản trị' },
+  restoredDetail: 'Dòng của ý kiến trong tab "Ý kiến" đã bị xóa thủ công; khôi phục từ biểu mẫu với mã cũ (các thao tác xử lý trước đó xem trong tab "Nhật ký").',
+  restoredError: (code: string) => `Dòng của ý kiến ${code} trong tab "Ý kiến" đã bị xóa thủ công. Đã khôi phục từ câu trả lời biểu mẫu với mã cũ, trạng thái "Mới"; xem lại lịch sử xử lý trong tab "Nhật ký".`,
+  restoredSubject: (n: number) => `[Hòm thư số] Đã khôi phục ${n} ý kiến bị xóa khỏi tab "Ý kiến"`,
+  restoredBody: (codes: string[], url: string) =>
+    [
+      'Kính gửi cán bộ quản trị,',
+      '',
+      `Hệ thống phát hiện dòng của các ý kiến sau đã bị xóa thủ công khỏi tab "Ý kiến": ${codes.join(', ')}.`,
+      'Các ý kiến đã được khôi phục từ câu trả lời biểu mẫu với mã cũ (không gửi lại thư báo tiếp nhận cho người dân).',
+      'Trạng thái xử lý được đặt lại "Mới": vui lòng xem tab "Nhật ký" để cập nhật lại.',
+      '',
+      `Bảng tính: ${url}`,
+    ].join('\n'),
+} as const;
