@@ -177,3 +177,23 @@ describe('the staff tab, the admin\'s own', () => {
     expect(() => asUser(w, 'nobody@luukiem.example', () => w.app.call('getInbox', {}))).toThrow('chưa có vai trò');
   });
 });
+
+describe('the other settings tabs, the admin\'s own', () => {
+  it('are read by header: with "Cơ quan" moved behind "Email" in "Cơ quan xử lý", a body typed in that order is read by its name; a retyped header reads at its usual place', () => {
+    const w = setUpWard();
+    const before = (w.app.call('getInbox', {}) as { options: { bodies: string[] } }).options.bodies;
+    expect(before.length).toBeGreaterThan(0);
+    moveColumnToEnd(w, 'Cơ quan', 'Cơ quan xử lý');
+    // A new body typed in the order the tab now has: e-mail first, then its name.
+    const bodies = w.SpreadsheetApp.getActive().getSheetByName('Cơ quan xử lý')!;
+    w.ws.handEdit((ss) => ss.getSheetByName('Cơ quan xử lý')!.getRange(before.length + 2, 1, 1, 2).setValues([['dien@luukiem.example', 'Điện lực Lưu Kiếm']]), { range: { sheet: 'Cơ quan xử lý', row: before.length + 2, column: 1 }, value: 'dien@luukiem.example' });
+    expect(bodies.getRange(1, 1, 1, 2).getValues()[0]).toEqual(['Email', 'Cơ quan']);
+    // The admin retypes a header of another tab by hand: that column is still read where it was.
+    w.ws.handEdit((ss) => ss.getSheetByName('Tổ dân phố')!.getRange(1, 1).setValue('Tên tổ'), { range: { sheet: 'Tổ dân phố', row: 1, column: 1 }, value: 'Tên tổ' });
+    runHourly(w);
+    const after = w.app.call('getInbox', {}) as { options: { bodies: string[]; groups: string[] } };
+    expect(after.options.bodies).toEqual([...before, 'Điện lực Lưu Kiếm']);
+    expect(after.options.groups.length).toBeGreaterThan(0);
+    expect(after.options.groups[0]).toMatch(/^Tổ dân phố /);
+  });
+});

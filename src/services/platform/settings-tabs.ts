@@ -3,6 +3,8 @@
  * defaults and never overwrites one that exists: its rows are the admin's.
  */
 import { readStaffRows, STAFF } from './sheets/tabs';
+import type { TabSpec } from './sheets/schema';
+import { defaultLayout, Table } from './sheets/table';
 import { DEFAULT_SETTINGS, type SettingsTables } from '../../domain/settings';
 import { CUTOFF_LABELS, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS, SETTINGS_TAB, YES_NO } from '../../domain/vocabulary';
 import { DEFAULT_ANSWER_TEMPLATE, GENERAL_NOTES, HOLIDAY_NOTES } from '../../i18n/settings';
@@ -98,6 +100,17 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
   },
 ];
 
+/**
+ * A settings tab's rows as the settings parser reads them (its columns in SETTINGS_TAB's order),
+ * through the tab's table object: each column found by its header in the same read (2 calls),
+ * so a column the admin moved still reads right; a header retyped by hand is read at its usual place.
+ */
+function settingsRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SettingsTabSpec): unknown[][] {
+  const columns = spec.header.map((header, i) => ({ key: `c${i}`, header, kind: 'text' as const }));
+  const tab: TabSpec = { key: spec.key, name: spec.name, columns, hidden: false, protection: 'admins', description: '' };
+  return new Table(ss, tab, defaultLayout(tab)).rowsByHeader(columns.length + 3, 'usualPlace').map((r) => columns.map((c) => (r as Record<string, unknown>)[c.key]));
+}
+
 export function readSettingsTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { tables: SettingsTables; missing: SettingsTabSpec[] } {
   const tables = { general: [], groups: [], categories: [], bodies: [], staff: [], holidays: [], templates: [] } as SettingsTables;
   const missing: SettingsTabSpec[] = [];
@@ -107,12 +120,7 @@ export function readSettingsTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
       missing.push(spec);
       continue;
     }
-    if (spec.key === 'staff') {
-      tables.staff = staffRows(ss);
-      continue;
-    }
-    const last = sheet.getLastRow();
-    tables[spec.key] = last > 1 ? sheet.getRange(2, 1, last - 1, spec.header.length).getValues() : [];
+    tables[spec.key] = spec.key === 'staff' ? staffRows(ss) : settingsRows(ss, spec);
   }
   return { tables, missing };
 }

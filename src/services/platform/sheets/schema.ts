@@ -4,6 +4,7 @@
  * layout of a fresh setup, but code locates columns by header, so an older layout (missing
  * columns, other order) is read correctly and upgraded by setup without losing rows.
  */
+import { SETTINGS_TAB } from '../../../domain/vocabulary';
 
 export type ColumnKind = 'text' | 'datetime' | 'date' | 'number' | 'boolean';
 
@@ -153,9 +154,9 @@ export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
  * state, so each read finds the columns by the header row it reads with them.
  */
 export const STAFF_COLUMNS = [
-  col('email', 'Email'),
-  col('role', 'Vai trò (Quản trị / Xử lý / Xem)', 'text', { aliases: ['Vai trò'] }),
-  col('body', 'Cơ quan (với vai trò Xử lý)', 'text', { aliases: ['Cơ quan'] }),
+  col('email', SETTINGS_TAB.staff.header[0]),
+  col('role', SETTINGS_TAB.staff.header[1], 'text', { aliases: ['Vai trò'] }),
+  col('body', SETTINGS_TAB.staff.header[2], 'text', { aliases: ['Cơ quan'] }),
 ] as const;
 
 export type StaffColumnKey = (typeof STAFF_COLUMNS)[number]['key'];

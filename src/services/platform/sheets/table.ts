@@ -151,12 +151,15 @@ export class Table<K extends string = string> {
    * For a tab whose layout the schema state does not hold (the staff tab, the admin's own): the
    * header row and the data rows in one open-ended block of the first `span` columns (2 calls),
    * each column found by its header in that row — so one moved, or a column the admin put in
-   * front, still reads right. A column the header lacks reads as undefined; blank rows at the
-   * end are dropped; element i is sheet row i + 2.
+   * front, still reads right. A column the header lacks reads as undefined (or, with
+   * 'usualPlace', from its column in a fresh tab); blank rows at the end are dropped; element i
+   * is sheet row i + 2.
    */
-  rowsByHeader(span = this.spec.columns.length + 3): Array<Record<K, unknown> & { row: number }> {
+  rowsByHeader(span = this.spec.columns.length + 3, headerLost: 'undefined' | 'usualPlace' = 'undefined'): Array<Record<K, unknown> & { row: number }> {
     const [header = [], ...values] = this.ss.getRange(a1Block(this.name, 1, 1, span, null)).getValues();
     const { map } = readHeader(header, this.spec.columns);
+    // 'usualPlace': a column whose header was retyped by hand is read where a fresh tab has it.
+    if (headerLost === 'usualPlace') this.spec.columns.forEach((c, i) => (map[c.key] ??= i + 1));
     let end = values.length;
     while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end -= 1;
     return values.slice(0, end).map((v, i) => {
