@@ -9,7 +9,7 @@ import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../sup
 const UBND = 'ubnd@luukiem.example';
 const POLICE = 'congan@luukiem.example';
 const VIEWER = 'dangUy@luukiem.example'.toLowerCase();
-type Portal = { email: string; body: string; role: string; cases: Array<{ code: string; row: number; version: number; canAct: boolean; mine: Array<{ action: string; detail: string }>; status: string; bodyDueOn: string }> };
+type Portal = { email: string; body: string; role: string; cases: Array<{ code: string; row: number; version: number; canAct: boolean; mine: Array<{ at: string; action: string; detail: string }>; status: string; bodyDueOn: string }> };
 type View = { code: string; row: number; version: number; status: string };
 
 function ward(): Ward {
@@ -61,6 +61,8 @@ describe('a handling body\'s personal link', () => {
     page = w.app.call('portalCaseAction', token, c.code, c.row, c.version, { kind: 'progress', text: 'Đã báo điện lực.', bodyDueDate: '2026-12-01' }) as Portal;
     expect(page.cases[0]).toMatchObject({ bodyDueOn: '01/12/2026' });
     expect(page.cases[0].mine.map((m) => m.action)).toEqual(['Cập nhật tiến độ']);
+    // Stamped in Vietnam's wall time by civil-date, as the history is, not by the host's ICU.
+    expect(page.cases[0].mine[0].at).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     page = w.app.call('portalCaseAction', token, c.code, page.cases[0].row, page.cases[0].version, { kind: 'answer', text: 'Điện lực đã thay bóng đèn ngày 26/11.' }) as Portal;
     expect(page.cases[0].status).toBe('Dự thảo trả lời');
     const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === c.code && r['Người thực hiện'] === UBND).map((r) => r['Hành động']);

@@ -5,7 +5,7 @@
  * committed date) and drafts the answer; MTTQ staff check it and answer the resident from the
  * sidebar. Actions go through the same all-or-nothing path as the sidebar's, as the holder.
  */
-import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
+import { formatVietnameseDate, formatVietnameseStamp, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { parseHistory } from '../../domain/case-record';
 import { historyFor, residentMasker } from '../../domain/disclosure';
 import { isOpen } from '../../domain/inbox';
@@ -84,7 +84,7 @@ export function portalPage(token: unknown): PortalPage {
         content: resident(c.content),
         location: resident(c.location),
         mine: historyFor(holder.role, parseHistory(c.history).filter((e) => e.by === holder.email), name)
-          .map((e) => ({ at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }), action: e.action, detail: e.detail ?? '' })),
+          .map((e) => ({ at: formatVietnameseStamp(new Date(e.at)), action: e.action, detail: e.detail ?? '' })),
         canAct: can(actor, 'progress', c) && isOpen(c),
       };
     }),

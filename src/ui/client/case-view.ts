@@ -8,6 +8,7 @@ import { COMPLEXITY } from '../../domain/case';
 import type { CaseView } from '../server/cases-rpc';
 import { claim, el, field, select, status } from './dom';
 import { callServer } from './rpc';
+import { formatVietnameseStamp } from '../../domain/calendar/civil-date';
 
 export interface CaseHandlers {
   back(): void;
@@ -89,7 +90,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
   parts.push(el('h3', { text: T.history }));
   const history = el('ol', { class: 'history' });
   for (const h of [...v.history].reverse()) {
-    const when = new Date(h.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const when = formatVietnameseStamp(new Date(h.at));
     const changes = (h.changes ?? []).map((c) => `${c.field}: ${c.from || '–'} → ${c.to || '–'}`).join('; ');
     history.append(el('li', {}, el('strong', { text: h.action }), ` — ${h.by}, ${when}`, changes ? el('div', { class: 'muted', text: changes }) : null, h.detail ? el('div', { class: 'detail', text: h.detail }) : null));
   }

@@ -8,6 +8,7 @@ import { UserError } from '../../services/platform/errors';
 import type { Runtime } from '../../services/platform/runtime';
 import { activeLinks, revokePortalLinks, sendPortalLink } from '../../services/access/portal-links';
 import { rpc } from './rpc';
+import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 
 export interface LinkRow {
   email: string;
@@ -24,7 +25,7 @@ function rowsOf(rt: Runtime): LinkRow[] {
     .filter((m) => mayHoldLink(m.role))
     .map((m) => {
       const last = links.find((l) => l.email === m.email);
-      return { email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: last ? new Date(last.expiresAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '' };
+      return { email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: last ? formatVietnameseDate(vietnamDayOf(new Date(last.expiresAt))) : '' };
     });
 }
 
