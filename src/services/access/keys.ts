@@ -5,7 +5,7 @@
  * the old key, and without the secret a key cannot be computed.
  */
 import { paperSlipResponseKey } from '../../domain/case-code';
-import { KEYS, type DocumentStore } from '../platform/document-store';
+import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { lookupKey } from '../platform/secrets';
 
 /**
@@ -14,7 +14,7 @@ import { lookupKey } from '../platform/secrets';
  * and a secret made there could overwrite the one intake is making for the first acknowledgement.
  */
 export function existingLookupKey(store: DocumentStore, responseKey: string, issue: number): string {
-  return store.get(KEYS.lookupSecret) ? lookupKey(store, responseKey, issue) : '';
+  return store.get(PROPERTY_NAMES.lookupSecret) ? lookupKey(store, responseKey, issue) : '';
 }
 
 export { lookupKey, lookupSecret } from '../platform/secrets';

@@ -9,7 +9,7 @@
  */
 import { roleOf, type Role } from '../../domain/settings';
 import { ROLE_LABELS } from '../../domain/vocabulary';
-import { KEYS, type DocumentStore } from '../platform/document-store';
+import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import { queueMail, type OutgoingMail } from '../platform/outbox';
 import { revocations, type PortalLink } from '../platform/portal-records';
@@ -46,7 +46,7 @@ export function newPortalLink(rt: Runtime, email: string, now: Date, mailId: str
   // A link that shows only a body's cases needs the body.
   if (!seesEveryCase({ ...member, via: 'link' }) && !member.body) throw new UserError(PORTAL.handlerWithoutBody(email));
   const link: PortalLink = { email: member.email, body: member.body, role: member.role, issuedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PORTAL_DAYS * 86_400_000).toISOString() };
-  return { link, property: { [KEYS.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
+  return { link, property: { [PROPERTY_NAMES.portalLink + tokenHash(linkToken(rt.store, mailId))]: JSON.stringify(link) } };
 }
 
 /** The e-mail `id` that carries a person's link (its token put in when it is sent); `url`: linkUrl(), made once for many mails. */
@@ -67,7 +67,7 @@ export function sendPortalLink(rt: Runtime, email: string, now: Date): PortalLin
 export function portalHolder(rt: Runtime, token: unknown, now: Date): PortalHolder {
   const t = String(token ?? '');
   if (!/^[0-9a-f]{64}$/.test(t)) throw new UserError(PORTAL.invalid);
-  const link = rt.store.getJson<PortalLink>(KEYS.portalLink + tokenHash(t));
+  const link = rt.store.getJson<PortalLink>(PROPERTY_NAMES.portalLink + tokenHash(t));
   if (!link || link.revoked || new Date(link.expiresAt).getTime() <= now.getTime()) throw new UserError(PORTAL.invalid);
   const member = roleOf(rt.settings, link.email);
   // Still on the staff list, in the same role and body as when the link was made.
@@ -84,7 +84,7 @@ export function revokePortalLinks(store: DocumentStore, email: string, now: Date
 
 /** Valid links by person, for the admin's list. */
 export function activeLinks(store: DocumentStore, now: Date): PortalLink[] {
-  return Object.values(store.withPrefix(KEYS.portalLink))
+  return Object.values(store.withPrefix(PROPERTY_NAMES.portalLink))
     .map((json) => {
       try {
         return JSON.parse(json) as PortalLink;

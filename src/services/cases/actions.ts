@@ -23,7 +23,7 @@ import { letterMadeAt } from '../platform/made-documents';
 import { CASES } from '../../i18n/vi';
 import { appendAudit, auditFromEvent } from '../platform/audit';
 import { boardChanged } from '../platform/board-cache';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { BusyError, UserError, VersionConflict } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { queueMail } from '../platform/outbox';
@@ -79,7 +79,7 @@ export function performAction(actor: Actor, codeInput: string, rowHint: number |
 export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, event: HistoryEvent, pending: PendingAction = { code: next.code, version: next.version, audit: [], mails: [] }, alsoStore: Record<string, string> = {}): void {
   next.history = appendHistory(at.record.history, [event]);
   pending.audit.push(auditFromEvent(next.code, event));
-  const record = KEYS.pendingAction + next.code;
+  const record = PROPERTY_NAMES.pendingAction + next.code;
   rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
   writeCaseRow(at, next);
   // After the row, never before: a board built in between would be cached as it was.
@@ -128,13 +128,13 @@ function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
  * record's and its history has that event), discarded if not. Costs nothing when none is left.
  */
 export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
-  const pending = () => Object.keys(rt.store.withPrefix(KEYS.pendingAction)).filter((k) => !k.includes('#'));
+  const pending = () => Object.keys(rt.store.withPrefix(PROPERTY_NAMES.pendingAction)).filter((k) => !k.includes('#'));
   if (pending().length === 0) return 0;
   // The snapshot was taken before the lock: an action that was running then has finished since.
   rt.store.refresh();
   const records = pending();
   for (const code of records) {
-    const key = KEYS.pendingAction + code;
+    const key = PROPERTY_NAMES.pendingAction + code;
     const p = rt.store.getJson<PendingAction>(key);
     const at = p ? readCase(ss, rt, p.code) : null;
     const committed = p && at && at.record.version >= p.version && parseHistory(at.record.history).some((e) => e.v === p.version);

@@ -78,7 +78,7 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     const key = `P${Math.floor((current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt).getTime() / 1000)}-${code}-v${draft.next.version}`;
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
     const filed = fileOne(ss, rt, {
-      key,
+      responseKey: key,
       by: actor.email,
       prepare: (newCode) => {
         const prepared = prepareCase(

@@ -19,7 +19,7 @@ import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
 import { webAppUrl } from '../platform/web-app';
 import { boardChanged } from '../platform/board-cache';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { outboxRecord, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
@@ -41,7 +41,8 @@ export interface CaseWrites {
 
 /** A submission to file: its response key, who filed it, and how to prepare it once its code is known. */
 export interface FilingUnit {
-  key: string;
+  /** The form response (or paper slip, or follow-up) this unit files: its identity in the journal. */
+  responseKey: string;
   by: string;
   /** The code printed on a paper slip: reserved for this key instead of the next in sequence. */
   code?: string;
@@ -97,7 +98,7 @@ export function writesFor(responseKey: string, by: string, prepared: PreparedCas
 // ---- the journal in document properties -------------------------------------------------
 
 export function readJournal(store: DocumentStore): JournalState {
-  return parseJournal(store.getJson(KEYS.journal));
+  return parseJournal(store.getJson(PROPERTY_NAMES.journal));
 }
 
 /**
@@ -118,10 +119,10 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ r
     return !held && !k.code;
   });
   if (fresh.length === 0) {
-    if (given) rt.store.setJson(KEYS.journal, journal);
+    if (given) rt.store.setJson(PROPERTY_NAMES.journal, journal);
     return out;
   }
-  let state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
+  let state = rt.store.getJson<SequenceState>(PROPERTY_NAMES.sequence) ?? {};
   const byYear = new Map<number, string[]>();
   for (const k of fresh) byYear.set(k.year, [...(byYear.get(k.year) ?? []), k.responseKey]);
   for (const [year, yearKeys] of byYear) {
@@ -132,7 +133,7 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ r
       journal.pending[key] = next.codes[i];
     });
   }
-  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.sequence, state), ...DocumentStore.encodeJson(KEYS.journal, journal) });
+  rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.sequence, state), ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, journal) });
   return out;
 }
 
@@ -146,7 +147,7 @@ export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ resp
     journal.filed[d.responseKey] = d.code;
     delete journal.pending[d.responseKey];
   }
-  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, journal), ...boardChanged(`f${done.length}.${done[0].code}`) });
+  rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, journal), ...boardChanged(`f${done.length}.${done[0].code}`) });
 }
 
 // ---- which parts of a unit already exist -------------------------------------------------
@@ -241,18 +242,18 @@ export interface FiledOne {
  */
 export function fileOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, unit: FilingUnit, year: number, now: Date): FiledOne {
   const journal = readJournal(rt.store);
-  const known = journal.filed[unit.key];
+  const known = journal.filed[unit.responseKey];
   if (known) return { outcome: 'duplicate', code: known, writes: null };
-  const t = keyTime(unit.key);
-  const resuming = Boolean(journal.pending[unit.key]);
+  const t = keyTime(unit.responseKey);
+  const resuming = Boolean(journal.pending[unit.responseKey]);
   if (!resuming && t !== null && t < journal.since) {
-    const old = readCaseKeys(ss, rt).find((p) => p.responseKey === unit.key);
+    const old = readCaseKeys(ss, rt).find((p) => p.responseKey === unit.responseKey);
     if (old) return { outcome: 'duplicate', code: old.code, writes: null };
   }
-  const code = reserveCodes(rt, journal, [{ responseKey: unit.key, year, code: unit.code }]).get(unit.key)!;
-  const writes = writesFor(unit.key, unit.by, unit.prepare(code), rt, now);
+  const code = reserveCodes(rt, journal, [{ responseKey: unit.responseKey, year, code: unit.code }]).get(unit.responseKey)!;
+  const writes = writesFor(unit.responseKey, unit.by, unit.prepare(code), rt, now);
   const todo = missingParts(writes, resuming ? partsPresent(ss, rt) : null);
   if (todo) writeUnit(ss, rt, todo);
-  markFiled(rt, journal, [{ responseKey: unit.key, code }]);
+  markFiled(rt, journal, [{ responseKey: unit.responseKey, code }]);
   return { outcome: 'filed', code, writes: todo };
 }

@@ -6,7 +6,7 @@
 import { PHONE_PATTERN } from '../../domain/contact';
 import { contactText, type Settings } from '../../domain/settings';
 import { FORM, FORMER_FORM_TITLES, SETUP } from '../../i18n/vi';
-import { KEYS, type DocumentStore } from '../platform/document-store';
+import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { webAppUrl } from '../platform/web-app';
 import type { RawKey } from '../platform/schema-state';
 
@@ -143,9 +143,9 @@ export function syncFormTexts(form: GoogleAppsScript.Forms.Form, settings: Setti
 export function refreshFormTexts(store: DocumentStore, formId: string | null, settings: Settings): boolean {
   if (!formId) return false;
   const want = JSON.stringify(formTexts(settings, webAppUrl()));
-  if (store.get(KEYS.formTexts) === want) return false;
+  if (store.get(PROPERTY_NAMES.formTexts) === want) return false;
   const changed = syncFormTexts(FormApp.openById(formId), settings);
-  store.set(KEYS.formTexts, want);
+  store.set(PROPERTY_NAMES.formTexts, want);
   return changed;
 }
 

@@ -18,7 +18,7 @@ import { prepareCase, type SubmissionInput } from '../../domain/intake';
 import { responseKey } from '../../domain/journal';
 import { ERRORS, FORM, INTAKE_NOTES } from '../../i18n/vi';
 import { isTriggerEvent, triggerOwner } from '../access/trigger';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
 import { sendTracked } from '../platform/outbox';
@@ -88,9 +88,9 @@ function isIntakeTrigger(store: DocumentStore, e: unknown): e is GoogleAppsScrip
   // An event Apps Script made (from the web app's page a forged one would run as the owner too).
   if (!isTriggerEvent(e, 'formSubmit')) return false;
   const uid = (e as { triggerUid?: unknown }).triggerUid;
-  const recorded = store.get(KEYS.intakeTrigger);
+  const recorded = store.get(PROPERTY_NAMES.intakeTrigger);
   if (!recorded || (typeof uid !== 'string' && typeof uid !== 'number') || String(uid) !== recorded) return false;
-  return triggerOwner() === (store.get(KEYS.intakeOwner) ?? '').toLowerCase();
+  return triggerOwner() === (store.get(PROPERTY_NAMES.intakeOwner) ?? '').toLowerCase();
 }
 
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeOutcome {
@@ -116,7 +116,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const answers = wholeAnswers(rt, byTitle, receivedAt);
     const key = keyOfResponse(answers, receivedAt);
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
-    const filed = fileOne(SpreadsheetApp.getActive(), rt, { key, by: NON_STAFF_ACTOR.form, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
+    const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';
     if (filed.writes) acknowledgeNow(rt, filed.writes);

@@ -5,7 +5,7 @@
  * its case by the code (domain/case-code paperSlipResponseKey), so a second entry is a duplicate.
  */
 import { formatPaperSlipCode, parsePaperSlipCode, type SequenceState } from '../../domain/case-code';
-import { KEYS, type DocumentStore } from '../platform/document-store';
+import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { BusyError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 
@@ -15,7 +15,7 @@ const LOCK_WAIT_MS = 10_000;
 export function paperSlipIssued(store: DocumentStore, code: unknown): boolean {
   const parsed = parsePaperSlipCode(code);
   if (!parsed) return false;
-  const state = store.getJson<SequenceState>(KEYS.paperSlipSequence) ?? {};
+  const state = store.getJson<SequenceState>(PROPERTY_NAMES.paperSlipSequence) ?? {};
   return parsed.sequence <= (state[String(parsed.year)] ?? 0);
 }
 
@@ -27,9 +27,9 @@ export function paperSlipIssued(store: DocumentStore, code: unknown): boolean {
 export function reservePaperSlipCodes(store: DocumentStore, year: number, count: number, busyMessage: string): string[] {
   return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(busyMessage), () => {
     store.refresh();
-    const state = store.getJson<SequenceState>(KEYS.paperSlipSequence) ?? {};
+    const state = store.getJson<SequenceState>(PROPERTY_NAMES.paperSlipSequence) ?? {};
     const from = (state[String(year)] ?? 0) + 1;
-    store.setJson(KEYS.paperSlipSequence, { ...state, [String(year)]: from + count - 1 });
+    store.setJson(PROPERTY_NAMES.paperSlipSequence, { ...state, [String(year)]: from + count - 1 });
     return Array.from({ length: count }, (_, i) => formatPaperSlipCode(year, from + i));
   });
 }

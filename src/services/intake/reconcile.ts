@@ -18,7 +18,7 @@ import { prepareCase } from '../../domain/intake';
 import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
 import { ERRORS, INTAKE_NOTES, NOTICE } from '../../i18n/vi';
 import { boardChanged } from '../platform/board-cache';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { currentIssue } from '../platform/secrets';
 import { editorsFor } from '../platform/protection';
 import { describeError, logError } from '../platform/errors';
@@ -158,7 +158,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   raiseSequence(rt, floors);
   if (unfiled.length === 0) {
     const next = advanceJournal(journal, upTo);
-    if (next.since !== journal.since || Object.keys(next.filed).length !== Object.keys(journal.filed).length) rt.store.setJson(KEYS.journal, next);
+    if (next.since !== journal.since || Object.keys(next.filed).length !== Object.keys(journal.filed).length) rt.store.setJson(PROPERTY_NAMES.journal, next);
     return none;
   }
 
@@ -208,7 +208,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     delete journal.pending[d.responseKey];
   }
   // The new and restored cases are on the public board at once (one property write with the journal).
-  rt.store.setMany({ ...DocumentStore.encodeJson(KEYS.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });
+  rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });
   return { recovered: done.length - restored.length, restored: restored.length, codes: done.map((d) => d.code) };
 }
 
@@ -217,10 +217,10 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
  * or pasted by hand, a restored copy), the sequence moves past it. One property write, when needed.
  */
 function raiseSequence(rt: Runtime, floors: Record<number, number>): void {
-  const state = rt.store.getJson<SequenceState>(KEYS.sequence) ?? {};
+  const state = rt.store.getJson<SequenceState>(PROPERTY_NAMES.sequence) ?? {};
   const raised = Object.entries(floors).filter(([year, top]) => (state[year] ?? 0) < top);
   if (raised.length === 0) return;
-  rt.store.setJson(KEYS.sequence, { ...state, ...Object.fromEntries(raised) });
+  rt.store.setJson(PROPERTY_NAMES.sequence, { ...state, ...Object.fromEntries(raised) });
 }
 
 /** A restored case row is reported in the errors tab and to every admin by e-mail. */

@@ -83,7 +83,7 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
       SpreadsheetApp.getActive(),
       rt,
       {
-        key,
+        responseKey: key,
         by: actor.email,
         code: slipCode ?? undefined,
         prepare: (code) => {

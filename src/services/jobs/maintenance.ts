@@ -5,7 +5,7 @@
  */
 import { parseSettings } from '../../domain/settings';
 import { ERRORS } from '../../i18n/vi';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { BusyError, describeError, logError, NotSetUpError } from '../platform/errors';
 import { completePendingActions } from '../cases/actions';
 import { drainOutbox, type DrainResult } from '../platform/outbox';
@@ -35,10 +35,10 @@ function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Do
   const { tables } = readSettingsTables(ss);
   const parsed = parseSettings(tables);
   storeSettings(store, parsed.settings);
-  const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
+  const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
   const fresh = parsed.problems.filter((p) => !known.includes(p));
   fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
-  if (fresh.length || known.length !== parsed.problems.length) store.setJson(KEYS.settingsProblems, parsed.problems);
+  if (fresh.length || known.length !== parsed.problems.length) store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
   return parsed.problems.length;
 }
 
@@ -46,9 +46,9 @@ function refreshSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Do
 function syncAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, schema: SchemaState): void {
   const settings = loadRuntime(store).settings;
   const staff = JSON.stringify(settings.staff);
-  if (store.get(KEYS.accessFor) === staff) return;
+  if (store.get(PROPERTY_NAMES.accessFor) === staff) return;
   applyAccess(ss, settings, schema.raw ? ss.getSheetByName(schema.raw.name) : null);
-  store.set(KEYS.accessFor, staff);
+  store.set(PROPERTY_NAMES.accessFor, staff);
 }
 
 function ensureHeadroom(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
@@ -62,7 +62,7 @@ function ensureHeadroom(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
 
 export function runMaintenance(): MaintenanceResult {
   const store = DocumentStore.open();
-  const schema = store.getJson<SchemaState>(KEYS.schema);
+  const schema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
   if (!schema) throw new NotSetUpError();
   const lock = tryDocumentLock(MAINTENANCE_LOCK_WAIT_MS);
   if (!lock) throw new BusyError(ERRORS.lockTimeout);

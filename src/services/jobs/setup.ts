@@ -7,7 +7,7 @@ import { BLANK_SHEET_NAMES, SETTINGS_TAB } from '../../domain/vocabulary';
 import { parseSettings, roleOf, type Settings } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { ensureForm, findResponsesSheet, formTexts, RAW_TITLES, titlesOf } from '../intake/form-builder';
 import { editorsFor, protectSheet } from '../platform/protection';
 import { loadRuntime, storeSettings } from '../platform/runtime';
@@ -91,14 +91,14 @@ function ensureVisibility(sheet: GoogleAppsScript.Spreadsheet.Sheet, hidden: boo
 function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, user: string): { owner: string; changed: boolean } {
   const mine = ScriptApp.getProjectTriggers();
   let changed = false;
-  const recordedOwner = store.get(KEYS.intakeOwner);
-  const recordedUid = store.get(KEYS.intakeTrigger);
+  const recordedOwner = store.get(PROPERTY_NAMES.intakeOwner);
+  const recordedUid = store.get(PROPERTY_NAMES.intakeTrigger);
   const myIntake = mine.find((t) => t.getHandlerFunction() === INTAKE_HANDLER);
   if (!recordedOwner || recordedOwner === user) {
     const uid = myIntake ? myIntake.getUniqueId() : ScriptApp.newTrigger(INTAKE_HANDLER).forSpreadsheet(ss).onFormSubmit().create().getUniqueId();
     if (uid !== recordedUid || recordedOwner !== user) {
-      store.set(KEYS.intakeTrigger, uid);
-      store.set(KEYS.intakeOwner, user);
+      store.set(PROPERTY_NAMES.intakeTrigger, uid);
+      store.set(PROPERTY_NAMES.intakeOwner, user);
       changed = true;
     }
   }
@@ -111,7 +111,7 @@ function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Doc
     ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create();
     changed = true;
   }
-  return { owner: store.get(KEYS.intakeOwner) ?? user, changed };
+  return { owner: store.get(PROPERTY_NAMES.intakeOwner) ?? user, changed };
 }
 
 /**
@@ -166,7 +166,7 @@ export function runSetup(user: string): SetupReport {
   const parsed = parseSettings(tables);
   const settings: Settings = parsed.settings;
 
-  const oldSchema = store.getJson<SchemaState>(KEYS.schema);
+  const oldSchema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
   const tabs = {} as Record<TabKey, TabMap>;
   let changed = created.length > 0;
   for (const key of TAB_KEYS) {
@@ -200,10 +200,10 @@ export function runSetup(user: string): SetupReport {
   repaired.push(...formResult.repaired);
   changed = changed || formResult.created || formResult.repaired.length > 0;
   const form = formResult.form;
-  store.set(KEYS.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
+  store.set(PROPERTY_NAMES.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
   lookupSecret(store); // made here, under setup, before any case needs a lookup key
   // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
-  if (!oldSchema && !store.get(KEYS.secretsMigrated)) store.set(KEYS.secretsMigrated, new Date().toISOString());
+  if (!oldSchema && !store.get(PROPERTY_NAMES.secretsMigrated)) store.set(PROPERTY_NAMES.secretsMigrated, new Date().toISOString());
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error(SETUP.noResponsesTab);
   const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
@@ -216,7 +216,7 @@ export function runSetup(user: string): SetupReport {
   }
 
   if (applyAccess(ss, settings, rawSheet)) changed = true;
-  if (store.get(KEYS.accessFor) !== JSON.stringify(settings.staff)) store.set(KEYS.accessFor, JSON.stringify(settings.staff));
+  if (store.get(PROPERTY_NAMES.accessFor) !== JSON.stringify(settings.staff)) store.set(PROPERTY_NAMES.accessFor, JSON.stringify(settings.staff));
 
   const triggers = ensureTriggers(ss, store, user);
   changed = changed || triggers.changed;
@@ -233,17 +233,17 @@ export function runSetup(user: string): SetupReport {
     templates: paper.templates,
   };
   if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
-    store.setJson(KEYS.schema, schema);
+    store.setJson(PROPERTY_NAMES.schema, schema);
     changed = true;
   }
   if (storeSettings(store, settings)) changed = true;
   // Rows kept from an older layout get their inbox index now, not at the next hourly run.
   if (backfillIndex(ss, loadRuntime(store)) > 0) changed = true;
-  const known = store.getJson<string[]>(KEYS.settingsProblems) ?? [];
+  const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
   const fresh = parsed.problems.filter((p) => !known.includes(p));
   if (fresh.length) {
     fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
-    store.setJson(KEYS.settingsProblems, parsed.problems);
+    store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
   }
   return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed };
 }

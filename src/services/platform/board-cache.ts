@@ -8,13 +8,13 @@
  * completePendingActions for a change cut off after its row was written), a case filed (filing
  * markFiled) and cases filed or restored by reconcile.
  */
-import { KEYS, type DocumentStore } from './document-store';
+import { PROPERTY_NAMES, type DocumentStore } from './document-store';
 
 /** The property write that moves the board to a new generation; `tag` keeps it unique (a code and version). */
 export function boardChanged(tag: string): Record<string, string> {
-  return { [KEYS.boardGeneration]: `${Date.now().toString(36)}.${tag}`.slice(0, 60) };
+  return { [PROPERTY_NAMES.boardGeneration]: `${Date.now().toString(36)}.${tag}`.slice(0, 60) };
 }
 
 export function boardGeneration(store: DocumentStore): string {
-  return store.get(KEYS.boardGeneration) ?? '0';
+  return store.get(PROPERTY_NAMES.boardGeneration) ?? '0';
 }

@@ -14,7 +14,7 @@ const PREFIX = 'hts.';
 const CHUNK_CHARS = 2500; // ≤ 9 KB even when every character takes 3 bytes in UTF-8
 
 /** The names of the add-on's properties (before PREFIX). */
-export const KEYS = {
+export const PROPERTY_NAMES = {
   schema: 'schema',
   settings: 'settings',
   settingsProblems: 'settingsProblems',

@@ -3,7 +3,7 @@
  * request for the same case version gets the same Doc, and recording "letter handed over" can
  * check that the letter was made from the answer as it stands.
  */
-import { KEYS, type DocumentStore } from './document-store';
+import { PROPERTY_NAMES, type DocumentStore } from './document-store';
 
 /** 'slip' is the transfer slip to a handling body: the name stored in properties and sent by the sidebar. */
 export type DocumentKind = 'slip' | 'letter';
@@ -21,7 +21,7 @@ export interface MadeDocument {
 }
 
 function keyOf(code: string, kind: DocumentKind): string {
-  return `${KEYS.documentMade}${code}.${kind}`;
+  return `${PROPERTY_NAMES.documentMade}${code}.${kind}`;
 }
 
 export function lastMade(store: DocumentStore, code: string, kind: DocumentKind): MadeDocument | null {

@@ -12,7 +12,7 @@ import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
 import { salutation } from '../../domain/reply';
 import { ERRORS } from '../../i18n/vi';
-import { KEYS } from './document-store';
+import { PROPERTY_NAMES } from './document-store';
 import { fillSecrets, KEY_SLOT, SecretUnavailable, type CaseKeyOf } from './secrets';
 import { describeError, logError } from './errors';
 import type { Runtime } from './runtime';
@@ -55,7 +55,7 @@ export interface MailToSend {
 /** Sends one message if the quota allows; true when it left. Marks it before and after. */
 export function sendTracked(rt: Runtime, mail: MailToSend): boolean {
   if (MailApp.getRemainingDailyQuota() < 1) return false;
-  const key = KEYS.outboxMark + mail.id;
+  const key = PROPERTY_NAMES.outboxMark + mail.id;
   rt.store.set(key, `sending|${new Date().toISOString()}`);
   // If sendEmail throws, the mark stays "sending": a service error does not prove the message
   // did not leave, so it is never sent again automatically — a person checks ("Cần kiểm tra").
@@ -78,7 +78,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const records: Array<Record<string, unknown>> = outbox.rows();
   if (records.length === 0) return result;
   const before = records.map((r) => r.status);
-  const marks = rt.store.withPrefix(KEYS.outboxMark);
+  const marks = rt.store.withPrefix(PROPERTY_NAMES.outboxMark);
   const started = Date.now();
 
   // Settle what earlier executions did.
@@ -146,8 +146,8 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   );
   // The sheet now says what the marks said: forget the marks of every settled message.
   const settled = records.filter((r) => r.status !== OUTBOX_STATUS.waiting).map((r) => String(r.id));
-  const known = new Set(Object.keys(rt.store.withPrefix(KEYS.outboxMark)));
-  rt.store.removeMany(settled.filter((id) => known.has(id)).map((id) => KEYS.outboxMark + id));
+  const known = new Set(Object.keys(rt.store.withPrefix(PROPERTY_NAMES.outboxMark)));
+  rt.store.removeMany(settled.filter((id) => known.has(id)).map((id) => PROPERTY_NAMES.outboxMark + id));
 
   result.sent = records.filter((r, i) => r.status === OUTBOX_STATUS.sent && before[i] !== OUTBOX_STATUS.sent).length;
   result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;

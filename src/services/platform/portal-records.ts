@@ -7,7 +7,7 @@
  * job and setup — revokes with `staffReplaced`, in the same property write as the new list.
  */
 import { departedStaff, type Role, type StaffMember } from '../../domain/settings';
-import { KEYS, type DocumentStore } from './document-store';
+import { PROPERTY_NAMES, type DocumentStore } from './document-store';
 
 export interface PortalLink {
   email: string;
@@ -24,12 +24,12 @@ export function revocations(store: DocumentStore, emails: string[], now: Date): 
   const updates: Record<string, string> = {};
   let valid = 0;
   if (who.size === 0) return { updates, valid };
-  for (const [hash, json] of Object.entries(store.withPrefix(KEYS.portalLink))) {
+  for (const [hash, json] of Object.entries(store.withPrefix(PROPERTY_NAMES.portalLink))) {
     try {
       const link = JSON.parse(json) as PortalLink;
       if (!who.has(link.email) || link.revoked) continue;
       if (new Date(link.expiresAt).getTime() > now.getTime()) valid += 1;
-      updates[KEYS.portalLink + hash] = JSON.stringify({ ...link, revoked: true });
+      updates[PROPERTY_NAMES.portalLink + hash] = JSON.stringify({ ...link, revoked: true });
     } catch {
       // not a link record: left alone
     }

@@ -9,7 +9,7 @@ import { compileRules, type CompiledRules } from '../../domain/classify';
 import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '../../domain/settings';
 import { NotSetUpError } from './errors';
 import { staffRows } from './settings-tabs';
-import { DocumentStore, KEYS } from './document-store';
+import { DocumentStore, PROPERTY_NAMES } from './document-store';
 import { staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
 import { openTable, type ColumnKeyOf, type TabKey } from './sheets/tabs';
@@ -30,7 +30,7 @@ export interface Runtime {
 
 /** Settings as stored (calendar days as numbers survive JSON). */
 export function loadSettings(store: DocumentStore): Settings {
-  return store.getJson<Settings>(KEYS.settings) ?? DEFAULT_SETTINGS;
+  return store.getJson<Settings>(PROPERTY_NAMES.settings) ?? DEFAULT_SETTINGS;
 }
 
 /**
@@ -40,10 +40,10 @@ export function loadSettings(store: DocumentStore): Settings {
  * Returns whether the settings or the links changed.
  */
 export function storeSettings(store: DocumentStore, next: Settings, also: Record<string, string> = {}): boolean {
-  const cached = store.getJson<Settings>(KEYS.settings);
+  const cached = store.getJson<Settings>(PROPERTY_NAMES.settings);
   const revoke = cached ? staffReplaced(store, cached.staff, next.staff, new Date()) : {};
   const changed = JSON.stringify(next) !== JSON.stringify(cached) || Object.keys(revoke).length > 0;
-  if (changed || Object.keys(also).length > 0) store.setMany({ ...revoke, ...DocumentStore.encodeJson(KEYS.settings, next), ...also });
+  if (changed || Object.keys(also).length > 0) store.setMany({ ...revoke, ...DocumentStore.encodeJson(PROPERTY_NAMES.settings, next), ...also });
   return changed;
 }
 
@@ -58,10 +58,10 @@ function staffInTab(): StaffMember[] {
  * of people who left or changed role or body are revoked in the same property write.
  */
 function freshStaff(store: DocumentStore, settings: Settings): Settings {
-  const stale = store.get(KEYS.staffStale);
+  const stale = store.get(PROPERTY_NAMES.staffStale);
   if (!stale) return settings;
   const next = { ...settings, staff: staffInTab() };
-  storeSettings(store, next, { [KEYS.staffStale]: '' });
+  storeSettings(store, next, { [PROPERTY_NAMES.staffStale]: '' });
   return next;
 }
 
@@ -77,12 +77,12 @@ export function staffTabChanged(store: DocumentStore = DocumentStore.open()): vo
     revoke = staffReplaced(store, loadSettings(store).staff, staffInTab(), new Date());
   } finally {
     // Marked stale whatever happened: the next call reads the tab (and revokes) if this could not.
-    store.setMany({ ...revoke, [KEYS.staffStale]: new Date().toISOString() });
+    store.setMany({ ...revoke, [PROPERTY_NAMES.staffStale]: new Date().toISOString() });
   }
 }
 
 export function loadRuntime(store: DocumentStore = DocumentStore.open()): Runtime {
-  const schema = store.getJson<SchemaState>(KEYS.schema);
+  const schema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
   if (!schema) throw new NotSetUpError();
   const settings = freshStaff(store, loadSettings(store));
   return {

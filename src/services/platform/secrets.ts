@@ -18,7 +18,7 @@
  */
 import { formatKey, keyFromBytes } from '../../domain/lookup';
 import { SECRET_SLOTS } from '../../i18n/vi';
-import { DocumentStore, KEYS } from './document-store';
+import { DocumentStore, PROPERTY_NAMES } from './document-store';
 
 /** U+2063 INVISIBLE SEPARATOR: stripped from resident text by domain/text/sanitize. */
 const MARK = '\u2063';
@@ -27,10 +27,10 @@ export const LINK_SLOT = `${MARK}${SECRET_SLOTS.link}${MARK}`;
 
 /** The ward's secret: made once (two UUIDs of randomness), never shown. */
 export function lookupSecret(store: DocumentStore): string {
-  let secret = store.get(KEYS.lookupSecret);
+  let secret = store.get(PROPERTY_NAMES.lookupSecret);
   if (!secret) {
     secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
-    store.set(KEYS.lookupSecret, secret);
+    store.set(PROPERTY_NAMES.lookupSecret, secret);
   }
   return secret;
 }
@@ -59,7 +59,7 @@ export function tokenHash(token: string): string {
  * in the row, cannot bring a voided key back. The row still shows the number.
  */
 export function issuedNumbers(store: DocumentStore): Record<string, number> {
-  return store.getJson<Record<string, number>>(KEYS.lookupIssues) ?? {};
+  return store.getJson<Record<string, number>>(PROPERTY_NAMES.lookupIssues) ?? {};
 }
 
 /** The key that works now is the one of the highest issue either the row or the record knows. */
@@ -69,7 +69,7 @@ export function currentIssue(store: DocumentStore, code: string, rowIssue: unkno
 
 /** The properties that record `issue` for `code` (written with the change that issues it). */
 export function recordIssue(store: DocumentStore, code: string, issue: number): Record<string, string> {
-  return DocumentStore.encodeJson(KEYS.lookupIssues, { ...issuedNumbers(store), [code]: issue });
+  return DocumentStore.encodeJson(PROPERTY_NAMES.lookupIssues, { ...issuedNumbers(store), [code]: issue });
 }
 
 // ---- filling a mail --------------------------------------------------------------------------

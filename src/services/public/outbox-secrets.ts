@@ -19,7 +19,7 @@
 import { formatKey } from '../../domain/lookup';
 import { roleOf } from '../../domain/settings';
 import { SECRET_SLOTS } from '../../i18n/vi';
-import { DocumentStore, KEYS } from '../platform/document-store';
+import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import { caseKeyTable, queueMail } from '../platform/outbox';
 import { OUTBOX_STATUS } from '../../domain/vocabulary';
@@ -34,7 +34,7 @@ const renewalId = (email: string) => `LK-16-${email}`.slice(0, 120);
 
 export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { cleaned: number; renewed: number } {
   const none = { cleaned: 0, renewed: 0 };
-  if (rt.store.get(KEYS.secretsMigrated)) return none;
+  if (rt.store.get(PROPERTY_NAMES.secretsMigrated)) return none;
   const now = new Date();
   const props: Record<string, string> = {};
 
@@ -42,7 +42,7 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
   const cases = caseKeyTable(rt, ss);
   const issued = issuedNumbers(rt.store);
   const more = [...cases].filter(([code, c]) => c.issue > (issued[code] ?? 0));
-  if (more.length) Object.assign(props, DocumentStore.encodeJson(KEYS.lookupIssues, { ...issued, ...Object.fromEntries(more.map(([code, c]) => [code, c.issue])) }));
+  if (more.length) Object.assign(props, DocumentStore.encodeJson(PROPERTY_NAMES.lookupIssues, { ...issued, ...Object.fromEntries(more.map(([code, c]) => [code, c.issue])) }));
 
   const outbox = rt.table('outbox', ss);
   const rows = outbox.rows(['id', 'code', 'status', 'body']);
@@ -73,7 +73,7 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
     let body = before;
     for (const k of everyKey(col(row, 'code'))) body = body.split(k).join(waiting ? KEY_SLOT : SECRET_SLOTS.redacted);
     body = body.replace(/([?&]p=)([0-9a-f]{64})/g, (_m, pre: string, token: string) => {
-      const oldKey = KEYS.portalLink + tokenHash(token);
+      const oldKey = PROPERTY_NAMES.portalLink + tokenHash(token);
       const link = rt.store.getJson<PortalLink>(oldKey);
       if (link && !link.revoked) {
         props[oldKey] = JSON.stringify({ ...link, revoked: true });
@@ -83,7 +83,7 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
         }
       }
       if (!waiting) return `${pre}${SECRET_SLOTS.redacted}`;
-      const moved = KEYS.portalLink + tokenHash(linkToken(rt.store, id));
+      const moved = PROPERTY_NAMES.portalLink + tokenHash(linkToken(rt.store, id));
       if (link && !rt.store.get(moved)) props[moved] = JSON.stringify(link);
       return `${pre}${LINK_SLOT}`;
     });
@@ -102,11 +102,11 @@ export function migrateOutboxSecrets(rt: Runtime, ss: GoogleAppsScript.Spreadshe
   }
   if (Object.keys(props).length) rt.store.setMany(props);
   const queued = new Set(rows.map((r) => col(r, 'id')));
-  const renewing = rt.settings.staff.filter((m) => mayHoldLink(m.role) && !queued.has(renewalId(m.email)) && rt.store.get(KEYS.portalLink + tokenHash(linkToken(rt.store, renewalId(m.email)))) !== null);
+  const renewing = rt.settings.staff.filter((m) => mayHoldLink(m.role) && !queued.has(renewalId(m.email)) && rt.store.get(PROPERTY_NAMES.portalLink + tokenHash(linkToken(rt.store, renewalId(m.email)))) !== null);
   const url = renewing.length ? linkUrl() : '';
   const renewals = renewing.map((m) => linkMail(rt, renewalId(m.email), '', m, url));
   queueMail(ss, rt, renewals, now);
   if (cleaned) outbox.updateRows(2, bodies);
-  rt.store.set(KEYS.secretsMigrated, now.toISOString());
+  rt.store.set(PROPERTY_NAMES.secretsMigrated, now.toISOString());
   return { cleaned, renewed: renewals.length };
 }

@@ -14,7 +14,7 @@ import { refusal } from '../access/caller';
 import { readCaseColumns } from '../cases/store';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { appendAudit } from '../platform/audit';
-import { KEYS } from '../platform/document-store';
+import { PROPERTY_NAMES } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import type { Runtime } from '../platform/runtime';
 import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
@@ -30,7 +30,7 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   const ss = SpreadsheetApp.getActive();
   const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
   const pub = buildPublication(cases, { year, month }, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
-  const key = `${KEYS.reportMade}pub-${year}-${month}`;
+  const key = `${PROPERTY_NAMES.reportMade}pub-${year}-${month}`;
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(publicationDocument(pub, rt.settings.committeeName, today, version));
   rt.store.set(key, String(version));

@@ -10,7 +10,7 @@ import { adminReminders, bodyDigests } from '../../domain/report/reminders';
 import { DUE_SOON_WORKING_DAYS } from '../../domain/deadline';
 import { ADOPTION, REMINDERS } from '../../i18n/vi';
 import { readIndex } from '../cases/store';
-import { KEYS } from '../platform/document-store';
+import { PROPERTY_NAMES } from '../platform/document-store';
 import { queueMail, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { staffWith } from '../../domain/permissions';
@@ -24,7 +24,7 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
   const today = vietnamDayOf(now);
   const hour = vietnamWallTime(now).hour;
   const iso = toIsoDate(today);
-  if (hour < REMINDER_HOUR || rt.store.get(KEYS.remindersDay) === iso) return 0;
+  if (hour < REMINDER_HOUR || rt.store.get(PROPERTY_NAMES.remindersDay) === iso) return 0;
   const mails: OutgoingMail[] = [];
   const entries = readIndex(ss, rt);
   const digests = bodyDigests(entries, rt.settings.bodies, rt.settings.staff, today, rt.calendar);
@@ -41,7 +41,7 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
       });
     }
   }
-  const done = new Set(JSON.parse(rt.store.get(KEYS.remindersSent) ?? '[]') as string[]);
+  const done = new Set(JSON.parse(rt.store.get(PROPERTY_NAMES.remindersSent) ?? '[]') as string[]);
   const admins = staffWith(rt.settings.staff, 'makeReports').map((m) => m.email);
   const due = adminReminders(today, rt.calendar, { entries, groups: rt.settings.groups }).filter((r) => !done.has(r.key));
   for (const r of due) {
@@ -49,6 +49,6 @@ export function sendDailyReminders(rt: Runtime, ss: GoogleAppsScript.Spreadsheet
     for (const to of admins) mails.push({ id: `NQ-${r.key}-${slug(to)}`, kind: REMINDERS.kindAdmin, code: '', recipient: to, subject: REMINDERS.adminSubject(r), body });
   }
   queueMail(ss, rt, mails, now);
-  rt.store.setMany({ [KEYS.remindersDay]: iso, [KEYS.remindersSent]: JSON.stringify([...done, ...due.map((r) => r.key)].slice(-24)) });
+  rt.store.setMany({ [PROPERTY_NAMES.remindersDay]: iso, [PROPERTY_NAMES.remindersSent]: JSON.stringify([...done, ...due.map((r) => r.key)].slice(-24)) });
   return mails.length;
 }

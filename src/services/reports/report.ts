@@ -19,7 +19,7 @@ import { refusal } from '../access/caller';
 import { readIndex } from '../cases/store';
 import { reportCaseOf } from '../../domain/report/dashboard';
 import { appendAudit } from '../platform/audit';
-import { KEYS } from '../platform/document-store';
+import { PROPERTY_NAMES } from '../platform/document-store';
 import { UserError } from '../platform/errors';
 import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
 
@@ -76,7 +76,7 @@ export function createReport(rt: Runtime, actor: Actor, request: ReportRequest):
   const ss = SpreadsheetApp.getActive();
   const cases = readReportCases(ss, rt);
   const model = buildReport(cases, spec, rt.calendar, { asOf: today, rule, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
-  const key = `${KEYS.reportMade}${periodKey(spec, rule)}`;
+  const key = `${PROPERTY_NAMES.reportMade}${periodKey(spec, rule)}`;
   const version = Number(rt.store.get(key) ?? 0) + 1;
   const doc = writeDocument(reportDocument({ model, committee: rt.settings.committeeName, header: rt.settings.report, today, version, appendix: appendixRows(cases, period.from, period.to) }));
   rt.store.set(key, String(version));
