@@ -111,7 +111,11 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
   if (phone.given && !phone.valid) notes.push(INTAKE_NOTES.phoneInvalid);
 
   const dueDay = dueDayOf(input.receivedAt, COMPLEXITY.normal, ctx.settings.deadlineDays, ctx.calendar);
-  const suggestion = suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules);
+  // The resident's own choice of category stands; the keywords only fill in when they chose none
+  // (or a choice the ward's list no longer holds). Staff still confirm it by classifying.
+  const topic = clean(input.topic);
+  const chosen = ctx.settings.categories.find((c) => c.category === topic)?.category;
+  const suggested = chosen ?? suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules).category ?? '';
 
   const fields: CaseFields = {
     code,
@@ -119,8 +123,8 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     channel: input.channel,
     group: group ?? typedGroup,
     groupKnown: group !== null,
-    topic: clean(input.topic),
-    suggestedCategory: suggestion.category ?? '',
+    topic,
+    suggestedCategory: suggested,
     category: '',
     content: contentCell,
     contentNote: notes.join(' '),

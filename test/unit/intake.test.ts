@@ -37,6 +37,19 @@ describe('prepareCase: the case record', () => {
     expect(parseHistory(p.fields.history)).toEqual([{ v: 1, at: '2026-11-24T02:05:00.000Z', by: 'Biểu mẫu', action: 'Tiếp nhận', detail: 'QR' }]);
   });
 
+  it("the resident's own chosen category is kept as the case's category to confirm; the keywords fill in only when none was chosen", () => {
+    // The keywords alone read "karaoke, hàng xóm" as Đời sống khu dân cư; the resident chose Môi trường.
+    const noisy = { content: 'Hàng xóm hát karaoke đến khuya, khói bếp than bay sang', location: 'Ngõ 3' };
+    expect(prepareCase(input({ ...noisy, topic: 'Môi trường' }), 'GY-2026-00002', ctx).fields.suggestedCategory).toBe('Môi trường');
+    expect(prepareCase(input({ ...noisy, topic: '' }), 'GY-2026-00003', ctx).fields.suggestedCategory).toBe('Đời sống khu dân cư');
+    // A choice the ward's list no longer holds (a category since renamed, an old form) is not one.
+    expect(prepareCase(input({ ...noisy, topic: 'Vệ sinh đô thị' }), 'GY-2026-00004', ctx).fields.suggestedCategory).toBe('Đời sống khu dân cư');
+    // "Khác" is the resident's choice too: kept, staff reclassify it.
+    expect(prepareCase(input({ ...noisy, topic: 'Khác' }), 'GY-2026-00006', ctx).fields.suggestedCategory).toBe('Khác');
+    // Staff still confirm it: the case stays unclassified until they do.
+    expect(prepareCase(input({ ...noisy, topic: 'Môi trường' }), 'GY-2026-00005', ctx).fields.category).toBe('');
+  });
+
   it('a staff entry is recorded in the history under the staff member who typed it', () => {
     const p = prepareCase(input({ channel: CHANNELS.phone, responseKey: 'NV:canbo@luukiem.example' }), 'GY-2026-00002', ctx);
     expect(parseHistory(p.fields.history)[0]).toMatchObject({ by: 'canbo@luukiem.example', detail: CHANNELS.phone });
