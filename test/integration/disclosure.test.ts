@@ -10,7 +10,7 @@
  */
 import { OTHER_GROUPS } from '../../src/domain/publication';
 import { CASE_UI } from '../../src/i18n/vi';
-import { asUser, formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
+import { asUser, formAnswers, runHourly, setUpWard, type Ward, addStaff } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 const VIEWER = 'viewer@luukiem.example';
@@ -28,7 +28,7 @@ type Board = { rows: Array<{ code: string; summary: string; answer: string }>; e
 
 function ward(): Ward {
   const w = setUpWard();
-  w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+  addStaff(w, [
     [HANDLER, 'Xử lý', 'UBND phường'],
     [VIEWER, 'Xem', ''],
   ]);

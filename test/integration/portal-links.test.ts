@@ -7,7 +7,7 @@
  * links for good: adding the same address back does not revive them (issue 16.6).
  */
 import { createHash } from 'node:crypto';
-import { formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
+import { formAnswers, runHourly, setUpWard, type Ward, addStaff } from '../support/ward';
 
 const UBND = 'ubnd@luukiem.example';
 const VIEWER = 'danguy@luukiem.example';
@@ -25,7 +25,7 @@ const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('
 
 function ward(): Ward {
   const w = setUpWard();
-  w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+  addStaff(w, [
     [UBND, 'Xử lý', 'UBND phường'],
     [VIEWER, 'Xem', ''],
   ]);
