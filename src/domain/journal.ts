@@ -63,6 +63,15 @@ export function responseKey(p: KeyParts): string {
 }
 
 /**
+ * "P1764000000-GY-2026-00012-v5": a follow-up filed from a case, by the second that version of
+ * the case was last changed, its code and the version the follow-up makes — so a retry of the
+ * same action finds the follow-up it filed instead of filing another.
+ */
+export function followUpKey(caseChangedAt: Date, code: string, version: number): string {
+  return `P${Math.floor(caseChangedAt.getTime() / 1000)}-${code}-v${version}`;
+}
+
+/**
  * When the submission behind a key was made (epoch ms, to the second). Every key starts with a
  * letter and that second: "F…" a form response, "S…" a staff entry, "P…" a follow-up.
  */

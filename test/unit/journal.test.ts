@@ -4,7 +4,7 @@
  * (http://www.isthe.com/chongo/tech/comp/fnv/ — "" → 811c9dc5, "a" → e40c292c, "foobar" →
  * bf9cf968), written in base 36 here with Number#toString, not with the code under test.
  */
-import { advanceJournal, EMPTY_JOURNAL, FILED_KEEP_MS, keysFor, keyTime, parseJournal, responseKey, shortHash, type KeyParts } from '../../src/domain/journal';
+import { advanceJournal, EMPTY_JOURNAL, FILED_KEEP_MS, followUpKey, keysFor, keyTime, parseJournal, responseKey, shortHash, type KeyParts } from '../../src/domain/journal';
 
 const b36 = (n: number) => n.toString(36).padStart(7, '0');
 const parts = (patch: Partial<KeyParts> = {}): KeyParts => ({ timestamp: new Date('2026-11-24T02:00:00.000Z'), group: 'Tổ dân phố 5', content: 'Rác ngõ 7', name: 'Nguyễn Thị Lan', email: 'lan@gmail.com', ...patch });
@@ -100,5 +100,14 @@ describe('the journal state', () => {
     const later = advanceJournal(j, t + 86_400_000 + 5000);
     expect(later.since).toBe(t + 86_400_000 + 5000);
     expect(Object.values(later.filed).sort()).toEqual(['GY-3', 'GY-4']);
+  });
+});
+
+describe('followUpKey', () => {
+  // 1795485607 = date -u -d 2026-11-24T02:00:07Z +%s
+  it('names a follow-up by the second its case last changed, the code and the version, and keyTime reads that second back', () => {
+    const at = new Date('2026-11-24T02:00:07.900Z');
+    expect(followUpKey(at, 'GY-2026-00012', 5)).toBe('P1795485607-GY-2026-00012-v5');
+    expect(keyTime(followUpKey(at, 'GY-2026-00012', 5))).toBe(1795485607000);
   });
 });

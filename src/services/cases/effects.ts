@@ -8,6 +8,7 @@
 import { CHANNELS } from '../../domain/case';
 import type { CaseRecord, HistoryEvent } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
+import { followUpKey } from '../../domain/journal';
 import { linkCodes, type ActionResult, type Effect, type Notice } from '../../domain/lifecycle';
 import { worksOnBodyByLink, type Actor } from '../../domain/permissions';
 import { replyEmail } from '../../domain/reply';
@@ -75,7 +76,7 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     // version of this case: a retry of the same action finds it instead of filing another.
     const code = current.code;
     rt.store.refresh();
-    const key = `P${Math.floor((current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt).getTime() / 1000)}-${code}-v${draft.next.version}`;
+    const key = followUpKey(current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt, code, draft.next.version);
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
     const filed = fileOne(ss, rt, {
       responseKey: key,
