@@ -27,3 +27,18 @@ export const RESIDENT = {
   /** Residents as a whole. */
   everyone: 'người dân',
 } as const;
+
+/**
+ * How Hòm thư số addresses staff — the MTTQ committee's officials, handling bodies' members and
+ * viewers such as the Party committee — one form, everywhere: the sidebar, its refusals, the
+ * e-mails and the personal-link page. "Đồng chí" is how Vietnamese state and Front bodies address
+ * their own officials in writing; the e-mails already said it, while the sidebar said "bạn", which
+ * from an institution to an official reads as casual. A same-domain colleague who is not in
+ * "Cán bộ" is an official of the ward too, so their refusals say it as well.
+ */
+export const STAFF_ADDRESS = {
+  /** Mid-sentence: "Vai trò của đồng chí …". */
+  inSentence: 'đồng chí',
+  /** At the start of a sentence. */
+  sentenceStart: 'Đồng chí',
+} as const;

@@ -3,6 +3,7 @@
  * in the sidebar, the history and the audit trail, and why an action is refused; then the
  * sidebar's inbox and case view: lists, filters, the case's fields and actions, their results.
  */
+import { STAFF_ADDRESS } from './address';
 
 /** Each action's name, keyed by its ActionKey (domain/permissions). */
 export const ACTION_NAMES = {
@@ -66,8 +67,8 @@ export const LIFECYCLE = {
   yes: 'Có',
   no: 'Không',
   badAction: 'Thao tác không hợp lệ.',
-  noRightOnCase: 'Bạn không có quyền với ý kiến này.',
-  roleMayNot: (action: string) => `Vai trò của bạn không được "${action}".`,
+  noRightOnCase: `${STAFF_ADDRESS.sentenceStart} không có quyền với ý kiến này.`,
+  roleMayNot: (action: string) => `Vai trò của ${STAFF_ADDRESS.inSentence} không được "${action}".`,
   notInStatus: (action: string, status: string) => `Không thể "${action}" khi ý kiến đang ở trạng thái "${status}".`,
   tooLong: (label: string, length: number, limit: number) => `${label} dài ${n(length)} ký tự, vượt quá giới hạn ${n(limit)} ký tự. Vui lòng rút gọn hoặc chia thành nhiều lần ghi.`,
   dateInvalid: (label: string) => `${label} không hợp lệ.`,
@@ -101,7 +102,7 @@ export const LIFECYCLE = {
   followUpEmpty: 'Vui lòng nhập nội dung phản ánh lại.',
   /** How the police's entry in the bodies' list is recognised (a misuse is reported to them). */
   policeName: /công an/i,
-  conflict: (seen: number, current: number) => `Ý kiến đã được cập nhật sau khi bạn mở (phiên bản ${seen} → ${current}). Thay đổi của bạn chưa được lưu.`,
+  conflict: (seen: number, current: number) => `Ý kiến đã được cập nhật sau khi ${STAFF_ADDRESS.inSentence} mở (phiên bản ${seen} → ${current}). Thay đổi của ${STAFF_ADDRESS.inSentence} chưa được lưu.`,
   conflictRetry: 'Vui lòng xem lại rồi thao tác lại.',
   /** The original of a duplicate, linked back: its history event. */
   duplicateLinked: 'Liên kết ý kiến trùng lặp',
@@ -110,8 +111,8 @@ export const LIFECYCLE = {
 } as const;
 
 export const CASES = {
-  noRole: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".',
-  notFound: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.',
+  noRole: `Tài khoản của ${STAFF_ADDRESS.inSentence} chưa có vai trò trong tab "Cán bộ".`,
+  notFound: `Không tìm thấy ý kiến, hoặc ${STAFF_ADDRESS.inSentence} không có quyền xem ý kiến này.`,
   busy: 'Hệ thống đang bận, vui lòng thử lại sau ít phút. Chưa có thay đổi nào được lưu.',
   saved: (action: string, code: string) => `Đã ${action.toLowerCase()}: ${code}.`,
   queuedMail: 'Thư đã vào hộp thư đi và sẽ được gửi trong vòng một giờ.',
@@ -203,7 +204,7 @@ export const CASE_UI = {
   rating: 'Người dân đánh giá',
   history: 'Lịch sử',
   actions: 'Thao tác',
-  noActions: 'Bạn không có thao tác nào với ý kiến này.',
+  noActions: `${STAFF_ADDRESS.sentenceStart} không có thao tác nào với ý kiến này.`,
   contact: 'Xem thông tin người gửi',
   contactReason: 'Lý do cần xem (được ghi nhật ký)',
   contactShow: 'Xem',
@@ -242,3 +243,4 @@ export const CASE_UI = {
   },
   outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
 } as const;
+

@@ -2,6 +2,7 @@
  * What the web app says to those outside the office: residents (the results board, the case
  * lookup, the rating) and handling bodies' members (the personal-link pages).
  */
+import { STAFF_ADDRESS } from './address';
 
 /** Shown while a page waits for the server, in the sidebar and on the web app alike. */
 export const LOADING = 'Đang tải…';
@@ -81,9 +82,9 @@ export const PORTAL = {
   mailLine: (url: string, days: number) => `Liên kết cá nhân để xem và cập nhật (hiệu lực ${days} ngày, không chuyển cho người khác): ${url}`,
   mailBody: (p: { committee: string; url: string; days: number; role: string }) =>
     [
-      'Kính gửi đồng chí,',
+      `Kính gửi ${STAFF_ADDRESS.inSentence},`,
       '',
-      `${p.committee} gửi đồng chí liên kết cá nhân tới Hòm thư số (${p.role}).`,
+      `${p.committee} gửi ${STAFF_ADDRESS.inSentence} liên kết cá nhân tới Hòm thư số (${p.role}).`,
       `Liên kết (hiệu lực ${p.days} ngày, không chuyển cho người khác): ${p.url}`,
       '',
       'Trân trọng.',
@@ -99,3 +100,4 @@ export const PORTAL = {
   activeUntil: (on: string) => `còn hiệu lực đến ${on}`,
   noLink: 'chưa có liên kết còn hiệu lực',
 } as const;
+

@@ -4,6 +4,7 @@
  * layout of Decree 30/2020/NĐ-CP, its sections, tables and charts, and the placeholders left for
  * the standing committee's own judgement) and of the monthly publication.
  */
+import { STAFF_ADDRESS } from './address';
 
 /** The names of report periods, as headings and reminders print them. */
 export const PERIOD = {
@@ -21,7 +22,10 @@ export const DASHBOARD_TILES = {
   onTime: 'Trả lời đúng hạn',
   overdue: 'Quá hạn, chưa trả lời',
   qr: (target: string) => `Qua mã QR (mục tiêu ${target})`,
-  satisfied: (rated: number) => `Người dân hài lòng (${rated} đánh giá)`,
+  /** An average score, never a share of people ("2/5 Người dân hài lòng" read as 2 people of 5). */
+  satisfied: (rated: number) => `Điểm hài lòng trung bình, thang 1–5 (${rated ? `${rated} lượt đánh giá` : 'chưa có đánh giá'})`,
+  /** The average to one decimal, Vietnamese style: "4,5 điểm". */
+  score: (average: string) => `${average} điểm`,
 } as const;
 
 export const REPORT_DOC = {
@@ -172,7 +176,7 @@ export const REPORTS = {
   quarterOption: (roman: string) => `Quý ${roman}`,
   /** A dashboard tile's tooltip. */
   openInInbox: 'Mở danh sách trong hộp thư',
-  notAllowed: 'Vai trò của bạn không được dùng chức năng này.',
+  notAllowed: `Vai trò của ${STAFF_ADDRESS.inSentence} không được dùng chức năng này.`,
   badKind: 'Loại kỳ báo cáo không hợp lệ.',
   badYear: 'Năm báo cáo không hợp lệ.',
   badIndex: 'Tháng, quý hoặc nửa năm không hợp lệ.',
@@ -272,3 +276,4 @@ export const ADOPTION = {
           'Đề nghị kiểm tra áp phích mã QR ở các tổ này còn được dán và còn đọc, quét được (không rách, mờ, bị che); in lại nếu cần: thanh bên › Báo cáo › In mã QR.',
         ],
 } as const;
+

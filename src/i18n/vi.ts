@@ -4,9 +4,10 @@
  * the errors; cases.ts the inbox and case view, mail.ts the e-mails, public.ts the web app's
  * pages, documents.ts printed paper, reports.ts the reports tab and the report Docs (all
  * re-exported here, so one import serves), settings.ts what admins read about the settings tabs,
- * address.ts how residents are addressed. Stored words — statuses, tab names, role names — are
+ * address.ts how residents and staff are addressed. Stored words — statuses, tab names, role names — are
  * not messages: they live in domain/vocabulary.ts.
  */
+import { STAFF_ADDRESS } from './address';
 
 import { PAPER } from './documents';
 import { LOADING } from './public';
@@ -63,7 +64,7 @@ export const SIDEBAR = {
   confidential: 'Người gửi muốn giữ bí mật danh tính',
   save: 'Lưu ý kiến',
   saving: 'Đang lưu…',
-  readOnly: 'Vai trò của bạn chỉ được xem.',
+  readOnly: `Vai trò của ${STAFF_ADDRESS.inSentence} chỉ được xem.`,
 } as const;
 
 export const FORM = {
@@ -232,7 +233,7 @@ export const ACCESS = {
   /** No identified caller: an anonymous visitor of the web app, or one Google does not name to the script. */
   signInNeeded:
     'Chức năng này chỉ dành cho cán bộ Ủy ban MTTQ phường, trong bảng tính của Hòm thư số. Người dân tra cứu ý kiến bằng mã ý kiến và mã tra cứu; cơ quan xử lý dùng liên kết cá nhân.',
-  notStaff: 'Tài khoản của bạn chưa có vai trò trong tab "Cán bộ". Vui lòng liên hệ cán bộ quản trị.',
+  notStaff: `Tài khoản của ${STAFF_ADDRESS.inSentence} chưa có vai trò trong tab "Cán bộ". Vui lòng liên hệ cán bộ quản trị.`,
   /** Menus and dialogs need the spreadsheet open in front of the person. */
   menuOnly: 'Chức năng này chỉ dùng được từ trình đơn của bảng tính (Tiện ích › Hòm thư số).',
   denied: {
@@ -245,11 +246,11 @@ export const ACCESS = {
     makeReports: REPORTS.notAllowed,
     viewDashboard: REPORTS.notAllowed,
     manageLinks: 'Chỉ cán bộ quản trị được cấp và thu hồi liên kết cá nhân.',
-    viewInbox: 'Vai trò của bạn không được xem hòm thư.',
-    viewCase: 'Vai trò của bạn không được xem ý kiến này.',
+    viewInbox: `Vai trò của ${STAFF_ADDRESS.inSentence} không được xem hòm thư.`,
+    viewCase: `Vai trò của ${STAFF_ADDRESS.inSentence} không được xem ý kiến này.`,
     editPublic: 'Chỉ cán bộ quản trị được viết nội dung công khai.',
   } as Record<string, string>,
-  deniedAction: (label: string) => `Vai trò của bạn không được "${label}".`,
+  deniedAction: (label: string) => `Vai trò của ${STAFF_ADDRESS.inSentence} không được "${label}".`,
 } as const;
 
 /**

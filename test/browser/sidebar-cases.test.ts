@@ -133,7 +133,7 @@ it('a handler cannot open or act on another body’s case, even by calling the s
   expect(await frame.locator('ol.cases').innerText()).not.toContain(police.code);
   const rpc = (fn: string, args: unknown[]) =>
     page.evaluate(async ([f, a]) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: f, args: a }) })).json(), [fn, args] as const);
-  expect(await rpc('getCase', [police.code])).toEqual({ ok: false, error: { name: 'UserError', message: 'Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.' } });
+  expect(await rpc('getCase', [police.code])).toEqual({ ok: false, error: { name: 'UserError', message: 'Không tìm thấy ý kiến, hoặc đồng chí không có quyền xem ý kiến này.' } });
   expect(await rpc('caseAction', [police.code, police.row, 2, { action: 'note', text: 'x' }])).toMatchObject({ ok: false });
   expect(await rpc('getContactDetails', [police.code, 'xem thử'])).toMatchObject({ ok: false, error: { message: 'Chỉ cán bộ quản trị được xem thông tin người gửi.' } });
 });
@@ -146,7 +146,7 @@ it('a viewer cannot act: no action buttons, and the server refuses direct calls'
   expect(await frame.locator('.actions button').count()).toBe(0);
   const view = ws.app!.call('getCase', 'GY-2026-00001') as { row: number; version: number };
   const res = await page.evaluate(async ([row, version]) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: 'caseAction', args: ['GY-2026-00001', row, version, { action: 'note', text: 'x' }] }) })).json(), [view.row, view.version] as const);
-  expect(res).toMatchObject({ ok: false, error: { message: 'Vai trò của bạn không được "Ghi chú nội bộ".' } });
+  expect(res).toMatchObject({ ok: false, error: { message: 'Vai trò của đồng chí không được "Ghi chú nội bộ".' } });
   await switchUser(ADMIN);
 });
 

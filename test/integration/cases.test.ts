@@ -196,7 +196,7 @@ describe('roles, checked on the server for every call', () => {
     const v = open(w, 'GY-2026-00001');
     act(w, v, { action: 'assign', body: 'Công an phường', assignee: '' });
     as(w, HANDLER, () => {
-      expect(() => w.app.call('getCase', 'GY-2026-00001')).toThrow('Không tìm thấy ý kiến, hoặc bạn không có quyền xem ý kiến này.');
+      expect(() => w.app.call('getCase', 'GY-2026-00001')).toThrow('Không tìm thấy ý kiến, hoặc đồng chí không có quyền xem ý kiến này.');
       // Handlers write only through their personal link (issue 10): refused before anything is read.
       expect(() => w.app.call('caseAction', 'GY-2026-00001', v.row, 2, { action: 'note', text: 'x' })).toThrow('qua liên kết cá nhân');
       expect((w.app.call('getInbox', {}) as { total: number }).total).toBe(0);
@@ -211,9 +211,9 @@ describe('roles, checked on the server for every call', () => {
     as(w, VIEWER, () => {
       const v = open(w, 'GY-2026-00001');
       expect(v.actions).toEqual([]);
-      expect(() => act(w, v, { action: 'note', text: 'x' })).toThrow('Vai trò của bạn không được "Ghi chú nội bộ".');
+      expect(() => act(w, v, { action: 'note', text: 'x' })).toThrow('Vai trò của đồng chí không được "Ghi chú nội bộ".');
     });
-    as(w, 'stranger@gmail.com', () => expect(() => w.app.call('getInbox', {})).toThrow('Tài khoản của bạn chưa có vai trò trong tab "Cán bộ".'));
+    as(w, 'stranger@gmail.com', () => expect(() => w.app.call('getInbox', {})).toThrow('Tài khoản của đồng chí chưa có vai trò trong tab "Cán bộ".'));
   });
 
   it('contact details: admins only, after a reason, and every view is logged with it', () => {

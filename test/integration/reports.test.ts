@@ -249,8 +249,8 @@ describe('every report kind over a generated year: the figures add up, every cas
     runHourly(w);
     w.ws.setUser('xem@luukiem.example');
     try {
-      expect(() => w.app.call('createReportDocument', { kind: 'year', year: 2026 })).toThrow('Vai trò của bạn không được dùng chức năng này.');
-      expect(() => w.app.call('createPublicationDocument', { year: 2026, month: 11 })).toThrow('Vai trò của bạn không được dùng chức năng này.');
+      expect(() => w.app.call('createReportDocument', { kind: 'year', year: 2026 })).toThrow('Vai trò của đồng chí không được dùng chức năng này.');
+      expect(() => w.app.call('createPublicationDocument', { year: 2026, month: 11 })).toThrow('Vai trò của đồng chí không được dùng chức năng này.');
       const d = w.app.call('getDashboard') as { month: { label: string } };
       expect(d.month.label).toBe('Tháng 12 năm 2026');
     } finally {

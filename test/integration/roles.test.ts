@@ -54,7 +54,7 @@ describe('roles take effect at once', () => {
     const w = ward();
     const view = w.app.call('getCase', 'GY-2026-00001') as { row: number; version: number };
     w.ws.handEdit((ss) => ss.getSheetByName(STAFF)!.getRange(2, 2).setValue('Xem'), { user: 'admin@luukiem.example', range: { sheet: STAFF, row: 2, column: 2 } });
-    expect(() => w.app.call('caseAction', 'GY-2026-00001', view.row, view.version, { action: 'classify', category: 'Môi trường', complexity: 'normal' })).toThrow('Vai trò của bạn không được');
+    expect(() => w.app.call('caseAction', 'GY-2026-00001', view.row, view.version, { action: 'classify', category: 'Môi trường', complexity: 'normal' })).toThrow('Vai trò của đồng chí không được');
     expect(tabRecords(w, 'Ý kiến')[0]['Lĩnh vực']).toBe('');
   });
 

@@ -109,7 +109,7 @@ describe('the three ways to answer', () => {
     const draft = apply(aCase(), answer, settings, null, handler);
     expect(draft.status).toBe(STATUS.draftAnswer);
     expect(allowedActions(handler, draft)).not.toContain('recordCall');
-    expect(() => decide(draft, { action: 'recordCall', note: 'x' }, ctx(settings, null, handler))).toThrow('Vai trò của bạn không được');
+    expect(() => decide(draft, { action: 'recordCall', note: 'x' }, ctx(settings, null, handler))).toThrow('Vai trò của đồng chí không được');
   });
 
   it('reopening clears the delivery so a new answer can reach the resident', () => {

@@ -89,10 +89,10 @@ describe('decide', () => {
     const theirs = aCase({ status: STATUS.inProgress, assignedBody: 'UBND phường', category: 'Môi trường' });
     expect(allowedActions(handler, theirs)).toEqual(['progress', 'answer']);
     // MTTQ's internal notes stay MTTQ's; from the spreadsheet a handler acts on nothing.
-    expect(() => run(theirs, { action: 'note', text: 'x' }, handler)).toThrow('Vai trò của bạn không được "Ghi chú nội bộ".');
+    expect(() => run(theirs, { action: 'note', text: 'x' }, handler)).toThrow('Vai trò của đồng chí không được "Ghi chú nội bộ".');
     expect(allowedActions({ ...handler, via: 'spreadsheet' }, theirs)).toEqual([]);
-    expect(() => run(theirs, { action: 'close', outcome: 'insufficient' }, handler)).toThrow('Vai trò của bạn không được "Đóng ý kiến".');
-    expect(() => run({ ...theirs, assignedBody: 'Công an phường' }, { action: 'note', text: 'x' }, handler)).toThrow('Bạn không có quyền với ý kiến này.');
+    expect(() => run(theirs, { action: 'close', outcome: 'insufficient' }, handler)).toThrow('Vai trò của đồng chí không được "Đóng ý kiến".');
+    expect(() => run({ ...theirs, assignedBody: 'Công an phường' }, { action: 'note', text: 'x' }, handler)).toThrow('Đồng chí không có quyền với ý kiến này.');
     expect(allowedActions(viewer, theirs)).toEqual([]);
     expect(() => run(theirs, { action: 'note', text: 'x' }, viewer)).toThrow(ActionRefused);
   });

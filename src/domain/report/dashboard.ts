@@ -96,7 +96,7 @@ function period(f: PeriodFigures): DashboardPeriod {
       { label: TILE.onTime, value: pct(onTime), query: null, warn: onTime !== null && onTime < 0.9 },
       { label: TILE.overdue, value: openLate.toLocaleString('vi-VN'), query: { status: 'overdue', from, to }, warn: openLate > 0 },
       { label: TILE.qr(pct(QR_TARGET)), value: pct(f.qrShare), query: { channel: 'QR', from, to }, warn: f.qrShare !== null && f.qrShare <= QR_TARGET },
-      { label: TILE.satisfied(f.satisfaction.rated), value: f.satisfaction.average === null ? '—' : `${f.satisfaction.average.toLocaleString('vi-VN')}/5`, query: null, warn: f.satisfaction.average !== null && f.satisfaction.average < 3.5 },
+      { label: TILE.satisfied(f.satisfaction.rated), value: f.satisfaction.average === null ? '—' : TILE.score(f.satisfaction.average.toFixed(1).replace('.', ',')), query: null, warn: f.satisfaction.average !== null && f.satisfaction.average < 3.5 },
     ],
   };
 }

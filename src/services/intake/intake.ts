@@ -21,7 +21,7 @@ import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
-import { sendTracked } from '../platform/outbox';
+import { addressed, sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { fileOne, type CaseWrites } from '../cases/filing';
@@ -132,14 +132,17 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
 /**
  * The acknowledgement leaves at once if today's quota allows, still under the lock so the
  * outbox's hourly run cannot send it a second time; otherwise it waits in the outbox. Its lookup
- * key is put in here, from the case just written (the outbox row holds only a placeholder).
+ * key and the resident's name are put in here, from the case just written (the outbox row holds
+ * only a placeholder and "người gửi ý kiến mã …").
  */
 export function acknowledgeNow(rt: Runtime, w: CaseWrites): void {
   if (!w.outbox || !w.submitter) return;
   try {
     const id = String(w.outbox.id);
     const filed = { responseKey: String(w.caseRecord.responseKey ?? ''), issue: Number(w.caseRecord.lookupVersion) || 0 };
-    const body = fillSecrets(rt.store, String(w.outbox.body), { id, code: w.code }, (code) => (code === w.code ? filed : null));
+    // Named as the hourly sender names it (platform/outbox addressed): the row keeps "người gửi ý kiến mã …".
+    const named = addressed(String(w.outbox.body), w.code, String(w.submitter.name ?? ''));
+    const body = fillSecrets(rt.store, named, { id, code: w.code }, (code) => (code === w.code ? filed : null));
     sendTracked(rt, { id, to: String(w.submitter.email), subject: String(w.outbox.subject), body });
   } catch (error) {
     logError({ where: 'outbox', message: describeError(error), code: w.code, reference: String(w.outbox.id) }, rt.schema);

@@ -14,8 +14,8 @@ describe('decide', () => {
 
   it('refuses an unknown action, a case the actor cannot see, an action their role lacks, one the status does not allow', () => {
     expect(() => run(aCase(), { action: 'delete' } as unknown as ActionInput)).toThrow('Thao tác không hợp lệ.');
-    expect(() => run(aCase({ assignedBody: 'Công an phường' }), { action: 'progress', text: 'x' }, handler)).toThrow('Bạn không có quyền với ý kiến này.');
-    expect(() => run(aCase({ assignedBody: 'UBND phường' }), { action: 'note', text: 'x' }, handler)).toThrow('Vai trò của bạn không được "Ghi chú nội bộ".');
+    expect(() => run(aCase({ assignedBody: 'Công an phường' }), { action: 'progress', text: 'x' }, handler)).toThrow('Đồng chí không có quyền với ý kiến này.');
+    expect(() => run(aCase({ assignedBody: 'UBND phường' }), { action: 'note', text: 'x' }, handler)).toThrow('Vai trò của đồng chí không được "Ghi chú nội bộ".');
     expect(() => run(aCase(), { action: 'approve' })).toThrow('Không thể "Duyệt trả lời" khi ý kiến đang ở trạng thái "' + STATUS.new + '".');
   });
 
