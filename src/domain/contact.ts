@@ -37,16 +37,22 @@ export function checkPhone(input: string): ContactCheck {
   const value = input.trim();
   if (value === '') return { value, given: false, valid: false };
   if (!/^\+?[0-9 .()-]+$/.test(value)) return { value, given: true, valid: false };
-  let digits = value.replace(/[^0-9]/g, '');
-  if (value.startsWith('+')) {
-    if (!digits.startsWith('84')) return { value, given: true, valid: false };
-    digits = `0${digits.slice(2)}`;
-  } else if (digits.startsWith('84') && digits.length >= 11) {
-    digits = `0${digits.slice(2)}`;
-  }
+  if (value.startsWith('+') && !value.replace(/[^0-9]/g, '').startsWith('84')) return { value, given: true, valid: false };
+  const digits = nationalDigits(value);
   const mobile = /^0[35789][0-9]{8}$/.test(digits);
   const landline = /^02[0-9]{9}$/.test(digits);
   return { value, given: true, valid: mobile || landline };
+}
+
+/**
+ * A number as its national digits, however it was written: separators dropped, +84 / 84 in front
+ * read as the leading 0 ("+84 912.345.678" and "0912 345 678" are both 0912345678). Whatever is
+ * not a digit is ignored, so it also reads what an admin types to find a caller.
+ */
+export function nationalDigits(input: string): string {
+  const digits = input.replace(/[^0-9]/g, '');
+  const international = input.trim().startsWith('+') || digits.length >= 11;
+  return international && digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
 }
 
 /**

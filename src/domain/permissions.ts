@@ -18,6 +18,8 @@ export type Capability =
   | 'viewCase'
   /** Read a submitter's name, phone and e-mail (with a logged reason). */
   | 'viewContact'
+  /** Find cases by the sender's phone or name (it reveals contacts: a logged reason too). */
+  | 'findSender'
   /** A new lookup key for a resident who calls (the old one stops working). */
   | 'issueLookupKey'
   /** Write what residents read: the public summary, publication. */
@@ -47,7 +49,7 @@ export interface Actor {
   via: Reach;
 }
 
-const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync'];
+const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'findSender', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync'];
 
 export const PERMISSIONS: Record<Role, Record<Reach, ReadonlyArray<Capability>>> = {
   /** MTTQ staff who run the mailbox: everything, from the spreadsheet only (admins hold no links). */

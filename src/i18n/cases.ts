@@ -108,6 +108,8 @@ export const LIFECYCLE = {
   duplicateLinked: 'Liên kết ý kiến trùng lặp',
   /** An admin read a submitter's contact details: the audit row. */
   contactViewed: 'Xem thông tin người gửi',
+  /** An admin found cases by the sender's phone or name: one audit row per case found. */
+  senderSearched: 'Tìm người gửi',
 } as const;
 
 export const CASES = {
@@ -244,3 +246,24 @@ export const CASE_UI = {
   outcomes: { resolved: 'Đã giải quyết', notCompetent: 'Không thuộc thẩm quyền', insufficient: 'Không đủ thông tin' },
 } as const;
 
+
+/** Finding a case by the sender's phone or name (admins; sidebar › "Tìm người gửi"). */
+export const SENDER_SEARCH = {
+  title: '☎ Tìm ý kiến theo số điện thoại, họ tên người gửi',
+  help: 'Cho người dân gọi đến mà không nhớ mã ý kiến. Mỗi lần tìm được ghi vào nhật ký cùng lý do.',
+  query: 'Số điện thoại hoặc họ tên (không cần dấu)',
+  reason: 'Lý do (ghi vào nhật ký)',
+  defaultReason: 'Người dân gọi điện hỏi về ý kiến của mình',
+  find: 'Tìm',
+  searching: 'Đang tìm…',
+  tooShort: (digits: number, letters: number) => `Hãy nhập ít nhất ${digits} chữ số của số điện thoại, hoặc ít nhất ${letters} chữ cái của họ tên.`,
+  adminsOnly: 'Chỉ cán bộ quản trị được tìm ý kiến theo thông tin người gửi.',
+  none: 'Không có ý kiến nào của người gửi có số điện thoại hoặc họ tên này.',
+  found: (total: number, shown: number) => (total > shown ? `${total} ý kiến; hiện ${shown} ý kiến mới nhất.` : `${total} ý kiến.`),
+  confidential: 'Người gửi muốn giữ bí mật danh tính',
+  noName: '(không ghi họ tên)',
+  received: (on: string) => `Tiếp nhận ngày ${on}`,
+  /** The audit row's detail: the reason and how, never what was typed (staff read "Nhật ký"). */
+  auditDetail: (reason: string, kind: 'phone' | 'name') => `${reason} (tìm theo ${kind === 'phone' ? 'số điện thoại' : 'họ tên'})`,
+  auditNone: (reason: string, kind: 'phone' | 'name') => `${reason} (tìm theo ${kind === 'phone' ? 'số điện thoại' : 'họ tên'}: không có kết quả)`,
+} as const;

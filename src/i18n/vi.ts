@@ -11,12 +11,12 @@ import { STAFF_ADDRESS } from './address';
 
 import { PAPER } from './documents';
 import { LOADING } from './public';
-import { CASES } from './cases';
+import { CASES, SENDER_SEARCH } from './cases';
 import { REPORTS } from './reports';
 
 export { PAPER, PAPER_SLIPS } from './documents';
 export { PORTAL, PUBLIC } from './public';
-export { CASE_UI, CASES, INBOX_UI } from './cases';
+export { CASE_UI, CASES, INBOX_UI, SENDER_SEARCH } from './cases';
 export { ACK, NOTICE, REPLY } from './mail';
 export { ADOPTION, REMINDERS, REPORTS } from './reports';
 
@@ -243,6 +243,7 @@ export const ACCESS = {
     makeDocuments: PAPER.notAdmin,
     issueLookupKey: CASES.lookupKeyAdminsOnly,
     viewContact: CASES.contactAdminsOnly,
+    findSender: SENDER_SEARCH.adminsOnly,
     makeReports: REPORTS.notAllowed,
     viewDashboard: REPORTS.notAllowed,
     manageLinks: 'Chỉ cán bộ quản trị được cấp và thu hồi liên kết cá nhân.',

@@ -11,7 +11,8 @@ import type { MaintenanceResult } from '../services/jobs/maintenance';
 import { hourlyFromTrigger } from '../ui/server/triggers';
 import { staffEdited, structureChanged } from '../ui/server/edits';
 import type { StaffCaseInput, StaffCaseResult } from '../services/intake/staff-entry';
-import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, newLookupKey, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import { caseAction as caseActionRpc, caseDocument, caseView, contactDetails, groupAnswerSheets, inbox, newLookupKey, senderSearch, type CaseView, type InboxResponse } from '../ui/server/cases-rpc';
+import type { SenderSearchResult } from '../services/cases/sender-search';
 import type { InboxQuery } from '../domain/inbox';
 import type { ActionInput } from '../domain/lifecycle';
 import type { ContactDetails } from '../services/cases/actions';
@@ -110,6 +111,11 @@ export function caseAction(code: string, row: number, version: number, input: Ac
 /** RPC: the submitter's contact details — admins only, with a reason that is logged. */
 export function getContactDetails(code: string, reason: string): ContactDetails | { none: true } {
   return contactDetails(code, reason);
+}
+
+/** RPC: the cases of a resident who calls without their code, by their phone or name — admins only, with a reason that is logged. */
+export function findCasesBySender(query: string, reason: string): SenderSearchResult {
+  return senderSearch(query, reason);
 }
 
 /** RPC: a transfer slip (to the handling body) or a reply letter (to the resident) as a Doc. */

@@ -217,6 +217,15 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
     args: (f) => [[f.code1, 'gọi lại cho người dân']],
     effect: (_w, r) => expect(r).toMatchObject({ name: NAME, phone: PHONE, email: EMAIL }),
   },
+  findCasesBySender: {
+    kind: 'staff',
+    allowed: staffOf('admin'),
+    args: () => [[PHONE, 'người dân gọi điện hỏi kết quả'], ['bi mat', 'gọi lại']],
+    effect: (w, r) => {
+      expect(r).toMatchObject({ kind: 'phone', total: 1, items: [{ code: 'GY-2026-00001', name: NAME, phone: PHONE, email: EMAIL }] });
+      expect(tabRecords(w, 'Nhật ký').at(-1)).toMatchObject({ 'Hành động': 'Tìm người gửi', 'Mã ý kiến': 'GY-2026-00001' });
+    },
+  },
   createCaseDocument: { kind: 'staff', allowed: staffOf('admin'), args: (f) => [[f.code1, 'slip'], [f.code1, 'letter']], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   createGroupAnswerSheets: { kind: 'staff', allowed: staffOf('admin'), args: () => [[]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   createReportDocument: { kind: 'staff', allowed: staffOf('admin'), args: () => [[{ kind: 'month', year: 2026, index: 11 }]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },

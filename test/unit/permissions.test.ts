@@ -37,6 +37,8 @@ const EXPECTED: Array<[Capability, string]> = [
   ['viewInbox',      'x  .  x  .  x  .'],
   ['viewCase',       'x  .  x  x  x  x'],
   ['viewContact',    'x  .  .  .  .  .'],
+  // Finding cases by the sender's phone or name reveals contacts: admins only (issue 18, item 7).
+  ['findSender',     'x  .  .  .  .  .'],
   ['issueLookupKey', 'x  .  .  .  .  .'],
   ['editPublic',     'x  .  .  .  .  .'],
   ['makeDocuments',  'x  .  .  .  .  .'],
@@ -57,10 +59,10 @@ const CELLS = EXPECTED.flatMap(([capability, marks]) => {
 });
 
 describe('the permissions table, cell by cell', () => {
-  it('has 27 capabilities × 3 roles × 2 reaches written out here', () => {
-    expect(EXPECTED).toHaveLength(27);
-    expect(new Set(EXPECTED.map(([c]) => c)).size).toBe(27);
-    expect(CELLS).toHaveLength(27 * 6);
+  it('has 28 capabilities × 3 roles × 2 reaches written out here', () => {
+    expect(EXPECTED).toHaveLength(28);
+    expect(new Set(EXPECTED.map(([c]) => c)).size).toBe(28);
+    expect(CELLS).toHaveLength(28 * 6);
   });
 
   it.each(CELLS)('%s — %s by %s: %s', (capability, role, via, allowed) => {

@@ -12,6 +12,7 @@ import { renderInbox } from './inbox';
 import { reportsView } from './reports';
 import { renderDashboard } from './dashboard';
 import { renderLinks } from './links';
+import { senderSearch } from './sender-search';
 import { PORTAL } from '../../i18n/vi';
 import { REPORTS } from '../../i18n/vi';
 import { callServer } from './rpc';
@@ -46,6 +47,8 @@ function app(root: HTMLElement, state: SidebarState): void {
     tabs.append(entryTab);
     extra.push(print, printed);
   }
+  // A resident calling without their code: found by phone or name from any view (admins).
+  if (state.capabilities.includes('findSender')) extra.unshift(senderSearch((code, row) => renderCase(main, code, row, { back: () => showInbox() })));
   if (state.capabilities.includes('viewDashboard')) {
     const dashboardTab = el('button', { type: 'button', text: REPORTS.dashboardTab });
     dashboardTab.addEventListener('click', () => renderDashboard(main, (q) => showInbox(q)));

@@ -25,6 +25,7 @@ import { UserError } from '../../services/platform/errors';
 import { createCaseDocument, createGroupAnswerSheets } from '../../services/documents/paper-trail';
 import type { WrittenDoc } from '../../services/platform/doc-writer';
 import { issueLookupKey } from '../../services/cases/lookup-key';
+import { findCasesBySender, type SenderSearchResult } from '../../services/cases/sender-search';
 
 export interface InboxResponse extends InboxPage {
   options: { statuses: string[]; categories: string[]; groups: string[]; bodies: string[]; channels: string[] };
@@ -228,5 +229,13 @@ export function newLookupKey(code: unknown): { key: string; message: string } {
   return rpc('caseAction', () => {
     const { rt, actor } = staffCall('issueLookupKey');
     return issueLookupKey(rt, actor, text(code, CODE_MAX));
+  });
+}
+
+/** Cases by the sender's phone or name, for a resident who calls without their code (admins; logged). */
+export function senderSearch(query: unknown, reason: unknown): SenderSearchResult {
+  return rpc('contact', () => {
+    const { rt, actor } = staffCall('findSender');
+    return findCasesBySender(rt, actor, text(query, 200), text(reason, 2000));
   });
 }
