@@ -15,6 +15,8 @@ export const CHANNELS = {
   phone: 'Điện thoại',
   email: 'Email',
   zalo: 'Zalo',
+  /** A resident's follow-up from the web app's lookup page, after rating the answer 1–2. */
+  lookupPage: 'Trang tra cứu',
 } as const;
 
 export type ChannelKey = keyof typeof CHANNELS;
@@ -54,6 +56,15 @@ export type Status = (typeof STATUS)[StatusKey];
 
 export function statusKeyOf(label: string): StatusKey | null {
   return (Object.keys(STATUS) as StatusKey[]).find((k) => STATUS[k] === label) ?? null;
+}
+
+/**
+ * A rating of 1 or 2 (of 5) says the answer did not satisfy the resident: the inbox flags the case
+ * and the lookup page offers the resident a follow-up (issue 18, item 8).
+ */
+export const LOW_RATING_MAX = 2;
+export function isLowRating(rating: unknown): boolean {
+  return typeof rating === 'number' && rating >= 1 && rating <= LOW_RATING_MAX;
 }
 
 /** How the resident was answered (the cases tab's "Hình thức trả lời"). */

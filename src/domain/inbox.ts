@@ -4,7 +4,7 @@
  */
 import { formatVietnameseDate, parseIsoDate, type CivilDay } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { CHANNELS, STATUS, isQrChannel, type StatusKey } from './case';
+import { CHANNELS, STATUS, isLowRating, isQrChannel, type StatusKey } from './case';
 import type { IndexEntry } from './case-record';
 import { answerStateOf, canSee, statusOf, type Actor, type AnswerState } from './lifecycle';
 import { searchableWords } from './text/fold';
@@ -32,6 +32,8 @@ export interface InboxCounters {
   overdue: number;
   /** Open cases whose resident left a phone number and no e-mail. */
   callBack: number;
+  /** Cases their resident rated 1–2 that are not closed. */
+  lowRating: number;
 }
 
 export interface InboxItem {
@@ -51,6 +53,10 @@ export interface InboxItem {
   answerState: AnswerState;
   /** Open, and the resident left a phone number but no e-mail: staff call them back. */
   callBack: boolean;
+  /** The resident's rating of the answer (1–5), or null. */
+  rating: number | null;
+  /** Rated 1–2 and not closed: the answer did not satisfy the resident. */
+  lowRating: boolean;
 }
 
 export interface InboxPage {
@@ -93,15 +99,17 @@ const PREDICATES: Record<keyof InboxCounters, (x: Judged, t: DeadlinesOn) => boo
   overdue: ({ e, open }, t) => open && t.isOverdue(e.dueDay),
   /** Open, the resident left a phone number and no e-mail. */
   callBack: ({ e, open }) => open && e.hasPhone && !e.hasEmail,
+  /** Rated 1–2 by the resident, until an admin closes the case (whatever else they do: reopen, follow up). */
+  lowRating: ({ e }) => isLowRating(e.rating) && e.status !== STATUS.closed,
 };
 
 /** The counters' names that also filter (a plain status name filters by status). */
-const FILTER_NAMES: ReadonlyArray<keyof InboxCounters> = ['inProgress', 'dueSoon', 'overdue', 'callBack'];
+const FILTER_NAMES: ReadonlyArray<keyof InboxCounters> = ['inProgress', 'dueSoon', 'overdue', 'callBack', 'lowRating'];
 
 export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
   const visible: Judged[] = entries.filter((e) => canSee(actor, e)).map((e) => ({ e, open: isOpen(e) }));
   const t = deadlinesOn(today, calendar);
-  const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 };
+  const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0, lowRating: 0 };
   for (const x of visible) {
     for (const name of Object.keys(counters) as Array<keyof InboxCounters>) if (PREDICATES[name](x, t)) counters[name] += 1;
   }
@@ -147,6 +155,8 @@ export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: 
       summary: e.summary,
       answerState: answerStateOf({ status: e.status, answer: e.answeredAt !== null ? '1' : '', answerSentAt: e.answerSentAt === null ? '' : new Date(e.answerSentAt), answerMethod: e.answerMethod }),
       callBack: PREDICATES.callBack(x, t),
+      rating: e.rating,
+      lowRating: PREDICATES.lowRating(x, t),
     };
   });
   return { counters, total: matches.length, page, pages, items };

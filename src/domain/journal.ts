@@ -72,8 +72,18 @@ export function followUpKey(caseChangedAt: Date, code: string, version: number):
 }
 
 /**
+ * "R1764000000-GY-2026-00012": the follow-up a resident files from the lookup page after rating the
+ * answer 1–2, by the second of that rating and the case's code — one follow-up per rating, so a
+ * retry (or a second try with other words) finds the one already filed instead of filing another.
+ */
+export function residentFollowUpKey(ratedAt: Date, code: string): string {
+  return `R${Math.floor(ratedAt.getTime() / 1000)}-${code}`;
+}
+
+/**
  * When the submission behind a key was made (epoch ms, to the second). Every key starts with a
- * letter and that second: "F…" a form response, "S…" a staff entry, "P…" a follow-up.
+ * letter and that second: "F…" a form response, "S…" a staff entry, "P…" a follow-up, "R…" a
+ * resident's follow-up from the lookup page (the second of the rating it follows).
  */
 export function keyTime(key: string): number | null {
   const m = /^[A-Z](\d+)-/.exec(key);

@@ -5,6 +5,7 @@
  * Keys are never stored: each is derived from a random secret and the case's response key (see
  * services/access/keys.ts), so a filing completed after a cut-off gives the resident the same key.
  */
+import { isLowRating } from './case';
 import { isBlank, isDash } from './case-code';
 
 export const KEY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -102,3 +103,17 @@ export function gate(f: Failures, nowMs: number): Gate {
 export function afterWrongTry(f: Failures, nowMs: number): Failures {
   return { n: current(f, nowMs).n + 1, last: nowMs };
 }
+
+/**
+ * A resident may follow up from the lookup page once the answer reached them and they rated it
+ * 1–2 (issue 18, item 8): the follow-up answers a rating that says "not solved". Before a rating,
+ * the page asks for one; a satisfied resident with something new writes through the form or calls.
+ * One follow-up per rating (domain/journal residentFollowUpKey): the page cannot be used to file
+ * case after case with one key.
+ */
+export function mayFollowUp(c: { answerSentAt?: Date | ''; rating?: number | '' | null; ratedAt?: Date | '' }): boolean {
+  return c.answerSentAt instanceof Date && c.ratedAt instanceof Date && isLowRating(c.rating);
+}
+
+/** A follow-up's words, at most (the web app's textarea says so; the server refuses more). */
+export const FOLLOW_UP_LIMIT = 5000;

@@ -137,8 +137,10 @@ export const INBOX_UI = {
   countersLabel: 'Bộ đếm',
   tabInbox: 'Hộp thư',
   tabEntry: 'Nhập ý kiến',
-  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại' },
+  counters: { new: 'Mới', inProgress: 'Đang xử lý', dueSoon: 'Sắp đến hạn', overdue: 'Quá hạn', callBack: 'Cần gọi lại', lowRating: 'Người dân chưa hài lòng' },
   callBack: '☎ Cần gọi lại',
+  /** A case rated 1–2 and not closed: the mark on it in the list. */
+  lowRating: (stars: number) => `☹ Người dân chưa hài lòng: ${stars}/5 điểm`,
   filters: 'Bộ lọc',
   all: 'Tất cả',
   status: 'Trạng thái',

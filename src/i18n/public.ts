@@ -52,6 +52,18 @@ export const PUBLIC = {
   alreadyRated: 'Ý kiến này đã được đánh giá; mỗi ý kiến chỉ đánh giá một lần.',
   resident: 'Người gửi ý kiến',
   ratedAction: 'Người dân đánh giá',
+  // The follow-up after a rating of 1–2 (issue 18, item 8).
+  followUpTitle: 'Ông/Bà chưa hài lòng với câu trả lời?',
+  followUpHelp: 'Ông/Bà có thể phản ánh lại ngay tại đây: Ủy ban tiếp nhận như một ý kiến mới, có mã và hạn trả lời riêng, gắn với ý kiến này.',
+  followUpText: 'Nội dung phản ánh lại (điều gì chưa được giải quyết?)',
+  followUpSend: 'Gửi phản ánh lại',
+  followUpEmpty: 'Vui lòng nhập nội dung phản ánh lại.',
+  followUpTooLong: (n: number) => `Nội dung phản ánh lại tối đa ${n.toLocaleString('vi-VN')} ký tự.`,
+  followUpNotOffered: 'Phản ánh lại tại trang này dành cho câu trả lời ông/bà đánh giá 1 hoặc 2 điểm. Ông/Bà vẫn có thể gửi ý kiến mới qua biểu mẫu hoặc liên hệ Ủy ban.',
+  followedUp: (code: string, key: string) => `Ủy ban đã tiếp nhận phản ánh lại của ông/bà: mã ý kiến ${code}, mã tra cứu ${key}. Ông/Bà vui lòng ghi lại hai mã này để tra cứu kết quả.`,
+  /** The history event on the case followed up. */
+  followUpAction: 'Người dân phản ánh lại',
+  followUpDetail: (code: string) => `Qua trang tra cứu, sau khi đánh giá câu trả lời: ý kiến mới ${code}`,
   badMonth: 'Tháng không hợp lệ.',
   badGroup: 'Tổ dân phố không có trong danh sách.',
 } as const;

@@ -20,7 +20,7 @@ import { dashboard, links, posters, publication, report, paperSlips, stickers } 
 import type { PlaceLink } from '../services/documents/posters';
 import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
-import { board, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
+import { board, followUp, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
 import type { PortalInput, PortalPage } from '../services/public/portal';
 import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/links-rpc';
 import type { BoardPage } from '../services/public/board';
@@ -161,6 +161,11 @@ export function lookupPublicCase(code: string, key: string): PublicCase {
 /** RPC (web app): the resident rates the answer, once. */
 export function ratePublicAnswer(code: string, key: string, stars: number, comment: string): PublicCase {
   return rate(code, key, stars, comment);
+}
+
+/** RPC (web app): after rating the answer 1–2, the resident follows up — a new case linked to this one, once per rating. */
+export function followUpPublicCase(code: string, key: string, content: string): PublicCase {
+  return followUp(code, key, content);
 }
 
 /** RPC: a new lookup key for a case, to read out to its resident (admins; the old key stops working). */

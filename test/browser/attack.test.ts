@@ -56,6 +56,7 @@ async function visitAs(who: 'anonymous' | string): Promise<Frame> {
 /** What an attacker types into the page's console: every staff entry point, with real arguments. */
 const CALLS: Array<[string, unknown[]]> = [
   ['getContactDetails', ['GY-2026-00001', 'tra cứu']],
+  ['findCasesBySender', ['0912345678', 'tra cứu']],
   ['getSidebarState', []],
   ['getInbox', [{}]],
   ['getCase', ['GY-2026-00001']],

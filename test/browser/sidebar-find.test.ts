@@ -83,6 +83,33 @@ it('the admin finds the caller\'s case by phone (typed as +84…), then by name 
   expect(JSON.stringify(log)).not.toMatch(/0912|Nguyễn|nguyen/);
 });
 
+it('a case its resident rated 2 of 5 is flagged in the inbox and has its own counter', async () => {
+  // Answered by phone (the resident left no e-mail), then rated on the lookup page with a key read out to them.
+  const act = (input: Record<string, unknown>) => {
+    const v = w.app.call('getCase', 'GY-2026-00002') as { code: string; row: number; version: number };
+    w.app.call('caseAction', v.code, v.row, v.version, input);
+  };
+  act({ action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+  act({ action: 'answer', text: 'Đã báo Điện lực thay bóng đèn ngõ 3.' });
+  act({ action: 'recordCall', note: 'Đã gọi ông Bình' });
+  const { key } = w.app.call('issueCaseLookupKey', 'GY-2026-00002') as { key: string };
+  ws.webapp.run('ratePublicAnswer', ['GY-2026-00002', key, 2, 'Đèn vẫn chưa sáng'], { user: '' });
+
+  const f = await openSidebar(page, server.url);
+  const flagged = f.locator('button.case.low-rating');
+  await flagged.waitFor();
+  expect(await flagged.innerText()).toContain('GY-2026-00002');
+  expect(await flagged.innerText()).toContain(I.lowRating(2));
+  expect(await f.locator('button.case.low-rating').count()).toBe(1);
+  const counter = f.locator('.counters button.lowRating');
+  expect(await counter.innerText()).toMatch(/^1\s+Người dân chưa hài lòng$/);
+  await counter.click();
+  await f.getByText(I.total(1)).waitFor();
+  expect(await f.locator('ol.cases li').count()).toBe(1);
+  await f.locator('button.case.low-rating').scrollIntoViewIfNeeded();
+  await page.locator('#sidebar').screenshot({ path: artifact('sidebar-low-rating.png') });
+});
+
 it('a handler\'s sidebar has no search, and the server refuses it to them', async () => {
   await page.goto(server.url);
   await page.getByLabel('Đổi tài khoản:').fill(HANDLER);

@@ -42,7 +42,7 @@ describe('inbox', () => {
     submit(w, 'Rác thải ùn ứ', { group: 'Tổ dân phố 3' });
     submit(w, 'Karaoke ồn ào ban đêm', { group: 'Tổ dân phố 3' });
     const all = w.app.call('getInbox', {}) as { counters: Record<string, number>; total: number; items: Array<{ code: string; summary: string; workingDaysLeft: number }> };
-    expect(all.counters).toEqual({ new: 3, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 });
+    expect(all.counters).toEqual({ new: 3, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0, lowRating: 0 });
     expect(all.items.map((i) => i.summary)).toEqual(['Karaoke ồn ào ban đêm', 'Rác thải ùn ứ', 'Đường hỏng ở ngõ 5']);
     expect((w.app.call('getInbox', { text: 'duong hong' }) as typeof all).items.map((i) => i.summary)).toEqual(['Đường hỏng ở ngõ 5']);
     expect((w.app.call('getInbox', { text: 'RÁC' }) as typeof all).total).toBe(1);

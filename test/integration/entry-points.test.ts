@@ -147,6 +147,8 @@ interface EntryPoint {
   allowed: (ctx: Context) => boolean;
   /** The real arguments a caller in this context could send (its own key or token, if it holds one). */
   args: (f: Fixture, ctx: Context) => unknown[][];
+  /** What must have happened before the allowed real call (e.g. a rating before a follow-up). */
+  before?: (w: Ward, f: Fixture) => void;
   /** What the allowed real call does (first argument set); also asserted to be allowed. */
   effect?: (w: Ward, result: unknown, ctx: Context) => void;
   /** Printing takes seconds a run: someone allowed tries it with one kind of junk only. */
@@ -244,6 +246,17 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
     allowed: (ctx) => ctx.holds === 'key',
     args: (f, ctx) => [[f.code1, ctx.holds === 'key' ? f.key1 : 'K7M2-QX9P', 1, 'tệ']],
     effect: (w) => expect(tabRecords(w, 'Ý kiến')[0]['Điểm hài lòng (1–5)']).toBe('1'),
+  },
+  followUpPublicCase: {
+    kind: 'public',
+    allowed: (ctx) => ctx.holds === 'key',
+    args: (f, ctx) => [[f.code1, ctx.holds === 'key' ? f.key1 : 'K7M2-QX9P', 'Ổ gà vẫn chưa được vá']],
+    // Offered after a rating of 1–2 only: the resident rates first.
+    before: (w, f) => void w.ws.webapp.run('ratePublicAnswer', [f.code1, f.key1, 1, ''], { user: '' }),
+    effect: (w, r) => {
+      expect(r).toMatchObject({ code: 'GY-2026-00001', canFollowUp: false, followUp: { code: 'GY-2026-00004' } });
+      expect(tabRecords(w, 'Ý kiến').at(-1)).toMatchObject({ 'Mã ý kiến': 'GY-2026-00004', 'Nội dung': 'Ổ gà vẫn chưa được vá', 'Ý kiến liên quan': 'GY-2026-00001' });
+    },
   },
   issueCaseLookupKey: { kind: 'staff', allowed: staffOf('admin'), args: (f) => [[f.code1]], effect: (_w, r) => expect((r as { key: string }).key).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) },
   getPortal: {
@@ -399,6 +412,7 @@ describe('the entry-point matrix: every function of Code.js, from every calling 
         w = freshWard();
         docsBefore = docs(w);
         const [args] = spec.args(f, ctx);
+        spec.before?.(w, f);
         const a = attempt(w, ctx, fn, args);
         expect([fn, a.error?.message ?? null]).toEqual([fn, null]);
         spec.effect?.(w, a.value, ctx);

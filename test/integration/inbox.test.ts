@@ -32,7 +32,7 @@ describe('the inbox of a handler with a blank body', () => {
     const w = ward();
     for (const query of [{}, { status: 'Mới tiếp nhận' }, { body: '' }, { text: 'ngõ' }, { status: 'callBack' }]) {
       const page = asUser(w, NO_BODY, () => w.app.call('getInbox', query)) as Inbox;
-      expect([query, page.total, page.items, page.counters]).toEqual([query, 0, [], { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 }]);
+      expect([query, page.total, page.items, page.counters]).toEqual([query, 0, [], { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0, lowRating: 0 }]);
     }
   });
 
@@ -68,7 +68,7 @@ describe('"due soon" means due within 2 working days', () => {
       ['GY-2026-00002', '08/12/2026', 3],
       ['GY-2026-00001', '07/12/2026', 2],
     ]);
-    expect(inbox.counters).toEqual({ new: 2, inProgress: 0, dueSoon: 1, overdue: 0, callBack: 0 });
+    expect(inbox.counters).toEqual({ new: 2, inProgress: 0, dueSoon: 1, overdue: 0, callBack: 0, lowRating: 0 });
     expect((ward.app.call('getInbox', { status: 'dueSoon' }) as Inbox).items.map((i) => i.code)).toEqual(['GY-2026-00001']);
     // Friday 4/12: Monday is 1 working day away, Tuesday 2: both due soon.
     ward.ws.clock.setTo('2026-12-04T03:00:00Z');

@@ -21,7 +21,7 @@ function entry(code: string, row: number, assignedBody: string): IndexEntry & { 
 
 const entries = [entry('GY-2026-00001', 2, ''), entry('GY-2026-00002', 3, 'UBND phường'), entry('GY-2026-00003', 4, ''), entry('GY-2026-00004', 5, 'Công an phường')];
 const person = (role: Actor['role'], body: string): Actor => ({ email: `${role}@luukiem.example`, role, body, via: 'spreadsheet' });
-const NOTHING = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0 };
+const NOTHING = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0, lowRating: 0 };
 
 describe('buildInbox: whose cases', () => {
   it('a handler with a blank body sees nothing: no line, no count, whatever the filter', () => {
@@ -35,14 +35,14 @@ describe('buildInbox: whose cases', () => {
   it('a handler of UBND phường sees its one case, and counts only it', () => {
     const page = buildInbox(entries, person('handler', 'UBND phường'), {}, TODAY, cal);
     expect(page.items.map((i) => i.code)).toEqual(['GY-2026-00002']);
-    expect(page.counters).toEqual({ new: 0, inProgress: 1, dueSoon: 0, overdue: 0, callBack: 1 });
+    expect(page.counters).toEqual({ new: 0, inProgress: 1, dueSoon: 0, overdue: 0, callBack: 1, lowRating: 0 });
   });
 
   it('admins and viewers (whose body cell is blank by design) see all four, newest first', () => {
     for (const role of ['admin', 'viewer'] as const) {
       const page = buildInbox(entries, person(role, ''), {}, TODAY, cal);
       expect(page.items.map((i) => i.code)).toEqual(['GY-2026-00004', 'GY-2026-00003', 'GY-2026-00002', 'GY-2026-00001']);
-      expect(page.counters).toEqual({ new: 2, inProgress: 2, dueSoon: 0, overdue: 0, callBack: 4 });
+      expect(page.counters).toEqual({ new: 2, inProgress: 2, dueSoon: 0, overdue: 0, callBack: 4, lowRating: 0 });
     }
   });
 });
@@ -60,7 +60,7 @@ describe('the inbox "due soon" counter: due within 2 working days', () => {
     const entries = [entry('A', '2026-12-07'), entry('B', '2026-12-08'), entry('C', '2026-12-03'), entry('D', '2026-12-02'), entry('E', '2026-12-05')];
     const page = buildInbox(entries, admin, {}, iso('2026-12-03'), cal);
     // A (Mon, 2 working days), C (today), E (Saturday, before Monday's limit) are due soon; D is overdue.
-    expect(page.counters).toEqual({ new: 5, inProgress: 0, dueSoon: 3, overdue: 1, callBack: 0 });
+    expect(page.counters).toEqual({ new: 5, inProgress: 0, dueSoon: 3, overdue: 1, callBack: 0, lowRating: 0 });
     const soon = buildInbox(entries, admin, { status: 'dueSoon' }, iso('2026-12-03'), cal);
     expect(soon.items.map((i) => i.code).sort()).toEqual(['A', 'C', 'E']);
   });

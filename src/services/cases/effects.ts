@@ -7,7 +7,6 @@
  */
 import { CHANNELS } from '../../domain/case';
 import type { CaseRecord, HistoryEvent } from '../../domain/case-record';
-import { prepareCase } from '../../domain/intake';
 import { followUpKey } from '../../domain/journal';
 import { linkCodes, type ActionResult, type Effect, type Notice } from '../../domain/lifecycle';
 import { worksOnBodyByLink, type Actor } from '../../domain/permissions';
@@ -15,7 +14,6 @@ import { replyEmail } from '../../domain/reply';
 import { replyFacts } from '../../domain/reply-facts';
 import { roleOf } from '../../domain/settings';
 import { maskContactDetails } from '../../domain/text/scrub';
-import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CASES, NOTICE } from '../../i18n/vi';
 import { activeLinks, linkMail, linkUrl, newPortalLink } from '../access/portal-links';
 import type { AuditEntry } from '../platform/audit';
@@ -24,7 +22,7 @@ import { RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { webAppUrl } from '../platform/web-app';
-import { fileOne } from './filing';
+import { fileFollowUpCase } from './follow-up';
 import { readCase } from './store';
 
 /** The write-ahead record of one action: what must exist once the case row is at `version`. */
@@ -75,22 +73,8 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     // The follow-up is a new case, filed through the one pipeline under a key tied to this
     // version of this case: a retry of the same action finds it instead of filing another.
     const code = current.code;
-    rt.store.refresh();
     const key = followUpKey(current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt, code, draft.next.version);
-    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
-    const filed = fileOne(ss, rt, {
-      responseKey: key,
-      by: actor.email,
-      prepare: (newCode) => {
-        const prepared = prepareCase(
-          { channel: CHANNELS.inPerson, receivedAt: now, group: current.group, topic: current.category, content, location: current.location, name: '', phone: '', email: '', confidential: current.confidential, responseKey: key },
-          newCode,
-          ctx,
-        );
-        prepared.fields.linkedCases = code;
-        return { ...prepared, acknowledge: false };
-      },
-    }, vietnamYear(now), now);
+    const filed = fileFollowUpCase(ss, rt, current, { content, channel: CHANNELS.inPerson, responseKey: key, by: actor.email, now });
     draft.next.linkedCases = linkCodes(current.linkedCases, filed.code);
     draft.event.detail = `${draft.event.detail ?? ''} → ${filed.code}`.trim();
     draft.headline = CASES.followUpCreated(filed.code, code);

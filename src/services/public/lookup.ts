@@ -9,19 +9,24 @@
  * document lock, to write. Codes and keys are refused past 40 characters before they are read.
  * A wrong key costs the same calls whatever the code is (a case, a printed slip not yet entered,
  * nothing): the case read is the index and one row, and one key is always derived.
+ * After a rating of 1–2 the resident may follow up (issue 18, item 8): a new case filed through
+ * the one pipeline, linked to this one, once per rating — behind the same gate as the rating.
  */
 import { canonicalCode, paperSlipResponseKey } from '../../domain/case-code';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
-import { STATUS } from '../../domain/case';
-import type { CaseRecord } from '../../domain/case-record';
-import { statusOf } from '../../domain/lifecycle';
-import { afterWrongTry, constantTimeEqual, gate, isKeyShape, NO_FAILURES, normalizeKey, QUIET_HOURS, type Failures } from '../../domain/lookup';
+import { CHANNELS, STATUS } from '../../domain/case';
+import type { CaseRecord, HistoryEvent } from '../../domain/case-record';
+import { residentFollowUpKey } from '../../domain/journal';
+import { FIELD_LABELS, linkCodes, statusOf } from '../../domain/lifecycle';
+import { afterWrongTry, constantTimeEqual, FOLLOW_UP_LIMIT, formatKey, gate, isKeyShape, mayFollowUp, NO_FAILURES, normalizeKey, QUIET_HOURS, type Failures } from '../../domain/lookup';
 import { cleanResidentText } from '../../domain/text/sanitize';
 import { scrubPublicText } from '../../domain/text/scrub';
 import { publishedText } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { commitChange, completePendingActions } from '../cases/actions';
 import { readCase, readCaseEvenly, type CaseRow } from '../cases/store';
+import { readCaseKeys, readJournal } from '../cases/filing';
+import { fileFollowUpCase } from '../cases/follow-up';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
@@ -42,6 +47,10 @@ export interface PublicCase {
   answeredOn: string;
   canRate: boolean;
   rating: number | null;
+  /** Rated 1–2 and not followed up yet: the page offers the follow-up. */
+  canFollowUp: boolean;
+  /** The follow-up the resident filed from this page: its code and lookup key. */
+  followUp: { code: string; key: string } | null;
 }
 
 const LOCK_WAIT_MS = 10_000;
@@ -134,13 +143,33 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
  */
 function publicView(c: CaseRecord, rt: Runtime): PublicCase {
   const sent = c.answerSentAt instanceof Date;
+  const followUp = mayFollowUp(c) ? residentFollowUpOf(rt, c) : null;
   return {
     ...caseFacts(c),
     answer: sent && c.answer ? publishedText(c.answer, readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '') : '',
     answeredOn: day(c.answerSentAt),
     canRate: sent && !(c.ratedAt instanceof Date),
     rating: typeof c.rating === 'number' ? c.rating : null,
+    canFollowUp: mayFollowUp(c) && followUp === null,
+    followUp,
   };
+}
+
+/**
+ * The follow-up a resident filed after rating `c` (its key comes from the rating): found in the
+ * journal while recent, else by the cases' response keys (2 column reads) — read only for a case
+ * rated 1–2, after its key was checked. Its own lookup key is given with it: the page is the only
+ * place the resident learns it (a follow-up sends no acknowledgement).
+ */
+function residentFollowUpOf(rt: Runtime, c: CaseRecord): { code: string; key: string } | null {
+  if (!(c.ratedAt instanceof Date)) return null;
+  const responseKey = residentFollowUpKey(c.ratedAt, c.code);
+  const ss = SpreadsheetApp.getActive();
+  const code = readJournal(rt.store).filed[responseKey] ?? readCaseKeys(ss, rt).find((p) => p.responseKey === responseKey)?.code;
+  if (!code) return null;
+  const filed = readCase(ss, rt, code);
+  const key = existingLookupKey(rt.store, responseKey, currentIssue(rt.store, code, filed?.record.lookupVersion));
+  return key ? { code, key: formatKey(key) } : null;
 }
 
 /** Reading only: no document lock, so a lookup never waits for, nor holds up, intake and staff. */
@@ -179,6 +208,47 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
     const now = new Date();
     const event = { v: c.version + 1, at: now.toISOString(), by: PUBLIC.resident, action: PUBLIC.ratedAction, detail: `${stars}/5${comment ? ` — ${comment}` : ''}` };
     const next: CaseRecord = { ...c, rating: stars, ratingComment: comment, ratedAt: now, version: c.version + 1, updatedAt: now };
+    commitChange(ss, rt, at, next, event);
+    return publicView(next, rt);
+  });
+}
+
+/** A follow-up typed longer than this is refused before it is cleaned. */
+const FOLLOW_UP_INPUT_MAX = 2 * FOLLOW_UP_LIMIT;
+
+/**
+ * The resident follows up from the lookup page, after rating the answer 1–2: authorised by the
+ * code and key through the same gate as the lookup and the rating, then, under the document lock,
+ * the case read again and a new case filed through the one pipeline (services/cases/follow-up),
+ * linked to this one, whose history says so. Its key comes from the rating, so there is one
+ * follow-up per rating: a retry — after a cut-off, a lost reply, a second tap — finds the one filed
+ * and changes nothing more; a cut-off between the two writes is completed by the retry.
+ */
+export function followUpFromLookup(codeInput: unknown, keyInput: unknown, contentInput: unknown): PublicCase {
+  const raw = typeof contentInput === 'string' ? contentInput : '';
+  if (raw.length > FOLLOW_UP_INPUT_MAX) throw new UserError(PUBLIC.followUpTooLong(FOLLOW_UP_LIMIT));
+  const { code, lookupKey: key } = typed(codeInput, keyInput);
+  const words = cleanResidentText(raw).text;
+  if (!words) throw new UserError(PUBLIC.followUpEmpty);
+  if (words.length > FOLLOW_UP_LIMIT) throw new UserError(PUBLIC.followUpTooLong(FOLLOW_UP_LIMIT));
+  const rt = loadRuntime();
+  const { row, record: opened } = open(rt, code, key);
+  if (!mayFollowUp(opened)) throw new UserError(PUBLIC.followUpNotOffered);
+  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
+    const ss = SpreadsheetApp.getActive();
+    completePendingActions(ss, rt);
+    const at = readCase(ss, rt, opened.code, row);
+    const c = at?.record;
+    // The key was checked against the case as it was: a new key issued since voids it.
+    if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);
+    if (!mayFollowUp(c)) throw new UserError(PUBLIC.followUpNotOffered);
+    const now = new Date();
+    const filed = fileFollowUpCase(ss, rt, c, { content: raw, channel: CHANNELS.lookupPage, responseKey: residentFollowUpKey(c.ratedAt as Date, c.code), by: PUBLIC.resident, now });
+    const linked = linkCodes(c.linkedCases, filed.code);
+    // Already linked: this is a retry of a follow-up committed whole.
+    if (linked === c.linkedCases) return publicView(c, rt);
+    const event: HistoryEvent = { v: c.version + 1, at: now.toISOString(), by: PUBLIC.resident, action: PUBLIC.followUpAction, detail: PUBLIC.followUpDetail(filed.code), changes: [{ field: FIELD_LABELS.linkedCases!, from: c.linkedCases, to: linked }] };
+    const next: CaseRecord = { ...c, linkedCases: linked, version: c.version + 1, updatedAt: now };
     commitChange(ss, rt, at, next, event);
     return publicView(next, rt);
   });

@@ -67,12 +67,13 @@ function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, ha
     const overdue = item.workingDaysLeft !== null && item.workingDaysLeft < 0;
     const link = el(
       'button',
-      { type: 'button', class: `case${overdue ? ' overdue' : ''}` },
+      { type: 'button', class: `case${overdue ? ' overdue' : ''}${item.lowRating ? ' low-rating' : ''}` },
       el('span', { class: 'code', text: item.code }),
       el('span', { class: 'badge', text: item.status }),
       el('span', { class: 'meta', text: `${item.receivedOn} · ${item.group} · ${item.category}${item.suggested && item.category ? ` (${T.suggested})` : ''}` }),
       el('span', { class: 'due', text: T.due(item.dueOn, item.workingDaysLeft) }),
       item.callBack ? el('span', { class: 'callback', text: T.callBack }) : null,
+      item.lowRating && item.rating !== null ? el('span', { class: 'low-rating', text: T.lowRating(item.rating) }) : null,
       el('span', { class: 'summary', text: item.summary }),
     );
     link.addEventListener('click', () => handlers.open(item.code, item.row));

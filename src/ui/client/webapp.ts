@@ -4,6 +4,7 @@
  * summaries and answers are text, never markup.
  */
 import { PORTAL as P, PUBLIC as T } from '../../i18n/vi';
+import { FOLLOW_UP_LIMIT } from '../../domain/lookup';
 import type { WebAppStart } from '../server/webapp';
 import { el, field, status } from './dom';
 import { callServer } from './rpc';
@@ -89,10 +90,30 @@ function ratingForm(code: string, key: string, out: HTMLElement): HTMLElement {
   return form;
 }
 
+/** After a rating of 1–2: the resident says what is still unsolved; a new case, linked to this one. */
+function followUpForm(code: string, key: string, out: HTMLElement): HTMLElement {
+  const words = el('textarea', { name: 'followUp', rows: '5', maxlength: String(FOLLOW_UP_LIMIT), required: true });
+  const send = el('button', { type: 'submit', text: T.followUpSend });
+  const form = el('form', { class: 'follow-up' }, el('h2', { text: T.followUpTitle }), el('p', { class: 'muted', text: T.followUpHelp }), field(T.followUpText, words), send);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    send.disabled = true;
+    callServer('followUpPublicCase', code, key, words.value)
+      .then((r: PublicCase) => out.replaceChildren(resultCard(r, code, key, out)))
+      .catch((error: Error) => {
+        send.disabled = false;
+        form.append(status('error', error.message));
+      });
+  });
+  return form;
+}
+
 function resultCard(c: PublicCase, code: string, key: string, out: HTMLElement): HTMLElement {
   const card = caseCard([[T.columns.received, c.receivedOn], [T.columns.category, c.category], [T.status, c.status], [T.due, c.dueOn]], c.code, [[c.answeredOn ? T.answeredOn(c.answeredOn) : T.answer, c.answer]]);
   if (!c.answer) card.append(el('p', { class: 'muted', text: T.notYet }));
   if (c.canRate) card.append(ratingForm(code, key, out));
+  if (c.canFollowUp) card.append(followUpForm(code, key, out));
+  if (c.followUp) card.append(status('ok', T.followedUp(c.followUp.code, c.followUp.key)));
   return card;
 }
 

@@ -5,7 +5,7 @@
  */
 import { PUBLIC } from '../../i18n/vi';
 import { publicBoard, type BoardPage } from '../../services/public/board';
-import { lookupCase, rateAnswer, type PublicCase } from '../../services/public/lookup';
+import { followUpFromLookup, lookupCase, rateAnswer, type PublicCase } from '../../services/public/lookup';
 import { portalAct, portalPage, type PortalPage } from '../../services/public/portal';
 import { integer, text } from '../../domain/input';
 import { rpc } from './rpc';
@@ -69,6 +69,10 @@ export function lookup(code: unknown, key: unknown): PublicCase {
 
 export function rate(code: unknown, key: unknown, stars: unknown, comment: unknown): PublicCase {
   return rpc('public', () => rateAnswer(text(code, TYPED_MAX), text(key, TYPED_MAX), integer(stars), text(comment, 5000)));
+}
+
+export function followUp(code: unknown, key: unknown, content: unknown): PublicCase {
+  return rpc('public', () => followUpFromLookup(text(code, TYPED_MAX), text(key, TYPED_MAX), text(content, 20_000)));
 }
 
 export function portal(token: unknown): PortalPage {
