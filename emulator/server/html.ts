@@ -66,6 +66,11 @@ const STYLE = `
   .field-message { color:var(--error); margin:8px 0 0; font-size:15px; }
   section.card.form-errors { border:1px solid var(--error); color:var(--error); }
   section.card.form-errors p { margin:0; }
+  table.grid a.cell { display:block; color:inherit; text-decoration:none; min-height:1.5em; }
+  table.grid a.cell:hover, table.grid a.cell:focus { outline:2px solid var(--accent); outline-offset:1px; }
+  form.cell-edit, form.row-delete { display:flex; gap:10px; align-items:flex-end; flex-wrap:wrap; margin:8px 0; }
+  form.cell-edit label:nth-of-type(2) { flex:1; min-width:240px; }
+  form.cell-edit textarea, form.cell-edit input, form.row-delete input { font:inherit; padding:4px 8px; }
   .tag { display:inline-block; font-size:12px; padding:1px 6px; border-radius:10px; background:#e8eaed; color:var(--muted); margin-left:6px; }
 `;
 

@@ -1,5 +1,5 @@
 /** The local ward's pages (Vietnamese, like everything users see). Every value is escaped. */
-import type { FormItemModel, FormModel, FormProblem, MenuModel, ShownHtml, SpreadsheetView, SentMail, WebAppResponse } from '../index';
+import type { FormItemModel, FormModel, FormProblem, MenuModel, ShownHtml, SheetView, SpreadsheetView, SentMail, WebAppResponse } from '../index';
 import type { ExecutionRecord } from '../core/execution';
 import { html, raw, type Safe } from './html';
 
@@ -74,11 +74,33 @@ function menuBlock(menu: MenuModel): Safe {
 export const SHEET_PAGE_ROWS = 200;
 export const CELL_PREVIEW_CHARS = 120;
 
+/** The page of a tab's view that shows sheet row `row` (the header row is on every page). */
+export function sheetPageOf(row: number): number {
+  return Math.max(1, Math.ceil((row - 1) / SHEET_PAGE_ROWS));
+}
+
+/** A cell's A1 name ("B7") → its row and column, or null: 1–3 letters, then a row from 1. */
+export function parseA1(a1: string): { row: number; column: number } | null {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}
+
+/** Editing in the tab's view: whether the current account may, and the cell asked for (A1), if any. */
+export interface SheetEditing {
+  allowed: boolean;
+  cell?: string;
+}
+
 /**
- * A tab, read-only, as staff would scan it: the header row stays in view, columns have a fixed
- * width, a long cell shows its beginning and expands on demand, rows come 200 a page.
+ * A tab as staff would scan it: the header row stays in view, columns have a fixed width, a long
+ * cell shows its beginning and expands on demand, rows come 200 a page. Where the current account
+ * may edit the tab (`editing.allowed`), each cell is a link that puts it in the edit form above
+ * the grid, and a row can be deleted — as a person edits in Sheets (ward.ts does the edit).
  */
-export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1): Safe {
+export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1, editing: SheetEditing = { allowed: false }): Safe {
   const sheet = ss.sheets.find((s) => s.sheetId === sheetId);
   if (!sheet) return html`<p class="error">Không tìm thấy trang tính.</p>`;
   const width = Math.max(0, ...sheet.displayValues.map((r) => r.length));
@@ -88,16 +110,40 @@ export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1): Safe 
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const first = (current - 1) * SHEET_PAGE_ROWS;
   const shown = rows.slice(first, first + SHEET_PAGE_ROWS);
-  const cell = (v: string) =>
-    v.length <= CELL_PREVIEW_CHARS ? html`<td>${v}</td>` : html`<td><details><summary>${v.slice(0, CELL_PREVIEW_CHARS)}… <span class="muted">(${v.length.toLocaleString('vi-VN')} ký tự — xem thêm)</span></summary>${v.slice(CELL_PREVIEW_CHARS)}</details></td>`;
+  const preview = (v: string) => (v.length <= CELL_PREVIEW_CHARS ? v : `${v.slice(0, CELL_PREVIEW_CHARS)}…`);
+  const cell = (v: string, row: number, column: number) => {
+    if (editing.allowed) {
+      const a1 = `${columnLetter(column)}${row}`;
+      return html`<td><a class="cell" href="?page=${current}&amp;cell=${a1}#edit" title="Sửa ô ${a1}">${v === '' ? raw('&nbsp;') : preview(v)}</a></td>`;
+    }
+    return v.length <= CELL_PREVIEW_CHARS ? html`<td>${v}</td>` : html`<td><details><summary>${v.slice(0, CELL_PREVIEW_CHARS)}… <span class="muted">(${v.length.toLocaleString('vi-VN')} ký tự — xem thêm)</span></summary>${v.slice(CELL_PREVIEW_CHARS)}</details></td>`;
+  };
   const pager = pages === 1 ? '' : html`<nav class="pager">Trang: ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => (n === current ? html`<strong>${n}</strong> ` : html`<a href="?page=${n}">${n}</a> `))}</nav>`;
   return html`<h1>${ss.name} › ${sheet.name}</h1>
-  <p class="muted">Chỉ xem. ${sheet.hidden ? 'Trang tính đang ẩn. ' : ''}${sheet.protected ? 'Được bảo vệ. ' : ''}${rows.length} hàng dữ liệu${pages > 1 ? `, hàng ${first + 2}–${first + 1 + shown.length}` : ''}.</p>
+  <p class="muted">${editing.allowed ? 'Sửa được. ' : 'Chỉ xem. '}${sheet.hidden ? 'Trang tính đang ẩn. ' : ''}${sheet.protected ? 'Được bảo vệ. ' : ''}${rows.length} hàng dữ liệu${pages > 1 ? `, hàng ${first + 2}–${first + 1 + shown.length}` : ''}.</p>
   <nav>${ss.sheets.map((s) => html`<a href="/sheets/${ss.id}/${s.sheetId}">${s.name}</a> · `)}</nav>
+  ${editing.allowed ? editForms(ss.id, sheet, editing.cell) : ''}
   ${pager}
-  <div class="sheet-scroll"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr>${header ? html`<tr class="header"><th class="rowhead">1</th>${letters.map((_, c) => html`<th>${header[c] ?? ''}</th>`)}</tr>` : ''}</thead>
-  <tbody>${shown.map((row, r) => html`<tr><th class="rowhead">${first + r + 2}</th>${letters.map((_, c) => cell(row[c] ?? ''))}</tr>`)}</tbody></table></div>
+  <div class="sheet-scroll"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr>${header ? html`<tr class="header"><th class="rowhead">1</th>${letters.map((_, c) => (editing.allowed ? cell(header[c] ?? '', 1, c + 1) : html`<th>${header[c] ?? ''}</th>`))}</tr>` : ''}</thead>
+  <tbody>${shown.map((row, r) => html`<tr><th class="rowhead">${first + r + 2}</th>${letters.map((_, c) => cell(row[c] ?? '', first + r + 2, c + 1))}</tr>`)}</tbody></table></div>
   ${pager}`;
+}
+
+/** The edit form (one cell, its value as shown) and the row deletion, above an editable tab's grid. */
+function editForms(ssId: string, sheet: SheetView, a1: string | undefined): Safe {
+  const at = a1 ? parseA1(a1) : null;
+  const name = at ? `${columnLetter(at.column)}${at.row}` : '';
+  const value = at ? (sheet.displayValues[at.row - 1]?.[at.column - 1] ?? '') : '';
+  return html`<section class="card" id="edit"><h2>Sửa trang tính</h2>
+    <p class="muted">Như một người gõ trên Google Trang tính: ô nhận giá trị như khi gõ vào, với quyền của tài khoản đang dùng (trang tính được bảo vệ thì chỉ người được phép mới sửa được); onEdit và các trình kích hoạt khi sửa, khi thay đổi chạy ngay sau đó. Bấm vào một ô để đưa ô đó vào đây; gõ tên ô ngay dưới hàng cuối để thêm hàng.</p>
+    <form class="cell-edit" method="post" action="/sheets/${ssId}/${sheet.sheetId}/cell">
+      <label>Ô <input name="cell" value="${name}" required size="8" autocomplete="off"></label>
+      <label>Giá trị <textarea name="value" rows="2" style="width:100%">${value}</textarea></label>
+      <button>Lưu</button>
+    </form>
+    <form class="row-delete" method="post" action="/sheets/${ssId}/${sheet.sheetId}/delete-row">
+      <label>Xóa hàng <input name="row" type="number" min="1" required style="width:7em"></label> <button>Xóa hàng</button>
+    </form></section>`;
 }
 
 export function columnLetter(n: number): string {
@@ -263,9 +309,10 @@ export function executionsPage(records: readonly ExecutionRecord[], timeZone: st
     )}</tbody></table>`;
 }
 
-export function mailPage(outbox: SentMail[], timeZone: string): Safe {
+/** `webAppUrl`: the script's web app on Google (ScriptApp.getService().getUrl()), served here at /exec. */
+export function mailPage(outbox: SentMail[], timeZone: string, webAppUrl: string | null = null): Safe {
   return html`<h1>Thư đã gửi (${outbox.length})</h1>${[...outbox].reverse().map(
-    (m) => html`<section class="card"><p class="muted">${wardTime(m.sentAt, timeZone)} — từ ${m.from} đến ${m.to.join(', ')}${m.cc.length ? ` · cc ${m.cc.join(', ')}` : ''}</p><h2>${m.subject}</h2><pre style="white-space:pre-wrap;font:inherit">${linkify(m.body)}</pre></section>`,
+    (m) => html`<section class="card"><p class="muted">${wardTime(m.sentAt, timeZone)} — từ ${m.from} đến ${m.to.join(', ')}${m.cc.length ? ` · cc ${m.cc.join(', ')}` : ''}</p><h2>${m.subject}</h2><pre style="white-space:pre-wrap;font:inherit">${linkify(m.body, webAppUrl)}</pre></section>`,
   )}`;
 }
 
@@ -277,10 +324,11 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
 
 /**
  * Plain text with its http(s) URLs as links, everything escaped. The link text is the URL as
- * written; Google's addresses (https://docs.google.com/…) point to the ward's local copy.
+ * written; Google's addresses (https://docs.google.com/…) point to the ward's local copy, and so
+ * does the script's own web app (`webAppUrl`, then followed by nothing, "?" or "/"): at /exec.
  * Punctuation ending a sentence is not part of the URL, nor is a closing bracket it did not open.
  */
-export function linkify(text: string): Safe {
+export function linkify(text: string, webAppUrl: string | null = null): Safe {
   const parts: Array<string | Safe> = [];
   let last = 0;
   for (const m of text.matchAll(URL_IN_TEXT)) {
@@ -288,7 +336,8 @@ export function linkify(text: string): Safe {
     const at = m.index ?? 0;
     parts.push(text.slice(last, at));
     // The local path must stay on the ward: "https://docs.google.com//elsewhere" is no local path.
-    const path = url.toLowerCase().startsWith(GOOGLE_DOCS) ? url.slice(GOOGLE_DOCS.length - 1) : null;
+    const tail = webAppUrl && url.startsWith(webAppUrl) ? url.slice(webAppUrl.length) : null;
+    const path = tail !== null && /^([?/]|$)/.test(tail) ? `/exec${tail}` : url.toLowerCase().startsWith(GOOGLE_DOCS) ? url.slice(GOOGLE_DOCS.length - 1) : null;
     const local = path !== null && !/^\/[/\\]/.test(path);
     parts.push(local ? html`<a href="${path}">${url}</a>` : html`<a href="${url}" rel="noopener noreferrer">${url}</a>`);
     last = at + url.length;

@@ -13,7 +13,7 @@ import type { SheetView, SpreadsheetView, WebAppResponse, Workspace } from '../i
 import { AppsScriptException } from '../core/errors';
 import { isFormValidationError } from '../services/forms';
 import { failureForClient, type RpcResponse } from './rpc';
-import { executionsPage, formDonePage, formPage, indexPage, mailPage, sheetPage, sidebarShell, signInPage, webAppShell } from './pages';
+import { executionsPage, formDonePage, formPage, indexPage, mailPage, parseA1, sheetPage, sheetPageOf, sidebarShell, signInPage, webAppShell } from './pages';
 import { html, page } from './html';
 
 export interface WardOptions {
@@ -75,6 +75,17 @@ export function maySeeTab(view: SpreadsheetView, tab: SheetView, user: string): 
   return (tab.protectionEditors ?? []).some((e) => e.toLowerCase() === me);
 }
 
+/**
+ * Whether the current account may edit a tab by hand, for offering the edit form: the owner, or
+ * anyone when the tab has no sheet protection, or the protection's editors. The edit itself runs
+ * as that account, so the emulator's protections have the last word.
+ */
+export function mayEditTab(view: SpreadsheetView, tab: SheetView, user: string): boolean {
+  const me = user.toLowerCase();
+  if (view.owner.toLowerCase() === me || !tab.protected) return true;
+  return (tab.protectionEditors ?? []).some((e) => e.toLowerCase() === me);
+}
+
 /** application/x-www-form-urlencoded → name → all values (checkboxes repeat their name). */
 function parseForm(body: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -98,6 +109,18 @@ export function startWard(options: WardOptions): Promise<Ward> {
     const view = ws.spreadsheets.view(id);
     return { ...view, sheets: view.sheets.filter((t) => maySeeTab(view, t, ws.user())) };
   };
+
+  /** A tab the current account may see (hidden tabs: see maySeeTab), or 404. */
+  const visibleTab = (id: string, sheetId: number): { view: SpreadsheetView; tab: SheetView } => {
+    if (!ws.spreadsheets.list().some((x) => x.id === id)) throw new HttpError(404, 'Không tìm thấy trang tính.');
+    const view = viewFor(id);
+    const tab = view.sheets.find((t) => t.sheetId === sheetId);
+    if (!tab) throw new HttpError(404, 'Không tìm thấy trang tính.');
+    return { view, tab };
+  };
+
+  /** Hand edits reach the bound spreadsheet (ws.handEdit), by people Sheets would let edit the tab. */
+  const editable = (id: string, view: SpreadsheetView, tab: SheetView): boolean => ws.spreadsheets.activeId() === id && mayEditTab(view, tab, ws.user());
 
   const localFormUrl = (formId: string): string => ws.forms.model(formId).publishedUrl.replace(FORMS_ORIGIN, '');
 
@@ -316,10 +339,47 @@ export function startWard(options: WardOptions): Promise<Ward> {
     }],
 
     ['GET', /^\/sheets\/([\w-]+)\/(\d+)$/, (_req, res, m, url) => {
-      if (!ws.spreadsheets.list().some((x) => x.id === m[1])) throw new HttpError(404, 'Không tìm thấy trang tính.');
-      const view = viewFor(m[1]);
-      if (!view.sheets.some((t) => t.sheetId === Number(m[2]))) throw new HttpError(404, 'Không tìm thấy trang tính.');
-      show(res, view.name, sheetPage(view, Number(m[2]), Number(url?.searchParams.get('page') ?? 1)));
+      const { view, tab } = visibleTab(m[1], Number(m[2]));
+      const message = flash;
+      flash = undefined;
+      const editing = { allowed: editable(m[1], view, tab), cell: url.searchParams.get('cell') ?? undefined };
+      show(res, view.name, sheetPage(view, tab.sheetId, Number(url?.searchParams.get('page') ?? 1), editing), message);
+    }],
+
+    // A person edits one cell by hand, as in Sheets: the value as typed, as the current account
+    // (protections apply), then the triggers a hand edit fires (ws.handEdit).
+    ['POST', /^\/sheets\/([\w-]+)\/(\d+)\/cell$/, async (req, res, m) => {
+      const { tab } = visibleTab(m[1], Number(m[2]));
+      const form = parseForm(await readBody(req));
+      const a1 = (form.get('cell')?.[0] ?? '').trim().toUpperCase();
+      const at = parseA1(a1);
+      if (!at) throw new HttpError(400, 'Tên ô không hợp lệ (ví dụ: B7).');
+      if (ws.spreadsheets.activeId() !== m[1]) throw new HttpError(400, 'Chỉ sửa được bảng tính mà tiện ích gắn vào.');
+      const value = form.get('value')?.[0] ?? '';
+      try {
+        ws.handEdit((ss) => sheetById(ss, tab.sheetId).getRange(at.row, at.column).setValue(value), { range: { sheet: tab.name, row: at.row, column: at.column }, value });
+        flash = `Đã sửa ô ${a1} của trang tính "${tab.name}" (onEdit và các trình kích hoạt khi sửa đã chạy).`;
+      } catch (e) {
+        flash = `Không sửa được ô ${a1}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      persist();
+      redirect(res, `/sheets/${m[1]}/${tab.sheetId}?page=${sheetPageOf(at.row)}`);
+    }],
+
+    // A person deletes a row: an on-change event (REMOVE_ROW), no onEdit — as in Sheets.
+    ['POST', /^\/sheets\/([\w-]+)\/(\d+)\/delete-row$/, async (req, res, m) => {
+      const { tab } = visibleTab(m[1], Number(m[2]));
+      const row = Number(parseForm(await readBody(req)).get('row')?.[0]);
+      if (!Number.isInteger(row) || row < 1) throw new HttpError(400, 'Số hàng không hợp lệ.');
+      if (ws.spreadsheets.activeId() !== m[1]) throw new HttpError(400, 'Chỉ sửa được bảng tính mà tiện ích gắn vào.');
+      try {
+        ws.handEdit((ss) => sheetById(ss, tab.sheetId).deleteRow(row), { changeType: 'REMOVE_ROW' });
+        flash = `Đã xóa hàng ${row} của trang tính "${tab.name}" (các trình kích hoạt khi thay đổi đã chạy).`;
+      } catch (e) {
+        flash = `Không xóa được hàng ${row}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      persist();
+      redirect(res, `/sheets/${m[1]}/${tab.sheetId}?page=${sheetPageOf(row)}`);
     }],
 
     ['GET', /^\/docs\/([\w-]+)$/, (_req, res, m) => send(res, 200, ws.documents.html(m[1]))],
@@ -330,7 +390,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       res.writeHead(302, { location: '/' });
       res.end();
     }],
-    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox(), ws.timeZone()))],
+    ['GET', /^\/mail$/, (_req, res) => show(res, 'Thư đã gửi', mailPage(ws.mail.outbox(), ws.timeZone(), ws.webapp.url()))],
     ['GET', /^\/executions$/, (_req, res) => show(res, 'Nhật ký thực thi', executionsPage(ws.executions(), ws.timeZone()))],
 
     ['POST', /^\/user$/, async (req, res) => {
@@ -440,6 +500,12 @@ export function startWard(options: WardOptions): Promise<Ward> {
       });
     });
   });
+}
+
+function sheetById(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetId: number): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheets().find((x) => x.getSheetId() === sheetId);
+  if (!sheet) throw new HttpError(404, 'Không tìm thấy trang tính.');
+  return sheet;
 }
 
 function injectIntoHead(content: string, script: string): string {
