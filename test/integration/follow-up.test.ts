@@ -84,6 +84,10 @@ describe('the resident follows up from the lookup page after a rating of 1–2',
     expect(w.ws.webapp.run('lookupPublicCase', [r.followUp!.code, r.followUp!.key], { user: '' })).toMatchObject({ code: 'GY-2026-00002', status: 'Mới tiếp nhận' });
     // Looking the first case up again shows the follow-up instead of the form.
     expect(w.ws.webapp.run('lookupPublicCase', [CODE, keyOf(w)], { user: '' })).toMatchObject({ canFollowUp: false, followUp: r.followUp });
+    // Its key is derived, never stored: in no tab, property or log.
+    const props = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties();
+    const everything = JSON.stringify([w.ws.spreadsheets.view(w.ssId), props, w.ws.logs()]);
+    for (const k of [r.followUp!.key, r.followUp!.key.replace('-', '')]) expect(everything).not.toContain(k);
   });
 
   it('once per rating: a retry, a second tap or other words return the one filed and change nothing', () => {
