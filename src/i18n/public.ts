@@ -78,12 +78,15 @@ export const PORTAL = {
   save: 'Gửi',
   saved: 'Đã ghi nhận. Cảm ơn quý cơ quan.',
   mailSubject: '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân',
-  mailLine: (url: string, days: number) => `Liên kết cá nhân để xem và cập nhật (hiệu lực ${days} ngày, không chuyển cho người khác): ${url}`,
-  mailBody: (p: { committee: string; url: string; days: number; role: string }) =>
+  /** A viewer reads: no "cập nhật" in what they are sent. */
+  viewerMailSubject: '[Hòm thư số] Liên kết xem ý kiến của Nhân dân',
+  /** How the link list and the link e-mail name a body's own address. */
+  bodyAddressRole: (body: string) => `địa chỉ chung của ${body}`,
+  mailBody: (p: { committee: string; url: string; days: number; role: string; reads: boolean }) =>
     [
       'Kính gửi đồng chí,',
       '',
-      `${p.committee} gửi đồng chí liên kết cá nhân tới Hòm thư số (${p.role}).`,
+      `${p.committee} gửi đồng chí liên kết cá nhân tới Hòm thư số (${p.role}) để ${p.reads ? 'xem các ý kiến, kiến nghị của Nhân dân đang được xử lý' : 'xem và cập nhật tiến độ các ý kiến chuyển đến cơ quan'}.`,
       `Liên kết (hiệu lực ${p.days} ngày, không chuyển cho người khác): ${p.url}`,
       '',
       'Trân trọng.',

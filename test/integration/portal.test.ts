@@ -136,7 +136,7 @@ describe('the spreadsheet is for MTTQ staff', () => {
 });
 
 describe('every member of the body', () => {
-  it('gets a personal link when a case first reaches the body, once while it is valid', () => {
+  it('is told of each case that reaches the body, each time with the same valid personal link', () => {
     const w = setUpWard();
     w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
       [UBND, 'Xử lý', 'UBND phường'],
@@ -150,8 +150,10 @@ describe('every member of the body', () => {
     assign(w, 'GY-2026-00002', 'UBND phường', UBND);
     runHourly(w);
     const links = w.ws.mail.outbox().filter((m) => m.to[0] === 'pho.chutich@luukiem.example' && /\?p=[0-9a-f]{64}/.test(m.body));
-    expect(links).toHaveLength(1);
-    const page = w.app.call('getPortal', /\?p=([0-9a-f]{64})/.exec(links[0].body)![1]) as Portal;
+    expect(links.map((m) => m.subject)).toEqual(['[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001 (hạn 03/12/2026)', '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00002 (hạn 03/12/2026)']);
+    const tokens = links.map((m) => /\?p=([0-9a-f]{64})/.exec(m.body)![1]);
+    expect(tokens[1]).toBe(tokens[0]);
+    const page = w.app.call('getPortal', tokens[0]) as Portal;
     expect(page.cases.map((c) => c.code).sort()).toEqual(['GY-2026-00001', 'GY-2026-00002']);
   });
 });
