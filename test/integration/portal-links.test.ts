@@ -324,6 +324,12 @@ describe('issue 18.1: a body with no member in "Cán bộ" but an address in "C�
     // The admin's list shows that address with its link, to send again or revoke.
     const rows = w.app.call('getPortalLinks') as Array<{ email: string; body: string; validUntil: string }>;
     expect(rows.find((r) => r.email === ADDRESS)).toMatchObject({ body: BODY, validUntil: expect.stringMatching(/\d{2}\/\d{2}\/\d{4}/) });
+    expect((w.app.call('revokePortalLink', ADDRESS) as { message: string }).message).toContain('Đã thu hồi 1 liên kết');
+    expect(() => w.app.call('getPortal', token)).toThrow('Liên kết không hợp lệ');
+    w.app.call('sendPortalLink', ADDRESS);
+    runHourly(w);
+    const again = /\?p=([0-9a-f]{64})/.exec([...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === ADDRESS)!.body)![1];
+    expect((w.app.call('getPortal', again) as { email: string; body: string }).body).toBe(BODY);
   });
 
   it('the body link dies for good once "Cơ quan xử lý" gives the body another address, even if it is changed back', () => {
