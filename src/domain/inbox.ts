@@ -79,9 +79,12 @@ export function isOpen(c: { status: string; answerSentAt?: Date | '' | number | 
   return OPEN.has(statusOf({ status: c.status, answerSentAt: sent ?? '', approvedBy: c.approvedBy }));
 }
 
+/** What the named sets judge a case by (an index entry, or a case row as the portal reads it). */
+export type Judgeable = Pick<IndexEntry, 'status' | 'dueDay' | 'hasPhone' | 'hasEmail'> & Partial<Pick<IndexEntry, 'rating'>> & { answerSentAt?: Date | '' | number | null; approvedBy?: string };
+
 /** An entry as the inbox judges it: whether it is open is worked out once. */
-interface Judged {
-  e: IndexEntry & { row: number };
+interface Judged<E extends Judgeable = Judgeable> {
+  e: E;
   open: boolean;
 }
 
@@ -106,8 +109,16 @@ const PREDICATES: Record<keyof InboxCounters, (x: Judged, t: DeadlinesOn) => boo
 /** The counters' names that also filter (a plain status name filters by status). */
 const FILTER_NAMES: ReadonlyArray<keyof InboxCounters> = ['inProgress', 'dueSoon', 'overdue', 'callBack', 'lowRating'];
 
+/**
+ * Is the case in the inbox's named set `name` on the day `t` judges? The bodies' digests and the
+ * personal-link page count with this, so their numbers are the inbox's (issue 18.2).
+ */
+export function inNamedSet(name: keyof InboxCounters, e: Judgeable, t: DeadlinesOn): boolean {
+  return PREDICATES[name]({ e, open: isOpen(e) }, t);
+}
+
 export function buildInbox(entries: Array<IndexEntry & { row: number }>, actor: Actor, query: InboxQuery, today: CivilDay, calendar: WorkingCalendar): InboxPage {
-  const visible: Judged[] = entries.filter((e) => canSee(actor, e)).map((e) => ({ e, open: isOpen(e) }));
+  const visible: Array<Judged<IndexEntry & { row: number }>> = entries.filter((e) => canSee(actor, e)).map((e) => ({ e, open: isOpen(e) }));
   const t = deadlinesOn(today, calendar);
   const counters: InboxCounters = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, callBack: 0, lowRating: 0 };
   for (const x of visible) {

@@ -34,19 +34,35 @@ export const REPLY = {
   signOff: 'Trân trọng,',
 } as const;
 
+/** How far off the resident's due date is: `left` working days (0: today; negative: overdue). */
+const dueStanding = (left: number) => (left > 0 ? `còn ${left} ngày làm việc` : left === 0 ? 'hết hạn hôm nay' : `đã quá hạn ${-left} ngày làm việc`);
+
 export const NOTICE = {
-  assigneeSubject: (code: string) => `[Hòm thư số] Chuyển xử lý ý kiến ${code}`,
-  assigneeBody: (p: { code: string; body: string; dueOn: string; summary: string; committee: string; url: string }) =>
+  /** The announcement of a case to a body's person: assigned to the body, or reopened while with it (issue 18.1). */
+  assigneeSubject: (p: { code: string; dueOn: string; why: 'assigned' | 'reopened' }) =>
+    p.why === 'reopened' ? `[Hòm thư số] Ý kiến ${p.code} được mở lại, đề nghị tiếp tục xử lý (hạn ${p.dueOn})` : `[Hòm thư số] Chuyển xử lý ý kiến ${p.code} (hạn ${p.dueOn})`,
+  dueStanding,
+  assigneeBody: (p: { code: string; body: string; dueOn: string; left: number; bodyDueOn: string; summary: string; committee: string; url: string; access: 'member' | 'body' | 'spreadsheet' | 'none'; why: 'assigned' | 'reopened'; reason: string }) =>
     [
       `Kính gửi ${p.body},`,
       '',
-      `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
+      p.why === 'reopened'
+        ? `${p.committee} đề nghị quý cơ quan tiếp tục xem xét, giải quyết ý kiến ${p.code}: ý kiến đã được mở lại.`
+        : `${p.committee} chuyển đến quý cơ quan ý kiến ${p.code} để xem xét, giải quyết theo thẩm quyền.`,
+      ...(p.why === 'reopened' && p.reason ? [`Lý do mở lại: ${p.reason}`] : []),
       `Nội dung tóm tắt: ${p.summary}`,
-      `Hạn trả lời người dân: ${p.dueOn}.`,
+      `Hạn trả lời người dân: ${p.dueOn} (${dueStanding(p.left)}).`,
+      ...(p.bodyDueOn ? [`Hạn cơ quan xử lý cam kết: ${p.bodyDueOn}.`] : []),
       '',
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      p.access === 'member' || p.access === 'body'
+        ? `Xem ý kiến, cập nhật tiến độ và đề xuất nội dung trả lời qua liên kết cá nhân (không chuyển cho người khác): ${p.url}`
+        : p.access === 'spreadsheet'
+          ? `Xem trên Hòm thư số: ${p.url}`
+          : `Để xem và cập nhật tiến độ trên Hòm thư số, đề nghị liên hệ ${p.committee} để được cấp liên kết cá nhân.`,
+      'Thông tin người gửi ý kiến được giữ bí mật.',
       '',
-      'Trân trọng.',
+      'Trân trọng,',
+      p.committee,
     ].join('\n'),
   answerSubject: (code: string) => `[Hòm thư số] Trả lời ý kiến ${code}`,
   ratingLine: (url: string) => `Ông/Bà vui lòng cho biết mức độ hài lòng với câu trả lời (một lần): ${url}`,

@@ -78,6 +78,30 @@ export const PORTAL = {
   viewerTitle: 'Ý kiến, kiến nghị của Nhân dân (chỉ xem)',
   signedAs: (email: string, days: string) => `Liên kết cá nhân của ${email}, hiệu lực đến ${days}. Xin không chuyển liên kết này cho người khác.`,
   none: 'Hiện không có ý kiến nào.',
+  /** The work list (issue 18.3): what comes first, and the counts as the inbox counts them. */
+  worklistHelp: 'Ý kiến quá hạn và sắp đến hạn (trong 2 ngày làm việc) ở đầu danh sách; ý kiến đã xong ở cuối.',
+  viewerHelp: 'Danh sách để theo dõi (chỉ xem): ý kiến quá hạn và sắp đến hạn ở đầu.',
+  countsLabel: 'Tình hình ý kiến',
+  counts: { overdue: (n: number) => `Quá hạn: ${n}`, dueSoon: (n: number) => `Sắp đến hạn: ${n}`, open: (n: number) => `Còn hạn: ${n}`, done: (n: number) => `Đã xong: ${n}` },
+  marks: {
+    overdue: (n: number) => `Quá hạn ${n} ngày làm việc`,
+    dueToday: 'Hết hạn hôm nay',
+    dueSoon: (n: number) => `Sắp đến hạn: còn ${n} ngày làm việc`,
+    open: (n: number) => `Còn ${n} ngày làm việc`,
+    done: 'Đã xong',
+  },
+  reopenedOn: (on: string) => `Ý kiến được mở lại ngày ${on}. Lý do:`,
+  proposalTitle: 'Đề xuất trả lời của cơ quan',
+  proposalOn: (on: string) => `Đề xuất ngày ${on}`,
+  proposalState: {
+    awaitingReview: 'Đang chờ Ủy ban MTTQ phường xem, duyệt.',
+    approved: 'Đã được duyệt, chờ trả lời người dân.',
+    answered: 'Đã dùng để trả lời người dân.',
+    revised: 'Ủy ban MTTQ phường đã sửa nội dung trước khi trả lời.',
+    reopened: 'Ý kiến đã được mở lại sau đề xuất này: cần đề xuất mới.',
+  },
+  answeredOn: (on: string, method: string) => `Người dân đã được trả lời ngày ${on}${method ? ` (${method.toLowerCase()})` : ''}.`,
+  reviseAnswer: 'Sửa đề xuất trả lời',
   content: 'Nội dung',
   location: 'Địa điểm',
   due: 'Hạn trả lời người dân',
@@ -91,12 +115,15 @@ export const PORTAL = {
   save: 'Gửi',
   saved: 'Đã ghi nhận. Cảm ơn quý cơ quan.',
   mailSubject: '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân',
-  mailLine: (url: string, days: number) => `Liên kết cá nhân để xem và cập nhật (hiệu lực ${days} ngày, không chuyển cho người khác): ${url}`,
-  mailBody: (p: { committee: string; url: string; days: number; role: string }) =>
+  /** A viewer reads: no "cập nhật" in what they are sent. */
+  viewerMailSubject: '[Hòm thư số] Liên kết xem ý kiến của Nhân dân',
+  /** How the link list and the link e-mail name a body's own address. */
+  bodyAddressRole: (body: string) => `địa chỉ chung của ${body}`,
+  mailBody: (p: { committee: string; url: string; days: number; role: string; reads: boolean }) =>
     [
       `Kính gửi ${STAFF_ADDRESS.inSentence},`,
       '',
-      `${p.committee} gửi ${STAFF_ADDRESS.inSentence} liên kết cá nhân tới Hòm thư số (${p.role}).`,
+      `${p.committee} gửi ${STAFF_ADDRESS.inSentence} liên kết cá nhân tới Hòm thư số (${p.role}) để ${p.reads ? 'xem các ý kiến, kiến nghị của Nhân dân đang được xử lý' : 'xem và cập nhật tiến độ các ý kiến chuyển đến cơ quan'}.`,
       `Liên kết (hiệu lực ${p.days} ngày, không chuyển cho người khác): ${p.url}`,
       '',
       'Trân trọng.',

@@ -228,7 +228,7 @@ export const REMINDERS = {
       '',
       ...(p.overdue.length ? ['Quá hạn trả lời:', ...p.overdue.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}, quá ${-l.left} ngày làm việc`), ''] : []),
       ...(p.dueSoon.length ? [`Sắp đến hạn (trong ${p.soonDays} ngày làm việc):`, ...p.dueSoon.map((l) => `- ${l.code} (${l.category}, ${l.group}): hạn ${l.dueOn}${l.left === 0 ? ', hết hạn hôm nay' : `, còn ${l.left} ngày làm việc`}`), ''] : []),
-      `Xem và cập nhật tiến độ trên Hòm thư số: ${p.url}`,
+      `Xem các ý kiến, cập nhật tiến độ và đề xuất trả lời qua liên kết cá nhân (không chuyển cho người khác): ${p.url}`,
       '',
       'Trân trọng.',
     ].join('\n'),

@@ -265,4 +265,5 @@ export const SECRET_SLOTS = {
   /** An outbox row written before secrets were kept out of the tab: what was there instead. */
   redacted: '«đã ẩn»',
   noCase: 'Không tìm thấy ý kiến để điền mã tra cứu khi gửi: thư không được gửi.',
+  noLink: 'Liên kết cá nhân mà thư này mang đã hết hạn, bị thu hồi hoặc không phải của người nhận: thư không được gửi. Gửi liên kết mới từ thanh bên › "Liên kết" nếu cần.',
 } as const;

@@ -138,6 +138,8 @@ it('a handling body\'s personal link (390 px): its cases without the sender in t
   const text = await f.locator('main').innerText();
   expect(text).toContain('GY-2026-00002');
   expect(text).not.toMatch(/Trần Văn Bình|binh\.tran|0987654321|GY-2026-00001/);
+  // The forms are folded under each case (issue 18.3): a tap opens one.
+  await f.locator('summary', { hasText: P.progress }).click();
   await f.getByLabel(P.progressText).fill('Đã kiểm tra hiện trường ngõ 16.');
   await f.locator('form.portal-progress').getByRole('button', { name: P.save }).click();
   await f.getByText(P.saved).waitFor();
@@ -145,6 +147,7 @@ it('a handling body\'s personal link (390 px): its cases without the sender in t
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: artifact('webapp-portal-390.png'), fullPage: true });
   // The proposed answer…
+  await f.locator('summary', { hasText: P.answer }).click();
   await f.locator('form.portal-answer textarea').fill('UBND phường đã thay bóng đèn ngõ 16 ngày 22/11.');
   await f.locator('form.portal-answer').getByRole('button', { name: P.save }).click();
   await f.getByText(P.saved).waitFor();

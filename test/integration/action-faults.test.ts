@@ -68,7 +68,7 @@ const ready = {
 
 const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<string, unknown>; mails: string[]; code?: string }> = [
   { name: 'classify', state: 'fresh', input: { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'complex' }, mails: [] },
-  { name: 'assign (e-mails the handler)', state: 'classified', input: { action: 'assign', body: 'UBND phường', assignee: HANDLER }, mails: ['CX-'] },
+  { name: 'assign (e-mails the handler)', state: 'classified', input: { action: 'assign', body: 'UBND phường', assignee: HANDLER }, mails: [`CX-GY-2026-00001-v{v}-${HANDLER}`] },
   { name: 'answer', state: 'assigned', input: { action: 'answer', text: 'Đèn đã được thay.' }, mails: [] },
   { name: 'send the answer (e-mails the resident)', state: 'drafted', input: { action: 'sendAnswer' }, mails: ['TL-'] },
   { name: 'record the phone call that answered the resident', state: 'draftedNoEmail', input: { action: 'recordCall', note: 'Ông Ba nghe máy, đã đọc trả lời.' }, mails: [], code: 'GY-2026-00002' },
@@ -76,7 +76,7 @@ const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<
   { name: 'mark as duplicate (links the original too)', state: 'fresh', input: { action: 'duplicate', of: 'GY-2026-00002' }, mails: [] },
   { name: 'misuse (e-mails the police)', state: 'fresh', input: { action: 'misuse', reason: 'Bôi nhọ cá nhân' }, mails: ['CA-'] },
   { name: 'follow-up (files a new linked case)', state: 'closed', input: { action: 'followUp', content: 'Đèn lại hỏng' }, mails: [] },
-  { name: 'reopen', state: 'closed', input: { action: 'reopen', reason: 'Người dân báo đèn lại hỏng' }, mails: [] },
+  { name: 'reopen (announced to the body again)', state: 'closed', input: { action: 'reopen', reason: 'Người dân báo đèn lại hỏng' }, mails: [`CX-GY-2026-00001-v{v}-${HANDLER}`] },
   { name: 'internal note', state: 'fresh', input: { action: 'note', text: 'Đã gọi điện cho tổ trưởng.' }, mails: [] },
   { name: 'progress', state: 'assigned', input: { action: 'progress', text: 'Điện lực hẹn thay bóng.', bodyDueDate: '2026-12-10' }, mails: [] },
   { name: "the chair's approval", state: 'awaitingApproval', input: { action: 'approve' }, mails: [] },
@@ -92,8 +92,9 @@ function check(w: Ward, v0: number, mails: string[], where: string, code = 'GY-2
   const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === code && r['Phiên bản'] === String(v0 + 1));
   expect([where, audit.length]).toEqual([where, changed ? 1 : 0]);
   const outbox = tabRecords(w, 'Hộp thư đi').map((r) => r['Mã thư']);
+  // Each mail by its id: a prefix before the case and version, or the whole id with {v} for the version.
   for (const prefix of mails) {
-    const id = `${prefix}GY-2026-00001-v${v0 + 1}`;
+    const id = prefix.includes('{v}') ? prefix.replace('{v}', String(v0 + 1)) : `${prefix}GY-2026-00001-v${v0 + 1}`;
     expect([where, id, outbox.filter((x) => x === id).length]).toEqual([where, id, changed ? 1 : 0]);
   }
   // Case 1 (e-mail) is answered only with the answer e-mail in the outbox; case 2 (no e-mail)
@@ -103,6 +104,8 @@ function check(w: Ward, v0: number, mails: string[], where: string, code = 'GY-2
   if (code === 'GY-2026-00001' && v.answerSent) expect([where, answerMails.length > 0]).toEqual([where, true]);
   else if (code !== 'GY-2026-00001') expect([where, Boolean(v.answerSent), outbox.filter((x) => x.startsWith(`TL-${code}`)).length]).toEqual([where, changed, 0]);
   expect([where, new Set(outbox).size]).toEqual([where, outbox.length]);
+  // Every personal link a sent e-mail carries works for its recipient: no record lost with a failure.
+  for (const m of w.ws.mail.outbox()) for (const t of m.body.matchAll(/\?p=([0-9a-f]{64})/g)) expect([where, (w.app.call('getPortal', t[1]) as { email: string }).email]).toEqual([where, m.to[0]]);
   const original = tabRecords(w, CASES).find((r) => r['Mã ý kiến'] === 'GY-2026-00002')!;
   expect([where, original['Ý kiến liên quan'].split(', ').filter((c) => c === 'GY-2026-00001').length <= 1]).toEqual([where, true]);
   const followUps = tabRecords(w, CASES).filter((r) => r['Ý kiến liên quan'] === 'GY-2026-00001' && r['Mã ý kiến'] !== 'GY-2026-00002');

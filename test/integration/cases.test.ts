@@ -112,7 +112,7 @@ describe('actions on a case', () => {
     const mails = w.ws.mail.outbox();
     expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
       ['dan@gmail.com', '[Hòm thư số] Đã tiếp nhận ý kiến GY-2026-00001'],
-      [HANDLER, '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001'],
+      [HANDLER, '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001 (hạn 03/12/2026)'],
       ['dan@gmail.com', '[Hòm thư số] Trả lời ý kiến GY-2026-00001'],
     ]);
     expect(mails[2].body).toContain('Đèn đã được thay ngày 28/11.');
@@ -129,7 +129,7 @@ describe('actions on a case', () => {
     expect(audit[0]).toMatchObject({ 'Trường': 'Lĩnh vực; Trạng thái', 'Giá trị cũ': '; Mới tiếp nhận', 'Giá trị mới': 'Hạ tầng, giao thông; Đã phân loại' });
   });
 
-  it('one action costs at most 6 Spreadsheet calls (8 when it queues an e-mail): one row range and one audit row', () => {
+  it('one action costs at most 6 Spreadsheet calls (8 when it queues an e-mail, 10 when it announces a case to a body): one row range and one audit row', () => {
     const w = ward();
     submit(w, 'Rác');
     let v = open(w, 'GY-2026-00001');
@@ -142,10 +142,12 @@ describe('actions on a case', () => {
     w.ws.resetStats();
     act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });
     s = w.ws.stats().services.SpreadsheetApp;
-    // Two e-mails here: the notice to the body's address and the personal link of its member in
-    // "Cán bộ" (issue 10); each further e-mail is one appendRow more.
-    expect(s.methods['Sheet.appendRow'].calls).toBe(3);
-    expect(s.calls).toBeLessThanOrEqual(9);
+    // One e-mail here: the announcement to the body's member in "Cán bộ" (issue 18.1: a body with
+    // a member does not mail its general address too), with the summary masked of the
+    // submitter's name ("Người gửi" read once: 2 calls); each further e-mail is one appendRow more.
+    expect(s.methods['Sheet.appendRow'].calls).toBe(2);
+    expect(s.methods['Range.getValues'].calls).toBe(2);
+    expect(s.calls).toBeLessThanOrEqual(10);
   });
 
   it('a save based on an old version is refused and shows what changed; nothing is overwritten', () => {

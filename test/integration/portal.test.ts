@@ -4,7 +4,7 @@
  * recorded through it are audited under its holder and answered by MTTQ staff; revoked, expired or
  * orphaned links are refused; handlers no longer get edit access to the spreadsheet's tabs.
  */
-import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 const UBND = 'ubnd@luukiem.example';
 const POLICE = 'congan@luukiem.example';
@@ -136,7 +136,7 @@ describe('the spreadsheet is for MTTQ staff', () => {
 });
 
 describe('every member of the body', () => {
-  it('gets a personal link when a case first reaches the body, once while it is valid', () => {
+  it('is told of each case that reaches the body, each time with the same valid personal link', () => {
     const w = setUpWard();
     w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
       [UBND, 'Xử lý', 'UBND phường'],
@@ -150,8 +150,90 @@ describe('every member of the body', () => {
     assign(w, 'GY-2026-00002', 'UBND phường', UBND);
     runHourly(w);
     const links = w.ws.mail.outbox().filter((m) => m.to[0] === 'pho.chutich@luukiem.example' && /\?p=[0-9a-f]{64}/.test(m.body));
-    expect(links).toHaveLength(1);
-    const page = w.app.call('getPortal', /\?p=([0-9a-f]{64})/.exec(links[0].body)![1]) as Portal;
+    expect(links.map((m) => m.subject)).toEqual(['[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001 (hạn 03/12/2026)', '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00002 (hạn 03/12/2026)']);
+    const tokens = links.map((m) => /\?p=([0-9a-f]{64})/.exec(m.body)![1]);
+    expect(tokens[1]).toBe(tokens[0]);
+    const page = w.app.call('getPortal', tokens[0]) as Portal;
     expect(page.cases.map((c) => c.code).sort()).toEqual(['GY-2026-00001', 'GY-2026-00002']);
+  });
+});
+
+describe('issue 18.3: the personal-link page is a work list', () => {
+  type WorkCase = { code: string; row: number; version: number; pressing: string; left: number | null; reopened: { on: string; reason: string } | null; proposal: { text: string; state: string; answeredOn: string; method: string } | null; canAct: boolean };
+  type WorkPage = { role: string; counts: { overdue: number; dueSoon: number; open: number; done: number }; cases: WorkCase[] };
+  const act = (w: Ward, code: string, input: Record<string, unknown>) => {
+    const v = w.app.call('getCase', code) as View;
+    return (w.app.call('caseAction', v.code, v.row, v.version, input) as { view: View }).view;
+  };
+
+  function worklist(): { w: Ward; token: string } {
+    const w = setUpWard();
+    w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+      [UBND, 'Xử lý', 'UBND phường'],
+      [VIEWER, 'Xem', ''],
+    ]);
+    runHourly(w);
+    // A on Tuesday 24/11 (due 03/12), B on Friday 27/11 (due 08/12), C and D on Friday 04/12 (due 15/12).
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'A: đèn ngõ 3 hỏng' }));
+    w.ws.clock.setTo(new Date('2026-11-27T02:00:00Z'));
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'B: cống ngõ 5 tắc' }));
+    w.ws.clock.setTo(new Date('2026-12-04T02:00:00Z'));
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'C: rác ngõ 7' }));
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'D: cây đổ ngõ 9', name: 'Phạm Thị Hoa', phone: '0912000111' }));
+    for (const code of ['GY-2026-00001', 'GY-2026-00002', 'GY-2026-00003', 'GY-2026-00004']) {
+      act(w, code, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
+      act(w, code, { action: 'assign', body: 'UBND phường', assignee: '' });
+    }
+    runHourly(w);
+    return { w, token: tokenIn(w, UBND) };
+  }
+
+  it('counts and marks overdue and due-soon cases as the inbox does, and lists them first', () => {
+    const { w, token } = worklist();
+    const page = w.app.call('getPortal', token) as WorkPage;
+    expect(page.cases.map((c) => [c.code, c.pressing, c.left])).toEqual([
+      ['GY-2026-00001', 'overdue', -1],
+      ['GY-2026-00002', 'dueSoon', 2],
+      ['GY-2026-00003', 'open', 7],
+      ['GY-2026-00004', 'open', 7],
+    ]);
+    const inbox = asUser(w, UBND, () => w.app.call('getInbox', {}) as { counters: { overdue: number; dueSoon: number } });
+    expect([page.counts.overdue, page.counts.dueSoon]).toEqual([inbox.counters.overdue, inbox.counters.dueSoon]);
+    expect(page.counts).toEqual({ overdue: 1, dueSoon: 1, open: 2, done: 0 });
+  });
+
+  it('shows what the body proposed and where it stands: awaiting review, changed by MTTQ, answered; and why a case was reopened', () => {
+    const { w, token } = worklist();
+    const proposeOn = (code: string, text: string) => {
+      const c = (w.app.call('getPortal', token) as WorkPage).cases.find((x) => x.code === code)!;
+      w.app.call('portalCaseAction', token, c.code, c.row, c.version, { kind: 'answer', text });
+    };
+    const caseOf = (code: string) => (w.app.call('getPortal', token) as WorkPage).cases.find((x) => x.code === code)!;
+    proposeOn('GY-2026-00003', 'Đã thu gom rác ngõ 7 ngày 05/12.');
+    expect(caseOf('GY-2026-00003').proposal).toMatchObject({ text: 'Đã thu gom rác ngõ 7 ngày 05/12.', state: 'awaitingReview', answeredOn: '' });
+    // MTTQ changes the wording and answers the resident by phone.
+    act(w, 'GY-2026-00003', { action: 'answer', text: 'UBND phường đã thu gom rác ngõ 7 ngày 05/12/2026.' });
+    act(w, 'GY-2026-00003', { action: 'recordCall', note: 'Đã gọi' });
+    expect(caseOf('GY-2026-00003')).toMatchObject({ pressing: 'done', left: null, proposal: { text: 'Đã thu gom rác ngõ 7 ngày 05/12.', state: 'revised', answeredOn: '04/12/2026', method: 'Điện thoại' } });
+    // D: proposed, sent as it was, then reopened with a reason that names the resident.
+    proposeOn('GY-2026-00004', 'Đã cưa cây đổ ngõ 9.');
+    act(w, 'GY-2026-00004', { action: 'recordCall', note: 'Đã gọi' });
+    expect(caseOf('GY-2026-00004').proposal).toMatchObject({ state: 'answered', answeredOn: '04/12/2026' });
+    act(w, 'GY-2026-00004', { action: 'reopen', reason: 'Bà Phạm Thị Hoa (0912000111) báo còn cành chắn lối.' });
+    const d = caseOf('GY-2026-00004');
+    expect(d.reopened).toEqual({ on: '04/12/2026', reason: 'Bà [đã ẩn] ([đã ẩn]) báo còn cành chắn lối.' });
+    expect(d.proposal).toMatchObject({ state: 'reopened', answeredOn: '' });
+    expect([d.pressing, d.canAct]).toEqual(['open', true]);
+  });
+
+  it('a viewer\'s page reads: the same marks, no forms, read-only wording in the link mail', () => {
+    const { w } = worklist();
+    w.app.call('sendPortalLink', VIEWER);
+    runHourly(w);
+    const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === VIEWER)!;
+    expect(mail.subject).toBe('[Hòm thư số] Liên kết xem ý kiến của Nhân dân');
+    expect(mail.body).not.toMatch(/cập nhật/i);
+    const page = w.app.call('getPortal', tokenIn(w, VIEWER)) as WorkPage;
+    expect([page.role, page.cases.map((c) => c.pressing), page.cases.some((c) => c.canAct)]).toEqual(['viewer', ['overdue', 'dueSoon', 'open', 'open'], false]);
   });
 });

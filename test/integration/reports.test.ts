@@ -13,7 +13,7 @@ import type { CaseRecord } from '../../src/domain/case-record';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { caseRecord } from '../support/cases';
 import { ALL } from '../support/report-cases';
-import { runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { addStaff, asUser, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 import { SILENT_GROUPS, writeCases, yearOfCases } from '../support/year-of-cases';
 
 const NOW = '2026-12-20T03:00:00Z'; // Sunday 20/12/2026, 10:00 in Hà Nội
@@ -333,6 +333,75 @@ describe('the daily reminders', () => {
     const body = w.ws.mail.outbox().find((m) => m.subject.includes('ý kiến quá hạn'))!.body;
     expect(body).toMatch(/GY-2026-\d{5} \(/);
     expect(body).not.toMatch(/Ý kiến số \d+/);
+  });
+
+  it('issue 18.2: each digest carries its recipient\'s personal link, never the spreadsheet; counts what their inbox counts; none on days off', () => {
+    const HANDLER = 'ubnd@luukiem.example';
+    const w = setUpWard({ now: '2026-12-17T23:30:00Z' }); // Friday 18/12, 06:30 in Hà Nội
+    addStaff(w, [[HANDLER, 'Xử lý', 'UBND phường']]);
+    writeCases(w, yearOfCases(600, 2026, new Date('2026-12-17T23:00:00Z')));
+    const digests = () => w.ws.mail.outbox().filter((m) => m.to[0] === HANDLER && m.subject.includes('ý kiến quá hạn'));
+    runHourly(w); // 07:30
+    runHourly(w); // the digest queued at 07:30 leaves
+    expect(digests()).toHaveLength(1);
+    const [friday] = digests();
+    expect(friday.body).not.toContain('docs.google.com/spreadsheets');
+    const token = /\?p=([0-9a-f]{64})/.exec(friday.body)![1];
+    expect((w.app.call('getPortal', token) as { email: string }).email).toBe(HANDLER);
+    // The numbers in the subject are the handler's inbox counters that day.
+    const [, overdue, soon] = /(\d+) ý kiến quá hạn, (\d+) ý kiến sắp đến hạn/.exec(friday.subject)!.map(Number);
+    const counters = asUser(w, HANDLER, () => w.app.call('getInbox', {}) as { counters: { overdue: number; dueSoon: number } }).counters;
+    expect([overdue, soon]).toEqual([counters.overdue, counters.dueSoon]);
+    expect(overdue + soon).toBeGreaterThan(0);
+    // Saturday and Sunday: nothing, overdue cases or not. Monday: the next one, with the same link.
+    for (let h = 0; h < 48; h++) runHourly(w);
+    expect(digests()).toHaveLength(1);
+    for (let h = 0; h < 24; h++) runHourly(w);
+    expect(digests()).toHaveLength(2);
+    expect(/\?p=([0-9a-f]{64})/.exec(digests()[1].body)![1]).toBe(token);
+  });
+
+  it('issue 18.2, a fault sweep: failing any one call of the hourly job that makes a digest and its new link, then the next runs — one digest, and its link works', () => {
+    const HANDLER = 'ubnd@luukiem.example';
+    const fresh = wardFactory((w) => {
+      addStaff(w, [[HANDLER, 'Xử lý', 'UBND phường']]);
+      runHourly(w);
+      w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng' }));
+      const v = w.app.call('getCase', 'GY-2026-00001') as { code: string; row: number; version: number };
+      w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body: 'UBND phường', assignee: '' });
+      runHourly(w);
+      // Friday 11/12, 06:30: the case is overdue, and the link the announcement carried has 13 days
+      // left, so the digest makes a new one (a record written before the mail is queued).
+      w.ws.clock.setTo(new Date('2026-12-10T23:30:00Z'));
+    });
+    const digests = (w: Ward) => tabRecords(w, 'Hộp thư đi').filter((r) => r['Loại thư'] === 'Nhắc hạn cơ quan xử lý');
+    const clean = fresh();
+    clean.ws.faults.failNthCall(1_000_000);
+    runHourly(clean);
+    const total = clean.ws.faults.sweepState().calls;
+    clean.ws.faults.failNthCall(0);
+    expect(digests(clean)).toHaveLength(1);
+    runHourly(clean);
+    const tokens = clean.ws.mail.outbox().filter((m) => m.to[0] === HANDLER).map((m) => /\?p=([0-9a-f]{64})/.exec(m.body)![1]);
+    expect(tokens).toHaveLength(2);
+    expect(tokens[1]).not.toBe(tokens[0]); // the digest made a new link: the write path under the sweep
+    for (let k = 1; k <= total; k++) {
+      const w = fresh();
+      w.ws.faults.failNthCall(k);
+      try {
+        runHourly(w);
+      } catch {
+        // a trigger's failure: the next run picks it up
+      }
+      w.ws.faults.failNthCall(0);
+      runHourly(w);
+      runHourly(w);
+      const where = `call ${k}`;
+      const sent = w.ws.mail.outbox().filter((m) => m.to[0] === HANDLER && m.subject.includes('ý kiến quá hạn'));
+      expect([where, sent.length, digests(w).filter((r) => r['Trạng thái'] === 'Đã gửi').length]).toEqual([where, 1, 1]);
+      const token = /\?p=([0-9a-f]{64})/.exec(sent[0].body)![1];
+      expect([where, (w.app.call('getPortal', token) as { email: string }).email]).toEqual([where, HANDLER]);
+    }
   });
 
   it('admins are reminded of the quarterly report 5 working days before the 25th, once', () => {

@@ -98,14 +98,14 @@ describe('secrets are put into a mail only when it is sent', () => {
     expect(waiting['Trạng thái']).toBe('Chờ gửi');
     expect(waiting['Nội dung']).toContain(SECRET_SLOTS.key);
     runHourly(w);
-    // Assigned to a handler (a personal link in the notice; the body's other member gets one too),
+    // Assigned to a handler (each member of the body is told of the case, with a personal link),
     // answered through the portal, sent to the resident with the rating link; a viewer's link.
     act(w, 'GY-2026-00001', { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
     act(w, 'GY-2026-00001', { action: 'assign', body: 'UBND phường', assignee: UBND });
     w.app.call('sendPortalLink', VIEWER);
     // The write-ahead record and the outbox hold no token before anything is sent.
     const queued = tabRecords(w, OUTBOX).filter((r) => r['Trạng thái'] === 'Chờ gửi');
-    expect(queued.map((r) => r['Mã thư'].slice(0, 3)).sort()).toEqual(['CX-', 'LK-', 'LK-']);
+    expect(queued.map((r) => r['Mã thư'].slice(0, 3)).sort()).toEqual(['CX-', 'CX-', 'LK-']);
     for (const r of queued) expect([r['Mã thư'], r['Nội dung']]).toEqual([r['Mã thư'], expect.stringContaining(SECRET_SLOTS.link)]);
     runHourly(w);
     const handlerToken = /\?p=([0-9a-f]{64})/.exec(w.ws.mail.outbox().find((m) => m.to[0] === UBND)!.body)![1];
@@ -116,8 +116,8 @@ describe('secrets are put into a mail only when it is sent', () => {
 
     const mails = w.ws.mail.outbox();
     expect(mails.map((m) => [m.to[0], m.subject.replace(/ GY-.*/, '')]).sort()).toEqual([
-      [DEPUTY, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân'],
-      [VIEWER, '[Hòm thư số] Liên kết cập nhật ý kiến của Nhân dân'],
+      [DEPUTY, '[Hòm thư số] Chuyển xử lý ý kiến'],
+      [VIEWER, '[Hòm thư số] Liên kết xem ý kiến của Nhân dân'],
       ['hoa.pham@gmail.com', '[Hòm thư số] Trả lời ý kiến'],
       ['hoa.pham@gmail.com', '[Hòm thư số] Đã tiếp nhận ý kiến'],
       ['nam.le@gmail.com', '[Hòm thư số] Đã tiếp nhận ý kiến'],

@@ -49,6 +49,6 @@ describe('staff are addressed as "đồng chí" everywhere', () => {
     expect(ACCESS.deniedAction('Ghi chú nội bộ')).toBe('Vai trò của đồng chí không được "Ghi chú nội bộ".');
     expect(SIDEBAR.readOnly).toBe('Vai trò của đồng chí chỉ được xem.');
     expect(LIFECYCLE.noRightOnCase).toBe('Đồng chí không có quyền với ý kiến này.');
-    expect(PORTAL.mailBody({ committee: 'Ủy ban', url: 'u', days: 30, role: 'Xử lý' })).toContain('Kính gửi đồng chí,');
+    expect(PORTAL.mailBody({ committee: 'Ủy ban', url: 'u', days: 30, role: 'Xử lý', reads: false })).toContain('Kính gửi đồng chí,');
   });
 });

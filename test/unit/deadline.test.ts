@@ -131,7 +131,7 @@ describe('the bug: a case due Friday 11/12/2026, seen on the weekend', () => {
     ['2026-12-13', 1, 'Sunday: the same'],
     ['2026-12-14', 1, 'Monday: one working day (Mon 14) after the due day'],
     ['2026-12-15', 2, 'Tuesday: Mon 14 and Tue 15'],
-  ])('on %s the label, the counters, the digest and the report all say overdue by %i (%s)', (today, late) => {
+  ])('on %s the label, the counters, the digest (working days) and the report all say overdue by %i (%s)', (today, late) => {
     const page = buildInbox([entry], admin, {}, day(today), calendar);
     expect(page.counters).toMatchObject({ overdue: 1, dueSoon: 0 });
     expect(page.items[0].workingDaysLeft).toBe(-late);
@@ -139,10 +139,15 @@ describe('the bug: a case due Friday 11/12/2026, seen on the weekend', () => {
     expect(buildInbox([entry], admin, { status: 'overdue' }, day(today), calendar).total).toBe(1);
     expect(buildInbox([entry], admin, { status: 'dueSoon' }, day(today), calendar).total).toBe(0);
 
-    const [digest] = bodyDigests([entry], [body], [], day(today), calendar);
-    expect(digest.overdue.map((l) => [l.code, l.left])).toEqual([[entry.code, -late]]);
-    expect(digest.dueSoon).toEqual([]);
-    expect(REMINDERS.bodySubject(digest.body, digest.overdue.length, digest.dueSoon.length)).toBe('[Hòm thư số] UBND phường: 1 ý kiến quá hạn, 0 ý kiến sắp đến hạn');
+    // Digests go out on working days only (issue 18.2): none on the weekend; on a working day it says overdue.
+    const digests = bodyDigests([entry], [body], [], day(today), calendar);
+    if (!calendar.isWorkingDay(day(today))) expect(digests).toEqual([]);
+    else {
+      const [digest] = digests;
+      expect(digest.overdue.map((l) => [l.code, l.left])).toEqual([[entry.code, -late]]);
+      expect(digest.dueSoon).toEqual([]);
+      expect(REMINDERS.bodySubject(digest.body, digest.overdue.length, digest.dueSoon.length)).toBe('[Hòm thư số] UBND phường: 1 ý kiến quá hạn, 0 ý kiến sắp đến hạn');
+    }
 
     const report = buildReport([reportCase], { kind: 'quarter', year: 2026, index: 4 }, calendar, { asOf: day(today), rule: 'calendar', groups: ['Tổ dân phố 1'], deadlineDays: { normal: 7, complex: 20 } });
     expect(report.current.overdue).toEqual([{ code: entry.code, category: 'Môi trường', body: body.name, workingDaysLate: late, open: true }]);

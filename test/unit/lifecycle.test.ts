@@ -33,7 +33,7 @@ describe('decide', () => {
     expect(r.patch.status).toBe(STATUS.inProgress);
     expect(r.patch.dueDate).toBeUndefined();
     expect(toIsoDate(vietnamDayOf(r.patch.bodyDueDate as Date))).toBe('2026-12-10');
-    expect(r.notices).toEqual([{ kind: 'assignee', to: 'ubnd@luukiem.example', code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026' }]);
+    expect(r.notices).toEqual([{ kind: 'assignee', to: 'ubnd@luukiem.example', access: 'body', code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026', left: 7, bodyDueOn: '10/12/2026', why: 'assigned', reason: '' }]);
   });
 
   it('answering needs a category; with approval required it waits for the chair', () => {

@@ -3,7 +3,9 @@ import { parseIsoDate } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { STATUS } from '../../src/domain/case';
 import { buildIndex, parseIndex, type CaseRecord } from '../../src/domain/case-record';
+import { buildInbox } from '../../src/domain/inbox';
 import { adminReminders, bodyDigests } from '../../src/domain/report/reminders';
+import type { StaffMember } from '../../src/domain/settings';
 import { rc } from '../support/report-cases';
 
 const calendar = new WorkingCalendar();
@@ -25,13 +27,38 @@ describe('reminders', () => {
     expect(adminReminders(day('2027-01-07'), calendar)).toEqual([]);
   });
 
-  it('each body with an address (or handlers) gets its open cases due within 2 working days and its overdue ones', () => {
-    const entry = (code: string, body: string, due: string, status: string = STATUS.inProgress) => ({ ...parseIndex(buildIndex({ ...rc(code, '2026-11-10'), suggestedCategory: '', dueDate: new Date(`${due}T00:00:00+07:00`), hiddenFromPublic: false, content: 'x', location: '', assignee: '', confidential: false, hasEmail: false, hasPhone: false, answerMethod: '', assignedBody: body, status, answerSentAt: status === STATUS.answered ? at('2026-11-19') : '' } as unknown as CaseRecord))! });
-    const entries = [entry('A', 'UBND phường', '2026-11-20'), entry('B', 'UBND phường', '2026-11-26'), entry('C', 'UBND phường', '2026-12-10'), entry('D', 'Công an phường', '2026-11-25'), entry('E', 'UBND phường', '2026-11-20', STATUS.answered)];
-    const digests = bodyDigests(entries, [{ name: 'UBND phường', email: 'ubnd@x.vn' }, { name: 'Công an phường', email: '' }], [{ email: 'ca1@x.vn', role: 'handler', body: 'Công an phường' }], day('2026-11-24'), calendar);
+  const entry = (code: string, body: string, due: string, status: string = STATUS.inProgress) => ({ ...parseIndex(buildIndex({ ...rc(code, '2026-11-10'), suggestedCategory: '', dueDate: new Date(`${due}T00:00:00+07:00`), hiddenFromPublic: false, content: 'x', location: '', assignee: '', confidential: false, hasEmail: false, hasPhone: false, answerMethod: '', assignedBody: body, status, answerSentAt: status === STATUS.answered ? at('2026-11-19') : '' } as unknown as CaseRecord))! });
+  const entries = [entry('A', 'UBND phường', '2026-11-20'), entry('B', 'UBND phường', '2026-11-26'), entry('C', 'UBND phường', '2026-12-10'), entry('D', 'Công an phường', '2026-11-25'), entry('E', 'UBND phường', '2026-11-20', STATUS.answered)];
+  const bodies = [{ name: 'UBND phường', email: 'ubnd@x.vn' }, { name: 'Công an phường', email: '' }, { name: 'Hội Phụ nữ', email: 'hoi@x.vn' }];
+  const staff: StaffMember[] = [{ email: 'ca1@x.vn', role: 'handler', body: 'Công an phường' }, { email: 'ca2@x.vn', role: 'handler', body: 'Công an phường' }];
+
+  it('each body gets its open cases due within 2 working days and its overdue ones: its members, else its own address, each with a personal link', () => {
+    const digests = bodyDigests([...entries, entry('F', 'Hội Phụ nữ', '2026-11-24')], bodies, staff, day('2026-11-24'), calendar);
     expect(digests.map((d) => [d.body, d.to, d.overdue.map((l) => l.code), d.dueSoon.map((l) => l.code)])).toEqual([
-      ['UBND phường', ['ubnd@x.vn'], ['A'], ['B']],
-      ['Công an phường', ['ca1@x.vn'], [], ['D']],
+      ['UBND phường', [{ email: 'ubnd@x.vn', access: 'body' }], ['A'], ['B']],
+      ['Công an phường', [{ email: 'ca1@x.vn', access: 'member' }, { email: 'ca2@x.vn', access: 'member' }], [], ['D']],
+      ['Hội Phụ nữ', [{ email: 'hoi@x.vn', access: 'body' }], [], ['F']],
     ]);
+  });
+
+  it('goes out on working days only: none on a weekend or a day off, even with overdue cases', () => {
+    expect(bodyDigests(entries, bodies, staff, day('2026-11-28'), calendar)).toEqual([]); // Saturday
+    expect(bodyDigests(entries, bodies, staff, day('2026-11-29'), calendar)).toEqual([]); // Sunday
+    expect(bodyDigests(entries, bodies, staff, day('2027-01-01'), calendar)).toEqual([]); // Tết Dương lịch
+    expect(bodyDigests(entries, bodies, staff, day('2026-11-30'), calendar).map((d) => d.body)).toEqual(['UBND phường', 'Công an phường']);
+  });
+
+  it('counts what the body\'s members\' inbox counts, every day of a month', () => {
+    const many = Array.from({ length: 30 }, (_, i) => entry(`K${i}`, i % 3 ? 'UBND phường' : 'Công an phường', `2026-12-${String(1 + (i % 28)).padStart(2, '0')}`, i % 7 === 0 ? STATUS.answered : STATUS.inProgress));
+    const rows = many.map((e, i) => ({ ...e, row: i + 2 }));
+    for (let d = day('2026-11-23'); d <= day('2027-01-08'); d++) {
+      const digests = bodyDigests(many, bodies, staff, d, calendar);
+      for (const body of ['UBND phường', 'Công an phường']) {
+        const counters = buildInbox(rows, { email: 'x@x.vn', role: 'handler', body, via: 'link' }, {}, d, calendar).counters;
+        const digest = digests.find((g) => g.body === body);
+        const got = digest ? [digest.overdue.length, digest.dueSoon.length] : [0, 0];
+        expect([d, body, got]).toEqual([d, body, calendar.isWorkingDay(d) ? [counters.overdue, counters.dueSoon] : [0, 0]]);
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { canonicalCode } from '../case-code';
 import { OUTCOME, STATUS, type OutcomeKey } from '../case';
 import type { CaseRecord } from '../case-record';
 import { LIFECYCLE, TEXT_LABELS } from '../../i18n/cases';
+import { announceToBody } from './announce';
 import { linkCodes, text } from './inputs';
 import { ActionRefused, changes, type Handler, type Notice } from './types';
 
@@ -41,7 +42,7 @@ function reopenedStatus(c: CaseRecord): string {
   return STATUS.new;
 }
 
-export const reopen: Handler<'reopen'> = (c, input) => {
+export const reopen: Handler<'reopen'> = (c, input, ctx) => {
   const reason = text(input.reason, TEXT_LABELS.reason);
   if (!reason) throw new ActionRefused(LIFECYCLE.reopenReason);
   const patch: Partial<CaseRecord> = {
@@ -57,5 +58,8 @@ export const reopen: Handler<'reopen'> = (c, input) => {
     approvedBy: '',
   };
   if (c.outcome === OUTCOME.misuse) patch.hiddenFromPublic = false;
-  return changes(patch, { detail: reason });
+  if (!c.assignedBody) return changes(patch, { detail: reason });
+  // Back with its body: the body hears of it again, and why (issue 18.1).
+  const body = ctx.settings.bodies.find((b) => b.name === c.assignedBody) ?? { name: c.assignedBody, email: '' };
+  return changes(patch, { detail: reason, ...announceToBody(c, body, c.assignee, ctx, 'reopened', reason) });
 };

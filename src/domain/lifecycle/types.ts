@@ -4,6 +4,7 @@
  * change, the history detail, the e-mails to queue (notices) and what else the commit must do
  * (effects, described as data and carried out by services/cases/effects.ts).
  */
+import type { Access } from '../body-people';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { StatusKey } from '../case';
 import type { CaseRecord } from '../case-record';
@@ -30,9 +31,29 @@ export type ActionInput =
 /** The input of one action. */
 export type InputOf<K extends ActionKey> = Extract<ActionInput, { action: K }>;
 
+/**
+ * A case reaching a body — assigned to it, or reopened while with it — announced to one of the
+ * people who hear of it (domain/body-people): `access` says how they open it, `left` the working
+ * days left to answer the resident (negative: overdue, domain/deadline), `reason` why it was
+ * reopened (the admin's words, masked when the mail is made).
+ */
+export interface Announcement {
+  kind: 'assignee';
+  to: string;
+  access: Access;
+  code: string;
+  body: string;
+  dueOn: string;
+  left: number;
+  /** The date the body committed to (dd/mm/yyyy), or ''. */
+  bodyDueOn: string;
+  why: 'assigned' | 'reopened';
+  reason: string;
+}
+
 /** An e-mail to queue with the action. */
 export type Notice =
-  | { kind: 'assignee'; to: string; code: string; body: string; dueOn: string }
+  | Announcement
   | { kind: 'answer'; code: string }
   | { kind: 'police'; to: string; code: string; reason: string };
 
@@ -42,8 +63,8 @@ export type Effect =
   | { kind: 'linkOriginal'; of: string }
   /** A follow-up: a new case is filed with this content, linked to this one. */
   | { kind: 'fileFollowUp'; content: string }
-  /** An assignment: the body's members who work through a personal link and have none get one. */
-  | { kind: 'linkBodyMembers'; body: string; assignee: string }
+  /** A case reached a body that has nobody to tell (no member in "Cán bộ", no address): the person acting is told. */
+  | { kind: 'nobodyTold'; body: string }
   /** The assignee is not in "Cán bộ": they get the e-mail only, and the person assigning is told. */
   | { kind: 'assigneeNotStaff'; email: string };
 

@@ -1,6 +1,6 @@
 /**
- * The daily reminders, decided purely: which handling body gets a digest today (its open cases
- * due soon and its overdue ones, as deadline.ts decides) and whether admins are reminded of the
+ * The daily reminders, decided purely: which handling body gets a digest today (a working day: its
+ * open cases due soon and its overdue ones, as the inbox counts them) and whether admins are reminded of the
  * quarterly report (5 working days before the 25th of the quarter's last month, the plan's
  * deadline) or of the monthly publication (the month's first working day, for the month before).
  * The monthly reminder also names the residential groups whose QR poster brought no case in the
@@ -9,10 +9,11 @@
 import { formatVietnameseDate, fromYmd, toYmd, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { IndexEntry } from '../case-record';
-import { isOpen } from '../inbox';
+import { inNamedSet } from '../inbox';
 import type { HandlingBody, StaffMember } from '../settings';
 import { qrWatchStarted, staleQrGroups, STALE_QR_DAYS, type AdoptionEntry, type StaleQrGroup } from './adoption';
-import { worksOnBodyByLink } from '../permissions';
+import { bodyPeople, type BodyRecipient } from '../body-people';
+import { canSee, type Actor } from '../permissions';
 import { deadlinesOn } from '../deadline';
 import { PERIOD } from '../../i18n/reports';
 
@@ -27,28 +28,31 @@ export interface DigestLine {
 
 export interface BodyDigest {
   body: string;
-  to: string[];
+  /** Who gets it, each with their own personal link (domain/body-people): never the spreadsheet. */
+  to: BodyRecipient[];
   dueSoon: DigestLine[];
   overdue: DigestLine[];
 }
 
-/** Where a body's digest goes: its own address, else its handlers in "Cán bộ". */
-function recipients(body: HandlingBody, staff: StaffMember[]): string[] {
-  if (body.email) return [body.email];
-  return staff.filter((m) => worksOnBodyByLink(m, body.name)).map((m) => m.email);
-}
-
+/**
+ * Each body's digest (issue 18.2): on working days only; to the people who hear of its cases and
+ * open them through a personal link (its members, else its own address); its cases as its
+ * members see them, counted by the inbox's own "due soon" and "overdue" sets — so the digest says
+ * what a member's inbox and personal-link page say that day.
+ */
 export function bodyDigests(entries: IndexEntry[], bodies: HandlingBody[], staff: StaffMember[], today: CivilDay, calendar: WorkingCalendar): BodyDigest[] {
+  if (!calendar.isWorkingDay(today)) return [];
   const deadlines = deadlinesOn(today, calendar);
   const out: BodyDigest[] = [];
   for (const body of bodies) {
-    const to = recipients(body, staff);
+    const to = bodyPeople(body, staff).filter((r) => r.access === 'member' || r.access === 'body');
     if (to.length === 0) continue;
-    const mine = entries.filter((e) => e.assignedBody === body.name && isOpen(e) && deadlines.standing(e.dueDay) !== 'later');
-    if (mine.length === 0) continue;
+    const reader: Actor = { email: '', role: 'handler', body: body.name, via: 'link' };
+    const mine = entries.filter((e) => canSee(reader, e));
     const line = (e: IndexEntry): DigestLine => ({ code: e.code, category: e.category || e.suggestedCategory, group: e.group, dueOn: formatVietnameseDate(e.dueDay), left: deadlines.workingDaysLeft(e.dueDay) });
-    const lines = mine.map(line).sort((a, b) => a.left - b.left || a.code.localeCompare(b.code));
-    out.push({ body: body.name, to, dueSoon: lines.filter((l) => l.left >= 0), overdue: lines.filter((l) => l.left < 0) });
+    const lines = (name: 'dueSoon' | 'overdue') => mine.filter((e) => inNamedSet(name, e, deadlines)).map(line).sort((a, b) => a.left - b.left || a.code.localeCompare(b.code));
+    const digest = { body: body.name, to, dueSoon: lines('dueSoon'), overdue: lines('overdue') };
+    if (digest.dueSoon.length || digest.overdue.length) out.push(digest);
   }
   return out;
 }

@@ -9,13 +9,13 @@ import { CHANNELS } from '../../domain/case';
 import type { CaseRecord, HistoryEvent } from '../../domain/case-record';
 import { followUpKey } from '../../domain/journal';
 import { linkCodes, type ActionResult, type Effect, type Notice } from '../../domain/lifecycle';
-import { worksOnBodyByLink, type Actor } from '../../domain/permissions';
+import type { Announcement } from '../../domain/lifecycle/types';
+import type { Actor } from '../../domain/permissions';
+import { withoutIdentity } from '../../domain/disclosure';
 import { replyEmail } from '../../domain/reply';
 import { replyFacts } from '../../domain/reply-facts';
-import { roleOf } from '../../domain/settings';
-import { maskContactDetails } from '../../domain/text/scrub';
 import { CASES, NOTICE } from '../../i18n/vi';
-import { activeLinks, linkMail, linkUrl, newPortalLink } from '../access/portal-links';
+import { carriedLink, portalAddress } from '../access/portal-links';
 import type { AuditEntry } from '../platform/audit';
 import { UserError } from '../platform/errors';
 import { RESIDENT_RECIPIENT, type OutgoingMail } from '../platform/outbox';
@@ -24,6 +24,7 @@ import { KEY_SLOT } from '../platform/secrets';
 import { webAppUrl } from '../platform/web-app';
 import { fileFollowUpCase } from './follow-up';
 import { readCase } from './store';
+import { readSubmitterNames } from './submitter-names';
 
 /** The write-ahead record of one action: what must exist once the case row is at `version`. */
 export interface PendingAction {
@@ -79,8 +80,8 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     draft.event.detail = `${draft.event.detail ?? ''} → ${filed.code}`.trim();
     draft.headline = CASES.followUpCreated(filed.code, code);
   },
-  linkBodyMembers: ({ body, assignee }, draft, { rt, now }) => {
-    draft.pending.mails.push(...bodyLinkMails(rt, draft.next.code, draft.next.version, body, assignee, now, draft.links));
+  nobodyTold: ({ body }, draft) => {
+    draft.remarks.push(CASES.nobodyTold(body));
   },
   assigneeNotStaff: ({ email }, draft) => {
     draft.remarks.push(CASES.assigneeNotStaff(email));
@@ -94,37 +95,48 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
 export function planCommit(scope: ActionScope, result: ActionResult): CommitPlan {
   const next: CaseRecord = { ...scope.current, ...result.patch };
   const draft: Draft = { next, event: result.event, pending: { code: next.code, version: next.version, audit: [], mails: [] }, links: {}, headline: CASES.saved(result.event.action, next.code), remarks: [] };
-  draft.pending.mails.push(...result.notices.map((n) => mailFor(scope.rt, next, n, draft.links)));
+  const announce = announcer(scope, next, draft.links);
+  draft.pending.mails.push(...result.notices.map((n) => (n.kind === 'assignee' ? announce(n) : mailFor(scope.rt, next, n))));
   for (const effect of result.effects) (EXECUTORS[effect.kind] as Executor<Effect['kind']>)(effect, draft, scope);
   const message = [draft.headline, ...(draft.pending.mails.length ? [CASES.queuedMail] : []), ...draft.remarks].join(' ');
   return { next: draft.next, event: draft.event, pending: draft.pending, links: draft.links, message };
 }
 
-/** May this staff member work on a case of `body` through a personal link (a handling body's member)? */
-function worksThroughLink(rt: Runtime, email: string, body: string): boolean {
-  const member = roleOf(rt.settings, email);
-  return member !== null && worksOnBodyByLink(member, body);
+/**
+ * The announcements' e-mails (issue 18.1), one per person told: the summary as a body reads the
+ * case — contact details and the submitter's own name hidden (domain/disclosure: "Người gửi" is
+ * read once, only when something is announced) — and how they open it: their personal link (the
+ * one they hold, or a new one: access/portal-links), the spreadsheet for an admin, or no link for
+ * someone who can hold none (the person assigning was told).
+ */
+function announcer(scope: ActionScope, c: CaseRecord, links: Record<string, string>): (n: Announcement) => OutgoingMail {
+  let summary: string | undefined;
+  let mask: (text: string) => string = (t) => t;
+  let base: string | undefined;
+  return (n) => {
+    if (summary === undefined) {
+      mask = withoutIdentity(readSubmitterNames(scope.ss, scope.rt).get(c.code) ?? '');
+      summary = contactlessSummary(c.content, mask);
+    }
+    const id = `CX-${c.code}-v${c.version}-${n.to}`.slice(0, 120);
+    let url = '';
+    if (n.access === 'member' || n.access === 'body') {
+      if (base === undefined) base = webAppUrl();
+      url = portalAddress(base, carriedLink(scope.rt, { email: n.to, asBody: n.access === 'body' ? n.body : undefined }, id, scope.now, links));
+    } else if (n.access === 'spreadsheet') url = scope.rt.schema.spreadsheetUrl;
+    return {
+      id,
+      kind: NOTICE.kinds.assignee,
+      code: c.code,
+      recipient: n.to,
+      subject: NOTICE.assigneeSubject(n),
+      body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, left: n.left, bodyDueOn: n.bodyDueOn, summary, committee: scope.rt.settings.committeeName, url, access: n.access, why: n.why, reason: mask(n.reason) }),
+    };
+  };
 }
 
-function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, string>): OutgoingMail {
+function mailFor(rt: Runtime, c: CaseRecord, n: Exclude<Notice, Announcement>): OutgoingMail {
   switch (n.kind) {
-    case 'assignee': {
-      // A member of the body in "Cán bộ" works through a personal link, not the spreadsheet.
-      const id = `CX-${c.code}-v${c.version}`;
-      let url = rt.schema.spreadsheetUrl;
-      if (worksThroughLink(rt, n.to, n.body)) {
-        Object.assign(links, newPortalLink(rt, n.to, new Date(), id).property);
-        url = linkUrl();
-      }
-      return {
-        id,
-        kind: NOTICE.kinds.assignee,
-        code: c.code,
-        recipient: n.to,
-        subject: NOTICE.assigneeSubject(c.code),
-        body: NOTICE.assigneeBody({ code: c.code, body: n.body, dueOn: n.dueOn, summary: contactlessSummary(c.content), committee: rt.settings.committeeName, url }),
-      };
-    }
     case 'answer':
       return {
         id: `TL-${c.code}-v${c.version}`,
@@ -148,12 +160,12 @@ function mailFor(rt: Runtime, c: CaseRecord, n: Notice, links: Record<string, st
 }
 
 /**
- * The start of the resident's words for the assignment e-mail, with their contact details masked
- * (a handling body reads it). Masked before it is cut, so no number is cut in half and missed.
+ * The start of the resident's words for the announcement, masked as a handling body reads them
+ * (`mask`). Masked before it is cut, so no number is cut in half and missed.
  */
-function contactlessSummary(content: string): string {
-  const masked = maskContactDetails(content.slice(0, 2000));
-  return masked.length > 300 ? masked.slice(0, 300) : masked;
+function contactlessSummary(content: string, mask: (text: string) => string): string {
+  const masked = mask(content.slice(0, 2000));
+  return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
 }
 
 /**
@@ -164,23 +176,4 @@ function ratingLine(c: CaseRecord): string {
   const url = webAppUrl();
   if (!url || !c.responseKey) return '';
   return NOTICE.ratingLine(`${url}?v=lookup&code=${c.code}&key=${KEY_SLOT}`);
-}
-
-/**
- * When a case goes to a body, each of its members in "Cán bộ" without a valid personal link gets
- * one (the assignee has it in the assignment e-mail): the body's people work through the portal.
- */
-function bodyLinkMails(rt: Runtime, code: string, version: number, body: string, assignee: string, now: Date, links: Record<string, string>): OutgoingMail[] {
-  const linked = new Set(activeLinks(rt.store, now).map((l) => l.email));
-  // The web app's address is one ScriptApp call: made once for all the body's members.
-  let url: string | undefined;
-  return rt.settings.staff
-    .filter((m) => worksThroughLink(rt, m.email, body) && m.email !== assignee && !linked.has(m.email))
-    .map((m) => {
-      const id = `LK-${code}-v${version}-${m.email}`;
-      const { link, property } = newPortalLink(rt, m.email, now, id);
-      Object.assign(links, property);
-      url = url ?? linkUrl();
-      return linkMail(rt, id, code, link, url);
-    });
 }

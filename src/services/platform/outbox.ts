@@ -121,7 +121,7 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       r.attempts = Number(r.attempts || 0) + 1;
       try {
         const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
-        const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code) }, keyOf);
+        const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, keyOf);
         if (!sendTracked(rt, { id: String(r.id), to, subject: String(r.subject), body })) break;
         r.status = OUTBOX_STATUS.sent;
         r.sentAt = new Date();

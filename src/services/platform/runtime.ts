@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '.
 import { NotSetUpError } from './errors';
 import { staffRows } from './settings-tabs';
 import { DocumentStore, PROPERTY_NAMES } from './document-store';
-import { staffReplaced } from './portal-records';
+import { bodiesReplaced, staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
 import { openTable, type ColumnKeyOf, type TabKey } from './sheets/tabs';
 import type { Table } from './sheets/table';
@@ -36,12 +36,13 @@ export function loadSettings(store: DocumentStore): Settings {
 /**
  * The one way the cached settings are replaced (the next call after a staff edit, the hourly job,
  * setup): whoever left the staff list, or changed role or body, loses their personal links in the
- * same property write (platform/portal-records). `also`: other properties to write with it.
+ * same property write (platform/portal-records), and so does a body's address that "Cơ quan xử lý"
+ * no longer gives it (its body links). `also`: other properties to write with it.
  * Returns whether the settings or the links changed.
  */
 export function storeSettings(store: DocumentStore, next: Settings, also: Record<string, string> = {}): boolean {
   const cached = store.getJson<Settings>(PROPERTY_NAMES.settings);
-  const revoke = cached ? staffReplaced(store, cached.staff, next.staff, new Date()) : {};
+  const revoke = cached ? { ...staffReplaced(store, cached.staff, next.staff, new Date()), ...bodiesReplaced(store, cached.bodies, next.bodies, new Date()) } : {};
   const changed = JSON.stringify(next) !== JSON.stringify(cached) || Object.keys(revoke).length > 0;
   if (changed || Object.keys(also).length > 0) store.setMany({ ...revoke, ...DocumentStore.encodeJson(PROPERTY_NAMES.settings, next), ...also });
   return changed;

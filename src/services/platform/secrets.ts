@@ -15,15 +15,33 @@
  * visible text of SECRET_SLOTS between two U+2063 marks — which cleanResidentText strips from
  * every resident text, so a resident cannot plant one. `fillSecrets` replaces them as the mail is
  * sent; a placeholder it cannot fill stops the mail (SecretUnavailable), never leaves unfilled.
+ *
+ * A mail may also carry a link another mail made (issue 18: a body's member who holds a valid
+ * link gets each new case with that same link, so no record is added and none revoked): its
+ * placeholder names that mail's id between two U+2064 marks (also stripped from resident text).
+ * It is filled only for the link's own holder — the record of that token must exist, be valid
+ * and belong to this mail's recipient — so no text planted in another mail (a drafted answer is
+ * staff's text, not cleaned) can make a mail carry somebody's link.
  */
 import { formatKey, keyFromBytes } from '../../domain/lookup';
 import { SECRET_SLOTS } from '../../i18n/vi';
 import { DocumentStore, PROPERTY_NAMES } from './document-store';
+import type { PortalLink } from './portal-records';
 
 /** U+2063 INVISIBLE SEPARATOR: stripped from resident text by domain/text/sanitize. */
 const MARK = '\u2063';
 export const KEY_SLOT = `${MARK}${SECRET_SLOTS.key}${MARK}`;
 export const LINK_SLOT = `${MARK}${SECRET_SLOTS.link}${MARK}`;
+/** U+2064 INVISIBLE PLUS: around the id of the mail whose link a placeholder stands for. */
+const REF = '\u2064';
+
+/** The placeholder of the link that the mail `mailId` made, carried by another mail to the same holder. */
+export function linkSlotOf(mailId: string): string {
+  return `${MARK}${SECRET_SLOTS.link}${REF}${mailId}${REF}${MARK}`;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CARRIED_SLOT = new RegExp(`${MARK}${escapeRegExp(SECRET_SLOTS.link)}${REF}([^${REF}${MARK}]{1,200})${REF}${MARK}`, 'g');
 
 /** The ward's secret: made once (two UUIDs of randomness), never shown. */
 export function lookupSecret(store: DocumentStore): string {
@@ -85,9 +103,18 @@ export class SecretUnavailable extends Error {
 /** A case's response key and the issue number its row shows, by code; null when there is no such case. */
 export type CaseKeyOf = (code: string) => { responseKey: string; issue: number } | null;
 
-/** The mail as it leaves: its lookup key (the case's current one) and its link's token put in. */
-export function fillSecrets(store: DocumentStore, body: string, mail: { id: string; code: string }, caseKey: CaseKeyOf): string {
-  let out = body;
+/**
+ * The mail as it leaves: its lookup key (the case's current one) and its link's token put in —
+ * its own link's, or the one another mail made for the same recipient, if that link is still valid.
+ */
+export function fillSecrets(store: DocumentStore, body: string, mail: { id: string; code: string; recipient?: string }, caseKey: CaseKeyOf, now: Date = new Date()): string {
+  let out = body.replace(CARRIED_SLOT, (_slot, ref: string) => {
+    const token = linkToken(store, ref);
+    const link = store.getJson<PortalLink>(PROPERTY_NAMES.portalLink + tokenHash(token));
+    const to = (mail.recipient ?? '').trim().toLowerCase();
+    if (!link || !to || link.email !== to || link.revoked || new Date(link.expiresAt).getTime() <= now.getTime()) throw new SecretUnavailable(SECRET_SLOTS.noLink);
+    return token;
+  });
   if (out.includes(KEY_SLOT)) {
     const c = caseKey(mail.code);
     if (!c || !c.responseKey) throw new SecretUnavailable(SECRET_SLOTS.noCase);

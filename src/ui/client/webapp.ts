@@ -136,13 +136,23 @@ function lookupView(root: HTMLElement, start: WebAppStart): void {
   if (start.code && start.key) form.requestSubmit();
 }
 
-/** A handling body's member or a viewer, by their personal link. */
+/**
+ * A handling body's member or a viewer, by their personal link: a work list (issue 18.3) — the
+ * counts as the inbox counts them, overdue and due-soon cases first and marked, why a case was
+ * reopened, the body's proposed answer and where it stands; a handler's forms folded under each
+ * case. A viewer's page only reads.
+ */
 function portalView(root: HTMLElement, token: string): void {
   const render = (page: PortalPage, message?: HTMLElement) => {
+    const reads = page.role !== 'handler';
     const list = page.cases.map((c) => portalCard(c, token, render));
+    const counts = el('ul', { class: 'counts', 'aria-label': P.countsLabel });
+    for (const k of ['overdue', 'dueSoon', 'open', 'done'] as const) counts.append(el('li', { class: page.counts[k] > 0 ? k : '', text: P.counts[k](page.counts[k]) }));
     root.replaceChildren(
-      el('h1', { text: page.role === 'handler' ? P.title(page.body) : P.viewerTitle }),
+      el('h1', { text: reads ? P.viewerTitle : P.title(page.body) }),
       el('p', { class: 'muted', text: P.signedAs(page.email, page.expiresOn) }),
+      counts,
+      el('p', { class: 'muted', text: reads ? P.viewerHelp : P.worklistHelp }),
       ...(message ? [message] : []),
       ...(list.length ? list : [status('info', P.none)]),
     );
@@ -153,16 +163,59 @@ function portalView(root: HTMLElement, token: string): void {
     .catch((e: Error) => root.replaceChildren(status('error', e.message)));
 }
 
+/** How pressing a case is, in words (the mark's colour only repeats them). */
+function markText(c: PortalCase): string {
+  const left = c.left ?? 0;
+  if (c.pressing === 'overdue') return P.marks.overdue(-left);
+  if (c.pressing === 'dueSoon') return left === 0 ? P.marks.dueToday : P.marks.dueSoon(left);
+  if (c.pressing === 'open') return P.marks.open(left);
+  return P.marks.done;
+}
+
+/** One fact of a work-list card: "label: value" on a line that wraps (no columns to squeeze at 300 px). */
+function fact(label: string, value: string): HTMLElement | null {
+  return value ? el('p', { class: 'fact' }, el('span', { class: 'muted', text: `${label}: ` }), value) : null;
+}
+
 function portalCard(c: PortalCase, token: string, render: (p: PortalPage, m?: HTMLElement) => void): HTMLElement {
   const C = T.columns;
-  const card = caseCard([[C.received, c.receivedOn], [T.chooseGroup, c.group], [C.category, c.category], [C.status, c.status], [P.due, c.dueOn], [P.bodyDue, c.bodyDueOn], [P.location, c.location]], c.code, [[P.content, c.content]]);
+  // Compact, so the page reads as a list: code and mark, the dates that matter, where and what.
+  const card = el(
+    'article',
+    { class: `card work pressing-${c.pressing}` },
+    el('div', { class: 'code', text: c.code }),
+    el('p', { class: `mark ${c.pressing}`, text: markText(c) }),
+    fact(P.due, c.dueOn),
+    fact(P.bodyDue, c.bodyDueOn),
+    fact(C.status, c.status),
+    el('p', { class: 'fact muted', text: [c.group, c.category, `${C.received.toLowerCase()} ${c.receivedOn}`].filter(Boolean).join(' · ') }),
+    fact(P.location, c.location),
+    el('div', { class: 'text', text: c.content }),
+  );
+  if (c.reopened) card.append(el('div', { class: 'reopened' }, el('strong', { text: P.reopenedOn(c.reopened.on) }), el('div', { class: 'text', text: c.reopened.reason })));
+  if (c.proposal) {
+    const p = c.proposal;
+    card.append(
+      el(
+        'section',
+        { class: `proposal state-${p.state}` },
+        el('h2', { text: P.proposalTitle }),
+        el('p', { class: 'proposal-state', text: `${P.proposalOn(p.on)}: ${P.proposalState[p.state]}${p.answeredOn ? ` ${P.answeredOn(p.answeredOn, p.method)}` : ''}` }),
+        el('div', { class: 'text', text: p.text }),
+      ),
+    );
+  }
   if (c.mine.length) card.append(el('h2', { text: P.yourActions }), el('ul', {}, ...c.mine.map((m) => el('li', { text: `${m.at} — ${m.action}${m.detail ? `: ${m.detail}` : ''}` }))));
   if (!c.canAct) return card;
   const form = (kind: 'progress' | 'answer') => {
+    // A proposal still waiting for review is there to be revised.
+    const revising = kind === 'answer' && c.proposal?.state === 'awaitingReview';
     const text = el('textarea', { name: 'text', rows: '4', required: true });
+    if (revising && c.proposal) text.value = c.proposal.text;
     const date = el('input', { name: 'bodyDueDate', type: 'date' });
     const send = el('button', { type: 'submit', text: P.save });
-    const f = el('form', { class: `portal-${kind}` }, el('h2', { text: kind === 'progress' ? P.progress : P.answer }), kind === 'answer' ? el('p', { class: 'muted', text: P.answerHelp }) : null, field(kind === 'progress' ? P.progressText : P.answer, text), kind === 'progress' ? field(P.committed, date) : null, send);
+    const title = kind === 'progress' ? P.progress : revising ? P.reviseAnswer : P.answer;
+    const f = el('form', { class: `portal-${kind}` }, kind === 'answer' ? el('p', { class: 'muted', text: P.answerHelp }) : null, field(kind === 'progress' ? P.progressText : P.answer, text), kind === 'progress' ? field(P.committed, date) : null, send);
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       send.disabled = true;
@@ -174,7 +227,8 @@ function portalCard(c: PortalCase, token: string, render: (p: PortalPage, m?: HT
           f.append(status('error', error.message));
         });
     });
-    return f;
+    // Folded: the list stays a list; a tap opens the form.
+    return el('details', { class: `portal-form portal-${kind}-form` }, el('summary', { text: title }), f);
   };
   card.append(form('progress'), form('answer'));
   return card;

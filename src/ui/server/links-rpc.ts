@@ -1,6 +1,8 @@
 /** The sidebar's "Liên kết": personal portal links for handling bodies and viewers (admins). */
 import { text } from '../../domain/input';
+import { bodyPeople } from '../../domain/body-people';
 import { mayHoldLink } from '../../domain/permissions';
+import { roleOf } from '../../domain/settings';
 import { ROLE_LABELS } from '../../domain/vocabulary';
 import { PORTAL } from '../../i18n/vi';
 import { staffCall } from '../../services/access/caller';
@@ -18,15 +20,23 @@ export interface LinkRow {
   validUntil: string;
 }
 
-/** Everyone who works through a personal link, and until when their last valid link runs. */
+/**
+ * Everyone who works through a personal link, and until when their last valid link runs: the
+ * staff who may hold one, then the bodies' own addresses that hold or would get a body link (a
+ * body with no member in "Cán bộ", domain/body-people), so an admin can send or revoke it too.
+ */
 function rowsOf(rt: Runtime): LinkRow[] {
   const links = activeLinks(rt.store, new Date());
-  return rt.settings.staff
-    .filter((m) => mayHoldLink(m.role))
-    .map((m) => {
-      const last = links.find((l) => l.email === m.email);
-      return { email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: last ? formatVietnameseDate(vietnamDayOf(new Date(last.expiresAt))) : '' };
-    });
+  const until = (email: string, body?: string) => {
+    const last = links.find((l) => l.email === email && (body === undefined || (l.holder === 'body' && l.body === body)));
+    return last ? formatVietnameseDate(vietnamDayOf(new Date(last.expiresAt))) : '';
+  };
+  const staff = rt.settings.staff.filter((m) => mayHoldLink(m.role)).map((m) => ({ email: m.email, role: ROLE_LABELS[m.role], body: m.body, validUntil: until(m.email) }));
+  const addresses = rt.settings.bodies
+    .map((b) => ({ b, email: b.email.trim().toLowerCase() }))
+    .filter(({ b, email }) => email && !roleOf(rt.settings, email) && (bodyPeople(b, rt.settings.staff).some((p) => p.access === 'body') || until(email, b.name)))
+    .map(({ b, email }) => ({ email, role: PORTAL.bodyAddressRole(b.name), body: b.name, validUntil: until(email, b.name) }));
+  return [...staff, ...addresses];
 }
 
 export function linkRows(): LinkRow[] {

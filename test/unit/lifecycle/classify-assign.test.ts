@@ -30,28 +30,44 @@ describe('classify', () => {
 });
 
 describe('assign', () => {
-  it('to a body: in progress, the body’s committed date, the body e-mailed, its members offered links', () => {
+  /** The announcement of GY-2026-00001 (due 03/12/2026, 7 working days after Tuesday 24/11) to one person. */
+  const told = (to: string, access: string, over: Record<string, unknown> = {}) => ({ kind: 'assignee', to, access, code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026', left: 7, bodyDueOn: '', why: 'assigned', reason: '', ...over });
+
+  it('to a body: in progress, the body’s committed date, each member who works by link told with the code, due date and that date', () => {
     expect(assign(aCase({ status: STATUS.classified }), { action: 'assign', body: 'UBND phường', assignee: '', bodyDueDate: '2026-12-10' }, ctx({ status: 'classified' }))).toEqual({
       patch: { assignedBody: 'UBND phường', assignee: '', bodyDueDate: midnight('2026-12-10'), status: STATUS.inProgress },
       detail: '',
-      notices: [{ kind: 'assignee', to: 'ubnd@luukiem.example', code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026' }],
-      effects: [{ kind: 'linkBodyMembers', body: 'UBND phường', assignee: '' }],
+      // The body has a member in "Cán bộ": the member is told, not the body's general address.
+      notices: [told('h@x.vn', 'member', { bodyDueOn: '10/12/2026' })],
+      effects: [],
     });
   });
 
-  it('to a person not in "Cán bộ": they are e-mailed, and the person assigning is told; a draft stays a draft', () => {
+  it('to a person not in "Cán bộ": they are told too (no link to hold), and the person assigning is warned; a draft stays a draft', () => {
     expect(assign(aCase({ status: STATUS.draftAnswer }), { action: 'assign', body: 'UBND phường', assignee: ' Ong.Ba@Luukiem.example ' }, ctx({ status: 'draftAnswer' }))).toEqual({
       patch: { assignedBody: 'UBND phường', assignee: 'ong.ba@luukiem.example', bodyDueDate: '' },
       detail: '',
-      notices: [{ kind: 'assignee', to: 'ong.ba@luukiem.example', code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026' }],
-      effects: [{ kind: 'linkBodyMembers', body: 'UBND phường', assignee: 'ong.ba@luukiem.example' }, { kind: 'assigneeNotStaff', email: 'ong.ba@luukiem.example' }],
+      notices: [told('h@x.vn', 'member'), told('ong.ba@luukiem.example', 'none')],
+      effects: [{ kind: 'assigneeNotStaff', email: 'ong.ba@luukiem.example' }],
     });
   });
 
-  it('to a staff member of a body without an address: no e-mail, no remark', () => {
+  it('a body with no member in "Cán bộ": its own address is told, with a body link; with no address either, the person assigning is told nobody was', () => {
+    expect(assign(aCase(), { action: 'assign', body: 'Công an phường', assignee: '' }, ctx()).notices).toEqual([told('ca@luukiem.example', 'body', { body: 'Công an phường' })]);
     const d = assign(aCase(), { action: 'assign', body: 'Đoàn thanh niên', assignee: '' }, ctx());
-    expect([d.notices, d.effects]).toEqual([[], [{ kind: 'linkBodyMembers', body: 'Đoàn thanh niên', assignee: '' }]]);
-    expect(assign(aCase(), { action: 'assign', body: 'UBND phường', assignee: 'h@x.vn' }, ctx()).effects).toEqual([{ kind: 'linkBodyMembers', body: 'UBND phường', assignee: 'h@x.vn' }]);
+    expect([d.notices, d.effects]).toEqual([[], [{ kind: 'nobodyTold', body: 'Đoàn thanh niên' }]]);
+    // The body's member as assignee: told once, no remark.
+    expect(assign(aCase(), { action: 'assign', body: 'UBND phường', assignee: 'h@x.vn' }, ctx())).toMatchObject({ notices: [told('h@x.vn', 'member')], effects: [] });
+    // An admin as assignee opens the spreadsheet.
+    expect(assign(aCase(), { action: 'assign', body: 'UBND phường', assignee: 'admin@x.vn' }, ctx()).notices).toEqual([told('h@x.vn', 'member'), told('admin@x.vn', 'spreadsheet')]);
+  });
+
+  it('moved to another body: the new body is told; the same body again tells only an assignee new to the case', () => {
+    const withUbnd = aCase({ status: STATUS.inProgress, assignedBody: 'UBND phường', assignee: 'h@x.vn' });
+    expect(assign(withUbnd, { action: 'assign', body: 'Công an phường', assignee: '' }, ctx({ status: 'inProgress' })).notices).toEqual([told('ca@luukiem.example', 'body', { body: 'Công an phường' })]);
+    expect(assign(withUbnd, { action: 'assign', body: 'UBND phường', assignee: 'h@x.vn', bodyDueDate: '2026-12-01' }, ctx({ status: 'inProgress' })).notices).toEqual([]);
+    expect(assign(withUbnd, { action: 'assign', body: 'UBND phường', assignee: '' }, ctx({ status: 'inProgress' })).notices).toEqual([]);
+    expect(assign(withUbnd, { action: 'assign', body: 'UBND phường', assignee: 'ong.ba@luukiem.example' }, ctx({ status: 'inProgress' })).notices).toEqual([told('ong.ba@luukiem.example', 'none')]);
   });
 
   it('refuses an unknown body, a bad e-mail, a date that is no date or already past', () => {

@@ -2,6 +2,7 @@
 import { OUTCOME, STATUS } from '../../../src/domain/case';
 import { close, duplicate, misuse, reopen } from '../../../src/domain/lifecycle/close';
 import { setPublic } from '../../../src/domain/lifecycle/publish';
+import type { Announcement } from '../../../src/domain/lifecycle/types';
 import { aCase, ctx, now, settings } from './context';
 
 const answered = aCase({ category: 'Môi trường', status: STATUS.answered, answer: 'x', answerSentAt: now, answerMethod: 'Email' });
@@ -70,13 +71,17 @@ describe('reopen', () => {
   const closed = { ...answered, status: STATUS.closed, outcome: OUTCOME.resolved, outcomeNote: 'x', closedAt: now, answerPublic: true, approvedBy: 'chu.tich@x.vn' };
   const cleared = { answerPublic: false, outcome: '', outcomeNote: '', closedAt: '', answerSentAt: '', answerMethod: '', approvedBy: '' };
 
-  it('returns to where work stood, unpublished, awaiting a new answer', () => {
+  it('returns to where work stood, unpublished, awaiting a new answer; the body it is with hears of it again, and why', () => {
     expect(reopen({ ...closed, assignedBody: 'UBND phường' }, { action: 'reopen', reason: ' Người dân bổ sung ' }, ctx({ status: 'closed' }))).toEqual({
       patch: { status: STATUS.inProgress, ...cleared },
       detail: 'Người dân bổ sung',
-      notices: [],
+      notices: [{ kind: 'assignee', to: 'h@x.vn', access: 'member', code: 'GY-2026-00001', body: 'UBND phường', dueOn: '03/12/2026', left: 7, bodyDueOn: '', why: 'reopened', reason: 'Người dân bổ sung' }],
       effects: [],
     });
+    // Past its due date: the announcement says how late it is (1 working day late on Friday 04/12).
+    const late = reopen({ ...closed, assignedBody: 'Công an phường', assignee: 'ong.ba@luukiem.example' }, { action: 'reopen', reason: 'Chưa xử lý xong' }, ctx({ status: 'closed', now: new Date('2026-12-04T03:00:00Z') }));
+    expect((late.notices as Announcement[]).map((n) => [n.to, n.access, n.left])).toEqual([['ca@luukiem.example', 'body', -1], ['ong.ba@luukiem.example', 'none', -1]]);
+    expect(reopen({ ...closed, assignedBody: 'Đoàn thanh niên' }, { action: 'reopen', reason: 'x' }, ctx()).effects).toEqual([{ kind: 'nobodyTold', body: 'Đoàn thanh niên' }]);
     expect(reopen(closed, { action: 'reopen', reason: 'x' }, ctx()).patch).toEqual({ status: STATUS.classified, ...cleared });
     expect(reopen({ ...closed, category: '' }, { action: 'reopen', reason: 'x' }, ctx()).patch).toEqual({ status: STATUS.new, ...cleared });
   });
