@@ -83,7 +83,7 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
       by: actor.email,
       prepare: (newCode) => {
         const prepared = prepareCase(
-          { channel: CHANNELS.inPerson, receivedAt: now, group: current.group, topic: current.category, content, location: current.location, name: '', phone: '', email: '', confidential: current.confidential, responseKey: key },
+          { channel: CHANNELS.inPerson, receivedAt: now, group: current.group, topic: current.category, content, location: current.location, name: '', phone: '', email: '', confidential: current.confidential, responseKey: key, enteredBy: actor.email },
           newCode,
           ctx,
         );
