@@ -14,6 +14,7 @@ import { worksOnBodyByLink, type Actor } from '../../domain/permissions';
 import { replyEmail } from '../../domain/reply';
 import { replyFacts } from '../../domain/reply-facts';
 import { roleOf } from '../../domain/settings';
+import { SETTINGS_TAB } from '../../domain/vocabulary';
 import { maskContactDetails } from '../../domain/text/scrub';
 import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CASES, NOTICE } from '../../i18n/vi';
@@ -100,6 +101,13 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
   },
   assigneeNotStaff: ({ email }, draft) => {
     draft.remarks.push(CASES.assigneeNotStaff(email));
+  },
+  // "Đã gửi" would not be true yet: the mail is queued; the case is answered once it leaves (cases/deliveries).
+  answerQueued: (_e, draft) => {
+    draft.headline = CASES.answerQueued(draft.next.code);
+  },
+  policeUnreachable: (_e, draft) => {
+    draft.remarks.push(CASES.policeUnreachable(SETTINGS_TAB.bodies.name));
   },
 };
 
