@@ -104,7 +104,7 @@ export const LIFECYCLE = {
   /** What the outbox reported, as the case's history events (by "Hệ thống"). */
   answerMailSent: 'Thư trả lời đã gửi đến người dân',
   answerMailFailed: 'Thư trả lời không gửi được',
-  answerMailFailedDetail: (error: string) => `${error} Trả lời vẫn ở trạng thái "Đã duyệt, chờ gửi": kiểm tra email người gửi rồi gửi lại, hoặc trả lời bằng cách khác.`,
+  answerMailFailedDetail: (error: string) => `${error} Trả lời vẫn ở trạng thái "Đã duyệt, chờ gửi": kiểm tra email người gửi (tab "Người gửi") rồi gửi lại.`,
   policeMailSent: 'Đã chuyển Công an phường',
   policeMailSentDetail: (to: string) => `Thư đã gửi đến ${to}.`,
   policeMailFailed: 'Chưa chuyển được Công an phường',
@@ -224,7 +224,8 @@ export const CASE_UI = {
   send: 'Gửi',
   misuseWillSend: (name: string, email: string) => `Ý kiến sẽ được đóng, ẩn khỏi mọi nơi công khai, và gửi đến ${name} (${email}).`,
   misuseNoPolice: (tab: string) => `Phường chưa có email của Công an phường (tab "${tab}"): ý kiến sẽ được đóng và ẩn khỏi công khai nhưng CHƯA được chuyển Công an phường. Nên điền email trước.`,
-  misuseConfirm: (code: string) => `Đánh dấu ý kiến ${code} là lợi dụng? Việc này đóng ý kiến và ẩn khỏi mọi nơi công khai.`,
+  misuseConfirm: (code: string, police: string) =>
+    police ? `Đánh dấu ý kiến ${code} là lợi dụng? Ý kiến sẽ được đóng, ẩn khỏi mọi nơi công khai và gửi đến ${police}.` : `Đánh dấu ý kiến ${code} là lợi dụng? Ý kiến sẽ được đóng và ẩn khỏi mọi nơi công khai, nhưng CHƯA chuyển được Công an phường (chưa có email).`,
   misuseConfirmYes: 'Xác nhận đánh dấu lợi dụng',
   issueKeyConfirm: 'Cấp mã tra cứu mới? Mã tra cứu cũ (in trên phiếu, trong thư báo tiếp nhận) sẽ không dùng được nữa; người dân chỉ tra cứu được bằng mã mới.',
   issueKeyConfirmYes: 'Cấp mã mới',

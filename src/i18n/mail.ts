@@ -63,7 +63,7 @@ export const NOTICE = {
       p.police ? `Thư chuyển ý kiến ${p.code} (đánh dấu lợi dụng) đến Công an phường không gửi được: ${p.why}` : `Thư trả lời ý kiến ${p.code} không gửi được cho người dân: ${p.why}`,
       p.police
         ? 'Ý kiến được ghi "Chưa chuyển Công an phường". Vui lòng kiểm tra email của Công an phường (tab "Cơ quan xử lý") và chuyển bằng văn bản.'
-        : 'Ý kiến chưa được tính là "Đã trả lời"; trả lời trở lại trạng thái "Đã duyệt, chờ gửi". Vui lòng kiểm tra email người gửi rồi gửi lại, hoặc gọi điện / gửi thư và ghi nhận.',
+        : 'Ý kiến chưa được tính là "Đã trả lời"; trả lời trở lại trạng thái "Đã duyệt, chờ gửi". Vui lòng kiểm tra email người gửi (tab "Người gửi") rồi bấm "Gửi trả lời qua email" lần nữa.',
       '',
       `Bảng tính: ${p.url}`,
     ].join('\n'),
