@@ -43,6 +43,8 @@ export interface CaseRecord {
   closedAt: Date | '';
   linkedCases: string;
   hiddenFromPublic: boolean;
+  /** A misuse case's transfer to the ward police: POLICE_TRANSFER's values, '' for none (an older layout reads undefined). */
+  policeTransfer?: string;
   history: string;
   index: string;
   responseKey: string;
@@ -180,6 +182,8 @@ export interface IndexEntry {
   answerMethod: string;
   /** 1–5, or null (layout 4 on). */
   rating: number | null;
+  /** POLICE_TRANSFER's value, or '' (layout 5 on; parseIndex always sets it). */
+  policeTransfer?: string;
 }
 
 export const SUMMARY_CHARS = 140;
@@ -193,13 +197,14 @@ export const SUMMARY_CHARS = 140;
  * 3: 2's, then whether the resident left an e-mail / a phone number, and how they were answered
  *    (the inbox shows who is to be called back).
  * 4: 3's, then the resident's rating of the answer (reports, dashboard).
+ * 5: 4's, then whether a misuse case reached the police (the report counts only those transferred).
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export type IndexedFields = Pick<
   CaseRecord,
   'code' | 'receivedAt' | 'channel' | 'group' | 'category' | 'suggestedCategory' | 'status' | 'dueDate' | 'bodyDueDate' | 'assignedBody' | 'assignee' | 'outcome' | 'hiddenFromPublic' | 'content' | 'location' | 'answeredAt' | 'answerSentAt' | 'confidential' | 'complexity' | 'hasEmail' | 'hasPhone' | 'answerMethod'
-> & Partial<Pick<CaseRecord, 'rating'>>;
+> & Partial<Pick<CaseRecord, 'rating' | 'policeTransfer'>>;
 
 /** The entry's fields that are stored in the cell (receivedDay is derived from receivedAt). */
 type StoredKey = Exclude<keyof IndexEntry, 'receivedDay'>;
@@ -254,6 +259,7 @@ export const INDEX_FIELDS: ReadonlyArray<IndexField> = [
   field({ name: 'hasPhone', since: 3, write: (c) => flag(c.hasPhone), read: isOne, absent: false }),
   field({ name: 'answerMethod', since: 3, write: (c) => c.answerMethod ?? '', read: strOr, absent: '' }),
   field({ name: 'rating', since: 4, write: (c) => (typeof c.rating === 'number' ? c.rating : null), read: (x) => (typeof x === 'number' ? x : null), absent: null }),
+  field({ name: 'policeTransfer', since: 5, write: (c) => c.policeTransfer ?? '', read: strOr, absent: '' }),
 ];
 
 /** The fields a layout version holds, in cell order. */

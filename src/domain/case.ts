@@ -87,6 +87,18 @@ export const OUTCOME = {
 
 export type OutcomeKey = keyof typeof OUTCOME;
 
+/**
+ * Whether a case marked as misuse reached the ward police ("Chuyển Công an phường"). "Đã chuyển"
+ * only once the mail to the police's address has left the outbox; a ward with no such address, or
+ * a mail that could not be sent, leaves the case not transferred — and says so.
+ */
+export const POLICE_TRANSFER = {
+  waiting: 'Đang chờ gửi',
+  sent: 'Đã chuyển',
+  failed: 'Chưa chuyển — thư không gửi được',
+  noAddress: 'Chưa chuyển — chưa có email Công an phường',
+} as const;
+
 export const COMPLEXITY = {
   normal: 'Thường',
   complex: 'Phức tạp',

@@ -32,6 +32,14 @@ export interface SubmissionInput {
   confidential: boolean;
   /** What the case was filed from: "R<row>" of the responses tab, or "NV:<staff e-mail>" for a hand entry. */
   responseKey: string;
+  /** The staff member who typed it in (a paper slip, a call, a follow-up); absent for the form's own submissions. */
+  enteredBy?: string;
+}
+
+/** Who the history says received a case: the staff member who typed it, else the form. */
+function receivedBy(input: SubmissionInput): string {
+  if (input.enteredBy) return input.enteredBy;
+  return input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : NON_STAFF_ACTOR.form;
 }
 
 /** A new case: every field of the cases tab. */
@@ -157,7 +165,7 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
     version: 1,
     updatedAt: ctx.now,
   };
-  fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: input.responseKey.startsWith('NV:') ? input.responseKey.slice(3) : NON_STAFF_ACTOR.form, action: AUDIT_ACTION.filed, detail: input.channel }]);
+  fields.history = appendHistory('', [{ v: 1, at: ctx.now.toISOString(), by: receivedBy(input), action: AUDIT_ACTION.filed, detail: input.channel }]);
 
   const anyContact = name !== '' || phone.given || email.given;
   const submitter: SubmitterFields | null =

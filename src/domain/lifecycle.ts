@@ -13,6 +13,7 @@ import { can, canSee, type ActionKey, type Actor } from './permissions';
 import { ACTION_NAMES, FIELD_NAMES, LIFECYCLE } from '../i18n/cases';
 import { HANDLERS } from './lifecycle/handlers';
 import { show } from './lifecycle/inputs';
+import { answerMailWaiting } from './lifecycle/deliver';
 import { ActionRefused, type ActionContext, type ActionInput, type Decision, type Effect, type HandlerContext, type Notice } from './lifecycle/types';
 
 export type { ActionKey, Actor } from './permissions';
@@ -51,8 +52,8 @@ export function statusOf(c: StatusFields): StatusKey {
   return key;
 }
 
-/** Where an answer stands, for the case view and the inbox. */
-export type AnswerState = 'none' | 'draft' | 'awaitingApproval' | 'approved' | AnswerMethodKey;
+/** Where an answer stands, for the case view and the inbox: 'emailWaiting' while its e-mail is in the outbox. */
+export type AnswerState = 'none' | 'draft' | 'awaitingApproval' | 'approved' | 'emailWaiting' | AnswerMethodKey;
 
 export function answerStateOf(c: StatusFields & Pick<CaseRecord, 'answer'> & Partial<Pick<CaseRecord, 'answerMethod'>>): AnswerState {
   if (c.answerSentAt instanceof Date) {
@@ -60,6 +61,7 @@ export function answerStateOf(c: StatusFields & Pick<CaseRecord, 'answer'> & Par
     return method ?? 'email';
   }
   if (!c.answer) return 'none';
+  if (answerMailWaiting(c)) return 'emailWaiting';
   const key = statusOf(c);
   if (key === 'awaitingApproval') return 'awaitingApproval';
   if (key === 'approved') return 'approved';
@@ -73,11 +75,16 @@ function offeredDelivery(a: ActionKey, c: Partial<Pick<CaseRecord, 'hasEmail'>>)
   return true;
 }
 
-export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'> & Partial<Pick<CaseRecord, 'answerSentAt' | 'approvedBy' | 'hasEmail'>>, approvalRequired = false): ActionKey[] {
+/** While the answer e-mail waits in the outbox, the answer is neither rewritten nor sent another way. */
+const HELD_WHILE_MAIL_WAITS: ActionKey[] = ['answer', ...DELIVERY];
+
+export function allowedActions(actor: Actor, c: Pick<CaseRecord, 'status' | 'assignedBody'> & Partial<Pick<CaseRecord, 'answerSentAt' | 'approvedBy' | 'hasEmail' | 'answerMethod'>>, approvalRequired = false): ActionKey[] {
   if (!canSee(actor, c)) return [];
   const key = statusOf(c);
+  const waiting = answerMailWaiting(c);
   return ALLOWED[key].filter((a) => {
     if (!can(actor, a, c) || !offeredDelivery(a, c)) return false;
+    if (waiting && HELD_WHILE_MAIL_WAITS.includes(a)) return false;
     // Where the chair approves answers, a draft goes for approval before it can be sent.
     if (DELIVERY.includes(a) && approvalRequired && key !== 'approved') return false;
     return true;
@@ -101,6 +108,7 @@ function legalStatus(c: CaseRecord, action: ActionKey, actor: Actor): StatusKey 
   if (!can(actor, action, c)) throw new ActionRefused(LIFECYCLE.roleMayNot(ACTION_LABELS[action]));
   const statusKey = statusOf(c);
   if (!ALLOWED[statusKey].includes(action)) throw new ActionRefused(LIFECYCLE.notInStatus(ACTION_LABELS[action], STATUS[statusKey]));
+  if (answerMailWaiting(c) && HELD_WHILE_MAIL_WAITS.includes(action)) throw new ActionRefused(LIFECYCLE.answerMailWaiting);
   return statusKey;
 }
 

@@ -8,8 +8,9 @@ import { parseIsoDate, parseDmy, fromYmd, vietnamDayOf, type CivilDay } from './
 import type { CalendarOverride } from './calendar/working-calendar';
 import { parseKeywordList, type CategoryRule } from './classify';
 import { checkEmail } from './contact';
-import { CUTOFF_LABELS, DEFAULT_WARD, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS } from './vocabulary';
+import { CUTOFF_LABELS, DEFAULT_WARD, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS, SETTINGS_TAB } from './vocabulary';
 import { CONTACT_TEXT, DEFAULT_ANSWER_TEMPLATE, SETTINGS_PROBLEMS } from '../i18n/settings';
+import { LIFECYCLE } from '../i18n/cases';
 
 export { DEFAULT_ANSWER_TEMPLATE };
 
@@ -87,6 +88,15 @@ export function contactText(s: Pick<Settings, 'contactLine' | 'phone' | 'officeH
 /** A template with its placeholders filled for one case. */
 export function fillTemplate(template: string, values: { code: string; category: string; committee: string }): string {
   return template.replace(/\{\{ma\}\}/g, values.code).replace(/\{\{linh_vuc\}\}/g, values.category).replace(/\{\{uy_ban\}\}/g, values.committee);
+}
+
+/**
+ * The ward police among the handling bodies ("Công an phường"): a case marked as misuse is sent to
+ * its address. The first one with a valid address, else the first by name; null when none is listed.
+ */
+export function policeBody(settings: Pick<Settings, 'bodies'>): HandlingBody | null {
+  const police = settings.bodies.filter((b) => LIFECYCLE.policeName.test(b.name));
+  return police.find((b) => b.email) ?? police[0] ?? null;
 }
 
 export function answerTemplateFor(settings: Settings, category: string): string {
@@ -191,6 +201,8 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     bodies.push({ name, email: email && checkEmail(email).valid ? email : '' });
   });
   if (bodies.length) s.bodies = bodies;
+  // A fresh ward lists "Công an phường" without an address: misuse could not reach them.
+  if (!policeBody(s)?.email) problems.push(SETTINGS_PROBLEMS.policeMissing(SETTINGS_TAB.bodies.name));
 
   const staff = parseStaff(tables.staff);
   s.staff = staff.staff;

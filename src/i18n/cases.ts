@@ -43,6 +43,7 @@ export const FIELD_NAMES = {
   answerMethod: 'Hình thức trả lời',
   linkedCases: 'Ý kiến liên quan',
   hiddenFromPublic: 'Ẩn khỏi công khai',
+  policeTransfer: 'Chuyển Công an phường',
 } as const;
 
 /** What the texts staff type are called in a refusal ("<label> dài … ký tự"). */
@@ -100,6 +101,15 @@ export const LIFECYCLE = {
   duplicateOf: 'Hãy nhập mã ý kiến gốc (khác mã này).',
   misuseReason: 'Hãy ghi lý do (xuyên tạc, bôi nhọ, vi phạm pháp luật…).',
   followUpEmpty: 'Vui lòng nhập nội dung phản ánh lại.',
+  answerMailWaiting: 'Thư trả lời đang chờ gửi trong hộp thư đi: chưa sửa hay gửi lại được cho đến khi thư đã đi hoặc báo không gửi được.',
+  /** What the outbox reported, as the case's history events (by "Hệ thống"). */
+  answerMailSent: 'Thư trả lời đã gửi đến người dân',
+  answerMailFailed: 'Thư trả lời không gửi được',
+  answerMailFailedDetail: (error: string) => `${error} Trả lời vẫn ở trạng thái "Đã duyệt, chờ gửi": kiểm tra email người gửi (tab "Người gửi") rồi gửi lại.`,
+  policeMailSent: 'Đã chuyển Công an phường',
+  policeMailSentDetail: (to: string) => `Thư đã gửi đến ${to}.`,
+  policeMailFailed: 'Chưa chuyển được Công an phường',
+  policeMailFailedDetail: (error: string) => `${error} Ý kiến chưa được chuyển Công an phường.`,
   /** How the police's entry in the bodies' list is recognised (a misuse is reported to them). */
   policeName: /công an/i,
   conflict: (seen: number, current: number) => `Ý kiến đã được cập nhật sau khi ${STAFF_ADDRESS.inSentence} mở (phiên bản ${seen} → ${current}). Thay đổi của ${STAFF_ADDRESS.inSentence} chưa được lưu.`,
@@ -130,6 +140,8 @@ export const CASES = {
   lookupKeyAdminsOnly: 'Chỉ cán bộ quản trị được cấp mã tra cứu.',
   lookupKeyIssuedAction: 'Cấp mã tra cứu mới',
   lookupKeyIssuedDetail: (n: number) => `Lần cấp thứ ${n + 1}; mã cũ hết hiệu lực.`,
+  answerQueued: (code: string) => `Thư trả lời ý kiến ${code} đã vào hộp thư đi: ý kiến chỉ "Đã trả lời" khi thư đã gửi đi (trong vòng một giờ, hoặc ngay khi bấm "Đồng bộ lại").`,
+  policeUnreachable: (tab: string) => `Phường chưa có email của Công an phường (tab "${tab}"): ý kiến đã được đóng và ẩn khỏi công khai nhưng CHƯA được chuyển Công an phường. Hãy điền email rồi chuyển bằng văn bản.`,
   lookupKeyIssued: (code: string, key: string) => `Mã tra cứu mới của ý kiến ${code}: ${key}. Đọc cho người dân cùng mã ý kiến; mã này chỉ hiện một lần, mã cũ hết hiệu lực.`,
 } as const;
 
@@ -189,6 +201,7 @@ export const CASE_UI = {
     draft: 'Dự thảo — chưa gửi cho người dân',
     awaitingApproval: 'Chờ duyệt — chưa gửi cho người dân',
     approved: 'Đã duyệt — chưa gửi cho người dân',
+    emailWaiting: 'Đang chờ gửi qua email — chưa đến người dân',
     email: 'Đã gửi qua email',
     phone: 'Đã trả lời qua điện thoại',
     letter: 'Đã gửi thư trả lời (bản in)',
@@ -210,6 +223,19 @@ export const CASE_UI = {
   history: 'Lịch sử',
   actions: 'Thao tác',
   noActions: `${STAFF_ADDRESS.sentenceStart} không có thao tác nào với ý kiến này.`,
+  noActionsUseLink: 'Cán bộ cơ quan xử lý cập nhật tiến độ và dự thảo trả lời qua liên kết cá nhân (trong thư chuyển xử lý), không qua thanh bên này.',
+  policeTransfer: 'Chuyển Công an phường',
+  answerMailProblem: (why: string) => `Thư trả lời chưa đến người dân: ${why}`,
+  sendHelp: 'Thư trả lời vào hộp thư đi và được gửi trong vòng một giờ (hoặc ngay khi bấm "Đồng bộ lại"). Ý kiến chỉ "Đã trả lời" khi thư đã gửi đi; nếu không gửi được, hệ thống báo lại.',
+  send: 'Gửi',
+  misuseWillSend: (name: string, email: string) => `Ý kiến sẽ được đóng, ẩn khỏi mọi nơi công khai, và gửi đến ${name} (${email}).`,
+  misuseNoPolice: (tab: string) => `Phường chưa có email của Công an phường (tab "${tab}"): ý kiến sẽ được đóng và ẩn khỏi công khai nhưng CHƯA được chuyển Công an phường. Nên điền email trước.`,
+  misuseConfirm: (code: string, police: string) =>
+    police ? `Đánh dấu ý kiến ${code} là lợi dụng? Ý kiến sẽ được đóng, ẩn khỏi mọi nơi công khai và gửi đến ${police}.` : `Đánh dấu ý kiến ${code} là lợi dụng? Ý kiến sẽ được đóng và ẩn khỏi mọi nơi công khai, nhưng CHƯA chuyển được Công an phường (chưa có email).`,
+  misuseConfirmYes: 'Xác nhận đánh dấu lợi dụng',
+  issueKeyConfirm: 'Cấp mã tra cứu mới? Mã tra cứu cũ (in trên phiếu, trong thư báo tiếp nhận) sẽ không dùng được nữa; người dân chỉ tra cứu được bằng mã mới.',
+  issueKeyConfirmYes: 'Cấp mã mới',
+  confirmTitle: 'Xác nhận',
   contact: 'Xem thông tin người gửi',
   contactReason: 'Lý do cần xem (được ghi nhật ký)',
   contactShow: 'Xem',

@@ -70,6 +70,19 @@ export const NOTICE = {
   policeBody: (p: { code: string; reason: string; committee: string; url: string }) =>
     ['Kính gửi Công an phường,', '', `${p.committee} chuyển ý kiến ${p.code} có dấu hiệu lợi dụng hòm thư để xuyên tạc, bôi nhọ hoặc vi phạm pháp luật.`, `Lý do: ${p.reason}`, `Xem chi tiết: ${p.url}`, '', 'Trân trọng.'].join('\n'),
   kinds: { assignee: 'Thông báo chuyển xử lý', answer: 'Trả lời người dân', police: 'Báo Công an', admin: 'Thông báo quản trị' },
+  /** A mail its case waits for could not be sent: the admins' notice. */
+  mailFailedSubject: (code: string, police: boolean) => (police ? `[Hòm thư số] Ý kiến ${code} chưa chuyển được Công an phường` : `[Hòm thư số] Thư trả lời ý kiến ${code} chưa gửi được`),
+  mailFailedBody: (p: { code: string; police: boolean; why: string; url: string }) =>
+    [
+      'Kính gửi cán bộ quản trị,',
+      '',
+      p.police ? `Thư chuyển ý kiến ${p.code} (đánh dấu lợi dụng) đến Công an phường không gửi được: ${p.why}` : `Thư trả lời ý kiến ${p.code} không gửi được cho người dân: ${p.why}`,
+      p.police
+        ? 'Ý kiến được ghi "Chưa chuyển Công an phường". Vui lòng kiểm tra email của Công an phường (tab "Cơ quan xử lý") và chuyển bằng văn bản.'
+        : 'Ý kiến chưa được tính là "Đã trả lời"; trả lời trở lại trạng thái "Đã duyệt, chờ gửi". Vui lòng kiểm tra email người gửi (tab "Người gửi") rồi bấm "Gửi trả lời qua email" lần nữa.',
+      '',
+      `Bảng tính: ${p.url}`,
+    ].join('\n'),
   restoredDetail: 'Dòng của ý kiến trong tab "Ý kiến" đã bị xóa thủ công; khôi phục từ biểu mẫu với mã cũ (các thao tác xử lý trước đó xem trong tab "Nhật ký").',
   restoredError: (code: string) => `Dòng của ý kiến ${code} trong tab "Ý kiến" đã bị xóa thủ công. Đã khôi phục từ câu trả lời biểu mẫu với mã cũ, trạng thái "Mới"; xem lại lịch sử xử lý trong tab "Nhật ký".`,
   restoredSubject: (n: number) => `[Hòm thư số] Đã khôi phục ${n} ý kiến bị xóa khỏi tab "Ý kiến"`,

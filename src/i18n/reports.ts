@@ -88,7 +88,9 @@ export const REPORT_DOC = {
     timeToAnswer: (average: string, median: string) => `Thời gian trả lời: trung bình ${average} ngày làm việc, trung vị ${median} ngày làm việc.`,
     satisfaction: (rated: string, average: string) => `Mức độ hài lòng: ${rated} người dân đánh giá, điểm trung bình ${average}/5.`,
     noSatisfaction: 'Mức độ hài lòng: chưa có đánh giá của người dân trong kỳ.',
-    misuse: (n: string) => `Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: ${n} (đã chuyển Công an phường theo quy định; không công khai).`,
+    /** "Đã chuyển" counts only the cases whose mail reached the police (never one merely marked). */
+    misuse: (n: string, transferred: string, notYet: string) =>
+      `Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: ${n} (${notYet === '0' ? (n === '0' ? '' : 'đã chuyển Công an phường; ') : `đã chuyển Công an phường: ${transferred}; chưa chuyển: ${notYet}; `}không công khai).`,
   },
 
   oversight: {

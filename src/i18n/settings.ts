@@ -9,6 +9,7 @@ export const SETTINGS_PROBLEMS = {
   daysOutOfRange: (label: string, fallback: number) => `"${label}" phải là số ngày từ 1 đến 60; đang dùng ${fallback}.`,
   groupsEmpty: 'Danh sách tổ dân phố đang trống; đang dùng danh sách mặc định.',
   categoriesEmpty: 'Danh sách lĩnh vực đang trống; đang dùng danh sách mặc định.',
+  policeMissing: (tab: string) => `Chưa có email của Công an phường (tab "${tab}", cột Email): ý kiến bị đánh dấu lợi dụng sẽ không được chuyển Công an phường cho đến khi có email.`,
   bodyEmail: (row: number, email: string) => `Cơ quan xử lý dòng ${row}: email "${email}" không hợp lệ, sẽ không gửi thư.`,
   holidayRow: (row: number, holiday: string, workday: string) => `Ngày nghỉ dòng ${row}: cần ngày (dd/mm/yyyy) và loại "${holiday}" hoặc "${workday}".`,
   cutoff: (label: string, calendar: string, cutoff15: string) => `"${label}" phải là "${calendar}" hoặc "${cutoff15}"; đang dùng "${calendar}".`,

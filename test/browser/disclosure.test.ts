@@ -41,6 +41,8 @@ beforeAll(async () => {
   slipId = (ws.sidebar.run('createCaseDocument', ['GY-2026-00001', 'slip'], { user: ADMIN }) as { id: string }).id;
   act({ action: 'answer', text: 'Ngày 25/11, UBND phường đã thay bóng đèn ngõ 7.' });
   act({ action: 'sendAnswer' });
+  runHourly(ward); // the answer leaves: the case is answered
+  v = ws.sidebar.run('getCase', ['GY-2026-00001'], { user: ADMIN }) as View;
   // The admin's summary names the resident and the group: the board hides both (the case is alone in its cell, so folded).
   act({ action: 'setPublic', isPublic: true, publicSummary: `Ông Bí Mật ở tổ 5 báo đèn ngõ 7 hỏng; đã thay.` });
   runHourly(ward);

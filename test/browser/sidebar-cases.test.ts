@@ -70,7 +70,7 @@ const doAction = doCaseAction;
 
 it('a case goes from the resident’s form to closed and answered, with the answer e-mail in the outbox', async () => {
   ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 4', content: 'Cống thoát nước ngõ 9 bị tắc, nước tràn ra đường', email: 'ha@gmail.com' }));
-  const frame = await sidebar();
+  let frame = await sidebar();
   await frame.getByRole('button', { name: /Mới/ }).first().waitFor();
   await page.screenshot({ path: artifact('sidebar-inbox.png') });
   await openCase(frame, 'GY-\\d{4}-00001');
@@ -89,20 +89,25 @@ it('a case goes from the resident’s form to closed and answered, with the answ
   // A draft is not an answer: the badge says so until the e-mail goes.
   expect(await frame.locator('[data-answer-state="draft"]').innerText()).toBe(C.answerStates.draft);
   expect(await doAction(frame, 'Gửi trả lời qua email')).toContain('hộp thư đi');
+  // Queued is not sent (issue 18.5): "Đã gửi qua email" once the hourly job has sent it.
+  expect(await frame.locator('[data-answer-state="emailWaiting"]').innerText()).toBe(C.answerStates.emailWaiting);
+  const outboxRow = () => {
+    const outbox = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets.find((s) => s.name === 'Hộp thư đi')!.displayValues;
+    return outbox.find((r) => r[outbox[0].indexOf('Loại thư')] === 'Trả lời người dân')?.[outbox[0].indexOf('Trạng thái')];
+  };
+  expect(outboxRow()).toBe('Chờ gửi');
+  await page.goto(server.url);
+  await page.getByLabel('Tua thời gian (giờ):').fill('1');
+  await page.getByRole('button', { name: 'Tua', exact: true }).click();
+  expect(outboxRow()).toBe('Đã gửi');
+  frame = await sidebar();
+  await openCase(frame, 'GY-\\d{4}-00001');
   expect(await frame.locator('[data-answer-state="email"]').innerText()).toBe(C.answerStates.email);
   await doAction(frame, 'Đóng ý kiến', async (f) => {
     await f.getByLabel(C.fields.outcome).selectOption('resolved');
   });
   await frame.getByRole('heading', { name: /Đã đóng/ }).waitFor();
   await page.screenshot({ path: artifact('sidebar-case-closed.png') });
-
-  const outbox = ws.spreadsheets.view(ws.spreadsheets.activeId()!).sheets.find((s) => s.name === 'Hộp thư đi')!.displayValues;
-  const header = outbox[0];
-  const answerRow = outbox.find((r) => r[header.indexOf('Loại thư')] === 'Trả lời người dân');
-  expect(answerRow?.[header.indexOf('Trạng thái')]).toBe('Chờ gửi');
-  await page.goto(server.url);
-  await page.getByLabel('Tua thời gian (giờ):').fill('1');
-  await page.getByRole('button', { name: 'Tua', exact: true }).click();
   await page.goto(`${server.url}/mail`);
   expect(await page.locator('main').innerText()).toContain('Ngày 26/11, UBND phường đã cho nạo vét cống ngõ 9.');
   expect(ws.mail.outbox().some((m) => m.to[0] === 'ha@gmail.com' && m.subject.startsWith('[Hòm thư số] Trả lời ý kiến'))).toBe(true);

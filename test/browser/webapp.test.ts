@@ -50,6 +50,8 @@ beforeAll(async () => {
   };
   act1({ action: 'answer', text: `Ngày 21/11, đèn ngõ 15 đã được thay. ${XSS}` });
   act1({ action: 'sendAnswer' });
+  // The answer leaves with "Đồng bộ lại": only then is the case answered, and publishable.
+  app.call('resyncMailbox');
   act1({ action: 'setPublic', isPublic: true, publicSummary: `Đèn ngõ 15 đã được thay ${XSS}` });
   server = await startWard({ ws, port: 0 });
   browser = await launchBrowser();

@@ -3,14 +3,15 @@
  * service call it makes, failing the k-th call; then the person retries (with the version they
  * saw) and the hourly job runs. Each time: the case is either unchanged — and the person got a
  * Vietnamese message — or fully changed: the row, exactly one audit row for the new version, and
- * exactly one outbox row for each e-mail the action queues. "Đã trả lời" only with the answer
- * e-mail in the outbox, or the call or letter recorded. Nothing is ever done twice.
+ * exactly one outbox row for each e-mail the action queues. "Đã trả lời" only once the answer
+ * e-mail has left the outbox (issue 18.5), or the call or letter recorded. Nothing is ever done twice.
+ * The outbox's word on a queued mail may add a later version, by "Hệ thống" (deliveries.test.ts).
  */
 import { ADMIN, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 const CASES = 'Ý kiến';
-type View = { code: string; row: number; version: number; status: string; linkedCases: string; answerSent: string };
+type View = { code: string; row: number; version: number; status: string; linkedCases: string; answerSent: string; history: Array<{ v: number; by: string }> };
 
 function base(w: Ward): void {
   const ss = w.SpreadsheetApp.getActive();
@@ -38,10 +39,11 @@ const ready = {
     ready.assigned(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'answer', text: 'Đèn đã được thay ngày 28/11.' });
   },
-  /** The resident has the answer (by e-mail). */
+  /** The resident has the answer (by e-mail): it left with the hourly job. */
   answered: (w: Ward) => {
     ready.drafted(w);
     act(w, open(w, 'GY-2026-00001'), { action: 'sendAnswer' });
+    runHourly(w);
   },
   /** Case 2 (no e-mail) with a draft answer: answered by a phone call or a letter. */
   draftedNoEmail: (w: Ward) => {
@@ -87,8 +89,11 @@ const SCENARIOS: Array<{ name: string; state: keyof typeof ready; input: Record<
 /** What must be true after any run: row, audit and outbox agree, nothing twice. */
 function check(w: Ward, v0: number, mails: string[], where: string, code = 'GY-2026-00001'): 'unchanged' | 'changed' {
   const v = open(w, code);
-  const changed = v.version === v0 + 1;
+  const mine = v.history.find((e) => e.v === v0 + 1);
+  const changed = mine !== undefined && mine.by !== 'Hệ thống';
   expect([where, changed || v.version === v0]).toEqual([where, true]);
+  // Later versions are only the outbox's word on the action's mail, carried by the hourly job.
+  expect([where, v.history.filter((e) => e.v > v0 + 1).map((e) => e.by)]).toEqual([where, v.history.filter((e) => e.v > v0 + 1).map(() => 'Hệ thống')]);
   const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === code && r['Phiên bản'] === String(v0 + 1));
   expect([where, audit.length]).toEqual([where, changed ? 1 : 0]);
   const outbox = tabRecords(w, 'Hộp thư đi').map((r) => r['Mã thư']);
@@ -97,9 +102,9 @@ function check(w: Ward, v0: number, mails: string[], where: string, code = 'GY-2
     const id = prefix.includes('{v}') ? prefix.replace('{v}', String(v0 + 1)) : `${prefix}GY-2026-00001-v${v0 + 1}`;
     expect([where, id, outbox.filter((x) => x === id).length]).toEqual([where, id, changed ? 1 : 0]);
   }
-  // Case 1 (e-mail) is answered only with the answer e-mail in the outbox; case 2 (no e-mail)
+  // Case 1 (e-mail) is answered only once the answer e-mail has left; case 2 (no e-mail)
   // only by the recorded call or letter, never by e-mail.
-  const answerMails = outbox.filter((x) => x.startsWith('TL-GY-2026-00001'));
+  const answerMails = tabRecords(w, 'Hộp thư đi').filter((r) => r['Mã thư'].startsWith('TL-GY-2026-00001') && r['Trạng thái'] === 'Đã gửi');
   // (A reopened case keeps the e-mail it was sent, and is no longer answered.)
   if (code === 'GY-2026-00001' && v.answerSent) expect([where, answerMails.length > 0]).toEqual([where, true]);
   else if (code !== 'GY-2026-00001') expect([where, Boolean(v.answerSent), outbox.filter((x) => x.startsWith(`TL-${code}`)).length]).toEqual([where, changed, 0]);

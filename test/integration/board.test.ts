@@ -5,7 +5,7 @@
  * or restored — while a change it does not show keeps the cached board.
  */
 import { OTHER_GROUPS } from '../../src/domain/publication';
-import { formAnswers, setUpWard, type Ward } from '../support/ward';
+import { formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
 
 const CASES = 'Ý kiến';
 type View = { code: string; row: number; version: number; status: string };
@@ -36,6 +36,9 @@ describe('the public board shows every change at once', () => {
     const w = answered();
     expect(row(w, 'GY-2026-00001')!.status).toBe('Dự thảo trả lời');
     act(w, 'GY-2026-00001', { action: 'sendAnswer' });
+    expect(row(w, 'GY-2026-00001')!.status).toBe('Đã duyệt, chờ gửi');
+    // The hourly job sends it: the case is answered, and the board shows it at once (issue 18.5).
+    runHourly(w);
     expect(row(w, 'GY-2026-00001')!.status).toBe('Đã trả lời');
     act(w, 'GY-2026-00001', { action: 'setPublic', isPublic: true, publicSummary: 'Đèn ngõ 3 đã được thay.' });
     expect(row(w, 'GY-2026-00001')).toMatchObject({ summary: 'Đèn ngõ 3 đã được thay.', answer: 'Đèn đã được thay ngày 26/11.' });

@@ -103,12 +103,15 @@ describe('actions on a case', () => {
     expect([v.status, v.answerState, v.workingDaysLeft === null]).toEqual([STATUS.draftAnswer, 'draft', false]);
     expect(v.publicSummary).toBe('');
     const sent = act(w, v, { action: 'sendAnswer' });
-    expect([sent.view.status, sent.view.answerState, sent.view.workingDaysLeft]).toEqual([STATUS.answered, 'email', null]);
+    // Queued, not answered (issue 18.5): the clock runs on until the e-mail has left.
+    expect([sent.view.status, sent.view.answerState, sent.view.workingDaysLeft === null]).toEqual([STATUS.approved, 'emailWaiting', false]);
     expect(sent.message).toContain('hộp thư đi');
-    v = act(w, sent.view, { action: 'close', outcome: 'resolved' }).view;
-    expect([v.status, v.outcome]).toEqual([STATUS.closed, 'Đã giải quyết']);
     w.ws.clock.advance(3_600_000);
     w.ws.runDueTriggers();
+    const answered = open(w, 'GY-2026-00001');
+    expect([answered.status, answered.answerState, answered.workingDaysLeft]).toEqual([STATUS.answered, 'email', null]);
+    v = act(w, answered, { action: 'close', outcome: 'resolved' }).view;
+    expect([v.status, v.outcome]).toEqual([STATUS.closed, 'Đã giải quyết']);
     const mails = w.ws.mail.outbox();
     expect(mails.map((m) => [m.to[0], m.subject])).toEqual([
       ['dan@gmail.com', '[Hòm thư số] Đã tiếp nhận ý kiến GY-2026-00001'],
@@ -116,7 +119,7 @@ describe('actions on a case', () => {
       ['dan@gmail.com', '[Hòm thư số] Trả lời ý kiến GY-2026-00001'],
     ]);
     expect(mails[2].body).toContain('Đèn đã được thay ngày 28/11.');
-    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Soạn trả lời', 'Gửi trả lời qua email', 'Đóng ý kiến']);
+    expect(v.history.map((h) => h.action)).toEqual(['Tiếp nhận', 'Phân loại', 'Chuyển xử lý', 'Cập nhật tiến độ', 'Soạn trả lời', 'Gửi trả lời qua email', 'Thư trả lời đã gửi đến người dân', 'Đóng ý kiến']);
     const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001');
     expect(audit.map((r) => [r['Người thực hiện'], r['Hành động']])).toEqual([
       [ADMIN, 'Phân loại'],
@@ -124,6 +127,7 @@ describe('actions on a case', () => {
       [HANDLER, 'Cập nhật tiến độ'],
       [HANDLER, 'Soạn trả lời'],
       [ADMIN, 'Gửi trả lời qua email'],
+      ['Hệ thống', 'Thư trả lời đã gửi đến người dân'],
       [ADMIN, 'Đóng ý kiến'],
     ]);
     expect(audit[0]).toMatchObject({ 'Trường': 'Lĩnh vực; Trạng thái', 'Giá trị cũ': '; Mới tiếp nhận', 'Giá trị mới': 'Hạ tầng, giao thông; Đã phân loại' });

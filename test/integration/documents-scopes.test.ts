@@ -43,9 +43,10 @@ describe('every document the add-on makes, under the real manifest', () => {
     expect(w.ws.documents.text(made[kind].id).trim().length).toBeGreaterThan(0);
   });
 
-  it('setup, the form submission and every document ran without a refusal: no failed execution, no error row but setup\'s reminder to fill in the settings', () => {
+  it('setup, the form submission and every document ran without a refusal: no failed execution, no error row but setup\'s reminders to fill in the settings', () => {
     expect(w.ws.executions().filter((e) => e.status === 'failed')).toEqual([]);
-    expect(tabRecords(w, 'Lỗi').map((r) => r['Nơi xảy ra'])).toEqual(['Cài đặt']);
+    // The ward's phone, and the police's address (issue 18.4).
+    expect(tabRecords(w, 'Lỗi').map((r) => r['Nơi xảy ra'])).toEqual(['Cài đặt', 'Cài đặt']);
     expect(tabRecords(w, 'Ý kiến').map((r) => r['Mã ý kiến'])).toContain(code);
   });
 

@@ -91,7 +91,8 @@ const freshWard = wardFactory((w) => {
   fixture = {
     code1: 'GY-2026-00001',
     row1: v.row,
-    version1: v.version,
+    // The version after the hourly job recorded that the answer e-mail left (issue 18.5).
+    version1: open('GY-2026-00001').version,
     code2: 'GY-2026-00002',
     row2: v2.row,
     version2: v2.version,

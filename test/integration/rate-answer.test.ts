@@ -47,6 +47,9 @@ describe('a rating before the answer was sent is refused', () => {
     expect(act(w, code, { action: 'answer', text: 'Đã thu gom rác ngõ 7.' }).status).toBe('Dự thảo trả lời');
     expectRatingRefused(w, code, key);
     act(w, code, { action: 'sendAnswer' });
+    // Queued is not sent (issue 18.5): rated once the e-mail has left.
+    expectRatingRefused(w, code, key);
+    runHourly(w);
     expect(w.app.call('ratePublicAnswer', code, key, 4, '')).toMatchObject({ rating: 4, canRate: false });
   });
 

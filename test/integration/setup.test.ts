@@ -1,5 +1,5 @@
 /** Setup ("Thiết lập hòm thư", services/jobs/setup) is for admins only: anyone else is refused and nothing changes. */
-import { ADMIN, addStaff, lastUiMessage, runHourly, setUpWard, wardState as state } from '../support/ward';
+import { ADMIN, addStaff, lastUiMessage, runHourly, setUpWard, tabRecords, wardState as state } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 
@@ -24,5 +24,21 @@ describe('only an admin may run setup', () => {
       expect(lastUiMessage(ward)).toContain('Chỉ cán bộ có vai trò "Quản trị"');
       expect(state(ward)).toEqual(before);
     }
+  });
+});
+
+describe('setup warns when a case marked as misuse could not reach the police (issue 18.4)', () => {
+  it('a fresh ward lists "Công an phường" without an address: the setup dialog says so, and so does "Lỗi"; once an address is typed, setup is quiet about it', () => {
+    const ward = setUpWard();
+    const warning = 'Chưa có email của Công an phường (tab "Cơ quan xử lý"';
+    expect(lastUiMessage(ward)).toContain(warning);
+    expect(tabRecords(ward, 'Lỗi').filter((r) => r['Lỗi'].startsWith(warning))).toHaveLength(1);
+    const bodies = ward.SpreadsheetApp.getActive().getSheetByName('Cơ quan xử lý')!;
+    const names = bodies.getRange(2, 1, bodies.getLastRow() - 1, 1).getValues().map((r) => r[0]);
+    bodies.getRange(names.indexOf('Công an phường') + 2, 2).setValue('congan@luukiem.example');
+    ward.app.call('setupMailbox');
+    expect(lastUiMessage(ward)).not.toContain('Công an phường');
+    // Setup run again says it once: the errors tab does not fill up.
+    expect(tabRecords(ward, 'Lỗi').filter((r) => r['Lỗi'].startsWith(warning))).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 /** Cases from other channels, entered by staff from the sidebar (server rules; the client is never trusted). */
-import { ADMIN, setUpWard, tabRecords } from '../support/ward';
+import { ADMIN, formAnswers, setUpWard, tabRecords } from '../support/ward';
 
 const base = { channel: 'paper', receivedAt: '', group: 'Tổ dân phố 2', topic: '', content: 'Thư tay về rác thải', location: '', name: '', phone: '', email: '', confidential: false };
 
@@ -17,6 +17,23 @@ describe('submitStaffCase', () => {
     expect(r).toEqual({ code: 'GY-2026-00001', dueDate: '02/12/2026', message: 'Đã lưu ý kiến GY-2026-00001. Hạn trả lời: 02/12/2026.' });
     expect(tabRecords(ward, 'Ý kiến')[0]).toMatchObject({ 'Kênh tiếp nhận': 'Điện thoại', 'Thời điểm tiếp nhận': '23/11/2026 15:30:00', 'Nội dung': '=1+1 gọi điện báo ngập', 'Lĩnh vực gợi ý': 'Môi trường' });
     expect(tabRecords(ward, 'Nhật ký')).toEqual([expect.objectContaining({ 'Người thực hiện': ADMIN, 'Hành động': 'Tiếp nhận', 'Mã ý kiến': 'GY-2026-00001', 'Chi tiết': 'Điện thoại' })]);
+  });
+
+  it('a paper slip typed by an admin is received under the admin, in the audit tab and in the case’s history, never "Biểu mẫu"', () => {
+    const ward = setUpWard();
+    ward.app.call('createPaperSlips', { group: 'Tổ dân phố 7', count: 1 });
+    ward.app.call('submitStaffCase', { ...base, group: 'Tổ dân phố 7', slipCode: 'GY-2026-P00001' });
+    ward.app.call('submitStaffCase', { ...base, channel: 'phone', content: 'Gọi điện báo đèn hỏng' });
+    const received = tabRecords(ward, 'Nhật ký').filter((r) => r['Hành động'] === 'Tiếp nhận');
+    expect(received.map((r) => [r['Mã ý kiến'], r['Người thực hiện']])).toEqual([['GY-2026-P00001', ADMIN], ['GY-2026-00001', ADMIN]]);
+    for (const code of ['GY-2026-P00001', 'GY-2026-00001']) {
+      const view = ward.app.call('getCase', code) as { history: Array<{ by: string; action: string }> };
+      expect(view.history).toEqual([expect.objectContaining({ by: ADMIN, action: 'Tiếp nhận' })]);
+    }
+    // The form's own submissions still say who received them: the form.
+    ward.ws.forms.submit(ward.formId, formAnswers({ content: 'Rác ở ngõ 4' }));
+    const fromForm = ward.app.call('getCase', 'GY-2026-00002') as { history: Array<{ by: string }> };
+    expect(fromForm.history.map((h) => h.by)).toEqual(['Biểu mẫu']);
   });
 
   it('keeps an invalid e-mail as typed, marks it, and never writes to it', () => {

@@ -119,8 +119,9 @@ describe('what staff read in the tabs (issue 8.11)', () => {
     v = act(w, v, { action: 'classify', category: 'Môi trường', complexity: 'normal' });
     v = act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });
     v = act(w, v, { action: 'answer', text: 'Đã thu gom.' });
-    v = act(w, v, { action: 'sendAnswer' });
-    act(w, v, { action: 'close', outcome: 'resolved' });
+    act(w, v, { action: 'sendAnswer' });
+    runHourly(w); // the answer leaves: the case is answered
+    act(w, open(w, 'GY-2026-00001'), { action: 'close', outcome: 'resolved' });
     let u = open(w, 'GY-2026-00002');
     u = act(w, u, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
     u = act(w, u, { action: 'answer', text: 'Đã thay đèn.' });

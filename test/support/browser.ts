@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { CASE_UI } from '../../src/i18n/vi';
+import { ACTION_NAMES } from '../../src/i18n/cases';
 import { startWardProcess } from './start-ward';
 import { ROOT } from './ward';
 
@@ -56,12 +57,12 @@ export async function openSidebar(page: Page, wardUrl: string): Promise<FrameLoc
   return page.frameLocator('#sidebar iframe');
 }
 
-/** One action on the open case: its button, its form (filled by `fill`), "Lưu"; the success message. */
+/** One action on the open case: its button, its form (filled by `fill`), "Lưu" ("Gửi" for the answer e-mail); the success message. */
 export async function doCaseAction(frame: FrameLocator, label: string, fill?: (form: ReturnType<FrameLocator['locator']>) => Promise<void>): Promise<string> {
   await frame.locator('.actions').getByRole('button', { name: label, exact: true }).click();
   const form = frame.locator('form.action');
   if (fill) await fill(form);
-  await form.getByRole('button', { name: CASE_UI.submit }).click();
+  await form.getByRole('button', { name: label === ACTION_NAMES.sendAnswer ? CASE_UI.send : CASE_UI.submit, exact: true }).click();
   const ok = frame.locator('.messages .status.ok');
   await ok.waitFor();
   return ok.innerText();

@@ -109,8 +109,12 @@ export function answeredCase(w: Ward, content: string, extra: ResidentAnswers = 
   act({ action: 'assign', body: 'UBND phường', assignee: '' });
   act({ action: 'answer', text: `Trả lời cho ${v.code}: đã thu gom rác.` });
   // Published answers are answers the resident has had: by e-mail, or by a letter handed over.
-  if (publish && extra.email) act({ action: 'sendAnswer' });
-  else if (publish) {
+  if (publish && extra.email) {
+    act({ action: 'sendAnswer' });
+    // The e-mail leaves with "Đồng bộ lại" (or the hourly job): only then is the case answered.
+    w.app.call('resyncMailbox');
+    v = w.app.call('getCase', v.code) as typeof v;
+  } else if (publish) {
     w.app.call('createCaseDocument', v.code, 'letter');
     act({ action: 'recordLetter', note: 'Qua tổ trưởng tổ dân phố' });
   }

@@ -6,7 +6,7 @@
  */
 import { vietnamMidnight, vietnamDayOf } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
-import { ANSWER_METHOD, CHANNELS, COMPLEXITY, OUTCOME, STATUS } from '../../src/domain/case';
+import { ANSWER_METHOD, CHANNELS, COMPLEXITY, OUTCOME, POLICE_TRANSFER, STATUS } from '../../src/domain/case';
 import { buildIndex, type CaseRecord } from '../../src/domain/case-record';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { CASE_COLUMNS } from '../../src/services/platform/sheets/schema';
@@ -64,7 +64,8 @@ export function yearOfCases(n: number, year: number, until: Date, seed = 2026): 
       return { ...base, answer: 'Đã xử lý.', answeredAt: at, answerSentAt: at, answerMethod: method, status: closed ? STATUS.closed : STATUS.answered, outcome: closed ? OUTCOME.resolved : '', closedAt: closed ? at : '' };
     }
     if (roll < 0.6) return { ...base, status: STATUS.closed, outcome: OUTCOME.duplicate, outcomeNote: 'GY-0', closedAt: after(1) };
-    if (roll < 0.62) return { ...base, status: STATUS.closed, outcome: OUTCOME.misuse, hiddenFromPublic: true, closedAt: after(2) };
+    // Misuse: most reached the police; every third was marked when the ward had no police address.
+    if (roll < 0.62) return { ...base, status: STATUS.closed, outcome: OUTCOME.misuse, hiddenFromPublic: true, closedAt: after(2), policeTransfer: i % 3 ? POLICE_TRANSFER.sent : POLICE_TRANSFER.noAddress };
     if (roll < 0.65) return { ...base, status: STATUS.closed, outcome: OUTCOME.notCompetent, outcomeNote: 'Tòa án', closedAt: after(3) };
     if (roll < 0.68) {
       // Reopened: answered once, then reopened — its delivery cleared, open again.

@@ -59,6 +59,7 @@ describe('the case index cell', () => {
       hasPhone: true,
       answerMethod: '',
       rating: null,
+      policeTransfer: '',
     });
   });
 
@@ -75,17 +76,18 @@ describe('the case index cell', () => {
     expect(parseIndex(v2)).toMatchObject({ code: 'GY-2026-00002', bodyDueDay: 20788, hidden: true, summary: 'Ngập', search: 'ngap', answeredAt: Date.UTC(2026, 10, 25), answerSentAt: Date.UTC(2026, 10, 26), confidential: true, complexity: 'Bình thường', hasEmail: false, hasPhone: false, answerMethod: '', rating: null });
     const v3 = JSON.stringify([3, ...v1, null, null, 0, 'Phức tạp', 1, 0, 'Email']);
     expect(parseIndex(v3)).toMatchObject({ answeredAt: null, confidential: false, complexity: 'Phức tạp', hasEmail: true, hasPhone: false, answerMethod: 'Email', rating: null });
-    expect(parseIndex(JSON.stringify([4, ...v1, null, null, 0, '', 0, 1, 'Điện thoại', 5]))).toMatchObject({ hasPhone: true, answerMethod: 'Điện thoại', rating: 5 });
+    expect(parseIndex(JSON.stringify([4, ...v1, null, null, 0, '', 0, 1, 'Điện thoại', 5]))).toMatchObject({ hasPhone: true, answerMethod: 'Điện thoại', rating: 5, policeTransfer: '' });
+    expect(parseIndex(JSON.stringify([5, ...v1, null, null, 0, '', 0, 1, '', null, 'Đã chuyển']))).toMatchObject({ rating: null, policeTransfer: 'Đã chuyển' });
   });
 
   it('writes and reads every layout from the one field list, each version only appending fields', () => {
     const since = INDEX_FIELDS.map((f) => f.since);
     expect(since).toEqual([...since].sort((a, b) => a - b));
     expect(indexLayout(INDEX_VERSION)).toHaveLength(INDEX_FIELDS.length);
-    const current = parseIndex(buildIndex({ ...record, rating: 4 }))!;
-    expect(current.rating).toBe(4);
+    const current = parseIndex(buildIndex({ ...record, rating: 4, policeTransfer: 'Đã chuyển' }))!;
+    expect([current.rating, current.policeTransfer]).toEqual([4, 'Đã chuyển']);
     for (let v = 1; v <= INDEX_VERSION; v += 1) {
-      const cell = buildIndex({ ...record, rating: 4 }, v);
+      const cell = buildIndex({ ...record, rating: 4, policeTransfer: 'Đã chuyển' }, v);
       expect(indexVersion(cell)).toBe(v);
       expect(JSON.parse(cell)).toHaveLength(indexLayout(v).length + (v === 1 ? 0 : 1));
       const e = parseIndex(cell)!;

@@ -47,9 +47,18 @@ describe('decide', () => {
 
   it('sends an answer once, and only where a valid e-mail exists', () => {
     const draft = aCase({ category: 'Môi trường', status: STATUS.draftAnswer, answer: 'Đã xử lý', answeredAt: now });
-    const sent = apply(draft, { action: 'sendAnswer' });
-    expect([sent.answerSentAt, sent.answerMethod, sent.status]).toEqual([now, 'Email', STATUS.answered]);
+    const queued = apply(draft, { action: 'sendAnswer' });
+    // Queued, not answered (issue 18.5): the outbox reports when it left (mail-settled.test.ts).
+    expect([queued.answerSentAt, queued.answerMethod, queued.status]).toEqual(['', 'Email', STATUS.approved]);
+    // While it waits, the answer is neither sent again nor rewritten, nor offered.
+    const held = 'Thư trả lời đang chờ gửi trong hộp thư đi: chưa sửa hay gửi lại được cho đến khi thư đã đi hoặc báo không gửi được.';
+    expect(() => run(queued, { action: 'sendAnswer' })).toThrow(held);
+    expect(() => run(queued, { action: 'answer', text: 'Sửa lại' })).toThrow(held);
+    expect(allowedActions(admin, queued)).toEqual(['note', 'misuse']);
+    const sent = { ...queued, answerSentAt: now, status: STATUS.answered };
     expect(() => run(sent, { action: 'sendAnswer' })).toThrow('Không thể "Gửi trả lời qua email" khi ý kiến đang ở trạng thái "Đã trả lời".');
+    // A mail that failed leaves the answer approved and not delivered: it can be sent again.
+    expect(allowedActions(admin, { ...queued, answerMethod: '' })).toEqual(['answer', 'sendAnswer', 'note', 'misuse']);
     expect(() => run({ ...draft, hasEmail: false }, { action: 'sendAnswer' })).toThrow(/không để lại email hợp lệ: hãy gọi điện hoặc gửi thư/);
   });
 

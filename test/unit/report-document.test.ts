@@ -51,6 +51,19 @@ describe('the report Doc, drawn from the model', () => {
     expect(text).not.toMatch(/@|Rác/);
   });
 
+  it('says "đã chuyển Công an phường" only of the misuse cases whose mail reached the police (issue 18.4)', () => {
+    const misuse = (code: string, policeTransfer: string) => ({ ...cases[2], code, outcome: 'Lợi dụng, vi phạm pháp luật', policeTransfer });
+    const sentence = (extra: typeof cases) => {
+      const m = buildReport([...cases, ...extra], { kind: 'quarter', year: 2026, index: 4 }, calendar, ctx);
+      return allText(reportDocument({ model: m, committee: 'Ủy ban MTTQ', header, today: day('2026-12-20'), version: 1, appendix: [] })).split('\n').find((l) => l.startsWith('Ý kiến có dấu hiệu lợi dụng'));
+    };
+    expect(sentence([])).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 0 (không công khai).');
+    expect(sentence([misuse('GY-2026-00004', 'Đã chuyển')])).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 1 (đã chuyển Công an phường; không công khai).');
+    const some = [misuse('GY-2026-00004', 'Đã chuyển'), misuse('GY-2026-00005', 'Chưa chuyển — chưa có email Công an phường'), misuse('GY-2026-00006', 'Đang chờ gửi'), misuse('GY-2026-00007', 'Chưa chuyển — thư không gửi được')];
+    expect(sentence(some)).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 4 (đã chuyển Công an phường: 1; chưa chuyển: 3; không công khai).');
+    expect(sentence([misuse('GY-2026-00005', 'Chưa chuyển — chưa có email Công an phường')])).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 1 (đã chuyển Công an phường: 0; chưa chuyển: 1; không công khai).');
+  });
+
   it('dates: days below 10 and months below 3 get a leading 0 (Decree 30/2020/NĐ-CP)', () => {
     expect(placeAndDate('Hòa Bình', fromYmd(2026, 2, 5))).toBe('Hòa Bình, ngày 05 tháng 02 năm 2026');
     expect(placeAndDate('Hòa Bình', fromYmd(2026, 11, 24))).toBe('Hòa Bình, ngày 24 tháng 11 năm 2026');

@@ -74,6 +74,8 @@ describe('buildReport: Q4 2026, calendar quarters, as of Fri 18/12/2026', () => 
     expect(q.closedWithoutAnswer).toBe(2); // E (misuse), F (duplicate)
     expect(q.open).toBe(5); // D (reopened), O, P, G, I
     expect(q.misuse).toBe(1);
+    // E's mail to the police is not recorded as sent: it is not counted as transferred (issue 18.4).
+    expect(q.misuseTransferred).toBe(0);
   });
 
   it('lists overdue: D open 44 working days late, P open 6, B answered 4 late — not O (complex, due 28/12)', () => {

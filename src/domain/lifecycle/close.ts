@@ -1,7 +1,8 @@
 /** The ways a case closes (an honest outcome, a duplicate, misuse) and how it reopens. */
 import { canonicalCode } from '../case-code';
-import { OUTCOME, STATUS, type OutcomeKey } from '../case';
+import { OUTCOME, POLICE_TRANSFER, STATUS, type OutcomeKey } from '../case';
 import type { CaseRecord } from '../case-record';
+import { policeBody } from '../settings';
 import { LIFECYCLE, TEXT_LABELS } from '../../i18n/cases';
 import { announceToBody } from './announce';
 import { linkCodes, text } from './inputs';
@@ -25,14 +26,20 @@ export const duplicate: Handler<'duplicate'> = (c, input, { now }) => {
   return changes({ outcome: OUTCOME.duplicate, outcomeNote: of, linkedCases: linkCodes(c.linkedCases, of), status: STATUS.closed, closedAt: now }, { effects: [{ kind: 'linkOriginal', of }] });
 };
 
-/** Misuse of the mailbox: closed, never public, and reported to the police where they have an address. */
+/**
+ * Misuse of the mailbox: closed, never public, and sent to the ward police's address. The case
+ * records the transfer as waiting for that mail to leave (mail-settled.ts then says whether it
+ * did); a ward with no police address records it as not transferred, and the person is told.
+ */
 export const misuse: Handler<'misuse'> = (c, input, { settings, now }) => {
   const reason = text(input.reason, TEXT_LABELS.reason);
   if (!reason) throw new ActionRefused(LIFECYCLE.misuseReason);
   const notices: Notice[] = [];
-  const police = settings.bodies.find((b) => LIFECYCLE.policeName.test(b.name));
+  const police = policeBody(settings);
   if (police?.email) notices.push({ kind: 'police', to: police.email, code: c.code, reason });
-  return changes({ outcome: OUTCOME.misuse, outcomeNote: reason, hiddenFromPublic: true, answerPublic: false, status: STATUS.closed, closedAt: now }, { detail: reason, notices });
+  const closed: Partial<CaseRecord> = { outcome: OUTCOME.misuse, outcomeNote: reason, hiddenFromPublic: true, answerPublic: false, status: STATUS.closed, closedAt: now };
+  if (notices.length) return changes({ ...closed, policeTransfer: POLICE_TRANSFER.waiting }, { detail: reason, notices });
+  return changes({ ...closed, policeTransfer: POLICE_TRANSFER.noAddress }, { detail: reason, effects: [{ kind: 'policeUnreachable' }] });
 };
 
 /** Where work stood before the answer: with a body, classified, or new. */

@@ -1,6 +1,8 @@
 /**
  * The three ways a resident is answered — an e-mail, a call, a letter handed over — each offered
- * by the contact they left; any of them makes the case "Đã trả lời".
+ * by the contact they left; any of them makes the case "Đã trả lời". A call or a letter is
+ * recorded once it happened; the e-mail is only queued here: the case is "Đã trả lời" (and the
+ * answer "Đã gửi qua email") once the mail has left the outbox (lifecycle/mail-settled.ts).
  */
 import { ANSWER_METHOD, STATUS, type AnswerMethodKey, type StatusKey } from '../case';
 import type { CaseRecord } from '../case-record';
@@ -21,10 +23,22 @@ function delivered(method: AnswerMethodKey, now: Date): Partial<CaseRecord> {
   return { answerSentAt: now, answerMethod: ANSWER_METHOD[method], status: STATUS.answered };
 }
 
-export const sendAnswer: Handler<'sendAnswer'> = (c, _input, { settings, status, now }) => {
+/**
+ * The answer e-mail is waiting in the outbox: queued by "Gửi", not yet left (nor failed). Nothing
+ * else may be sent or rewritten meanwhile — the mail carries the answer as it was.
+ */
+export function answerMailWaiting(c: Partial<Pick<CaseRecord, 'answerMethod' | 'answerSentAt'>>): boolean {
+  return c.answerMethod === ANSWER_METHOD.email && !(c.answerSentAt instanceof Date);
+}
+
+/**
+ * Queues the answer e-mail. Sending it is the decision that this answer goes: the case waits as
+ * "Đã duyệt, chờ gửi" with the e-mail as its way, until the outbox reports the mail left or failed.
+ */
+export const sendAnswer: Handler<'sendAnswer'> = (c, _input, { settings, status }) => {
   checkDeliverable(c, status, settings);
   if (!c.hasEmail) throw new ActionRefused(LIFECYCLE.noEmail);
-  return changes(delivered('email', now), { notices: [{ kind: 'answer', code: c.code }] });
+  return changes({ answerMethod: ANSWER_METHOD.email, status: STATUS.approved }, { notices: [{ kind: 'answer', code: c.code }], effects: [{ kind: 'answerQueued' }] });
 };
 
 export const recordCall: Handler<'recordCall'> = (c, input, { settings, status, now }) => {

@@ -66,7 +66,11 @@ export type Effect =
   /** A case reached a body that has nobody to tell (no member in "Cán bộ", no address): the person acting is told. */
   | { kind: 'nobodyTold'; body: string }
   /** The assignee is not in "Cán bộ": they get the e-mail only, and the person assigning is told. */
-  | { kind: 'assigneeNotStaff'; email: string };
+  | { kind: 'assigneeNotStaff'; email: string }
+  /** The answer e-mail is queued, not sent: the person is told the case is answered once it leaves. */
+  | { kind: 'answerQueued' }
+  /** Misuse in a ward with no police address: nothing is sent, and the person is told so. */
+  | { kind: 'policeUnreachable' };
 
 export interface ActionContext {
   actor: Actor;

@@ -75,6 +75,7 @@ export function reportCaseOf(e: IndexEntry): ReportCase {
     outcome: e.outcome,
     closedAt: '',
     rating: e.rating,
+    policeTransfer: e.policeTransfer ?? '',
   };
 }
 

@@ -17,7 +17,7 @@
  */
 import { vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { OUTCOME, STATUS, UNCLASSIFIED, isQrChannel } from '../case';
+import { OUTCOME, POLICE_TRANSFER, STATUS, UNCLASSIFIED, isQrChannel } from '../case';
 import { deadlineDaysFor, dueDayFrom, isOverdue, workingDaysLate, type WorkingDaysBetween } from '../deadline';
 import { periodOf, previousPeriod, sameTimeLastYear } from './periods';
 import type { BodyFigures, Count, OverdueCase, Period, PeriodFigures, PeriodSpec, ReportCase, ReportContext, ReportModel } from './types';
@@ -139,6 +139,7 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
     let rated = 0;
     let ratingSum = 0;
     let misuse = 0;
+    let misuseTransferred = 0;
 
     for (const p of cohort) {
       const { c, received } = p;
@@ -149,6 +150,8 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
       if (c.group) bump(groups, c.group);
       bump(categories, category);
       if (c.outcome === OUTCOME.misuse) misuse += 1;
+      // Transferred only when the mail to the police left the outbox, never because it was marked.
+      if (c.outcome === OUTCOME.misuse && c.policeTransfer === POLICE_TRANSFER.sent) misuseTransferred += 1;
       if (typeof c.rating === 'number' && Number.isInteger(c.rating) && c.rating >= 1 && c.rating <= 5) {
         rated += 1;
         ratingSum += c.rating;
@@ -216,6 +219,7 @@ export function buildReport(cases: ReportCase[], spec: PeriodSpec, calendar: Wor
       medianWorkingDaysToAnswer: median,
       satisfaction: { rated, average: rated ? round1(ratingSum / rated) : null },
       misuse,
+      misuseTransferred,
     };
   };
 

@@ -144,7 +144,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     { type: 'chart', kind: 'pie', title: H.chart(label), columns: [H.outcome, I.count], rows: [[H.chartOnTime, f.answeredOnTime], [H.chartLate, f.answeredLate], [H.openInTime, openInTime], [H.openLate, openLate], [H.closedWithoutAnswer, f.closedWithoutAnswer]], width: 600, height: 320, colors: ['#2e7d32', '#ef6c00', '#1a5fb4', '#c62828', '#9e9e9e'] },
     p(H.timeToAnswer(days(f.averageWorkingDaysToAnswer), days(f.medianWorkingDaysToAnswer))),
     p(f.satisfaction.rated ? H.satisfaction(num(f.satisfaction.rated), days(f.satisfaction.average)) : H.noSatisfaction),
-    p(H.misuse(num(f.misuse))),
+    p(H.misuse(num(f.misuse), num(f.misuseTransferred), num(f.misuse - f.misuseTransferred))),
 
     p(O.heading, { heading: 'section', bold: true }),
     p(O.bodies, { heading: 'subsection', bold: true }),

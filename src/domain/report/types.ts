@@ -28,6 +28,8 @@ export interface ReportCase {
   closedAt: Date | '';
   /** 1–5 when the resident rated the answer, else null. */
   rating: number | null;
+  /** A misuse case's transfer to the police (POLICE_TRANSFER's values); '' or absent for none. */
+  policeTransfer?: string;
 }
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
@@ -113,6 +115,8 @@ export interface PeriodFigures {
   medianWorkingDaysToAnswer: number | null;
   satisfaction: { rated: number; average: number | null };
   misuse: number;
+  /** Of the misuse cases, those whose mail reached the police (POLICE_TRANSFER.sent). */
+  misuseTransferred: number;
 }
 
 export interface ReportModel {

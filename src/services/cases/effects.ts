@@ -14,6 +14,7 @@ import type { Actor } from '../../domain/permissions';
 import { withoutIdentity } from '../../domain/disclosure';
 import { replyEmail } from '../../domain/reply';
 import { replyFacts } from '../../domain/reply-facts';
+import { SETTINGS_TAB } from '../../domain/vocabulary';
 import { CASES, NOTICE } from '../../i18n/vi';
 import { carriedLink, portalAddress } from '../access/portal-links';
 import type { AuditEntry } from '../platform/audit';
@@ -75,7 +76,7 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     // version of this case: a retry of the same action finds it instead of filing another.
     const code = current.code;
     const key = followUpKey(current.updatedAt instanceof Date ? current.updatedAt : current.receivedAt, code, draft.next.version);
-    const filed = fileFollowUpCase(ss, rt, current, { content, channel: CHANNELS.inPerson, responseKey: key, by: actor.email, now });
+    const filed = fileFollowUpCase(ss, rt, current, { content, channel: CHANNELS.inPerson, responseKey: key, by: actor.email, enteredBy: actor.email, now });
     draft.next.linkedCases = linkCodes(current.linkedCases, filed.code);
     draft.event.detail = `${draft.event.detail ?? ''} → ${filed.code}`.trim();
     draft.headline = CASES.followUpCreated(filed.code, code);
@@ -85,6 +86,13 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
   },
   assigneeNotStaff: ({ email }, draft) => {
     draft.remarks.push(CASES.assigneeNotStaff(email));
+  },
+  // "Đã gửi" would not be true yet: the mail is queued; the case is answered once it leaves (cases/deliveries).
+  answerQueued: (_e, draft) => {
+    draft.headline = CASES.answerQueued(draft.next.code);
+  },
+  policeUnreachable: (_e, draft) => {
+    draft.remarks.push(CASES.policeUnreachable(SETTINGS_TAB.bodies.name));
   },
 };
 

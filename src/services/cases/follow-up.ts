@@ -20,6 +20,8 @@ export interface FollowUp {
   responseKey: string;
   /** Who files it: the staff member's e-mail, or the resident's label. */
   by: string;
+  /** The staff member who typed it (the case history names them); none when the resident filed it. */
+  enteredBy?: string;
   now: Date;
 }
 
@@ -35,7 +37,7 @@ export function fileFollowUpCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, r
       by: f.by,
       prepare: (newCode) => {
         const prepared = prepareCase(
-          { channel: f.channel, receivedAt: f.now, group: from.group, topic: from.category, content: f.content, location: from.location, name: '', phone: '', email: '', confidential: from.confidential, responseKey: f.responseKey },
+          { channel: f.channel, receivedAt: f.now, group: from.group, topic: from.category, content: f.content, location: from.location, name: '', phone: '', email: '', confidential: from.confidential, responseKey: f.responseKey, enteredBy: f.enteredBy },
           newCode,
           ctx,
         );

@@ -100,6 +100,7 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
               email: str(input.email),
               confidential: input.confidential === true,
               responseKey: key,
+              enteredBy: actor.email,
             },
             code,
             ctx,

@@ -8,6 +8,7 @@ import { ERRORS } from '../../i18n/vi';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { BusyError, describeError, logError, NotSetUpError } from '../platform/errors';
 import { completePendingActions } from '../cases/actions';
+import { settleMailReports } from '../cases/deliveries';
 import { drainOutbox, type DrainResult } from '../platform/outbox';
 import { reconcile } from '../intake/reconcile';
 import { migrateOutboxSecrets } from '../public/outbox-secrets';
@@ -88,6 +89,9 @@ export function runMaintenance(): MaintenanceResult {
           result.mail = drainOutbox(loadRuntime(store), ss);
         },
       ],
+      // What the outbox found of the answers' and the police's mails, carried to their cases
+      // (its own step: whatever stops it, the reports wait in the properties for the next run).
+      ['outbox', () => settleMailReports(ss, loadRuntime(store))],
       ['maintenance', () => ensureHeadroom(ss)],
       ['maintenance', () => backfillIndex(ss, loadRuntime(store))],
       // After the outbox: today's reminders wait for the next run, within the next hour's quota.

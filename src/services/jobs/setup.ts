@@ -4,7 +4,8 @@
  * the missing columns (rows are never moved or lost), and changes nothing that is already right.
  */
 import { BLANK_SHEET_NAMES, SETTINGS_TAB } from '../../domain/vocabulary';
-import { parseSettings, roleOf, type Settings } from '../../domain/settings';
+import { SETTINGS_PROBLEMS } from '../../i18n/settings';
+import { parseSettings, policeBody, roleOf, type Settings } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -36,6 +37,8 @@ export interface SetupReport {
   intakeOwner: string;
   problems: string[];
   changed: boolean;
+  /** No police address in "Cơ quan xử lý": a case marked as misuse would not reach them. */
+  policeMissing: boolean;
 }
 
 /** A fresh managed tab: bold frozen header, every data row pre-formatted by column kind. */
@@ -245,7 +248,7 @@ export function runSetup(user: string): SetupReport {
     fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
     store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
   }
-  return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed };
+  return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed, policeMissing: !policeBody(settings)?.email };
 }
 
 export function describeSetup(report: SetupReport, user: string): string {
@@ -254,6 +257,8 @@ export function describeSetup(report: SetupReport, user: string): string {
   if (report.repaired.length) lines.push(SETUP.repaired(report.repaired));
   lines.push(SETUP.formLink(report.formUrl));
   if (report.intakeOwner !== user) lines.push(SETUP.triggerOther(report.intakeOwner));
+  // Said in so many words, not only counted: until then misuse reaches nobody.
+  if (report.policeMissing) lines.push(SETTINGS_PROBLEMS.policeMissing(SETTINGS_TAB.bodies.name));
   if (report.problems.length) lines.push(SETUP.settingsProblems(report.problems.length));
   return lines.join('\n');
 }

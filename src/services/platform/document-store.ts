@@ -53,6 +53,8 @@ export const PROPERTY_NAMES = {
   reportMade: 'rep.',
   /** One property per action in flight: "act.<code>" = the writes that complete it (see cases/actions). */
   pendingAction: 'act.',
+  /** What the outbox found of the mails whose fate goes back to their case (answers, the police), not yet applied (see cases/deliveries). */
+  mailReports: 'mail.reports',
 } as const;
 
 export class DocumentStore {

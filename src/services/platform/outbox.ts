@@ -6,10 +6,13 @@
  * to check ("Cần kiểm tra") rather than sent again.
  * Secrets never wait here: a row holds placeholders where a lookup key or a personal link's token
  * goes, and they are put in as the message leaves (platform/secrets), like the resident's name.
+ * The fate of a mail its case depends on (the answer e-mail, the police's mail) is noted in the
+ * document properties before the tab says it, for services/cases/deliveries to carry to the case.
  */
 import { OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { checkEmail } from '../../domain/contact';
 import { redactPersonalData } from '../../domain/redact';
+import { REPORTED_MAIL_KINDS, type MailReport } from '../../domain/lifecycle/mail-settled';
 import { salutation } from '../../domain/reply';
 import { ERRORS } from '../../i18n/vi';
 import { PROPERTY_NAMES } from './document-store';
@@ -139,6 +142,9 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
     }
   }
 
+  // What happened to the mails whose case waits for them, noted before the tab says it: a cut-off
+  // after this leaves them to be carried to their cases; before it, the next run finds them again.
+  noteReports(rt, records.filter((r, i) => before[i] === OUTBOX_STATUS.waiting && r.status !== before[i]));
   // One write for every status, then forget the marks it made permanent.
   outbox.updateRows(
     2,
@@ -154,6 +160,31 @@ export function drainOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   result.uncertain = records.filter((r, i) => r.status === OUTBOX_STATUS.uncertain && before[i] !== OUTBOX_STATUS.uncertain).length;
   result.failed = records.filter((r, i) => r.status === OUTBOX_STATUS.failed && before[i] !== OUTBOX_STATUS.failed).length;
   return result;
+}
+
+/** The reports of the mails that just left or failed and whose case waits for them, added to those not yet applied. */
+function noteReports(rt: Runtime, settled: Array<Record<string, unknown>>): void {
+  const now = new Date().toISOString();
+  const fresh: MailReport[] = [];
+  for (const r of settled) {
+    const kind = REPORTED_MAIL_KINDS[String(r.kind)];
+    if (!kind || r.status === OUTBOX_STATUS.duplicate) continue;
+    const sent = r.status === OUTBOX_STATUS.sent;
+    fresh.push({
+      id: String(r.id),
+      code: String(r.code),
+      kind,
+      sent,
+      at: sent && r.sentAt instanceof Date ? r.sentAt.toISOString() : now,
+      error: sent ? '' : String(r.error || ERRORS.maybeSent),
+      // The police's address, never a resident's (theirs is not in the row either).
+      to: kind === 'police' ? String(r.recipient) : '',
+    });
+  }
+  if (fresh.length === 0) return;
+  const ids = new Set(fresh.map((f) => f.id));
+  const kept = (rt.store.getJson<MailReport[]>(PROPERTY_NAMES.mailReports) ?? []).filter((m) => !ids.has(m.id));
+  rt.store.setJson(PROPERTY_NAMES.mailReports, [...kept, ...fresh]);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { ActionInput, ActionKey } from '../../domain/lifecycle';
 import { CASE_UI as T, INBOX_UI, SIDEBAR } from '../../i18n/vi';
 import { COMPLEXITY } from '../../domain/case';
+import { SETTINGS_TAB } from '../../domain/vocabulary';
 import type { CaseView } from '../server/cases-rpc';
 import { claim, el, field, select, status } from './dom';
 import { callServer } from './rpc';
@@ -50,6 +51,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     fact(T.bodyDue, v.bodyDueOn),
     fact(T.location, v.location),
     fact(T.outcome, [v.outcome, v.outcomeNote].filter(Boolean).join(' — ')),
+    fact(T.policeTransfer, v.policeTransfer),
     fact(T.linked, v.linkedCases),
     fact(T.rating, v.rating),
   );
@@ -67,15 +69,16 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     const state = T.answerStates[v.answerState];
     parts.push(el('h3', {}, T.answer, ' ', state ? el('span', { class: 'badge answer-state-badge', 'data-answer-state': v.answerState, text: state }) : null));
     if (v.answerSent) parts.push(el('p', { class: 'answer-state', text: T.answerSent(state, v.answerSent) }));
+    if (v.answerProblem) parts.push(status('error', T.answerMailProblem(v.answerProblem)));
     if (v.answer) parts.push(el('div', { class: 'content', text: v.answer }));
     if (v.replyPreview) parts.push(el('details', { class: 'preview' }, el('summary', { text: T.preview }), el('p', { class: 'muted', text: T.previewNote }), el('div', { class: 'content', text: v.replyPreview })));
   }
-  // Until the resident is answered, how to reach them: e-mail, a call, or a letter.
-  if (!v.answerSent && !v.outcome) parts.push(el('p', { class: 'muted how-to-answer', text: T.howToAnswer[v.hasEmail ? 'email' : v.hasPhone ? 'phone' : 'none'] }));
+  // Until the resident is answered, how to reach them: e-mail, a call, or a letter — for whoever may.
+  if (!v.answerSent && !v.outcome && v.mayAnswerResident) parts.push(el('p', { class: 'muted how-to-answer', text: T.howToAnswer[v.hasEmail ? 'email' : v.hasPhone ? 'phone' : 'none'] }));
   if (v.publicSummary) parts.push(el('p', {}, el('strong', { text: `${T.publicSummary}${v.answerPublic ? ` (${T.isPublic})` : ''}: ` }), v.publicSummary));
 
   parts.push(el('h3', { text: T.actions }));
-  if (v.actions.length === 0) parts.push(el('p', { class: 'muted', text: T.noActions }));
+  if (v.actions.length === 0) parts.push(el('p', { class: 'muted', text: v.actsByLink ? T.noActionsUseLink : T.noActions }));
   const panel = el('div', { class: 'action-panel' });
   const buttons = el('div', { class: 'actions' });
   for (const a of v.actions) {
@@ -119,8 +122,11 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
       break;
     case 'note':
     case 'reopen':
-    case 'misuse':
       form.append(field(key === 'note' ? F.text : F.reason, textarea(key === 'note' ? 'text' : 'reason')));
+      break;
+    case 'misuse':
+      // Where it goes is said before anything is typed; a ward without the police's address is warned.
+      form.append(v.police?.email ? status('info', T.misuseWillSend(v.police.name, v.police.email)) : status('error', T.misuseNoPolice(SETTINGS_TAB.bodies.name)), field(F.reason, textarea('reason')));
       break;
     case 'progress':
       form.append(field(F.text, textarea('text')), field(F.bodyDueDate, el('input', { name: 'bodyDueDate', type: 'date' })));
@@ -149,18 +155,30 @@ function actionForm(key: ActionKey, label: string, v: CaseView, root: HTMLElemen
     case 'followUp':
       form.append(field(F.followUp, textarea('content')));
       break;
-    case 'approve':
     case 'sendAnswer':
+      form.append(el('p', { class: 'muted', text: T.sendHelp }));
+      break;
+    case 'approve':
       break;
   }
-  const submit = el('button', { type: 'submit', text: T.submit });
+  const submit = el('button', { type: 'submit', text: key === 'sendAnswer' ? T.send : T.submit });
   const cancel = el('button', { type: 'button', class: 'secondary', text: T.cancel });
   cancel.addEventListener('click', () => panel.replaceChildren());
   form.append(el('div', { class: 'row' }, submit, cancel));
   const messages = el('div', { 'aria-live': 'polite' });
   form.append(messages);
+  let confirmed = false;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    // Consequential and not undone by a click: misuse closes and hides the case and goes to the police.
+    if (key === 'misuse' && !confirmed) {
+      askFirst(messages, T.misuseConfirm(v.code, v.police?.email ? `${v.police.name} (${v.police.email})` : ''), T.misuseConfirmYes, () => {
+        confirmed = true;
+        form.requestSubmit();
+      });
+      return;
+    }
+    confirmed = false;
     const data = new FormData(form);
     const s = (k: string) => String(data.get(k) ?? '');
     const inputs: Record<ActionKey, () => ActionInput> = {
@@ -249,16 +267,36 @@ function documentsBox(v: CaseView): HTMLElement | null {
   return el('div', {}, el('h3', { text: T.documents }), buttons, out);
 }
 
-/** Admins: a new lookup key, read out to a resident who calls (shown once). */
+/**
+ * Asks before a consequential step: the question and two buttons in `host`; the yes button runs
+ * `yes`, the other clears the question. Nothing is sent to the server until yes.
+ */
+function askFirst(host: HTMLElement, question: string, yesLabel: string, yes: () => void): void {
+  const ok = el('button', { type: 'button', text: yesLabel });
+  const no = el('button', { type: 'button', class: 'secondary', text: T.cancel });
+  const text = el('p', { text: question, id: `q${Date.now()}` });
+  const box = el('div', { class: 'confirm', role: 'alertdialog', 'aria-label': T.confirmTitle, 'aria-describedby': text.id }, text, el('div', { class: 'row' }, ok, no));
+  ok.addEventListener('click', () => {
+    host.replaceChildren();
+    yes();
+  });
+  no.addEventListener('click', () => host.replaceChildren());
+  host.replaceChildren(box);
+  ok.focus();
+}
+
+/** Admins: a new lookup key, read out to a resident who calls (shown once); the old one, printed on a slip, stops working. */
 function keyBox(code: string): HTMLElement {
   const out = el('div', { 'aria-live': 'polite' });
   const b = el('button', { type: 'button', class: 'secondary', text: T.issueKey });
-  b.addEventListener('click', () => {
-    b.disabled = true;
-    callServer('issueCaseLookupKey', code)
-      .then((r) => out.replaceChildren(status('ok', r.message)))
-      .catch((e: Error) => out.replaceChildren(status('error', e.message)))
-      .then(() => (b.disabled = false));
-  });
+  b.addEventListener('click', () =>
+    askFirst(out, T.issueKeyConfirm, T.issueKeyConfirmYes, () => {
+      b.disabled = true;
+      callServer('issueCaseLookupKey', code)
+        .then((r) => out.replaceChildren(status('ok', r.message)))
+        .catch((e: Error) => out.replaceChildren(status('error', e.message)))
+        .then(() => (b.disabled = false));
+    }),
+  );
   return el('div', { class: 'lookup-key' }, b, out);
 }

@@ -24,14 +24,21 @@ function app(root: HTMLElement, state: SidebarState): void {
   const extra: HTMLElement[] = [];
   const inboxTab = el('button', { type: 'button', text: INBOX_UI.tabInbox, 'aria-current': 'page' });
   tabs.append(inboxTab);
+  // The highlighted tab is the view shown, however it was reached (a dashboard figure opens the inbox).
+  const current = (tab: HTMLElement) => {
+    for (const t of Array.from(tabs.children)) t.removeAttribute('aria-current');
+    tab.setAttribute('aria-current', 'page');
+  };
   const showInbox = (q: InboxQuery = lastQuery) => {
     lastQuery = q;
+    current(inboxTab);
     renderInbox(main, q, { open: (code, row) => renderCase(main, code, row, { back: () => showInbox() }) });
   };
   inboxTab.addEventListener('click', () => showInbox());
   if (state.capabilities.includes('enterCase')) {
     const entryTab = el('button', { type: 'button', text: INBOX_UI.tabEntry });
     entryTab.addEventListener('click', () => {
+      current(entryTab);
       claim(main);
       main.replaceChildren(entryForm(state));
     });
@@ -51,12 +58,16 @@ function app(root: HTMLElement, state: SidebarState): void {
   if (state.capabilities.includes('findSender')) extra.unshift(senderSearch((code, row) => renderCase(main, code, row, { back: () => showInbox() })));
   if (state.capabilities.includes('viewDashboard')) {
     const dashboardTab = el('button', { type: 'button', text: REPORTS.dashboardTab });
-    dashboardTab.addEventListener('click', () => renderDashboard(main, (q) => showInbox(q)));
+    dashboardTab.addEventListener('click', () => {
+      current(dashboardTab);
+      renderDashboard(main, (q) => showInbox(q));
+    });
     tabs.append(dashboardTab);
   }
   if (state.capabilities.includes('makeReports')) {
     const reportsTab = el('button', { type: 'button', text: REPORTS.tab });
     reportsTab.addEventListener('click', () => {
+      current(reportsTab);
       claim(main);
       main.replaceChildren(reportsView(state));
     });
@@ -64,7 +75,10 @@ function app(root: HTMLElement, state: SidebarState): void {
   }
   if (state.capabilities.includes('manageLinks')) {
     const linksTab = el('button', { type: 'button', text: PORTAL.tab });
-    linksTab.addEventListener('click', () => renderLinks(main));
+    linksTab.addEventListener('click', () => {
+      current(linksTab);
+      renderLinks(main);
+    });
     tabs.append(linksTab);
   }
   const header: HTMLElement[] = [el('p', { class: 'who', text: T.signedInAs(state.user, state.roleLabel) })];

@@ -8,9 +8,10 @@ import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/c
 import { buildInbox, isOpen, type InboxPage, type InboxQuery } from '../../domain/inbox';
 import { deadlinesOn, type DeadlineDays } from '../../domain/deadline';
 import { ACTION_LABELS, allowedActions, answerStateOf, canSee, type ActionInput, type ActionKey, type AnswerState } from '../../domain/lifecycle';
-import { can, ACTION_KEYS, type ActionKey as Capable, type Actor } from '../../domain/permissions';
+import { can, capabilitiesOf, ACTION_KEYS, type ActionKey as Capable, type Actor, type Capability } from '../../domain/permissions';
+import { answerMailProblem } from '../../domain/lifecycle/mail-settled';
 import { fields, integer, text } from '../../domain/input';
-import { answerTemplateFor, fillTemplate } from '../../domain/settings';
+import { answerTemplateFor, fillTemplate, policeBody } from '../../domain/settings';
 import { replyEmail } from '../../domain/reply';
 import { historyFor, inboxItemAs, readsOriginal, residentMasker, searchAs } from '../../domain/disclosure';
 import { CASES } from '../../i18n/vi';
@@ -59,9 +60,19 @@ export interface CaseView {
   hasEmail: boolean;
   hasPhone: boolean;
   answer: string;
-  /** Draft, waiting for approval, approved, or how the resident was answered. */
+  /** Draft, waiting for approval, approved, its e-mail waiting in the outbox, or how the resident was answered. */
   answerState: AnswerState;
   answerSent: string;
+  /** Why the last answer e-mail could not be sent, while it is not sent again ('' otherwise). */
+  answerProblem: string;
+  /** A misuse case's transfer to the ward police (POLICE_TRANSFER's values), '' for none. */
+  policeTransfer: string;
+  /** For whoever may mark misuse: where it would be sent (no address: it would reach nobody). */
+  police: { name: string; email: string } | null;
+  /** May this person answer the resident at all (the permissions table): the hint on how to is for them. */
+  mayAnswerResident: boolean;
+  /** This person acts on cases through their personal link, not here: the sidebar says so. */
+  actsByLink: boolean;
   /** The e-mail the resident would get, without their name (which only the sender fills in). */
   replyPreview: string;
   /** The resident's rating of the answer, "4/5 — comment", or ''. */
@@ -90,7 +101,15 @@ function provisionalYears(rt: Runtime, c: CaseRecord): number[] {
   return years;
 }
 
-const isActionKey = (k: string): k is Capable => (ACTION_KEYS as string[]).includes(k);
+const isActionKey = (k: Capability | string): k is Capable => (ACTION_KEYS as string[]).includes(k);
+
+/** The ways of answering the resident (an e-mail, a call, a letter). */
+const DELIVERY_ACTIONS: Capable[] = ['sendAnswer', 'recordCall', 'recordLetter'];
+
+function policeOf(rt: Runtime): { name: string; email: string } | null {
+  const p = policeBody(rt.settings);
+  return p ? { name: p.name, email: p.email } : null;
+}
 
 const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(vietnamDayOf(d)) : '');
 
@@ -163,6 +182,11 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
     replyPreview: c.answer ? resident(replyEmail(replyFacts(rt.settings, c, ''))) : '',
     rating: typeof c.rating === 'number' ? `${c.rating}/5${c.ratingComment ? ` — ${resident(c.ratingComment)}` : ''}` : '',
     answerSent: day(c.answerSentAt),
+    answerProblem: resident(answerMailProblem(parseHistory(c.history))),
+    policeTransfer: c.policeTransfer ?? '',
+    police: can(actor, 'misuse') ? policeOf(rt) : null,
+    mayAnswerResident: DELIVERY_ACTIONS.some((a) => can(actor, a)),
+    actsByLink: !capabilitiesOf(actor).some(isActionKey) && capabilitiesOf({ ...actor, via: 'link' }).some(isActionKey),
     approvedBy: c.approvedBy,
     answerPublic: c.answerPublic,
     publicSummary: resident(c.publicSummary),

@@ -51,15 +51,27 @@ describe('duplicate', () => {
 });
 
 describe('misuse', () => {
-  it('closes, hides from the public and tells the police where they have an address', () => {
+  it('closes, hides from the public and sends the case to the police’s address: transferred once that mail leaves', () => {
     expect(misuse(aCase({ answerPublic: true }), { action: 'misuse', reason: ' Bôi nhọ cán bộ ' }, ctx())).toEqual({
-      patch: { outcome: OUTCOME.misuse, outcomeNote: 'Bôi nhọ cán bộ', hiddenFromPublic: true, answerPublic: false, status: STATUS.closed, closedAt: now },
+      patch: { outcome: OUTCOME.misuse, outcomeNote: 'Bôi nhọ cán bộ', hiddenFromPublic: true, answerPublic: false, status: STATUS.closed, closedAt: now, policeTransfer: 'Đang chờ gửi' },
       detail: 'Bôi nhọ cán bộ',
       notices: [{ kind: 'police', to: 'ca@luukiem.example', code: 'GY-2026-00001', reason: 'Bôi nhọ cán bộ' }],
       effects: [],
     });
-    const noPolice = { ...settings, bodies: settings.bodies.filter((b) => b.name !== 'Công an phường') };
-    expect(misuse(aCase(), { action: 'misuse', reason: 'x' }, ctx({ settings: noPolice })).notices).toEqual([]);
+  });
+
+  it('a ward with no police address (a fresh ward: "Công an phường" without an e-mail, or not listed): closed and hidden, recorded as not transferred, and the person told', () => {
+    const notTransferred = { outcome: OUTCOME.misuse, outcomeNote: 'x', hiddenFromPublic: true, answerPublic: false, status: STATUS.closed, closedAt: now, policeTransfer: 'Chưa chuyển — chưa có email Công an phường' };
+    const noAddress = { ...settings, bodies: settings.bodies.map((b) => (b.name === 'Công an phường' ? { ...b, email: '' } : b)) };
+    const notListed = { ...settings, bodies: settings.bodies.filter((b) => b.name !== 'Công an phường') };
+    for (const s of [noAddress, notListed]) {
+      expect(misuse(aCase(), { action: 'misuse', reason: 'x' }, ctx({ settings: s }))).toEqual({ patch: notTransferred, detail: 'x', notices: [], effects: [{ kind: 'policeUnreachable' }] });
+    }
+  });
+
+  it('finds the police by name, preferring the entry with an address', () => {
+    const two = { ...settings, bodies: [{ name: 'Công an phường (trực ban)', email: '' }, { name: 'CÔNG AN PHƯỜNG', email: 'trucban@ca.vn' }] };
+    expect(misuse(aCase(), { action: 'misuse', reason: 'x' }, ctx({ settings: two })).notices).toEqual([{ kind: 'police', to: 'trucban@ca.vn', code: 'GY-2026-00001', reason: 'x' }]);
   });
 
   it('refuses without a reason', () => {

@@ -7,12 +7,12 @@ const draft = aCase({ category: 'Môi trường', status: STATUS.draftAnswer, an
 const byPhone = { ...draft, hasEmail: false, hasPhone: true };
 
 describe('sendAnswer', () => {
-  it('answered by e-mail now, and the answer e-mail queued', () => {
+  it('queues the answer e-mail: approved, to go by e-mail — not answered until the mail has left (issue 18.5)', () => {
     expect(sendAnswer(draft, { action: 'sendAnswer' }, ctx({ status: 'draftAnswer' }))).toEqual({
-      patch: { answerSentAt: now, answerMethod: 'Email', status: STATUS.answered },
+      patch: { answerMethod: 'Email', status: STATUS.approved },
       detail: '',
       notices: [{ kind: 'answer', code: 'GY-2026-00001' }],
-      effects: [],
+      effects: [{ kind: 'answerQueued' }],
     });
   });
 
@@ -21,7 +21,7 @@ describe('sendAnswer', () => {
     expect(() => sendAnswer({ ...draft, answer: 'Ngày {{ngay}}' }, { action: 'sendAnswer' }, ctx({ status: 'draftAnswer' }))).toThrow(/còn chỗ trống của mẫu/);
     expect(() => sendAnswer({ ...draft, answerSentAt: new Date('2026-11-20T03:00:00Z') }, { action: 'sendAnswer' }, ctx({ status: 'draftAnswer' }))).toThrow('Đã trả lời người dân ngày 20/11/2026.');
     expect(() => sendAnswer(draft, { action: 'sendAnswer' }, ctx({ status: 'draftAnswer', settings: { ...settings, approvalRequired: true } }))).toThrow('Nội dung trả lời cần được duyệt trước khi gửi cho người dân.');
-    expect(sendAnswer(draft, { action: 'sendAnswer' }, ctx({ status: 'approved', settings: { ...settings, approvalRequired: true } })).patch.status).toBe(STATUS.answered);
+    expect(sendAnswer(draft, { action: 'sendAnswer' }, ctx({ status: 'approved', settings: { ...settings, approvalRequired: true } })).patch).toEqual({ answerMethod: 'Email', status: STATUS.approved });
     expect(() => sendAnswer(byPhone, { action: 'sendAnswer' }, ctx({ status: 'draftAnswer' }))).toThrow(/không để lại email hợp lệ/);
   });
 });

@@ -80,6 +80,7 @@ export const CASE_COLUMNS = [
   col('closedAt', 'Đóng lúc', 'datetime'),
   col('linkedCases', 'Ý kiến liên quan'),
   col('hiddenFromPublic', 'Ẩn khỏi công khai', 'boolean'),
+  col('policeTransfer', 'Chuyển Công an phường'),
   col('responseKey', 'Mã phản hồi biểu mẫu'),
   col('lookupVersion', 'Lần cấp mã tra cứu', 'number'),
   col('rating', 'Điểm hài lòng (1–5)', 'number'),
