@@ -110,13 +110,15 @@ export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1, editin
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const first = (current - 1) * SHEET_PAGE_ROWS;
   const shown = rows.slice(first, first + SHEET_PAGE_ROWS);
-  const preview = (v: string) => (v.length <= CELL_PREVIEW_CHARS ? v : `${v.slice(0, CELL_PREVIEW_CHARS)}…`);
+  // A long cell shows its beginning and expands on demand, editable or not.
+  const expandable = (v: string) => html`<details><summary>${v.slice(0, CELL_PREVIEW_CHARS)}… <span class="muted">(${v.length.toLocaleString('vi-VN')} ký tự — xem thêm)</span></summary>${v.slice(CELL_PREVIEW_CHARS)}</details>`;
   const cell = (v: string, row: number, column: number) => {
     if (editing.allowed) {
       const a1 = `${columnLetter(column)}${row}`;
-      return html`<td><a class="cell" href="?page=${current}&amp;cell=${a1}#edit" title="Sửa ô ${a1}">${v === '' ? raw('&nbsp;') : preview(v)}</a></td>`;
+      if (v.length > CELL_PREVIEW_CHARS) return html`<td>${expandable(v)}<a class="cell" href="?page=${current}&amp;cell=${a1}#edit" title="Sửa ô ${a1}">Sửa ô ${a1}</a></td>`;
+      return html`<td><a class="cell" href="?page=${current}&amp;cell=${a1}#edit" title="Sửa ô ${a1}">${v === '' ? raw('&nbsp;') : v}</a></td>`;
     }
-    return v.length <= CELL_PREVIEW_CHARS ? html`<td>${v}</td>` : html`<td><details><summary>${v.slice(0, CELL_PREVIEW_CHARS)}… <span class="muted">(${v.length.toLocaleString('vi-VN')} ký tự — xem thêm)</span></summary>${v.slice(CELL_PREVIEW_CHARS)}</details></td>`;
+    return v.length <= CELL_PREVIEW_CHARS ? html`<td>${v}</td>` : html`<td>${expandable(v)}</td>`;
   };
   const pager = pages === 1 ? '' : html`<nav class="pager">Trang: ${Array.from({ length: pages }, (_, i) => i + 1).map((n) => (n === current ? html`<strong>${n}</strong> ` : html`<a href="?page=${n}">${n}</a> `))}</nav>`;
   return html`<h1>${ss.name} › ${sheet.name}</h1>
@@ -124,7 +126,7 @@ export function sheetPage(ss: SpreadsheetView, sheetId: number, page = 1, editin
   <nav>${ss.sheets.map((s) => html`<a href="/sheets/${ss.id}/${s.sheetId}">${s.name}</a> · `)}</nav>
   ${editing.allowed ? editForms(ss.id, sheet, editing.cell) : ''}
   ${pager}
-  <div class="sheet-scroll"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr>${header ? html`<tr class="header"><th class="rowhead">1</th>${letters.map((_, c) => (editing.allowed ? cell(header[c] ?? '', 1, c + 1) : html`<th>${header[c] ?? ''}</th>`))}</tr>` : ''}</thead>
+  <div class="sheet-scroll"><table class="grid" data-sheet="${sheet.name}"><thead><tr><th></th>${letters.map((l) => html`<th>${l}</th>`)}</tr>${header ? html`<tr class="header"><th class="rowhead">1</th>${letters.map((_, c) => (editing.allowed ? html`<th><a class="cell" href="?page=${current}&amp;cell=${columnLetter(c + 1)}1#edit" title="Sửa ô ${columnLetter(c + 1)}1">${header[c] || raw('&nbsp;')}</a></th>` : html`<th>${header[c] ?? ''}</th>`))}</tr>` : ''}</thead>
   <tbody>${shown.map((row, r) => html`<tr><th class="rowhead">${first + r + 2}</th>${letters.map((_, c) => cell(row[c] ?? '', first + r + 2, c + 1))}</tr>`)}</tbody></table></div>
   ${pager}`;
 }

@@ -23,7 +23,7 @@ it('an admin enters a paper-mailbox letter from the sidebar; the case records th
   await sidebar.getByLabel(T.channel).selectOption({ label: 'Hòm thư giấy' });
   await sidebar.getByLabel(T.group).selectOption('Tổ dân phố 12');
   await sidebar.getByLabel(T.content).fill('Thư tay: xin lắp thêm đèn chiếu sáng ở ngõ 3');
-  await sidebar.getByLabel(T.phone).fill('0912 345 678');
+  await sidebar.getByLabel(T.phone, { exact: true }).fill('0912 345 678');
   await ward.page.screenshot({ path: artifact('sidebar-entry.png') });
   await sidebar.getByRole('button', { name: T.save }).click();
   const ok = sidebar.getByRole('status').filter({ hasText: 'Đã lưu ý kiến GY-' });
@@ -50,10 +50,10 @@ it('an empty content is refused with a Vietnamese message and nothing is saved',
 it('a wrong e-mail or phone is marked on its own field, with an example, and nothing is saved until it is right', async () => {
   const sidebar = await openSidebar();
   await sidebar.getByLabel(T.content).fill('Thư tay: ống cống ngõ 5 vỡ');
-  await sidebar.getByLabel(T.phone).fill('0912 345');
+  await sidebar.getByLabel(T.phone, { exact: true }).fill('0912 345');
   await sidebar.getByLabel(T.email).fill('ba.lan@gmail');
   await sidebar.getByRole('button', { name: T.save }).click();
-  const phone = sidebar.getByLabel(T.phone);
+  const phone = sidebar.getByLabel(T.phone, { exact: true });
   const email = sidebar.getByLabel(T.email);
   expect(await phone.getAttribute('aria-invalid')).toBe('true');
   expect(await email.getAttribute('aria-invalid')).toBe('true');
