@@ -138,17 +138,32 @@ function section(node: ContainerNode | null, cls: string): string {
   return node ? `<div class="${cls}">${blocks(node.children).map((b) => b.html).join('')}</div>` : '';
 }
 
-/** Moves blocks that overflow a page (on screen) onto a following page, as Docs flows text. */
+/**
+ * Flows the blocks of a page that overflows (on screen) onto following pages, as Docs lays out
+ * text: a block that does not fit goes to the next page with everything after it; a table is
+ * broken between its rows where the page ends, its remaining rows going on in a table of the same
+ * style on the next page (Docs splits a table across pages; nothing keeps it together unless asked:
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#tablerowstyle).
+ * A block taller than a whole page stays where it is. The print path needs none of this:
+ * Chromium's own pagination breaks the same blocks and rows.
+ */
 const PAGINATE = `(function () {
-  function room(page) {
+  function flowOf(page) { return page.querySelector(':scope > .flow'); }
+  function limit(page) {
     var cs = getComputedStyle(page);
-    var h = page.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-    for (var i = 0; i < page.children.length; i++) if (!page.children[i].classList.contains('flow')) h -= page.children[i].offsetHeight;
-    return h;
+    var bottom = page.getBoundingClientRect().bottom - parseFloat(cs.paddingBottom);
+    var footer = page.querySelector(':scope > .footer');
+    return footer ? bottom - footer.offsetHeight : bottom;
   }
+  function firstOver(items, end) {
+    for (var i = 0; i < items.length; i++) if (items[i].getBoundingClientRect().bottom > end + 1) return i;
+    return -1;
+  }
+  function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll(':scope > tbody > tr, :scope > tr')); }
   function fit(page) {
-    var flow = page.querySelector('.flow');
-    if (flow.children.length < 2 || flow.offsetHeight <= room(page) + 1) return;
+    var flow = flowOf(page);
+    var kids = Array.prototype.slice.call(flow.children);
+    if (firstOver(kids, limit(page)) < 0) return;
     var next = document.createElement('section');
     next.className = 'page';
     var nextFlow = document.createElement('div');
@@ -158,11 +173,31 @@ const PAGINATE = `(function () {
     if (footer) next.appendChild(footer);
     if (page.classList.contains('brk')) { page.classList.remove('brk'); next.classList.add('brk'); }
     page.after(next);
-    while (flow.children.length > 1 && flow.offsetHeight > room(page) + 1) nextFlow.insertBefore(flow.lastElementChild, nextFlow.firstChild);
+    var end = limit(page);
+    var i = firstOver(kids, end);
+    if (i < 0) return fit(next);
+    var from = i;
+    var block = kids[i];
+    if (block.tagName === 'TABLE') {
+      var rows = rowsOf(block);
+      var j = firstOver(rows, end);
+      if (j === 0 && i > 0) from = i;
+      else {
+        if (j === 0) j = 1;
+        if (j < rows.length) {
+          var rest = block.cloneNode(false);
+          var body = document.createElement('tbody');
+          rest.appendChild(body);
+          for (var r = j; r < rows.length; r++) body.appendChild(rows[r]);
+          nextFlow.appendChild(rest);
+        }
+        from = i + 1;
+      }
+    } else if (i === 0) from = 1;
+    for (var k = from; k < kids.length; k++) nextFlow.appendChild(kids[k]);
     fit(next);
   }
-  var pages = Array.prototype.slice.call(document.querySelectorAll('.page'));
-  pages.forEach(fit);
+  Array.prototype.slice.call(document.querySelectorAll('.page')).forEach(fit);
   document.querySelectorAll('.page').forEach(function (p, i) { p.setAttribute('aria-label', 'Trang ' + (i + 1)); });
 })();`;
 
