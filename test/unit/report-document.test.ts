@@ -3,7 +3,8 @@ import { fromYmd, parseIsoDate } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { allText } from '../../src/domain/report/blocks';
 import { buildReport } from '../../src/domain/report/model';
-import { appendixRows, placeAndDate, reportDocument } from '../../src/domain/report/report-document';
+import { placeAndDate } from '../../src/domain/report/administrative';
+import { appendixRows, reportDocument } from '../../src/domain/report/report-document';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { THREE_CASES as cases, THREE_GROUPS as groups } from '../support/report-cases';
 

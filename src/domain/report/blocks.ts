@@ -20,12 +20,22 @@ export interface TextBlock {
   placeholder?: boolean;
 }
 
+/** One line of a cell: its own emphasis and size. */
+export interface LineStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+}
+
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
   align?: Align;
   /** The cell's first line only: bold, at this size (points) — a sticker's or slip's heading. */
   heading?: number;
+  /** Per line of the cell's text (split at "\n", in order; absent: as the cell): what that line alone has. */
+  lines?: Array<LineStyle | undefined>;
 }
 
 export interface TableBlock {

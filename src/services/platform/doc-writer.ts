@@ -62,12 +62,13 @@ function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
       const style: CellStyle = b.cellStyles?.[r]?.[c] ?? {};
       const image = images.get(`${r}:${c}`);
       const align = style.align && style.align !== 'left' ? alignment(style.align) : null;
-      if (!image && !align && !style.bold && !style.italic && !style.heading) return;
+      if (!image && !align && !style.bold && !style.italic && !style.heading && !style.lines) return;
       const cell = table.getCell(r, c);
       if (style.bold || style.italic) cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
       // While the cell holds its text alone, the text's offsets are the cell's.
       const end = (text.includes('\n') ? text.indexOf('\n') : text.length) - 1;
       if (style.heading && end >= 0) cell.editAsText().setBold(0, end, true).setFontSize(0, end, style.heading);
+      if (style.lines) styleLines(cell.editAsText(), text, style.lines);
       if (align) cell.getChild(0).asParagraph().setAlignment(align);
       if (image) {
         // Above the text, in a paragraph of its own aligned like it. One blob per distinct image.
@@ -78,6 +79,21 @@ function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
       }
     }),
   );
+}
+
+/** Each styled line of a cell's text (lines split at "\n"), by its offsets: a letterhead's or a signature's lines. */
+function styleLines(edit: GoogleAppsScript.Document.Text, text: string, lines: NonNullable<CellStyle['lines']>): void {
+  let start = 0;
+  text.split('\n').forEach((line, i) => {
+    const style = lines[i];
+    const end = start + line.length - 1;
+    if (style && end >= start) {
+      if (style.bold !== undefined) edit.setBold(start, end, style.bold);
+      if (style.italic !== undefined) edit.setItalic(start, end, style.italic);
+      if (style.size !== undefined) edit.setFontSize(start, end, style.size);
+    }
+    start += line.length + 1;
+  });
 }
 
 function writeChart(body: Body, b: ChartBlock): void {
