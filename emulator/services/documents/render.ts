@@ -144,8 +144,9 @@ function section(node: ContainerNode | null, cls: string): string {
  * broken between its rows where the page ends, its remaining rows going on in a table of the same
  * style on the next page (Docs splits a table across pages; nothing keeps it together unless asked:
  * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#tablerowstyle).
- * A block taller than a whole page stays where it is. The print path needs none of this:
- * Chromium's own pagination breaks the same blocks and rows.
+ * A block taller than a whole page stays where it is. Printing keeps these pages: each sheet
+ * starts a new printed page, so the PDF has the pages the screen shows (Chromium's own breaks —
+ * orphans and widows, margins truncated at a break — would differ by a page now and then).
  */
 const PAGINATE = `(function () {
   function flowOf(page) { return page.querySelector(':scope > .flow'); }
@@ -242,7 +243,8 @@ hr{border:0;border-top:1px solid #000;margin:6pt 0}
 html,body{background:none;padding:0}
 .toolbar{display:none}
 .page{display:block;width:auto;height:auto;padding:0;margin:0;box-shadow:none}
-.page.brk{break-after:page}
+.page{break-after:page}
+.page:last-child{break-after:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 </style></head><body><div class="toolbar" role="toolbar" aria-label="${esc(doc.name)}"><span>${esc(doc.name)}</span><button type="button" onclick="window.print()">In / Lưu PDF</button></div><main class="doc" aria-label="${esc(doc.name)}">${sheets.join('')}</main><script>${PAGINATE}</script></body></html>`;
