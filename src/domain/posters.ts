@@ -22,7 +22,7 @@ export interface PosterTarget {
   boardUrl: string;
 }
 
-export const POSTER_QR_PX = 340;
+export const POSTER_QR_PX = 300;
 const BOARD_QR_PX = 150;
 export const STICKER_QR_PX = 150;
 export const STICKERS_PER_ROW = 3;
