@@ -43,7 +43,7 @@ async function styleOf(page: Page, text: string): Promise<{ weight: string; styl
       const range = document.createRange();
       range.setStart(n, at);
       range.setEnd(n, at + t.length);
-      const rows = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      const rows = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
       const cs = getComputedStyle(n.parentElement!);
       return { weight: cs.fontWeight, style: cs.fontStyle, lines: rows.size };
     }

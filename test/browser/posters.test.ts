@@ -62,7 +62,7 @@ async function roomAtFoot(page: Page): Promise<number[]> {
   return page.locator('section.page').evaluateAll((els) =>
     els.map((el) => {
       const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).paddingBottom);
-      const last = Math.max(...[...el.querySelectorAll('.flow > *')].map((b) => b.getBoundingClientRect().bottom));
+      const last = Math.max(...Array.from(el.querySelectorAll('.flow > *')).map((b) => b.getBoundingClientRect().bottom));
       return Math.floor(bottom - last);
     }),
   );

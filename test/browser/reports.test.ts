@@ -176,7 +176,7 @@ it('the monthly publication Doc, as residents will read it on the notice board: 
   const outside = await sheets.evaluateAll((els) =>
     els.flatMap((el) => {
       const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).paddingBottom);
-      return [...el.querySelectorAll('.flow > *')].filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
+      return Array.from(el.querySelectorAll('.flow > *')).filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
     }),
   );
   expect(outside).toEqual([]);

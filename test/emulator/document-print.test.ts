@@ -142,7 +142,7 @@ describe('The ward’s Doc view — https://developers.google.com/apps-script/re
       els.flatMap((el) => {
         const box = el.getBoundingClientRect();
         const bottom = box.bottom - parseFloat(getComputedStyle(el).paddingBottom);
-        return [...el.querySelectorAll('.flow > *')].filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
+        return Array.from(el.querySelectorAll('.flow > *')).filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
       }),
     );
     expect(outside).toEqual([]);

@@ -7,6 +7,8 @@
 import type { Block, CellStyle, ChartBlock, DocumentSpec, ImageBlock, TableBlock, TextBlock } from '../../domain/report/blocks';
 
 const POINTS_PER_MM = 72 / 25.4;
+/** Space under an image in a cell, points. */
+const IMAGE_SPACING_PT = 4;
 
 /** A Google Doc the add-on made (drawn from blocks or copied from a template): what the sidebar opens. */
 export interface WrittenDoc {
@@ -75,6 +77,8 @@ function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
         if (!blobs.has(image.base64)) blobs.set(image.base64, imageBlob(image));
         const para = cell.insertParagraph(0, '');
         if (align) para.setAlignment(align);
+        // Room under a QR code: the tall accents of the line below ("SỐ") would reach into its quiet zone.
+        para.setSpacingAfter(IMAGE_SPACING_PT);
         sizeImage(para.appendInlineImage(blobs.get(image.base64)!), image);
       }
     }),
