@@ -125,7 +125,33 @@ it('a slip sheet for one group from the sidebar at 300 px: two slips a page, eac
   expect(text).toContain('Tổ dân phố: Tổ dân phố 9');
   expect(text).toContain('PHẦN ÔNG/BÀ GIỮ LẠI');
   expect(text).toContain('Mã tra cứu:');
+  // Lines to write on for an elderly hand: ruled lines 9 mm apart or more (school exercise books
+  // rule 8–9 mm; hands that shake write larger), each one line across, for the content, the place
+  // and the name and phone — measured on the sheet as laid out (a CSS pixel is 1/96 inch).
+  const MM = 96 / 25.4;
+  const ruled = await doc.locator('section.page').first().locator('td').first().evaluate((td) => {
+    const out: Array<{ bottom: number; rows: number; width: number }> = [];
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!/^_{10,}$/.test(n.textContent!)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const rects = Array.from(range.getClientRects());
+      out.push({ bottom: rects[rects.length - 1].bottom, rows: new Set(rects.map((r) => Math.round(r.top))).size, width: rects[0].width });
+    }
+    return out;
+  });
+  expect(ruled.length).toBe(7);
+  for (const line of ruled) {
+    expect(line.rows).toBe(1);
+    expect(line.width / MM).toBeGreaterThan(100);
+  }
+  const pitches = ruled.slice(1).map((l, i) => (l.bottom - ruled[i].bottom) / MM);
+  expect(Math.min(...pitches)).toBeGreaterThanOrEqual(9);
+  // Two slips and the cut line fit their sheet, with the page-break line under them.
+  expect(Math.min(...(await roomAtFoot(doc)))).toBeGreaterThan(10);
   await doc.screenshot({ path: artifact('slip-sheet.png') });
+  await doc.locator('section.page').first().locator('tr').first().screenshot({ path: artifact('slip-one.png') });
   // Printed: two A4 pages, no slip spilling onto a third.
   const pdf = (await doc.pdf({ preferCSSPageSize: true })).toString('latin1');
   expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(2);
