@@ -6,7 +6,7 @@
  * admin may edit.
  */
 import { PAPER } from '../i18n/documents';
-import { letterhead, signatureBlock } from './report/administrative';
+import { letterhead, signedEnd } from './report/administrative';
 import { A4_ADMINISTRATIVE, p, type DocumentSpec } from './report/blocks';
 
 export type CasePaperKind = 'slip' | 'letter';
@@ -19,6 +19,7 @@ export const CASE_PAPER_LAYOUT = 2;
 
 export function casePaperTemplate(kind: CasePaperKind): DocumentSpec {
   const slip = kind === 'slip';
+  const body: readonly string[] = slip ? PAPER.transferSlipBody : PAPER.letterBody;
   return {
     name: slip ? PAPER.transferSlipTemplateName : PAPER.letterTemplateName,
     page: A4_ADMINISTRATIVE,
@@ -26,8 +27,8 @@ export function casePaperTemplate(kind: CasePaperKind): DocumentSpec {
     blocks: [
       letterhead({ parentBody: PAPER.parentBody, localBody: PAPER.localBody, organ: PAPER.organ, number: PAPER.number, placeAndDate: PAPER.placeAndDate }),
       p(slip ? PAPER.transferSlipTitle : PAPER.letterTitle, { heading: 'title', bold: true, align: 'center', size: 14 }),
-      ...(slip ? PAPER.transferSlipBody : PAPER.letterBody).map((line) => p(line, { align: 'justify' })),
-      signatureBlock({ recipients: PAPER.recipients, signFor: PAPER.signFor, signTitle: PAPER.signTitle, signer: PAPER.signer }),
+      ...body.slice(0, -1).map((line) => p(line, { align: 'justify' })),
+      ...signedEnd(p(body[body.length - 1], { align: 'justify' }), { recipients: PAPER.recipients, signFor: PAPER.signFor, signTitle: PAPER.signTitle, signer: PAPER.signer }),
     ],
   };
 }

@@ -142,9 +142,21 @@ it('"Báo cáo": the quarterly report is made as a Doc in the administrative lay
   const text = await doc.locator('body').innerText();
   for (const s of ['ỦY BAN MTTQ VIỆT NAM', 'BAN THƯỜNG TRỰC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'I. TÌNH HÌNH TIẾP NHẬN', 'V. PHƯƠNG HƯỚNG, KIẾN NGHỊ', 'PHỤ LỤC']) expect(text).toContain(s);
   expect(await doc.locator('img').count()).toBe(2);
+  // The number line keeps its blank for the number written by hand, as Docs keeps spaces.
+  expect(text).toContain('Số:      /BC-MTTQ-BTT');
   await doc.screenshot({ path: artifact('report-first-page.png') });
   await doc.locator('img').first().scrollIntoViewIfNeeded();
   await doc.screenshot({ path: artifact('report-chart-page.png') });
+  // The signature block never stands alone: the page that holds it holds the text it signs (the
+  // last paragraph of section V is kept with it), and the block is whole on that page.
+  const signed = doc.locator('section.page', { hasText: 'TM. BAN THƯỜNG TRỰC' });
+  expect(await signed.count()).toBe(1);
+  const blocks = await signed.locator('.flow > *').evaluateAll((els) => els.map((e) => ({ tag: e.tagName, text: (e.textContent ?? '').slice(0, 60) })));
+  const at = blocks.findIndex((b) => b.tag === 'TABLE' && b.text.startsWith('Nơi nhận:'));
+  expect(at).toBeGreaterThan(0);
+  expect(blocks[at - 1].text).toMatch(/^Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến/);
+  expect(await signed.innerText()).toMatch(/TM\. BAN THƯỜNG TRỰC\nCHỦ TỊCH/);
+  await signed.screenshot({ path: artifact('report-signature-page.png') });
   const pdf = await doc.pdf({ preferCSSPageSize: true });
   // A4 is 595.28 × 841.89 pt: the MediaBox of the first page says so.
   const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));

@@ -52,6 +52,16 @@ describe('the report Doc, drawn from the model', () => {
     expect(text).not.toMatch(/@|Rác/);
   });
 
+  it('keeps the signature block with the text above it: the last paragraph kept with the next, the block\'s row never broken across pages', () => {
+    const at = spec.blocks.findIndex((b) => b.type === 'table' && b.rows[0][0].startsWith('Nơi nhận:'));
+    const before = spec.blocks[at - 1];
+    expect(before.type === 'paragraph' && [before.text.slice(0, 30), before.keepWithNext]).toEqual(['Đề nghị Ban Công tác Mặt trận ', true]);
+    const signature = spec.blocks[at];
+    expect(signature.type === 'table' && signature.keepRowsWhole).toBe(true);
+    // Nothing else is kept so: the rest flows as Docs lays it out (headings aside, which the writer keeps with what follows).
+    expect(spec.blocks.filter((b) => b.type === 'paragraph' && b.keepWithNext)).toHaveLength(1);
+  });
+
   it('dates: days below 10 and months below 3 get a leading 0 (Decree 30/2020/NĐ-CP)', () => {
     expect(placeAndDate('Hòa Bình', fromYmd(2026, 2, 5))).toBe('Hòa Bình, ngày 05 tháng 02 năm 2026');
     expect(placeAndDate('Hòa Bình', fromYmd(2026, 11, 24))).toBe('Hòa Bình, ngày 24 tháng 11 năm 2026');

@@ -91,8 +91,10 @@ function paragraph(p: ParagraphNode): { html: string; pageBreak: boolean } {
   const heading = p.attrs.heading && p.attrs.heading !== 'NORMAL' ? p.attrs.heading : null;
   const tag = heading ? (TAG[heading] ?? 'p') : 'p';
   const cls = heading ? ` class="${heading.toLowerCase()}"` : '';
+  // Kept on the page of the block after it (Docs API keepWithNext): the screen's pagination moves them together.
+  const keep = p.attrs.keepWithNext ? ' data-keep-next' : '';
   const attr = css.length ? ` style="${css.join(';')}"` : '';
-  return { html: `<${tag}${cls}${attr}>${body}</${tag}>`, pageBreak };
+  return { html: `<${tag}${cls}${keep}${attr}>${body}</${tag}>`, pageBreak };
 }
 
 function table(t: TableNode): string {
@@ -144,7 +146,8 @@ function section(node: ContainerNode | null, cls: string): string {
  * broken between its rows where the page ends, its remaining rows going on in a table of the same
  * style on the next page (Docs splits a table across pages; nothing keeps it together unless asked:
  * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#tablerowstyle).
- * A block taller than a whole page stays where it is. Printing keeps these pages: each sheet
+ * A paragraph kept with the next (Docs API keepWithNext) moves with it. A block taller than a
+ * whole page stays where it is. Printing keeps these pages: each sheet
  * starts a new printed page, so the PDF has the pages the screen shows (Chromium's own breaks —
  * orphans and widows, margins truncated at a break — would differ by a page now and then).
  */
@@ -195,6 +198,9 @@ const PAGINATE = `(function () {
         from = i + 1;
       }
     } else if (i === 0) from = 1;
+    // A block kept with the next one (keepWithNext) goes along, and those kept with it, as long as
+    // something stays on this page.
+    while (from > 1 && from === i && kids[from - 1].hasAttribute('data-keep-next')) { from--; i--; }
     for (var k = from; k < kids.length; k++) nextFlow.appendChild(kids[k]);
     fit(next);
   }
@@ -225,6 +231,8 @@ body{margin:0;padding:0 0 32px;color:#000;font-family:Arial,"Liberation Sans",Ar
 .footer{margin-top:auto}
 .header,.footer{font-size:11pt}
 p,h1,h2,h3,h4,h5,h6,ul{margin:0}
+/* Docs keeps every space a paragraph holds ("Số:      /BC-…" leaves room for a hand-written number). */
+p,h1,h2,h3,h4,h5,h6,li{white-space:pre-wrap}
 h1,h2,h3,h4,h5,h6{font-weight:normal}
 .title{font-size:26pt;margin-bottom:3pt}
 p.subtitle{font-size:15pt;color:#666666;margin-bottom:16pt}

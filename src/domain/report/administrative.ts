@@ -14,7 +14,7 @@
  */
 import { toYmd, type CivilDay } from '../calendar/civil-date';
 import { OFFICIAL_DOC as T } from '../../i18n/documents';
-import type { CellStyle, TableBlock } from './blocks';
+import type { CellStyle, TableBlock, TextBlock } from './blocks';
 
 /** Text width of the administrative A4 page (210 − 30 − 15 mm), shared by the letterhead's two columns. */
 const LETTERHEAD_MM: [number, number] = [65, 100];
@@ -98,5 +98,16 @@ export function signatureBlock(c: ClosingFields): TableBlock {
     rows: [[recipients.join('\n'), signature.join('\n')]],
     cellStyles: [[{ lines: recipients.map((_, i) => (i === 0 ? { bold: true, italic: true, size: 12 } : { size: 11 })) }, { bold: true, align: 'center' }]],
     widthsMm: CLOSING_MM,
+    // "TM. BAN THƯỜNG TRỰC" on one page and the name on the next is no signature block.
+    keepRowsWhole: true,
   };
+}
+
+/**
+ * The document's last paragraph and the signature block after it, kept on one page: a signature
+ * block alone at the top of a page signs nothing the reader can see (Decree 30 puts it right
+ * under the text).
+ */
+export function signedEnd(last: TextBlock, c: ClosingFields): [TextBlock, TableBlock] {
+  return [{ ...last, keepWithNext: true }, signatureBlock(c)];
 }

@@ -18,6 +18,11 @@ export interface TextBlock {
   heading?: 'title' | 'section' | 'subsection';
   /** Left for staff to write (evaluation, direction): shown highlighted. */
   placeholder?: boolean;
+  /**
+   * Laid out on the same page as the block after it (a heading is, always). DocumentApp cannot say
+   * it: the writer asks the Docs API (ParagraphStyle.keepWithNext).
+   */
+  keepWithNext?: boolean;
 }
 
 /** One line of a cell: its own emphasis and size. */
@@ -57,6 +62,8 @@ export interface TableBlock {
   size?: number;
   /** Images at the top of a cell, above its text (a sticker's QR code). */
   cellImages?: Array<{ row: number; col: number; image: ImageBlock }>;
+  /** No row is broken across two pages (Docs API TableRowStyle.preventOverflow): a signature block. */
+  keepRowsWhole?: boolean;
 }
 
 export interface ChartBlock {

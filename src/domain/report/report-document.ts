@@ -9,7 +9,7 @@ import { formatVietnameseDate, vietnamDayOf, type CivilDay } from '../calendar/c
 import type { ReportSettings } from '../settings';
 import { isQrChannel, UNCLASSIFIED } from '../case';
 import { REPORT_DOC as T } from '../../i18n/reports';
-import { letterhead, placeAndDate, signatureBlock } from './administrative';
+import { letterhead, placeAndDate, signedEnd } from './administrative';
 import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportModel } from './types';
 
@@ -150,10 +150,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     p(E.weaknessesPlaceholder, { placeholder: true }),
 
     p(D.heading, { heading: 'section', bold: true }),
-    p(D.placeholder, { placeholder: true }),
-    f.silentGroups.length ? p(D.silentGroups(f.silentGroups.length), { align: 'justify' }) : null,
-
-    signatureBlock(header),
+    ...(f.silentGroups.length ? [p(D.placeholder, { placeholder: true }), ...signedEnd(p(D.silentGroups(f.silentGroups.length), { align: 'justify' }), header)] : signedEnd(p(D.placeholder, { placeholder: true }), header)),
 
     { type: 'pageBreak' },
     p(A.heading, { heading: 'section', bold: true, align: 'center' }),

@@ -153,5 +153,36 @@ export function writeDocument(spec: DocumentSpec): WrittenDoc {
   const first = body.getChild(0);
   if (body.getNumChildren() > 1 && first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === '') first.removeFromParent();
   doc.saveAndClose();
+  keepTogether(doc.getId(), spec);
   return { id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
+}
+
+/**
+ * What DocumentApp cannot say, asked of the Docs API (the advanced Docs service, under the same
+ * documents scope) in two calls, once the Doc is saved — the API sees only saved changes: a
+ * heading or a paragraph marked keepWithNext stays on the page of the block after it; a table
+ * marked keepRowsWhole never breaks a row across pages. The body's elements after its section
+ * break are the spec's blocks, one each (the new Doc's empty first paragraph was removed).
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#paragraphstyle
+ */
+function keepTogether(id: string, spec: DocumentSpec): void {
+  const asked = spec.blocks.some((b) => (b.type === 'paragraph' && (b.keepWithNext || b.heading)) || (b.type === 'table' && b.keepRowsWhole));
+  if (!asked) return;
+  // The manifest enables the service (appsscript.json, dependencies.enabledAdvancedServices).
+  if (!Docs) throw new Error('doc-writer: the advanced Docs service is not enabled');
+  const elements = (Docs.Documents.get(id).body?.content ?? []).filter((e) => !e.sectionBreak);
+  if (elements.length !== spec.blocks.length) throw new Error(`doc-writer: ${elements.length} elements for ${spec.blocks.length} blocks in ${spec.name}`);
+  // As the API reference spells them (the bundled types predate updateTableRowStyle).
+  const requests: object[] = [];
+  spec.blocks.forEach((b, i) => {
+    const e = elements[i];
+    if ((b.type === 'table') !== Boolean(e.table)) throw new Error(`doc-writer: block ${i} of ${spec.name} is not where it was written`);
+    if (b.type === 'paragraph' && (b.keepWithNext || b.heading)) {
+      requests.push({ updateParagraphStyle: { range: { startIndex: e.startIndex, endIndex: e.endIndex }, paragraphStyle: { keepWithNext: true, keepLinesTogether: true }, fields: 'keepWithNext,keepLinesTogether' } });
+    }
+    if (b.type === 'table' && b.keepRowsWhole) {
+      requests.push({ updateTableRowStyle: { tableStartLocation: { index: e.startIndex }, tableRowStyle: { preventOverflow: true }, fields: 'preventOverflow' } });
+    }
+  });
+  Docs.Documents.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
 }
