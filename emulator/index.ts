@@ -5,7 +5,7 @@
  */
 import { decodeState, encodeState } from './core/json';
 import { AppsScriptException } from './core/errors';
-import { DEFAULT_COSTS, DEFAULT_QUOTAS, Kernel, type Costs, type Quotas } from './core/kernel';
+import { DEFAULT_COSTS, DEFAULT_QUOTAS, Kernel, type Costs, type Manifest, type Quotas } from './core/kernel';
 import type { ExecutionOptions, ExecutionRecord } from './core/execution';
 import type { StatsReport } from './core/meter';
 import type { DriveFileRecord } from './core/files';
@@ -101,6 +101,25 @@ function clientCallable(fn: string): string {
   return fn;
 }
 
+/**
+ * Advanced services, by the serviceId a manifest enables them with: a script sees one only under
+ * the userSymbol its manifest's dependencies.enabledAdvancedServices gives it
+ * (https://developers.google.com/apps-script/manifest/dependencies); the built-in services always.
+ */
+const ADVANCED_SERVICES: Record<string, { global: string; version: string }> = { docs: { global: 'Docs', version: 'v1' } };
+
+function scriptGlobals(globals: Record<string, unknown>, manifest: Manifest): Record<string, unknown> {
+  const out = { ...globals };
+  for (const { global } of Object.values(ADVANCED_SERVICES)) delete out[global];
+  const enabled = ((manifest.dependencies as { enabledAdvancedServices?: Array<{ userSymbol?: string; serviceId?: string; version?: string }> } | undefined)?.enabledAdvancedServices ?? []);
+  for (const service of enabled) {
+    const known = service.serviceId ? ADVANCED_SERVICES[service.serviceId] : undefined;
+    if (!known || service.version !== known.version || !service.userSymbol) throw new Error(`emulator: advanced service ${JSON.stringify(service)} is not modelled`);
+    out[service.userSymbol] = globals[known.global];
+  }
+  return out;
+}
+
 export function createWorkspace(options: WorkspaceOptions = {}) {
   const saved = options.snapshot ? decodeState<SnapshotData>(options.snapshot) : null;
   const timeZone = saved?.timeZone ?? options.timeZone ?? 'Asia/Ho_Chi_Minh';
@@ -150,7 +169,7 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       }
       // A "webapp" section is checked as a deployment would check it, and deploys the web app once.
       kernel.module('webapp').loaded(files.manifest);
-      const realm = new ScriptRealm(kernel, files, globals);
+      const realm = new ScriptRealm(kernel, files, scriptGlobals(globals, files.manifest));
       kernel.script = realm;
       app = {
         realm,

@@ -19,6 +19,7 @@ export const SERVICE_NAMES = [
   'ContentService',
   'Logger',
   'Charts',
+  'Docs',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -40,6 +40,8 @@ const FORMS: ScopeRule = [`${G}forms.currentonly`, `${G}forms`];
 const FORMS_ALL: ScopeRule = [`${G}forms`];
 const DOCS: ScopeRule = [`${G}documents.currentonly`, `${G}documents`];
 const DOCS_ALL: ScopeRule = [`${G}documents`];
+const DOCS_API_READ: ScopeRule = [`${G}documents`, `${G}documents.readonly`, `${G}drive`, `${G}drive.file`, `${G}drive.readonly`];
+const DOCS_API_WRITE: ScopeRule = [`${G}documents`, `${G}drive`, `${G}drive.file`];
 const DRIVE_READ: ScopeRule = [`${G}drive.readonly`, `${G}drive`];
 const DRIVE: ScopeRule = [`${G}drive`];
 const SCRIPTAPP: ScopeRule = [`${G}script.scriptapp`];
@@ -177,6 +179,10 @@ const CLASSES: Record<string, ClassRule> = {
   'Session:Session': { all: NONE, except: { getActiveUser: EMAIL, getEffectiveUser: EMAIL } },
   // https://developers.google.com/apps-script/reference/base/user
   'Session:User': { all: NONE },
+  // The advanced Docs service (the Docs API): its methods' reference pages list the scopes.
+  // https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/get
+  // https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate
+  'Docs:Documents': { all: DOCS_API_WRITE, except: { get: DOCS_API_READ } },
   // TextValidation is an opaque value made by TextValidationBuilder.build(): the reference
   // documents no method of it. https://developers.google.com/apps-script/reference/forms/text-validation
   'FormApp:TextValidation': { all: NONE },

@@ -7,7 +7,7 @@
  */
 import { PAPER_SLIP_DOC as T } from '../i18n/documents';
 import { A4_CUT_OUT, qrImage } from './posters';
-import { p, type Block, type DocumentSpec } from './report/blocks';
+import { p, type Block, type DocumentSpec, type LineStyle } from './report/blocks';
 
 export interface PaperSlip {
   code: string;
@@ -29,22 +29,44 @@ export interface PaperSlipSheet {
 export const PAPER_SLIPS_PER_PAGE = 2;
 export const MAX_PAPER_SLIPS = 40;
 export const STUB_QR_PX = 96;
-const DOTS = '. '.repeat(62).trim();
+
+/**
+ * The lines residents write on, ruled for an elderly hand: underscores at 20 points make a solid
+ * rule every 26.4 points (9.3 mm — Docs lays a line at 1.32 times its text's size), wide enough
+ * for a hand that shakes; 30 of them stay on one line of the form's column (117 mm of 130).
+ */
+const WRITING_PT = 20;
+const RULE = '_'.repeat(30);
+/** Lines for the content; the back of the slip takes more (the label says so). */
+const CONTENT_LINES = 5;
+
+interface FormLine {
+  text: string;
+  style?: LineStyle;
+}
+
+function formLines(s: PaperSlipSheet, paperSlip: PaperSlip): FormLine[] {
+  const rule: FormLine = { text: RULE, style: { size: WRITING_PT } };
+  return [
+    { text: T.title, style: { bold: true, size: 13 } },
+    { text: T.mailbox(s.committee) },
+    { text: T.group(s.group) },
+    { text: T.code(paperSlip.code) },
+    { text: T.content },
+    ...Array.from({ length: CONTENT_LINES }, () => rule),
+    { text: T.location },
+    rule,
+    { text: T.nameAndPhone },
+    rule,
+    { text: T.confidential },
+    { text: T.howTo(s.normalDays) },
+  ];
+}
 
 export function paperSlipFormText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
-  return [
-    T.title,
-    T.mailbox(s.committee),
-    T.group(s.group),
-    T.code(paperSlip.code),
-    T.content,
-    ...Array.from({ length: 10 }, () => DOTS),
-    T.location(DOTS.slice(0, 96)),
-    T.nameAndPhone(DOTS.slice(0, 44), DOTS.slice(0, 30)),
-    T.contactOptional,
-    T.confidential,
-    T.howTo(s.normalDays),
-  ].join('\n');
+  return formLines(s, paperSlip)
+    .map((l) => l.text)
+    .join('\n');
 }
 
 export function paperSlipStubText(s: PaperSlipSheet, paperSlip: PaperSlip): string {
@@ -74,7 +96,7 @@ export function paperSlipDocument(s: PaperSlipSheet): DocumentSpec {
       widthsMm: [134, 52],
       size: 10,
       cellImages,
-      cellStyles: page.map(() => [{ heading: 13 }, { align: 'center' as const }]),
+      cellStyles: page.map((paperSlip) => [{ lines: formLines(s, paperSlip).map((l) => l.style) }, { align: 'center' as const }]),
     });
     if (page.length > 1 || start + PAPER_SLIPS_PER_PAGE < s.paperSlips.length) blocks.push(p(T.cutHere, { size: 8, italic: true, align: 'center' }));
   }

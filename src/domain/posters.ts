@@ -22,18 +22,42 @@ export interface PosterTarget {
   boardUrl: string;
 }
 
-export const POSTER_QR_PX = 340;
+export const POSTER_QR_PX = 300;
 const BOARD_QR_PX = 150;
-export const STICKER_QR_PX = 150;
+/**
+ * The sticker's code: its symbol (modules only) 4 cm across — what a phone reads from a hand's
+ * length, slightly out of focus, for links as long as a prefilled form's (version 11, 61 modules:
+ * modules of 0.66 mm) — plus its quiet zone of 4 modules each side.
+ */
+export const STICKER_QR_MM = 40;
+/** Docs sizes images in pixels of 1/96 inch. */
+const PX_PER_MM = 96 / 25.4;
 export const STICKERS_PER_ROW = 3;
 export const STICKER_ROWS_PER_PAGE = 4;
 
-/** Cut-out sheets (stickers, slips): A4 with even 12 mm margins — nothing is filed or bound. */
-export const A4_CUT_OUT: DocumentSpec['page'] = { widthMm: 210, heightMm: 297, marginTopMm: 12, marginBottomMm: 12, marginLeftMm: 12, marginRightMm: 12 };
+/**
+ * Cut-out sheets (stickers, slips): A4 with 12 mm margins left and right and 10 mm top and bottom
+ * (as much as office printers print) — nothing is filed or bound, and four rows of 4 cm codes with
+ * their quiet zones need the height.
+ */
+export const A4_CUT_OUT: DocumentSpec['page'] = { widthMm: 210, heightMm: 297, marginTopMm: 10, marginBottomMm: 10, marginLeftMm: 12, marginRightMm: 12 };
 
 /** A QR code as a centred image block: `px` shown, `cell` pixels per module in the GIF; its alt text is the link. */
 export function qrImage(url: string, name: string, px: number, cell = 8): ImageBlock {
   const qr = qrGif(url, cell);
+  return { type: 'image', base64: qr.base64, mimeType: 'image/gif', name, width: px, height: px, title: url, align: 'center' };
+}
+
+/**
+ * A QR code whose symbol is `symbolMm` across when printed, its quiet zone around it: the shown
+ * size follows the link's length (a longer link has more, smaller modules at a given size). The
+ * GIF has 8 pixels a module, so a 4 cm code prints sharp at 300 dpi.
+ */
+export function qrImageOfSymbol(url: string, name: string, symbolMm: number): ImageBlock {
+  const cell = 8;
+  const qr = qrGif(url, cell);
+  const modules = qr.size / cell - 8;
+  const px = Math.ceil((symbolMm * PX_PER_MM * (modules + 8)) / modules);
   return { type: 'image', base64: qr.base64, mimeType: 'image/gif', name, width: px, height: px, title: url, align: 'center' };
 }
 
@@ -87,7 +111,7 @@ export function stickerDocument(targets: PosterTarget[]): DocumentSpec {
       const col = i % STICKERS_PER_ROW;
       if (!rows[row]) rows[row] = Array.from({ length: STICKERS_PER_ROW }, () => '');
       rows[row][col] = STICKER_DOC.text(t.title);
-      cellImages.push({ row, col, image: qrImage(t.formUrl, STICKER_DOC.qrName(t.title), STICKER_QR_PX, 4) });
+      cellImages.push({ row, col, image: qrImageOfSymbol(t.formUrl, STICKER_DOC.qrName(t.title), STICKER_QR_MM) });
     });
     blocks.push({
       type: 'table',

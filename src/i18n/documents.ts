@@ -6,6 +6,24 @@
 import { RESIDENT } from './address';
 
 /**
+ * The parts of an administrative document every paper a clerk signs shares (Decree 30/2020/NĐ-CP,
+ * Appendix I), built once by domain/report/administrative.ts: the national motto, the rules under
+ * the names, the place-and-date line, "Nơi nhận" and its archive line.
+ */
+export const OFFICIAL_DOC = {
+  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+  /** The solid rule under the motto (as long as its second line) and under the issuing body (shorter). */
+  mottoRule: '――――――――――――――',
+  bodyRule: '―――――――',
+  /** "Lưu Kiếm, ngày 02 tháng 12 năm 2026" — dd and mm already padded as Decree 30 asks. */
+  placeAndDate: (place: string, dd: string, mm: string, year: number | string) => `${place}, ngày ${dd} tháng ${mm} năm ${year}`,
+  recipients: 'Nơi nhận:',
+  /** The office's own copy, always the last recipient. */
+  archive: 'Lưu: VT',
+} as const;
+
+/**
  * The transfer slip and the reply letter follow the Vietnamese administrative format (Decree
  * 30/2020/NĐ-CP): motto block, issuing body, number, place and date, title, body, recipients,
  * signature. They are Google Docs the admin can edit; {{…}} fields are filled for each case.
@@ -17,8 +35,6 @@ export const PAPER = {
   letterName: (code: string) => `Thư trả lời ${code}`,
   versionName: (name: string, n: number) => `${name} (bản ${n})`,
   groupSheetName: (on: string) => `Phiếu trả lời theo tổ dân phố — ${on}`,
-  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
   transferSlipTitle: 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN',
   letterTitle: 'THƯ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ',
   transferSlipBody: [
@@ -31,9 +47,19 @@ export const PAPER = {
   ],
   /** The reply's parts are composed by domain/reply, the same for the letter and the e-mail. */
   letterBody: ['{{kinh_gui}}', '{{mo_dau}}', '{{tra_loi}}', '{{cam_on}}'],
-  recipients: ['Nơi nhận:', '- Như trên;', '- Lưu: VT, Hòm thư số.'],
-  signature: ['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH', '', '', ''],
-  placeDate: '{{phuong}}, ngày {{ngay}}',
+  /** "Nơi nhận" of both: the addressee ("Như trên": the "Kính gửi" above) and the archive. */
+  recipients: ['Như trên', 'Lưu: VT'],
+  /**
+   * The letterhead's and signature's fields, filled from the settings' report header at each
+   * printing (services/documents/paper-trail.ts), so a template made once follows the settings.
+   */
+  parentBody: '{{co_quan_cap_tren}}',
+  localBody: '{{ten_co_quan}}',
+  organ: '{{co_quan_ban_hanh}}',
+  placeAndDate: '{{dia_danh}}, ngày {{ngay_so}} tháng {{thang_so}} năm {{nam_so}}',
+  signFor: '{{tham_quyen_ky}}',
+  signTitle: '{{chuc_vu_nguoi_ky}}',
+  signer: '{{nguoi_ky}}',
   number: 'Số: {{ma}}/HTS',
   groupTitle: (group: string) => `PHIẾU TRẢ LỜI Ý KIẾN — ${group}`,
   groupIntro: 'Kính gửi: Ông/Bà đã gửi ý kiến đến Hòm thư số. Ông/Bà vui lòng tìm mã ý kiến của mình (in trong phiếu tiếp nhận hoặc thư báo) để xem kết quả trả lời.',
@@ -69,10 +95,9 @@ export const PAPER_SLIP_DOC = {
   mailbox: (committee: string) => `${committee} — Hòm thư số`,
   group: (group: string) => `Tổ dân phố: ${group}`,
   code: (code: string) => `Mã ý kiến: ${code}`,
-  content: `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn):`,
-  location: (dots: string) => `Địa điểm (nếu có): ${dots}`,
-  nameAndPhone: (nameDots: string, phoneDots: string) => `Họ và tên: ${nameDots}  Số điện thoại: ${phoneDots}`,
-  contactOptional: `(Không bắt buộc. Để lại số điện thoại, cán bộ sẽ gọi điện trả lời ${RESIDENT.inSentence}.)`,
+  content: `Nội dung (${RESIDENT.inSentence} ghi rõ sự việc, thời gian và mong muốn; viết thêm ở mặt sau nếu cần):`,
+  location: 'Địa điểm (nếu có):',
+  nameAndPhone: `Họ và tên, số điện thoại (không bắt buộc; để lại số điện thoại, cán bộ sẽ gọi điện trả lời ${RESIDENT.inSentence}):`,
   confidential: '☐ Giữ bí mật danh tính của tôi',
   howTo: (normalDays: number) => `Xé phần bên phải giữ lại, gấp phiếu và bỏ vào hòm thư giấy. Ý kiến được trả lời trong ${normalDays} ngày làm việc. Thông tin người gửi được giữ bí mật.`,
   stubTitle: `PHẦN ${RESIDENT.inSentence.toUpperCase()} GIỮ LẠI`,

@@ -29,9 +29,6 @@ export const DASHBOARD_TILES = {
 } as const;
 
 export const REPORT_DOC = {
-  /** "Lưu Kiếm, ngày 20 tháng 12 năm 2026" — dd and mm already padded as Decree 30 asks. */
-  placeAndDate: (place: string, dd: string, mm: string, year: number) => `${place}, ngày ${dd} tháng ${mm} năm ${year}`,
-  nationalMotto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n――――――――――――――',
   number: (suffix: string) => `Số:      /${suffix}`,
   title: 'BÁO CÁO',
   subtitle: (period: string) => `Kết quả tiếp nhận, xử lý ý kiến, kiến nghị của Nhân dân qua Hòm thư số ${period}`,
@@ -125,8 +122,6 @@ export const REPORT_DOC = {
     placeholder: '[Phương hướng kỳ tới và kiến nghị với cấp ủy, chính quyền.]',
     silentGroups: (n: number) => `Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến (${n} tổ) kiểm tra việc niêm yết mã QR và hướng dẫn người dân sử dụng.`,
   },
-
-  recipients: (lines: string[]) => `Nơi nhận:\n${lines.map((r) => `- ${r}`).join('\n')}`,
 
   appendix: {
     heading: 'PHỤ LỤC',

@@ -4,7 +4,7 @@
  * in the local ward at 390 px — finds the form with the group already chosen; the case arrives with
  * that group and the QR channel. Screenshots go to test-artifacts/.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { FORM } from '../../src/i18n/vi';
@@ -54,7 +54,37 @@ it('a poster page, as printed', async () => {
   const office = page.locator('section.page').nth(40);
   expect(await office.innerText()).toContain('Góp ý, phản ánh, kiến nghị — Trụ sở Ủy ban nhân dân phường');
   expect(await office.innerText()).toContain('Xem kết quả trả lời của phường:');
-  await office.screenshot({ path: artifact('poster-office-page.png') });
+  await page.close();
+});
+
+/** Pixels left free at the foot of each sheet's text area, below everything on it. */
+async function roomAtFoot(page: Page): Promise<number[]> {
+  return page.locator('section.page').evaluateAll((els) =>
+    els.map((el) => {
+      const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).paddingBottom);
+      const last = Math.max(...Array.from(el.querySelectorAll('.flow > *')).map((b) => b.getBoundingClientRect().bottom));
+      return Math.floor(bottom - last);
+    }),
+  );
+}
+
+it('printed, one page per place and no blank page: every poster, its page-break line included, fits its sheet with a line to spare', async () => {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1250 } });
+  await page.goto(`${server.url}/document/d/${docId}/edit`);
+  const sheets = page.locator('section.page');
+  const texts = await sheets.allInnerTexts();
+  expect(texts).toHaveLength(42);
+  texts.forEach((t) => expect(t).toContain('HÒM THƯ SỐ'));
+  // Docs keeps the paragraph holding each page break at the foot of the poster before it; a
+  // poster with less room than that paragraph's line pushes it onto a page of its own — a blank
+  // sheet. Each leaves more than one 14-point line (19 px) below it, page-break line included.
+  const room = await roomAtFoot(page);
+  expect(Math.min(...room)).toBeGreaterThan(19);
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(42);
+  // The ward office's poster, whose place takes two lines, was the one that spilled.
+  await sheets.nth(40).screenshot({ path: artifact('poster-office-page.png') });
+  await sheets.last().screenshot({ path: artifact('poster-last-page.png') });
   await page.close();
 });
 

@@ -27,6 +27,17 @@ let browser: Browser;
 let page: Page;
 let cases: CaseRecord[];
 
+const PUBLIC_SUMMARIES = [
+  'Đèn chiếu sáng ngõ 7 bị hỏng nhiều ngày, buổi tối đi lại khó khăn.',
+  'Rác thải tồn đọng ở đầu ngõ 12, bốc mùi, đề nghị thu gom đúng giờ.',
+  'Vỉa hè trước chợ bị lấn chiếm để bán hàng, người đi bộ phải xuống lòng đường.',
+];
+const PUBLIC_ANSWERS = [
+  'UBND phường đã thay bóng đèn và kiểm tra toàn tuyến chiếu sáng của ngõ; từ nay tổ dân phố báo hỏng qua Hòm thư số để được sửa trong tuần.',
+  'Công ty môi trường đã thu gom và bố trí thêm thùng rác; lịch thu gom mới được niêm yết tại nhà văn hóa tổ dân phố.',
+  'Tổ công tác trật tự đô thị đã nhắc nhở các hộ kinh doanh và sẽ kiểm tra định kỳ vào buổi sáng.',
+];
+
 beforeAll(async () => {
   ws = createWorkspace({ user: ADMIN, now: NOW });
   const ssId = ws.spreadsheets.create('Hòm thư số — CSDL');
@@ -36,6 +47,15 @@ beforeAll(async () => {
   app.call('setupMailbox');
   const ward: Ward = { ws, app, ssId, formId: ws.forms.list()[0].id, SpreadsheetApp: ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp };
   cases = yearOfCases(2500, 2026, new Date(NOW));
+  // Staff approved a summary and an answer for publication on some of November's answers.
+  cases
+    .filter((c) => c.answerSentAt instanceof Date && c.answerSentAt.getTime() >= Date.UTC(2026, 10, 1) && !c.confidential && !c.hiddenFromPublic)
+    .filter((_, i) => i % 3 === 0)
+    .forEach((c, i) => {
+      c.answerPublic = true;
+      c.publicSummary = PUBLIC_SUMMARIES[i % PUBLIC_SUMMARIES.length];
+      c.answer = PUBLIC_ANSWERS[i % PUBLIC_ANSWERS.length];
+    });
   writeCases(ward, cases);
   server = await startWard({ ws, port: 0 });
   browser = await launchBrowser();
@@ -122,9 +142,21 @@ it('"Báo cáo": the quarterly report is made as a Doc in the administrative lay
   const text = await doc.locator('body').innerText();
   for (const s of ['ỦY BAN MTTQ VIỆT NAM', 'BAN THƯỜNG TRỰC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'I. TÌNH HÌNH TIẾP NHẬN', 'V. PHƯƠNG HƯỚNG, KIẾN NGHỊ', 'PHỤ LỤC']) expect(text).toContain(s);
   expect(await doc.locator('img').count()).toBe(2);
+  // The number line keeps its blank for the number written by hand, as Docs keeps spaces.
+  expect(text).toContain('Số:      /BC-MTTQ-BTT');
   await doc.screenshot({ path: artifact('report-first-page.png') });
   await doc.locator('img').first().scrollIntoViewIfNeeded();
   await doc.screenshot({ path: artifact('report-chart-page.png') });
+  // The signature block never stands alone: the page that holds it holds the text it signs (the
+  // last paragraph of section V is kept with it), and the block is whole on that page.
+  const signed = doc.locator('section.page', { hasText: 'TM. BAN THƯỜNG TRỰC' });
+  expect(await signed.count()).toBe(1);
+  const blocks = await signed.locator('.flow > *').evaluateAll((els) => els.map((e) => ({ tag: e.tagName, text: (e.textContent ?? '').slice(0, 60) })));
+  const at = blocks.findIndex((b) => b.tag === 'TABLE' && b.text.startsWith('Nơi nhận:'));
+  expect(at).toBeGreaterThan(0);
+  expect(blocks[at - 1].text).toMatch(/^Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến/);
+  expect(await signed.innerText()).toMatch(/TM\. BAN THƯỜNG TRỰC\nCHỦ TỊCH/);
+  await signed.screenshot({ path: artifact('report-signature-page.png') });
   const pdf = await doc.pdf({ preferCSSPageSize: true });
   // A4 is 595.28 × 841.89 pt: the MediaBox of the first page says so.
   const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
@@ -132,7 +164,7 @@ it('"Báo cáo": the quarterly report is made as a Doc in the administrative lay
   await doc.close();
 });
 
-it('the monthly publication Doc, as residents will read it on the notice board', async () => {
+it('the monthly publication Doc, as residents will read it on the notice board: the case\'s words and answer across most of the page, nothing drawn over anything', async () => {
   const frame = await sidebar();
   await frame.getByRole('button', { name: R.tab, exact: true }).click();
   await frame.getByRole('button', { name: R.publication }).click();
@@ -142,6 +174,31 @@ it('the monthly publication Doc, as residents will read it on the notice board',
   const doc = await browser.newPage({ viewport: { width: 900, height: 1200 } });
   await doc.goto(`${server.url}/document/d/${id}/edit`);
   expect(await doc.locator('body').innerText()).toContain('KẾT QUẢ TRẢ LỜI Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN');
-  await doc.screenshot({ path: artifact('publication-first-page.png') });
+  const sheets = doc.locator('section.page');
+  // The list begins on the first page, under the totals, not pushed to a page of its own.
+  expect(await sheets.first().locator('tr').count()).toBeGreaterThan(3);
+  // The content column is more than half the list's width.
+  const list = sheets.first().locator('table').first();
+  const [tableWidth, contentWidth] = await list.evaluate((t: HTMLTableElement) => [t.getBoundingClientRect().width, t.rows[0].cells[2].getBoundingClientRect().width]);
+  expect(contentWidth / tableWidth).toBeGreaterThan(0.5);
+  // An approved case takes a few lines, not a page: a row is less than a fifth of the sheet.
+  const approved = doc.locator('tr', { hasText: 'Trả lời: UBND phường đã thay bóng đèn' }).first();
+  expect((await approved.boundingBox())!.height).toBeLessThan((await sheets.first().boundingBox())!.height / 5);
+  // Every sheet's blocks lie inside its text area: the long list never runs over the summary tables.
+  const outside = await sheets.evaluateAll((els) =>
+    els.flatMap((el) => {
+      const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).paddingBottom);
+      return Array.from(el.querySelectorAll('.flow > *')).filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
+    }),
+  );
+  expect(outside).toEqual([]);
+  expect(await doc.locator('main').innerText()).toMatch(/Tổng hợp theo lĩnh vực[\s\S]*Tổng hợp theo tổ dân phố/);
+  const onScreen = await sheets.count();
+  const pdf = (await doc.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(onScreen);
+  await sheets.first().screenshot({ path: artifact('publication-first-page.png') });
+  await approved.scrollIntoViewIfNeeded();
+  await doc.screenshot({ path: artifact('publication-approved-case.png') });
+  await sheets.last().screenshot({ path: artifact('publication-last-page.png') });
   await doc.close();
 });

@@ -107,6 +107,10 @@ describe('build/appsscript.json', () => {
       ].sort(),
     );
   });
+
+  it('enables one advanced service, Docs (the Docs API), for what DocumentApp cannot say: keep a paragraph with the next, a row whole — under the documents scope already asked', () => {
+    expect(manifest.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'Docs', version: 'v1', serviceId: 'docs' }] });
+  });
 });
 
 describe('build/*.html sidebar pages', () => {

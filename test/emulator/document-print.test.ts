@@ -22,6 +22,7 @@ let browser: Browser;
 let page: Page;
 let reportId: string;
 let longId: string;
+let tableId: string;
 
 function a4(body: GoogleAppsScript.Document.Body): GoogleAppsScript.Document.Body {
   return body.setPageWidth(A4.width).setPageHeight(A4.height).setMarginTop(20 * MM).setMarginBottom(20 * MM).setMarginLeft(30 * MM).setMarginRight(15 * MM);
@@ -62,6 +63,13 @@ beforeAll(async () => {
   const longBody = a4(long.getBody());
   for (let i = 1; i <= 80; i++) longBody.appendParagraph(`${i}. Ý kiến của người dân về vệ sinh môi trường, trật tự xây dựng và chiếu sáng đô thị trên địa bàn tổ dân phố.`);
   longId = long.getId();
+
+  const tabled = DocumentApp.create('Bảng dài');
+  const tabledBody = a4(tabled.getBody());
+  tabledBody.getChild(0).asParagraph().setText('Danh sách ý kiến trong tháng');
+  tabledBody.appendTable([['Mã ý kiến', 'Nội dung'], ...Array.from({ length: 90 }, (_, i) => [`GY-2026-${String(i + 1).padStart(5, '0')}`, `Ý kiến số ${i + 1} về vệ sinh môi trường và chiếu sáng đô thị.`])]);
+  tabledBody.appendParagraph('Tổng hợp theo lĩnh vực');
+  tableId = tabled.getId();
 
   [ward, browser] = await Promise.all([startWard({ ws, port: 0 }), launchBrowser()]);
   page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
@@ -109,6 +117,38 @@ describe('The ward’s Doc view — https://developers.google.com/apps-script/re
     // Every sheet holds its text inside its margins.
     const overflow = await page.locator('section.page').evaluateAll((els) => els.filter((el) => el.scrollHeight > el.clientHeight + 1).length);
     expect(overflow).toBe(0);
+    const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pages.length).toBe(onScreen);
+  });
+
+  // A table longer than a page is not moved whole onto a page of its own (where it would run off
+  // the sheet, over the next one): Docs breaks a table between its rows where the page ends and
+  // carries on with the next rows on the next page ("preventOverflow: Whether the row cannot
+  // overflow across page or column boundaries" — a row may even break; by default nothing keeps
+  // a table together: https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#tablerowstyle).
+  it('breaks a long table between its rows across as many sheets as it prints on, starting right after the text above it', async () => {
+    await page.goto(`${ward.url}/document/d/${tableId}/edit`);
+    const sheets = page.locator('section.page');
+    const onScreen = await sheets.count();
+    expect(onScreen).toBeGreaterThan(2);
+    const overflow = await sheets.evaluateAll((els) => els.filter((el) => el.scrollHeight > el.clientHeight + 1).length);
+    expect(overflow).toBe(0);
+    // The table starts on the first sheet, under its heading, and every row is shown once, in order.
+    expect(await sheets.first().locator('tr').count()).toBeGreaterThan(10);
+    const codes = (await page.locator('tr td:first-child').allInnerTexts()).filter((t) => t.startsWith('GY-'));
+    expect(codes).toEqual(Array.from({ length: 90 }, (_, i) => `GY-2026-${String(i + 1).padStart(5, '0')}`));
+    // Nothing drawn over anything else: every sheet's blocks lie inside the sheet's text area.
+    const outside = await sheets.evaluateAll((els) =>
+      els.flatMap((el) => {
+        const box = el.getBoundingClientRect();
+        const bottom = box.bottom - parseFloat(getComputedStyle(el).paddingBottom);
+        return Array.from(el.querySelectorAll('.flow > *')).filter((b) => b.getBoundingClientRect().bottom > bottom + 1).map((b) => b.textContent?.slice(0, 40));
+      }),
+    );
+    expect(outside).toEqual([]);
+    // The paragraph after the table follows its last row.
+    expect(await sheets.last().innerText()).toContain('Tổng hợp theo lĩnh vực');
+    await sheets.nth(1).screenshot({ path: artifact('document-long-table.png') });
     const pages = pdfPages(await page.pdf({ preferCSSPageSize: true }));
     expect(pages.length).toBe(onScreen);
   });

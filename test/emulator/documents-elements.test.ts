@@ -211,3 +211,22 @@ describe('Paragraph.copy — https://developers.google.com/apps-script/reference
     expect(p.getText()).toBe('Trân trọng');
   });
 });
+
+// Text.insertText(offset, text), deleteText(start, endInclusive) and setItalic(start, end, italic):
+// https://developers.google.com/apps-script/reference/document/text#insertText(Integer,String).
+// Text inserted inside a run takes the attributes of the character before it (as typing does in
+// Docs); what the reference leaves open, the emulator keeps narrow: offsets past the end are refused.
+describe('Text.insertText, deleteText, setItalic — https://developers.google.com/apps-script/reference/document/text', () => {
+  it('fills a field in place, keeping its emphasis: insert after it, then delete it', () => {
+    const { DocumentApp } = setup();
+    const p = DocumentApp.create('Mẫu').getBody().appendParagraph('Số: {{ma}}/HTS');
+    const text = p.editAsText();
+    text.setItalic(4, 9, true);
+    text.insertText(10, 'GY-2026-00001');
+    text.deleteText(4, 9);
+    expect(p.getText()).toBe('Số: GY-2026-00001/HTS');
+    expect([text.isItalic(3), text.isItalic(4), text.isItalic(16), text.isItalic(17)]).toEqual([null, true, true, null]);
+    expect(() => text.insertText(99, 'x')).toThrow('Invalid offset: 99');
+    expect(() => text.deleteText(3, 99)).toThrow('Invalid text range.');
+  });
+});

@@ -1,6 +1,27 @@
 /** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
-import { answeredCase, setUpWard, formAnswers } from '../support/ward';
+import { answeredCase, runHourly, setUpWard, formAnswers, type Ward } from '../support/ward';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+
+type Doc = GoogleAppsScript.Document.Document;
+
+const documentApp = (w: Ward) => w.ws.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp;
+
+/** A line of a table cell's text (lines split at "\n") with what is set on its first character. */
+function cellLine(doc: Doc, table: number, row: number, col: number, line: number): { text: string; bold: boolean; italic: boolean; size: number | null } {
+  const cell = doc.getBody().getTables()[table].getCell(row, col);
+  const text = cell.getText();
+  const lines = text.split('\n');
+  const at = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+  const edit = cell.editAsText();
+  return { text: lines[line], bold: edit.isBold(at) === true, italic: edit.isItalic(at) === true, size: edit.getFontSize(at) };
+}
+
+/** Sets a row of "Cài đặt" by its label, as an admin types it; the hourly job applies it. */
+function setSetting(w: Ward, label: string, value: string): void {
+  const general = w.SpreadsheetApp.getActive().getSheetByName('Cài đặt')!;
+  const keys = general.getRange(1, 1, general.getLastRow(), 1).getValues().map((r) => r[0]);
+  general.getRange(keys.indexOf(label) + 1, 2).setValue(value);
+}
 
 
 describe('paper trail', () => {
@@ -60,6 +81,76 @@ describe('paper trail', () => {
   });
 });
 
+describe('the transfer slip and the reply letter in the layout of Decree 30/2020/NĐ-CP, as the report', () => {
+  const w = setUpWard({ now: '2026-12-02T03:00:00Z' });
+  const code = answeredCase(w, 'Đèn ngõ 7 hỏng cả tháng.', { name: 'Đỗ Văn Hùng' });
+  const slip = documentApp(w).openById((w.app.call('createCaseDocument', code, 'slip') as { id: string }).id);
+  const letter = documentApp(w).openById((w.app.call('createCaseDocument', code, 'letter') as { id: string }).id);
+
+  it.each([['slip', slip], ['letter', letter]] as const)('the %s: the issuing body left in bold capitals, the national motto right, the number, the place and date in italics', (_, doc) => {
+    expect(doc.getBody().getTables()).toHaveLength(2);
+    expect([0, 1, 2, 3].map((l) => cellLine(doc, 0, 0, 0, l))).toEqual([
+      { text: 'ỦY BAN MTTQ VIỆT NAM', bold: true, italic: false, size: 13 },
+      { text: 'PHƯỜNG LƯU KIẾM', bold: true, italic: false, size: 13 },
+      { text: 'BAN THƯỜNG TRỰC', bold: true, italic: false, size: 13 },
+      { text: '―――――――', bold: true, italic: false, size: 13 },
+    ]);
+    expect([0, 1].map((l) => cellLine(doc, 0, 0, 1, l))).toEqual([
+      { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, italic: false, size: 12 },
+      { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, italic: false, size: 13 },
+    ]);
+    expect(cellLine(doc, 0, 1, 0, 0)).toEqual({ text: `Số: ${code}/HTS`, bold: false, italic: false, size: 13 });
+    expect(cellLine(doc, 0, 1, 1, 0)).toEqual({ text: 'Lưu Kiếm, ngày 02 tháng 12 năm 2026', bold: false, italic: true, size: 13 });
+    expect(doc.getBody().getText()).not.toContain('{{');
+  });
+
+  it.each([['slip', slip], ['letter', letter]] as const)('the %s: "Nơi nhận" bold italic with "- Như trên;" and "- Lưu: VT.", the signature block in bold capitals', (_, doc) => {
+    expect([0, 1, 2].map((l) => cellLine(doc, 1, 0, 0, l))).toEqual([
+      { text: 'Nơi nhận:', bold: true, italic: true, size: 12 },
+      { text: '- Như trên;', bold: false, italic: false, size: 11 },
+      { text: '- Lưu: VT.', bold: false, italic: false, size: 11 },
+    ]);
+    expect(doc.getBody().getTables()[1].getCell(0, 1).getText().split('\n').slice(0, 2)).toEqual(['TM. BAN THƯỜNG TRỰC', 'CHỦ TỊCH']);
+    expect(cellLine(doc, 1, 0, 1, 0).bold).toBe(true);
+    // The two columns' widths, as the report's (points: millimetres × 72 / 25.4).
+    expect([0, 1].map((i) => Math.round(doc.getBody().getTables()[1].getColumnWidth(i)))).toEqual([227, 241]);
+  });
+
+  it('follows the settings at each printing: the place, the body and the signer\'s name', () => {
+    setSetting(w, 'Báo cáo: địa danh', 'Hòa Bình');
+    setSetting(w, 'Báo cáo: tên cơ quan (dòng 2)', 'phường Hòa Bình');
+    setSetting(w, 'Báo cáo: họ tên người ký', 'Nguyễn Văn Ba');
+    runHourly(w);
+    const v = w.app.call('getCase', code) as { row: number; version: number };
+    w.app.call('caseAction', code, v.row, v.version, { action: 'note', text: 'In lại' });
+    const again = documentApp(w).openById((w.app.call('createCaseDocument', code, 'slip') as { id: string }).id);
+    expect(cellLine(again, 0, 0, 0, 1)).toMatchObject({ text: 'PHƯỜNG HÒA BÌNH', bold: true });
+    expect(cellLine(again, 0, 1, 1, 0).text).toMatch(/^Hòa Bình, ngày \d{2} tháng 12 năm 2026$/);
+    const signature = again.getBody().getTables()[1].getCell(0, 1).getText().split('\n');
+    expect(signature[signature.length - 1]).toBe('Nguyễn Văn Ba');
+    expect(w.ws.documents.text(again.getId())).not.toContain('Đỗ Văn Hùng');
+  });
+});
+
+describe('templates of an earlier layout', () => {
+  it('are replaced by setup with templates in the current layout; the old Docs stay in Drive untouched', () => {
+    const w = setUpWard();
+    const props = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!;
+    const schema = JSON.parse(props.getProperty('hts.schema')!) as { templates: { slip: string; letter: string; layout?: number } };
+    const old = { slip: schema.templates.slip, letter: schema.templates.letter };
+    // As a ward set up before the Decree 30 templates recorded them: no layout.
+    props.setProperty('hts.schema', JSON.stringify({ ...schema, templates: old }));
+    w.app.call('setupMailbox');
+    const now = (JSON.parse(props.getProperty('hts.schema')!) as typeof schema).templates;
+    expect(now.slip).not.toBe(old.slip);
+    expect(now.letter).not.toBe(old.letter);
+    expect(w.ws.documents.list().map((d) => d.id)).toEqual(expect.arrayContaining([old.slip, old.letter, now.slip, now.letter]));
+    // And once current, kept: setup again changes nothing.
+    w.app.call('setupMailbox');
+    expect((JSON.parse(props.getProperty('hts.schema')!) as typeof schema).templates).toEqual(now);
+  });
+});
+
 describe('the template an admin edited', () => {
   // The slip is built from the template's elements with DocumentApp alone (no Drive scope): what
   // the admin changed in the template — page size and margins, a header, a bold line, a list,
@@ -89,7 +180,7 @@ describe('the template an admin edited', () => {
     expect(note.editAsText().isBold(9)).toBeFalsy();
     expect(out.getListItems().map((l) => l.getText())).toEqual([`Hồ sơ kèm theo: ${code}`]);
     const title = out.getParagraphs().find((p) => p.getText() === 'PHIẾU CHUYỂN Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN')!;
-    expect([title.getHeading(), title.getAlignment()]).toEqual([DocumentApp.ParagraphHeading.HEADING1, DocumentApp.HorizontalAlignment.CENTER]);
+    expect([title.getAlignment(), title.editAsText().isBold(0), title.editAsText().getFontSize(0)]).toEqual([DocumentApp.HorizontalAlignment.CENTER, true, 14]);
     expect(out.getTables().map((t) => t.getBorderWidth())).toEqual([0, 0]);
     expect(w.ws.documents.text(slip.id)).not.toContain('{{');
     // The template itself is untouched.

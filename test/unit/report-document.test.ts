@@ -3,7 +3,8 @@ import { fromYmd, parseIsoDate } from '../../src/domain/calendar/civil-date';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
 import { allText } from '../../src/domain/report/blocks';
 import { buildReport } from '../../src/domain/report/model';
-import { appendixRows, placeAndDate, reportDocument } from '../../src/domain/report/report-document';
+import { placeAndDate } from '../../src/domain/report/administrative';
+import { appendixRows, reportDocument } from '../../src/domain/report/report-document';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { THREE_CASES as cases, THREE_GROUPS as groups } from '../support/report-cases';
 
@@ -62,6 +63,16 @@ describe('the report Doc, drawn from the model', () => {
     const some = [misuse('GY-2026-00004', 'Đã chuyển'), misuse('GY-2026-00005', 'Chưa chuyển — chưa có email Công an phường'), misuse('GY-2026-00006', 'Đang chờ gửi'), misuse('GY-2026-00007', 'Chưa chuyển — thư không gửi được')];
     expect(sentence(some)).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 4 (đã chuyển Công an phường: 1; chưa chuyển: 3; không công khai).');
     expect(sentence([misuse('GY-2026-00005', 'Chưa chuyển — chưa có email Công an phường')])).toBe('Ý kiến có dấu hiệu lợi dụng, xuyên tạc, vi phạm pháp luật: 1 (đã chuyển Công an phường: 0; chưa chuyển: 1; không công khai).');
+  });
+
+  it('keeps the signature block with the text above it: the last paragraph kept with the next, the block\'s row never broken across pages', () => {
+    const at = spec.blocks.findIndex((b) => b.type === 'table' && b.rows[0][0].startsWith('Nơi nhận:'));
+    const before = spec.blocks[at - 1];
+    expect(before.type === 'paragraph' && [before.text.slice(0, 30), before.keepWithNext]).toEqual(['Đề nghị Ban Công tác Mặt trận ', true]);
+    const signature = spec.blocks[at];
+    expect(signature.type === 'table' && signature.keepRowsWhole).toBe(true);
+    // Nothing else is kept so: the rest flows as Docs lays it out (headings aside, which the writer keeps with what follows).
+    expect(spec.blocks.filter((b) => b.type === 'paragraph' && b.keepWithNext)).toHaveLength(1);
   });
 
   it('dates: days below 10 and months below 3 get a leading 0 (Decree 30/2020/NĐ-CP)', () => {

@@ -16,6 +16,7 @@ import { Body } from './elements/body';
 import { Section } from './elements/section';
 import { emptyParagraph, plainText, type DocumentData } from './model';
 import { renderDocumentHtml } from './render';
+import { docsApi } from './docs-api';
 
 export function documentUrl(id: string): string {
   return `https://docs.google.com/document/d/${id}/edit`;
@@ -25,6 +26,7 @@ class Document extends Published {
   constructor(
     readonly _kernel: Kernel,
     readonly _doc: DocumentData,
+    readonly _saved: () => void = () => {},
   ) {
     super();
   }
@@ -64,12 +66,18 @@ class Document extends Published {
   }
   saveAndClose(): void {
     this._kernel.files.touch(this._doc.id);
+    this._saved();
   }
 }
 
 class DocumentsModuleImpl implements DocumentsModule {
   readonly name = 'documents' as const;
   private docs = new Map<string, DocumentData>();
+  /**
+   * Docs a running script holds through DocumentApp and has not saved: Apps Script saves them at
+   * saveAndClose() or at the script's end, and only then does the Docs API see the changes.
+   */
+  private unsaved = new Set<string>();
 
   constructor(readonly kernel: Kernel) {}
 
@@ -123,10 +131,16 @@ class DocumentsModuleImpl implements DocumentsModule {
   globals(): Record<string, unknown> {
     const m = this;
     const k = this.kernel;
+    const held = (doc: DocumentData) => {
+      if (!k.inScriptExecution()) return new Document(k, doc);
+      m.unsaved.add(doc.id);
+      k.current().onEnd(() => m.unsaved.delete(doc.id));
+      return new Document(k, doc, () => m.unsaved.delete(doc.id));
+    };
     const open = (id: string) => {
       const doc = m.docs.get(id);
       if (!doc) throw new AppsScriptException('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
-      return publish(k, 'DocumentApp', 'Document', new Document(k, doc));
+      return publish(k, 'DocumentApp', 'Document', held(doc));
     };
     class DocumentApp {
       readonly ParagraphHeading = ParagraphHeading;
@@ -137,7 +151,7 @@ class DocumentsModuleImpl implements DocumentsModule {
       readonly GlyphType = GlyphType;
       create(name: string): unknown {
         if (typeof name !== 'string' || name === '') throw signatureMismatch('DocumentApp.create', [name]);
-        return publish(k, 'DocumentApp', 'Document', new Document(k, m.create(name)));
+        return publish(k, 'DocumentApp', 'Document', held(m.create(name)));
       }
       openById(id: string): unknown {
         return open(String(id));
@@ -152,7 +166,8 @@ class DocumentsModuleImpl implements DocumentsModule {
         return null;
       }
     }
-    return { DocumentApp: expose(k, 'DocumentApp', 'DocumentApp', new DocumentApp()) };
+    // "Docs" is an advanced service: a loaded script sees it only when its manifest enables it (emulator/index.ts).
+    return { DocumentApp: expose(k, 'DocumentApp', 'DocumentApp', new DocumentApp()), Docs: docsApi(k, () => m.docs, (id) => m.unsaved.has(id)) };
   }
 
   save(): unknown {

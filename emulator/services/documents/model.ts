@@ -27,6 +27,9 @@ export interface ParagraphAttrs {
   indentStart?: number;
   indentFirstLine?: number;
   indentEnd?: number;
+  /** Set through the Docs API only (DocumentApp has no such attribute): see docs-api.ts. */
+  keepWithNext?: boolean;
+  keepLinesTogether?: boolean;
 }
 
 export interface ImageData {
@@ -64,6 +67,8 @@ export interface TableCellNode {
 export interface TableRowNode {
   type: 'TABLE_ROW';
   cells: TableCellNode[];
+  /** Set through the Docs API only: the row never breaks across pages. */
+  preventOverflow?: boolean;
 }
 
 export interface TableNode {

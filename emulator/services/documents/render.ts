@@ -91,8 +91,10 @@ function paragraph(p: ParagraphNode): { html: string; pageBreak: boolean } {
   const heading = p.attrs.heading && p.attrs.heading !== 'NORMAL' ? p.attrs.heading : null;
   const tag = heading ? (TAG[heading] ?? 'p') : 'p';
   const cls = heading ? ` class="${heading.toLowerCase()}"` : '';
+  // Kept on the page of the block after it (Docs API keepWithNext): the screen's pagination moves them together.
+  const keep = p.attrs.keepWithNext ? ' data-keep-next' : '';
   const attr = css.length ? ` style="${css.join(';')}"` : '';
-  return { html: `<${tag}${cls}${attr}>${body}</${tag}>`, pageBreak };
+  return { html: `<${tag}${cls}${keep}${attr}>${body}</${tag}>`, pageBreak };
 }
 
 function table(t: TableNode): string {
@@ -138,17 +140,34 @@ function section(node: ContainerNode | null, cls: string): string {
   return node ? `<div class="${cls}">${blocks(node.children).map((b) => b.html).join('')}</div>` : '';
 }
 
-/** Moves blocks that overflow a page (on screen) onto a following page, as Docs flows text. */
+/**
+ * Flows the blocks of a page that overflows (on screen) onto following pages, as Docs lays out
+ * text: a block that does not fit goes to the next page with everything after it; a table is
+ * broken between its rows where the page ends, its remaining rows going on in a table of the same
+ * style on the next page (Docs splits a table across pages; nothing keeps it together unless asked:
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#tablerowstyle).
+ * A paragraph kept with the next (Docs API keepWithNext) moves with it. A block taller than a
+ * whole page stays where it is. Printing keeps these pages: each sheet
+ * starts a new printed page, so the PDF has the pages the screen shows (Chromium's own breaks —
+ * orphans and widows, margins truncated at a break — would differ by a page now and then).
+ */
 const PAGINATE = `(function () {
-  function room(page) {
+  function flowOf(page) { return page.querySelector(':scope > .flow'); }
+  function limit(page) {
     var cs = getComputedStyle(page);
-    var h = page.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-    for (var i = 0; i < page.children.length; i++) if (!page.children[i].classList.contains('flow')) h -= page.children[i].offsetHeight;
-    return h;
+    var bottom = page.getBoundingClientRect().bottom - parseFloat(cs.paddingBottom);
+    var footer = page.querySelector(':scope > .footer');
+    return footer ? bottom - footer.offsetHeight : bottom;
   }
+  function firstOver(items, end) {
+    for (var i = 0; i < items.length; i++) if (items[i].getBoundingClientRect().bottom > end + 1) return i;
+    return -1;
+  }
+  function rowsOf(table) { return Array.prototype.slice.call(table.querySelectorAll(':scope > tbody > tr, :scope > tr')); }
   function fit(page) {
-    var flow = page.querySelector('.flow');
-    if (flow.children.length < 2 || flow.offsetHeight <= room(page) + 1) return;
+    var flow = flowOf(page);
+    var kids = Array.prototype.slice.call(flow.children);
+    if (firstOver(kids, limit(page)) < 0) return;
     var next = document.createElement('section');
     next.className = 'page';
     var nextFlow = document.createElement('div');
@@ -158,11 +177,34 @@ const PAGINATE = `(function () {
     if (footer) next.appendChild(footer);
     if (page.classList.contains('brk')) { page.classList.remove('brk'); next.classList.add('brk'); }
     page.after(next);
-    while (flow.children.length > 1 && flow.offsetHeight > room(page) + 1) nextFlow.insertBefore(flow.lastElementChild, nextFlow.firstChild);
+    var end = limit(page);
+    var i = firstOver(kids, end);
+    if (i < 0) return fit(next);
+    var from = i;
+    var block = kids[i];
+    if (block.tagName === 'TABLE') {
+      var rows = rowsOf(block);
+      var j = firstOver(rows, end);
+      if (j === 0 && i > 0) from = i;
+      else {
+        if (j === 0) j = 1;
+        if (j < rows.length) {
+          var rest = block.cloneNode(false);
+          var body = document.createElement('tbody');
+          rest.appendChild(body);
+          for (var r = j; r < rows.length; r++) body.appendChild(rows[r]);
+          nextFlow.appendChild(rest);
+        }
+        from = i + 1;
+      }
+    } else if (i === 0) from = 1;
+    // A block kept with the next one (keepWithNext) goes along, and those kept with it, as long as
+    // something stays on this page.
+    while (from > 1 && from === i && kids[from - 1].hasAttribute('data-keep-next')) { from--; i--; }
+    for (var k = from; k < kids.length; k++) nextFlow.appendChild(kids[k]);
     fit(next);
   }
-  var pages = Array.prototype.slice.call(document.querySelectorAll('.page'));
-  pages.forEach(fit);
+  Array.prototype.slice.call(document.querySelectorAll('.page')).forEach(fit);
   document.querySelectorAll('.page').forEach(function (p, i) { p.setAttribute('aria-label', 'Trang ' + (i + 1)); });
 })();`;
 
@@ -189,6 +231,8 @@ body{margin:0;padding:0 0 32px;color:#000;font-family:Arial,"Liberation Sans",Ar
 .footer{margin-top:auto}
 .header,.footer{font-size:11pt}
 p,h1,h2,h3,h4,h5,h6,ul{margin:0}
+/* Docs keeps every space a paragraph holds ("Số:      /BC-…" leaves room for a hand-written number). */
+p,h1,h2,h3,h4,h5,h6,li{white-space:pre-wrap}
 h1,h2,h3,h4,h5,h6{font-weight:normal}
 .title{font-size:26pt;margin-bottom:3pt}
 p.subtitle{font-size:15pt;color:#666666;margin-bottom:16pt}
@@ -207,7 +251,8 @@ hr{border:0;border-top:1px solid #000;margin:6pt 0}
 html,body{background:none;padding:0}
 .toolbar{display:none}
 .page{display:block;width:auto;height:auto;padding:0;margin:0;box-shadow:none}
-.page.brk{break-after:page}
+.page{break-after:page}
+.page:last-child{break-after:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 </style></head><body><div class="toolbar" role="toolbar" aria-label="${esc(doc.name)}"><span>${esc(doc.name)}</span><button type="button" onclick="window.print()">In / Lưu PDF</button></div><main class="doc" aria-label="${esc(doc.name)}">${sheets.join('')}</main><script>${PAGINATE}</script></body></html>`;

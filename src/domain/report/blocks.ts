@@ -18,6 +18,19 @@ export interface TextBlock {
   heading?: 'title' | 'section' | 'subsection';
   /** Left for staff to write (evaluation, direction): shown highlighted. */
   placeholder?: boolean;
+  /**
+   * Laid out on the same page as the block after it (a heading is, always). DocumentApp cannot say
+   * it: the writer asks the Docs API (ParagraphStyle.keepWithNext).
+   */
+  keepWithNext?: boolean;
+}
+
+/** One line of a cell: its own emphasis and size. */
+export interface LineStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
 }
 
 export interface CellStyle {
@@ -26,6 +39,8 @@ export interface CellStyle {
   align?: Align;
   /** The cell's first line only: bold, at this size (points) — a sticker's or slip's heading. */
   heading?: number;
+  /** Per line of the cell's text (split at "\n", in order; absent: as the cell): what that line alone has. */
+  lines?: Array<LineStyle | undefined>;
 }
 
 export interface TableBlock {
@@ -47,6 +62,8 @@ export interface TableBlock {
   size?: number;
   /** Images at the top of a cell, above its text (a sticker's QR code). */
   cellImages?: Array<{ row: number; col: number; image: ImageBlock }>;
+  /** No row is broken across two pages (Docs API TableRowStyle.preventOverflow): a signature block. */
+  keepRowsWhole?: boolean;
 }
 
 export interface ChartBlock {

@@ -5,10 +5,11 @@
  * and two charts. It carries no personal data: codes, dates, groups, categories, bodies, counts.
  * Where judgement is needed (evaluation, direction), it leaves marked placeholders for staff.
  */
-import { formatVietnameseDate, toYmd, vietnamDayOf, type CivilDay } from '../calendar/civil-date';
+import { formatVietnameseDate, vietnamDayOf, type CivilDay } from '../calendar/civil-date';
 import type { ReportSettings } from '../settings';
 import { isQrChannel, UNCLASSIFIED } from '../case';
 import { REPORT_DOC as T } from '../../i18n/reports';
+import { letterhead, placeAndDate, signedEnd } from './administrative';
 import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 import { QR_TARGET, type PeriodFigures, type ReportCase, type ReportModel } from './types';
 
@@ -40,14 +41,6 @@ const days = (x: number | null) => (x === null ? '—' : x.toLocaleString('vi-VN
 function onTimeRate(f: PeriodFigures): number | null {
   const due = f.answered + f.overdue.filter((o) => o.open).length;
   return due > 0 ? f.answeredOnTime / due : null;
-}
-
-/** "Lưu Kiếm, ngày 20 tháng 12 năm 2026" (days and months below 10 written with a leading 0 for 1 and 2, as Decree 30 asks). */
-export function placeAndDate(place: string, day: CivilDay): string {
-  const { year, month, day: d } = toYmd(day);
-  const dd = d < 10 ? `0${d}` : String(d);
-  const mm = month < 3 ? `0${month}` : String(month);
-  return T.placeAndDate(place, dd, mm, year);
 }
 
 export interface ReportDocumentInput {
@@ -99,18 +92,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
   const D = T.direction;
   const A = T.appendix;
   const blocks: Block[] = [
-    {
-      type: 'table',
-      layout: true,
-      rows: [
-        [`${header.parentBody}\n${header.localBody}\n${header.organ}\n―――――`, T.nationalMotto],
-        [T.number(header.numberSuffix), placeAndDate(header.place, input.today)],
-      ],
-      cellStyles: [
-        [{ bold: true, align: 'center' }, { bold: true, align: 'center' }],
-        [{ align: 'center' }, { italic: true, align: 'center' }],
-      ],
-    },
+    letterhead({ ...header, number: T.number(header.numberSuffix), placeAndDate: placeAndDate(header.place, input.today) }),
     p(T.title, { heading: 'title', bold: true, align: 'center', size: 14 }),
     p(T.subtitle(lower), { bold: true, align: 'center' }),
     p(T.span(formatVietnameseDate(f.period.from), formatVietnameseDate(f.period.to), formatVietnameseDate(model.asOf)), { italic: true, align: 'center' }),
@@ -168,15 +150,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     p(E.weaknessesPlaceholder, { placeholder: true }),
 
     p(D.heading, { heading: 'section', bold: true }),
-    p(D.placeholder, { placeholder: true }),
-    f.silentGroups.length ? p(D.silentGroups(f.silentGroups.length), { align: 'justify' }) : null,
-
-    {
-      type: 'table',
-      layout: true,
-      rows: [[T.recipients(header.recipients), `${header.signFor}\n${header.signTitle}\n\n\n\n${header.signer}`]],
-      cellStyles: [[{ italic: false }, { bold: true, align: 'center' }]],
-    },
+    ...(f.silentGroups.length ? [p(D.placeholder, { placeholder: true }), ...signedEnd(p(D.silentGroups(f.silentGroups.length), { align: 'justify' }), header)] : signedEnd(p(D.placeholder, { placeholder: true }), header)),
 
     { type: 'pageBreak' },
     p(A.heading, { heading: 'section', bold: true, align: 'center' }),

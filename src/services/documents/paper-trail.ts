@@ -5,7 +5,9 @@
  * Fields are filled paragraph by paragraph with plain text (never regex replacement), so a
  * resident's words cannot be read as a pattern.
  */
-import type { WrittenDoc } from '../platform/doc-writer';
+import { writeDocument, type WrittenDoc } from '../platform/doc-writer';
+import { CASE_PAPER_LAYOUT, casePaperTemplate } from '../../domain/case-papers';
+import { toYmd } from '../../domain/calendar/civil-date';
 import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { OUTCOME, STATUS } from '../../domain/case';
@@ -28,31 +30,23 @@ import { can, type Actor } from '../../domain/permissions';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
-/** A new template Doc in the administrative layout. */
-function buildTemplate(name: string, title: string, lines: readonly string[]): string {
-  const doc = DocumentApp.create(name);
-  const body = doc.getBody();
-  const header = body.appendTable([
-    ['{{uy_ban}}\n' + PAPER.number, `${PAPER.motto}\n${PAPER.mottoSub}\n\n${PAPER.placeDate}`],
-  ]);
-  header.setBorderWidth(0);
-  body.appendParagraph(title).setHeading(DocumentApp.ParagraphHeading.HEADING1).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-  for (const line of lines) body.appendParagraph(line);
-  body.appendTable([[PAPER.recipients.join('\n'), PAPER.signature.join('\n')]]).setBorderWidth(0);
-  doc.saveAndClose();
-  return doc.getId();
-}
-
 export interface Templates {
   /** The transfer slip's template ('slip' is the name it is stored under). */
   slip: string;
   letter: string;
+  /** The layout they were made in (domain/case-papers CASE_PAPER_LAYOUT); absent: the first one. */
+  layout?: number;
 }
 
-/** The two template Docs: created once by setup, kept if they exist. */
+/**
+ * The two template Docs: created by setup, kept while they exist and are of the current layout.
+ * Templates of an older layout are replaced by new ones (never deleted: an admin's edits stay
+ * readable in Drive).
+ */
 export function ensureTemplates(existing: Templates | undefined): { templates: Templates; created: boolean } {
+  const current = existing?.layout === CASE_PAPER_LAYOUT;
   const alive = (id: string | undefined) => {
-    if (!id) return false;
+    if (!id || !current) return false;
     try {
       DocumentApp.openById(id);
       return true;
@@ -60,9 +54,9 @@ export function ensureTemplates(existing: Templates | undefined): { templates: T
       return false;
     }
   };
-  const transferSlip = alive(existing?.slip) ? existing!.slip : buildTemplate(PAPER.transferSlipTemplateName, PAPER.transferSlipTitle, PAPER.transferSlipBody);
-  const letter = alive(existing?.letter) ? existing!.letter : buildTemplate(PAPER.letterTemplateName, PAPER.letterTitle, PAPER.letterBody);
-  return { templates: { slip: transferSlip, letter }, created: transferSlip !== existing?.slip || letter !== existing?.letter };
+  const transferSlip = alive(existing?.slip) ? existing!.slip : writeDocument(casePaperTemplate('slip')).id;
+  const letter = alive(existing?.letter) ? existing!.letter : writeDocument(casePaperTemplate('letter')).id;
+  return { templates: { slip: transferSlip, letter, layout: CASE_PAPER_LAYOUT }, created: transferSlip !== existing?.slip || letter !== existing?.letter };
 }
 
 /**
@@ -74,8 +68,22 @@ function fields(rt: Runtime, c: CaseRecord, today: Date, residentName: string, h
   const reply = replyParts(replyFacts(rt.settings, c, residentName));
   // A slip also hides the submitter's name, should they have written it in their words.
   const resident = withoutIdentity(hiddenName);
+  const header = rt.settings.report;
+  const on = toYmd(vietnamDayOf(today));
+  const capitals = (s: string) => s.trim().toLocaleUpperCase('vi');
   return {
     ma: c.code,
+    // The letterhead and signature (domain/case-papers), from the settings' report header.
+    co_quan_cap_tren: capitals(header.parentBody),
+    ten_co_quan: capitals(header.localBody),
+    co_quan_ban_hanh: capitals(header.organ),
+    dia_danh: header.place,
+    ngay_so: on.day < 10 ? `0${on.day}` : String(on.day),
+    thang_so: on.month < 3 ? `0${on.month}` : String(on.month),
+    nam_so: String(on.year),
+    tham_quyen_ky: capitals(header.signFor),
+    chuc_vu_nguoi_ky: capitals(header.signTitle),
+    nguoi_ky: header.signer.trim(),
     uy_ban: rt.settings.committeeName,
     phuong: rt.settings.wardName,
     ngay: formatVietnameseDate(vietnamDayOf(today)),
@@ -105,13 +113,26 @@ function letterName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, c
   return readSubmitterNames(ss, rt).get(c.code) ?? '';
 }
 
+/**
+ * Each {{field}} of the section's paragraphs replaced by its value as plain text (never a pattern:
+ * a resident's "{{ma}}" or "$&" is written as it is, and never read again). The value goes in
+ * right after its field, taking the field's own emphasis and size (a letterhead's bold capitals, a
+ * date's italics), then the field is deleted — from the last field to the first, so the offsets of
+ * those before stay true.
+ */
 function fill(section: Section, values: Record<string, string>): void {
   for (const p of section.getParagraphs()) {
     const text = p.getText();
     if (!text.includes('{{')) continue;
-    // One pass with a function: a filled-in value (a resident's "{{ma}}" or "$&") is never re-read.
-    const next = text.replace(/\{\{(\w+)\}\}/g, (m, key: string) => (key in values ? values[key] : m));
-    if (next !== text) p.setText(next);
+    const fields: Array<{ start: number; end: number; value: string }> = [];
+    const pattern = /\{\{(\w+)\}\}/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (m[1] in values) fields.push({ start: m.index, end: m.index + m[0].length - 1, value: values[m[1]] });
+    if (fields.length === 0) continue;
+    const edit = p.editAsText();
+    for (const { start, end, value } of fields.reverse()) {
+      if (value) edit.insertText(end + 1, value);
+      edit.deleteText(start, end);
+    }
   }
 }
 

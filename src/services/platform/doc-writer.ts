@@ -7,6 +7,8 @@
 import type { Block, CellStyle, ChartBlock, DocumentSpec, ImageBlock, TableBlock, TextBlock } from '../../domain/report/blocks';
 
 const POINTS_PER_MM = 72 / 25.4;
+/** Space under an image in a cell, points. */
+const IMAGE_SPACING_PT = 4;
 
 /** A Google Doc the add-on made (drawn from blocks or copied from a template): what the sidebar opens. */
 export interface WrittenDoc {
@@ -62,22 +64,40 @@ function writeTable(body: Body, b: TableBlock, spec: DocumentSpec): void {
       const style: CellStyle = b.cellStyles?.[r]?.[c] ?? {};
       const image = images.get(`${r}:${c}`);
       const align = style.align && style.align !== 'left' ? alignment(style.align) : null;
-      if (!image && !align && !style.bold && !style.italic && !style.heading) return;
+      if (!image && !align && !style.bold && !style.italic && !style.heading && !style.lines) return;
       const cell = table.getCell(r, c);
       if (style.bold || style.italic) cell.setAttributes({ [A.BOLD]: Boolean(style.bold), [A.ITALIC]: Boolean(style.italic) });
       // While the cell holds its text alone, the text's offsets are the cell's.
       const end = (text.includes('\n') ? text.indexOf('\n') : text.length) - 1;
       if (style.heading && end >= 0) cell.editAsText().setBold(0, end, true).setFontSize(0, end, style.heading);
+      if (style.lines) styleLines(cell.editAsText(), text, style.lines);
       if (align) cell.getChild(0).asParagraph().setAlignment(align);
       if (image) {
         // Above the text, in a paragraph of its own aligned like it. One blob per distinct image.
         if (!blobs.has(image.base64)) blobs.set(image.base64, imageBlob(image));
         const para = cell.insertParagraph(0, '');
         if (align) para.setAlignment(align);
+        // Room under a QR code: the tall accents of the line below ("SỐ") would reach into its quiet zone.
+        para.setSpacingAfter(IMAGE_SPACING_PT);
         sizeImage(para.appendInlineImage(blobs.get(image.base64)!), image);
       }
     }),
   );
+}
+
+/** Each styled line of a cell's text (lines split at "\n"), by its offsets: a letterhead's or a signature's lines. */
+function styleLines(edit: GoogleAppsScript.Document.Text, text: string, lines: NonNullable<CellStyle['lines']>): void {
+  let start = 0;
+  text.split('\n').forEach((line, i) => {
+    const style = lines[i];
+    const end = start + line.length - 1;
+    if (style && end >= start) {
+      if (style.bold !== undefined) edit.setBold(start, end, style.bold);
+      if (style.italic !== undefined) edit.setItalic(start, end, style.italic);
+      if (style.size !== undefined) edit.setFontSize(start, end, style.size);
+    }
+    start += line.length + 1;
+  });
 }
 
 function writeChart(body: Body, b: ChartBlock): void {
@@ -133,5 +153,36 @@ export function writeDocument(spec: DocumentSpec): WrittenDoc {
   const first = body.getChild(0);
   if (body.getNumChildren() > 1 && first.getType() === DocumentApp.ElementType.PARAGRAPH && first.asParagraph().getText() === '') first.removeFromParent();
   doc.saveAndClose();
+  keepTogether(doc.getId(), spec);
   return { id: doc.getId(), url: doc.getUrl(), name: doc.getName() };
+}
+
+/**
+ * What DocumentApp cannot say, asked of the Docs API (the advanced Docs service, under the same
+ * documents scope) in two calls, once the Doc is saved — the API sees only saved changes: a
+ * heading or a paragraph marked keepWithNext stays on the page of the block after it; a table
+ * marked keepRowsWhole never breaks a row across pages. The body's elements after its section
+ * break are the spec's blocks, one each (the new Doc's empty first paragraph was removed).
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents#paragraphstyle
+ */
+function keepTogether(id: string, spec: DocumentSpec): void {
+  const asked = spec.blocks.some((b) => (b.type === 'paragraph' && (b.keepWithNext || b.heading)) || (b.type === 'table' && b.keepRowsWhole));
+  if (!asked) return;
+  // The manifest enables the service (appsscript.json, dependencies.enabledAdvancedServices).
+  if (!Docs) throw new Error('doc-writer: the advanced Docs service is not enabled');
+  const elements = (Docs.Documents.get(id).body?.content ?? []).filter((e) => !e.sectionBreak);
+  if (elements.length !== spec.blocks.length) throw new Error(`doc-writer: ${elements.length} elements for ${spec.blocks.length} blocks in ${spec.name}`);
+  // As the API reference spells them (the bundled types predate updateTableRowStyle).
+  const requests: object[] = [];
+  spec.blocks.forEach((b, i) => {
+    const e = elements[i];
+    if ((b.type === 'table') !== Boolean(e.table)) throw new Error(`doc-writer: block ${i} of ${spec.name} is not where it was written`);
+    if (b.type === 'paragraph' && (b.keepWithNext || b.heading)) {
+      requests.push({ updateParagraphStyle: { range: { startIndex: e.startIndex, endIndex: e.endIndex }, paragraphStyle: { keepWithNext: true, keepLinesTogether: true }, fields: 'keepWithNext,keepLinesTogether' } });
+    }
+    if (b.type === 'table' && b.keepRowsWhole) {
+      requests.push({ updateTableRowStyle: { tableStartLocation: { index: e.startIndex }, tableRowStyle: { preventOverflow: true }, fields: 'preventOverflow' } });
+    }
+  });
+  Docs.Documents.batchUpdate({ requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest, id);
 }
