@@ -161,7 +161,7 @@ it('the reply letter says "Kính gửi", the opening and the thanks once, even f
   expect(text).toContain('Ngày 27/11, UBND phường đã lắp lại đèn chiếu sáng ngõ 15.');
   const letter = await browser.newPage({ viewport: { width: 820, height: 1160 } });
   await letter.goto(`${server.url}/document/d/${doc.id}/edit`);
-  await letter.screenshot({ path: artifact('reply-letter.png'), fullPage: true });
+  await letter.screenshot({ path: artifact('reply-letter-answered-case.png'), fullPage: true });
   await letter.close();
 
   await doAction(frame, 'Ghi nhận thư trả lời đã gửi', async (f) => {

@@ -66,7 +66,7 @@ it('the transfer slip a handling body receives: the resident\'s words with phone
   const text = await page.locator('body').innerText();
   expect(text).toContain('Đèn ngõ 7 tổ 5 hỏng cả tháng');
   hidden(text);
-  await page.screenshot({ path: artifact('transfer-slip.png'), fullPage: true });
+  await page.screenshot({ path: artifact('transfer-slip-masked.png'), fullPage: true });
 });
 
 it('the handler in the sidebar and on their personal link (390 px) reads the case without the resident\'s contact details', async () => {
