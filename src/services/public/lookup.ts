@@ -183,6 +183,21 @@ export const COMMENT_LIMIT = 1000;
 /** A comment typed longer than this is refused before any pattern cleans or scrubs it. */
 const COMMENT_INPUT_MAX = 2 * COMMENT_LIMIT;
 
+/**
+ * A resident's write: under the document lock, pending actions finished and the case read again;
+ * the key was checked against the case as it was opened, so a new key issued since voids it.
+ */
+function underLockAsOpened<T>(rt: Runtime, opened: CaseRecord, row: number, write: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: NonNullable<ReturnType<typeof readCase>>, c: CaseRecord) => T): T {
+  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
+    const ss = SpreadsheetApp.getActive();
+    completePendingActions(ss, rt);
+    const at = readCase(ss, rt, opened.code, row);
+    const c = at?.record;
+    if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);
+    return write(ss, at, c);
+  });
+}
+
 /** The key is checked without the document lock; the lock is taken to write the rating, and the case read again under it. */
 export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: unknown, commentInput: unknown): PublicCase {
   const stars = Number(starsInput);
@@ -196,13 +211,7 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
   const { row, record: opened } = open(rt, code, key);
   if (!(opened.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
   if (opened.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
-  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
-    const ss = SpreadsheetApp.getActive();
-    completePendingActions(ss, rt);
-    const at = readCase(ss, rt, opened.code, row);
-    const c = at?.record;
-    // The key was checked against the case as it was: a new key issued since voids it.
-    if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);
+  return underLockAsOpened(rt, opened, row, (ss, at, c) => {
     if (!(c.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
     if (c.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
     const now = new Date();
@@ -234,13 +243,7 @@ export function followUpFromLookup(codeInput: unknown, keyInput: unknown, conten
   const rt = loadRuntime();
   const { row, record: opened } = open(rt, code, key);
   if (!mayFollowUp(opened)) throw new UserError(PUBLIC.followUpNotOffered);
-  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
-    const ss = SpreadsheetApp.getActive();
-    completePendingActions(ss, rt);
-    const at = readCase(ss, rt, opened.code, row);
-    const c = at?.record;
-    // The key was checked against the case as it was: a new key issued since voids it.
-    if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);
+  return underLockAsOpened(rt, opened, row, (ss, at, c) => {
     if (!mayFollowUp(c)) throw new UserError(PUBLIC.followUpNotOffered);
     const now = new Date();
     const filed = fileFollowUpCase(ss, rt, c, { content: raw, channel: CHANNELS.lookupPage, responseKey: residentFollowUpKey(c.ratedAt as Date, c.code), by: PUBLIC.resident, now });
