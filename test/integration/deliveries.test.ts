@@ -7,7 +7,7 @@
  * Then a fault sweep over the hourly job that carries the outbox's word to the cases.
  * Expected values are worked out by hand.
  */
-import { ADMIN, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { ADMIN, formAnswers, runHourly, setUpWard, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 type View = { code: string; row: number; version: number; status: string; answerState: string; answerSent: string; actions: Array<{ key: string }>; history: Array<{ v: number; by: string; action: string; detail?: string }> };
 const OUTBOX = 'Hộp thư đi';
@@ -176,17 +176,7 @@ describe('fault sweep: the hourly job carrying the outbox’s word to the cases'
     expect(total).toBeGreaterThan(20);
     check(clean, 'clean run');
     expect([open(clean, 'GY-2026-00001').status, caseRow(clean, 'GY-2026-00002')['Chuyển Công an phường']]).toEqual(['Đã trả lời', 'Đã chuyển']);
-    for (let k = 1; k <= total; k++) {
-      const w = fresh();
-      w.ws.clock.advance(3_600_000);
-      w.ws.faults.failNthCall(k);
-      w.ws.runDueTriggers();
-      const failed = w.ws.faults.sweepState().failed;
-      w.ws.faults.failNthCall(0);
-      runHourly(w);
-      runHourly(w);
-      check(w, `call ${k} (${failed})`);
-    }
+    sweepHourlyRun(fresh, total, check);
   });
 });
 

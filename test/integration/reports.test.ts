@@ -13,7 +13,7 @@ import type { CaseRecord } from '../../src/domain/case-record';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { caseRecord } from '../support/cases';
 import { ALL } from '../support/report-cases';
-import { addStaff, asUser, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { addStaff, asUser, formAnswers, runHourly, setUpWard, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
 import { SILENT_GROUPS, writeCases, yearOfCases } from '../support/year-of-cases';
 
 const NOW = '2026-12-20T03:00:00Z'; // Sunday 20/12/2026, 10:00 in Hà Nội
@@ -385,23 +385,12 @@ describe('the daily reminders', () => {
     const tokens = clean.ws.mail.outbox().filter((m) => m.to[0] === HANDLER).map((m) => /\?p=([0-9a-f]{64})/.exec(m.body)![1]);
     expect(tokens).toHaveLength(2);
     expect(tokens[1]).not.toBe(tokens[0]); // the digest made a new link: the write path under the sweep
-    for (let k = 1; k <= total; k++) {
-      const w = fresh();
-      w.ws.faults.failNthCall(k);
-      try {
-        runHourly(w);
-      } catch {
-        // a trigger's failure: the next run picks it up
-      }
-      w.ws.faults.failNthCall(0);
-      runHourly(w);
-      runHourly(w);
-      const where = `call ${k}`;
+    sweepHourlyRun(fresh, total, (w, where) => {
       const sent = w.ws.mail.outbox().filter((m) => m.to[0] === HANDLER && m.subject.includes('ý kiến quá hạn'));
       expect([where, sent.length, digests(w).filter((r) => r['Trạng thái'] === 'Đã gửi').length]).toEqual([where, 1, 1]);
       const token = /\?p=([0-9a-f]{64})/.exec(sent[0].body)![1];
       expect([where, (w.app.call('getPortal', token) as { email: string }).email]).toEqual([where, HANDLER]);
-    }
+    });
   });
 
   it('admins are reminded of the quarterly report 5 working days before the 25th, once', () => {

@@ -84,6 +84,28 @@ export function runHourly(ward: Ward): void {
 }
 
 /**
+ * A fault sweep over one hourly run: for each of its `total` service calls, a fresh ward whose
+ * run fails at that call, then two clean runs (the second carries what the first reported, e.g.
+ * the admin's notice of a mail that may not have left), then `check` with the call's label.
+ */
+export function sweepHourlyRun(fresh: () => Ward, total: number, check: (w: Ward, where: string) => void): void {
+  for (let k = 1; k <= total; k++) {
+    const w = fresh();
+    w.ws.faults.failNthCall(k);
+    try {
+      runHourly(w);
+    } catch {
+      // a trigger's failure: the next run picks it up
+    }
+    const failed = w.ws.faults.sweepState().failed;
+    w.ws.faults.failNthCall(0);
+    runHourly(w);
+    runHourly(w);
+    check(w, `call ${k} (${failed})`);
+  }
+}
+
+/**
  * The event Apps Script hands the form-submit trigger for a response already in the responses
  * tab: a Range object and the AuthMode enum (which no google.script.run call can forge), the
  * trigger's uid, the row's values. Used to deliver an event a second time, as Apps Script may.
