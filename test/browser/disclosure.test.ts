@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { PUBLIC as T } from '../../src/i18n/vi';
-import { artifact, launchBrowser, openSidebar } from '../support/browser';
+import { artifact, browseAnonymously, launchBrowser, openSidebar } from '../support/browser';
 import { ADMIN, formAnswers, runHourly, setUpWard, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -83,10 +83,7 @@ it('the handler in the sidebar and on their personal link (390 px) reads the cas
     ward.ws.setUser(ADMIN);
   }
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.goto(server.url);
-  await phone.evaluate(async () => {
-    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
-  });
+  await browseAnonymously(phone, server.url);
   await phone.goto(`${server.url}/exec?p=${token}`);
   const f = phone.frameLocator('iframe');
   await f.locator('article.card').first().waitFor();
@@ -99,10 +96,7 @@ it('the handler in the sidebar and on their personal link (390 px) reads the cas
 
 it('the board (390 px): the folded case names neither its submitter nor its group; the group\'s own page does not say it had none', async () => {
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await phone.goto(server.url);
-  await phone.evaluate(async () => {
-    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
-  });
+  await browseAnonymously(phone, server.url);
   await phone.goto(`${server.url}/exec?group=${encodeURIComponent('Các tổ dân phố khác')}&year=2026&month=11`);
   const f = phone.frameLocator('iframe');
   await f.getByText('GY-2026-00001').waitFor();

@@ -10,7 +10,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { PUBLIC as T } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, browseAnonymously, launchBrowser } from '../support/browser';
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -42,10 +42,7 @@ beforeAll(async () => {
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
-  await page.goto(server.url);
-  await page.evaluate(async () => {
-    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
-  });
+  await browseAnonymously(page, server.url);
 });
 
 afterAll(async () => {

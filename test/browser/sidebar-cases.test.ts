@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { CASE_UI as C, INBOX_UI as I } from '../../src/i18n/vi';
-import { artifact, doCaseAction, launchBrowser, openSidebar } from '../support/browser';
+import { artifact, doCaseAction, launchBrowser, openSidebar, switchUser } from '../support/browser';
 import { ADMIN, formAnswers, ROOT } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -53,11 +53,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function switchUser(email: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('Đổi tài khoản:').fill(email);
-  await page.getByRole('button', { name: 'Đổi', exact: true }).click();
-}
+const switchTo = (email: string) => switchUser(page, server.url, email);
 
 const sidebar = (): Promise<FrameLocator> => openSidebar(page, server.url);
 
@@ -132,7 +128,7 @@ it('a handler cannot open or act on another body’s case, even by calling the s
     ws.app!.call('caseAction', v.code, v.row, v.version, { action: 'assign', body: 'Công an phường', assignee: POLICE });
     return v;
   })();
-  await switchUser(HANDLER);
+  await switchTo(HANDLER);
   const frame = await sidebar();
   await frame.locator('ol.cases').waitFor();
   expect(await frame.locator('ol.cases').innerText()).not.toContain(police.code);
@@ -144,7 +140,7 @@ it('a handler cannot open or act on another body’s case, even by calling the s
 });
 
 it('a viewer cannot act: no action buttons, and the server refuses direct calls', async () => {
-  await switchUser(VIEWER);
+  await switchTo(VIEWER);
   const frame = await sidebar();
   await openCase(frame, 'GY-\\d{4}-00001');
   expect(await frame.getByText(C.noActions).count()).toBe(1);
@@ -152,7 +148,7 @@ it('a viewer cannot act: no action buttons, and the server refuses direct calls'
   const view = ws.app!.call('getCase', 'GY-2026-00001') as { row: number; version: number };
   const res = await page.evaluate(async ([row, version]) => (await fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: 'caseAction', args: ['GY-2026-00001', row, version, { action: 'note', text: 'x' }] }) })).json(), [view.row, view.version] as const);
   expect(res).toMatchObject({ ok: false, error: { message: 'Vai trò của đồng chí không được "Ghi chú nội bộ".' } });
-  await switchUser(ADMIN);
+  await switchTo(ADMIN);
 });
 
 it('filters by text without diacritics and opens the match', async () => {

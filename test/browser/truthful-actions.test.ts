@@ -16,7 +16,7 @@ import { createWorkspace, type Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { CASE_UI as C, INBOX_UI as I } from '../../src/i18n/vi';
 import { REPORTS } from '../../src/i18n/vi';
-import { artifact, launchBrowser, openSidebar } from '../support/browser';
+import { artifact, launchBrowser, openSidebar, switchUser } from '../support/browser';
 import { ADMIN, formAnswers, ROOT } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -72,11 +72,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function switchUser(email: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('Đổi tài khoản:').fill(email);
-  await page.getByRole('button', { name: 'Đổi', exact: true }).click();
-}
+const switchTo = (email: string) => switchUser(page, server.url, email);
 
 async function openCase(frame: FrameLocator, code: string): Promise<void> {
   await frame.getByRole('button', { name: new RegExp(code) }).click();
@@ -200,7 +196,7 @@ it('a handler’s sidebar offers nothing a handler may not do, and says where th
   ws.forms.submit(formId, formAnswers({ group: 'Tổ dân phố 9', content: 'Đèn đường ngõ 11 chập chờn' }));
   const code = newest('den duong ngo 11');
   act(code, { action: 'assign', body: 'UBND phường', assignee: HANDLER });
-  await switchUser(HANDLER);
+  await switchTo(HANDLER);
   const frame = await openSidebar(page, server.url);
   await openCase(frame, code);
   expect(await frame.locator('.actions button').count()).toBe(0);
@@ -211,7 +207,7 @@ it('a handler’s sidebar offers nothing a handler may not do, and says where th
   expect(await frame.locator('.how-to-answer').count()).toBe(0);
   expect(await frame.locator('nav.tabs button').allInnerTexts()).toEqual([I.tabInbox]);
   await shot('handler-case.png', frame.locator('h2'));
-  await switchUser(ADMIN);
+  await switchTo(ADMIN);
 });
 
 it('the highlighted tab follows the view: a dashboard figure opens the inbox, and the inbox tab lights up', async () => {

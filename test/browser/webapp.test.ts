@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startWard, type Ward as Server } from '../../emulator/server/ward';
 import { PORTAL as P, PUBLIC as T } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, browseAnonymously, launchBrowser } from '../support/browser';
 import { formAnswers, setUpWard } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -59,11 +59,7 @@ beforeAll(async () => {
   page.on('dialog', (d) => {
     throw new Error(`a dialog opened: ${d.message()}`);
   });
-  await page.goto(server.url);
-  // Browse as a visitor who is not signed in to Google.
-  await page.evaluate(async () => {
-    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
-  });
+  await browseAnonymously(page, server.url);
 });
 
 afterAll(async () => {

@@ -67,3 +67,21 @@ export async function doCaseAction(frame: FrameLocator, label: string, fill?: (f
   await ok.waitFor();
   return ok.innerText();
 }
+
+/**
+ * Opens the local ward as a visitor who is not signed in to Google — how residents and anyone
+ * else reach the web app (the emulator's account switch, as its index page offers it).
+ */
+export async function browseAnonymously(page: Page, wardUrl: string): Promise<void> {
+  await page.goto(wardUrl);
+  await page.evaluate(async () => {
+    await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'anonymous=1' });
+  });
+}
+
+/** Switches the local ward's current account (its index page's "Đổi tài khoản"), as a person signing in as someone else. */
+export async function switchUser(page: Page, wardUrl: string, email: string): Promise<void> {
+  await page.goto(wardUrl);
+  await page.getByLabel('Đổi tài khoản:').fill(email);
+  await page.getByRole('button', { name: 'Đổi', exact: true }).click();
+}
