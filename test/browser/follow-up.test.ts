@@ -8,9 +8,9 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { PUBLIC as T } from '../../src/i18n/vi';
-import { artifact, browseAnonymously, launchBrowser } from '../support/browser';
+import { artifact, browseAnonymously, showWardInBrowser } from '../support/browser';
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -36,12 +36,7 @@ beforeAll(async () => {
   runHourly(w);
   const answer = ws.mail.outbox().find((m) => m.subject.includes('Trả lời ý kiến'))!;
   ratingLink = /(https:\/\/\S+\?v=lookup&code=\S+&key=\S+)/.exec(answer.body)![1];
-  server = await startWard({ ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  ({ server, browser, page } = await showWardInBrowser(ws, { width: 390, height: 844 }));
   await browseAnonymously(page, server.url);
 });
 

@@ -7,9 +7,9 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { PORTAL as P } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, showWardInBrowser } from '../support/browser';
 import { formAnswers, setUpWard, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -69,12 +69,7 @@ beforeAll(async () => {
   ws.clock.setTo(new Date('2026-12-02T01:00:00Z')); // Wednesday 02/12, 08:00
   act('GY-2026-00002', { action: 'reopen', reason: 'Người dân báo cây vẫn nghiêng, gọi 0912000111.' });
   hourly();
-  server = await startWard({ ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  ({ server, browser, page } = await showWardInBrowser(ws, { width: 900, height: 1000 }));
 });
 
 afterAll(async () => {

@@ -9,9 +9,9 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { INBOX_UI as I, SENDER_SEARCH as S } from '../../src/i18n/vi';
-import { artifact, launchBrowser, openSidebar } from '../support/browser';
+import { artifact, openSidebar, showWardInBrowser } from '../support/browser';
 import { addStaff, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -34,12 +34,7 @@ beforeAll(async () => {
   ws.forms.submit(w.formId, formAnswers({ group: 'Tổ dân phố 2', content: 'Đèn đường ngõ 3 hỏng', name: 'Trần Văn Bình', phone: '0987.654.321' }));
   ws.clock.advance(60_000);
   ws.forms.submit(w.formId, formAnswers({ content: 'Rác ngõ 7 vẫn chưa được thu gom', name: 'NGUYỄN THỊ LAN', confidential: true }));
-  server = await startWard({ ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  ({ server, browser, page } = await showWardInBrowser(ws, { width: 900, height: 1100 }));
 });
 
 afterAll(async () => {

@@ -13,10 +13,10 @@
 import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createWorkspace, type Workspace } from '../../emulator';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { CASE_UI as C, INBOX_UI as I } from '../../src/i18n/vi';
 import { REPORTS } from '../../src/i18n/vi';
-import { artifact, launchBrowser, openSidebar, switchUser } from '../support/browser';
+import { artifact, openSidebar, showWardInBrowser, switchUser } from '../support/browser';
 import { ADMIN, formAnswers, ROOT } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -58,13 +58,8 @@ beforeAll(async () => {
   ws.clock.advance(3_600_000);
   ws.runDueTriggers();
   formId = ws.forms.list()[0].id;
-  server = await startWard({ ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 900, height: 1300 } });
-  // Every question is asked in the page itself, never by a browser dialog.
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  // Every question is asked in the page itself, never by a browser dialog (one fails the test).
+  ({ server, browser, page } = await showWardInBrowser(ws, { width: 900, height: 1300 }));
 });
 
 afterAll(async () => {

@@ -6,9 +6,9 @@
  * ward-settings-applied-390.png, ward-mail-link-390.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { PUBLIC } from '../../src/i18n/vi';
-import { artifact, launchBrowser } from '../support/browser';
+import { artifact, showWardInBrowser } from '../support/browser';
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -24,12 +24,7 @@ beforeAll(async () => {
   w = setUpWard();
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn đường ngõ 5 hỏng', name: 'Lê Văn Nam', email: 'nam@gmail.com' }));
   runHourly(w);
-  server = await startWard({ ws: w.ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  ({ server, browser, page } = await showWardInBrowser(w.ws, { width: 1100, height: 900 }));
 });
 
 afterAll(async () => {

@@ -6,9 +6,9 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
-import { startWard, type Ward as Server } from '../../emulator/server/ward';
+import type { Ward as Server } from '../../emulator/server/ward';
 import { PORTAL as P, PUBLIC as T } from '../../src/i18n/vi';
-import { artifact, browseAnonymously, launchBrowser } from '../support/browser';
+import { artifact, browseAnonymously, showWardInBrowser } from '../support/browser';
 import { formAnswers, setUpWard } from '../support/ward';
 
 jest.setTimeout(120_000);
@@ -53,12 +53,7 @@ beforeAll(async () => {
   // The answer leaves with "Đồng bộ lại": only then is the case answered, and publishable.
   app.call('resyncMailbox');
   act1({ action: 'setPublic', isPublic: true, publicSummary: `Đèn ngõ 15 đã được thay ${XSS}` });
-  server = await startWard({ ws, port: 0 });
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  page.on('dialog', (d) => {
-    throw new Error(`a dialog opened: ${d.message()}`);
-  });
+  ({ server, browser, page } = await showWardInBrowser(ws, { width: 390, height: 844 }));
   await browseAnonymously(page, server.url);
 });
 

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { CASE_UI } from '../../src/i18n/vi';
 import { ACTION_NAMES } from '../../src/i18n/cases';
+import { startWard, type Ward as WardServer } from '../../emulator/server/ward';
+import type { Workspace } from '../../emulator';
 import { startWardProcess } from './start-ward';
 import { ROOT } from './ward';
 
@@ -84,4 +86,18 @@ export async function switchUser(page: Page, wardUrl: string, email: string): Pr
   await page.goto(wardUrl);
   await page.getByLabel('Đổi tài khoản:').fill(email);
   await page.getByRole('button', { name: 'Đổi', exact: true }).click();
+}
+
+/**
+ * An emulated ward served on a free port and a Chromium page on it. Any dialog fails the test:
+ * the add-on never uses alert/confirm (its confirmations are in the page), so one would be a bug.
+ */
+export async function showWardInBrowser(ws: Workspace, viewport: { width: number; height: number }): Promise<{ server: WardServer; browser: Browser; page: Page }> {
+  const server = await startWard({ ws, port: 0 });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport });
+  page.on('dialog', (d) => {
+    throw new Error(`a dialog opened: ${d.message()}`);
+  });
+  return { server, browser, page };
 }
