@@ -71,6 +71,20 @@ describe('an admin finds a caller\'s cases by phone or name', () => {
     for (const secret of ['0912345678', '0912 345 678', 'Nguyễn Thị Lan', 'nguyen thi lan', 'le van tam']) expect(log).not.toContain(secret);
   });
 
+  it('its audit rows are written under the document lock: while another execution holds it, the search says busy and writes nothing', () => {
+    const w = ward();
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Cống ngõ 7 tắc', name: 'Nguyễn Thị Lan', phone: '0912 345 678' }));
+    // Three cases shown: three rows in one block write (last row, then setValues), which an
+    // appendRow from an intake or an action running meanwhile would otherwise be overwritten by.
+    const lock = (w.ws.globals.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock()!;
+    expect(lock.tryLock(0)).toBe(true);
+    expect(() => find(w, 'nguyen thi lan')).toThrow(/bận|thử lại/);
+    expect(searchRows(w)).toHaveLength(0);
+    lock.releaseLock();
+    expect(find(w, 'nguyen thi lan').total).toBe(3);
+    expect(searchRows(w)).toHaveLength(3);
+  });
+
   it('needs a reason and enough to search by; refused searches are not logged', () => {
     const w = ward();
     expect(() => find(w, '0912345678', '  ')).toThrow('Hãy ghi lý do');

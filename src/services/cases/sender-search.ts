@@ -4,7 +4,7 @@
  * sender it showed, holding the reason and whether it was by number or name, never what was typed
  * ("Nhật ký" is read by all staff; the number or name stays in "Người gửi").
  * Spreadsheet calls, whatever the number of cases: getActive, one block of "Người gửi" (code to
- * confidential: 2), the index column of "Ý kiến" (2), the audit rows (1 appendRow, or 5 for a batch).
+ * confidential: 2), the index column of "Ý kiến" (2), the audit rows under the document lock (1 appendRow, or 5 for a batch).
  */
 import { formatVietnameseDate } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
@@ -12,7 +12,9 @@ import { matchesSender, MIN_NAME_LETTERS, MIN_PHONE_DIGITS, senderQuery } from '
 import { LIFECYCLE, SENDER_SEARCH } from '../../i18n/cases';
 import { CASES } from '../../i18n/vi';
 import { refusal } from '../access/caller';
-import { UserError } from '../platform/errors';
+import { BusyError, UserError } from '../platform/errors';
+import { withDocumentLock } from '../platform/lock';
+import { ACTION_LOCK_WAIT_MS } from './actions';
 import type { Runtime } from '../platform/runtime';
 import { readIndex } from './store';
 
@@ -60,7 +62,9 @@ export function findCasesBySender(rt: Runtime, actor: Actor, queryInput: string,
   const audit = shown.length
     ? shown.map((e) => ({ at: now, user: actor.email, action: LIFECYCLE.senderSearched, code: e.code, detail: SENDER_SEARCH.auditDetail(reason, query.kind) }))
     : [{ at: now, user: actor.email, action: LIFECYCLE.senderSearched, code: '', detail: SENDER_SEARCH.auditNone(reason, query.kind) }];
-  rt.table('audit', ss).append(audit);
+  // Up to 20 rows go in one block write (last row, then setValues): under the document lock, or
+  // an intake's or an action's row appended meanwhile would be written over.
+  withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => rt.table('audit', ss).append(audit));
 
   return {
     kind: query.kind,
