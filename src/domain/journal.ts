@@ -101,15 +101,19 @@ export function keyTime(key: string): number | null {
  * Keys for a batch of responses: identical responses of the same second (a double tap on
  * "Gửi") get "~2", "~3" … in the order given, so each is filed once.
  */
-/** The exact answers as the trigger event gave them, hashed: a second delivery has the same. */
-export function answersPrint(answers: Record<string, string>): string {
-  return shortHash(JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]])));
+/**
+ * A response's fingerprint: its row in the responses tab, as the trigger event's range gives it
+ * and reconcile reads it — a second delivery of the same event has the same row, two residents'
+ * responses never do. (The answers cannot serve: identical answers may come from two people.)
+ */
+export function rowPrint(row: number): string {
+  return `r${row}`;
 }
 
 /**
  * The key intake files a response under, among responses of the same second whose letters agree
  * (same `base`): the one already filed with this fingerprint, else the next "~n" after those
- * filed — the numbering reconcile's keysFor gives them in the order they arrived. A base filed
+ * filed; reconcile's keysFor numbers them the same way from the same fingerprints. A base filed
  * without fingerprints (by reconcile, or before they existed) is taken as this response.
  */
 export function keyAmong(j: JournalState, base: string, print: string): string {
@@ -130,13 +134,26 @@ export function notePrint(j: JournalState, key: string, print: string): void {
   j.prints = { ...(j.prints ?? {}), [base]: Array.from(prints, (p) => p ?? '') };
 }
 
-export function keysFor(parts: KeyParts[]): string[] {
-  const seen = new Map<string, number>();
-  return parts.map((p) => {
-    const key = responseKey(p);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n === 1 ? key : `${key}~${n}`;
+export function keysFor(parts: Array<KeyParts & { print?: string }>, prints: Record<string, string[]> = {}): string[] {
+  const bases = parts.map((p) => responseKey(p));
+  const used = new Map<string, Set<number>>();
+  const usedOf = (base: string) => used.get(base) ?? used.set(base, new Set()).get(base)!;
+  const numbers = parts.map((p, i) => {
+    // A response intake filed keeps the number it was filed under (its fingerprint says which).
+    const n = p.print ? (prints[bases[i]] ?? []).indexOf(p.print) + 1 : 0;
+    if (n === 0 || usedOf(bases[i]).has(n)) return 0;
+    usedOf(bases[i]).add(n);
+    return n;
+  });
+  return parts.map((_, i) => {
+    let n = numbers[i];
+    if (n === 0) {
+      // The others take the lowest number left, in the order given.
+      n = 1;
+      while (usedOf(bases[i]).has(n)) n++;
+      usedOf(bases[i]).add(n);
+    }
+    return n === 1 ? bases[i] : `${bases[i]}~${n}`;
   });
 }
 

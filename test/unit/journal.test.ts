@@ -4,7 +4,7 @@
  * (http://www.isthe.com/chongo/tech/comp/fnv/ — "" → 811c9dc5, "a" → e40c292c, "foobar" →
  * bf9cf968), written in base 36 here with Number#toString, not with the code under test.
  */
-import { advanceJournal, answersPrint, EMPTY_JOURNAL, FILED_KEEP_MS, followUpKey, keyAmong, keysFor, keyTime, notePrint, parseJournal, responseKey, shortHash, type KeyParts } from '../../src/domain/journal';
+import { advanceJournal, EMPTY_JOURNAL, FILED_KEEP_MS, followUpKey, keyAmong, keysFor, keyTime, notePrint, parseJournal, responseKey, rowPrint, shortHash, type KeyParts } from '../../src/domain/journal';
 
 const b36 = (n: number) => n.toString(36).padStart(7, '0');
 const parts = (patch: Partial<KeyParts> = {}): KeyParts => ({ timestamp: new Date('2026-11-24T02:00:00.000Z'), group: 'Tổ dân phố 5', content: 'Rác ngõ 7', name: 'Nguyễn Thị Lan', email: 'lan@gmail.com', ...patch });
@@ -134,8 +134,12 @@ describe('responses of the same second that share a key', () => {
     expect(advanceJournal(j, 1764000000_000 + 2 * FILED_KEEP_MS).prints).toEqual({});
     expect(advanceJournal(j, 1764000000_000).prints).toEqual({ [base]: ['pA'] });
   });
-  it('the fingerprint is of the exact answers, in any key order', () => {
-    expect(answersPrint({ a: '1', b: 'x' })).toBe(answersPrint({ b: 'x', a: '1' }));
-    expect(answersPrint({ a: 'Ý kiến số 1' })).not.toBe(answersPrint({ a: 'Ý kiến số 2' }));
+  it('reconcile numbers them as intake did: a filed row keeps its number, the others take what is left in order', () => {
+    const same = [parts(), parts(), parts()].map((p, i) => ({ ...p, print: rowPrint(i + 2) }));
+    const key = responseKey(parts());
+    // Intake filed row 4 first, then row 2: row 3 (unfiled) gets the next number.
+    expect(keysFor(same, { [key]: [rowPrint(4), rowPrint(2)] })).toEqual([`${key}~2`, `${key}~3`, key]);
+    expect(keysFor(same)).toEqual([key, `${key}~2`, `${key}~3`]);
+    expect(rowPrint(7)).not.toBe(rowPrint(8));
   });
 });

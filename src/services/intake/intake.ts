@@ -15,7 +15,7 @@ import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { fromVietnamWallTime, parseDmy, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
-import { answersPrint, keyAmong, responseKey } from '../../domain/journal';
+import { keyAmong, responseKey, rowPrint } from '../../domain/journal';
 import { ERRORS, FORM, INTAKE_NOTES } from '../../i18n/vi';
 import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -114,10 +114,12 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     store.refresh();
     const answers = wholeAnswers(rt, byTitle, receivedAt);
-    // Residents who answer in the same second with the same letters share a key; the exact
-    // answers tell them apart (and tell a second delivery of one of them).
-    const print = answersPrint(byTitle);
-    const key = keyAmong(readJournal(store), keyOfResponse(answers, receivedAt), print);
+    // Residents who answer in the same second with the same letters share a key; the response's
+    // row tells them apart (and tells a second delivery of one of them).
+    const row = e.range && typeof e.range.getRow === 'function' ? e.range.getRow() : 0;
+    const print = row > 0 ? rowPrint(row) : undefined;
+    const base = keyOfResponse(answers, receivedAt);
+    const key = print ? keyAmong(readJournal(store), base, print) : base;
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
     const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, print, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
