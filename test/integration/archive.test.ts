@@ -247,3 +247,68 @@ describe('hostile hand edits of an archive tab', () => {
     expect(errorsLogged(w).filter((e) => e.startsWith('Tab "Lưu trữ'))).toHaveLength(1);
   });
 });
+
+describe('a move cut off at any service call', () => {
+  const small = wardFactory(fillYears({ y2024: 30, y2025: 50, y2026: 10 }), SET_UP_ON);
+
+  /** Every code with its row, over the cases tab and the archives, copies in two places included. */
+  function noCaseLostNorChanged(w: Ward, before: Map<string, Record<string, unknown>>, where: string): void {
+    const rows = caseRows(w);
+    expect({ where, codes: [...rows.keys()].sort() }).toEqual({ where, codes: [...before.keys()].sort() });
+    for (const [code, row] of before) expect({ where, code, row: rows.get(code) }).toEqual({ where, code, row });
+  }
+
+  it('never loses nor doubles a case, and the next run finishes the first', () => {
+    const clean = small();
+    const before = caseRows(clean);
+    clean.ws.faults.failNthCall(1_000_000);
+    archiveNow(clean);
+    const total = clean.ws.faults.sweepState().calls;
+    clean.ws.faults.failNthCall(0);
+    const finished = { rows: caseRows(clean), where: whereCases(clean) };
+    expect([...finished.where.values()].some((tabs) => tabs[0] !== CASES_TAB)).toBe(true);
+    expect(total).toBeGreaterThan(20);
+    for (let k = 1; k <= total; k++) {
+      const w = small();
+      w.ws.faults.failNthCall(k);
+      try {
+        archiveNow(w);
+      } catch {
+        // refused before the dialog: the next run starts over
+      }
+      const failed = `call ${k} (${w.ws.faults.sweepState().failed})`;
+      w.ws.faults.failNthCall(0);
+      // Cut off: every case still there, as it was — a copy in its archive is the same case, not another.
+      noCaseLostNorChanged(w, before, failed);
+      archiveNow(w);
+      expect({ failed, rows: caseRows(w), where: whereCases(w) }).toEqual({ failed, ...finished });
+    }
+  });
+
+  it('cut off after the copy, then the case changed: the next run moves the case as it is now, over its old copy', () => {
+    const probe = small();
+    probe.ws.faults.failNthCall(1_000_000);
+    archiveNow(probe);
+    const total = probe.ws.faults.sweepState().calls;
+    // The last call that, failing, leaves the copies written and the cases tab as it was: the rewrite.
+    let w: Ward | null = null;
+    for (let k = total; k >= 1 && !w; k--) {
+      const candidate = small();
+      candidate.ws.faults.failNthCall(k);
+      archiveNow(candidate);
+      candidate.ws.faults.failNthCall(0);
+      if ((whereCases(candidate).get(REAL.closed) ?? []).length === 2) w = candidate;
+    }
+    expect(w).not.toBeNull();
+    const ward = w!;
+    const note = 'Người dân gọi lại cảm ơn.';
+    // Staff add a note to the case meanwhile (it is still in the cases tab, closed).
+    const v = open(ward, REAL.closed);
+    ward.app.call('caseAction', v.code, v.row, v.version, { action: 'note', text: note });
+    archiveNow(ward);
+    expect(whereCases(ward).get(REAL.closed)).toEqual(['Lưu trữ 2025']);
+    const archived = open(ward, REAL.closed) as unknown as { version: number; history: Array<{ detail?: string }>; archived: number };
+    expect(archived.version).toBe(v.version + 1);
+    expect(archived.history.some((e) => e.detail === note)).toBe(true);
+  });
+});
