@@ -15,7 +15,7 @@
  * year before it was received; the archive's ledger keeps each tab's span of dates, so a report or
  * the board reads the tabs that span its period, whatever their year.
  */
-import { vietnamDayOf, vietnamYear, type CivilDay } from './calendar/civil-date';
+import { vietnamDayOf, vietnamWallTime, vietnamYear, type CivilDay } from './calendar/civil-date';
 import { parseCode } from './case-code';
 import { buildIndex, parseIndex, type CaseRecord, type IndexedFields } from './case-record';
 import { isLowRating, POLICE_TRANSFER } from './case';
@@ -24,6 +24,23 @@ import { answerMailWaiting } from './lifecycle/deliver';
 
 /** Days a closed case stays in the cases tab after closing (reopen, rating, follow-up), however old. */
 export const ARCHIVE_GRACE_DAYS = 30;
+
+/**
+ * The hourly job moves cases only at night, Vietnam time (22:00–04:59): the move holds the
+ * document lock while it reads and rewrites the cases tab — seconds for a ward's year, minutes
+ * for a first move of 100,000 cases — and nobody is at work then to wait for it.
+ */
+export const ARCHIVE_NIGHT = { from: 22, until: 5 } as const;
+export function isArchiveHour(now: Date): boolean {
+  const { hour } = vietnamWallTime(now);
+  return hour >= ARCHIVE_NIGHT.from || hour < ARCHIVE_NIGHT.until;
+}
+
+/** The month an automatic move is recorded under: "2027-02" in Vietnam time. */
+export function archiveMonthOf(now: Date): string {
+  const { year, month } = vietnamWallTime(now);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
 const DAY_MS = 86_400_000;
 
 /** The archive tab of a year: "Lưu trữ 2025". */

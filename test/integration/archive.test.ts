@@ -80,10 +80,14 @@ describe('the move', () => {
     expect(caseRows(w)).toEqual(state);
   });
 
-  it('runs by itself on the hourly job’s first run of a month, once', () => {
+  it('runs by itself on the hourly job’s first night-time run of a month, once', () => {
     const w = fresh();
     const errors = errorsLogged(w);
+    // By day (10:00, Vietnam time), nobody waits for it: nothing moves.
     runHourly(w);
+    expect(whereCases(w).get(REAL.closed)).toEqual([CASES_TAB]);
+    w.ws.clock.setTo('2026-03-02T14:30:00Z');
+    runHourly(w); // 22:30
     const where = whereCases(w);
     expect(where.get(REAL.closed)).toEqual(['Lưu trữ 2025']);
     // The hourly job's next runs that month read one property for it: no Spreadsheet call to archive.

@@ -2,7 +2,7 @@
  * Years of cases (issue 19, item 4): closed cases of past years move, in one batch, from "Ý kiến"
  * to their year's archive tab ("Lưu trữ 2025"), in the same spreadsheet. Which cases may move:
  * domain/archive. Run by the menu "Lưu trữ ý kiến các năm trước" (admins) and by the hourly job on
- * its first run of each month (archiveIfDue); the caller holds the document lock.
+ * its first night-time run of each month (archiveIfDue); the caller holds the document lock.
  *
  * Copy, then remove, idempotent by case code:
  * 1. the pending actions are finished (their write-ahead records name rows of the cases tab);
@@ -22,8 +22,8 @@
  * and a case that moved is read from its archive — read-only, with a Vietnamese message to whoever
  * tries to change it (services/cases/store).
  */
-import { vietnamDayOf, toYmd, vietnamYear } from '../../domain/calendar/civil-date';
-import { archiveYearOf, ledgerAfter, mayArchive, spanOf, tabColumns, type ArchiveLedger } from '../../domain/archive';
+import { vietnamYear } from '../../domain/calendar/civil-date';
+import { archiveMonthOf, archiveYearOf, isArchiveHour, ledgerAfter, mayArchive, spanOf, tabColumns, type ArchiveLedger } from '../../domain/archive';
 import { statusOf } from '../../domain/lifecycle';
 import { statusKeyOf } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
@@ -37,7 +37,7 @@ import { PROPERTY_NAMES } from '../platform/document-store';
 import { logError } from '../platform/errors';
 import { editorsFor, protectSheet } from '../platform/protection';
 import type { Runtime } from '../platform/runtime';
-import { NUMBER_FORMAT, type CaseColumnKey } from '../platform/sheets/schema';
+import type { CaseColumnKey } from '../platform/sheets/schema';
 import { decodeRow, HEADROOM_ROWS, rowFormats } from '../platform/sheets/table';
 
 export interface ArchiveRun {
@@ -87,17 +87,17 @@ function ensureArchiveTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runt
   if (!sheet) sheet = ss.insertSheet(spec.name, ss.getNumSheets());
   const empty = made || sheet.getLastRow() <= 1;
   if (empty) {
-    if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    else if (width < sheet.getMaxColumns()) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
-    if (sheet.getMaxRows() > 2) sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    // As wide as the schema (its rows are sized by the copy).
+    const columns = sheet.getMaxColumns();
+    if (width > columns) sheet.insertColumnsAfter(columns, width - columns);
+    else if (width < columns) sheet.deleteColumns(width + 1, columns - width);
   }
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const ours = header.every((h, i) => String(h) === spec.columns[i].header);
+  const header = made ? [] : sheet.getRange(1, 1, 1, width).getValues()[0];
+  const ours = !made && header.every((h, i) => String(h) === spec.columns[i].header);
   // A tab of that name holding something else (made by hand): nothing is written into it.
   if (!ours && !(empty && header.every((h) => h === ''))) throw new Error(ARCHIVE.layoutChanged(year));
   if (!ours) {
-    sheet.getRange(1, 1, 1, width).setValues([spec.columns.map((c) => c.header)]).setFontWeight('bold').setBackground('#e8f0fe').setWrap(true);
-    sheet.getRange(2, 1, 1, width).setNumberFormats([spec.columns.map((c) => NUMBER_FORMAT[c.kind])]);
+    sheet.getRange(1, 1, 1, width).setValues([spec.columns.map((c) => c.header)]).setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
   protectSheet(sheet, spec.description, editorsFor(spec.protection, rt.settings));
@@ -128,8 +128,11 @@ function copyYear(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, led
   const formats = rowFormats(table.layout, table.spec.columns, width);
   const last = codes.length + 1;
   if (fresh.length) {
-    const need = last + fresh.length - sheet.getMaxRows();
-    if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+    // The grid exactly as tall as its rows: Sheets counts every cell of it.
+    const rows = sheet.getMaxRows();
+    const need = last + fresh.length;
+    if (need > rows) sheet.insertRowsAfter(rows, need - rows);
+    else if (need < rows) sheet.deleteRows(need + 1, rows - need);
     const range = sheet.getRange(last + 1, 1, fresh.length, width);
     // Formats with the values: resident text stays text, whatever the row was formatted as.
     range.setNumberFormats(fresh.map(() => formats));
@@ -203,21 +206,16 @@ export function archivePastYears(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, r
   return { moved: moving.length, byYear: [...byYear].map(([year, group]) => ({ year, moved: group.length })).sort((a, b) => a.year - b.year), staying };
 }
 
-/** "2027-02": the month in Vietnam time. */
-function monthOf(now: Date): string {
-  const { year, month } = toYmd(vietnamDayOf(now));
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
 /**
- * The hourly job's step: on its first run of each month, the move (a yearly run alone would leave
- * a case closed on 20 December in the cases tab for a year, as its grace period ends in January).
- * Other runs read one property, already loaded: no call. A run that fails is tried again the next
- * hour (the month is recorded only after it). The caller holds the document lock.
+ * The hourly job's step: on its first night-time run of each month (domain/archive ARCHIVE_NIGHT),
+ * the move — monthly, since a yearly run alone would leave a case closed on 20 December in the
+ * cases tab for a year, its grace period ending in January. Other runs read one property, already
+ * loaded: no call. A run that fails is tried again the next hour (the month is recorded only after
+ * it). The caller holds the document lock.
  */
 export function archiveIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, now: Date = new Date()): ArchiveRun | null {
-  const month = monthOf(now);
-  if (rt.store.get(PROPERTY_NAMES.archiveMonth) === month) return null;
+  const month = archiveMonthOf(now);
+  if (rt.store.get(PROPERTY_NAMES.archiveMonth) === month || !isArchiveHour(now)) return null;
   const run = archivePastYears(ss, rt, now);
   rt.store.set(PROPERTY_NAMES.archiveMonth, month);
   return run;
