@@ -9,7 +9,7 @@
 import { ARCHIVE } from '../../src/i18n/archive';
 import { PUBLIC } from '../../src/i18n/vi';
 import { lastUiMessage, runHourly, tabRecords, tabValues, wardFactory, type Ward } from '../support/ward';
-import { ADMIN, CASES_TAB, caseRows, fillYears, lookupKeyOf, open, REAL, SET_UP_ON, VIEWER, whereCases } from '../support/archive-ward';
+import { act, ADMIN, CASES_TAB, caseRows, fillYears, lookupKeyOf, open, REAL, SET_UP_ON, VIEWER, whereCases } from '../support/archive-ward';
 
 const fresh = wardFactory(fillYears(), SET_UP_ON);
 
@@ -150,6 +150,16 @@ describe('archived cases are still found — and never changed', () => {
     expect(() => w.app.call('issueCaseLookupKey', REAL.closed)).toThrow(ARCHIVE.readOnly(REAL.closed, 2025));
   });
 
+  it('a new case can be marked a duplicate of an archived one, which stays as it was', () => {
+    const w = fresh();
+    archiveNow(w);
+    const archived = caseRows(w).get(REAL.closed);
+    const fresh2026 = 'GY-2026-00001';
+    const v = act(w, fresh2026, { action: 'duplicate', of: REAL.closed });
+    expect(v).toMatchObject({ code: fresh2026, status: 'Đã đóng', linkedCases: REAL.closed });
+    expect(caseRows(w).get(REAL.closed)).toEqual(archived);
+  });
+
   it('the inbox lists a year’s archive when asked, searchable as the cases tab is', () => {
     const w = fresh();
     archiveNow(w);
@@ -162,6 +172,14 @@ describe('archived cases are still found — and never changed', () => {
     expect(archived.items.every((i) => i.row === 0)).toBe(true);
     const all2024 = w.app.call('getInbox', { archive: '2024', pageSize: 1000 }) as Inbox;
     expect(all2024.total).toBe(sheet(w, 'Lưu trữ 2024').getLastRow() - 1);
+  });
+
+  it('the admins’ search by the sender’s name finds the sender’s archived case too', () => {
+    const w = fresh();
+    archiveNow(w);
+    const found = w.app.call('findCasesBySender', 'Người dân 1', 'Người dân gọi hỏi ý kiến năm ngoái') as { items: Array<{ code: string; row: number; status: string }> };
+    expect(found.items).toEqual([expect.objectContaining({ code: REAL.closed, row: 0, status: 'Đã đóng' })]);
+    expect(open(w, found.items[0].code, found.items[0].row)).toMatchObject({ code: REAL.closed, archived: 2025 });
   });
 
   it('reports of past periods, the monthly publication and the public board are the same before and after the move', () => {
