@@ -72,6 +72,21 @@ describe('the move', () => {
     expect(cells()).toBeLessThanOrEqual(before + 2 * 43);
   });
 
+  it('an admin added to "Cán bộ" may edit the archive tabs after the hourly job, as every protected tab; one removed may not', () => {
+    const w = fresh();
+    archiveNow(w);
+    const second = 'pho.chu.tich@luukiem.example';
+    const staff = sheet(w, 'Cán bộ');
+    staff.getRange(staff.getLastRow() + 1, 1, 1, 3).setValues([[second, 'Quản trị', '']]);
+    runHourly(w);
+    const editors = (name: string) => w.ws.spreadsheets.view(w.ssId).sheets.find((x) => x.name === name)!.protectionEditors;
+    expect(editors('Lưu trữ 2025')).toEqual([second]);
+    expect(editors('Lưu trữ 2024')).toEqual(editors(CASES_TAB));
+    staff.getRange(staff.getLastRow(), 1, 1, 3).clearContent();
+    runHourly(w);
+    expect(editors('Lưu trữ 2025')).toEqual([]);
+  });
+
   it('a second run moves nothing and changes nothing', () => {
     const w = fresh();
     archiveNow(w);
