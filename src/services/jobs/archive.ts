@@ -7,7 +7,7 @@
  * Copy, then remove, idempotent by case code:
  * 1. the pending actions are finished (their write-ahead records name rows of the cases tab);
  * 2. the cases tab is read once, whole (every column to the last one, so a column staff added by
- *    hand moves along with its rows);
+ *    hand stays with the rows that stay; the archive keeps the schema's columns only);
  * 3. per year, the archive tab is made if missing (exactly as wide as the schema and as tall as its
  *    rows, protected for admins, plain text), its codes read, and the rows it lacks written in one
  *    block — a code it already has (a run cut off after the copy) is not written again, and is
