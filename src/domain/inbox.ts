@@ -23,6 +23,8 @@ export interface InboxQuery {
   text?: string;
   page?: number;
   pageSize?: number;
+  /** A year whose archive tab to list instead of the cases tab ("2025"); the inbox itself ignores it. */
+  archive?: string;
 }
 
 export interface InboxCounters {

@@ -33,7 +33,9 @@ export type Capability =
   | 'manageLinks'
   | 'enterCase'
   | 'setup'
-  | 'resync';
+  | 'resync'
+  /** Move closed cases of past years to their year's archive tab. */
+  | 'archive';
 
 /**
  * How a person reached the ward: MTTQ staff through the spreadsheet (its menu and sidebar, as
@@ -49,7 +51,7 @@ export interface Actor {
   via: Reach;
 }
 
-const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'findSender', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync'];
+const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'findSender', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync', 'archive'];
 
 export const PERMISSIONS: Record<Role, Record<Reach, ReadonlyArray<Capability>>> = {
   /** MTTQ staff who run the mailbox: everything, from the spreadsheet only (admins hold no links). */

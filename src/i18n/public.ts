@@ -50,6 +50,7 @@ export const PUBLIC = {
   commentTooLong: (n: number) => `Góp ý tối đa ${n} ký tự.`,
   notAnswered: 'Ý kiến chưa được trả lời nên chưa thể đánh giá.',
   alreadyRated: 'Ý kiến này đã được đánh giá; mỗi ý kiến chỉ đánh giá một lần.',
+  archived: 'Ý kiến này đã kết thúc từ năm trước và được lưu trữ: vẫn tra cứu được nhưng không đánh giá hay phản ánh thêm được nữa. Nếu còn vấn đề, ông/bà vui lòng gửi ý kiến mới qua biểu mẫu.',
   resident: 'Người gửi ý kiến',
   ratedAction: 'Người dân đánh giá',
   // The follow-up after a rating of 1–2 (issue 18, item 8).

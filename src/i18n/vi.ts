@@ -13,12 +13,14 @@ import { PAPER } from './documents';
 import { LOADING } from './public';
 import { CASES, SENDER_SEARCH } from './cases';
 import { REPORTS } from './reports';
+import { ARCHIVE } from './archive';
 
 export { PAPER, PAPER_SLIPS } from './documents';
 export { PORTAL, PUBLIC } from './public';
 export { CASE_UI, CASES, INBOX_UI, SENDER_SEARCH } from './cases';
 export { ACK, NOTICE, REPLY } from './mail';
 export { ADOPTION, REMINDERS, REPORTS } from './reports';
+export { ARCHIVE } from './archive';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
@@ -201,6 +203,7 @@ export const ERRORS = {
     links: 'Liên kết cơ quan',
     sidebar: 'Thanh bên',
     entryPoint: 'Gọi hàm không đúng cách',
+    archive: 'Lưu trữ ý kiến',
   },
   systemError: (code: string) => `Lỗi hệ thống (${code}); lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.`,
   notTrigger: 'Hàm này chỉ chạy theo trình kích hoạt của hòm thư.',
@@ -250,6 +253,7 @@ export const ACCESS = {
     viewInbox: `Vai trò của ${STAFF_ADDRESS.inSentence} không được xem hòm thư.`,
     viewCase: `Vai trò của ${STAFF_ADDRESS.inSentence} không được xem ý kiến này.`,
     editPublic: 'Chỉ cán bộ quản trị được viết nội dung công khai.',
+    archive: ARCHIVE.notAdmin,
   } as Record<string, string>,
   deniedAction: (label: string) => `Vai trò của ${STAFF_ADDRESS.inSentence} không được "${label}".`,
 } as const;

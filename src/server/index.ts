@@ -4,7 +4,7 @@
  * here holds logic: it wires Apps Script's globals to the code in ui/, services/ and domain/.
  */
 import { buildAddonMenu } from '../ui/server/menu';
-import { postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
+import { archiveFromMenu, postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
 import type { MaintenanceResult } from '../services/jobs/maintenance';
@@ -61,6 +61,11 @@ export function printQrPosters(): void {
 /** Menu "In tem dán mã QR": the sticker sheet. */
 export function printQrStickers(): void {
   postersFromMenu('stickers');
+}
+
+/** Menu "Lưu trữ ý kiến các năm trước": closed cases of past years to their year's archive tab (admins). */
+export function archivePastCases(): void {
+  archiveFromMenu();
 }
 
 /** Installed trigger: a resident submitted the form. */

@@ -173,6 +173,8 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   resyncMailbox: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toContain('Không có ý kiến nào bị sót') },
   printQrPosters: { kind: 'menu', slow: true, allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   printQrStickers: { kind: 'menu', slow: true, allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
+  // Moves closed cases of past years; this ward has none, so the admin's real call says so (issue 19, item 4).
+  archivePastCases: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toBe('Không có ý kiến nào cần lưu trữ.') },
   onFormSubmitIntake: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   hourlyMaintenance: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   onEdit: { kind: 'trigger', allowed: nobody, args: () => [[]] },

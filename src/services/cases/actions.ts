@@ -30,7 +30,7 @@ import { queueMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
 import { planCommit, type PendingAction } from './effects';
-import { readCase, writeCaseRow, type CaseRow } from './store';
+import { readCase, readCaseAnywhere, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 
@@ -108,8 +108,8 @@ function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
 
 /** The original of a duplicate: linked back, with its own version, history event and audit row. */
 function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, link: NonNullable<PendingAction['link']>, check: boolean): void {
-  const original = readCase(ss, rt, link.code);
-  if (!original) return;
+  const original = readCaseAnywhere(ss, rt, link.code);
+  if (!original || original.archived !== undefined) return;
   const o = original.record;
   const linked = linkCodes(o.linkedCases, link.add);
   if (check && linked === o.linkedCases) return;

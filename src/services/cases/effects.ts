@@ -24,7 +24,7 @@ import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { webAppUrl } from '../platform/web-app';
 import { fileFollowUpCase } from './follow-up';
-import { readCase } from './store';
+import { readCaseAnywhere } from './store';
 import { readSubmitterNames } from './submitter-names';
 
 /** The write-ahead record of one action: what must exist once the case row is at `version`. */
@@ -68,8 +68,10 @@ type Executor<K extends Effect['kind']> = (effect: Extract<Effect, { kind: K }>,
 const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
   linkOriginal: ({ of }, draft, { ss, rt, actor, now }) => {
     // (decide gave `of` its one form: the link and the note name the case as it is stored.)
-    if (!readCase(ss, rt, of)) throw new UserError(CASES.duplicateUnknown(of));
-    draft.pending.link = { code: of, add: draft.next.code, by: actor.email, at: now.toISOString() };
+    const original = readCaseAnywhere(ss, rt, of);
+    if (!original) throw new UserError(CASES.duplicateUnknown(of));
+    // An archived original is read-only: the duplicate names it, and it is not linked back.
+    if (original.archived === undefined) draft.pending.link = { code: of, add: draft.next.code, by: actor.email, at: now.toISOString() };
   },
   fileFollowUp: ({ content }, draft, { ss, rt, actor, current, now }) => {
     // The follow-up is a new case, filed through the one pipeline under a key tied to this

@@ -24,6 +24,7 @@ import { outboxRecord, type OutgoingMail } from '../platform/outbox';
 import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { withIndex } from './store';
+import { archivedKeys } from './archive';
 import { AUDIT_ACTION, AUDIT_FIELD, NON_STAFF_ACTOR, OUTBOX_KIND, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 
 /** Columns of "Nội dung dài" kept as plain text: 3 + 37 parts of 50,000 characters. */
@@ -181,13 +182,17 @@ export function partsPresent(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
   };
 }
 
-/** Every case's code and response key (two column reads). */
+/**
+ * Every case's code and response key (two column reads), the archived cases' with them (two more
+ * per archive tab, row 0): an archived case is filed, and its response is never filed again.
+ */
 export function readCaseKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): Array<{ code: string; responseKey: string; row: number }> {
   // Two reads, not one block: the columns lie far apart, and a block would read every column between.
   const cases = rt.table('cases', ss);
   const codes = cases.rows(['code']);
   const keys = cases.rows(['responseKey']);
-  return codes.map((r, i) => ({ code: String(r.code ?? ''), responseKey: String(keys[i]?.responseKey ?? ''), row: r.row })).filter((p) => p.code !== '');
+  const current = codes.map((r, i) => ({ code: String(r.code ?? ''), responseKey: String(keys[i]?.responseKey ?? ''), row: r.row })).filter((p) => p.code !== '');
+  return [...current, ...archivedKeys(ss, rt).map((p) => ({ ...p, row: 0 }))];
 }
 
 /** Only the parts of `w` that `present` does not have. */

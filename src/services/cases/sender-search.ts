@@ -17,6 +17,8 @@ import { withDocumentLock } from '../platform/lock';
 import { ACTION_LOCK_WAIT_MS } from './actions';
 import type { Runtime } from '../platform/runtime';
 import { readIndex } from './store';
+import { archivedIndex } from './archive';
+import { archiveYearOf } from '../../domain/archive';
 
 /** The most cases one search shows (newest first); the total says how many there were. */
 export const SENDER_SEARCH_LIMIT = 20;
@@ -54,7 +56,11 @@ export function findCasesBySender(rt: Runtime, actor: Actor, queryInput: string,
     const sender = { name: String(r.name ?? ''), phone: String(r.phone ?? ''), email: String(r.email ?? ''), confidential: r.confidential === true };
     if (matchesSender(query, sender)) senders.set(String(r.code ?? ''), sender);
   }
-  const found = senders.size ? readIndex(ss, rt).filter((e) => senders.has(e.code)) : [];
+  const current = senders.size ? readIndex(ss, rt).filter((e) => senders.has(e.code)) : [];
+  // The sender's cases that moved to their year's archive (read-only; opened by code, no row hint).
+  const inCurrent = new Set(current.map((e) => e.code));
+  const years = [...new Set([...senders.keys()].filter((c) => !inCurrent.has(c)).map(archiveYearOf))].filter((y): y is number => y !== null);
+  const found = [...current, ...archivedIndex(ss, rt, years).filter((e) => senders.has(e.code) && !inCurrent.has(e.code)).map((e) => ({ ...e, row: 0 }))];
   found.sort((a, b) => b.receivedAt - a.receivedAt || b.row - a.row);
   const shown = found.slice(0, SENDER_SEARCH_LIMIT);
 

@@ -10,6 +10,9 @@ import { statusOf } from '../../domain/lifecycle';
 import type { CaseColumnKey } from '../platform/sheets/schema';
 import type { Runtime } from '../platform/runtime';
 import type { TableRow } from '../platform/sheets/table';
+import { UserError } from '../platform/errors';
+import { ARCHIVE } from '../../i18n/archive';
+import { archivedRowOf } from './archive';
 
 export interface IndexedEntry extends IndexEntry {
   row: number;
@@ -47,6 +50,33 @@ export interface CaseRow {
   /** The row as read, and the way to write it back. */
   cells: TableRow<CaseColumnKey>;
   record: CaseRecord;
+  /** The year of the archive tab the row is in (read-only); absent for the cases tab. */
+  archived?: number;
+}
+
+/**
+ * A case that moved to its year's archive tab (services/jobs/archive): read-only. readCase throws
+ * it, so whoever tries to change the case — a sidebar holding an old view, a resident's rating —
+ * gets its Vietnamese message; a reader catches it for the case (readCaseAnywhere).
+ */
+export class ArchivedCase extends UserError {
+  constructor(readonly at: CaseRow) {
+    super(ARCHIVE.readOnly(at.record.code, at.archived!));
+    this.name = 'ArchivedCase';
+  }
+}
+
+/** The archived row of a code, decoded (null when the code is in no archive tab). */
+function fromArchive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string, evenly = false): CaseRow | null {
+  const found = archivedRowOf(ss, rt, code, evenly);
+  return found ? { row: found.row, cells: found.cells, record: decodeCase(found.cells.values), archived: found.year } : null;
+}
+
+/** A case no longer in the cases tab but in an archive tab is refused as archived; else null. */
+function refuseArchived(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string): null {
+  const at = fromArchive(ss, rt, code);
+  if (at) throw new ArchivedCase(at);
+  return null;
 }
 
 /**
@@ -79,7 +109,17 @@ export function readCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
     const record = decodeCase(cells.values);
     if (record.code === typed || record.code === want) return { row: rowHint, cells, record };
   }
-  return rowOfEntry(ss, rt, entryOf(readIndex(ss, rt), typed, want));
+  return rowOfEntry(ss, rt, entryOf(readIndex(ss, rt), typed, want)) ?? refuseArchived(ss, rt, want);
+}
+
+/** A case to read, wherever it is: the cases tab, or its year's archive tab (`archived` set). */
+export function readCaseAnywhere(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: unknown, rowHint?: number): CaseRow | null {
+  try {
+    return readCase(ss, rt, code, rowHint);
+  } catch (e) {
+    if (e instanceof ArchivedCase) return e.at;
+    throw e;
+  }
 }
 
 /**
@@ -101,7 +141,10 @@ function rowOfEntry(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, f
  */
 export function readCaseEvenly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, code: string): CaseRow | null {
   const want = canonicalCode(code);
-  return rowOfEntry(ss, rt, want ? entryOf(readIndex(ss, rt), code, want) : undefined, true);
+  const current = rowOfEntry(ss, rt, want ? entryOf(readIndex(ss, rt), code, want) : undefined, true);
+  // The archive of the code's year is read either way: the cost tells the year (the code shows it), never whether the case exists.
+  const archived = want ? fromArchive(ss, rt, want, true) : null;
+  return current ?? archived;
 }
 
 /**

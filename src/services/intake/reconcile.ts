@@ -103,7 +103,8 @@ function formResponsesSince(rt: Runtime, since: number, inTab: Response[], start
 
 /** Cases filed before the journal (keys "R<row>") get their response's key, so they are not filed again. */
 function migrateRowKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cases: Array<{ code: string; responseKey: string; row: number }>, byRow: Map<number, string>): void {
-  const old = cases.filter((c) => /^R\d+$/.test(c.responseKey));
+  // Rows of the cases tab only (an archived case's row is 0).
+  const old = cases.filter((c) => c.row >= 2 && /^R\d+$/.test(c.responseKey));
   if (old.length === 0) return;
   const table = rt.table('cases', ss);
   const values = table.rows(['responseKey']).map((r) => ({ responseKey: r.responseKey }));

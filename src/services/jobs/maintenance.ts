@@ -18,6 +18,7 @@ import type { SchemaState } from '../platform/schema-state';
 import { readSettingsTables } from '../platform/settings-tabs';
 import { applyAccess } from './setup';
 import { backfillIndex } from '../cases/store';
+import { archiveIfDue } from './archive';
 import { sendDailyReminders } from '../reports/reminders';
 import { TABS, TAB_KEYS } from '../platform/sheets/tabs';
 import { HEADROOM_ROWS } from '../platform/sheets/table';
@@ -94,6 +95,7 @@ export function runMaintenance(): MaintenanceResult {
       ['outbox', () => settleMailReports(ss, loadRuntime(store))],
       ['maintenance', () => ensureHeadroom(ss)],
       ['maintenance', () => backfillIndex(ss, loadRuntime(store))],
+      ['archive', () => archiveIfDue(ss, loadRuntime(store))],
       // After the outbox: today's reminders wait for the next run, within the next hour's quota.
       ['reminders', () => sendDailyReminders(loadRuntime(store), ss)],
     ];

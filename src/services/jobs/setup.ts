@@ -23,6 +23,8 @@ import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_
 import { DeniedError, logError } from '../platform/errors';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../cases/filing';
 import { ensureTemplates } from '../documents/paper-trail';
+import { archiveYearOfTab } from '../../domain/archive';
+import { archiveSpec } from '../cases/archive';
 
 export const INTAKE_HANDLER = 'onFormSubmitIntake';
 export const HOURLY_HANDLER = 'hourlyMaintenance';
@@ -140,6 +142,11 @@ export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
   if (rawSheet) {
     if (ensureVisibility(rawSheet, true)) changed = true;
     if (protectSheet(rawSheet, SETUP.rawProtection, admins)) changed = true;
+  }
+  // The yearly archive tabs (services/jobs/archive): admins only, like the cases they hold.
+  for (const sheet of ss.getSheets()) {
+    const year = archiveYearOfTab(sheet.getName());
+    if (year !== null && protectSheet(sheet, archiveSpec(year).description, admins)) changed = true;
   }
   return changed;
 }

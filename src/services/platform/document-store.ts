@@ -55,6 +55,10 @@ export const PROPERTY_NAMES = {
   pendingAction: 'act.',
   /** What the outbox found of the mails whose fate goes back to their case (answers, the police), not yet applied (see cases/deliveries). */
   mailReports: 'mail.reports',
+  /** The yearly archive tabs: each one's rows, span of dates and layout (see domain/archive). */
+  archiveLedger: 'archive.ledger',
+  /** The month ("2027-02") the hourly job last moved closed cases of past years to their archive. */
+  archiveMonth: 'archive.month',
 } as const;
 
 export class DocumentStore {

@@ -9,7 +9,7 @@ import { toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { BOARD_FIELDS, buildBoard, type Board } from '../../domain/board';
 import { OTHER_GROUPS } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
-import { readCaseColumns } from '../cases/store';
+import { readCaseColumnsOfMonth } from '../cases/with-archive';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { boardGeneration } from '../platform/board-cache';
 import { UserError } from '../platform/errors';
@@ -54,7 +54,7 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
     return { ...cached, groups, months, empty: emptyNote(group, cached.rows.length) };
   }
   const ss = SpreadsheetApp.getActive();
-  const cases = readCaseColumns(ss, rt, [...BOARD_FIELDS]).filter((c) => c.code && c.receivedAt instanceof Date);
+  const cases = readCaseColumnsOfMonth(ss, rt, [...BOARD_FIELDS], year, month).filter((c) => c.code && c.receivedAt instanceof Date);
   const board = buildBoard(cases, { year, month }, group, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const json = JSON.stringify(board);
   if (json.length < 90_000) cache?.put(cacheKey, json, CACHE_SECONDS);

@@ -24,7 +24,7 @@ import { scrubPublicText } from '../../domain/text/scrub';
 import { publishedText } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
 import { commitChange, completePendingActions } from '../cases/actions';
-import { readCase, readCaseEvenly, type CaseRow } from '../cases/store';
+import { readCase, readCaseAnywhere, readCaseEvenly, type CaseRow } from '../cases/store';
 import { readCaseKeys, readJournal } from '../cases/filing';
 import { fileFollowUpCase } from '../cases/follow-up';
 import { readSubmitterNames } from '../cases/submitter-names';
@@ -141,16 +141,17 @@ export function caseFacts(c: Pick<CaseRecord, 'code' | 'receivedAt' | 'group' | 
  * so the answer is published text: scrubbed, and without its submitter's name — read from
  * "Người gửi" only when there is an answer to show.
  */
-function publicView(c: CaseRecord, rt: Runtime): PublicCase {
+function publicView(c: CaseRecord, rt: Runtime, archived = false): PublicCase {
   const sent = c.answerSentAt instanceof Date;
   const followUp = mayFollowUp(c) ? residentFollowUpOf(rt, c) : null;
   return {
     ...caseFacts(c),
     answer: sent && c.answer ? publishedText(c.answer, readSubmitterNames(SpreadsheetApp.getActive(), rt).get(c.code) ?? '') : '',
     answeredOn: day(c.answerSentAt),
-    canRate: sent && !(c.ratedAt instanceof Date),
+    // An archived case (services/jobs/archive) is read, never changed: no rating, no follow-up.
+    canRate: sent && !(c.ratedAt instanceof Date) && !archived,
     rating: typeof c.rating === 'number' ? c.rating : null,
-    canFollowUp: mayFollowUp(c) && followUp === null,
+    canFollowUp: mayFollowUp(c) && followUp === null && !archived,
     followUp,
   };
 }
@@ -167,7 +168,7 @@ function residentFollowUpOf(rt: Runtime, c: CaseRecord): { code: string; key: st
   const ss = SpreadsheetApp.getActive();
   const code = readJournal(rt.store).filed[responseKey] ?? readCaseKeys(ss, rt).find((p) => p.responseKey === responseKey)?.code;
   if (!code) return null;
-  const filed = readCase(ss, rt, code);
+  const filed = readCaseAnywhere(ss, rt, code);
   const key = existingLookupKey(rt.store, responseKey, currentIssue(rt.store, code, filed?.record.lookupVersion));
   return key ? { code, key: formatKey(key) } : null;
 }
@@ -176,7 +177,14 @@ function residentFollowUpOf(rt: Runtime, c: CaseRecord): { code: string; key: st
 export function lookupCase(codeInput: unknown, keyInput: unknown): PublicCase {
   const { code, lookupKey: key } = typed(codeInput, keyInput);
   const rt = loadRuntime();
-  return publicView(open(rt, code, key).record, rt);
+  const at = open(rt, code, key);
+  return publicView(at.record, rt, at.archived !== undefined);
+}
+
+/** A resident's write on an archived case: refused before the lock, in words for a resident. */
+function notArchived(at: CaseRow): CaseRow {
+  if (at.archived !== undefined) throw new UserError(PUBLIC.archived);
+  return at;
 }
 
 export const COMMENT_LIMIT = 1000;
@@ -208,7 +216,7 @@ export function rateAnswer(codeInput: unknown, keyInput: unknown, starsInput: un
   const comment = scrubPublicText(cleanResidentText(raw).text);
   if (comment.length > COMMENT_LIMIT) throw new UserError(PUBLIC.commentTooLong(COMMENT_LIMIT));
   const rt = loadRuntime();
-  const { row, record: opened } = open(rt, code, key);
+  const { row, record: opened } = notArchived(open(rt, code, key));
   if (!(opened.answerSentAt instanceof Date)) throw new UserError(PUBLIC.notAnswered);
   if (opened.ratedAt instanceof Date) throw new UserError(PUBLIC.alreadyRated);
   return underLockAsOpened(rt, opened, row, (ss, at, c) => {
@@ -241,7 +249,7 @@ export function followUpFromLookup(codeInput: unknown, keyInput: unknown, conten
   if (!words) throw new UserError(PUBLIC.followUpEmpty);
   if (words.length > FOLLOW_UP_LIMIT) throw new UserError(PUBLIC.followUpTooLong(FOLLOW_UP_LIMIT));
   const rt = loadRuntime();
-  const { row, record: opened } = open(rt, code, key);
+  const { row, record: opened } = notArchived(open(rt, code, key));
   if (!mayFollowUp(opened)) throw new UserError(PUBLIC.followUpNotOffered);
   return underLockAsOpened(rt, opened, row, (ss, at, c) => {
     if (!mayFollowUp(c)) throw new UserError(PUBLIC.followUpNotOffered);

@@ -11,7 +11,7 @@ import { publicationDocument } from '../../domain/report/publication-document';
 import { REPORTS } from '../../i18n/vi';
 import { PERIOD, PUBLICATION_DOC } from '../../i18n/reports';
 import { refusal } from '../access/caller';
-import { readCaseColumns } from '../cases/store';
+import { readCaseColumnsOfMonth } from '../cases/with-archive';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { appendAudit } from '../platform/audit';
 import { PROPERTY_NAMES } from '../platform/document-store';
@@ -28,7 +28,7 @@ export function createPublication(rt: Runtime, actor: Actor, request: { year?: n
   const now = toYmd(today);
   if (year > now.year || (year === now.year && month > now.month)) throw new UserError(REPORTS.future(PERIOD.month(month, year)));
   const ss = SpreadsheetApp.getActive();
-  const cases = readCaseColumns(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic']).filter((c) => c.code && c.receivedAt instanceof Date);
+  const cases = readCaseColumnsOfMonth(ss, rt, ['code', 'receivedAt', 'group', 'category', 'status', 'outcome', 'answerSentAt', 'closedAt', 'answerPublic', 'publicSummary', 'answer', 'approvedBy', 'confidential', 'hiddenFromPublic'], year, month).filter((c) => c.code && c.receivedAt instanceof Date);
   const pub = buildPublication(cases, { year, month }, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const key = `${PROPERTY_NAMES.reportMade}pub-${year}-${month}`;
   const version = Number(rt.store.get(key) ?? 0) + 1;

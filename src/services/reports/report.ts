@@ -10,13 +10,14 @@ import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { parseIsoDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { can, type Actor } from '../../domain/permissions';
 import { buildReport } from '../../domain/report/model';
-import { periodOf } from '../../domain/report/periods';
+import { periodOf, previousPeriod, sameTimeLastYear } from '../../domain/report/periods';
 import { appendixRows, reportDocument } from '../../domain/report/report-document';
-import type { PeriodKind, PeriodSpec, ReportCase } from '../../domain/report/types';
+import type { Period, PeriodKind, PeriodSpec, ReportCase } from '../../domain/report/types';
 import type { Runtime } from '../platform/runtime';
 import { REPORTS } from '../../i18n/vi';
 import { refusal } from '../access/caller';
 import { readIndex } from '../cases/store';
+import { readIndexSpanning } from '../cases/with-archive';
 import { reportCaseOf } from '../../domain/report/dashboard';
 import { appendAudit } from '../platform/audit';
 import { PROPERTY_NAMES } from '../platform/document-store';
@@ -57,8 +58,12 @@ export function specFrom(request: ReportRequest): PeriodSpec {
  * Every case as the model needs it, from the index column (one column, not the ~30 the same
  * facts span in the row: a tenth of the cells over 100,000 cases); no personal data.
  */
-export function readReportCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): ReportCase[] {
-  return readIndex(ss, rt).map(reportCaseOf);
+export function readReportCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, period?: Period): ReportCase[] {
+  if (!period) return readIndex(ss, rt).map(reportCaseOf);
+  // A past period's cases may have moved to their year's archive: the tabs spanning the period and the two it is compared with are read too.
+  const rule = rt.settings.report.cutoff;
+  const compared = [period, previousPeriod(period, rule), sameTimeLastYear(period, rule)];
+  return readIndexSpanning(ss, rt, Math.min(...compared.map((p) => p.from)), period.to).map(reportCaseOf);
 }
 
 function periodKey(spec: PeriodSpec, rule: string): string {
@@ -74,7 +79,7 @@ export function createReport(rt: Runtime, actor: Actor, request: ReportRequest):
   const period = periodOf(spec, rule);
   if (period.from > today) throw new UserError(REPORTS.future(period.label));
   const ss = SpreadsheetApp.getActive();
-  const cases = readReportCases(ss, rt);
+  const cases = readReportCases(ss, rt, period);
   const model = buildReport(cases, spec, rt.calendar, { asOf: today, rule, groups: rt.settings.groups, deadlineDays: rt.settings.deadlineDays });
   const key = `${PROPERTY_NAMES.reportMade}${periodKey(spec, rule)}`;
   const version = Number(rt.store.get(key) ?? 0) + 1;

@@ -3,7 +3,7 @@
  * actions the server says this person may take — each one form, one server call.
  */
 import type { ActionInput, ActionKey } from '../../domain/lifecycle';
-import { CASE_UI as T, INBOX_UI, SIDEBAR } from '../../i18n/vi';
+import { ARCHIVE, CASE_UI as T, INBOX_UI, SIDEBAR } from '../../i18n/vi';
 import { COMPLEXITY } from '../../domain/case';
 import { SETTINGS_TAB } from '../../domain/vocabulary';
 import type { CaseView } from '../server/cases-rpc';
@@ -59,6 +59,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     back,
     heading,
     messages,
+    v.archived ? status('info', ARCHIVE.banner(v.archived)) : null,
     facts,
     v.confidential ? status('info', T.confidential) : null,
     el('h3', { text: T.content }),
@@ -77,8 +78,8 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
   if (!v.answerSent && !v.outcome && v.mayAnswerResident) parts.push(el('p', { class: 'muted how-to-answer', text: T.howToAnswer[v.hasEmail ? 'email' : v.hasPhone ? 'phone' : 'none'] }));
   if (v.publicSummary) parts.push(el('p', {}, el('strong', { text: `${T.publicSummary}${v.answerPublic ? ` (${T.isPublic})` : ''}: ` }), v.publicSummary));
 
-  parts.push(el('h3', { text: T.actions }));
-  if (v.actions.length === 0) parts.push(el('p', { class: 'muted', text: v.actsByLink ? T.noActionsUseLink : T.noActions }));
+  if (!v.archived) parts.push(el('h3', { text: T.actions }));
+  if (v.actions.length === 0 && !v.archived) parts.push(el('p', { class: 'muted', text: v.actsByLink ? T.noActionsUseLink : T.noActions }));
   const panel = el('div', { class: 'action-panel' });
   const buttons = el('div', { class: 'actions' });
   for (const a of v.actions) {

@@ -1,6 +1,6 @@
 /** The inbox: counters as quick filters, the filter form, one page of cases, newest first. */
 import type { InboxQuery } from '../../domain/inbox';
-import { INBOX_UI as T, SIDEBAR } from '../../i18n/vi';
+import { ARCHIVE, INBOX_UI as T, SIDEBAR } from '../../i18n/vi';
 import { STATUS } from '../../domain/case';
 import type { InboxResponse } from '../server/cases-rpc';
 import { claim, el, field, options, select, status } from './dom';
@@ -30,7 +30,11 @@ function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, ha
 
   const form = el('form', { class: 'filters' });
   const text = el('input', { name: 'text', type: 'search', value: query.text ?? '' });
+  // Where to look: the cases tab, or a year's archive (read-only cases) once there is one.
+  const years = page.options.archiveYears;
+  const where = years.length ? field(ARCHIVE.where, withValue(select('archive', [{ value: '', label: ARCHIVE.current }, ...years.map((y) => ({ value: String(y), label: ARCHIVE.year(y) }))]), query.archive)) : null;
   form.append(
+    ...(where ? [where] : []),
     field(T.search, text),
     el(
       'details',
@@ -51,7 +55,7 @@ function inboxView(page: InboxResponse, query: InboxQuery, root: HTMLElement, ha
     e.preventDefault();
     const data = new FormData(form);
     const q: InboxQuery = {};
-    for (const k of ['text', 'status', 'category', 'group', 'body', 'channel', 'assignee', 'from', 'to'] as const) {
+    for (const k of ['archive', 'text', 'status', 'category', 'group', 'body', 'channel', 'assignee', 'from', 'to'] as const) {
       const v = String(data.get(k) ?? '').trim();
       if (v) q[k] = v;
     }

@@ -6,10 +6,13 @@
  * come back as dialogs.
  */
 import type { Actor, Capability } from '../../domain/permissions';
-import { ACCESS, MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
+import { ACCESS, ARCHIVE, MENU, RESYNC, SIDEBAR } from '../../i18n/vi';
 import { identifiedCaller, staffActor } from '../../services/access/caller';
 import { createPosters, createStickers } from '../../services/documents/posters';
-import { DeniedError, describeError, NotSetUpError, UserError, type ErrorPlace } from '../../services/platform/errors';
+import { BusyError, DeniedError, describeError, NotSetUpError, UserError, type ErrorPlace } from '../../services/platform/errors';
+import { withDocumentLock } from '../../services/platform/lock';
+import { ACTION_LOCK_WAIT_MS } from '../../services/cases/actions';
+import { archivePastYears } from '../../services/jobs/archive';
 import { runMaintenance } from '../../services/jobs/maintenance';
 import { loadRuntime, type Runtime } from '../../services/platform/runtime';
 import { describeSetup, runSetup } from '../../services/jobs/setup';
@@ -69,6 +72,14 @@ export function setupFromMenu(): void {
     if (!(error instanceof UserError)) throw error;
     ui.alert(SIDEBAR.title, error.message, ui.ButtonSet.OK);
   }
+}
+
+/** "Lưu trữ ý kiến các năm trước": the move, under the document lock, and what it did as a dialog. */
+export function archiveFromMenu(): void {
+  staffItem('archive', 'archive', (ui, rt) => {
+    const run = withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(ARCHIVE.busy), () => archivePastYears(SpreadsheetApp.getActive(), rt));
+    ui.alert(SIDEBAR.title, ARCHIVE.result(run.moved, run.byYear, run.staying), ui.ButtonSet.OK);
+  });
 }
 
 export function resyncFromMenu(): void {

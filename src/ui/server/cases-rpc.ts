@@ -18,7 +18,9 @@ import { CASES } from '../../i18n/vi';
 import { replyFacts } from '../../domain/reply-facts';
 import { performAction, revealContact, type ContactDetails } from '../../services/cases/actions';
 import { staffCall } from '../../services/access/caller';
-import { readCase, readIndex } from '../../services/cases/store';
+import { readCaseAnywhere, readIndex } from '../../services/cases/store';
+import { archivedIndex, readLedger } from '../../services/cases/archive';
+import { ledgerYears } from '../../domain/archive';
 import { readSubmitterNames } from '../../services/cases/submitter-names';
 import { rpc } from './rpc';
 import type { Runtime } from '../../services/platform/runtime';
@@ -29,7 +31,7 @@ import { issueLookupKey } from '../../services/cases/lookup-key';
 import { findCasesBySender, type SenderSearchResult } from '../../services/cases/sender-search';
 
 export interface InboxResponse extends InboxPage {
-  options: { statuses: string[]; categories: string[]; groups: string[]; bodies: string[]; channels: string[] };
+  options: { statuses: string[]; categories: string[]; groups: string[]; bodies: string[]; channels: string[]; archiveYears: number[] };
 }
 
 export interface CaseView {
@@ -91,6 +93,8 @@ export interface CaseView {
   bodies: string[];
   canSeeContact: boolean;
   canMakeDocuments: boolean;
+  /** The year of the archive tab the case moved to (read-only: no action); absent for the cases tab's. */
+  archived?: number;
 }
 
 /** The years between receipt and the due date that follow the rules, not an announced schedule. */
@@ -118,13 +122,26 @@ const day = (d: Date | ''): string => (d instanceof Date ? formatVietnameseDate(
 function inboxQuery(raw: unknown): InboxQuery {
   const q = fields(raw, 200);
   const str = (k: string) => text(q[k], 200) || undefined;
-  return { status: str('status'), category: str('category'), group: str('group'), body: str('body'), assignee: str('assignee'), channel: str('channel'), from: str('from'), to: str('to'), text: str('text'), page: integer(q.page) ?? undefined, pageSize: integer(q.pageSize) ?? undefined };
+  return { status: str('status'), category: str('category'), group: str('group'), body: str('body'), assignee: str('assignee'), channel: str('channel'), from: str('from'), to: str('to'), text: str('text'), page: integer(q.page) ?? undefined, pageSize: integer(q.pageSize) ?? undefined, archive: str('archive') };
+}
+
+/**
+ * The entries the inbox lists: the cases tab's, or — asked for a year that has an archive tab —
+ * that tab's (read-only cases, opened by code: no row hint).
+ */
+function inboxEntries(rt: Runtime, query: InboxQuery): { entries: ReturnType<typeof readIndex>; years: number[] } {
+  const years = ledgerYears(readLedger(rt));
+  const year = Number(query.archive);
+  if (!years.includes(year)) return { entries: readIndex(SpreadsheetApp.getActive(), rt), years };
+  return { entries: archivedIndex(SpreadsheetApp.getActive(), rt, [year]).map((e) => ({ ...e, row: 0 })), years };
 }
 
 export function inbox(query: unknown): InboxResponse {
   return rpc('inbox', () => {
     const { rt, actor } = staffCall('viewInbox');
-    const page = buildInbox(readIndex(SpreadsheetApp.getActive(), rt), actor, searchAs(actor.role, inboxQuery(query)), vietnamDayOf(new Date()), rt.calendar);
+    const q = inboxQuery(query);
+    const { entries, years } = inboxEntries(rt, q);
+    const page = buildInbox(entries, actor, searchAs(actor.role, q), vietnamDayOf(new Date()), rt.calendar);
     return {
       ...page,
       items: page.items.map((i) => inboxItemAs(actor.role, i)),
@@ -134,6 +151,7 @@ export function inbox(query: unknown): InboxResponse {
         groups: rt.settings.groups,
         bodies: rt.settings.bodies.map((b) => b.name),
         channels: Object.values(CHANNELS),
+        archiveYears: years,
       },
     };
   });
@@ -211,9 +229,11 @@ const CODE_MAX = 64;
 export function caseView(code: unknown, row?: unknown): CaseView {
   return rpc('caseView', () => {
     const { rt, actor } = staffCall('viewCase');
-    const at = readCase(SpreadsheetApp.getActive(), rt, text(code, CODE_MAX), integer(row) ?? undefined);
+    const at = readCaseAnywhere(SpreadsheetApp.getActive(), rt, text(code, CODE_MAX), integer(row) ?? undefined);
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
-    return view(rt, at.record, at.row, actor);
+    if (at.archived === undefined) return view(rt, at.record, at.row, actor);
+    // Moved to its year's archive: read-only, and no row hint into the cases tab.
+    return { ...view(rt, at.record, 0, actor), actions: [], canMakeDocuments: false, workingDaysLeft: null, archived: at.archived };
   });
 }
 

@@ -1,4 +1,4 @@
-import { MENU } from '../../i18n/vi';
+import { ARCHIVE, MENU } from '../../i18n/vi';
 
 /**
  * Builds the add-on menu. onOpen may run in AuthMode.NONE (an add-on not yet used in this
@@ -20,5 +20,6 @@ export function buildAddonMenu(): void {
     .addItem(MENU.resync, 'resyncMailbox')
     .addItem(MENU.posters, 'printQrPosters')
     .addItem(MENU.stickers, 'printQrStickers')
+    .addItem(ARCHIVE.menu, 'archivePastCases')
     .addToUi();
 }
