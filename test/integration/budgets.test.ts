@@ -17,6 +17,7 @@ const ADMIN = 'admin@luukiem.example';
 const HANDLER = 'ubnd@luukiem.example';
 const STAFF = 'Cán bộ';
 const POLICE = 'congan@luukiem.example';
+const VIEWER = 'xem@luukiem.example';
 /** A body with neither a member in "Cán bộ" nor an address: an assignment tells nobody. */
 const SILENT_BODY = 'Phòng Văn hóa - Xã hội';
 
@@ -42,12 +43,35 @@ function cost<T>(w: Ward, step: () => T): { result: T; cost: Cost } {
 function wardWith(n: number): Ward {
   const w = setUpWard();
   const ss = w.SpreadsheetApp.getActive();
-  ss.getSheetByName(STAFF)!.getRange(3, 1, 1, 3).setValues([[HANDLER, 'Xử lý', 'UBND phường']]);
+  ss.getSheetByName(STAFF)!.getRange(3, 1, 2, 3).setValues([
+    [HANDLER, 'Xử lý', 'UBND phường'],
+    [VIEWER, 'Xem', ''],
+  ]);
   ss.getSheetByName('Cơ quan xử lý')!.getRange(3, 2).setValue(POLICE);
   runHourly(w);
   // Last year's cases: codes of their own year, so this year's sequence starts at 1 as it would.
-  if (n) writeCases(w, yearOfCases(n, 2025, new Date('2025-12-31T10:00:00Z')));
+  if (n) {
+    const cases = yearOfCases(n, 2025, new Date('2025-12-31T10:00:00Z'));
+    writeCases(w, cases);
+    writeSubmitters(w, cases.map((c) => c.code));
+  }
   return w;
+}
+
+/** A submitter row for each case (as intake leaves them: "Người gửi", columns by its header), in one write. */
+function writeSubmitters(w: Ward, codes: string[]): void {
+  const sheet = w.SpreadsheetApp.getActive().getSheetByName('Người gửi')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const cell: Record<string, (code: string, i: number) => unknown> = {
+    'Mã ý kiến': (code) => code,
+    'Họ và tên': (_c, i) => `Người gửi số ${i + 1}`,
+    'Số điện thoại': (_c, i) => `09${String(10_000_000 + i).slice(-8)}`,
+    'SĐT hợp lệ': () => true,
+  };
+  const rows = codes.map((code, i) => header.map((h) => (cell[h] ? cell[h](code, i) : '')));
+  const need = rows.length + 1 - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need + 10);
+  sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
 }
 
 const submit = (w: Ward, content = 'Đèn đường ngõ 5 hỏng') => w.ws.forms.submit(w.formId, formAnswers({ content, name: 'Nguyễn Thị Lan', phone: '0912345678', email: 'lan@gmail.com' }));
@@ -90,6 +114,8 @@ describe.each([10, 100_000])('budgets at %i cases', (n) => {
   });
 
   it('the read steps: at most 5 requests each, one read of the cases; under a second up to the cells of one column', () => {
+    const state = step('open the sidebar', () => w.app.call('getSidebarState') as { role: string });
+    expect(state.role).toBe('admin');
     const inbox = step('open the inbox', () => w.app.call('getInbox', { pageSize: 20 }) as { total: number });
     expect(inbox.total).toBe(n + 2);
     const found = step('search the inbox', () => w.app.call('getInbox', { text: 'cong ngo' }) as { items: Array<{ code: string; row: number }> });
@@ -98,7 +124,15 @@ describe.each([10, 100_000])('budgets at %i cases', (n) => {
     expect(view.code).toBe('GY-2026-00002');
     step('open a case by its code', () => open(w, 'GY-2026-00002'));
     step('the dashboard', () => w.app.call('getDashboard'));
-    for (const name of ['open the inbox', 'search the inbox', 'open a case (from the inbox)', 'open a case by its code', 'the dashboard']) {
+    // A viewer reads the resident's words without their name: "Người gửi" is read for it.
+    w.ws.setUser(VIEWER);
+    try {
+      step('open a case as a viewer (from the inbox)', () => open(w, 'GY-2026-00002', found.items[0].row));
+    } finally {
+      w.ws.setUser(ADMIN);
+    }
+    expect(figures['open a case as a viewer (from the inbox)'].requests).toBeLessThanOrEqual(5);
+    for (const name of ['open the sidebar', 'open the inbox', 'search the inbox', 'open a case (from the inbox)', 'open a case by its code', 'the dashboard']) {
       expect([name, figures[name].requests <= 5]).toEqual([name, true]);
       // Under a second but for the cells: a list, a search or the dashboard reads the index column
       // of every case, 0.01 ms a cell (emulator/core/kernel.ts Costs) — 1 s of its own at 100,000
