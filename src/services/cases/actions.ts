@@ -136,8 +136,13 @@ function payDebtOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at
     stampBoard(ss, rt, `${owed.code}.v${owed.version}`);
     completeAction(ss, rt, owed, true);
   }
-  if (clear) clearDebt(ss, rt, at);
-  else at.cells.values.pending = '';
+  if (!clear) {
+    at.cells.values.pending = '';
+    return;
+  }
+  clearDebt(ss, rt, at);
+  // Committed under the lock, like a change (commitChange): the caller may stop here (a stale save refused).
+  SpreadsheetApp.flush();
 }
 
 /**
