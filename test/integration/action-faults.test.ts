@@ -178,6 +178,25 @@ describe('regressions from "what goes wrong"', () => {
     expect(tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Gửi trả lời qua email')).toHaveLength(1);
   });
 
+  it('an action cut off after its row: the next action on that case writes what it owed, once, before any hourly run (issue 19)', () => {
+    const w = setUpWard();
+    base(w);
+    ready.drafted(w);
+    w.ws.faults.inject('SpreadsheetApp', 'Sheet.appendRow', 1);
+    expect(() => act(w, open(w, 'GY-2026-00001'), { action: 'sendAnswer' })).toThrow('Lỗi hệ thống');
+    const owed = () => tabRecords(w, CASES).find((r) => r['Mã ý kiến'] === 'GY-2026-00001')!['Việc còn dở (hệ thống)'];
+    expect(owed()).toContain('TL-GY-2026-00001');
+    const v = open(w, 'GY-2026-00001');
+    act(w, v, { action: 'note', text: 'Đã gọi lại cho người dân.' });
+    expect(owed()).toBe('');
+    expect(tabRecords(w, 'Hộp thư đi').filter((r) => r['Mã thư'].startsWith('TL-'))).toHaveLength(1);
+    const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001');
+    expect(audit.filter((r) => r['Phiên bản'] === String(v.version))).toHaveLength(1);
+    expect(audit.filter((r) => r['Phiên bản'] === String(v.version + 1))).toHaveLength(1);
+    runHourly(w);
+    expect(w.ws.mail.outbox().filter((m) => m.subject.includes('Trả lời ý kiến'))).toHaveLength(1);
+  });
+
   it('a duplicate is versioned and audited on both cases', () => {
     const w = setUpWard();
     base(w);

@@ -65,12 +65,16 @@ describe('the public board shows every change at once', () => {
     expect(row(w, 'GY-2026-00003')).toBeDefined();
   });
 
-  it('a change the board does not show (an internal note) keeps the cached board: no Spreadsheet call', () => {
+  it('a change the board does not show (an internal note) keeps the cached board: no case read, only the stamp (one cell)', () => {
     const w = answered();
     boardRows(w);
     act(w, 'GY-2026-00001', { action: 'note', text: 'Đã gọi tổ trưởng.' });
     w.ws.resetStats();
     boardRows(w);
-    expect(w.ws.stats().services.SpreadsheetApp?.calls ?? 0).toBe(0);
+    // Case changes the board shows write a stamp in the staff action's own write batch (issue 19:
+    // an action is one write request): a cached board reads it, and nothing else of the spreadsheet.
+    const sheets = w.ws.stats().services.SpreadsheetApp;
+    expect(sheets.methods['Range.getValues']).toMatchObject({ calls: 1, cellsRead: 1 });
+    expect(sheets.cellsRead).toBe(1);
   });
 });

@@ -200,7 +200,9 @@ describe('wrong keys counted exactly, also when tries come at once (issue 16)', 
       for (let i = 0; i < 3; i++) {
         w.ws.resetStats();
         expect(() => w.app.run('lookupPublicCase', [code, i === 1 ? key : 'AAAA-AAAA'], { kind: 'rpc' })).toThrow('Hệ thống đang bận');
-        expect(w.ws.stats().services.CacheService.calls).toBe(0);
+        // The counters (the script cache) untouched; the settings may come from the document cache (issue 19).
+        const cache = w.ws.stats().services.CacheService.methods;
+        expect([cache['CacheService.getScriptCache'], cache['Cache.get'], cache['Cache.put']]).toEqual([undefined, undefined, undefined]);
       }
       counter.releaseLock();
     });

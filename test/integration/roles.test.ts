@@ -1,8 +1,9 @@
 /**
- * Roles take effect at once (issue 7): the staff list is cached in document properties, and a
- * hand edit of the "Cán bộ" tab marks the cache stale (simple onEdit for cell edits, the installed
- * onChange trigger for deleted rows), so the very next call reads the tab again — within the
- * budgets: 2 Spreadsheet calls more, once.
+ * Roles take effect at once (issue 7): the staff list is cached in document properties (and the
+ * document cache), and a hand edit of the "Cán bộ" tab (simple onEdit for cell edits, the
+ * installed onChange trigger for deleted rows) stores the list read from the tab, under the
+ * document lock (issue 19: so the very next call pays no Spreadsheet call for it); without the
+ * lock in time it marks the list stale, and the next call reads the tab once.
  */
 import { formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
@@ -34,7 +35,7 @@ describe('roles take effect at once', () => {
     expect(() => inboxAs(w, HANDLER)).toThrow('chưa có vai trò');
   });
 
-  it('a role changed in a cell by hand is honoured by the very next call, for 3 Spreadsheet calls more, once', () => {
+  it('a role changed in a cell by hand is honoured by the very next call, for no Spreadsheet call more', () => {
     const w = ward();
     inboxAs(w, HANDLER);
     w.ws.handEdit((ss) => ss.getSheetByName(STAFF)!.getRange(3, 2).setValue('Xem'), { range: { sheet: STAFF, row: 3, column: 2 }, value: 'Xem' });
@@ -47,7 +48,23 @@ describe('roles take effect at once', () => {
     inboxAs(w, HANDLER);
     const second = w.ws.stats().services.SpreadsheetApp.calls;
     expect(second).toBeLessThanOrEqual(3);
-    expect(first).toBe(second + 3); // getActive, getRange and getValues of the staff tab
+    expect(first).toBe(second); // the edit trigger read the staff tab, not this call
+  });
+
+  it('an edit made while another execution holds the document lock marks the list stale: the next call reads the tab, once', () => {
+    const w = ward();
+    inboxAs(w, HANDLER);
+    w.ws.execution(() => {
+      const lock = (w.ws.globals.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock()!;
+      expect(lock.tryLock(1000)).toBe(true);
+      w.ws.handEdit((ss) => ss.getSheetByName(STAFF)!.getRange(3, 2).setValue('Xem'), { range: { sheet: STAFF, row: 3, column: 2 }, value: 'Xem' });
+    });
+    w.ws.resetStats();
+    expect((inboxAs(w, HANDLER) as { total: number }).total).toBe(1);
+    const first = w.ws.stats().services.SpreadsheetApp.calls;
+    w.ws.resetStats();
+    inboxAs(w, HANDLER);
+    expect(first).toBe(w.ws.stats().services.SpreadsheetApp.calls + 3); // getActive, getRange and getValues of the staff tab
   });
 
   it('an admin demoted by hand can no longer act, with no hourly run in between', () => {

@@ -20,6 +20,7 @@ import { ACTION_LABELS } from '../../domain/lifecycle';
 import { can, capabilitiesOf, type ActionKey, type Actor, type Capability } from '../../domain/permissions';
 import { roleOf, type Role } from '../../domain/settings';
 import { ACCESS, PORTAL } from '../../i18n/vi';
+import { DocumentStore } from '../platform/document-store';
 import { DeniedError } from '../platform/errors';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 
@@ -47,11 +48,13 @@ export function staffMember(rt: Runtime, email: string): Actor | null {
 /**
  * The staff member making this call, holding `capability`; a Vietnamese refusal otherwise. The
  * anonymous check comes first: it costs one Session call and no Spreadsheet or property read.
+ * Identity is read here, once per call. `fillCache`: a miss of the runtime cache fills it (a read
+ * step's spare request; an action leaves it to the next read, see platform/runtime-cache).
  */
-export function staffCall(capability: Capability): { rt: Runtime; actor: Actor } {
+export function staffCall(capability: Capability, fillCache = true): { rt: Runtime; actor: Actor } {
   const email = identifiedCaller();
   if (!email) throw new DeniedError(ACCESS.signInNeeded);
-  const rt = loadRuntime();
+  const rt = loadRuntime(DocumentStore.open({ fill: fillCache }));
   return { rt, actor: staffActor(rt, email, capability) };
 }
 

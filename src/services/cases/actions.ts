@@ -2,15 +2,22 @@
  * Staff actions on a case, each one server call under the document lock, all or nothing:
  * read the row → check who may do what and that the save is based on the current version →
  * decide (domain/lifecycle: the action's handler) → plan what it commits (effects.ts: its notices
- * as e-mails, its effects carried out) → note the whole change in document properties (a write-ahead
- * record: audit rows, e-mails, the other case of a duplicate) → write the case row (the commit)
- * → write what the record lists → forget the record.
- * If anything fails before the case row is written, nothing happened (the record is discarded
- * the next time); if it fails after, the next action, or the hourly job, finds the record and
- * writes what is missing — exactly once, as the outbox ids and audit versions tell.
- * Spreadsheet calls: getActive, getRange, getValues, setValues, getSheetByName + appendRow for
- * the audit = 6; an action that sends mail adds the outbox row (+2); duplicate and follow-up
- * also touch the other case.
+ * as e-mails, its effects carried out) → commit (commitChange).
+ *
+ * The commit is one Spreadsheet write batch, so an action is one write request (Apps Script sends
+ * consecutive writes together, see platform/board-cache): the case row, carrying in its system
+ * column "Việc còn dở" what the change still owes (its audit row, its e-mails, the original of a
+ * duplicate) — that row write IS the commit —, then the board's stamp, the audit row and the
+ * outbox rows, then the system column emptied. A cut-off anywhere leaves either the old row
+ * (nothing happened) or the new row with its debt: the next change of that case, or the hourly
+ * job, appends what is missing — exactly once, as the audit versions and outbox ids tell — and
+ * empties the column. No document property is written (the write-ahead record this replaced cost
+ * three property requests an action), except what the row relies on being stored first: the
+ * record of a new personal link an e-mail carries, a new lookup key's issue number.
+ * Requests of a staff action (platform/runtime-cache, access/caller, platform/lock): the caller's
+ * e-mail, the cached runtime, the lock, the case row, the write batch = 5. An announcement reads
+ * the submitters' names too (to hide the resident's from the handling body), a duplicate finds and
+ * reads its original, a follow-up files a case (the filing pipeline).
  */
 import { canonicalCode } from '../../domain/case-code';
 import { appendHistory, parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
@@ -22,15 +29,15 @@ import { LIFECYCLE } from '../../i18n/cases';
 import { letterMadeAt } from '../platform/made-documents';
 import { CASES } from '../../i18n/vi';
 import { appendAudit, auditFromEvent } from '../platform/audit';
-import { boardChanged } from '../platform/board-cache';
+import { boardChanged, stampBoard } from '../platform/board-cache';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { BusyError, UserError, VersionConflict } from '../platform/errors';
-import { withDocumentLock } from '../platform/lock';
+import { holdDocumentLock } from '../platform/lock';
 import { queueMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
 import { planCommit, type PendingAction } from './effects';
-import { readCase, readCaseAnywhere, writeCaseRow, type CaseRow } from './store';
+import { debtOf, decodeCase, readCase, readCaseAnywhere, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = 10_000;
 
@@ -46,11 +53,13 @@ export interface ActionOutcome {
 export function performAction(actor: Actor, codeInput: string, rowHint: number | undefined, seenVersion: number, input: ActionInput, loaded?: Runtime): ActionOutcome {
   const rt = loaded ?? loadRuntime();
   if (!input || typeof input !== 'object' || typeof input.action !== 'string') throw new UserError(CASES.badAction);
-  return withDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
+  // Held to the end of this call (platform/lock): commitChange flushes its writes under it.
+  return holdDocumentLock(ACTION_LOCK_WAIT_MS, () => new BusyError(CASES.busy), () => {
     const ss = SpreadsheetApp.getActive();
-    completePendingActions(ss, rt);
     const at = readCase(ss, rt, codeInput, rowHint);
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
+    // A change of this case cut off earlier: finished first, whatever this one turns out to be.
+    payDebtOf(ss, rt, at);
     const current = at.record;
     // The case's own code from here on, however it was typed (one form: canonicalCode).
     const code = current.code;
@@ -58,27 +67,91 @@ export function performAction(actor: Actor, codeInput: string, rowHint: number |
     const now = new Date();
     let result;
     try {
-      result = decide(current, input, { actor, now, settings: rt.settings, calendar: rt.calendar, letterMadeAt: letterMadeAt(rt.store, code) });
+      // The letter's date is in the document properties: read (one request) only by the action that checks it.
+      const made = input.action === 'recordLetter' ? letterMadeAt(rt.store, code) : null;
+      result = decide(current, input, { actor, now, settings: rt.settings, calendar: rt.calendar, letterMadeAt: made });
     } catch (e) {
       if (e instanceof ActionRefused) throw new UserError(e.message);
       throw e;
     }
     const plan = planCommit({ ss, rt, actor, current, now }, result);
-    commitChange(ss, rt, at, plan.next, plan.event, plan.pending, plan.links);
+    commitChange(ss, rt, at, plan.next, plan.event, plan.pending, plan.links, plan.original);
     return { record: plan.next, row: at.row, message: plan.message, rt };
   });
 }
 
+/** A debt longer than this goes through the write-ahead record instead (a cell holds 50,000 characters). */
+const DEBT_MAX_CHARS = 45_000;
+
 /**
- * The commit of one change to a case, all or nothing: the write-ahead record (with any other
- * properties the change stores), the row with the event in its history, then what the record
- * lists — the audit row, the e-mails, a linked case — exactly once. Every writer of a case row
- * goes through here (actions, the resident's rating, a new lookup key), under the document lock;
- * so does the public board's cache: a change of what the board shows moves it to a new generation.
+ * The commit of one change to a case, all or nothing: the row with the event in its history and
+ * what the change owes (the audit row, the e-mails, a linked case) in its system column, then
+ * those written and the column emptied — one write batch, flushed before the caller's lock can go.
+ * Every writer of a case row goes through here (actions, the resident's rating, a new lookup key,
+ * the outbox's word on a mail), under the document lock; so does the public board: a change of
+ * what it shows writes its stamp in the same batch. `alsoStore`: properties the change relies on
+ * (a new link's record, a key's issue number), stored first. `original`: a duplicate's original
+ * as read under the lock.
  */
-export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, event: HistoryEvent, pending: PendingAction = { code: next.code, version: next.version, audit: [], mails: [] }, alsoStore: Record<string, string> = {}): void {
+export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, event: HistoryEvent, pending: PendingAction = { code: next.code, version: next.version, audit: [], mails: [] }, alsoStore: Record<string, string> = {}, original?: CaseRow): void {
+  // The row is about to carry this change's debt: one left by a cut-off is paid first.
+  payDebtOf(ss, rt, at, false);
   next.history = appendHistory(at.record.history, [event]);
   pending.audit.push(auditFromEvent(next.code, event));
+  const debt = JSON.stringify(pending);
+  if (!rt.table('cases', ss).has('pending') || debt.length > DEBT_MAX_CHARS) {
+    commitWithWriteAhead(ss, rt, at, next, pending, alsoStore);
+    return;
+  }
+  if (Object.keys(alsoStore).length) rt.store.setMany(alsoStore);
+  writeCaseRow(at, next, debt);
+  if (boardDiffers(at.record, next)) stampBoard(ss, rt, `${next.code}.v${next.version}`);
+  completeAction(ss, rt, pending, false, original);
+  clearDebt(ss, rt, at);
+  SpreadsheetApp.flush();
+}
+
+/** The row's debt paid: nothing was done twice, so the system column is emptied. */
+function clearDebt(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow): void {
+  rt.table('cases', ss).update(at.row, { pending: '' });
+  at.cells.values.pending = '';
+}
+
+/**
+ * What a change cut off after its row was written still owes, written now (the audit and outbox
+ * tabs read first: only what is missing) and the column emptied — unless `clear` is false
+ * because the caller writes the row next anyway. The board may not have been told: it is.
+ */
+function payDebtOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, clear = true): void {
+  const text = debtOf(at);
+  if (!text) return;
+  let owed: PendingAction | null;
+  try {
+    owed = JSON.parse(text) as PendingAction;
+  } catch {
+    // Not ours (a hand edit of the system column): nothing to complete.
+    owed = null;
+  }
+  if (owed && owed.code === at.record.code) {
+    stampBoard(ss, rt, `${owed.code}.v${owed.version}`);
+    completeAction(ss, rt, owed, true);
+  }
+  if (!clear) {
+    at.cells.values.pending = '';
+    return;
+  }
+  clearDebt(ss, rt, at);
+  // Committed under the lock, like a change (commitChange): the caller may stop here (a stale save refused).
+  SpreadsheetApp.flush();
+}
+
+/**
+ * The commit as it was before rows carried their debt, for a layout without the system column
+ * (a ward not set up again since) or a debt too long for a cell: the write-ahead record in the
+ * document properties (with any other properties the change stores), the row, what the record
+ * lists, then the record forgotten.
+ */
+function commitWithWriteAhead(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, at: CaseRow, next: CaseRecord, pending: PendingAction, alsoStore: Record<string, string>): void {
   const record = PROPERTY_NAMES.pendingAction + next.code;
   rt.store.setMany({ ...alsoStore, ...DocumentStore.encodeJson(record, pending) });
   writeCaseRow(at, next);
@@ -86,6 +159,7 @@ export function commitChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: R
   if (boardDiffers(at.record, next)) rt.store.setMany(boardChanged(`${next.code}.v${next.version}`));
   completeAction(ss, rt, pending, false);
   forget(rt.store, record);
+  SpreadsheetApp.flush();
 }
 
 function forget(store: DocumentStore, key: string): void {
@@ -94,21 +168,22 @@ function forget(store: DocumentStore, key: string): void {
 }
 
 /**
- * Writes what a committed action still lacks. `check` reads the audit and outbox tabs first (a
- * record found later, after a failure); right after the commit nothing can exist yet.
+ * Writes what a committed change lacks. `check` reads the audit and outbox tabs first (a debt
+ * found later, after a failure); right after the row nothing can exist yet. `original`: the
+ * duplicate's original already read (else it is read here).
  */
-function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, p: PendingAction, check: boolean): void {
+function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, p: PendingAction, check: boolean, original?: CaseRow): void {
   const now = new Date();
-  if (p.link) linkOriginal(ss, rt, p.link, check);
+  if (p.link) linkOriginal(ss, rt, p.link, check, original);
   const audited = check ? auditedVersions(ss, rt) : new Set<string>();
   for (const a of p.audit) if (!audited.has(`${a.code}|${a.version}`)) appendAudit(ss, rt, a);
   const queued = check ? new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id))) : new Set<string>();
   queueMail(ss, rt, p.mails.filter((m) => !queued.has(m.id)), now);
 }
 
-/** The original of a duplicate: linked back, with its own version, history event and audit row. */
-function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, link: NonNullable<PendingAction['link']>, check: boolean): void {
-  const original = readCaseAnywhere(ss, rt, link.code);
+/** The original of a duplicate: linked back, with its own version, history event and audit row (its own debt kept); an archived one is read-only. */
+function linkOriginal(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, link: NonNullable<PendingAction['link']>, check: boolean, read?: CaseRow): void {
+  const original = read ?? readCaseAnywhere(ss, rt, link.code);
   if (!original || original.archived !== undefined) return;
   const o = original.record;
   const linked = linkCodes(o.linkedCases, link.add);
@@ -124,12 +199,24 @@ function auditedVersions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runti
 }
 
 /**
- * Actions cut off half-way: completed if their case row was written (its version is the
- * record's and its history has that event), discarded if not. Costs nothing when none is left.
+ * The hourly job's sweep (with "Đồng bộ lại"): every change cut off half-way is finished — the
+ * debts rows carry (one read of the system column; a row is read only if it owes something), and
+ * write-ahead records in the properties (completed if their case row was written, its version the
+ * record's and its history with that event, discarded if not). Returns how many were found.
  */
 export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
+  let found = 0;
+  const cases = rt.table('cases', ss);
+  if (cases.has('pending')) {
+    for (const r of cases.rows(['pending'])) {
+      if (!r.pending) continue;
+      const cells = cases.row(r.row);
+      payDebtOf(ss, rt, { row: r.row, cells, record: decodeCase(cells.values) });
+      found += 1;
+    }
+  }
   const pending = () => Object.keys(rt.store.withPrefix(PROPERTY_NAMES.pendingAction)).filter((k) => !k.includes('#'));
-  if (pending().length === 0) return 0;
+  if (pending().length === 0) return found;
   // The snapshot was taken before the lock: an action that was running then has finished since.
   rt.store.refresh();
   const records = pending();
@@ -145,7 +232,7 @@ export function completePendingActions(ss: GoogleAppsScript.Spreadsheet.Spreadsh
     }
     forget(rt.store, key);
   }
-  return records.length;
+  return found + records.length;
 }
 
 /** What an admin sees of a submitter: the submitter record without its bookkeeping. */

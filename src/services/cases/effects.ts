@@ -24,10 +24,10 @@ import type { Runtime } from '../platform/runtime';
 import { KEY_SLOT } from '../platform/secrets';
 import { webAppUrl } from '../platform/web-app';
 import { fileFollowUpCase } from './follow-up';
-import { readCaseAnywhere } from './store';
+import { readCaseAnywhere, type CaseRow } from './store';
 import { readSubmitterNames } from './submitter-names';
 
-/** The write-ahead record of one action: what must exist once the case row is at `version`. */
+/** What one change owes besides its row: what must exist once the case row is at `version` (carried by the row until written, cases/actions). */
 export interface PendingAction {
   code: string;
   version: number;
@@ -40,6 +40,8 @@ export interface PendingAction {
 /** Everything one action will commit. */
 export interface CommitPlan {
   next: CaseRecord;
+  /** The original of a duplicate, as read under the lock (linked in the same write batch). */
+  original?: CaseRow;
   event: HistoryEvent;
   pending: PendingAction;
   /** Personal links the e-mails carry, stored with the write-ahead record in one call. */
@@ -71,7 +73,10 @@ const EXECUTORS: { [K in Effect['kind']]: Executor<K> } = {
     const original = readCaseAnywhere(ss, rt, of);
     if (!original) throw new UserError(CASES.duplicateUnknown(of));
     // An archived original is read-only: the duplicate names it, and it is not linked back.
-    if (original.archived === undefined) draft.pending.link = { code: of, add: draft.next.code, by: actor.email, at: now.toISOString() };
+    if (original.archived === undefined) {
+      draft.original = original;
+      draft.pending.link = { code: of, add: draft.next.code, by: actor.email, at: now.toISOString() };
+    }
   },
   fileFollowUp: ({ content }, draft, { ss, rt, actor, current, now }) => {
     // The follow-up is a new case, filed through the one pipeline under a key tied to this
@@ -109,7 +114,7 @@ export function planCommit(scope: ActionScope, result: ActionResult): CommitPlan
   draft.pending.mails.push(...result.notices.map((n) => (n.kind === 'assignee' ? announce(n) : mailFor(scope.rt, next, n))));
   for (const effect of result.effects) (EXECUTORS[effect.kind] as Executor<Effect['kind']>)(effect, draft, scope);
   const message = [draft.headline, ...(draft.pending.mails.length ? [CASES.queuedMail] : []), ...draft.remarks].join(' ');
-  return { next: draft.next, event: draft.event, pending: draft.pending, links: draft.links, message };
+  return { next: draft.next, original: draft.original, event: draft.event, pending: draft.pending, links: draft.links, message };
 }
 
 /**

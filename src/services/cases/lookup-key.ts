@@ -12,7 +12,7 @@ import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import type { Runtime } from '../platform/runtime';
 import { currentIssue, lookupKey, recordIssue } from '../platform/secrets';
-import { ACTION_LOCK_WAIT_MS, commitChange, completePendingActions } from './actions';
+import { ACTION_LOCK_WAIT_MS, commitChange } from './actions';
 import { refusal } from '../access/caller';
 import { readCase } from './store';
 
@@ -22,7 +22,7 @@ export function issueLookupKey(rt: Runtime, actor: Actor, code: string): { key: 
     const ss = SpreadsheetApp.getActive();
     // The issue numbers may have changed while this call waited for the lock.
     rt.store.refresh();
-    completePendingActions(ss, rt);
+    // (A change of this case cut off earlier is finished by commitChange, which the row's debt tells.)
     const at = readCase(ss, rt, String(code));
     if (!at) throw new UserError(CASES.notFound);
     const c = at.record;

@@ -155,9 +155,19 @@ export function withIndex<T extends CaseRecord>(record: T): T {
   return { ...record, index: buildIndex(record) };
 }
 
-/** The whole row written back through the Range it was read with: one call. */
-export function writeCaseRow(at: CaseRow, record: CaseRecord): void {
-  at.cells.write(withIndex(record) as unknown as Record<CaseColumnKey, unknown>);
+/**
+ * The whole row written back through the Range it was read with: one call. `pending`: what the
+ * change still owes (cases/actions), or, when not given, what the row already held — a row is
+ * never written without the debt it carries.
+ */
+export function writeCaseRow(at: CaseRow, record: CaseRecord, pending: string = debtOf(at)): void {
+  at.cells.write({ ...(withIndex(record) as unknown as Record<CaseColumnKey, unknown>), pending });
+  at.cells.values.pending = pending;
+}
+
+/** What a case row still owes (cases/actions), '' for nothing. */
+export function debtOf(at: CaseRow): string {
+  return String(at.cells.values.pending ?? '');
 }
 
 /**

@@ -4,7 +4,8 @@
  *   trigger, or someone calling this function from a browser console, changes nothing);
  * - the submission's identity is its response key (timestamp + answers, see domain/journal), never
  *   its row: a second delivery, or hand edits of the responses tab, file nothing twice;
- * - under the document lock, through the one filing pipeline (services/cases/filing);
+ * - under the document lock, through the one filing pipeline (services/cases/filing); the lock is
+ *   kept until the trigger ends, its writes flushed under it (platform/lock holdDocumentLock);
  * - if the lock times out or anything throws, the response stays in the form, the error goes to
  *   the errors tab, and reconcile (hourly, or "Đồng bộ lại") files it later under the same code.
  * Spreadsheet calls: getActive, then getSheetByName + appendRow per tab written (submitters,
@@ -124,12 +125,12 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, print, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';
+    // Committed under the lock, which this trigger keeps until it ends (platform/lock holdDocumentLock).
+    SpreadsheetApp.flush();
     if (filed.writes) acknowledgeNow(rt, filed.writes);
   } catch (error) {
     logError({ where: 'intake', message: ERRORS.unexpected(describeError(error)), code, reference }, rt.schema);
     return 'failed';
-  } finally {
-    lock.releaseLock();
   }
   return 'filed';
 }

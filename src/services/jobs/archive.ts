@@ -167,12 +167,16 @@ export function archivePastYears(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, r
   if (lastRow < 2) return NOTHING;
   const width = Math.max(cases.layout.width, sheet.getLastColumn());
   const values = sheet.getRange(2, 1, lastRow - 1, width).getValues();
-  const rows: MainRow[] = values.map((v, i) => ({ row: i + 2, values: v, record: decodeCase(decodeRow(cases.layout, v) as Partial<Record<CaseColumnKey, unknown>>) }));
+  const rows: Array<MainRow & { debt: string }> = values.map((v, i) => {
+    const cells = decodeRow(cases.layout, v) as Partial<Record<CaseColumnKey, unknown>>;
+    return { row: i + 2, values: v, record: decodeCase(cells), debt: String(cells.pending ?? '') };
+  });
   const seen = new Map<string, number>();
   for (const r of rows) if (r.record.code) seen.set(r.record.code, (seen.get(r.record.code) ?? 0) + 1);
   const ctx = {
     now,
-    mailPending: mailPendingCodes(ss, rt),
+    // A row still owing an audit row or a mail (cases/actions) stays until the debt is paid.
+    mailPending: new Set([...mailPendingCodes(ss, rt), ...rows.filter((r) => r.debt !== '').map((r) => r.record.code)]),
     openCodes: new Set(rows.filter((r) => r.record.code && statusOf(r.record) !== 'closed').map((r) => r.record.code)),
   };
   // A code twice in the cases tab (a row pasted by hand) stays: which copy is the case is for staff to say.

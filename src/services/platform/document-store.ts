@@ -1,77 +1,55 @@
 /**
  * The add-on's own state in the document's properties: the schema map, the cached settings, the
- * case-code sequence, the intake trigger's owner, the intake journal, actions in flight.
- * Every read is served from one snapshot taken with a single getProperties() call (a property
- * call costs as much as a Sheets call); writes go through at once and update the snapshot.
+ * case-code sequence, the intake trigger's owner, the intake journal, link records.
+ * Reads are served from a snapshot, taken lazily: the properties every call needs come from the
+ * document cache when it holds them (platform/runtime-cache: one cheap Cache.getAll), and the
+ * whole store is read with a single getProperties() only when a value outside them is needed (a
+ * property call costs as much as a Sheets call). Writes go through at once and update the
+ * snapshot; a write of a cached property puts a new cache generation after it, so the very next
+ * call reads the properties again.
  * `refresh()` takes a new snapshot: call it after acquiring the document lock, since another
  * execution may have written while this one waited.
  * Property values hold at most 9 KB, so JSON values are split across numbered properties and
  * written in one call.
  */
 import { ERRORS } from '../../i18n/vi';
+import { PROPERTY_NAMES } from './document-store-names';
+import { cachedSubset, fillCachedProperties, isCachedProperty, newCacheGeneration, readCachedProperties } from './runtime-cache';
+
+export { PROPERTY_NAMES };
 
 const PREFIX = 'hts.';
 const CHUNK_CHARS = 2500; // ≤ 9 KB even when every character takes 3 bytes in UTF-8
 
-/** The names of the add-on's properties (before PREFIX). */
-export const PROPERTY_NAMES = {
-  schema: 'schema',
-  settings: 'settings',
-  settingsProblems: 'settingsProblems',
-  sequence: 'sequence',
-  /** The paper slips' own code sequence per year: {"2026": 400} = GY-2026-P00001 … P00400 printed. */
-  paperSlipSequence: 'slip.sequence',
-  intakeTrigger: 'intake.trigger',
-  intakeOwner: 'intake.owner',
-  /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
-  journal: 'intake.journal',
-  /** The secret lookup keys are derived from (services/access/keys). */
-  lookupSecret: 'lookup.secret',
-  /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */
-  lookupIssues: 'lookup.issues',
-  /** Set once a ward's outbox holds no readable secret (a new ward's at setup, an older one's once cleaned). */
-  secretsMigrated: 'secrets.migrated',
-  /** Changes whenever the public board may change: part of the board's cache key (public/board). */
-  boardGeneration: 'board.generation',
-  /** A handling body's or viewer's personal link: "portal.<sha-256 of the token>" = its holder and expiry. */
-  portalLink: 'portal.',
-  /** The form description and confirmation page last written to the form (settings feed them). */
-  formTexts: 'form.texts',
-  /** The staff list the protections were last set for. */
-  accessFor: 'access.staff',
-  /** Set by an edit of the staff tab: the cached staff list must be read again. */
-  staffStale: 'staff.stale',
-  /** One property per message in flight: "out.<id>" = "sending|<iso>" or "sent|<iso>". */
-  outboxMark: 'out.',
-  /** One property per generated document: "doc.<code>.<slip|letter>" = the last one made (see documents/). */
-  documentMade: 'doc.',
-  /** The Vietnam day the daily reminders were last queued (ISO). */
-  remindersDay: 'remind.day',
-  /** The admin reminders already queued (quarterly report, monthly publication), by period. */
-  remindersSent: 'remind.sent',
-  /** One property per report period: "rep.<period>" = how many versions were made. */
-  reportMade: 'rep.',
-  /** One property per action in flight: "act.<code>" = the writes that complete it (see cases/actions). */
-  pendingAction: 'act.',
-  /** What the outbox found of the mails whose fate goes back to their case (answers, the police), not yet applied (see cases/deliveries). */
-  mailReports: 'mail.reports',
-  /** The yearly archive tabs: each one's rows, span of dates and layout (see domain/archive). */
-  archiveLedger: 'archive.ledger',
-  /** The month ("2027-02") the hourly job last moved closed cases of past years to their archive. */
-  archiveMonth: 'archive.month',
-} as const;
+export interface StoreOptions {
+  /** The document cache (null: none, as in a web app). */
+  cache?: GoogleAppsScript.Cache.Cache | null;
+  /** On a cache miss, fill it from the properties read (read-only sidebar steps; see runtime-cache). */
+  fill?: boolean;
+}
 
 export class DocumentStore {
-  private snapshot: Record<string, string>;
+  /** The whole store, once read. */
+  private snapshot: Record<string, string> | null = null;
+  /** The cached properties, from the document cache (undefined: not looked up yet). */
+  private cached: Record<string, string> | null | undefined = undefined;
+  /** The cache generation seen before the properties were read (see runtime-cache). */
+  private generation: string | null = null;
+  private readonly cache: GoogleAppsScript.Cache.Cache | null;
+  private readonly fill: boolean;
 
-  constructor(private readonly props: GoogleAppsScript.Properties.Properties) {
-    this.snapshot = props.getProperties();
+  constructor(
+    private readonly props: GoogleAppsScript.Properties.Properties,
+    options: StoreOptions = {},
+  ) {
+    this.cache = options.cache ?? null;
+    this.fill = options.fill === true;
   }
 
-  static open(): DocumentStore {
+  static open(options: Omit<StoreOptions, 'cache'> = {}): DocumentStore {
     const props = PropertiesService.getDocumentProperties();
     if (!props) throw new Error(ERRORS.notInSpreadsheet);
-    return new DocumentStore(props);
+    return new DocumentStore(props, { ...options, cache: CacheService.getDocumentCache() });
   }
 
   /** A fresh snapshot (one call): what other executions wrote meanwhile. */
@@ -79,13 +57,38 @@ export class DocumentStore {
     this.snapshot = this.props.getProperties();
   }
 
+  /** The whole store (one getProperties the first time); fills the cache after a miss when asked to. */
+  private all(): Record<string, string> {
+    if (this.snapshot) return this.snapshot;
+    this.snapshot = this.props.getProperties();
+    if (this.cache && this.cached === null) {
+      // Only with a generation seen before this read; none at all: a filler makes one, the next reader fills.
+      if (this.fill && this.generation === null) newCacheGeneration(this.cache);
+      else if (this.fill && this.generation !== null) fillCachedProperties(this.cache, this.generation, cachedSubset(this.snapshot, PREFIX));
+    }
+    return this.snapshot;
+  }
+
+  /** The value of a property (prefix included): from the cache when it carries it and the store was not read whole. */
+  private value(key: string): string | null {
+    if (!this.snapshot && this.cache && isCachedProperty(key, PREFIX)) {
+      if (this.cached === undefined) {
+        const read = readCachedProperties(this.cache);
+        this.generation = read.generation;
+        this.cached = read.values;
+      }
+      if (this.cached) return this.cached[key] ?? null;
+    }
+    return this.all()[key] ?? null;
+  }
+
   get(name: string): string | null {
-    return this.snapshot[PREFIX + name] ?? null;
+    return this.value(PREFIX + name);
   }
 
   set(name: string, value: string): void {
     this.props.setProperty(PREFIX + name, value);
-    this.snapshot[PREFIX + name] = value;
+    this.wrote({ [PREFIX + name]: value }, []);
   }
 
   /** Several properties in one call (the others are kept). */
@@ -93,18 +96,28 @@ export class DocumentStore {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(values)) out[PREFIX + k] = v;
     this.props.setProperties(out);
-    Object.assign(this.snapshot, out);
+    this.wrote(out, []);
   }
 
   remove(name: string): void {
     this.props.deleteProperty(PREFIX + name);
-    delete this.snapshot[PREFIX + name];
+    this.wrote({}, [PREFIX + name]);
+  }
+
+  /** What was just written, in the snapshot and the cached values; a cached property written: a new cache generation. */
+  private wrote(set: Record<string, string>, removed: string[]): void {
+    for (const target of [this.snapshot, this.cached]) {
+      if (!target) continue;
+      Object.assign(target, set);
+      for (const k of removed) delete target[k];
+    }
+    if (this.cache && [...Object.keys(set), ...removed].some((k) => isCachedProperty(k, PREFIX))) newCacheGeneration(this.cache);
   }
 
   /** Every property of this add-on whose name starts with `prefix` (prefix removed). */
   withPrefix(prefix: string): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(this.snapshot)) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
+    for (const [k, v] of Object.entries(this.all())) if (k.startsWith(PREFIX + prefix)) out[k.slice(PREFIX.length + prefix.length)] = v;
     return out;
   }
 
@@ -115,10 +128,11 @@ export class DocumentStore {
       for (const k of names) this.remove(k);
       return;
     }
-    const all = { ...this.snapshot };
+    const all = { ...this.all() };
     for (const k of names) delete all[PREFIX + k];
     this.props.setProperties(all, true);
     this.snapshot = all;
+    this.wrote({}, names.map((k) => PREFIX + k));
   }
 
   getJson<T>(name: string): T | null {
@@ -127,7 +141,7 @@ export class DocumentStore {
     const chunked = /^#chunks:(\d+)$/.exec(head);
     if (!chunked) return JSON.parse(head) as T;
     let text = '';
-    for (let i = 0; i < Number(chunked[1]); i++) text += this.snapshot[`${PREFIX}${name}#${i}`] ?? '';
+    for (let i = 0; i < Number(chunked[1]); i++) text += this.value(`${PREFIX}${name}#${i}`) ?? '';
     return JSON.parse(text) as T;
   }
 

@@ -39,10 +39,18 @@ export function outboxRecord(mail: OutgoingMail, now: Date): Record<string, unkn
   return { ...mail, createdAt: now, status: OUTBOX_STATUS.waiting, sentAt: '', attempts: 0, error: '' };
 }
 
-/** Queues messages: one appendRow each when few, one batch when many. */
+/** Up to this many messages are queued with one appendRow each (see queueMail). */
+const QUEUED_BY_ROW = 20;
+
+/**
+ * Queues messages: one appendRow each when up to QUEUED_BY_ROW — writes only, so they join the
+ * caller's write batch and cost no request of their own (an action's row, audit and e-mails are
+ * one request: Apps Script sends consecutive writes together, platform/board-cache) — one block
+ * when more (which reads where the tab ends first).
+ */
 export function queueMail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, mails: OutgoingMail[], now: Date): void {
   if (mails.length === 0) return;
-  rt.table('outbox', ss).append(mails.map((m) => outboxRecord(m, now)));
+  rt.table('outbox', ss).append(mails.map((m) => outboxRecord(m, now)), mails.length <= QUEUED_BY_ROW ? 'rows' : 'batch');
 }
 
 /** Stop sending after this long, leaving time to record what was sent; the rest waits an hour. */

@@ -2,7 +2,9 @@
  * What every operation needs, read from document properties only — no Spreadsheet call — so a
  * form submission stays within its budget however large the database is: where the columns are
  * (written by setup), the ward's settings (refreshed from the settings tabs by setup, the hourly
- * job and "Đồng bộ lại"), the calendar and the classification rules.
+ * job and "Đồng bộ lại"; the staff list also at once after an edit of its tab), the calendar and
+ * the classification rules. They come from the document cache when it holds them, else from the
+ * properties (platform/runtime-cache): every write of them makes the next call read them again.
  */
 import { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import { compileRules, type CompiledRules } from '../../domain/classify';
@@ -10,6 +12,7 @@ import { DEFAULT_SETTINGS, parseStaff, type Settings, type StaffMember } from '.
 import { NotSetUpError } from './errors';
 import { staffRows } from './settings-tabs';
 import { DocumentStore, PROPERTY_NAMES } from './document-store';
+import { tryDocumentLock } from './lock';
 import { bodiesReplaced, staffReplaced } from './portal-records';
 import type { SchemaState } from './schema-state';
 import { openTable, type ColumnKeyOf, type TabKey } from './sheets/tabs';
@@ -66,19 +69,33 @@ function freshStaff(store: DocumentStore, settings: Settings): Settings {
   return next;
 }
 
+/** How long an edit of the staff tab waits for the document lock before leaving the list to the next call. */
+export const STAFF_EDIT_LOCK_WAIT_MS = 10_000;
+
 /**
- * The edit triggers (ui/server/edits), at the moment the staff tab changed: the cached list is
- * marked stale, and whoever is in it but no longer in the tab as they were loses their links at
- * once — so a removal followed by a re-add before the next call (which would see the same list
- * twice) still revokes: the tab is read once, the properties read and written once.
+ * The edit triggers (ui/server/edits), at the moment the staff tab changed: under the document
+ * lock (so edits in quick succession store the list in the order they happened), the tab is read
+ * and stored as the cached staff list, and whoever is in the list but no longer in the tab as they
+ * were loses their links in the same property write — so a removal followed by a re-add before the
+ * next call still revokes, and the next call needs no read of the tab. Without the lock in time,
+ * or if anything fails, the list is marked stale instead (with the revocations when the tab could
+ * be read): the next call reads the tab once (freshStaff).
  */
 export function staffTabChanged(store: DocumentStore = DocumentStore.open()): void {
+  let done = false;
   let revoke: Record<string, string> = {};
+  const lock = tryDocumentLock(STAFF_EDIT_LOCK_WAIT_MS);
   try {
-    revoke = staffReplaced(store, loadSettings(store).staff, staffInTab(), new Date());
+    const staff = staffInTab();
+    if (lock) {
+      store.refresh();
+      storeSettings(store, { ...loadSettings(store), staff }, { [PROPERTY_NAMES.staffStale]: '' });
+      done = true;
+    } else revoke = staffReplaced(store, loadSettings(store).staff, staff, new Date());
   } finally {
     // Marked stale whatever happened: the next call reads the tab (and revokes) if this could not.
-    store.setMany({ ...revoke, [PROPERTY_NAMES.staffStale]: new Date().toISOString() });
+    if (!done) store.setMany({ ...revoke, [PROPERTY_NAMES.staffStale]: new Date().toISOString() });
+    lock?.releaseLock();
   }
 }
 

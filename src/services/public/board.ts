@@ -47,13 +47,13 @@ export function publicBoard(groupInput: unknown, yearInput: unknown, monthInput:
     return { year: Math.floor(n / 12), month: (n % 12) + 1, label: PERIOD.month((n % 12) + 1, Math.floor(n / 12)) };
   });
   const cache = CacheService.getScriptCache();
-  const cacheKey = `board.${boardGeneration(rt.store)}.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
+  const ss = SpreadsheetApp.getActive();
+  const cacheKey = `board.${boardGeneration(ss, rt)}.${year}.${month}.${Utilities.base64EncodeWebSafe(group)}`.slice(0, 250);
   const hit = cache?.get(cacheKey);
   if (hit) {
     const cached = JSON.parse(hit) as Board;
     return { ...cached, groups, months, empty: emptyNote(group, cached.rows.length) };
   }
-  const ss = SpreadsheetApp.getActive();
   const cases = readCaseColumnsOfMonth(ss, rt, [...BOARD_FIELDS], year, month).filter((c) => c.code && c.receivedAt instanceof Date);
   const board = buildBoard(cases, { year, month }, group, { groups: rt.settings.groups, names: () => readSubmitterNames(ss, rt) });
   const json = JSON.stringify(board);

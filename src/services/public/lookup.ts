@@ -23,7 +23,7 @@ import { cleanResidentText } from '../../domain/text/sanitize';
 import { scrubPublicText } from '../../domain/text/scrub';
 import { publishedText } from '../../domain/publication';
 import { PUBLIC } from '../../i18n/vi';
-import { commitChange, completePendingActions } from '../cases/actions';
+import { commitChange } from '../cases/actions';
 import { readCase, readCaseAnywhere, readCaseEvenly, type CaseRow } from '../cases/store';
 import { readCaseKeys, readJournal } from '../cases/filing';
 import { fileFollowUpCase } from '../cases/follow-up';
@@ -192,13 +192,13 @@ export const COMMENT_LIMIT = 1000;
 const COMMENT_INPUT_MAX = 2 * COMMENT_LIMIT;
 
 /**
- * A resident's write: under the document lock, pending actions finished and the case read again;
+ * A resident's write: under the document lock, the case read again;
  * the key was checked against the case as it was opened, so a new key issued since voids it.
  */
 function underLockAsOpened<T>(rt: Runtime, opened: CaseRecord, row: number, write: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: NonNullable<ReturnType<typeof readCase>>, c: CaseRecord) => T): T {
   return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
     const ss = SpreadsheetApp.getActive();
-    completePendingActions(ss, rt);
+    // (A change of this case cut off earlier is finished by commitChange, which the row's debt tells.)
     const at = readCase(ss, rt, opened.code, row);
     const c = at?.record;
     if (!at || !c || c.responseKey !== opened.responseKey || (c.lookupVersion ?? 0) !== (opened.lookupVersion ?? 0)) throw new UserError(PUBLIC.wrong);

@@ -242,7 +242,7 @@ export function caseAction(code: unknown, row: unknown, version: unknown, input:
   return rpc('caseAction', () => {
     const action = fields(input);
     const key = text(action.action, 40);
-    const { rt, actor } = staffCall(isActionKey(key) ? key : 'viewCase');
+    const { rt, actor } = staffCall(isActionKey(key) ? key : 'viewCase', false);
     const outcome = performAction(actor, text(code, CODE_MAX), integer(row) ?? undefined, integer(version) ?? -1, action as unknown as ActionInput, rt);
     return { message: outcome.message, view: view(outcome.rt, outcome.record, outcome.row, actor) };
   });

@@ -20,7 +20,8 @@ import { STAFF_TAB } from '../../services/platform/settings-tabs';
 
 function staffChanged(): void {
   const props = PropertiesService.getDocumentProperties();
-  if (props) staffTabChanged(new DocumentStore(props));
+  // With the document cache: the change puts a new cache generation, so the next call reads it.
+  if (props) staffTabChanged(new DocumentStore(props, { cache: CacheService.getDocumentCache() }));
 }
 
 /** Simple trigger: a cell was edited by hand. */

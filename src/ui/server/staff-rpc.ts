@@ -8,6 +8,7 @@ import { capabilitiesOf, type Capability } from '../../domain/permissions';
 import { ROLE_LABELS } from '../../domain/vocabulary';
 import { fields } from '../../domain/input';
 import { identifiedCaller, staffCall, staffMember } from '../../services/access/caller';
+import { DocumentStore } from '../../services/platform/document-store';
 import { NotSetUpError } from '../../services/platform/errors';
 import { loadRuntime } from '../../services/platform/runtime';
 import { enterStaffCase, type StaffCaseInput, type StaffCaseResult } from '../../services/intake/staff-entry';
@@ -35,7 +36,8 @@ export function sidebarState(): SidebarState {
     const empty: SidebarState = { user, ready: false, role: null, roleLabel: '', capabilities: [], channels: [], groups: [], categories: [], formUrl: null, now };
     let rt;
     try {
-      rt = loadRuntime();
+      // The sidebar opening: a read step, which fills the runtime cache on a miss (platform/runtime-cache).
+      rt = loadRuntime(DocumentStore.open({ fill: true }));
     } catch (error) {
       if (error instanceof NotSetUpError) return empty;
       throw error;

@@ -90,6 +90,12 @@ export const CASE_COLUMNS = [
   col('updatedAt', 'Cập nhật lúc', 'datetime'),
   col('index', 'Chỉ mục (hệ thống)', 'text', { width: 80 }),
   col('history', 'Lịch sử (hệ thống)', 'text', { width: 80 }),
+  /**
+   * What the last change of the row still owes after a cut-off (its audit row, its e-mails, the
+   * original of a duplicate), written with the row and emptied in the same write batch once they
+   * are appended (services/cases/actions): empty but for a change cut off half-way.
+   */
+  col('pending', 'Việc còn dở (hệ thống)', 'text', { width: 80 }),
 ] as const;
 
 export type CaseColumnKey = (typeof CASE_COLUMNS)[number]['key'];
@@ -149,6 +155,14 @@ export const OUTBOX_COLUMNS = [
 ] as const;
 
 export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
+
+/** The add-on's own cells, written in the same write batch as the rows they go with. */
+export const SYSTEM_COLUMNS = [
+  /** Changes with every change of a case that the public board shows (platform/board-cache). */
+  col('boardStamp', 'Bảng kết quả công khai (hệ thống)'),
+] as const;
+
+export type SystemColumnKey = (typeof SYSTEM_COLUMNS)[number]['key'];
 
 /**
  * The staff list ("Cán bộ"), a settings tab the admin edits: its layout is not in the schema
