@@ -26,7 +26,7 @@
 import { PROPERTY_NAMES } from './document-store-names';
 
 /** The properties (before the add-on's prefix) the cache carries, with their JSON chunks ("name#0" …). */
-export const CACHED_NAMES: readonly string[] = [PROPERTY_NAMES.schema, PROPERTY_NAMES.settings, PROPERTY_NAMES.staffStale, PROPERTY_NAMES.intakeTrigger, PROPERTY_NAMES.intakeOwner];
+export const CACHED_NAMES: readonly string[] = [PROPERTY_NAMES.schema, PROPERTY_NAMES.settings, PROPERTY_NAMES.staffStale, PROPERTY_NAMES.intakeTrigger, PROPERTY_NAMES.intakeOwner, PROPERTY_NAMES.archiveLedger];
 
 const GENERATION_KEY = 'hts.rt.gen';
 const ENTRY_KEY = 'hts.rt.';
