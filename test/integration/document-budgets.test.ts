@@ -2,16 +2,21 @@
  * Issue 19, the documents' budgets (../shared/architecture.md): posters, stickers or paper slips
  * for 40 places in under 60 s, a 100-place ward's posters inside Apps Script's 6-minute limit of
  * one execution, and the quarterly report over 100,000 cases in under 10 s — estimated from the
- * emulator's counters the way the bench does (every service call × 0.15 s; test/bench/run.ts).
+ * emulator's counters the way the bench does.
  * The documents are still Google Docs, drawn the same (their own tests check the printing).
  */
 import type { StatsReport } from '../../emulator';
 import { runHourly, setUpWard, type Ward } from '../support/ward';
 import { writeCases, yearOfCases } from '../support/year-of-cases';
 
-/** Seconds Apps Script would take, by the emulator's latency model (emulator/core/kernel.ts: 0.15 s a call). */
+/**
+ * Seconds Apps Script would take: the emulator's cost model (emulator/core/costs.ts: requests
+ * only, local calls free) where the counters carry it, else every call at 0.15 s (the flat model
+ * before it, an upper bound).
+ */
 function estimatedSeconds(s: StatsReport): number {
-  return s.total.calls * 0.15;
+  const ms = (s.total as { estimatedMs?: number }).estimatedMs;
+  return ms !== undefined ? ms / 1000 : s.total.calls * 0.15;
 }
 
 function measure(w: Ward, run: () => unknown): StatsReport {

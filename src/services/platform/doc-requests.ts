@@ -14,9 +14,10 @@
  *   a slip's QR holds a lookup key and must never be public. The plan reserves an empty paragraph
  *   for each and gives its place among the Doc's paragraphs (Body.getParagraphs(), which lists the
  *   paragraphs of table cells too, in document order);
- * - very large data tables (a report's appendix over a big quarter): one subrequest per cell would
- *   make a request of megabytes, while DocumentApp's Body.insertTable(childIndex, cells) takes the
- *   whole grid in one call;
+ * - lists of cases (TableBlock.long: a report's appendix over a big quarter is 12,500 rows): one
+ *   subrequest per cell would make a request of megabytes, while DocumentApp's
+ *   Body.insertTable(childIndex, cells) takes the whole grid in one call — the same few calls for
+ *   10 rows as for 10,000, so a Doc's calls never depend on how busy the period was;
  * - the empty paragraph before a table that opens the Doc: the API refuses "Deleting the newline
  *   character before a Table … without deleting the element" (DeleteContentRangeRequest.range),
  *   DocumentApp removes the paragraph.
@@ -28,8 +29,6 @@ import type { Align, Block, CellStyle, ChartBlock, DocumentSpec, ImageBlock, Tab
 const POINTS_PER_MM = 72 / 25.4;
 /** Space under an image in a cell, points: the tall accents of the line below ("SỐ") would reach into a QR code's quiet zone. */
 const IMAGE_SPACING_PT = 4;
-/** Data tables larger than this are drawn by DocumentApp in one call (see above). */
-export const LARGE_TABLE_CELLS = 1000;
 const HEADER_SHADE = '#e8eef7';
 const PLACEHOLDER_SHADE = '#fff3c4';
 
@@ -38,8 +37,8 @@ export interface DocPlan {
   /** Images to put into the paragraph at `paragraph` of Body.getParagraphs(). */
   images: Array<{ paragraph: number; image: ImageBlock }>;
   charts: Array<{ paragraph: number; chart: ChartBlock }>;
-  /** Large data tables, by the Body child index each takes (in order, each counting the ones before). */
-  largeTables: Array<{ childIndex: number; table: TableBlock; fontSize: number }>;
+  /** Lists of cases, by the Body child index each takes (in order, each counting the ones before). */
+  caseLists: Array<{ childIndex: number; table: TableBlock; fontSize: number }>;
   /** The Doc opens with a table: remove the empty first paragraph, once everything else is in. */
   dropFirstParagraph: boolean;
 }
@@ -102,11 +101,9 @@ function textStyle(start: number, end: number, look: TextLook, all: boolean): ob
   };
 }
 
-const isLarge = (b: TableBlock) => !b.layout && !b.cutOut && b.rows.length * Math.max(0, ...b.rows.map((r) => r.length)) > LARGE_TABLE_CELLS;
-
 /** Builds the plan block by block; `open` is the Doc's last paragraph, where everything is written. */
 class Planner {
-  readonly plan: DocPlan = { requests: [], images: [], charts: [], largeTables: [], dropFirstParagraph: false };
+  readonly plan: DocPlan = { requests: [], images: [], charts: [], caseLists: [], dropFirstParagraph: false };
   /** Start and text length of the last paragraph; fresh: empty and unused (a new Doc's, or after a table or a page break). */
   private open = { start: 1, length: 0, kind: 'fresh' as 'fresh' | 'used' };
   /** What comes before the last paragraph in the body. */
@@ -188,7 +185,7 @@ class Planner {
   }
 
   table(b: TableBlock): void {
-    if (isLarge(b)) return this.largeTable(b);
+    if (b.long) return this.caseList(b);
     let start: number;
     if (this.open.kind === 'fresh') {
       // The newline the API puts before a table leaves an empty paragraph there: joined to the
@@ -284,9 +281,9 @@ class Planner {
   }
 
   /** Before an empty last paragraph, drawn later by DocumentApp (its cells are not among the paragraphs counted for images: images go in first). */
-  private largeTable(b: TableBlock): void {
+  private caseList(b: TableBlock): void {
     this.nextParagraph();
-    this.plan.largeTables.push({ childIndex: this.children, table: b, fontSize: b.size ?? this.spec.font.size - 1 });
+    this.plan.caseLists.push({ childIndex: this.children, table: b, fontSize: b.size ?? this.spec.font.size - 1 });
     this.children += 1;
     this.before = 'table';
   }

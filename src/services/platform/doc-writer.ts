@@ -3,7 +3,7 @@
  * size: the Docs API writes every text, table and style in one batchUpdate (doc-requests.ts says
  * what and why), then DocumentApp adds what only it can — the images made here (QR codes; charts,
  * a DataTable, a chart and one PNG from the Charts service, inside Apps Script: no external
- * service sees the figures), very large tables, and the removal of the empty paragraph before a
+ * service sees the figures), lists of cases (one call whatever their length), and the removal of the empty paragraph before a
  * table that opens the Doc. A poster sheet of 42 pages is about 4 calls a QR code plus a dozen.
  */
 import type { ChartBlock, DocumentSpec, ImageBlock } from '../../domain/report/blocks';
@@ -68,10 +68,11 @@ export function writeDocument(spec: DocumentSpec): WrittenDoc {
     for (const { paragraph, chart } of plan.charts) paragraphs[paragraph].appendInlineImage(chartPng(chart)).setAltTitle(chart.title).setWidth(chart.width).setHeight(chart.height);
   }
   const A = DocumentApp.Attribute;
-  for (const { childIndex, table, fontSize } of plan.largeTables) {
+  for (const { childIndex, table, fontSize } of plan.caseLists) {
     const t = body.insertTable(childIndex, table.rows);
     t.setAttributes({ [A.FONT_FAMILY]: spec.font.family, [A.FONT_SIZE]: fontSize });
     t.getRow(0).setAttributes({ [A.BOLD]: true, [A.BACKGROUND_COLOR]: '#e8eef7' });
+    (table.widthsMm ?? []).forEach((w, i) => t.setColumnWidth(i, (w * 72) / 25.4));
   }
   if (plan.dropFirstParagraph) (first ?? body.getChild(0)).removeFromParent();
   doc.saveAndClose();
