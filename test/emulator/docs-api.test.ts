@@ -217,7 +217,11 @@ describe('the advanced Docs service writes content', () => {
     // Unset in the fields: back to the default.
     update([{ updateTextStyle: { range: { startIndex: 1, endIndex: 8 }, textStyle: {}, fields: 'bold,backgroundColor' } }]);
     expect(ws.documents.html(id)).toContain('<span style="font-size:20pt;font-family:&quot;Arial&quot;">Tiêu đề</span>');
-    expect(() => update([{ updateTableColumnProperties: { tableStartLocation: { index: 9 }, tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(3) }, fields: 'width,widthType' } }])).toThrow('The minimum column width is 5 points.');
+    // A newline has a text style too — the one inserted before the table took the title's — and an
+    // empty paragraph is a line of its newline's font.
+    update([{ insertText: { ...at(8), text: '\n' } }, { updateTextStyle: { range: { startIndex: 8, endIndex: 10 }, textStyle: { fontSize: pt(24) }, fields: 'fontSize' } }]);
+    expect(ws.documents.html(id)).toContain('Tiêu đề</span></p><p style="text-align:center;margin-top:12pt;margin-bottom:4pt"><span style="font-weight:bold;font-size:24pt;font-family:&quot;Arial&quot;;background:#fff3c4"><br></span></p><table');
+    expect(() => update([{ updateTableColumnProperties: { tableStartLocation: { index: 10 }, tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(3) }, fields: 'width,widthType' } }])).toThrow('The minimum column width is 5 points.');
     expect(() => update([{ updateTableCellStyle: { tableStartLocation: { index: 8 }, tableCellStyle: {}, fields: 'backgroundColor' } }])).toThrow('Invalid requests[0].updateTableCellStyle: The provided table start location is invalid.');
   });
 });

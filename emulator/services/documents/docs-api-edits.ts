@@ -43,8 +43,12 @@ function paragraphAt(layout: Layout, index: unknown, fail: Fail): ParagraphAt {
 function splitAt(p: ParagraphAt, offset: number): ParagraphNode {
   const node = p.node;
   const after: ParagraphNode = { ...cloneState({ ...node, rich: { text: '', attrs: [] }, inlines: [] }), rich: { text: node.rich.text.slice(offset), attrs: node.rich.attrs.slice(offset) }, inlines: node.inlines };
+  // The new newline (ending the first part) is styled like the text before it.
+  const newline = node.rich.attrs[offset - 1] ?? node.endAttrs;
   node.rich = { text: node.rich.text.slice(0, offset), attrs: node.rich.attrs.slice(0, offset) };
   node.inlines = [];
+  if (newline) node.endAttrs = { ...newline };
+  else delete node.endAttrs;
   p.siblings.splice(p.siblings.indexOf(node) + 1, 0, after);
   return after;
 }
@@ -121,5 +125,7 @@ export function deleteContentRange(layout: Layout, r: { range?: { startIndex?: n
   // The two paragraphs become one, with the first one's style.
   p.node.rich = { text: p.node.rich.text + next.rich.text, attrs: [...p.node.rich.attrs, ...next.rich.attrs] };
   p.node.inlines = [...p.node.inlines, ...next.inlines];
+  if (next.endAttrs) p.node.endAttrs = next.endAttrs;
+  else delete p.node.endAttrs;
   p.siblings.splice(p.siblings.indexOf(next), 1);
 }

@@ -86,11 +86,14 @@ export function updateTextStyle(layout: Layout, r: { range?: Range; textStyle?: 
   for (const p of layout.paragraphs) {
     const from = Math.max(start, p.start) - p.start;
     const to = Math.min(end, p.start + p.node.rich.text.length) - p.start;
-    for (let i = from; i < to; i++) {
-      const a = { ...p.node.rich.attrs[i], ...set };
+    const restyle = (before: TextAttrs | undefined) => {
+      const a = { ...before, ...set };
       for (const k of unset) delete a[k];
-      p.node.rich.attrs[i] = a;
-    }
+      return a;
+    };
+    for (let i = from; i < to; i++) p.node.rich.attrs[i] = restyle(p.node.rich.attrs[i]);
+    // The newline too, when the range covers it.
+    if (start < p.end && p.end - 1 < end && p.end - 1 >= start) p.node.endAttrs = restyle(p.node.endAttrs);
   }
 }
 
