@@ -394,5 +394,6 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 export type Workspace = ReturnType<typeof createWorkspace>;
 export { AppsScriptException, NotImplementedInEmulator } from './core/errors';
 export { FORM_REFUSALS, FormValidationError, isFormValidationError } from './services/forms';
-export type { StatsReport } from './core/meter';
+export type { Counts, ServiceStats, StatsReport } from './core/meter';
+export { COST_TABLE, costOf, type CallKind, type CostRule } from './core/costs';
 export type * from './core/modules';

@@ -6,6 +6,7 @@
 import { AppsScriptException } from './errors';
 import { Execution, type AuthModeName, type ExecutionOptions, type ExecutionRecord } from './execution';
 import { FileRegistry } from './files';
+import { costOf } from './costs';
 import { Meter, type ServiceName } from './meter';
 import { VirtualClock } from './clock';
 import { allowedInAuthNone, permissionMessage, requiredScopes } from './scopes';
@@ -52,18 +53,18 @@ export const DEFAULT_QUOTAS: Quotas = {
 };
 
 /**
- * The latency model behind "estimated real time": each service call costs a round trip, each
- * cell a little more. It counts against an execution's 6-minute limit without moving the clock.
+ * The latency model behind "estimated real time": each request to a Google server costs what the
+ * cost table (costs.ts) says, local calls nothing, each cell read or written a little more. It
+ * is charged to the execution's modelled time, so it counts against the 6-minute limit.
  */
 export interface Costs {
+  /** Overrides the table's cost of every request of a service (tests: a slow MailApp). */
   perCallMs: Partial<Record<ServiceName, number>>;
-  defaultPerCallMs: number;
   perCellMs: number;
 }
 
 export const DEFAULT_COSTS: Costs = {
-  perCallMs: { Utilities: 0, Logger: 0, HtmlService: 0, ContentService: 0, Session: 5 },
-  defaultPerCallMs: 150,
+  perCallMs: {},
   perCellMs: 0.01,
 };
 
@@ -110,6 +111,8 @@ export class Kernel {
   script: LoadedScript | null = null;
 
   private readonly stack: Execution[];
+  /** Executions with a batch of Spreadsheet writes open (see costs.ts, kind 'write'). */
+  private readonly writeBatchOpen = new WeakSet<Execution>();
   /** Injected service failures: "Service:Class.method" → how many calls still fail. */
   private readonly faults = new Map<string, { remaining: number; message: string }>();
   /** Fault sweeps: the n-th service call from now fails (0: none armed); calls made so far. */
@@ -251,7 +254,7 @@ export class Kernel {
   /**
    * Every method a script calls on a service object goes through here (see `facade.ts`): the
    * execution's time limit, its auth mode and the manifest's scopes are checked, then the call
-   * is counted and its modelled latency charged.
+   * is counted and, if it is a request to a server (costs.ts), its modelled latency charged.
    */
   call<T>(service: ServiceName, method: string, fn: () => T): T {
     const execution = this.current();
@@ -262,25 +265,51 @@ export class Kernel {
       this.checkAuthorization(execution.authMode, service, method);
     }
     this.sweep.calls += 1;
+    const requestMs = this.requestCost(execution, service, method);
     if (this.sweep.countdown > 0 && --this.sweep.countdown === 0) {
       this.sweep.failed = `${service}:${method}`;
-      this.meter.begin(service, method);
+      this.meter.begin(service, method, requestMs);
       this.meter.end(null);
       throw new AppsScriptException(this.sweep.message);
     }
     const fault = this.faults.get(`${service}:${method}`);
     if (fault && fault.remaining > 0) {
       fault.remaining -= 1;
-      this.meter.begin(service, method);
+      this.meter.begin(service, method, requestMs);
       this.meter.end(null);
       throw new AppsScriptException(fault.message);
     }
-    const previous = this.meter.begin(service, method);
-    this.spend(execution, this.costs.perCallMs[service] ?? this.costs.defaultPerCallMs);
+    const previous = this.meter.begin(service, method, requestMs);
+    if (requestMs !== null) this.spend(execution, requestMs);
     try {
       return fn();
     } finally {
       this.meter.end(previous);
+    }
+  }
+
+  /**
+   * The cost of the request this call makes, or null when it makes none (a local call, a flush,
+   * or a Spreadsheet write joining the batch already open in this execution).
+   */
+  private requestCost(execution: Execution, service: ServiceName, method: string): number | null {
+    const cost = costOf(service, method);
+    const ms = this.costs.perCallMs[service] ?? cost.ms;
+    switch (cost.kind) {
+      case 'local':
+        return null;
+      case 'flush':
+        this.writeBatchOpen.delete(execution);
+        return null;
+      case 'read':
+        this.writeBatchOpen.delete(execution);
+        return ms;
+      case 'write':
+        if (this.writeBatchOpen.has(execution)) return null;
+        this.writeBatchOpen.add(execution);
+        return ms;
+      case 'request':
+        return ms;
     }
   }
 
@@ -320,12 +349,12 @@ export class Kernel {
   }
 
   cellsRead(n: number): void {
-    this.meter.cellsRead(n);
+    this.meter.cellsRead(n, n * this.costs.perCellMs);
     this.spend(this.current(), n * this.costs.perCellMs);
   }
 
   cellsWritten(n: number): void {
-    this.meter.cellsWritten(n);
+    this.meter.cellsWritten(n, n * this.costs.perCellMs);
     this.spend(this.current(), n * this.costs.perCellMs);
   }
 

@@ -1,7 +1,8 @@
 /**
- * Counts every call a script makes on an emulated service object, and the cells each call reads
- * or writes. Budgets in the issues ("at most 10 Spreadsheet calls per submission") are asserted
- * on these counters, and the benchmark turns them into an estimated real time.
+ * Counts every call a script makes on an emulated service object, the requests to Google servers
+ * among them (costs.ts says which calls are requests), the cells each call reads or writes, and
+ * the estimated time all that takes. Budgets in the issues ("at most 10 Spreadsheet calls per
+ * submission") are asserted on these counters, and the benchmark prints them.
  */
 export const SERVICE_NAMES = [
   'SpreadsheetApp',
@@ -25,9 +26,14 @@ export const SERVICE_NAMES = [
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface Counts {
+  /** Every call of a service method, local or not. */
   calls: number;
+  /** Round trips to a Google server (a batch of Spreadsheet writes is one). */
+  requests: number;
   cellsRead: number;
   cellsWritten: number;
+  /** requests × their cost + cells × the per-cell cost (costs.ts, the kernel's Costs). */
+  estimatedMs: number;
 }
 
 export interface ServiceStats extends Counts {
@@ -40,15 +46,19 @@ export interface StatsReport {
   services: Record<ServiceName, ServiceStats>;
 }
 
-const zero = (): Counts => ({ calls: 0, cellsRead: 0, cellsWritten: 0 });
+const zero = (): Counts => ({ calls: 0, requests: 0, cellsRead: 0, cellsWritten: 0, estimatedMs: 0 });
+const KEYS = ['calls', 'requests', 'cellsRead', 'cellsWritten', 'estimatedMs'] as const;
 
 export class Meter {
   private readonly perMethod = new Map<string, { service: ServiceName; method: string; counts: Counts }>();
   /** The counters of the call in progress, so a method can report the cells it touched. */
   private current: Counts | null = null;
 
-  /** Records one call of `service`'s `method` ("Class.method") and makes it the current call. */
-  begin(service: ServiceName, method: string): Counts | null {
+  /**
+   * Records one call of `service`'s `method` ("Class.method") and makes it the current call;
+   * `requestMs` is the cost of the request it makes, null when it makes none.
+   */
+  begin(service: ServiceName, method: string, requestMs: number | null = null): Counts | null {
     const key = `${service}:${method}`;
     let entry = this.perMethod.get(key);
     if (!entry) {
@@ -56,6 +66,10 @@ export class Meter {
       this.perMethod.set(key, entry);
     }
     entry.counts.calls += 1;
+    if (requestMs !== null) {
+      entry.counts.requests += 1;
+      entry.counts.estimatedMs += requestMs;
+    }
     const previous = this.current;
     this.current = entry.counts;
     return previous;
@@ -66,12 +80,16 @@ export class Meter {
     this.current = previous;
   }
 
-  cellsRead(n: number): void {
-    if (this.current) this.current.cellsRead += n;
+  cellsRead(n: number, ms: number): void {
+    if (!this.current) return;
+    this.current.cellsRead += n;
+    this.current.estimatedMs += ms;
   }
 
-  cellsWritten(n: number): void {
-    if (this.current) this.current.cellsWritten += n;
+  cellsWritten(n: number, ms: number): void {
+    if (!this.current) return;
+    this.current.cellsWritten += n;
+    this.current.estimatedMs += ms;
   }
 
   report(): StatsReport {
@@ -82,7 +100,7 @@ export class Meter {
     for (const { service, method, counts } of this.perMethod.values()) {
       const s = services[service];
       s.methods[method] = { ...counts };
-      for (const k of ['calls', 'cellsRead', 'cellsWritten'] as const) {
+      for (const k of KEYS) {
         s[k] += counts[k];
         total[k] += counts[k];
       }

@@ -22,6 +22,13 @@ export interface JournalState {
   filed: Record<string, string>;
   /** Keys whose filing started → the case code reserved for them. */
   pending: Record<string, string>;
+  /**
+   * A key (see responseKey) → the exact fingerprints of the responses filed under it and its
+   * "~2", "~3" … in that order: two residents who answer in the same second with answers that
+   * differ only in digits or punctuation share a key; intake tells them apart by this (a second
+   * delivery of one has its fingerprint). Absent for keys filed before it existed or by reconcile.
+   */
+  prints?: Record<string, string[]>;
 }
 
 export const EMPTY_JOURNAL: JournalState = { since: 0, filed: {}, pending: {} };
@@ -94,28 +101,75 @@ export function keyTime(key: string): number | null {
  * Keys for a batch of responses: identical responses of the same second (a double tap on
  * "Gửi") get "~2", "~3" … in the order given, so each is filed once.
  */
-export function keysFor(parts: KeyParts[]): string[] {
-  const seen = new Map<string, number>();
-  return parts.map((p) => {
-    const key = responseKey(p);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n === 1 ? key : `${key}~${n}`;
+/**
+ * A response's fingerprint: its row in the responses tab, as the trigger event's range gives it
+ * and reconcile reads it — a second delivery of the same event has the same row, two residents'
+ * responses never do. (The answers cannot serve: identical answers may come from two people.)
+ */
+export function rowPrint(row: number): string {
+  return `r${row}`;
+}
+
+/**
+ * The key intake files a response under, among responses of the same second whose letters agree
+ * (same `base`): the one already filed with this fingerprint, else the next "~n" after those
+ * filed; reconcile's keysFor numbers them the same way from the same fingerprints. A base filed
+ * without fingerprints (by reconcile, or before they existed) is taken as this response.
+ */
+export function keyAmong(j: JournalState, base: string, print: string): string {
+  const prints = j.prints?.[base];
+  if (!prints) return base;
+  const i = prints.indexOf(print);
+  const n = i >= 0 ? i + 1 : prints.length + 1;
+  return n === 1 ? base : `${base}~${n}`;
+}
+
+/** Notes that the response with fingerprint `print` was filed under `key` (a keyAmong result). */
+export function notePrint(j: JournalState, key: string, print: string): void {
+  const m = /^(.*?)(?:~(\d+))?$/.exec(key)!;
+  const base = m[1];
+  const at = m[2] ? Number(m[2]) - 1 : 0;
+  const prints = [...(j.prints?.[base] ?? [])];
+  prints[at] = print;
+  j.prints = { ...(j.prints ?? {}), [base]: Array.from(prints, (p) => p ?? '') };
+}
+
+export function keysFor(parts: Array<KeyParts & { print?: string }>, prints: Record<string, string[]> = {}): string[] {
+  const bases = parts.map((p) => responseKey(p));
+  const used = new Map<string, Set<number>>();
+  const usedOf = (base: string) => used.get(base) ?? used.set(base, new Set()).get(base)!;
+  const numbers = parts.map((p, i) => {
+    // A response intake filed keeps the number it was filed under (its fingerprint says which).
+    const n = p.print ? (prints[bases[i]] ?? []).indexOf(p.print) + 1 : 0;
+    if (n === 0 || usedOf(bases[i]).has(n)) return 0;
+    usedOf(bases[i]).add(n);
+    return n;
+  });
+  return parts.map((_, i) => {
+    let n = numbers[i];
+    if (n === 0) {
+      // The others take the lowest number left, in the order given.
+      n = 1;
+      while (usedOf(bases[i]).has(n)) n++;
+      usedOf(bases[i]).add(n);
+    }
+    return n === 1 ? bases[i] : `${bases[i]}~${n}`;
   });
 }
 
 export function parseJournal(value: unknown): JournalState {
   const j = (value ?? {}) as Partial<JournalState>;
-  return { since: Number(j.since) || 0, filed: { ...(j.filed ?? {}) }, pending: { ...(j.pending ?? {}) } };
+  return { since: Number(j.since) || 0, filed: { ...(j.filed ?? {}) }, pending: { ...(j.pending ?? {}) }, ...(j.prints ? { prints: { ...j.prints } } : {}) };
 }
 
 /** After a reconcile that saw every response up to `upTo` filed: move the watermark, forget old keys. */
 export function advanceJournal(j: JournalState, upTo: number): JournalState {
   const since = Math.max(j.since, upTo);
-  const filed: Record<string, string> = {};
-  for (const [key, code] of Object.entries(j.filed)) {
+  const kept = ([key]: [string, unknown]) => {
     const t = keyTime(key);
-    if (t === null || t >= since - FILED_KEEP_MS) filed[key] = code;
-  }
-  return { since, filed, pending: j.pending };
+    return t === null || t >= since - FILED_KEEP_MS;
+  };
+  const filed = Object.fromEntries(Object.entries(j.filed).filter(kept));
+  const prints = j.prints ? { prints: Object.fromEntries(Object.entries(j.prints).filter(kept)) } : {};
+  return { since, filed, pending: j.pending, ...prints };
 }

@@ -172,9 +172,9 @@ describe('Range — https://developers.google.com/apps-script/reference/spreadsh
     sheet.getRange(1, 1, 3, 4).getValues();
     sheet.appendRow(['a', 'b']);
     const s = ws.stats().services.SpreadsheetApp;
-    expect(s.methods['Range.setValues']).toEqual({ calls: 1, cellsRead: 0, cellsWritten: 12 });
-    expect(s.methods['Range.getValues']).toEqual({ calls: 1, cellsRead: 12, cellsWritten: 0 });
-    expect(s.methods['Sheet.appendRow']).toEqual({ calls: 1, cellsRead: 0, cellsWritten: 2 });
+    expect(s.methods['Range.setValues']).toMatchObject({ calls: 1, cellsRead: 0, cellsWritten: 12 });
+    expect(s.methods['Range.getValues']).toMatchObject({ calls: 1, cellsRead: 12, cellsWritten: 0 });
+    expect(s.methods['Sheet.appendRow']).toMatchObject({ calls: 1, cellsRead: 0, cellsWritten: 2 });
     expect(s.calls).toBe(5); // 2 × getRange, setValues, getValues, appendRow
   });
 

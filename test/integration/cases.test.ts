@@ -141,7 +141,7 @@ describe('actions on a case', () => {
     v = act(w, v, { action: 'classify', category: 'Môi trường', complexity: 'complex' }).view;
     let s = w.ws.stats().services.SpreadsheetApp;
     expect(s.calls).toBeLessThanOrEqual(6);
-    expect(s.methods['Range.setValues']).toEqual({ calls: 1, cellsRead: 0, cellsWritten: expect.any(Number) });
+    expect(s.methods['Range.setValues']).toMatchObject({ calls: 1, cellsRead: 0, cellsWritten: expect.any(Number) });
     expect(s.methods['Sheet.appendRow'].calls).toBe(1);
     w.ws.resetStats();
     act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });

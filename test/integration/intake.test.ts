@@ -202,6 +202,27 @@ describe('nothing lost, nothing twice', () => {
     expect(tabRecords(ward, CASES)).toHaveLength(1);
   });
 
+  it('two residents in the same second whose answers differ only in digits are two cases at once', () => {
+    // Found when the cost model made a trigger take well under a second: the response key is the
+    // second plus a hash of the answers' letters (it must survive a cell turning "0912" into 912),
+    // so "Ý kiến số 1" and "Ý kiến số 2" sent in one second had one key and the second delivery
+    // was taken for a repeat of the first (filed only at the next hourly reconcile).
+    const ward = setUpWard();
+    ward.app.addFile('test-helpers.js', TEST_HELPERS);
+    const uid = ward.ws.triggers().find((t) => t.handlerFunction === 'onFormSubmitIntake')!.uid;
+    ward.app.call('deleteIntakeTriggerForTest');
+    const a = submit(ward, { content: 'Ý kiến số 1' });
+    const b = submit(ward, { content: 'Ý kiến số 2' });
+    expect(b.destination!.displayValues[0]).toBe(a.destination!.displayValues[0]);
+    const deliver = (r: typeof a) => ward.app.run('onFormSubmitIntake', [formSubmitEvent(ward, r.destination!, uid)], { kind: 'trigger' });
+    expect([deliver(a), deliver(b)]).toEqual(['filed', 'filed']);
+    // A second delivery of either is still a repeat, and reconcile finds nothing missing.
+    expect([deliver(b), deliver(a)]).toEqual(['duplicate', 'duplicate']);
+    expect(tabRecords(ward, CASES).map((r) => r['Nội dung']).sort()).toEqual(['Ý kiến số 1', 'Ý kiến số 2']);
+    ward.app.call('resyncMailbox');
+    expect(tabRecords(ward, CASES)).toHaveLength(2);
+  });
+
   it('the hourly job files what intake missed', () => {
     const ward = setUpWard();
     const LockService = ward.ws.globals.LockService as GoogleAppsScript.Lock.LockService;

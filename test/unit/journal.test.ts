@@ -4,7 +4,7 @@
  * (http://www.isthe.com/chongo/tech/comp/fnv/ — "" → 811c9dc5, "a" → e40c292c, "foobar" →
  * bf9cf968), written in base 36 here with Number#toString, not with the code under test.
  */
-import { advanceJournal, EMPTY_JOURNAL, FILED_KEEP_MS, followUpKey, keysFor, keyTime, parseJournal, responseKey, shortHash, type KeyParts } from '../../src/domain/journal';
+import { advanceJournal, EMPTY_JOURNAL, FILED_KEEP_MS, followUpKey, keyAmong, keysFor, keyTime, notePrint, parseJournal, responseKey, rowPrint, shortHash, type KeyParts } from '../../src/domain/journal';
 
 const b36 = (n: number) => n.toString(36).padStart(7, '0');
 const parts = (patch: Partial<KeyParts> = {}): KeyParts => ({ timestamp: new Date('2026-11-24T02:00:00.000Z'), group: 'Tổ dân phố 5', content: 'Rác ngõ 7', name: 'Nguyễn Thị Lan', email: 'lan@gmail.com', ...patch });
@@ -109,5 +109,37 @@ describe('followUpKey', () => {
     const at = new Date('2026-11-24T02:00:07.900Z');
     expect(followUpKey(at, 'GY-2026-00012', 5)).toBe('P1795485607-GY-2026-00012-v5');
     expect(keyTime(followUpKey(at, 'GY-2026-00012', 5))).toBe(1795485607000);
+  });
+});
+
+describe('responses of the same second that share a key', () => {
+  const base = 'F1764000000-0abc123';
+  it('the first takes the key, the next "~2", a repeat its own again', () => {
+    const j = parseJournal({});
+    expect(keyAmong(j, base, 'pA')).toBe(base);
+    j.filed[base] = 'GY-2026-00001';
+    notePrint(j, base, 'pA');
+    expect(keyAmong(j, base, 'pA')).toBe(base);
+    expect(keyAmong(j, base, 'pB')).toBe(`${base}~2`);
+    notePrint(j, `${base}~2`, 'pB');
+    expect([keyAmong(j, base, 'pB'), keyAmong(j, base, 'pC')]).toEqual([`${base}~2`, `${base}~3`]);
+    expect(parseJournal(JSON.parse(JSON.stringify(j))).prints).toEqual({ [base]: ['pA', 'pB'] });
+  });
+  it('a key filed without fingerprints (reconcile, older journals) is taken as the response itself', () => {
+    const j = parseJournal({ filed: { [base]: 'GY-2026-00001' } });
+    expect(keyAmong(j, base, 'anything')).toBe(base);
+  });
+  it('fingerprints are forgotten with the keys behind the watermark', () => {
+    const j = parseJournal({ filed: { [base]: 'GY-2026-00001' }, prints: { [base]: ['pA'] } });
+    expect(advanceJournal(j, 1764000000_000 + 2 * FILED_KEEP_MS).prints).toEqual({});
+    expect(advanceJournal(j, 1764000000_000).prints).toEqual({ [base]: ['pA'] });
+  });
+  it('reconcile numbers them as intake did: a filed row keeps its number, the others take what is left in order', () => {
+    const same = [parts(), parts(), parts()].map((p, i) => ({ ...p, print: rowPrint(i + 2) }));
+    const key = responseKey(parts());
+    // Intake filed row 4 first, then row 2: row 3 (unfiled) gets the next number.
+    expect(keysFor(same, { [key]: [rowPrint(4), rowPrint(2)] })).toEqual([`${key}~2`, `${key}~3`, key]);
+    expect(keysFor(same)).toEqual([key, `${key}~2`, `${key}~3`]);
+    expect(rowPrint(7)).not.toBe(rowPrint(8));
   });
 });

@@ -13,7 +13,7 @@
 import { formatVietnameseDate, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { allocateCodes, type SequenceState } from '../../domain/case-code';
 import type { PreparedCase } from '../../domain/intake';
-import { keyTime, parseJournal, type JournalState } from '../../domain/journal';
+import { keyTime, notePrint, parseJournal, type JournalState } from '../../domain/journal';
 import { salutation } from '../../domain/reply';
 import { contactText } from '../../domain/settings';
 import { ACK } from '../../i18n/vi';
@@ -46,6 +46,8 @@ export interface FilingUnit {
   by: string;
   /** The code printed on a paper slip: reserved for this key instead of the next in sequence. */
   code?: string;
+  /** The exact answers' fingerprint (journal answersPrint): kept with the key it was filed under. */
+  print?: string;
   prepare(code: string): PreparedCase;
 }
 
@@ -141,11 +143,12 @@ export function reserveCodes(rt: Runtime, journal: JournalState, keys: Array<{ r
  * The units are written: they count as filed, their reservations end, and the public board shows
  * them at once (one property write).
  */
-export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ responseKey: string; code: string }>): void {
+export function markFiled(rt: Runtime, journal: JournalState, done: Array<{ responseKey: string; code: string; print?: string }>): void {
   if (done.length === 0) return;
   for (const d of done) {
     journal.filed[d.responseKey] = d.code;
     delete journal.pending[d.responseKey];
+    if (d.print) notePrint(journal, d.responseKey, d.print);
   }
   rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, journal), ...boardChanged(`f${done.length}.${done[0].code}`) });
 }
@@ -254,6 +257,6 @@ export function fileOne(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
   const writes = writesFor(unit.responseKey, unit.by, unit.prepare(code), rt, now);
   const todo = missingParts(writes, resuming ? partsPresent(ss, rt) : null);
   if (todo) writeUnit(ss, rt, todo);
-  markFiled(rt, journal, [{ responseKey: unit.responseKey, code }]);
+  markFiled(rt, journal, [{ responseKey: unit.responseKey, code, print: unit.print }]);
   return { outcome: 'filed', code, writes: todo };
 }

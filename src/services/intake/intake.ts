@@ -15,7 +15,7 @@ import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { fromVietnamWallTime, parseDmy, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
 import { prepareCase, type SubmissionInput } from '../../domain/intake';
-import { responseKey } from '../../domain/journal';
+import { keyAmong, responseKey, rowPrint } from '../../domain/journal';
 import { ERRORS, FORM, INTAKE_NOTES } from '../../i18n/vi';
 import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -24,7 +24,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { addressed, sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { fileOne, type CaseWrites } from '../cases/filing';
+import { fileOne, readJournal, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
@@ -114,9 +114,14 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   try {
     store.refresh();
     const answers = wholeAnswers(rt, byTitle, receivedAt);
-    const key = keyOfResponse(answers, receivedAt);
+    // Residents who answer in the same second with the same letters share a key; the response's
+    // row tells them apart (and tells a second delivery of one of them).
+    const row = e.range && typeof e.range.getRow === 'function' ? e.range.getRow() : 0;
+    const print = row > 0 ? rowPrint(row) : undefined;
+    const base = keyOfResponse(answers, receivedAt);
+    const key = print ? keyAmong(readJournal(store), base, print) : base;
     const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
-    const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
+    const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, print, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';
     if (filed.writes) acknowledgeNow(rt, filed.writes);

@@ -15,7 +15,7 @@ import { AUDIT_ACTION, NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { parseCaseCode, type SequenceState } from '../../domain/case-code';
 import { appendHistory } from '../../domain/case-record';
 import { prepareCase } from '../../domain/intake';
-import { advanceJournal, FILED_KEEP_MS, keysFor, type KeyParts } from '../../domain/journal';
+import { advanceJournal, FILED_KEEP_MS, keysFor, rowPrint } from '../../domain/journal';
 import { ERRORS, INTAKE_NOTES, NOTICE } from '../../i18n/vi';
 import { boardChanged } from '../platform/board-cache';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -46,13 +46,13 @@ interface Response {
   responseKey: string;
 }
 
-function withKeys(list: Array<{ receivedAt: Date; answers: RawAnswers }>): Response[] {
-  const parts: KeyParts[] = list.map((r) => ({ timestamp: r.receivedAt, group: r.answers.group ?? '', content: r.answers.content ?? '', name: r.answers.name ?? '', email: r.answers.email ?? '' }));
-  return keysFor(parts).map((key, i) => ({ ...list[i], responseKey: key }));
+function withKeys(list: Array<{ receivedAt: Date; answers: RawAnswers; row?: number }>, prints?: Record<string, string[]>): Response[] {
+  const parts = list.map((r) => ({ timestamp: r.receivedAt, group: r.answers.group ?? '', content: r.answers.content ?? '', name: r.answers.name ?? '', email: r.answers.email ?? '', ...(r.row ? { print: rowPrint(r.row) } : {}) }));
+  return keysFor(parts, prints).map((key, i) => ({ ...list[i], responseKey: key }));
 }
 
 /** Every response row of the responses tab, with its key; also the rows by number (for old keys). */
-function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { responses: Response[]; byRow: Map<number, string> } {
+function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, prints?: Record<string, string[]>): { responses: Response[]; byRow: Map<number, string> } {
   const raw = rt.schema.raw!;
   const responsesTab = ss.getSheetByName(raw.name);
   const last = responsesTab ? responsesTab.getLastRow() : 0;
@@ -70,7 +70,7 @@ function tabResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   });
   // Keys are numbered in time order, whatever order a clerk sorted the rows into.
   const ordered = [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.row - b.row);
-  const keyed = withKeys(ordered);
+  const keyed = withKeys(ordered, prints);
   const byRow = new Map<number, string>();
   ordered.forEach((r, i) => byRow.set(r.row, keyed[i].responseKey));
   return { responses: keyed, byRow };
@@ -136,7 +136,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   if (!rt.schema.raw) return none;
   const started = Date.now();
   const journal = readJournal(rt.store);
-  const tab = tabResponses(rt, ss);
+  const tab = tabResponses(rt, ss, journal.prints);
   const cases = readCaseKeys(ss, rt);
   migrateRowKeys(rt, ss, cases, tab.byRow);
   const fromForm = formResponsesSince(rt, journal.since, tab.responses, started);
