@@ -9,14 +9,9 @@ import type { StatsReport } from '../../emulator';
 import { runHourly, setUpWard, type Ward } from '../support/ward';
 import { writeCases, yearOfCases } from '../support/year-of-cases';
 
-/**
- * Seconds Apps Script would take: the emulator's cost model (emulator/core/costs.ts: requests
- * only, local calls free) where the counters carry it, else every call at 0.15 s (the flat model
- * before it, an upper bound).
- */
+/** Seconds Apps Script would take, by the emulator's cost model (emulator/core/costs.ts: its requests, local calls free). */
 function estimatedSeconds(s: StatsReport): number {
-  const ms = (s.total as { estimatedMs?: number }).estimatedMs;
-  return ms !== undefined ? ms / 1000 : s.total.calls * 0.15;
+  return s.total.estimatedMs / 1000;
 }
 
 function measure(w: Ward, run: () => unknown): StatsReport {
