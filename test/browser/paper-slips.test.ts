@@ -54,7 +54,8 @@ it('the sticker sheet: 42 stickers (40 groups, the office, the centre), 12 to an
   // Each sheet of stickers, with the page-break line Docs keeps under it, fits with room to spare:
   // a sheet that ran over would print a blank page (or a lone row) after it.
   expect(Math.min(...(await roomAtFoot(doc)))).toBeGreaterThan(10);
-  const first = await doc.locator('section.page').first().locator('td').allInnerTexts();
+  // A line a paragraph (the Docs API makes a paragraph of each line): innerText puts a blank line around each <p>.
+  const first = (await doc.locator('section.page').first().locator('td').allInnerTexts()).map((t) => t.replace(/\n+/g, '\n'));
   expect(first[0]).toContain('HÒM THƯ SỐ\nTổ dân phố 1\nQuét mã để góp ý, kiến nghị');
   const last = await doc.locator('section.page').last().innerText();
   expect(last).toContain('Trụ sở Ủy ban nhân dân phường');

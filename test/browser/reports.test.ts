@@ -155,7 +155,8 @@ it('"Báo cáo": the quarterly report is made as a Doc in the administrative lay
   const at = blocks.findIndex((b) => b.tag === 'TABLE' && b.text.startsWith('Nơi nhận:'));
   expect(at).toBeGreaterThan(0);
   expect(blocks[at - 1].text).toMatch(/^Đề nghị Ban Công tác Mặt trận các tổ dân phố chưa có ý kiến/);
-  expect(await signed.innerText()).toMatch(/TM\. BAN THƯỜNG TRỰC\nCHỦ TỊCH/);
+  // A line a paragraph (the Docs API makes a paragraph of each line): innerText puts a blank line around each <p>.
+  expect((await signed.innerText()).replace(/\n+/g, '\n')).toMatch(/TM\. BAN THƯỜNG TRỰC\nCHỦ TỊCH/);
   await signed.screenshot({ path: artifact('report-signature-page.png') });
   const pdf = await doc.pdf({ preferCSSPageSize: true });
   // A4 is 595.28 × 841.89 pt: the MediaBox of the first page says so.

@@ -46,6 +46,8 @@ const SOURCE = `
     return Docs.Documents.get(doc.getId());
   }
   function get(id) { return JSON.stringify(Docs.Documents.get(id).body.content); }
+  function create(title) { return Docs.Documents.create({ title: title }).documentId; }
+  function update(id, requests) { return Docs.Documents.batchUpdate({ requests: requests }, id); }
   function keep(id, start, end) {
     return Docs.Documents.batchUpdate({ requests: [{ updateParagraphStyle: { range: { startIndex: start, endIndex: end }, paragraphStyle: { keepWithNext: true, keepLinesTogether: true }, fields: 'keepWithNext,keepLinesTogether' } }] }, id);
   }
@@ -53,7 +55,7 @@ const SOURCE = `
     return Docs.Documents.batchUpdate({ requests: [{ updateTableRowStyle: { tableStartLocation: { index: tableStart }, rowIndices: [0], tableRowStyle: { preventOverflow: true }, fields: 'preventOverflow' } }] }, id);
   }
   function other(id) {
-    return Docs.Documents.batchUpdate({ requests: [{ updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { alignment: 'CENTER' }, fields: 'alignment' } }] }, id);
+    return Docs.Documents.batchUpdate({ requests: [{ updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { lineSpacing: 150 }, fields: 'lineSpacing' } }] }, id);
   }
 `;
 
@@ -123,6 +125,104 @@ describe('the advanced Docs service', () => {
     const docId = (readOnly.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp).create('Báo cáo').getId();
     const reader = readOnly.load({ manifest: { dependencies: DOCS, oauthScopes: [`${G}documents.readonly`] }, scripts: [['Code.js', SOURCE]], html: {} });
     expect(() => reader.call('keep', docId, 1, 2)).toThrow(`You do not have permission to call Documents.batchUpdate. Required permissions: (${G}documents || ${G}drive || ${G}drive.file).`);
+  });
+});
+
+/**
+ * Writing a whole Doc in one batchUpdate (issue 19: the documents in few calls): the content
+ * requests and the style requests, with the indexes the reference gives.
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request
+ */
+describe('the advanced Docs service writes content', () => {
+  const pt = (magnitude: number) => ({ magnitude, unit: 'PT' });
+  const at = (index: number) => ({ location: { index } });
+
+  function fresh() {
+    const { ws, app } = load({ dependencies: DOCS });
+    const id = app.call('create', 'Viết bằng API') as string;
+    const content = () => JSON.parse(app.call('get', id) as string) as Element[];
+    const update = (requests: unknown[]) => app.call('update', id, requests);
+    return { ws, app, id, content, update };
+  }
+
+  it('Documents.create makes an empty Doc (one empty paragraph) that Drive and DocumentApp see', () => {
+    const { ws, id, content } = fresh();
+    expect(content()).toEqual([{ endIndex: 1, sectionBreak: {} }, { startIndex: 1, endIndex: 2, paragraph: { elements: [{ startIndex: 1, endIndex: 2, textRun: { content: '\n' } }], paragraphStyle: {} } }]);
+    expect((ws.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp).openById(id).getName()).toBe('Viết bằng API');
+    expect((ws.globals.DriveApp as GoogleAppsScript.Drive.DriveApp).getFileById(id).getMimeType()).toBe('application/vnd.google-apps.document');
+  });
+
+  it('insertText: newlines make paragraphs, each with the style of the one it was split from; control characters are stripped', () => {
+    const { ws, id, content, update } = fresh();
+    update([{ insertText: { ...at(1), text: 'Một\nHai\u0001\nBa' } }, { updateParagraphStyle: { range: { startIndex: 1, endIndex: 5 }, paragraphStyle: { alignment: 'CENTER' }, fields: 'alignment' } }]);
+    expect(ws.documents.text(id)).toBe('Một\nHai\nBa');
+    update([{ insertText: { ...at(3), text: 'X\nY' } }]);
+    expect(ws.documents.text(id)).toBe('MộX\nYt\nHai\nBa');
+    const paragraphs = content().slice(1);
+    expect(paragraphs.map((p) => [p.startIndex, p.endIndex])).toEqual([[1, 5], [5, 8], [8, 12], [12, 15]]);
+    // "Mộ" + "X" was the centred paragraph; its second half "Yt" keeps the centring.
+    expect(ws.documents.html(id)).toMatch(/<p style="text-align:center">MộX<\/p><p style="text-align:center">Yt<\/p><p>Hai<\/p>/);
+  });
+
+  it('insertTable puts a newline before the table, so a 3×3 table asked at index 1 starts at 2 and its first cell\'s paragraph is at 5 (the tables how-to)', () => {
+    const { ws, id, content, update } = fresh();
+    // https://developers.google.com/workspace/docs/api/how-tos/tables: insert a table at 1, then text at 5.
+    update([{ insertTable: { rows: 3, columns: 3, ...at(1) } }, { insertText: { ...at(5), text: 'Hello' } }]);
+    const [, before, table, after] = content();
+    expect([before.startIndex, before.endIndex, table.startIndex, after.startIndex]).toEqual([1, 2, 2, 2 + 2 + 3 + 2 * 9 + 5]);
+    expect(table.table!.tableRows[0].tableCells[0]).toMatchObject({ startIndex: 4, endIndex: 11 });
+    expect(ws.documents.text(id).split('\n')[1]).toBe('Hello\t\t');
+  });
+
+  it('insertPageBreak ends the paragraph with a page break and starts a new one; not inside a table', () => {
+    const { ws, id, content, update } = fresh();
+    update([{ insertText: { ...at(1), text: 'Trang một' } }, { insertPageBreak: at(10) }, { insertText: { ...at(12), text: 'Trang hai' } }]);
+    const [, first, second] = content();
+    expect(first.paragraph!.elements.map((e) => Object.keys(e).filter((k) => k !== 'startIndex' && k !== 'endIndex')[0])).toEqual(['textRun', 'pageBreak', 'textRun']);
+    expect([second.startIndex, second.paragraph!.elements[0].textRun!.content]).toEqual([12, 'Trang hai\n']);
+    expect(ws.documents.html(id).match(/class="page-break"/g)).toHaveLength(1);
+    update([{ insertTable: { rows: 1, columns: 1, ...at(21) } }]);
+    expect(() => update([{ insertPageBreak: at(25) }])).toThrow('Invalid requests[0].insertPageBreak: Page breaks cannot be inserted inside a table, equation, footnote, header or footer.');
+  });
+
+  it('insertText outside a paragraph, and deleting the newline before a table, fail as the API answers; a failing batch changes nothing', () => {
+    const { ws, id, update } = fresh();
+    update([{ insertText: { ...at(1), text: 'Trên' } }, { insertTable: { rows: 1, columns: 2, ...at(5) } }]);
+    // 1–6 "Trên\n", the table from 6: its start, row 7, cell 8 ("\n" 9), cell 10 ("\n" 11), its end 12; then "\n" 13–14.
+    expect(() => update([{ insertText: { ...at(12), text: 'x' } }])).toThrow('Invalid requests[0].insertText: The insertion index must be inside the bounds of an existing paragraph.');
+    expect(() => update([{ insertText: { ...at(9), text: 'ô' } }, { deleteContentRange: { range: { startIndex: 5, endIndex: 6 } } }])).toThrow('Invalid requests[1].deleteContentRange: Invalid deletion range. Cannot delete the requested range.');
+    expect(ws.documents.text(id)).toBe('Trên\n\t\n');
+    // The newline of a paragraph followed by another paragraph may go: the two become one.
+    update([{ insertText: { ...at(13), text: 'A\nB' } }, { deleteContentRange: { range: { startIndex: 14, endIndex: 15 } } }]);
+    expect(ws.documents.text(id)).toBe('Trên\n\t\nAB');
+  });
+
+  it('styles text, paragraphs, table columns, borders and cells, and the page; the Doc view shows them', () => {
+    const { ws, id, update } = fresh();
+    update([
+      { updateDocumentStyle: { documentStyle: { pageSize: { width: pt(595.28), height: pt(841.89) }, marginTop: pt(28.35), marginBottom: pt(28.35), marginLeft: pt(34), marginRight: pt(34) }, fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight' } },
+      { insertText: { ...at(1), text: 'Tiêu đề' } },
+      { updateTextStyle: { range: { startIndex: 1, endIndex: 8 }, textStyle: { bold: true, fontSize: pt(20), weightedFontFamily: { fontFamily: 'Arial' }, backgroundColor: { color: { rgbColor: { red: 1, green: 0.953, blue: 0.769 } } } }, fields: 'bold,fontSize,weightedFontFamily,backgroundColor' } },
+      { updateParagraphStyle: { range: { startIndex: 1, endIndex: 8 }, paragraphStyle: { alignment: 'CENTER', spaceAbove: pt(12), spaceBelow: pt(4) }, fields: 'alignment,spaceAbove,spaceBelow' } },
+      { insertTable: { rows: 1, columns: 2, ...at(8) } },
+      { updateTableColumnProperties: { tableStartLocation: { index: 9 }, columnIndices: [0], tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(100) }, fields: 'width,widthType' } },
+      { updateTableCellStyle: { tableStartLocation: { index: 9 }, tableCellStyle: Object.fromEntries(['borderTop', 'borderBottom', 'borderLeft', 'borderRight'].map((b) => [b, { width: pt(0.5), dashStyle: 'SOLID', color: { color: { rgbColor: { red: 0.62, green: 0.62, blue: 0.62 } } } }])), fields: 'borderTop,borderBottom,borderLeft,borderRight' } },
+      { updateTableCellStyle: { tableRange: { tableCellLocation: { tableStartLocation: { index: 9 }, rowIndex: 0, columnIndex: 1 }, rowSpan: 1, columnSpan: 1 }, tableCellStyle: { backgroundColor: { color: { rgbColor: { red: 0.91, green: 0.933, blue: 0.969 } } } }, fields: 'backgroundColor' } },
+    ]);
+    const html = ws.documents.html(id);
+    expect(html).toContain('<p style="text-align:center;margin-top:12pt;margin-bottom:4pt"><span style="font-weight:bold;font-size:20pt;font-family:&quot;Arial&quot;;background:#fff3c4">Tiêu đề</span></p>');
+    expect(html).toContain('<table style="border:0.5pt solid #9e9e9e"><tr><td style="border:0.5pt solid #9e9e9e;width:100pt">');
+    expect(html).toContain('<td style="border:0.5pt solid #9e9e9e;background:#e8eef7">');
+    expect(html).toMatch(/size:595\.28pt 841\.89pt/);
+    // Unset in the fields: back to the default.
+    update([{ updateTextStyle: { range: { startIndex: 1, endIndex: 8 }, textStyle: {}, fields: 'bold,backgroundColor' } }]);
+    expect(ws.documents.html(id)).toContain('<span style="font-size:20pt;font-family:&quot;Arial&quot;">Tiêu đề</span>');
+    // A newline has a text style too — the one inserted before the table took the title's — and an
+    // empty paragraph is a line of its newline's font.
+    update([{ insertText: { ...at(8), text: '\n' } }, { updateTextStyle: { range: { startIndex: 8, endIndex: 10 }, textStyle: { fontSize: pt(24) }, fields: 'fontSize' } }]);
+    expect(ws.documents.html(id)).toContain('Tiêu đề</span></p><p style="text-align:center;margin-top:12pt;margin-bottom:4pt"><span style="font-weight:bold;font-size:24pt;font-family:&quot;Arial&quot;;background:#fff3c4"><br></span></p><table');
+    expect(() => update([{ updateTableColumnProperties: { tableStartLocation: { index: 10 }, tableColumnProperties: { widthType: 'FIXED_WIDTH', width: pt(3) }, fields: 'width,widthType' } }])).toThrow('The minimum column width is 5 points.');
+    expect(() => update([{ updateTableCellStyle: { tableStartLocation: { index: 8 }, tableCellStyle: {}, fields: 'backgroundColor' } }])).toThrow('Invalid requests[0].updateTableCellStyle: The provided table start location is invalid.');
   });
 });
 

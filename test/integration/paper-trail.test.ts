@@ -9,11 +9,19 @@ const documentApp = (w: Ward) => w.ws.globals.DocumentApp as GoogleAppsScript.Do
 /** A line of a table cell's text (lines split at "\n") with what is set on its first character. */
 function cellLine(doc: Doc, table: number, row: number, col: number, line: number): { text: string; bold: boolean; italic: boolean; size: number | null } {
   const cell = doc.getBody().getTables()[table].getCell(row, col);
-  const text = cell.getText();
-  const lines = text.split('\n');
-  const at = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
-  const edit = cell.editAsText();
-  return { text: lines[line], bold: edit.isBold(at) === true, italic: edit.isItalic(at) === true, size: edit.getFontSize(at) };
+  // The cell's lines, each in the paragraph that holds it (a paragraph a line, or lines broken inside one).
+  const lines: Array<{ paragraph: GoogleAppsScript.Document.Paragraph; at: number; text: string }> = [];
+  for (let i = 0; i < cell.getNumChildren(); i++) {
+    const paragraph = cell.getChild(i).asParagraph();
+    let at = 0;
+    for (const text of paragraph.getText().split('\n')) {
+      lines.push({ paragraph, at, text });
+      at += text.length + 1;
+    }
+  }
+  const { paragraph, at, text } = lines[line];
+  const edit = paragraph.editAsText();
+  return { text, bold: edit.isBold(at) === true, italic: edit.isItalic(at) === true, size: edit.getFontSize(at) };
 }
 
 /** Sets a row of "Cài đặt" by its label, as an admin types it; the hourly job applies it. */

@@ -167,7 +167,7 @@ class DocumentsModuleImpl implements DocumentsModule {
       }
     }
     // "Docs" is an advanced service: a loaded script sees it only when its manifest enables it (emulator/index.ts).
-    return { DocumentApp: expose(k, 'DocumentApp', 'DocumentApp', new DocumentApp()), Docs: docsApi(k, () => m.docs, (id) => m.unsaved.has(id)) };
+    return { DocumentApp: expose(k, 'DocumentApp', 'DocumentApp', new DocumentApp()), Docs: docsApi(k, () => m.docs, (id) => m.unsaved.has(id), (title) => m.create(title)) };
   }
 
   save(): unknown {

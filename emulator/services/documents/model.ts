@@ -50,6 +50,11 @@ export type Inline = { kind: 'image'; image: ImageData } | { kind: 'pageBreak' }
 export interface ParagraphNode {
   type: 'PARAGRAPH' | 'LIST_ITEM';
   rich: RichText;
+  /**
+   * The text style of the paragraph's newline, where the Docs API set it (an updateTextStyle range
+   * that covers it): what gives an empty paragraph its height.
+   */
+  endAttrs?: TextAttrs;
   attrs: ParagraphAttrs;
   /** Images, page breaks and horizontal rules sit inside paragraphs in Docs. */
   inlines: Inline[];

@@ -81,7 +81,9 @@ function paragraph(p: ParagraphNode): { html: string; pageBreak: boolean } {
   if (typeof p.attrs.lineSpacing === 'number' && p.attrs.lineSpacing > 0) css.push(`line-height:${Math.round(p.attrs.lineSpacing * 115) / 100}`);
   const images = p.inlines.map((x) => (x.kind === 'image' ? image(x.image) : x.kind === 'rule' ? '<hr>' : '')).join('');
   const pageBreak = p.inlines.some((x) => x.kind === 'pageBreak');
-  const body = runs(p.rich) + images || '<br>';
+  // An empty paragraph is one line of its newline's font (as the Docs API styled it).
+  const empty = p.endAttrs && style(p.endAttrs) ? `<span style="${style(p.endAttrs)}"><br></span>` : '<br>';
+  const body = runs(p.rich) + images || empty;
   if (p.type === 'LIST_ITEM') {
     const level = Math.max(0, p.nestingLevel ?? 0);
     css.push(`list-style-type:${GLYPH[p.glyphType ?? 'BULLET'] ?? 'disc'}`);

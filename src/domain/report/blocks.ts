@@ -62,6 +62,12 @@ export interface TableBlock {
   size?: number;
   /** Images at the top of a cell, above its text (a sticker's QR code). */
   cellImages?: Array<{ row: number; col: number; image: ImageBlock }>;
+  /**
+   * A list of cases (an appendix, the overdue cases, a month's published answers): as long as the
+   * period was busy — thousands of rows over a large ward's quarter. Drawn in one call, whatever
+   * its length, instead of a request per cell (services/platform/doc-requests.ts).
+   */
+  long?: boolean;
   /** No row is broken across two pages (Docs API TableRowStyle.preventOverflow): a signature block. */
   keepRowsWhole?: boolean;
 }

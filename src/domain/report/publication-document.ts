@@ -32,6 +32,7 @@ export function publicationDocument(pub: Publication, committee: string, today: 
       p(T.list, { heading: 'section', bold: true, size: 14 }),
       {
         type: 'table',
+        long: true,
         rows: [
           [`${T.code}\n${T.receivedOn}`, `${T.group}\n${T.category}\n${T.outcome}`, T.content],
           ...pub.rows.map((r) => [`${r.code}\n${r.receivedOn}`, `${r.group}\n${r.category}\n${r.outcome || r.status}`, [r.summary && T.summary(r.summary), r.answer && T.answer(r.answer)].filter(Boolean).join('\n') || '—']),

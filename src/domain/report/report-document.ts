@@ -139,7 +139,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     },
     p(O.overdue, { heading: 'subsection', bold: true }),
     f.overdue.length
-      ? { type: 'table', rows: [[O.code, O.category, O.body, O.daysLate, O.state], ...f.overdue.map((o) => [o.code, o.category, o.body || '—', num(o.workingDaysLate), o.open ? O.stillOpen : O.answeredLate])] }
+      ? { type: 'table', long: true, rows: [[O.code, O.category, O.body, O.daysLate, O.state], ...f.overdue.map((o) => [o.code, o.category, o.body || '—', num(o.workingDaysLate), o.open ? O.stillOpen : O.answeredLate])] }
       : p(O.noneOverdue),
     p(O.placeholder, { placeholder: true }),
 
@@ -156,7 +156,7 @@ export function reportDocument(input: ReportDocumentInput): DocumentSpec {
     p(A.heading, { heading: 'section', bold: true, align: 'center' }),
     p(A.intro(lower), { italic: true, align: 'center' }),
     input.appendix.length
-      ? { type: 'table', rows: [[A.code, A.receivedOn, A.group, A.category, A.channel, A.status], ...input.appendix.map((r) => [r.code, r.receivedOn, r.group, r.category, r.channel, r.status])] }
+      ? { type: 'table', long: true, rows: [[A.code, A.receivedOn, A.group, A.category, A.channel, A.status], ...input.appendix.map((r) => [r.code, r.receivedOn, r.group, r.category, r.channel, r.status])] }
       : p(A.empty),
   ].filter((b): b is Block => b !== null);
   return { name: T.name(label, input.version), page: A4_ADMINISTRATIVE, font: { family: 'Times New Roman', size: 13 }, blocks };

@@ -159,9 +159,14 @@ export abstract class Container extends Published {
     this._node.children.splice(0, this._node.children.length, emptyParagraph());
     return this._self;
   }
+  /**
+   * The section's text as one Text. Modelled for a section of one paragraph: over several, Apps
+   * Script's Text spans all of them (paragraphs joined by a newline), which the emulator's
+   * per-paragraph text does not hold — refused rather than answered from the first paragraph only.
+   */
   editAsText(): unknown {
     const first = this._node.children.find((c): c is ParagraphNode => c.type !== 'TABLE');
-    if (!first) throw new AppsScriptException('not implemented in the emulator: editAsText over a section with no paragraph');
+    if (!first || this._node.children.length > 1) throw new NotImplementedInEmulator(`${this._className}.editAsText over ${first ? 'more than one paragraph' : 'a section with no paragraph'}`);
     return makeText(this._kernel, first.rich);
   }
   /**
