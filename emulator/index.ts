@@ -25,6 +25,7 @@ import type {
   WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
+import type { LockHold, LockWaiter } from './services/lock';
 import { argsFromClient, asClientSees, responseOf, type RpcResponse } from './server/rpc';
 
 export interface WorkspaceOptions {
@@ -357,6 +358,22 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       return kernel.runExecution(fn, { kind: 'concurrent', ...opts });
     },
     executions: (): readonly ExecutionRecord[] => kernel.executions(),
+    /**
+     * Another execution comes in between two of a script's calls: `fn` (which typically runs
+     * ws.execution) runs once, just before the `nth` call of `method` ("Service:Class.method",
+     * e.g. "MailApp:MailApp.sendEmail") that a script makes from now on.
+     */
+    beforeCall: (method: string, nth: number, fn: () => void): void => kernel.beforeCall(method, nth, fn),
+    locks: {
+      /** Every hold of a lock: which, by which execution, when, how long (modelled clock), how long it was waited for. */
+      holds: (): LockHold[] => kernel.module('lock').holds(),
+      /**
+       * An execution arrives now wanting the document lock: `fn` runs as a concurrent execution at
+       * once if the lock is free, else when its holder releases it; its first tryLock then
+       * succeeds if it had waited no longer than its timeout. The result is filled in when it ran.
+       */
+      whenFree: <T>(fn: () => T, opts: RunOptions = {}): LockWaiter<T> => kernel.module('lock').whenFree(fn, opts),
+    },
 
     mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
 
@@ -395,4 +412,5 @@ export type Workspace = ReturnType<typeof createWorkspace>;
 export { AppsScriptException, NotImplementedInEmulator } from './core/errors';
 export { FORM_REFUSALS, FormValidationError, isFormValidationError } from './services/forms';
 export type { StatsReport } from './core/meter';
+export type { LockHold, LockWaiter } from './services/lock';
 export type * from './core/modules';

@@ -112,6 +112,8 @@ export class Kernel {
   private readonly stack: Execution[];
   /** Injected service failures: "Service:Class.method" → how many calls still fail. */
   private readonly faults = new Map<string, { remaining: number; message: string }>();
+  /** Interleavings: before a script's n-th call of "Service:Class.method", run a hook (once). */
+  private readonly callHooks: Array<{ key: string; remaining: number; fn: () => void }> = [];
   /** Fault sweeps: the n-th service call from now fails (0: none armed); calls made so far. */
   private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null };
   private readonly modules = new Map<string, ServiceModule>();
@@ -260,6 +262,7 @@ export class Kernel {
         throw new AppsScriptException('Exceeded maximum execution time');
       }
       this.checkAuthorization(execution.authMode, service, method);
+      if (this.callHooks.length) this.runCallHooks(`${service}:${method}`);
     }
     this.sweep.calls += 1;
     if (this.sweep.countdown > 0 && --this.sweep.countdown === 0) {
@@ -295,6 +298,24 @@ export class Kernel {
     const needed = requiredScopes(service, method);
     if (needed && !needed.some((scope) => declared.includes(scope))) {
       throw new AppsScriptException(permissionMessage(method, needed));
+    }
+  }
+
+  /**
+   * Another execution comes in between two of a script's service calls, as Apps Script runs
+   * executions side by side: `fn` runs (once) just before the `nth` call of `key`
+   * ("Service:Class.method") that a script makes from now on; the harness's own calls do not count.
+   */
+  beforeCall(key: string, nth: number, fn: () => void): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new RangeError(`beforeCall: ${nth} is not a call number`);
+    this.callHooks.push({ key, remaining: nth, fn });
+  }
+
+  private runCallHooks(key: string): void {
+    for (const hook of [...this.callHooks]) {
+      if (hook.key !== key || --hook.remaining > 0) continue;
+      this.callHooks.splice(this.callHooks.indexOf(hook), 1);
+      hook.fn();
     }
   }
 
