@@ -361,7 +361,7 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
     /**
      * Another execution comes in between two of a script's calls: `fn` (which typically runs
      * ws.execution) runs once, just before the `nth` call of `method` ("Service:Class.method",
-     * e.g. "MailApp:MailApp.sendEmail") that a script makes from now on.
+     * e.g. "MailApp:MailApp.sendEmail"; "*": any call) that a script makes from now on.
      */
     beforeCall: (method: string, nth: number, fn: () => void): void => kernel.beforeCall(method, nth, fn),
     locks: {

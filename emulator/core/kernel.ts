@@ -304,7 +304,8 @@ export class Kernel {
   /**
    * Another execution comes in between two of a script's service calls, as Apps Script runs
    * executions side by side: `fn` runs (once) just before the `nth` call of `key`
-   * ("Service:Class.method") that a script makes from now on; the harness's own calls do not count.
+   * ("Service:Class.method", or "*" for any) that a script makes from now on; the harness's own
+   * calls do not count.
    */
   beforeCall(key: string, nth: number, fn: () => void): void {
     if (!Number.isInteger(nth) || nth < 1) throw new RangeError(`beforeCall: ${nth} is not a call number`);
@@ -313,7 +314,7 @@ export class Kernel {
 
   private runCallHooks(key: string): void {
     for (const hook of [...this.callHooks]) {
-      if (hook.key !== key || --hook.remaining > 0) continue;
+      if ((hook.key !== key && hook.key !== '*') || --hook.remaining > 0) continue;
       this.callHooks.splice(this.callHooks.indexOf(hook), 1);
       hook.fn();
     }

@@ -144,3 +144,26 @@ describe('ws.locks.whenFree: an execution arrives while the document lock is hel
     expect((w.error as Error).message).toBe('boom');
   });
 });
+
+describe('ws.beforeCall and ws.locks.whenFree together', () => {
+  it('"*" matches any call; a queued execution’s wait applies to the execution it starts (a sidebar call, a trigger)', () => {
+    const { ws, LockService, PropertiesService } = setup();
+    const held = ws.execution(() => {
+      const lock = LockService.getDocumentLock()!;
+      lock.tryLock(0);
+      let inner: ReturnType<typeof ws.locks.whenFree<boolean>> | null = null;
+      ws.beforeCall('*', 3, () => {
+        inner = ws.locks.whenFree(() => ws.execution(() => LockService.getDocumentLock()!.tryLock(500), { kind: 'rpc', label: 'inner' }));
+      });
+      const props = PropertiesService.getDocumentProperties()!; // call 1
+      props.setProperty('a', '1'); // 2
+      props.setProperty('b', '1'); // 3: the other execution arrives before it
+      props.setProperty('c', '1'); // 4
+      props.setProperty('d', '1'); // 5
+      return inner!;
+    });
+    // It arrived 3 calls (450 ms) before the end released the lock: within its 500 ms.
+    expect(held.value).toBe(true);
+    expect(ws.locks.holds().find((h) => h.label === 'inner')!.waitedMs).toBe(450);
+  });
+});

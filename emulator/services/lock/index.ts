@@ -129,13 +129,18 @@ class LockTable {
     return waiter;
   }
 
-  /** For a queued execution's first try of `key`: how long it had waited when the lock was free. */
+  /**
+   * For the first try of `key` in a queued execution — or in one it started, as a sidebar call or
+   * a trigger runs as its own execution: how long it had waited when the lock was free.
+   */
   queuedWait(key: string): number | null {
-    const id = this.kernel.current().id;
-    const q = this.queued.get(id);
-    if (!q || q.key !== key) return null;
-    this.queued.delete(id);
-    return q.waitedMs;
+    for (const e of [...this.kernel.executionStack()].reverse()) {
+      const q = this.queued.get(e.id);
+      if (!q || q.key !== key) continue;
+      this.queued.delete(e.id);
+      return q.waitedMs;
+    }
+    return null;
   }
 
   holds(): LockHold[] {
