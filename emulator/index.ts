@@ -382,6 +382,8 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       inject: (service: Parameters<Kernel['injectFault']>[0], method: string, times: number, message?: string): void => kernel.injectFault(service, method, times, message),
       /** Fault sweeps: the n-th service call from now fails, whatever it is; 0 disarms. */
       failNthCall: (n: number, message?: string): void => kernel.failNthCall(n, message),
+      /** Cut-off sweeps: the execution making the n-th service call from now dies there (that call and all its later ones fail). */
+      cutOffAtCall: (n: number): void => kernel.cutOffAtCall(n),
       /** Calls made since failNthCall, and which one failed ("Service:method"), if any. */
       sweepState: () => kernel.sweepState(),
     },

@@ -115,7 +115,7 @@ export class Kernel {
   /** Interleavings: before a script's n-th call of "Service:Class.method", run a hook (once). */
   private readonly callHooks: Array<{ key: string; remaining: number; fn: () => void }> = [];
   /** Fault sweeps: the n-th service call from now fails (0: none armed); calls made so far. */
-  private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null };
+  private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null, cutOff: false, dead: null as number | null };
   private readonly modules = new Map<string, ServiceModule>();
   private readonly log: ExecutionRecord[] = [];
   private nextExecutionId = 1;
@@ -265,8 +265,15 @@ export class Kernel {
       if (this.callHooks.length) this.runCallHooks(`${service}:${method}`);
     }
     this.sweep.calls += 1;
+    if (this.sweep.dead !== null && this.executionStack().some((e) => e.id === this.sweep.dead)) {
+      // A cut-off execution: every call it (or anything it started) makes from then on fails.
+      this.meter.begin(service, method);
+      this.meter.end(null);
+      throw new AppsScriptException(this.sweep.message);
+    }
     if (this.sweep.countdown > 0 && --this.sweep.countdown === 0) {
       this.sweep.failed = `${service}:${method}`;
+      if (this.sweep.cutOff) this.sweep.dead = execution.id;
       this.meter.begin(service, method);
       this.meter.end(null);
       throw new AppsScriptException(this.sweep.message);
@@ -334,7 +341,17 @@ export class Kernel {
    * since and which one failed.
    */
   failNthCall(n: number, message = 'Service error: Spreadsheets (transient failure injected by a fault sweep)'): void {
-    this.sweep = { countdown: n, message, calls: 0, failed: null };
+    this.sweep = { countdown: n, message, calls: 0, failed: null, cutOff: false, dead: null };
+  }
+
+  /**
+   * Fault sweeps over a cut-off: the script execution making the `n`-th service call from now
+   * dies there — that call and every later one it makes throw "Exceeded maximum execution time",
+   * as when Apps Script stops an execution at its time limit; its locks are released when it
+   * ends. `sweepState()` as for failNthCall.
+   */
+  cutOffAtCall(n: number): void {
+    this.sweep = { countdown: n, message: 'Exceeded maximum execution time', calls: 0, failed: null, cutOff: true, dead: null };
   }
 
   sweepState(): { calls: number; failed: string | null; armed: boolean } {

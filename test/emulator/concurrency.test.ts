@@ -167,3 +167,33 @@ describe('ws.beforeCall and ws.locks.whenFree together', () => {
     expect(ws.locks.holds().find((h) => h.label === 'inner')!.waitedMs).toBe(450);
   });
 });
+
+describe('ws.faults.cutOffAtCall: an execution dies at its n-th call', () => {
+  it('that call and every later one of that execution fail with the time-limit error; its lock is released; other executions go on', () => {
+    const { ws, LockService, PropertiesService } = setup();
+    ws.faults.cutOffAtCall(4);
+    const seen: string[] = [];
+    expect(() =>
+      ws.execution(() => {
+        const lock = LockService.getDocumentLock()!; // 1
+        lock.tryLock(0); // 2
+        const props = PropertiesService.getDocumentProperties()!; // 3
+        try {
+          props.setProperty('a', '1'); // 4: dies here
+        } catch (e) {
+          seen.push((e as Error).message);
+        }
+        try {
+          props.setProperty('b', '1');
+        } catch (e) {
+          seen.push((e as Error).message);
+        }
+        props.getProperty('a');
+      }),
+    ).toThrow('Exceeded maximum execution time');
+    expect(seen).toEqual(['Exceeded maximum execution time', 'Exceeded maximum execution time']);
+    expect(ws.faults.sweepState().failed).toBe('PropertiesService:Properties.setProperty');
+    expect(PropertiesService.getDocumentProperties()!.getKeys()).toEqual([]);
+    expect(ws.execution(() => LockService.getDocumentLock()!.tryLock(0))).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { BLANK_SHEET_NAMES, SETTINGS_TAB } from '../../domain/vocabulary';
 import { SETTINGS_PROBLEMS } from '../../i18n/settings';
-import { parseSettings, policeBody, roleOf, type Settings } from '../../domain/settings';
+import { parseSettings, policeBody, roleOf, type Settings, type SettingsTables } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -19,8 +19,10 @@ import { readHeader, type TabMap } from '../platform/sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from '../platform/sheets/tabs';
 import { lookupSecret } from '../access/keys';
 import { webAppUrl } from '../platform/web-app';
-import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from '../platform/settings-tabs';
-import { DeniedError, logError } from '../platform/errors';
+import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS, type SettingsTabSpec } from '../platform/settings-tabs';
+import { BusyError, DeniedError, logError } from '../platform/errors';
+import { withDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../cases/filing';
 import { ensureTemplates } from '../documents/paper-trail';
 
@@ -144,11 +146,18 @@ export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
   return changed;
 }
 
+/**
+ * Setup writes the ward's tabs and properties under the document lock, so it never races an
+ * intake or an action: in two holds, each short — the tabs (created or upgraded), then the
+ * schema, the settings and what depends on them. Between them, without the lock, it does what
+ * touches no data: the form, the triggers, the paper templates, the protections (a re-run's
+ * hundred calls). When the lock cannot be had in time it says so in Vietnamese: before the first
+ * hold nothing is written; before the second, what the first wrote is complete in itself (added
+ * columns stay empty until the schema names them) and running setup again finishes the rest.
+ */
 export function runSetup(user: string): SetupReport {
   const ss = SpreadsheetApp.getActive();
   const store = DocumentStore.open();
-  const created: string[] = [];
-  const repaired: string[] = [];
 
   // Who may set up: on a fresh spreadsheet, whoever runs it (and becomes its first admin);
   // once the staff tab exists, only its admins.
@@ -158,6 +167,74 @@ export function runSetup(user: string): SetupReport {
   const member = roleOf(existing.settings, user);
   if (staffTabExists && !can(member && { ...member, via: 'spreadsheet' }, 'setup')) throw new SetupDenied(SETUP.notAdmin);
 
+  const made = withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(SETUP.busy), () => ensureTabs(ss, tables, missing, user));
+  const { settings, parsed, tabs, created, repaired } = made;
+  let changed = made.changed;
+
+  store.refresh();
+  const oldSchema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
+  const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
+  if (formResult.created) created.push(SETUP.form);
+  repaired.push(...formResult.repaired);
+  changed = changed || formResult.created || formResult.repaired.length > 0;
+  const form = formResult.form;
+  const texts = JSON.stringify(formTexts(settings, webAppUrl()));
+  const rawSheet = findResponsesSheet(ss, form);
+  if (!rawSheet) throw new Error(SETUP.noResponsesTab);
+  const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
+  const rawColumns: Record<string, number> = { timestamp: 1 };
+  const formerColumns: Record<string, number[]> = {};
+  for (const key of Object.keys(RAW_TITLES) as Array<keyof typeof RAW_TITLES>) {
+    const found = titlesOf(key).map((t) => rawHeader.indexOf(t)).filter((i) => i >= 0).map((i) => i + 1);
+    if (found.length) rawColumns[key] = found[0];
+    if (found.length > 1) formerColumns[key] = found.slice(1);
+  }
+  if (applyAccess(ss, settings, rawSheet)) changed = true;
+  const triggers = ensureTriggers(ss, store, user);
+  changed = changed || triggers.changed;
+  const paper = ensureTemplates(oldSchema?.templates);
+  if (paper.created) created.push(SETUP.templates);
+  const schema: SchemaState = {
+    version: SCHEMA_VERSION,
+    tabs,
+    raw: { name: rawSheet.getName(), columns: rawColumns, formerColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
+    formId: form.getId(),
+    formUrl: form.getPublishedUrl(),
+    spreadsheetUrl: ss.getUrl(),
+    templates: paper.templates,
+  };
+
+  const committed = withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(SETUP.busyHalfway), () => {
+    store.refresh();
+    let more = false;
+    if (store.get(PROPERTY_NAMES.formTexts) !== texts) store.set(PROPERTY_NAMES.formTexts, texts);
+    lookupSecret(store); // made here, under setup, before any case needs a lookup key
+    // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
+    if (!oldSchema && !store.get(PROPERTY_NAMES.secretsMigrated)) store.set(PROPERTY_NAMES.secretsMigrated, new Date().toISOString());
+    if (store.get(PROPERTY_NAMES.accessFor) !== JSON.stringify(settings.staff)) store.set(PROPERTY_NAMES.accessFor, JSON.stringify(settings.staff));
+    if (JSON.stringify(schema) !== JSON.stringify(store.getJson<SchemaState>(PROPERTY_NAMES.schema))) {
+      store.setJson(PROPERTY_NAMES.schema, schema);
+      more = true;
+    }
+    if (storeSettings(store, settings)) more = true;
+    // Rows kept from an older layout get their inbox index now, not at the next hourly run.
+    if (backfillIndex(ss, loadRuntime(store)) > 0) more = true;
+    const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
+    const fresh = parsed.problems.filter((p) => !known.includes(p));
+    if (fresh.length) {
+      fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
+      store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
+    }
+    return more;
+  });
+  changed = changed || committed;
+  return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed, policeMissing: !policeBody(settings)?.email };
+}
+
+/** The settings tabs and the managed tabs: created when missing, upgraded with missing columns (under the document lock). */
+function ensureTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables, missing: SettingsTabSpec[], user: string) {
+  const created: string[] = [];
+  const repaired: string[] = [];
   for (const spec of missing) {
     tables[spec.key] = createSettingsTab(ss, spec, user);
     created.push(SETUP.tab(spec.name));
@@ -169,7 +246,6 @@ export function runSetup(user: string): SetupReport {
   const parsed = parseSettings(tables);
   const settings: Settings = parsed.settings;
 
-  const oldSchema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
   const tabs = {} as Record<TabKey, TabMap>;
   let changed = created.length > 0;
   for (const key of TAB_KEYS) {
@@ -197,58 +273,7 @@ export function runSetup(user: string): SetupReport {
       changed = true;
     }
   }
-
-  const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
-  if (formResult.created) created.push(SETUP.form);
-  repaired.push(...formResult.repaired);
-  changed = changed || formResult.created || formResult.repaired.length > 0;
-  const form = formResult.form;
-  store.set(PROPERTY_NAMES.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
-  lookupSecret(store); // made here, under setup, before any case needs a lookup key
-  // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
-  if (!oldSchema && !store.get(PROPERTY_NAMES.secretsMigrated)) store.set(PROPERTY_NAMES.secretsMigrated, new Date().toISOString());
-  const rawSheet = findResponsesSheet(ss, form);
-  if (!rawSheet) throw new Error(SETUP.noResponsesTab);
-  const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
-  const rawColumns: Record<string, number> = { timestamp: 1 };
-  const formerColumns: Record<string, number[]> = {};
-  for (const key of Object.keys(RAW_TITLES) as Array<keyof typeof RAW_TITLES>) {
-    const found = titlesOf(key).map((t) => rawHeader.indexOf(t)).filter((i) => i >= 0).map((i) => i + 1);
-    if (found.length) rawColumns[key] = found[0];
-    if (found.length > 1) formerColumns[key] = found.slice(1);
-  }
-
-  if (applyAccess(ss, settings, rawSheet)) changed = true;
-  if (store.get(PROPERTY_NAMES.accessFor) !== JSON.stringify(settings.staff)) store.set(PROPERTY_NAMES.accessFor, JSON.stringify(settings.staff));
-
-  const triggers = ensureTriggers(ss, store, user);
-  changed = changed || triggers.changed;
-
-  const paper = ensureTemplates(oldSchema?.templates);
-  if (paper.created) created.push(SETUP.templates);
-  const schema: SchemaState = {
-    version: SCHEMA_VERSION,
-    tabs,
-    raw: { name: rawSheet.getName(), columns: rawColumns, formerColumns, width: rawHeader.length, locale: ss.getSpreadsheetLocale() },
-    formId: form.getId(),
-    formUrl: form.getPublishedUrl(),
-    spreadsheetUrl: ss.getUrl(),
-    templates: paper.templates,
-  };
-  if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
-    store.setJson(PROPERTY_NAMES.schema, schema);
-    changed = true;
-  }
-  if (storeSettings(store, settings)) changed = true;
-  // Rows kept from an older layout get their inbox index now, not at the next hourly run.
-  if (backfillIndex(ss, loadRuntime(store)) > 0) changed = true;
-  const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
-  const fresh = parsed.problems.filter((p) => !known.includes(p));
-  if (fresh.length) {
-    fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
-    store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
-  }
-  return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed, policeMissing: !policeBody(settings)?.email };
+  return { settings, parsed, tabs, created, repaired, changed };
 }
 
 export function describeSetup(report: SetupReport, user: string): string {
