@@ -119,6 +119,30 @@ describe('no step of the hourly job holds the lock longer than a staff action wa
     expect(held).toBeLessThan(30_000);
   });
 
+  it('the outbox’s holds do not grow with its history: 20,000 sent messages above the 3 to send change nothing under the lock', () => {
+    const outboxHolds = (history: number): number[] => {
+      const w = withWaitingMail();
+      if (history) {
+        const sheet = w.SpreadsheetApp.getActive().getSheetByName(OUTBOX)!;
+        const width = sheet.getLastColumn();
+        const header = sheet.getRange(1, 1, 1, width).getValues()[0] as string[];
+        const waiting = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
+        const old = Array.from({ length: history }, (_, i) =>
+          header.map((h) => ({ 'Mã thư': `TN-old-${i}`, 'Tạo lúc': new Date('2025-03-01T02:00:00Z'), 'Loại thư': 'Xác nhận', 'Mã ý kiến': `GY-2025-${String(i + 1).padStart(5, '0')}`, 'Người nhận': 'người gửi', 'Tiêu đề': 'Đã tiếp nhận', 'Nội dung': 'Kính gửi …', 'Trạng thái': 'Đã gửi', 'Gửi lúc': new Date('2025-03-01T03:00:00Z'), 'Số lần thử': 1, 'Lỗi': '' })[h] ?? ''),
+        );
+        sheet.insertRowsAfter(sheet.getMaxRows(), history);
+        sheet.getRange(2, 1, history + waiting.length, width).setValues([...old, ...waiting]);
+      }
+      const before = w.ws.logs().length;
+      runHourly(w);
+      expect(w.ws.mail.outbox()).toHaveLength(3);
+      return w.ws.logs().slice(before).map((l) => /^outbox: document lock held (\d+) ms$/.exec(l.message)?.[1]).filter(Boolean).map(Number);
+    };
+    const small = outboxHolds(0);
+    expect(small).toHaveLength(2); // the claim and the record
+    expect(outboxHolds(20_000)).toEqual(small);
+  });
+
   it('5,000 responses to file ("Đồng bộ lại" after a day without the intake trigger): filed in chunks, each hold under 10 s', () => {
     const STOP = "function stopIntake() { ScriptApp.getProjectTriggers().filter(function (t) { return t.getHandlerFunction() === 'onFormSubmitIntake'; }).forEach(function (t) { ScriptApp.deleteTrigger(t); }); }";
     const fresh = wardFactory((w) => {

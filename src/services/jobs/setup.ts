@@ -148,12 +148,12 @@ export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
 
 /**
  * Setup writes the ward's tabs and properties under the document lock, so it never races an
- * intake or an action: in two holds, each short — the tabs (created or upgraded), then the
- * schema, the settings and what depends on them. Between them, without the lock, it does what
+ * intake or an action: in short holds — each tab (created or upgraded), then the schema, the
+ * settings and what depends on them. Between them, without the lock, it does what
  * touches no data: the form, the triggers, the paper templates, the protections (a re-run's
  * hundred calls). When the lock cannot be had in time it says so in Vietnamese: before the first
- * hold nothing is written; before the second, what the first wrote is complete in itself (added
- * columns stay empty until the schema names them) and running setup again finishes the rest.
+ * hold nothing is written; later, what the holds before wrote is complete in itself (a new tab,
+ * added columns that stay empty until the schema names them) and running setup again finishes the rest.
  */
 export function runSetup(user: string): SetupReport {
   const ss = SpreadsheetApp.getActive();
@@ -167,7 +167,14 @@ export function runSetup(user: string): SetupReport {
   const member = roleOf(existing.settings, user);
   if (staffTabExists && !can(member && { ...member, via: 'spreadsheet' }, 'setup')) throw new SetupDenied(SETUP.notAdmin);
 
-  const made = withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(SETUP.busy), () => ensureTabs(ss, tables, missing, user));
+  // Each hold of the lock short: one tab at a time. Refused before the first, nothing is written.
+  let held = false;
+  const locked = <T>(fn: () => T): T =>
+    withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(held ? SETUP.busyHalfway : SETUP.busy), () => {
+      held = true;
+      return fn();
+    });
+  const made = ensureTabs(ss, tables, missing, user, locked);
   const { settings, parsed, tabs, created, repaired } = made;
   let changed = made.changed;
 
@@ -204,7 +211,7 @@ export function runSetup(user: string): SetupReport {
     templates: paper.templates,
   };
 
-  const committed = withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(SETUP.busyHalfway), () => {
+  const committed = locked(() => {
     store.refresh();
     let more = false;
     if (store.get(PROPERTY_NAMES.formTexts) !== texts) store.set(PROPERTY_NAMES.formTexts, texts);
@@ -231,16 +238,20 @@ export function runSetup(user: string): SetupReport {
   return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed, policeMissing: !policeBody(settings)?.email };
 }
 
-/** The settings tabs and the managed tabs: created when missing, upgraded with missing columns (under the document lock). */
-function ensureTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables, missing: SettingsTabSpec[], user: string) {
+/**
+ * The settings tabs and the managed tabs: created when missing, upgraded with missing columns —
+ * each tab under its own hold of the document lock (`locked`), so a fresh spreadsheet's dozen
+ * new tabs never keep it for half a minute.
+ */
+function ensureTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables, missing: SettingsTabSpec[], user: string, locked: <T>(fn: () => T) => T) {
   const created: string[] = [];
   const repaired: string[] = [];
   for (const spec of missing) {
-    tables[spec.key] = createSettingsTab(ss, spec, user);
+    tables[spec.key] = locked(() => createSettingsTab(ss, spec, user));
     created.push(SETUP.tab(spec.name));
   }
   if (!missing.some((m) => m.key === 'general')) {
-    const added = addMissingGeneralRows(ss, tables);
+    const added = locked(() => addMissingGeneralRows(ss, tables));
     if (added.length) repaired.push(SETUP.rowsOf(added, SETTINGS_TAB.general.name));
   }
   const parsed = parseSettings(tables);
@@ -250,19 +261,21 @@ function ensureTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: Settin
   let changed = created.length > 0;
   for (const key of TAB_KEYS) {
     const spec = TABS[key];
-    const sheet = ss.getSheetByName(spec.name);
-    if (!sheet) {
-      tabs[key] = createTab(ss, spec);
-      created.push(SETUP.tab(spec.name));
-      changed = true;
-    } else {
-      const { tab, added } = upgradeTab(sheet, spec);
-      tabs[key] = tab;
-      if (added.length) {
-        repaired.push(SETUP.columnsOf(added, spec.name));
+    locked(() => {
+      const sheet = ss.getSheetByName(spec.name);
+      if (!sheet) {
+        tabs[key] = createTab(ss, spec);
+        created.push(SETUP.tab(spec.name));
         changed = true;
+      } else {
+        const { tab, added } = upgradeTab(sheet, spec);
+        tabs[key] = tab;
+        if (added.length) {
+          repaired.push(SETUP.columnsOf(added, spec.name));
+          changed = true;
+        }
       }
-    }
+    });
   }
 
   // A fresh spreadsheet's empty "Sheet1" / "Trang tính1" is only in the way of the staff.

@@ -1,9 +1,10 @@
 /**
  * Sending what waits in the outbox, in three phases so that the document lock is never held
  * while mail leaves (a send is a service call; a hundred take a minute):
- * 1. claim (under the lock, one write): settle what earlier runs left (their marks say whether a
- *    message left), then mark the messages to send "Đang gửi" with the claim's time in "Gửi lúc";
- *    their addresses, names and secrets are put in now, in memory only;
+ * 0. scan (no lock): where the rows still to settle begin, and the addresses and keys they need;
+ * 1. claim (under the lock, one write, only the rows from there on): settle what earlier runs left
+ *    (their marks say whether a message left), then mark the messages to send "Đang gửi" with the
+ *    claim's time in "Gửi lúc"; their addresses, names and secrets are put in now, in memory only;
  * 2. send (no lock): each message noted "sending" then "sent" in its document property
  *    "out.<id>" around MailApp.sendEmail (platform/outbox sendTracked), as before;
  * 3. record (under the lock, one write): each claimed row says what became of its message.
@@ -46,16 +47,6 @@ export interface ClaimedMail {
   code: string;
 }
 
-export interface Claim {
-  /** When the rows were marked (their "Gửi lúc" while "Đang gửi"). */
-  at: number;
-  mails: ClaimedMail[];
-  /** Messages whose marks the tab now makes permanent: forget them (forgetMarks). */
-  forget: string[];
-  /** What the claim settled of earlier runs, and what still waits beyond it. */
-  result: DrainResult;
-}
-
 export type SendOutcome = { id: string; state: 'sent'; at: Date } | { id: string; state: 'threw'; error: string } | { id: string; state: 'unsent' };
 
 type Row = Record<string, unknown>;
@@ -65,12 +56,57 @@ const PENDING = new Set<string>([OUTBOX_STATUS.waiting, OUTBOX_STATUS.sending]);
 
 const noResult = (): DrainResult => ({ sent: 0, waiting: 0, uncertain: 0, failed: 0 });
 
-/** Phase 1, under the document lock (the caller holds it and has refreshed the store). */
-export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): Claim {
-  const claim: Claim = { at: now.getTime(), mails: [], forget: [], result: noResult() };
+/**
+ * What the claim needs that no lock protects, read before it: where the rows still to settle
+ * begin (every row above is final: sent, failed, duplicate, to check — and never written again),
+ * the ids above that (a message queued again later is a duplicate), and the residents' addresses
+ * and the cases' keys (edited by hand or by key issues whose numbers the properties keep, never
+ * under the lock anyway). So the claim under the lock reads only the rows from `first` on.
+ */
+export interface OutboxScan {
+  /** The first row not final, and the last row read; none: nothing to do (first > last). */
+  first: number;
+  last: number;
+  earlierIds: Set<string>;
+  residents: Map<string, { email: string; name: string }>;
+  keyOf: CaseKeyOf;
+}
+
+export interface Claim {
+  /** When the rows were marked (their "Gửi lúc" while "Đang gửi"). */
+  at: number;
+  /** The stretch of rows it read and wrote. */
+  first: number;
+  last: number;
+  mails: ClaimedMail[];
+  /** Messages whose marks the tab now makes permanent: forget them (forgetMarks). */
+  forget: string[];
+  /** What the claim settled of earlier runs, and what still waits beyond it. */
+  result: DrainResult;
+}
+
+/** Phase 0, without the lock: the id and status columns read whole, the rest only when something waits. */
+export function scanOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OutboxScan {
   const outbox = rt.table('outbox', ss);
-  const records: Row[] = outbox.rows();
-  if (records.length === 0) return claim;
+  const statuses = outbox.rows(['status']);
+  const open = statuses.find((r) => !FINAL.has(String(r.status)));
+  const scan: OutboxScan = { first: open?.row ?? statuses.length + 2, last: statuses.length + 1, earlierIds: new Set(), residents: new Map(), keyOf: () => null };
+  if (!open) return scan;
+  const ids = outbox.rows(['id'], scan.last);
+  for (const r of ids) if (r.row < scan.first) scan.earlierIds.add(String(r.id));
+  const pending = outbox.rows(['code', 'recipient', 'body', 'status'], scan.last, scan.first).filter((r) => PENDING.has(String(r.status)));
+  scan.residents = residentContacts(rt, ss, pending.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+  // The cases' response keys, read only when a message to send carries a lookup key.
+  if (pending.some((r) => String(r.body).includes(KEY_SLOT))) scan.keyOf = caseKeys(rt, ss);
+  return scan;
+}
+
+/** Phase 1, under the document lock (the caller holds it and has refreshed the store): rows `scan.first`..`scan.last` only. */
+export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, scan: OutboxScan, now: Date = new Date()): Claim {
+  const claim: Claim = { at: now.getTime(), first: scan.first, last: scan.last, mails: [], forget: [], result: noResult() };
+  if (scan.first > scan.last) return claim;
+  const outbox = rt.table('outbox', ss);
+  const records: Row[] = outbox.rows(undefined, scan.last, scan.first);
   const before = records.map((r) => String(r.status));
   const marks = rt.store.withPrefix(PROPERTY_NAMES.outboxMark);
 
@@ -97,7 +133,7 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   }
 
   // A message queued twice (a retried action) leaves once: later rows with an id seen before are duplicates.
-  const ids = new Set<string>();
+  const ids = new Set(scan.earlierIds);
   for (const r of records) {
     const id = String(r.id);
     if (ids.has(id) && r.status === OUTBOX_STATUS.waiting) r.status = OUTBOX_STATUS.duplicate;
@@ -105,40 +141,35 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   }
 
   const waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting);
-  if (waiting.length) {
-    const quota = MailApp.getRemainingDailyQuota();
-    const residents = residentContacts(rt, ss, waiting.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
-    // The cases' response keys, read only when a waiting message carries a lookup key.
-    const keyOf: CaseKeyOf = waiting.some((r) => String(r.body).includes(KEY_SLOT)) ? caseKeys(rt, ss) : () => null;
-    for (const r of waiting) {
-      if (claim.mails.length >= quota) break;
-      const resident = r.recipient === RESIDENT_RECIPIENT ? residents.get(String(r.code)) : undefined;
-      const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
-      if (!to || !checkEmail(to).valid) {
-        r.status = OUTBOX_STATUS.failed;
-        r.error = ERRORS.noValidEmail;
-        continue;
-      }
-      try {
-        const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
-        const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, keyOf, now);
-        claim.mails.push({ id: String(r.id), to, subject: String(r.subject), body, code: String(r.code) });
-        r.status = OUTBOX_STATUS.sending;
-        r.sentAt = now;
-        r.error = '';
-      } catch (e) {
-        // A placeholder that cannot be filled: the message is not sent, ever — never unfilled.
-        if (!(e instanceof SecretUnavailable)) throw e;
-        r.status = OUTBOX_STATUS.failed;
-        r.error = e.message;
-      }
+  const quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;
+  for (const r of waiting) {
+    if (claim.mails.length >= quota) break;
+    const resident = r.recipient === RESIDENT_RECIPIENT ? scan.residents.get(String(r.code)) : undefined;
+    const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
+    if (!to || !checkEmail(to).valid) {
+      r.status = OUTBOX_STATUS.failed;
+      r.error = ERRORS.noValidEmail;
+      continue;
+    }
+    try {
+      const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
+      const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, scan.keyOf, now);
+      claim.mails.push({ id: String(r.id), to, subject: String(r.subject), body, code: String(r.code) });
+      r.status = OUTBOX_STATUS.sending;
+      r.sentAt = now;
+      r.error = '';
+    } catch (e) {
+      // A placeholder that cannot be filled: the message is not sent, ever — never unfilled.
+      if (!(e instanceof SecretUnavailable)) throw e;
+      r.status = OUTBOX_STATUS.failed;
+      r.error = e.message;
     }
   }
 
   // What happened to the mails whose case waits for them, noted before the tab says it.
   noteReports(rt, records.filter((r, i) => PENDING.has(before[i]) && FINAL.has(String(r.status))));
-  if (records.some((r, i) => r.status !== before[i])) writeStatuses(rt, ss, records);
-  claim.forget = settledMarks(records, marks);
+  if (records.some((r, i) => r.status !== before[i])) writeStatuses(rt, ss, scan.first, records);
+  claim.forget = settledMarks(records, scan.earlierIds, marks);
   claim.result = {
     sent: records.filter((r, i) => r.status === OUTBOX_STATUS.sent && before[i] !== OUTBOX_STATUS.sent).length,
     waiting: records.filter((r) => r.status === OUTBOX_STATUS.waiting).length,
@@ -175,8 +206,7 @@ export function sendClaimed(rt: Runtime, claim: Claim): SendOutcome[] {
 export function recordSent(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, claim: Claim, outcomes: SendOutcome[]): DrainResult {
   const result = noResult();
   if (outcomes.length === 0) return result;
-  const outbox = rt.table('outbox', ss);
-  const records: Row[] = outbox.rows();
+  const records: Row[] = rt.table('outbox', ss).rows(undefined, claim.last, claim.first);
   // A claimed row is the one row of its id in flight (a second row of an id is a duplicate, never claimed).
   const inFlight = new Map<string, Row>();
   for (const r of records) if (r.status === OUTBOX_STATUS.sending) inFlight.set(String(r.id), r);
@@ -204,7 +234,7 @@ export function recordSent(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreads
     }
   }
   noteReports(rt, sent);
-  writeStatuses(rt, ss, records);
+  writeStatuses(rt, ss, claim.first, records);
   claim.forget.push(...sent.map((r) => String(r.id)));
   result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;
   return result;
@@ -215,17 +245,17 @@ export function forgetMarks(rt: Runtime, ids: string[]): void {
   rt.store.removeMany(ids.map((id) => PROPERTY_NAMES.outboxMark + id));
 }
 
-/** One write for every row's status, time, attempts and error. */
-function writeStatuses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, records: Row[]): void {
+/** One write for the status, time, attempts and error of the rows from `first`. */
+function writeStatuses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, first: number, records: Row[]): void {
   rt.table('outbox', ss).updateRows(
-    2,
+    first,
     records.map((r) => ({ status: r.status, sentAt: r.sentAt, attempts: r.attempts, error: r.error })),
   );
 }
 
-/** The marks of messages the tab now records for good. */
-function settledMarks(records: Row[], marks: Record<string, string>): string[] {
-  const done = new Set(records.filter((r) => FINAL.has(String(r.status))).map((r) => String(r.id)));
+/** The marks of messages the tab now records for good (the rows above the stretch are all final). */
+function settledMarks(records: Row[], earlierIds: Set<string>, marks: Record<string, string>): string[] {
+  const done = new Set([...earlierIds, ...records.filter((r) => FINAL.has(String(r.status))).map((r) => String(r.id))]);
   const pending = new Set(records.filter((r) => PENDING.has(String(r.status))).map((r) => String(r.id)));
   return Object.keys(marks).filter((id) => done.has(id) && !pending.has(id));
 }
