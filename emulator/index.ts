@@ -25,6 +25,7 @@ import type {
   WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
+import type { LockHold, LockWaiter } from './services/lock';
 import { argsFromClient, asClientSees, responseOf, type RpcResponse } from './server/rpc';
 
 export interface WorkspaceOptions {
@@ -357,6 +358,22 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       return kernel.runExecution(fn, { kind: 'concurrent', ...opts });
     },
     executions: (): readonly ExecutionRecord[] => kernel.executions(),
+    /**
+     * Another execution comes in between two of a script's calls: `fn` (which typically runs
+     * ws.execution) runs once, just before the `nth` call of `method` ("Service:Class.method",
+     * e.g. "MailApp:MailApp.sendEmail"; "*": any call) that a script makes from now on.
+     */
+    beforeCall: (method: string, nth: number, fn: () => void): void => kernel.beforeCall(method, nth, fn),
+    locks: {
+      /** Every hold of a lock: which, by which execution, when, how long (modelled clock), how long it was waited for. */
+      holds: (): LockHold[] => kernel.module('lock').holds(),
+      /**
+       * An execution arrives now wanting the document lock: `fn` runs as a concurrent execution at
+       * once if the lock is free, else when its holder releases it; its first tryLock then
+       * succeeds if it had waited no longer than its timeout. The result is filled in when it ran.
+       */
+      whenFree: <T>(fn: () => T, opts: RunOptions = {}): LockWaiter<T> => kernel.module('lock').whenFree(fn, opts),
+    },
 
     mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
 
@@ -365,6 +382,8 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
       inject: (service: Parameters<Kernel['injectFault']>[0], method: string, times: number, message?: string): void => kernel.injectFault(service, method, times, message),
       /** Fault sweeps: the n-th service call from now fails, whatever it is; 0 disarms. */
       failNthCall: (n: number, message?: string): void => kernel.failNthCall(n, message),
+      /** Cut-off sweeps: the execution making the n-th service call from now dies there (that call and all its later ones fail). */
+      cutOffAtCall: (n: number): void => kernel.cutOffAtCall(n),
       /** Calls made since failNthCall, and which one failed ("Service:method"), if any. */
       sweepState: () => kernel.sweepState(),
     },
@@ -396,4 +415,5 @@ export { AppsScriptException, NotImplementedInEmulator } from './core/errors';
 export { FORM_REFUSALS, FormValidationError, isFormValidationError } from './services/forms';
 export type { Counts, ServiceStats, StatsReport } from './core/meter';
 export { COST_TABLE, costOf, type CallKind, type CostRule } from './core/costs';
+export type { LockHold, LockWaiter } from './services/lock';
 export type * from './core/modules';

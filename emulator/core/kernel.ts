@@ -115,8 +115,10 @@ export class Kernel {
   private readonly writeBatchOpen = new WeakSet<Execution>();
   /** Injected service failures: "Service:Class.method" → how many calls still fail. */
   private readonly faults = new Map<string, { remaining: number; message: string }>();
+  /** Interleavings: before a script's n-th call of "Service:Class.method", run a hook (once). */
+  private readonly callHooks: Array<{ key: string; remaining: number; fn: () => void }> = [];
   /** Fault sweeps: the n-th service call from now fails (0: none armed); calls made so far. */
-  private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null };
+  private sweep = { countdown: 0, message: '', calls: 0, failed: null as string | null, cutOff: false, dead: null as number | null };
   private readonly modules = new Map<string, ServiceModule>();
   private readonly log: ExecutionRecord[] = [];
   private nextExecutionId = 1;
@@ -263,11 +265,19 @@ export class Kernel {
         throw new AppsScriptException('Exceeded maximum execution time');
       }
       this.checkAuthorization(execution.authMode, service, method);
+      if (this.callHooks.length) this.runCallHooks(`${service}:${method}`);
     }
     this.sweep.calls += 1;
     const requestMs = this.requestCost(execution, service, method);
+    if (this.sweep.dead !== null && this.executionStack().some((e) => e.id === this.sweep.dead)) {
+      // A cut-off execution: every call it (or anything it started) makes from then on fails.
+      this.meter.begin(service, method, requestMs);
+      this.meter.end(null);
+      throw new AppsScriptException(this.sweep.message);
+    }
     if (this.sweep.countdown > 0 && --this.sweep.countdown === 0) {
       this.sweep.failed = `${service}:${method}`;
+      if (this.sweep.cutOff) this.sweep.dead = execution.id;
       this.meter.begin(service, method, requestMs);
       this.meter.end(null);
       throw new AppsScriptException(this.sweep.message);
@@ -328,6 +338,25 @@ export class Kernel {
   }
 
   /**
+   * Another execution comes in between two of a script's service calls, as Apps Script runs
+   * executions side by side: `fn` runs (once) just before the `nth` call of `key`
+   * ("Service:Class.method", or "*" for any) that a script makes from now on; the harness's own
+   * calls do not count.
+   */
+  beforeCall(key: string, nth: number, fn: () => void): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new RangeError(`beforeCall: ${nth} is not a call number`);
+    this.callHooks.push({ key, remaining: nth, fn });
+  }
+
+  private runCallHooks(key: string): void {
+    for (const hook of [...this.callHooks]) {
+      if ((hook.key !== key && hook.key !== '*') || --hook.remaining > 0) continue;
+      this.callHooks.splice(this.callHooks.indexOf(hook), 1);
+      hook.fn();
+    }
+  }
+
+  /**
    * Makes the next `times` calls of a method fail as Apps Script services do now and then
    * ("Service Spreadsheets failed while accessing document with id …"), to prove nothing is lost.
    */
@@ -341,7 +370,17 @@ export class Kernel {
    * since and which one failed.
    */
   failNthCall(n: number, message = 'Service error: Spreadsheets (transient failure injected by a fault sweep)'): void {
-    this.sweep = { countdown: n, message, calls: 0, failed: null };
+    this.sweep = { countdown: n, message, calls: 0, failed: null, cutOff: false, dead: null };
+  }
+
+  /**
+   * Fault sweeps over a cut-off: the script execution making the `n`-th service call from now
+   * dies there — that call and every later one it makes throw "Exceeded maximum execution time",
+   * as when Apps Script stops an execution at its time limit; its locks are released when it
+   * ends. `sweepState()` as for failNthCall.
+   */
+  cutOffAtCall(n: number): void {
+    this.sweep = { countdown: n, message: 'Exceeded maximum execution time', calls: 0, failed: null, cutOff: true, dead: null };
   }
 
   sweepState(): { calls: number; failed: string | null; armed: boolean } {

@@ -5,6 +5,7 @@
  * they see only the globals each module returns from `globals()`.
  */
 import type { ExecutionOptions } from './execution';
+import type { LockHold, LockWaiter } from '../services/lock';
 
 export interface ServiceModule {
   readonly name: string;
@@ -340,8 +341,14 @@ export interface LoggerModule extends ServiceModule {
   entries(): LogEntry[];
 }
 
+export interface LockModule extends ServiceModule {
+  readonly name: 'lock';
+  holds(): LockHold[];
+  whenFree<T>(fn: () => T, options?: ExecutionOptions): LockWaiter<T>;
+}
+
 export interface SimpleModule extends ServiceModule {
-  readonly name: 'lock' | 'properties' | 'cache' | 'session' | 'utilities' | 'content' | 'charts';
+  readonly name: 'properties' | 'cache' | 'session' | 'utilities' | 'content' | 'charts';
 }
 
 export interface ModuleMap {
@@ -353,7 +360,7 @@ export interface ModuleMap {
   documents: DocumentsModule;
   drive: DriveModule;
   logger: LoggerModule;
-  lock: SimpleModule;
+  lock: LockModule;
   properties: SimpleModule;
   cache: SimpleModule;
   session: SimpleModule;

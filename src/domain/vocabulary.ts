@@ -125,6 +125,8 @@ export const OUTBOX_KIND = { acknowledgement: 'Báo tiếp nhận' } as const;
 /** The outbox tab's "Trạng thái": the sender reads it back to decide what to send. */
 export const OUTBOX_STATUS = {
   waiting: 'Chờ gửi',
+  /** Claimed by a run of the hourly job that is sending it (its "Gửi lúc": when it was claimed). */
+  sending: 'Đang gửi',
   sent: 'Đã gửi',
   uncertain: 'Cần kiểm tra',
   failed: 'Không gửi được',

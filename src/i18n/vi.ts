@@ -155,6 +155,8 @@ export const SETUP = {
   notAdmin: 'Chỉ cán bộ có vai trò "Quản trị" trong tab "Cán bộ" mới được thiết lập hòm thư.',
   done: 'Đã thiết lập hòm thư.',
   nothingChanged: 'Hòm thư đã được thiết lập đầy đủ; không có gì thay đổi.',
+  busy: 'Hòm thư đang bận (cán bộ đang thao tác hoặc tác vụ hằng giờ đang chạy). Chưa có gì được thay đổi — vui lòng chạy lại "Thiết lập hòm thư" sau ít phút.',
+  busyHalfway: 'Hòm thư đang bận nên việc thiết lập chưa xong (các tab đã được tạo hoặc bổ sung vẫn giữ nguyên). Vui lòng chạy lại "Thiết lập hòm thư" sau ít phút để hoàn tất.',
   created: (names: string[]) => `Đã tạo: ${names.join(', ')}.`,
   repaired: (names: string[]) => `Đã bổ sung: ${names.join(', ')}.`,
   formLink: (url: string) => `Đường dẫn biểu mẫu (dùng để tạo mã QR): ${url}`,

@@ -7,7 +7,7 @@
  * Then a fault sweep over the hourly job that carries the outbox's word to the cases.
  * Expected values are worked out by hand.
  */
-import { ADMIN, formAnswers, runHourly, setUpWard, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { ADMIN, formAnswers, runHourly, setUpWard, sweepHourlyCutOff, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 type View = { code: string; row: number; version: number; status: string; answerState: string; answerSent: string; actions: Array<{ key: string }>; history: Array<{ v: number; by: string; action: string; detail?: string }> };
 const OUTBOX = 'Hộp thư đi';
@@ -177,6 +177,21 @@ describe('fault sweep: the hourly job carrying the outbox’s word to the cases'
     check(clean, 'clean run');
     expect([open(clean, 'GY-2026-00001').status, caseRow(clean, 'GY-2026-00002')['Chuyển Công an phường']]).toEqual(['Đã trả lời', 'Đã chuyển']);
     sweepHourlyRun(fresh, total, check);
+  });
+
+  it('the run cut off at any one service call (claimed mail left in flight, "Đồng bộ lại" a minute later): the next runs finish it, nothing twice', () => {
+    const fresh = wardFactory((w) => {
+      policeAddress(w, POLICE);
+      const code = drafted(w);
+      act(w, code, { action: 'sendAnswer' });
+      w.ws.forms.submit(w.formId, formAnswers({ content: 'Nội dung bôi nhọ cán bộ' }));
+      act(w, 'GY-2026-00002', { action: 'misuse', reason: 'Bôi nhọ' });
+    });
+    const clean = fresh();
+    clean.ws.clock.advance(3_600_000);
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.ws.runDueTriggers();
+    sweepHourlyCutOff(fresh, clean.ws.faults.sweepState().calls, check);
   });
 });
 

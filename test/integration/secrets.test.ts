@@ -5,7 +5,7 @@
  * one — while the e-mails still carry keys and links that work through the web app.
  */
 import { SECRET_SLOTS } from '../../src/i18n/vi';
-import { formAnswers, runHourly, setUpWard, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { formAnswers, runHourly, setUpWard, sweepHourlyCutOff, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const UBND = 'ubnd@luukiem.example';
 const DEPUTY = 'pho.chutich@luukiem.example';
@@ -223,8 +223,8 @@ function checkSent(w: Ward, where: string): void {
 }
 
 describe('fault sweeps over the send path', () => {
-  it('the hourly send failing at any one service call: no placeholder sent, nothing sent twice, no secret at rest', () => {
-    const fresh = wardFactory((w) => {
+  const withMailToSend = () =>
+    wardFactory((w) => {
       staffed(w);
       w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng', email: 'hoa.pham@gmail.com' }));
       act(w, 'GY-2026-00001', { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' });
@@ -236,6 +236,9 @@ describe('fault sweeps over the send path', () => {
       act(w, 'GY-2026-00002', { action: 'assign', body: 'UBND phường', assignee: UBND });
       w.app.call('sendPortalLink', VIEWER);
     });
+
+  it('the hourly send failing at any one service call: no placeholder sent, nothing sent twice, no secret at rest', () => {
+    const fresh = withMailToSend();
     const clean = fresh();
     clean.ws.clock.advance(3_600_000);
     clean.ws.faults.failNthCall(1_000_000);
@@ -247,6 +250,15 @@ describe('fault sweeps over the send path', () => {
     expect(total).toBeGreaterThan(20);
     // An answer whose send was cut off is reported to the admins: that notice leaves with the second clean run.
     sweepHourlyRun(fresh, total, checkSent);
+  });
+
+  it('the hourly run cut off at any one service call, mail claimed and left in flight: finished by the next runs, nothing twice, no secret at rest', () => {
+    const fresh = withMailToSend();
+    const clean = fresh();
+    clean.ws.clock.advance(3_600_000);
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.ws.runDueTriggers();
+    sweepHourlyCutOff(fresh, clean.ws.faults.sweepState().calls, checkSent);
   });
 
   it('the acknowledgement sent at once failing at any one service call: never unfilled, never twice, its key works', () => {

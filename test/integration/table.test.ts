@@ -86,6 +86,15 @@ describe('the table object', () => {
     expect(counted(w, () => (rows = t.rows(['code', 'index']))).methods).toEqual({ 'Spreadsheet.getRange': 1, 'Range.getValues': 1 });
     expect(rows).toHaveLength(300);
     expect(rows[7]).toEqual({ row: 9, code: 'C7', index: 'i7' });
+    // A stretch of rows (first..through): the same two calls, only those cells read.
+    let stretch: Array<Record<string, unknown>> = [];
+    const cost = counted(w, () => (stretch = t.rows(['code', 'index'], 12, 10)));
+    expect(cost.methods).toEqual({ 'Spreadsheet.getRange': 1, 'Range.getValues': 1 });
+    expect(stretch).toEqual([
+      { row: 10, code: 'C8', index: 'i8' },
+      { row: 11, code: 'C9', index: 'i9' },
+      { row: 12, code: 'C10', index: 'i10' },
+    ]);
     let one: ReturnType<typeof t.row> | null = null;
     expect(counted(w, () => (one = t.row(9))).calls).toBe(2);
     expect(one!.values).toMatchObject({ code: 'C7', status: 'Mới', index: 'i7' });

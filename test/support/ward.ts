@@ -106,6 +106,28 @@ export function sweepHourlyRun(fresh: () => Ward, total: number, check: (w: Ward
 }
 
 /**
+ * A cut-off sweep over one hourly run, whose steps each take the lock and whose mail leaves
+ * without it: for each of its `total` service calls, a fresh ward whose run dies at that call (as
+ * at the time limit: nothing after it runs, its lock is released — whatever it claimed is left
+ * "Đang gửi"), then "Đồng bộ lại" by an admin a minute later (the dead run's claim still looks
+ * alive: it must be left alone), then two hourly runs, then `check` with the call's label.
+ */
+export function sweepHourlyCutOff(fresh: () => Ward, total: number, check: (w: Ward, where: string) => void): void {
+  for (let k = 1; k <= total; k++) {
+    const w = fresh();
+    w.ws.faults.cutOffAtCall(k);
+    runHourly(w);
+    const failed = w.ws.faults.sweepState().failed;
+    w.ws.faults.failNthCall(0);
+    w.ws.clock.advance(60_000);
+    w.ws.ui.runMenuItem('resyncMailbox', { user: ADMIN });
+    runHourly(w);
+    runHourly(w);
+    check(w, `cut off at call ${k} (${failed})`);
+  }
+}
+
+/**
  * The event Apps Script hands the form-submit trigger for a response already in the responses
  * tab: a Range object and the AuthMode enum (which no google.script.run call can forge), the
  * trigger's uid, the row's values. Used to deliver an event a second time, as Apps Script may.

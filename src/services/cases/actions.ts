@@ -33,13 +33,14 @@ import { boardChanged, stampBoard } from '../platform/board-cache';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { BusyError, UserError, VersionConflict } from '../platform/errors';
 import { holdDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { queueMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
 import { planCommit, type PendingAction } from './effects';
 import { debtOf, decodeCase, readCase, readCaseAnywhere, writeCaseRow, type CaseRow } from './store';
 
-export const ACTION_LOCK_WAIT_MS = 10_000;
+export const ACTION_LOCK_WAIT_MS = LOCK_WAIT_MS.staffAction;
 
 export interface ActionOutcome {
   record: CaseRecord;

@@ -19,8 +19,12 @@ import { readCase, readIndex } from './store';
 /** Reports left for the next run once this much time is spent (the hourly job shares its 6 minutes). */
 export const SETTLE_BUDGET_MS = 60_000;
 
-/** Applies the reports waiting in the document properties; returns how many cases changed. */
-export function settleMailReports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): number {
+/**
+ * Applies the reports waiting in the document properties, for at most `budgetMs` (the hourly job
+ * gives a short budget per hold of the lock and takes it again for the rest); returns how many
+ * cases changed.
+ */
+export function settleMailReports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, budgetMs = SETTLE_BUDGET_MS): number {
   const reports = rt.store.getJson<MailReport[]>(PROPERTY_NAMES.mailReports) ?? [];
   if (reports.length === 0) return 0;
   const started = Date.now();
@@ -29,7 +33,7 @@ export function settleMailReports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   let done = 0;
   let changed = 0;
   for (const report of reports) {
-    if (Date.now() - started > SETTLE_BUDGET_MS) break;
+    if (Date.now() - started > budgetMs) break;
     const at = readCase(ss, rt, report.code, rows.get(report.code));
     const settled = at ? settleMail(at.record, report) : null;
     if (at && settled) {

@@ -22,6 +22,7 @@ import { isTriggerEvent, triggerOwner } from '../access/trigger';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { describeError, logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { addressed, sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
@@ -30,7 +31,7 @@ import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
 
 /** How long intake waits for another execution to finish with the database. */
-export const INTAKE_LOCK_WAIT_MS = 20_000;
+export const INTAKE_LOCK_WAIT_MS = LOCK_WAIT_MS.intake;
 
 export type IntakeOutcome = 'filed' | 'duplicate' | 'ignored' | 'deferred' | 'failed';
 

@@ -8,8 +8,9 @@ import { formatPaperSlipCode, parsePaperSlipCode, type SequenceState } from '../
 import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { BusyError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 
-const LOCK_WAIT_MS = 10_000;
+const SLIPS_LOCK_WAIT_MS = LOCK_WAIT_MS.paperSlips;
 
 /** Has a slip with this code (in any spelling) been printed? (Its sequence is within the year's reserved range.) */
 export function paperSlipIssued(store: DocumentStore, code: unknown): boolean {
@@ -25,7 +26,7 @@ export function paperSlipIssued(store: DocumentStore, code: unknown): boolean {
  * a gap in the sequence, never a code printed twice.
  */
 export function reservePaperSlipCodes(store: DocumentStore, year: number, count: number, busyMessage: string): string[] {
-  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(busyMessage), () => {
+  return withDocumentLock(SLIPS_LOCK_WAIT_MS, () => new BusyError(busyMessage), () => {
     store.refresh();
     const state = store.getJson<SequenceState>(PROPERTY_NAMES.paperSlipSequence) ?? {};
     const from = (state[String(year)] ?? 0) + 1;

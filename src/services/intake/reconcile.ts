@@ -9,7 +9,8 @@
  *   says it was filed before under a code, that case row was deleted by hand: it is restored
  *   under its own code (no second acknowledgement) and reported to the admins.
  * Reads each tab a constant number of times whatever the number of responses, and writes the
- * recovered cases in one batch per tab. The caller holds the document lock.
+ * recovered cases in one batch per tab. The responses are gathered without the document lock;
+ * filing them holds it, a chunk at a time when there are many (fileResponses' limit).
  */
 import { AUDIT_ACTION, NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { parseCaseCode, type SequenceState } from '../../domain/case-code';
@@ -132,25 +133,64 @@ function ledger(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<
   return out;
 }
 
-export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ReconcileResult {
-  const none = { recovered: 0, restored: 0, codes: [] };
-  if (!rt.schema.raw) return none;
+/** Every response there is (the tab's, and the form's when the tab lacks some), read without the lock. */
+export interface GatheredResponses {
+  started: number;
+  responses: Response[];
+  /** Response keys by the tab's row numbers (for cases filed under "R<row>" keys). */
+  byRow: Map<number, string>;
+  /** False when the form's responses could not all be read in time: the watermark stays. */
+  complete: boolean;
+  /** Across chunks: the responses tried already (filed or failed), and the oldest that failed. */
+  tried: Set<string>;
+  oldestFailed: number;
+}
+
+/**
+ * The responses, read without the document lock: the form is an append-only journal and the
+ * responses tab is written by Forms, not by the add-on, so holding the lock would protect
+ * nothing — and reading responses one by one from the form can take minutes.
+ */
+export function gatherResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GatheredResponses {
   const started = Date.now();
+  if (!rt.schema.raw) return { started, responses: [], byRow: new Map(), complete: true, tried: new Set(), oldestFailed: Infinity };
   const journal = readJournal(rt.store);
   const tab = tabResponses(rt, ss, journal.prints);
-  const cases = readCaseKeys(ss, rt);
-  migrateRowKeys(rt, ss, cases, tab.byRow);
   const fromForm = formResponsesSince(rt, journal.since, tab.responses, started);
+  return { started, responses: [...tab.responses, ...fromForm.responses], byRow: tab.byRow, complete: fromForm.complete, tried: new Set(), oldestFailed: Infinity };
+}
+
+export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ReconcileResult {
+  return fileResponses(rt, ss, gatherResponses(rt, ss));
+}
+
+/**
+ * Files the gathered responses that have no case, at most `limit` of them (oldest first); the
+ * caller holds the document lock and has refreshed the store. `more`: some are left for another
+ * call — the watermark stays before the oldest of them.
+ */
+export function fileResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, gathered: GatheredResponses, limit = Infinity): ReconcileResult & { more: boolean } {
+  const none = { recovered: 0, restored: 0, codes: [], more: false };
+  if (!rt.schema.raw) return none;
+  const journal = readJournal(rt.store);
+  const cases = readCaseKeys(ss, rt);
+  migrateRowKeys(rt, ss, cases, gathered.byRow);
 
   const filedKeys = new Set(cases.map((c) => c.responseKey));
   const seen = new Set<string>();
-  const unfiled: Response[] = [];
-  for (const r of [...tab.responses, ...fromForm.responses]) {
+  const all: Response[] = [];
+  for (const r of gathered.responses) {
     if (seen.has(r.responseKey)) continue;
     seen.add(r.responseKey);
-    if (!filedKeys.has(r.responseKey)) unfiled.push(r);
+    // One that failed in an earlier chunk of this run is not tried again (the next run does).
+    if (!filedKeys.has(r.responseKey) && !gathered.tried.has(r.responseKey)) all.push(r);
   }
-  const upTo = fromForm.complete ? started - IN_FLIGHT_MS : journal.since;
+  const unfiled = all.slice(0, limit);
+  const left = all.slice(unfiled.length);
+  for (const r of unfiled) gathered.tried.add(r.responseKey);
+  let upTo = gathered.complete ? gathered.started - IN_FLIGHT_MS : journal.since;
+  for (const r of left) upTo = Math.min(upTo, r.receivedAt.getTime() - 1);
+  upTo = Math.min(upTo, gathered.oldestFailed - 1);
   const floors: Record<number, number> = {};
   for (const c of cases) {
     const parsed = parseCaseCode(c.code);
@@ -181,7 +221,6 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
   const writes: CaseWrites[] = [];
   const done: Array<{ responseKey: string; code: string }> = [];
   const restored: string[] = [];
-  let oldestFailed = Infinity;
   for (const r of unfiled) {
     const previous = before(r.responseKey);
     const code = previous ?? codes.get(r.responseKey)!;
@@ -198,7 +237,7 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
       if (previous) restored.push(code);
     } catch (error) {
       // The reservation stays: the next run files it under the same code.
-      oldestFailed = Math.min(oldestFailed, r.receivedAt.getTime());
+      gathered.oldestFailed = Math.min(gathered.oldestFailed, r.receivedAt.getTime());
       logError({ where: 'reconcile', message: ERRORS.unexpected(describeError(error)), code, reference: INTAKE_NOTES.responseAt(r.receivedAt.toISOString()) }, rt.schema, ss);
     }
   }
@@ -209,8 +248,8 @@ export function reconcile(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     delete journal.pending[d.responseKey];
   }
   // The new and restored cases are on the public board at once (one property write with the journal).
-  rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, advanceJournal(journal, Math.min(upTo, oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });
-  return { recovered: done.length - restored.length, restored: restored.length, codes: done.map((d) => d.code) };
+  rt.store.setMany({ ...DocumentStore.encodeJson(PROPERTY_NAMES.journal, advanceJournal(journal, Math.min(upTo, gathered.oldestFailed - 1))), ...(writes.length ? boardChanged(`r${writes.length}`) : {}) });
+  return { recovered: done.length - restored.length, restored: restored.length, codes: done.map((d) => d.code), more: left.length > 0 };
 }
 
 /**

@@ -14,6 +14,7 @@ import { refusal } from '../access/caller';
 import { STAFF_ENTRY } from '../../i18n/vi';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import type { Runtime } from '../platform/runtime';
 import { paperSlipIssued } from './paper-slip-codes';
 import { fileOne } from '../cases/filing';
@@ -37,7 +38,7 @@ export interface StaffCaseResult {
 }
 
 
-export const STAFF_LOCK_WAIT_MS = 10_000;
+export const STAFF_LOCK_WAIT_MS = LOCK_WAIT_MS.staffEntry;
 
 /** "2026-11-23T15:30" is Vietnam wall time (the sidebar's datetime-local field); an ISO instant with a zone is taken as is. */
 export function parseReceivedAt(text: string): Date {

@@ -5,7 +5,7 @@
  */
 import { BLANK_SHEET_NAMES, SETTINGS_TAB } from '../../domain/vocabulary';
 import { SETTINGS_PROBLEMS } from '../../i18n/settings';
-import { parseSettings, policeBody, roleOf, type Settings } from '../../domain/settings';
+import { parseSettings, policeBody, roleOf, type Settings, type SettingsTables } from '../../domain/settings';
 import { can } from '../../domain/permissions';
 import { SETUP } from '../../i18n/vi';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
@@ -19,8 +19,10 @@ import { readHeader, type TabMap } from '../platform/sheets/table';
 import { TABS, TAB_KEYS, type TabKey } from '../platform/sheets/tabs';
 import { lookupSecret } from '../access/keys';
 import { webAppUrl } from '../platform/web-app';
-import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS } from '../platform/settings-tabs';
-import { DeniedError, logError } from '../platform/errors';
+import { addMissingGeneralRows, createSettingsTab, readSettingsTables, SETTINGS_TABS, type SettingsTabSpec } from '../platform/settings-tabs';
+import { BusyError, DeniedError, logError } from '../platform/errors';
+import { withDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { LONG_TEXT_PLAIN_COLUMNS } from '../cases/filing';
 import { ensureTemplates } from '../documents/paper-trail';
 import { archiveYearOfTab } from '../../domain/archive';
@@ -151,11 +153,18 @@ export function applyAccess(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
   return changed;
 }
 
+/**
+ * Setup writes the ward's tabs and properties under the document lock, so it never races an
+ * intake or an action: in short holds — each tab (created or upgraded), then the schema, the
+ * settings and what depends on them. Between them, without the lock, it does what
+ * touches no data: the form, the triggers, the paper templates, the protections (a re-run's
+ * hundred calls). When the lock cannot be had in time it says so in Vietnamese: before the first
+ * hold nothing is written; later, what the holds before wrote is complete in itself (a new tab,
+ * added columns that stay empty until the schema names them) and running setup again finishes the rest.
+ */
 export function runSetup(user: string): SetupReport {
   const ss = SpreadsheetApp.getActive();
   const store = DocumentStore.open();
-  const created: string[] = [];
-  const repaired: string[] = [];
 
   // Who may set up: on a fresh spreadsheet, whoever runs it (and becomes its first admin);
   // once the staff tab exists, only its admins.
@@ -165,55 +174,25 @@ export function runSetup(user: string): SetupReport {
   const member = roleOf(existing.settings, user);
   if (staffTabExists && !can(member && { ...member, via: 'spreadsheet' }, 'setup')) throw new SetupDenied(SETUP.notAdmin);
 
-  for (const spec of missing) {
-    tables[spec.key] = createSettingsTab(ss, spec, user);
-    created.push(SETUP.tab(spec.name));
-  }
-  if (!missing.some((m) => m.key === 'general')) {
-    const added = addMissingGeneralRows(ss, tables);
-    if (added.length) repaired.push(SETUP.rowsOf(added, SETTINGS_TAB.general.name));
-  }
-  const parsed = parseSettings(tables);
-  const settings: Settings = parsed.settings;
+  // Each hold of the lock short: one tab at a time. Refused before the first, nothing is written.
+  let held = false;
+  const locked = <T>(fn: () => T): T =>
+    withDocumentLock(LOCK_WAIT_MS.setup, () => new BusyError(held ? SETUP.busyHalfway : SETUP.busy), () => {
+      held = true;
+      return fn();
+    });
+  const made = ensureTabs(ss, tables, missing, user, locked);
+  const { settings, parsed, tabs, created, repaired } = made;
+  let changed = made.changed;
 
+  store.refresh();
   const oldSchema = store.getJson<SchemaState>(PROPERTY_NAMES.schema);
-  const tabs = {} as Record<TabKey, TabMap>;
-  let changed = created.length > 0;
-  for (const key of TAB_KEYS) {
-    const spec = TABS[key];
-    const sheet = ss.getSheetByName(spec.name);
-    if (!sheet) {
-      tabs[key] = createTab(ss, spec);
-      created.push(SETUP.tab(spec.name));
-      changed = true;
-    } else {
-      const { tab, added } = upgradeTab(sheet, spec);
-      tabs[key] = tab;
-      if (added.length) {
-        repaired.push(SETUP.columnsOf(added, spec.name));
-        changed = true;
-      }
-    }
-  }
-
-  // A fresh spreadsheet's empty "Sheet1" / "Trang tính1" is only in the way of the staff.
-  for (const name of BLANK_SHEET_NAMES) {
-    const blank = ss.getSheetByName(name);
-    if (blank && blank.getLastRow() === 0 && blank.getLastColumn() === 0 && ss.getSheets().length > 1) {
-      ss.deleteSheet(blank);
-      changed = true;
-    }
-  }
-
   const formResult = ensureForm(ss, oldSchema?.formId ?? null, settings);
   if (formResult.created) created.push(SETUP.form);
   repaired.push(...formResult.repaired);
   changed = changed || formResult.created || formResult.repaired.length > 0;
   const form = formResult.form;
-  store.set(PROPERTY_NAMES.formTexts, JSON.stringify(formTexts(settings, webAppUrl())));
-  lookupSecret(store); // made here, under setup, before any case needs a lookup key
-  // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
-  if (!oldSchema && !store.get(PROPERTY_NAMES.secretsMigrated)) store.set(PROPERTY_NAMES.secretsMigrated, new Date().toISOString());
+  const texts = JSON.stringify(formTexts(settings, webAppUrl()));
   const rawSheet = findResponsesSheet(ss, form);
   if (!rawSheet) throw new Error(SETUP.noResponsesTab);
   const rawHeader = rawSheet.getRange(1, 1, 1, Math.max(1, rawSheet.getLastColumn())).getValues()[0].map(String);
@@ -224,13 +203,9 @@ export function runSetup(user: string): SetupReport {
     if (found.length) rawColumns[key] = found[0];
     if (found.length > 1) formerColumns[key] = found.slice(1);
   }
-
   if (applyAccess(ss, settings, rawSheet)) changed = true;
-  if (store.get(PROPERTY_NAMES.accessFor) !== JSON.stringify(settings.staff)) store.set(PROPERTY_NAMES.accessFor, JSON.stringify(settings.staff));
-
   const triggers = ensureTriggers(ss, store, user);
   changed = changed || triggers.changed;
-
   const paper = ensureTemplates(oldSchema?.templates);
   if (paper.created) created.push(SETUP.templates);
   const schema: SchemaState = {
@@ -242,20 +217,83 @@ export function runSetup(user: string): SetupReport {
     spreadsheetUrl: ss.getUrl(),
     templates: paper.templates,
   };
-  if (JSON.stringify(schema) !== JSON.stringify(oldSchema)) {
-    store.setJson(PROPERTY_NAMES.schema, schema);
-    changed = true;
-  }
-  if (storeSettings(store, settings)) changed = true;
-  // Rows kept from an older layout get their inbox index now, not at the next hourly run.
-  if (backfillIndex(ss, loadRuntime(store)) > 0) changed = true;
-  const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
-  const fresh = parsed.problems.filter((p) => !known.includes(p));
-  if (fresh.length) {
-    fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
-    store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
-  }
+
+  const committed = locked(() => {
+    store.refresh();
+    let more = false;
+    if (store.get(PROPERTY_NAMES.formTexts) !== texts) store.set(PROPERTY_NAMES.formTexts, texts);
+    lookupSecret(store); // made here, under setup, before any case needs a lookup key
+    // A new ward has no secrets in its outbox to clean (jobs/maintenance: migrateSecrets).
+    if (!oldSchema && !store.get(PROPERTY_NAMES.secretsMigrated)) store.set(PROPERTY_NAMES.secretsMigrated, new Date().toISOString());
+    if (store.get(PROPERTY_NAMES.accessFor) !== JSON.stringify(settings.staff)) store.set(PROPERTY_NAMES.accessFor, JSON.stringify(settings.staff));
+    if (JSON.stringify(schema) !== JSON.stringify(store.getJson<SchemaState>(PROPERTY_NAMES.schema))) {
+      store.setJson(PROPERTY_NAMES.schema, schema);
+      more = true;
+    }
+    if (storeSettings(store, settings)) more = true;
+    // Rows kept from an older layout get their inbox index now, not at the next hourly run.
+    if (backfillIndex(ss, loadRuntime(store)) > 0) more = true;
+    const known = store.getJson<string[]>(PROPERTY_NAMES.settingsProblems) ?? [];
+    const fresh = parsed.problems.filter((p) => !known.includes(p));
+    if (fresh.length) {
+      fresh.forEach((message) => logError({ where: 'settings', message }, schema, ss));
+      store.setJson(PROPERTY_NAMES.settingsProblems, parsed.problems);
+    }
+    return more;
+  });
+  changed = changed || committed;
   return { created, repaired, formUrl: schema.formUrl ?? '', intakeOwner: triggers.owner, problems: parsed.problems, changed, policeMissing: !policeBody(settings)?.email };
+}
+
+/**
+ * The settings tabs and the managed tabs: created when missing, upgraded with missing columns —
+ * each tab under its own hold of the document lock (`locked`), so a fresh spreadsheet's dozen
+ * new tabs never keep it for half a minute.
+ */
+function ensureTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tables: SettingsTables, missing: SettingsTabSpec[], user: string, locked: <T>(fn: () => T) => T) {
+  const created: string[] = [];
+  const repaired: string[] = [];
+  for (const spec of missing) {
+    tables[spec.key] = locked(() => createSettingsTab(ss, spec, user));
+    created.push(SETUP.tab(spec.name));
+  }
+  if (!missing.some((m) => m.key === 'general')) {
+    const added = locked(() => addMissingGeneralRows(ss, tables));
+    if (added.length) repaired.push(SETUP.rowsOf(added, SETTINGS_TAB.general.name));
+  }
+  const parsed = parseSettings(tables);
+  const settings: Settings = parsed.settings;
+
+  const tabs = {} as Record<TabKey, TabMap>;
+  let changed = created.length > 0;
+  for (const key of TAB_KEYS) {
+    const spec = TABS[key];
+    locked(() => {
+      const sheet = ss.getSheetByName(spec.name);
+      if (!sheet) {
+        tabs[key] = createTab(ss, spec);
+        created.push(SETUP.tab(spec.name));
+        changed = true;
+      } else {
+        const { tab, added } = upgradeTab(sheet, spec);
+        tabs[key] = tab;
+        if (added.length) {
+          repaired.push(SETUP.columnsOf(added, spec.name));
+          changed = true;
+        }
+      }
+    });
+  }
+
+  // A fresh spreadsheet's empty "Sheet1" / "Trang tính1" is only in the way of the staff.
+  for (const name of BLANK_SHEET_NAMES) {
+    const blank = ss.getSheetByName(name);
+    if (blank && blank.getLastRow() === 0 && blank.getLastColumn() === 0 && ss.getSheets().length > 1) {
+      ss.deleteSheet(blank);
+      changed = true;
+    }
+  }
+  return { settings, parsed, tabs, created, repaired, changed };
 }
 
 export function describeSetup(report: SetupReport, user: string): string {

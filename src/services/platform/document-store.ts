@@ -121,18 +121,14 @@ export class DocumentStore {
     return out;
   }
 
-  /** Deletes many properties: one call per name when few, else one rewrite of the whole store. */
+  /**
+   * Deletes properties, one call each. Never by rewriting the whole store from the snapshot
+   * (setProperties(all, true)): other executions write properties without the document lock —
+   * the staff tab's edit trigger revoking links, the hourly job's sender marking mail in flight —
+   * and a rewrite from a snapshot taken before would undo what they wrote.
+   */
   removeMany(names: string[]): void {
-    if (names.length === 0) return;
-    if (names.length <= 3) {
-      for (const k of names) this.remove(k);
-      return;
-    }
-    const all = { ...this.all() };
-    for (const k of names) delete all[PREFIX + k];
-    this.props.setProperties(all, true);
-    this.snapshot = all;
-    this.wrote({}, names.map((k) => PREFIX + k));
+    for (const k of names) this.remove(k);
   }
 
   getJson<T>(name: string): T | null {

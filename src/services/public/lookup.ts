@@ -30,6 +30,7 @@ import { fileFollowUpCase } from '../cases/follow-up';
 import { readSubmitterNames } from '../cases/submitter-names';
 import { BusyError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
+import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { paperSlipIssued } from '../intake/paper-slip-codes';
 import { currentIssue } from '../platform/secrets';
@@ -53,9 +54,9 @@ export interface PublicCase {
   followUp: { code: string; key: string } | null;
 }
 
-const LOCK_WAIT_MS = 10_000;
+const PUBLIC_LOCK_WAIT_MS = LOCK_WAIT_MS.publicAction;
 /** How long a try waits for the counter (held for two cache calls by each other try). */
-const COUNTER_WAIT_MS = 5_000;
+const COUNTER_WAIT_MS = LOCK_WAIT_MS.lookupCounters;
 /** A count lives as long as the gate remembers it (CacheService keeps an item at most 6 hours). */
 const COUNTER_SECONDS = QUIET_HOURS * 3600;
 
@@ -196,7 +197,7 @@ const COMMENT_INPUT_MAX = 2 * COMMENT_LIMIT;
  * the key was checked against the case as it was opened, so a new key issued since voids it.
  */
 function underLockAsOpened<T>(rt: Runtime, opened: CaseRecord, row: number, write: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: NonNullable<ReturnType<typeof readCase>>, c: CaseRecord) => T): T {
-  return withDocumentLock(LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
+  return withDocumentLock(PUBLIC_LOCK_WAIT_MS, () => new BusyError(PUBLIC.busy), () => {
     const ss = SpreadsheetApp.getActive();
     // (A change of this case cut off earlier is finished by commitChange, which the row's debt tells.)
     const at = readCase(ss, rt, opened.code, row);

@@ -128,19 +128,20 @@ export class Table<K extends string = string> {
    * whatever the number of rows. Blank rows at the end are dropped; element i is sheet row i + 2.
    * A column this layout lacks reads as undefined; none at all reads nothing.
    * `through`: read rows 2..through instead (the caller knows the last row, e.g. from
-   * getLastRow), blank ones at the end included.
+   * getLastRow), blank ones at the end included; `first`: from that row instead of row 2 (a
+   * known stretch of the tab, e.g. the outbox's rows still to send).
    */
-  rows<P extends K = K>(keys?: readonly P[], through?: number): Array<Record<P, unknown> & { row: number }> {
+  rows<P extends K = K>(keys?: readonly P[], through?: number, first = 2): Array<Record<P, unknown> & { row: number }> {
     const wanted = (keys ?? (Object.keys(this.layout.columns) as P[])).filter((k) => this.has(k));
     const cols = wanted.map((k) => this.layout.columns[k]);
-    if (cols.length === 0 || (through !== undefined && through < 2)) return [];
+    if (cols.length === 0 || (through !== undefined && through < first)) return [];
     const from = Math.min(...cols);
-    const values = this.ss.getRange(a1Block(this.name, 2, from, Math.max(...cols), through ?? null)).getValues();
+    const values = this.ss.getRange(a1Block(this.name, first, from, Math.max(...cols), through ?? null)).getValues();
     let end = values.length;
     if (through === undefined) while (end > 0 && values[end - 1].every((v) => v === '' || v === null)) end -= 1;
     const out: Array<Record<P, unknown> & { row: number }> = [];
     for (let i = 0; i < end; i++) {
-      const r = { row: i + 2 } as Record<P, unknown> & { row: number };
+      const r = { row: i + first } as Record<P, unknown> & { row: number };
       for (const k of wanted) (r as Record<string, unknown>)[k] = values[i][this.layout.columns[k] - from];
       out.push(r);
     }
