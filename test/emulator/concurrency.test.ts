@@ -8,7 +8,9 @@
 import { createWorkspace } from '../../emulator';
 
 function setup() {
-  const ws = createWorkspace({ user: 'admin@luukiem.example', now: '2026-11-24T02:00:00Z' });
+  // Every Lock and Properties request priced 150 ms here, so the arithmetic below reads plainly
+  // (the cost table's own figures are tested in costs.test.ts); handle getters stay free.
+  const ws = createWorkspace({ user: 'admin@luukiem.example', now: '2026-11-24T02:00:00Z', costs: { perCallMs: { LockService: 150, PropertiesService: 150 } } });
   ws.spreadsheets.setActive(ws.spreadsheets.create('CSDL'));
   const g = ws.globals as { LockService: GoogleAppsScript.Lock.LockService; PropertiesService: GoogleAppsScript.Properties.PropertiesService };
   return { ws, ...g };
@@ -66,22 +68,22 @@ describe('ws.locks.holds(): how long each lock was held, on the modelled clock',
     const { ws, LockService, PropertiesService } = setup();
     ws.execution(
       () => {
-        const lock = LockService.getDocumentLock()!; // 150 ms
+        const lock = LockService.getDocumentLock()!; // a handle: no request
         lock.tryLock(1000); // 150 ms, acquired as it returns
-        PropertiesService.getDocumentProperties()!.setProperty('a', '1'); // 2 calls, 300 ms
-        lock.releaseLock(); // released as it returns
-        LockService.getScriptLock().waitLock(0); // 2 calls; held until the execution ends
-        PropertiesService.getDocumentProperties(); // 150 ms more
+        PropertiesService.getDocumentProperties()!.setProperty('a', '1'); // 150 ms
+        lock.releaseLock(); // 150 ms, released as it returns
+        LockService.getScriptLock().waitLock(0); // 150 ms; held until the execution ends
+        PropertiesService.getDocumentProperties()!.getProperty('a'); // 150 ms more
       },
       { user: 'u@luukiem.example', label: 'job' },
     );
     const holds = ws.locks.holds();
     expect(holds.map((h) => [h.lock, h.label, h.user, h.heldMs, h.waitedMs])).toEqual([
-      ['document', 'job', 'u@luukiem.example', 450, 0],
+      ['document', 'job', 'u@luukiem.example', 300, 0],
       ['script', 'job', 'u@luukiem.example', 150, 0],
     ]);
     // A call's latency is spent before it takes effect: the lock is had when tryLock returns.
-    expect(holds[0].acquiredAt.toISOString()).toBe('2026-11-24T02:00:00.300Z');
+    expect(holds[0].acquiredAt.toISOString()).toBe('2026-11-24T02:00:00.150Z');
   });
 
   it('re-acquiring a lock already held does not start another hold', () => {
