@@ -111,6 +111,16 @@ describe('Cache — https://developers.google.com/apps-script/reference/cache/ca
     expect(c.get('k0')).toBeNull();
     expect(c.get('k1000')).toBe('v');
   });
+
+  it('putAll stores many pairs in one call and getAll returns only the keys it found (https://developers.google.com/apps-script/reference/cache/cache#getAll(String))', () => {
+    const { ws, CacheService } = setup();
+    const c = CacheService.getDocumentCache()!;
+    c.putAll({ a: '1', b: '2' }, 60);
+    expect(c.getAll(['a', 'b', 'missing'])).toEqual({ a: '1', b: '2' });
+    ws.clock.advance(61_000);
+    expect(c.getAll(['a', 'b'])).toEqual({});
+    expect(() => c.putAll({ ['k'.repeat(251)]: 'v' })).toThrow('Argument too large: key');
+  });
 });
 
 describe('ContentService — https://developers.google.com/apps-script/reference/content/content-service', () => {
