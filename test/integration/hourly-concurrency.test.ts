@@ -101,6 +101,33 @@ describe('a staff action and a form submission during the hourly run', () => {
   });
 });
 
+describe('an admin edits "Hộp thư đi" by hand while the job sends', () => {
+  it('a row deleted above the ones to send between the job’s scan and its claim (a new one queued meanwhile): nothing lost, nothing failed, nothing twice', () => {
+    const w = wardFactory()();
+    // One acknowledgement leaves at once (today's quota: one recipient); three wait.
+    w.ws.setQuotas({ emailRecipientsPerDay: 1 });
+    w.ws.forms.submit(w.formId, formAnswers({ content: 'Ý kiến đã báo', email: 'truoc@gmail.com' }));
+    for (let i = 1; i <= 3; i++) w.ws.forms.submit(w.formId, formAnswers({ content: `Ý kiến số ${i}`, email: `dan${i}@gmail.com` }));
+    runHourly(w); // no quota left: the run only settles the first as sent
+    expect(tabRecords(w, OUTBOX).map((r) => r['Trạng thái'])).toEqual(['Đã gửi', 'Chờ gửi', 'Chờ gửi', 'Chờ gửi']);
+    const count = w.ws.mail.outbox().length;
+    w.ws.setQuotas({ emailRecipientsPerDay: 100 });
+    // The job's holds: settings, reconcile, then the outbox's claim. Just before it, a resident's
+    // acknowledgement is queued (it could not leave at once) and the admin deletes row 2: the new
+    // row moves up among the rows the job scanned.
+    w.ws.beforeCall('LockService:Lock.tryLock', 3, () => {
+      w.ws.setQuotas({ emailRecipientsPerDay: 0 });
+      w.ws.forms.submit(w.formId, formAnswers({ content: 'Ý kiến mới', email: 'moi@gmail.com' }));
+      w.ws.setQuotas({ emailRecipientsPerDay: 100 });
+      w.ws.handEdit((ss) => ss.getSheetByName(OUTBOX)!.deleteRow(2), { changeType: 'REMOVE_ROW' });
+    });
+    runHourly(w);
+    runHourly(w);
+    expect(tabRecords(w, OUTBOX).map((r) => r['Trạng thái'])).toEqual(['Đã gửi', 'Đã gửi', 'Đã gửi', 'Đã gửi']);
+    expect(w.ws.mail.outbox().slice(count).map((m) => m.to[0]).sort()).toEqual(['dan1@gmail.com', 'dan2@gmail.com', 'dan3@gmail.com', 'moi@gmail.com']);
+  });
+});
+
 describe('no step of the hourly job holds the lock longer than a staff action waits for it', () => {
   it('100 acknowledgements to send: every hold is under 10 s, and the mail is sent without the lock', () => {
     const fresh = wardFactory((w) => {

@@ -17,6 +17,8 @@ import { ERRORS as MESSAGES } from '../../i18n/vi';
 
 export interface JobContext {
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** When the run began (Date.now()): steps that may run long keep within the execution's 6 minutes. */
+  readonly startedAt: number;
   /**
    * `fn` under the document lock, with the runtime read again after the lock was had. Throws
    * BusyError when the lock cannot be had within `waitMs`.
@@ -47,6 +49,7 @@ export function runLockedSteps(steps: readonly JobStep[], store: DocumentStore, 
   let current = '';
   const job: JobContext = {
     ss,
+    startedAt: Date.now(),
     runtime: () => rt,
     locked<T>(fn: (rt: Runtime) => T): T {
       const lock = tryDocumentLock(waitMs);

@@ -72,6 +72,9 @@ function ensureHeadroom(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
  */
 export const RECONCILE_CHUNK = 1_000;
 
+/** Mail stops leaving this long after the run began: the rest of the 6 minutes records it and finishes the steps. */
+export const SEND_UNTIL_MS = 4.5 * 60 * 1000;
+
 /**
  * The hourly job's steps, in order: one list, each step with its own hold of the lock (see
  * locked-steps.ts). A step added here (the yearly archive, say) takes the lock the same way.
@@ -144,7 +147,7 @@ function sendOutbox(job: JobContext): DrainResult {
     forgetMarks(job.runtime(), claim.forget);
     return claim.result;
   }
-  const outcomes = sendClaimed(job.runtime(), claim);
+  const outcomes = sendClaimed(job.runtime(), claim, job.startedAt + SEND_UNTIL_MS);
   const recorded = job.locked((rt) => recordSent(rt, job.ss, claim, outcomes));
   forgetMarks(job.runtime(), claim.forget);
   return { ...claim.result, sent: claim.result.sent + recorded.sent, waiting: recorded.waiting };

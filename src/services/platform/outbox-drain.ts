@@ -68,8 +68,11 @@ export interface OutboxScan {
   first: number;
   last: number;
   earlierIds: Set<string>;
+  /** Residents' valid addresses by case code, and the codes looked up (found or not). */
   residents: Map<string, { email: string; name: string }>;
-  keyOf: CaseKeyOf;
+  lookedUp: Set<string>;
+  /** The cases' keys, when a message to send carries one. */
+  keyOf: CaseKeyOf | null;
 }
 
 export interface Claim {
@@ -90,12 +93,13 @@ export function scanOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreads
   const outbox = rt.table('outbox', ss);
   const statuses = outbox.rows(['status']);
   const open = statuses.find((r) => !FINAL.has(String(r.status)));
-  const scan: OutboxScan = { first: open?.row ?? statuses.length + 2, last: statuses.length + 1, earlierIds: new Set(), residents: new Map(), keyOf: () => null };
+  const scan: OutboxScan = { first: open?.row ?? statuses.length + 2, last: statuses.length + 1, earlierIds: new Set(), residents: new Map(), lookedUp: new Set(), keyOf: null };
   if (!open) return scan;
   const ids = outbox.rows(['id'], scan.last);
   for (const r of ids) if (r.row < scan.first) scan.earlierIds.add(String(r.id));
   const pending = outbox.rows(['code', 'recipient', 'body', 'status'], scan.last, scan.first).filter((r) => PENDING.has(String(r.status)));
-  scan.residents = residentContacts(rt, ss, pending.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+  scan.lookedUp = new Set(pending.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
+  scan.residents = residentContacts(rt, ss, [...scan.lookedUp]);
   // The cases' response keys, read only when a message to send carries a lookup key.
   if (pending.some((r) => String(r.body).includes(KEY_SLOT))) scan.keyOf = caseKeys(rt, ss);
   return scan;
@@ -144,6 +148,8 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;
   for (const r of waiting) {
     if (claim.mails.length >= quota) break;
+    // A row the scan did not prepare for (rows moved by hand since): it waits for the next run.
+    if ((r.recipient === RESIDENT_RECIPIENT && !scan.lookedUp.has(String(r.code))) || (!scan.keyOf && String(r.body).includes(KEY_SLOT))) continue;
     const resident = r.recipient === RESIDENT_RECIPIENT ? scan.residents.get(String(r.code)) : undefined;
     const to = r.recipient === RESIDENT_RECIPIENT ? resident?.email : String(r.recipient);
     if (!to || !checkEmail(to).valid) {
@@ -153,7 +159,7 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
     }
     try {
       const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
-      const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, scan.keyOf, now);
+      const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, scan.keyOf ?? (() => null), now);
       claim.mails.push({ id: String(r.id), to, subject: String(r.subject), body, code: String(r.code) });
       r.status = OUTBOX_STATUS.sending;
       r.sentAt = now;
@@ -179,12 +185,15 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   return claim;
 }
 
-/** Phase 2, without the lock: sends the claimed messages in order, within DRAIN_BUDGET_MS of the claim and today's quota. */
-export function sendClaimed(rt: Runtime, claim: Claim): SendOutcome[] {
+/**
+ * Phase 2, without the lock: sends the claimed messages in order, within DRAIN_BUDGET_MS of the
+ * claim, before `until` (the caller's execution must keep time to record them) and within today's quota.
+ */
+export function sendClaimed(rt: Runtime, claim: Claim, until = Infinity): SendOutcome[] {
   const out: SendOutcome[] = [];
   let stopped = false;
   for (const m of claim.mails) {
-    if (stopped || Date.now() - claim.at > DRAIN_BUDGET_MS) {
+    if (stopped || Date.now() - claim.at > DRAIN_BUDGET_MS || Date.now() > until) {
       out.push({ id: m.id, state: 'unsent' });
       continue;
     }
