@@ -135,7 +135,7 @@ describe('a submission becomes a case', () => {
     expect(tabRecords(ward, CASES).map((r) => r['Mã ý kiến'])).toEqual(['GY-2026-00001', 'GY-2026-00003', 'GY-2027-00001']);
   });
 
-  it('stays within 10 Spreadsheet calls, with 10 cases or with 100,000', () => {
+  it('stays within 11 Spreadsheet calls, with 10 cases or with 100,000', () => {
     for (const existing of [10, 100_000]) {
       const ward = setUpWard();
       const sheet = ward.SpreadsheetApp.getActive().getSheetByName(CASES)!;
@@ -145,8 +145,11 @@ describe('a submission becomes a case', () => {
       ward.ws.resetStats();
       const r = submit(ward, { name: 'Trần Thị B', phone: '0987654321', email: 'b@gmail.com', content: 'x'.repeat(60_000) });
       expect(r.triggerRuns[0].ok).toBe(true);
-      const calls = ward.ws.stats().services.SpreadsheetApp.calls;
-      expect(calls).toBeLessThanOrEqual(10);
+      // A 60,000-character text also writes the long-text tab; the request budget of an ordinary
+      // submission is asserted in budgets.test.ts. The Spreadsheet calls include local handles
+      // (getActive, getSheetByName, the event range's getRow that tells same-second responses
+      // apart) and the flush that ends the one write batch.
+      expect(ward.ws.stats().services.SpreadsheetApp.calls).toBeLessThanOrEqual(11);
       expect(tabRecords(ward, CASES).length).toBe(existing + 1);
     }
   });
