@@ -160,7 +160,8 @@ describe('misuse reaches the police, or says it did not', () => {
 });
 
 describe('fault sweep: the hourly job carrying the outbox’s word to the cases', () => {
-  it('failing any one service call: each case says sent exactly when its mail left, once; a failed mail is never counted; nothing twice', () => {
+  /** A ward with an answer e-mail and a police transfer queued, and one clean hourly run of it (its calls counted). */
+  function wardWithMailToSettle() {
     const fresh = wardFactory((w) => {
       policeAddress(w, POLICE);
       const code = drafted(w);
@@ -172,6 +173,11 @@ describe('fault sweep: the hourly job carrying the outbox’s word to the cases'
     clean.ws.clock.advance(3_600_000);
     clean.ws.faults.failNthCall(1_000_000);
     clean.ws.runDueTriggers();
+    return { fresh, clean };
+  }
+
+  it('failing any one service call: each case says sent exactly when its mail left, once; a failed mail is never counted; nothing twice', () => {
+    const { fresh, clean } = wardWithMailToSettle();
     const total = clean.ws.faults.sweepState().calls;
     expect(total).toBeGreaterThan(20);
     check(clean, 'clean run');
@@ -180,17 +186,7 @@ describe('fault sweep: the hourly job carrying the outbox’s word to the cases'
   });
 
   it('the run cut off at any one service call (claimed mail left in flight, "Đồng bộ lại" a minute later): the next runs finish it, nothing twice', () => {
-    const fresh = wardFactory((w) => {
-      policeAddress(w, POLICE);
-      const code = drafted(w);
-      act(w, code, { action: 'sendAnswer' });
-      w.ws.forms.submit(w.formId, formAnswers({ content: 'Nội dung bôi nhọ cán bộ' }));
-      act(w, 'GY-2026-00002', { action: 'misuse', reason: 'Bôi nhọ' });
-    });
-    const clean = fresh();
-    clean.ws.clock.advance(3_600_000);
-    clean.ws.faults.failNthCall(1_000_000);
-    clean.ws.runDueTriggers();
+    const { fresh, clean } = wardWithMailToSettle();
     sweepHourlyCutOff(fresh, clean.ws.faults.sweepState().calls, check);
   });
 });
