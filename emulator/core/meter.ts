@@ -21,6 +21,7 @@ export const SERVICE_NAMES = [
   'Logger',
   'Charts',
   'Docs',
+  'Drive',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
