@@ -11,7 +11,7 @@
 import { PHOTO_REFUSALS } from '../../src/i18n/photos';
 import { photoHarness } from '../support/photo-harness';
 import { GPS_LATITUDE, JPEG_72x96, JPEG_96x72, base64Of, bytesOf, concatBytes, contains, exifWithGps, jpegWith, png, zip } from '../support/photos';
-import { formAnswers, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { answeredCase, formAnswers, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 
@@ -118,5 +118,26 @@ describe('attachPhotos', () => {
       expect([where, new Set(rows.map((r) => r['Mã tệp Drive']))]).toEqual([where, new Set(files.map((f) => f.id))]);
       expect([where, w.ws.drive.files().filter((f) => f.mimeType === FOLDER).length]).toEqual([where, 1]);
     }
+  });
+});
+
+describe('photos stay private: nothing public reads them', () => {
+  it('a published case with photos: the public board, the board page as an anonymous visitor and the monthly publication carry no photo, no file id, no image', () => {
+    const w = fresh();
+    w.app.addFile('photo-harness.js', photoHarness());
+    const code = answeredCase(w, 'Rác tồn đọng ở ngõ 9', { email: 'lan@gmail.com' }, true);
+    expect(attach(w, code, 'web:req-9', [withGps, pngPhoto]).stored).toBe(2);
+    const ids = photoFiles(w).map((f) => f.id);
+    const board = JSON.stringify(w.app.call('getPublicBoard', 'Các tổ dân phố khác', '2026', '11'));
+    expect(board).toContain(code);
+    const page = w.ws.webapp.get('', { user: '' }).body;
+    const pub = w.app.call('createPublicationDocument', { year: 2026, month: 11 }) as { id: string };
+    const publication = w.ws.documents.html(pub.id);
+    expect(publication).toContain(code);
+    for (const text of [board, page, publication]) {
+      for (const id of ids) expect(text).not.toContain(id);
+      expect(text).not.toMatch(/data:image\/(jpeg|png)/);
+    }
+    expect(publication).not.toMatch(/<img/);
   });
 });
