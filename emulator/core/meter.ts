@@ -21,6 +21,8 @@ export const SERVICE_NAMES = [
   'Logger',
   'Charts',
   'Docs',
+  'GmailApp',
+  'UrlFetchApp',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
