@@ -22,6 +22,8 @@ export const SERVICE_NAMES = [
   'Charts',
   'Docs',
   'Drive',
+  'GmailApp',
+  'UrlFetchApp',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];

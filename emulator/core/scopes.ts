@@ -52,6 +52,8 @@ const CONTAINER_UI: ScopeRule = [`${G}script.container.ui`];
 const SEND_MAIL: ScopeRule = [`${G}script.send_mail`];
 const EMAIL: ScopeRule = [`${G}userinfo.email`];
 const BIGQUERY: ScopeRule = [`${G}bigquery.readonly`];
+const MAIL: ScopeRule = ['https://mail.google.com/'];
+const EXTERNAL_REQUEST: ScopeRule = [`${G}script.external_request`];
 const CALENDAR: ScopeRule = [`${G}calendar`, `${G}calendar.readonly`, `${G}calendar.events`, `${G}calendar.events.readonly`];
 
 interface ClassRule {
@@ -194,6 +196,20 @@ const CLASSES: Record<string, ClassRule> = {
   // https://developers.google.com/drive/api/reference/rest/v3/files/list
   'Drive:Drive': { all: NONE },
   'Drive:Files': { all: DRIVE_API_WRITE, except: { get: DRIVE_API_READ, list: DRIVE_API_READ } },
+  // GmailApp: every method of every class lists https://mail.google.com/ under Authorization, e.g.
+  // https://developers.google.com/apps-script/reference/gmail/gmail-app#getUserLabelByName(String),
+  // https://developers.google.com/apps-script/reference/gmail/gmail-thread#reply(String,Object),
+  // https://developers.google.com/apps-script/reference/gmail/gmail-message#getAttachments(Object)
+  // (the narrower gmail.* scopes belong to the advanced Gmail service only).
+  'GmailApp:GmailApp': { all: MAIL },
+  'GmailApp:GmailLabel': { all: MAIL },
+  'GmailApp:GmailThread': { all: MAIL },
+  'GmailApp:GmailMessage': { all: MAIL },
+  'GmailApp:GmailAttachment': { all: MAIL },
+  // https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object)
+  'UrlFetchApp:UrlFetchApp': { all: EXTERNAL_REQUEST },
+  // https://developers.google.com/apps-script/reference/url-fetch/http-response (no Authorization section)
+  'UrlFetchApp:HTTPResponse': { all: NONE },
   // TextValidation is an opaque value made by TextValidationBuilder.build(): the reference
   // documents no method of it. https://developers.google.com/apps-script/reference/forms/text-validation
   'FormApp:TextValidation': { all: NONE },

@@ -75,7 +75,7 @@ class ScriptModuleImpl implements ScriptModule {
     if (data.eventType !== 'CLOCK' && mine.some((t) => t.eventType === data.eventType && t.sourceId === data.sourceId)) {
       throw new AppsScriptException(`This add-on has created too many ${data.eventType.toLowerCase()} triggers in this document for this Google user account. Only 1 is allowed.`);
     }
-    if (data.eventType === 'CLOCK' && mine.some((t) => t.eventType === 'CLOCK' && t.sourceId === data.sourceId)) {
+    if (data.eventType === 'CLOCK' && this.kernel.projectKind === 'addon' && mine.some((t) => t.eventType === 'CLOCK' && t.sourceId === data.sourceId)) {
       throw new AppsScriptException('This add-on has created too many time-based triggers in this document for this Google user account. Only 1 is allowed.');
     }
     const full: TriggerData = { ...data, uid: String(this.nextUid++ * 7919 + 1000000), owner };
@@ -196,9 +196,17 @@ class ScriptModuleImpl implements ScriptModule {
       constructor(readonly _handler: string) {
         super();
       }
+      /**
+       * https://developers.google.com/apps-script/reference/script/clock-trigger-builder#everyMinutes(Integer)
+       * ("n must be 1, 5, 10, 15 or 30"); an add-on's time triggers run at most hourly
+       * (https://developers.google.com/workspace/add-ons/concepts/editor-triggers), a standalone
+       * project's as often as that.
+       */
       everyMinutes(n: number): ClockTriggerBuilder {
         if (![1, 5, 10, 15, 30].includes(n)) throw new AppsScriptException('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
-        throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        if (k.projectKind === 'addon') throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        this._everyMs = n * 60_000;
+        return this._self;
       }
       everyHours(n: number): ClockTriggerBuilder {
         if (!Number.isInteger(n) || n < 1) throw signatureMismatch('ClockTriggerBuilder.everyHours', [n]);
@@ -237,7 +245,7 @@ class ScriptModuleImpl implements ScriptModule {
       }
       create(): unknown {
         if (this._at === null && this._everyMs === null) throw new AppsScriptException('Trigger must be scheduled: call everyHours, everyDays, after or at.');
-        if (this._everyMs !== null && this._everyMs < HOUR) throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        if (this._everyMs !== null && this._everyMs < HOUR && k.projectKind === 'addon') throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
         let next = this._at ?? k.clock.nowMs() + (this._everyMs ?? HOUR);
         if (this._hour !== null && this._at === null) {
           const w = wallTime(k.now(), k.timeZone);
