@@ -30,6 +30,10 @@ const SOURCE = `
   function media(id) { return Drive.Files.get(id, { alt: 'media' }); }
   function list(q) { return Drive.Files.list({ q: q }).files.map(function (f) { return f.name; }); }
   function viaDriveApp(id) { return DriveApp.getFileById(id).getName(); }
+  function download(id, token) {
+    var r = UrlFetchApp.fetch('https://www.googleapis.com/drive/v3/files/' + id + '?alt=media', { headers: { Authorization: 'Bearer ' + (token === undefined ? ScriptApp.getOAuthToken() : token) }, muteHttpExceptions: true });
+    return { code: r.getResponseCode(), bytes: r.getContent(), type: r.getBlob().getContentType(), text: r.getContentText() };
+  }
 `;
 
 function load(manifest: Record<string, unknown>, user = 'admin@luukiem.example') {
@@ -85,6 +89,34 @@ describe('the advanced Drive service', () => {
     expect(() => app.call('folder', 'Ảnh', {})).toThrow(`You do not have permission to call Files.create. Required permissions: (${G}drive || ${G}drive.appdata || ${G}drive.file). ${MORE}`);
     expect(() => app.call('get', 'x')).toThrow(/You do not have permission to call Files\.get\. Required permissions: \(.*drive\.file.*drive\.readonly\)/);
     expect(() => app.call('list', '')).toThrow(/You do not have permission to call Files\.list\./);
+  });
+
+  it('a file’s bytes come back over UrlFetchApp from files.get?alt=media with ScriptApp.getOAuthToken(), as the Drive API documents the download (https://developers.google.com/drive/api/guides/manage-downloads)', () => {
+    const EXTERNAL = `${G}script.external_request`;
+    const { ws, app } = load({ dependencies: DRIVE, oauthScopes: [`${G}drive.file`, EXTERNAL] });
+    const folderId = app.call('folder', 'Ảnh', {}) as string;
+    const file = app.call('upload', folderId, 'a.jpg', [-1, -40, 0, 127, -1, -39], {}) as { id: string };
+    expect(app.call('download', file.id)).toMatchObject({ code: 200, bytes: [-1, -40, 0, 127, -1, -39], type: 'image/jpeg' });
+    // No token, a forged one, a Google Doc, a file of another user, a file the app did not make.
+    expect(app.call('download', file.id, 'ya29.forged')).toMatchObject({ code: 401 });
+    const doc = (ws.globals.DocumentApp as GoogleAppsScript.Document.DocumentApp).create('Doc').getId();
+    expect((app.call('download', doc) as { code: number; text: string })).toMatchObject({ code: 404 });
+    ws.setUser('canbo@luukiem.example');
+    expect(app.call('download', file.id)).toMatchObject({ code: 404, text: expect.stringContaining(`File not found: ${file.id}.`) });
+    // A token outlives nothing: an hour later it is refused.
+    ws.setUser('admin@luukiem.example');
+    const token = (ws.globals.ScriptApp as GoogleAppsScript.Script.ScriptApp).getOAuthToken();
+    ws.clock.advance(3_600_001);
+    expect(app.call('download', file.id, token)).toMatchObject({ code: 401 });
+  });
+
+  it('downloading needs script.external_request for UrlFetchApp, and a Drive reading scope in the token', () => {
+    const { app } = load({ dependencies: DRIVE, oauthScopes: [`${G}drive.file`] });
+    const folderId = app.call('folder', 'Ảnh', {}) as string;
+    const file = app.call('upload', folderId, 'a.jpg', [1, 2], {}) as { id: string };
+    expect(() => app.call('download', file.id)).toThrow(`You do not have permission to call UrlFetchApp.fetch. Required permissions: ${G}script.external_request. ${MORE}`);
+    const other = load({ dependencies: DRIVE, oauthScopes: [`${G}script.external_request`] });
+    expect(other.app.call('download', 'x')).toMatchObject({ code: 403, text: expect.stringContaining('insufficient authentication scopes') });
   });
 
   it('Files.get with alt: media and query terms it does not model are refused as not implemented', () => {

@@ -9,9 +9,9 @@
  *   (https://developers.google.com/apps-script/guides/services/advanced#how_method_signatures_are_determined);
  * - Files.get(fileId): the file's metadata. `{ alt: 'media' }` is not modelled: the Apps Script
  *   guide documents media *upload* as a Blob argument but says nothing of what a media download
- *   returns, so the project reads bytes the documented REST way (files.get?alt=media with the
- *   script's token, https://developers.google.com/drive/api/guides/manage-downloads) — see
- *   services/urlfetch;
+ *   returns, so the project reads bytes the documented REST way (files.get?alt=media over
+ *   UrlFetchApp with the script's token, https://developers.google.com/drive/api/guides/manage-downloads),
+ *   which `driveDownloadRoute` answers;
  * - Files.list({ q }): the clauses `'<id>' in parents`, `trashed = false|true`,
  *   `mimeType = '<type>'`, `name = '<name>'` and `appProperties has { key='<k>' and value='<v>' }`,
  *   joined by `and` (https://developers.google.com/drive/api/guides/ref-search-terms). Trashed
@@ -28,6 +28,7 @@ import { expose, unwrap } from '../../core/facade';
 import { GOOGLE_MIME, type DriveFileRecord } from '../../core/files';
 import type { Kernel } from '../../core/kernel';
 import { Blob } from './blob';
+import type { NetworkHandler, NetworkResponse } from '../urlfetch';
 
 const G = 'https://www.googleapis.com/auth/';
 /** Scopes under which a script sees every file its user owns, not only its own. */
@@ -118,15 +119,55 @@ function terms(q: string): string[] {
   return out;
 }
 
+/** Whether `user`, through a script holding `scopes` (null: no manifest list), may see the file through the API. */
+function visibleTo(f: DriveFileRecord, user: string, scopes: readonly string[] | null): boolean {
+  if (f.owner !== user) return false;
+  if (!scopes || WIDE.some((s) => scopes.includes(s))) return true;
+  return f.createdByApp === true;
+}
+
+/** The Drive API's reading scopes (files.get's "Authorization scopes"). */
+const READ_SCOPES = ['drive', 'drive.appdata', 'drive.file', 'drive.meet.readonly', 'drive.metadata', 'drive.metadata.readonly', 'drive.photos.readonly', 'drive.readonly'].map((s) => `${G}${s}`);
+
+export const DRIVE_FILES_URL = 'https://www.googleapis.com/drive/v3/files/';
+
+function apiError(status: number, message: string, reason: string): NetworkResponse {
+  return { status, headers: { 'Content-Type': 'application/json; charset=UTF-8' }, body: JSON.stringify({ error: { code: status, message, errors: [{ message, domain: 'global', reason }] } }) };
+}
+
+/**
+ * The Drive REST API's download, as UrlFetchApp reaches it: GET
+ * https://www.googleapis.com/drive/v3/files/<id>?alt=media with "Authorization: Bearer <token>"
+ * (https://developers.google.com/drive/api/guides/manage-downloads#download-content), the token
+ * from ScriptApp.getOAuthToken() standing for its user and the script's scopes. Answers the bytes
+ * with the file's type; 401 without a valid token, 403 without a Drive reading scope or for a
+ * Google Docs file (those are exported, not downloaded), 404 for a file the token's user may not
+ * see through this app. Anything else on this URL is not modelled.
+ */
+export function driveDownloadRoute(kernel: Kernel): NetworkHandler {
+  return (request) => {
+    const url = new URL(request.url);
+    const id = decodeURIComponent(url.pathname.replace('/drive/v3/files/', ''));
+    if (request.method !== 'GET' || url.searchParams.get('alt') !== 'media' || id.includes('/')) throw new NotImplementedInEmulator(`the Drive API request ${request.method} ${request.url}`);
+    const auth = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1] ?? '';
+    const token = /^Bearer (.+)$/.exec(auth)?.[1];
+    const info = token ? kernel.module('script').tokenInfo(token) : null;
+    if (!info) return apiError(401, 'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.', 'required');
+    if (info.scopes && !READ_SCOPES.some((s) => info.scopes!.includes(s))) return apiError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions');
+    const f = kernel.files.get(id);
+    if (!f || !visibleTo(f, info.user, info.scopes)) return apiError(404, `File not found: ${id}.`, 'notFound');
+    if (f.contentBase64 === undefined) return apiError(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
+    const bytes = new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
+    return { status: 200, headers: { 'Content-Type': f.mimeType }, body: '', bytes };
+  };
+}
+
 class Files {
   constructor(readonly _kernel: Kernel) {}
 
   /** Whether the calling script, as its user, may see the file through the API. */
   private _visible(f: DriveFileRecord): boolean {
-    if (f.owner !== this._kernel.current().user) return false;
-    const declared = this._kernel.script?.manifest.oauthScopes;
-    if (!declared || WIDE.some((s) => declared.includes(s))) return true;
-    return f.createdByApp === true;
+    return visibleTo(f, this._kernel.current().user, this._kernel.script?.manifest.oauthScopes ?? null);
   }
 
   private _find(fileId: unknown, method: string): DriveFileRecord {

@@ -11,7 +11,7 @@ import type { DriveModule } from '../../core/modules';
 import { Published, publish } from '../../core/published';
 import { makeUser } from '../../core/user';
 import { Blob, makeBlob } from './blob';
-import { driveApi } from './drive-api';
+import { DRIVE_FILES_URL, driveApi, driveDownloadRoute } from './drive-api';
 
 /** https://developers.google.com/apps-script/reference/base/mime-type */
 export const MimeType = Object.freeze({
@@ -113,6 +113,8 @@ class DriveModuleImpl implements DriveModule {
 
   globals(): Record<string, unknown> {
     const k = this.kernel;
+    // Google's own API host is always reachable through UrlFetchApp (the modules are all installed by now).
+    k.module('urlfetch').route(DRIVE_FILES_URL, driveDownloadRoute(k));
     class DriveApp {
       getFileById(id: string): unknown {
         const f = k.files.get(String(id));
