@@ -20,3 +20,23 @@ export const PHOTOS = {
   folderName: 'Hòm thư số — Ảnh người dân gửi (không chia sẻ)',
   fileName: (code: string, index: number, ext: string) => `${code}-anh-${index + 1}.${ext}`,
 };
+
+/** The photo panels: the sidebar's case view, the personal-link page, the admin's review. */
+export const PHOTO_VIEW = {
+  title: 'Ảnh người dân gửi',
+  none: 'Không có ảnh.',
+  load: 'Xem ảnh',
+  loading: 'Đang tải ảnh…',
+  alt: (code: string, n: number) => `Ảnh ${n} của ý kiến ${code}`,
+  approved: 'Đã duyệt công khai',
+  hidden: 'Đã ẩn',
+  approve: 'Duyệt công khai',
+  hide: 'Ẩn ảnh',
+  show: 'Hiện lại',
+  private: 'Ảnh chỉ cán bộ và cơ quan xử lý xem được; chỉ ảnh đã duyệt mới được công khai.',
+  noWebApp: 'Chưa triển khai ứng dụng web của hòm thư nên chưa xem được ảnh. Hãy triển khai ứng dụng web (xem hướng dẫn).',
+  unavailable: 'Không tải được ảnh lúc này, vui lòng thử lại sau.',
+  notFound: 'Không tìm thấy ảnh này.',
+  reviewed: { approve: 'Đã duyệt ảnh để công khai.', hide: 'Đã ẩn ảnh.', show: 'Đã hiện lại ảnh.' },
+  audit: { approve: 'Duyệt công khai ảnh', hide: 'Ẩn ảnh', show: 'Hiện lại ảnh' },
+};

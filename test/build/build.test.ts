@@ -107,6 +107,10 @@ describe('build/appsscript.json', () => {
         // Residents' photos in a private folder the ward owns, through the advanced Drive service,
         // which sees only the files this app created (services/photos; not a restricted scope).
         'https://www.googleapis.com/auth/drive.file',
+        // Reading a photo back the way the Drive API documents a download (files.get?alt=media with
+        // the script's token over UrlFetchApp), and a staff member's sidebar asking the web app for
+        // them (services/photos/view). Not a restricted scope.
+        'https://www.googleapis.com/auth/script.external_request',
       ].sort(),
     );
   });
