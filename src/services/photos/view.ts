@@ -65,6 +65,17 @@ export function photoRecords(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Sprea
     }));
 }
 
+/** How many photos each case has that are not hidden (one read of the tab): what a page offers to load. */
+export function shownPhotoCounts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, number> {
+  const counts = new Map<string, number>();
+  const table = rt.table('photos', ss);
+  if (!table.sheetIfAny()) return counts;
+  for (const r of table.rows(['code', 'fileId', 'hidden'])) {
+    if (r.fileId && r.hidden !== true) counts.set(String(r.code), (counts.get(String(r.code)) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * A photo's bytes as a data: URL, read as the account this execution runs as; null when Drive
  * does not give them (gone, not this account's) or they are not a JPEG or PNG any more.
