@@ -91,6 +91,31 @@ describe('attachPhotos', () => {
     expect(s.SpreadsheetApp.methods['Range.setValues'].calls).toBe(1);
   });
 
+  it('a second delivery of the same submission arriving while the first stores: it waits for the lock, then finds everything stored', () => {
+    const w = ward();
+    let second: { done: boolean; value?: Result; error?: unknown } | null = null;
+    w.ws.beforeCall('Drive:Files.create', 2, () => {
+      second = w.ws.locks.whenFree(() => attach(w, w.code, 'web:req-1', [withGps, pngPhoto, plain]), { user: 'admin@luukiem.example', label: 'retry' });
+      // The first holds the document lock: the second has not run yet.
+      expect(second.done).toBe(false);
+    });
+    expect(attach(w, w.code, 'web:req-1', [withGps, pngPhoto, plain]).stored).toBe(3);
+    expect(second).toMatchObject({ done: true, value: { stored: 0, refused: [] } });
+    expect([tabRecords(w, 'Ảnh').length, photoFiles(w).length]).toEqual([3, 3]);
+  });
+
+  it('a row of "Ảnh" deleted by hand: the next delivery writes it again with the same file, never a second file', () => {
+    const w = ward();
+    attach(w, w.code, 'web:req-1', [withGps, pngPhoto]);
+    const [first] = tabRecords(w, 'Ảnh');
+    w.ws.handEdit((ss) => ss.getSheetByName('Ảnh')!.deleteRow(2));
+    expect(attach(w, w.code, 'web:req-1', [withGps, pngPhoto]).stored).toBe(1);
+    const rows = tabRecords(w, 'Ảnh');
+    expect(rows.map((r) => r['Thứ tự']).sort()).toEqual(['0', '1']);
+    expect(rows.find((r) => r['Thứ tự'] === '0')!['Mã tệp Drive']).toBe(first['Mã tệp Drive']);
+    expect(photoFiles(w)).toHaveLength(2);
+  });
+
   it('failing at any one of its service calls, then retried: every photo stored exactly once, file and row', () => {
     const clean = ward();
     clean.ws.faults.failNthCall(1_000_000);
