@@ -90,6 +90,10 @@ export const FORM = {
   phoneInvalid: 'Số điện thoại chưa đúng. Ví dụ: 0912 345 678 (di động) hoặc 024 3825 1234 (cố định).',
   email: 'Email (để nhận mã ý kiến và kết quả)',
   emailInvalid: 'Email chưa đúng, ví dụ: nguyenvana@gmail.com',
+  /** The web form's own checks, as Google Forms words them. */
+  required: 'Đây là câu hỏi bắt buộc.',
+  choiceInvalid: 'Vui lòng chọn một mục trong danh sách.',
+  tooLong: (max: number) => `Nội dung dài quá: tối đa ${max.toLocaleString('vi-VN')} ký tự.`,
   confidential: 'Bảo mật danh tính',
   confidentialChoice: 'Giữ bí mật danh tính của tôi',
   privacyHeader: 'Về việc sử dụng thông tin cá nhân',
