@@ -34,6 +34,7 @@ export const MENU = {
   allPlaces: 'Tất cả nơi đặt mã',
   place: 'In cho',
   formOutdated: 'Biểu mẫu chưa có câu hỏi về nơi đặt mã QR hoặc về tổ dân phố. Vui lòng chọn "Thiết lập hòm thư" trong trình đơn để cập nhật biểu mẫu, rồi in lại.',
+  webFormNeedsWebApp: 'Tab "Cài đặt" chọn "Biểu mẫu trên trang web" cho mã QR, nhưng trang web của phường chưa được triển khai. Hãy triển khai trang web (README, mục "Triển khai"), hoặc chọn lại "Google Biểu mẫu".',
   stickersMade: 'Đã lập tờ tem dán mã QR (mỗi nơi đặt mã một tem, 12 tem một trang A4):',
   open: 'Mở tài liệu để in',
 } as const;

@@ -24,7 +24,8 @@ export const WEB_FORM = {
     return `Không nhận "${name}": ${reason[why]}.`;
   },
   undecodable: (name: string) => `Không nhận "${name}": điện thoại không mở được ảnh này. Ông/Bà hãy chụp lại hoặc chọn ảnh khác.`,
-  send: 'Gửi ý kiến',
+  /** As the Google Form's button, and as the poster's steps say ("Bấm Gửi"). */
+  send: 'Gửi',
   sending: 'Đang gửi…',
   sendingPhotos: (n: number) => `Đang gửi ý kiến và ${n} ảnh…`,
   retry: 'Gửi lại',

@@ -8,6 +8,8 @@ import { FORM, PUBLIC } from '../../src/i18n/vi';
 import { WEB_FORM } from '../../src/i18n/web-form';
 import { WEB_FORM_BUDGET } from '../../src/domain/rate-budget';
 import { CHANNELS } from '../../src/domain/case';
+import { GENERAL_ROWS, POSTER_FORM_LABELS } from '../../src/domain/vocabulary';
+import { qrCodesIn } from '../support/qr';
 import { ADMIN, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const ID = 'Zq3v9XkP2mLr8TnB4wYc1A'; // 22 base64url characters: 128 bits, as the page makes them
@@ -171,4 +173,41 @@ test('the admin sees the case as any other, received by the form', () => {
   const view = w.ws.sidebar.run('getCase', ['GY-2026-00001'], { user: ADMIN }) as { history: Array<{ by: string }> };
   expect(view.history.map((h) => h.by)).toEqual(['Biểu mẫu']);
   expect(PUBLIC.title).toBeTruthy();
+});
+
+describe('the setting: which form the QR posters, stickers and links open', () => {
+  function choose(w: Ward, value: string): void {
+    const sheet = w.SpreadsheetApp.getActive().getSheetByName('Cài đặt')!;
+    const labels = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+    sheet.getRange(labels.indexOf(GENERAL_ROWS.posterForm) + 1, 2).setValue(value);
+    runHourly(w); // settings take effect with the hourly job (or "Đồng bộ lại")
+  }
+
+  it('a new ward has the row, on the Google Form; "Biểu mẫu trên trang web" makes every poster’s QR open the web form of its place', () => {
+    const w = fresh();
+    const row = tabRecords(w, 'Cài đặt').find((r) => r['Mục'] === GENERAL_ROWS.posterForm)!;
+    expect(row['Giá trị']).toBe(POSTER_FORM_LABELS.google);
+    const google = w.app.call('getPlaceFormLinks') as Array<{ url: string }>;
+    expect(google[0].url).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    choose(w, POSTER_FORM_LABELS.web);
+    const exec = w.ws.webapp.url()!;
+    const links = w.app.call('getPlaceFormLinks') as Array<{ title: string; place: string; url: string }>;
+    expect(links.at(-2)).toEqual({ title: FORM.placeOffice, place: 'office', url: `${exec}?v=form&place=office` });
+    const doc = w.app.call('createQrPosters', 'Tổ dân phố 2') as { id: string };
+    const [formQr] = qrCodesIn(w.ws, doc.id);
+    expect(formQr).toBe(`${exec}?v=form&place=group&group=${encodeURIComponent('Tổ dân phố 2')}`);
+    // A resident scans it: the web form with the group and place chosen; the case arrives on the group's QR channel.
+    const page = w.ws.webapp.get(formQr.slice(exec.length), { user: '' }).body;
+    const start = JSON.parse(/<script type="application\/json" id="start">(.*?)<\/script>/s.exec(page)![1]) as { view: string; form: { group: string; place: string } };
+    expect(start).toMatchObject({ view: 'form', form: { group: 'Tổ dân phố 2', place: FORM.placeGroup } });
+    send(w, { answers: { group: start.form.group, place: start.form.place } });
+    expect(tabRecords(w, 'Ý kiến')[0]).toMatchObject({ 'Tổ dân phố': 'Tổ dân phố 2', 'Kênh tiếp nhận': CHANNELS.qr });
+  });
+
+  it('a value that is neither is reported and the Google Form is kept', () => {
+    const w = fresh();
+    choose(w, 'trang web');
+    expect((w.app.call('getPlaceFormLinks') as Array<{ url: string }>)[0].url).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    expect(tabRecords(w, 'Lỗi').map((r) => r['Lỗi'])).toContain(`"${GENERAL_ROWS.posterForm}" phải là "${POSTER_FORM_LABELS.google}" hoặc "${POSTER_FORM_LABELS.web}"; đang dùng "${POSTER_FORM_LABELS.google}".`);
+  });
 });
