@@ -72,8 +72,8 @@ export interface ResidentFormResult {
 
 /** 128 random bits or more, as the page writes them (base64url or hex). */
 export const REQUEST_ID = /^[A-Za-z0-9_-]{22,64}$/;
-/** Everything a submission may carry, photos included (base64 of 3 × 2 MB is 8 MB; real ones are < 1 MB each). */
-export const MAX_PAYLOAD_CHARS = 6_000_000;
+/** Everything a submission may carry, photos included: 4.5 million characters (three 1600 px photos are ~1–3 million in base64; a request over 5 MB is refused before it reaches the script by the local ward, which keeps well under what google.script.run carries). */
+export const MAX_PAYLOAD_CHARS = 4_500_000;
 const DAY_MS = 86_400_000;
 const TRAP_CACHE_SECONDS = 6 * 3600;
 
