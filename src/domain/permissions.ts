@@ -35,7 +35,9 @@ export type Capability =
   | 'setup'
   | 'resync'
   /** Move closed cases of past years to their year's archive tab. */
-  | 'archive';
+  | 'archive'
+  /** Approve a resident's photo for public use, hide it or show it again (audited). */
+  | 'reviewPhotos';
 
 /**
  * How a person reached the ward: MTTQ staff through the spreadsheet (its menu and sidebar, as
@@ -51,7 +53,7 @@ export interface Actor {
   via: Reach;
 }
 
-const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'findSender', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync', 'archive'];
+const EVERYTHING: Capability[] = [...ACTION_KEYS, 'viewInbox', 'viewCase', 'viewContact', 'findSender', 'issueLookupKey', 'editPublic', 'makeDocuments', 'makeReports', 'viewDashboard', 'manageLinks', 'enterCase', 'setup', 'resync', 'archive', 'reviewPhotos'];
 
 export const PERMISSIONS: Record<Role, Record<Reach, ReadonlyArray<Capability>>> = {
   /** MTTQ staff who run the mailbox: everything, from the spreadsheet only (admins hold no links). */

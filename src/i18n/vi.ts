@@ -211,6 +211,7 @@ export const ERRORS = {
     sidebar: 'Thanh bên',
     entryPoint: 'Gọi hàm không đúng cách',
     archive: 'Lưu trữ ý kiến',
+    photos: 'Ảnh người dân gửi',
   },
   systemError: (code: string) => `Lỗi hệ thống (${code}); lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.`,
   notTrigger: 'Hàm này chỉ chạy theo trình kích hoạt của hòm thư.',

@@ -28,6 +28,7 @@ import type { BoardPage } from '../services/public/board';
 import type { PublicCase } from '../services/public/lookup';
 import type { ReportRequest } from '../services/reports/report';
 import type { WrittenDoc } from '../services/platform/doc-writer';
+import { casePhotos, portalPhotos, reviewCasePhoto as reviewCasePhotoRpc, servePhotoTicket, type CasePhotos } from '../ui/server/photos-rpc';
 
 /** Simple trigger: the spreadsheet was opened (called from anywhere else, there is no menu to build). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -149,8 +150,13 @@ export function createPublicationDocument(request: { year: number; month: number
   return publication(request);
 }
 
-/** The public web app (results board, case lookup): deployed as the ward, open to anyone. */
-export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+/**
+ * The public web app (results board, case lookup): deployed as the ward, open to anyone. With
+ * ?photos=<ticket>: the photos a staff member's sidebar call asked for (JSON; services/photos/view).
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
+  const ticket = e?.parameter?.photos;
+  if (typeof ticket === 'string' && ticket !== '') return servePhotoTicket(ticket.slice(0, 200));
   return serveWebApp(e);
 }
 
@@ -187,6 +193,21 @@ export function issueCaseLookupKey(code: string): { key: string; message: string
 /** RPC (web app): a handling body's or viewer's cases, by their personal link. */
 export function getPortal(token: string): PortalPage {
   return portal(token);
+}
+
+/** RPC (web app): the photos of one of the link's cases, as data: URLs (never hidden ones). */
+export function getPortalPhotos(token: string, code: string): CasePhotos {
+  return portalPhotos(token, code);
+}
+
+/** RPC: a case's photos as data: URLs, for staff who may see the case (admins also see hidden ones). */
+export function getCasePhotos(code: string): CasePhotos {
+  return casePhotos(code);
+}
+
+/** RPC (admins): approve a photo for public use, hide it, or show it again — audited. */
+export function reviewCasePhoto(code: string, source: string, index: number, review: 'approve' | 'hide' | 'show'): { message: string } {
+  return reviewCasePhotoRpc(code, source, index, review);
 }
 
 /** RPC (web app): progress or a draft answer recorded through a personal link. */

@@ -19,6 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import { ADMIN, formAnswers, ROOT, runHourly, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { photoHarness } from '../support/photo-harness';
+import { JPEG_96x72 } from '../support/photos';
 
 const VIEWER = 'xem@luukiem.example';
 const HANDLER = 'ubnd@luukiem.example';
@@ -51,11 +53,13 @@ interface Fixture {
   key1: string;
   handlerToken: string;
   viewerToken: string;
+  /** A stretch of the base64 of case 1's photo (issue 20.2): no refused call may answer with it. */
+  photo: string;
 }
 
 let fixture: Fixture;
 
-const freshWard = wardFactory((w) => {
+const wardWithCases = wardFactory((w) => {
   // Three residential groups keep every printing run small (the matrix prints posters many times).
   const groups = w.SpreadsheetApp.getActive().getSheetByName('Tổ dân phố')!;
   groups.getRange(5, 1, groups.getLastRow() - 4, 1).clearContent();
@@ -99,9 +103,20 @@ const freshWard = wardFactory((w) => {
     key1: /([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})/.exec(mailTo(EMAIL))?.[1] ?? '',
     handlerToken: token(HANDLER),
     viewerToken: token(VIEWER),
+    photo: JPEG_96x72.slice(800, 860),
   };
+  // Case 1 has a resident's photo (issue 20.2), stored as the web form stores it.
+  w.app.addFile('photo-harness.js', photoHarness());
+  w.app.call('attachPhotosForTest', 'GY-2026-00001', 'web:matrix', [{ name: 'a.jpg', mimeType: 'image/jpeg', base64: JPEG_96x72 }]);
   expect(Object.values(fixture).every((x) => x !== '')).toBe(true);
 });
+
+/** A fresh ward, its UrlFetchApp routed to its own web app (the sidebar asks the web app for photos). */
+function freshWard(): Ward {
+  const w = wardWithCases();
+  w.ws.network.connect(w.ws);
+  return w;
+}
 
 // ---- contexts --------------------------------------------------------------------------------
 
@@ -285,6 +300,25 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
     args: (f, ctx) => [[ctx.holds === 'handlerLink' ? f.handlerToken : ctx.holds === 'viewerLink' ? f.viewerToken : 'a'.repeat(64), f.code2, f.row2, f.version2, { kind: 'progress', text: 'Đã khảo sát hiện trường' }]],
     effect: (w) => expect(tabRecords(w, 'Nhật ký').at(-1)).toMatchObject({ 'Người thực hiện': HANDLER, 'Hành động': 'Cập nhật tiến độ' }),
   },
+  // A case's photos (issue 20.2): staff who may see the case, through the web app; a body's link for its cases.
+  getCasePhotos: {
+    kind: 'staff',
+    allowed: staffOf('admin', 'viewer', 'handler'),
+    args: (f) => [[f.code1], ['GY-2026-00003']],
+    effect: (_w, r) => expect((r as { photos: Array<{ src: string }> }).photos.map((p) => p.src.slice(0, 23))).toEqual(['data:image/jpeg;base64,']),
+  },
+  reviewCasePhoto: {
+    kind: 'staff',
+    allowed: staffOf('admin'),
+    args: (f) => [[f.code1, 'web:matrix', 0, 'hide'], [f.code1, 'web:matrix', 0, 'approve']],
+    effect: (w) => expect(tabRecords(w, 'Ảnh')[0]['Ẩn']).toBe('TRUE'),
+  },
+  getPortalPhotos: {
+    kind: 'public',
+    allowed: (ctx) => ctx.holds === 'handlerLink' || ctx.holds === 'viewerLink',
+    args: (f, ctx) => [[ctx.holds === 'handlerLink' ? f.handlerToken : ctx.holds === 'viewerLink' ? f.viewerToken : 'a'.repeat(64), f.code1]],
+    effect: (_w, r) => expect((r as { photos: unknown[] }).photos).toHaveLength(1),
+  },
   getPortalLinks: { kind: 'staff', allowed: staffOf('admin'), args: () => [[]], effect: (_w, r) => expect((r as Array<{ email: string }>).map((x) => x.email).sort()).toEqual([HANDLER, VIEWER].sort()) },
   sendPortalLink: { kind: 'staff', allowed: staffOf('admin'), args: () => [[VIEWER]], effect: (_w, r) => expect((r as { message: string }).message).toContain(VIEWER) },
   revokePortalLink: { kind: 'staff', allowed: staffOf('admin'), args: () => [[HANDLER]], effect: (_w, r) => expect((r as { message: string }).message).toContain('Đã thu hồi') },
@@ -342,7 +376,7 @@ function state(w: Ward): string {
 const errorRows = (w: Ward) => tabRecords(w, 'Lỗi').length;
 
 function secretsOf(f: Fixture): string[] {
-  return [NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken];
+  return [NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken, f.photo];
 }
 
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i;

@@ -50,6 +50,8 @@ const EXPECTED: Array<[Capability, string]> = [
   ['resync',         'x  .  .  .  .  .'],
   // Moving closed cases of past years to their archive tab (issue 19, item 4).
   ['archive',        'x  .  .  .  .  .'],
+  // Approving a resident's photo for public use, hiding it (issue 20, item 2).
+  ['reviewPhotos',   'x  .  .  .  .  .'],
 ];
 
 const actor = (role: Role, via: Reach, body = role === 'handler' ? 'UBND phường' : ''): Actor => ({ email: `${role}@luukiem.example`, role, body, via });
@@ -61,10 +63,10 @@ const CELLS = EXPECTED.flatMap(([capability, marks]) => {
 });
 
 describe('the permissions table, cell by cell', () => {
-  it('has 29 capabilities × 3 roles × 2 reaches written out here', () => {
-    expect(EXPECTED).toHaveLength(29);
-    expect(new Set(EXPECTED.map(([c]) => c)).size).toBe(29);
-    expect(CELLS).toHaveLength(29 * 6);
+  it('has 30 capabilities × 3 roles × 2 reaches written out here', () => {
+    expect(EXPECTED).toHaveLength(30);
+    expect(new Set(EXPECTED.map(([c]) => c)).size).toBe(30);
+    expect(CELLS).toHaveLength(30 * 6);
   });
 
   it.each(CELLS)('%s — %s by %s: %s', (capability, role, via, allowed) => {

@@ -1,0 +1,144 @@
+/**
+ * Issue 20.2: who sees a resident's photos. The files belong to the ward's account and are shared
+ * with nobody, so:
+ * - staff in the sidebar (each running as themself) get a case's photos through the web app,
+ *   which runs as the ward, with a one-minute signed ticket — only for a case they may see; a
+ *   handler of another body gets nothing; hidden photos only for admins, marked;
+ * - a handling body's member gets them on the personal-link page for their body's cases only;
+ * - an admin approves or hides a photo, audited;
+ * - every answer is data: URLs of checked JPEG/PNG bytes; a forged ticket gets nothing.
+ */
+import { ADMIN, asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { photoHarness } from '../support/photo-harness';
+import { JPEG_72x96, JPEG_96x72, base64Of, exifWithGps, jpegWith } from '../support/photos';
+
+const UBND = 'ubnd@luukiem.example';
+const POLICE = 'congan@luukiem.example';
+const VIEWER = 'danguy@luukiem.example';
+
+interface Shown {
+  source: string;
+  index: number;
+  src: string;
+  dimensions: string;
+  approved: boolean;
+  hidden: boolean;
+}
+type CasePhotos = { code: string; photos: Shown[]; canReview: boolean };
+type View = { code: string; row: number; version: number };
+
+const photoA = { name: 'a.jpg', mimeType: 'image/jpeg', base64: base64Of(jpegWith(JPEG_96x72, exifWithGps())) };
+const photoB = { name: 'b.jpg', mimeType: 'image/jpeg', base64: JPEG_72x96 };
+
+function assign(w: Ward, code: string, body: string, assignee: string): void {
+  let v = w.app.call('getCase', code) as View;
+  v = (w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }) as { view: View }).view;
+  w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body, assignee });
+}
+
+function tokenIn(w: Ward, to: string): string {
+  const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === to && /\?p=[0-9a-f]{64}/.test(m.body))!;
+  return /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
+}
+
+/** A ward whose first case (UBND's) has two photos and whose second (the police's) none. */
+function ward(): Ward {
+  const w = setUpWard();
+  // The sidebar reaches the ward's own web app over UrlFetchApp, as it would on Google's servers.
+  w.ws.network.connect(w.ws);
+  w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 3, 3).setValues([
+    [UBND, 'Xử lý', 'UBND phường'],
+    [POLICE, 'Xử lý', 'Công an phường'],
+    [VIEWER, 'Xem', ''],
+  ]);
+  runHourly(w);
+  w.ws.forms.submit(w.formId, formAnswers({ content: 'Ổ gà trước nhà số 12' }));
+  w.ws.forms.submit(w.formId, formAnswers({ content: 'Trộm xe ở ngõ 9' }));
+  runHourly(w);
+  assign(w, 'GY-2026-00001', 'UBND phường', UBND);
+  assign(w, 'GY-2026-00002', 'Công an phường', POLICE);
+  runHourly(w);
+  w.app.addFile('photo-harness.js', photoHarness());
+  w.app.call('attachPhotosForTest', 'GY-2026-00001', 'web:req-1', [photoA, photoB]);
+  return w;
+}
+
+const DATA_URL = /^data:image\/jpeg;base64,[A-Za-z0-9+/]+={0,2}$/;
+
+describe('a case’s photos in the sidebar', () => {
+  const w = ward();
+
+  it('an admin gets them as checked data: URLs through the web app — without their GPS — and may review them', () => {
+    const got = w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos;
+    expect(got.canReview).toBe(true);
+    expect(got.photos.map((p) => [p.source, p.index, p.dimensions, p.approved, p.hidden])).toEqual([
+      ['web:req-1', 0, '96×72', false, false],
+      ['web:req-1', 1, '72×96', false, false],
+    ]);
+    for (const p of got.photos) expect(p.src).toMatch(DATA_URL);
+    expect(Buffer.from(got.photos[0].src.split(',')[1], 'base64').includes(Buffer.from('Exif'))).toBe(false);
+    // The sidebar call went to the web app, with a ticket, and nowhere else.
+    expect(w.ws.network.log().filter((r) => r.url.includes('?photos=')).length).toBeGreaterThan(0);
+  });
+
+  it('the handler of the case’s body and a viewer get them; the handler of another body is refused; a case without photos asks nobody', () => {
+    expect(asUser(w, UBND, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos).toHaveLength(2);
+    expect(asUser(w, UBND, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).canReview).toBe(false);
+    expect(asUser(w, VIEWER, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos).toHaveLength(2);
+    expect(() => asUser(w, POLICE, () => w.app.call('getCasePhotos', 'GY-2026-00001'))).toThrow('Không tìm thấy');
+    const before = w.ws.network.log().length;
+    expect((w.app.call('getCasePhotos', 'GY-2026-00002') as CasePhotos).photos).toEqual([]);
+    expect(w.ws.network.log().length).toBe(before);
+  });
+
+  it('an admin hides a photo (audited): the handler and the body’s link no longer get it, the admin sees it marked; showing it again brings it back', () => {
+    expect((w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'hide') as { message: string }).message).toBe('Đã ẩn ảnh.');
+    expect(asUser(w, UBND, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos.map((p) => p.index)).toEqual([0]);
+    expect((w.app.call('getPortalPhotos', tokenIn(w, UBND), 'GY-2026-00001') as CasePhotos).photos.map((p) => p.index)).toEqual([0]);
+    expect((w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos.map((p) => [p.index, p.hidden])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
+    w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'show');
+    expect(asUser(w, UBND, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos).toHaveLength(2);
+    const audit = tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001' && r['Người thực hiện'] === ADMIN).map((r) => r['Hành động']);
+    expect(audit.slice(-2)).toEqual(['Ẩn ảnh', 'Hiện lại ảnh']);
+  });
+
+  it('an admin approves a photo for public use: who and when are recorded and audited; only admins may review', () => {
+    w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 0, 'approve');
+    expect(tabRecords(w, 'Ảnh')[0]['Duyệt công khai bởi']).toBe(ADMIN);
+    expect((w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos[0].approved).toBe(true);
+    expect(() => asUser(w, UBND, () => w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 0, 'hide'))).toThrow();
+    expect(() => asUser(w, VIEWER, () => w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 0, 'hide'))).toThrow();
+    expect(tabRecords(w, 'Ảnh')[0]['Ẩn']).not.toBe('TRUE');
+  });
+});
+
+describe('a case’s photos through a personal link', () => {
+  const w = ward();
+
+  it('the body’s member gets their case’s photos; not another body’s case; a revoked or forged token nothing', () => {
+    const token = tokenIn(w, UBND);
+    const got = w.app.call('getPortalPhotos', token, 'GY-2026-00001') as CasePhotos;
+    expect(got.photos.map((p) => p.dimensions)).toEqual(['96×72', '72×96']);
+    for (const p of got.photos) expect(p.src).toMatch(DATA_URL);
+    expect(() => w.app.call('getPortalPhotos', tokenIn(w, POLICE), 'GY-2026-00001')).toThrow();
+    expect(() => w.app.call('getPortalPhotos', 'ab'.repeat(32), 'GY-2026-00001')).toThrow();
+  });
+
+  it('the web app answers a forged, altered or expired ticket with nothing', () => {
+    const url = (t: string) => `?photos=${encodeURIComponent(t)}`;
+    const forged = `GY-2026-00001|all|${Date.parse('2026-11-24T02:10:00Z')}|${'0'.repeat(64)}`;
+    expect(JSON.parse(w.ws.webapp.get(url(forged), { user: '' }).body)).toEqual({ error: 'ticket' });
+    expect(JSON.parse(w.ws.webapp.get(url('GY-2026-00001'), { user: '' }).body)).toEqual({ error: 'ticket' });
+    // A real ticket, read off the sidebar's request, does not outlive its minute.
+    w.app.call('getCasePhotos', 'GY-2026-00001');
+    const real = decodeURIComponent(/\?photos=([^&]+)/.exec(w.ws.network.log().filter((r) => r.url.includes('?photos=')).at(-1)!.url)![1]);
+    expect(JSON.parse(w.ws.webapp.get(url(real), { user: '' }).body).photos).toHaveLength(2);
+    const altered = real.replace('|all|', '|shown|');
+    expect(JSON.parse(w.ws.webapp.get(url(altered), { user: '' }).body)).toEqual({ error: 'ticket' });
+    w.ws.clock.advance(61_000);
+    expect(JSON.parse(w.ws.webapp.get(url(real), { user: '' }).body)).toEqual({ error: 'ticket' });
+  });
+});
