@@ -147,6 +147,11 @@ describe('390 px', () => {
     }
     expect(jpegSize(Buffer.from(photos[0].base64, 'base64'))).toEqual({ width: 1600, height: 1200 });
     expect(hasExif(cameraPhoto)).toBe(true);
+    // Stored with the case, in the ward's own Drive: the bytes the page sent, no EXIF there either.
+    expect(receipt).toContain(W.photosSaved(2));
+    const stored = ws.drive.files().filter((file) => file.appProperties?.htsCase === code);
+    expect(stored).toHaveLength(2);
+    for (const file of stored) expect(hasExif(Buffer.from(file.contentBase64!, 'base64'))).toBe(false);
 
     // Filed as any case; the resident's words stay text; the key opens the lookup.
     expect(tabRecords(ward, 'Ý kiến').find((r) => r['Mã ý kiến'] === code)).toMatchObject({ 'Tổ dân phố': 'Tổ dân phố 3', 'Nội dung': expect.stringContaining('<script>alert(1)</script>') });

@@ -10,11 +10,12 @@ import { WEB_FORM_BUDGET } from '../../src/domain/rate-budget';
 import { CHANNELS } from '../../src/domain/case';
 import { GENERAL_ROWS, POSTER_FORM_LABELS } from '../../src/domain/vocabulary';
 import { qrCodesIn } from '../support/qr';
+import { JPEG_72x96, JPEG_96x72 } from '../support/photos';
 import { ADMIN, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const ID = 'Zq3v9XkP2mLr8TnB4wYc1A'; // 22 base64url characters: 128 bits, as the page makes them
 const answers = { group: 'Tổ dân phố 3', topic: '', content: 'Ổ gà sâu trước số 12 ngõ 5', location: 'Ngõ 5', name: 'Trần Thị Mai', phone: '0912 345 678', email: 'mai.tran@gmail.com', confidential: false, place: FORM.placeGroup };
-type Result = { code: string; dueDate: string; key: string; message: string; photos: number };
+type Result = { code: string; dueDate: string; key: string; message: string; photos: number; photosMissing: boolean };
 
 function send(w: Ward, input: Record<string, unknown>): Result {
   return w.ws.webapp.run('submitResidentForm', [{ requestId: ID, trap: '', photos: [], ...input, answers: { ...answers, ...(input.answers as object) } }], { user: '' }) as Result;
@@ -26,7 +27,7 @@ describe('the web form files a case at once', () => {
   it('files on the channel of the poster’s place, answers with code, due date and a lookup key that works', () => {
     const w = fresh();
     const r = send(w, {});
-    expect(r).toEqual({ code: 'GY-2026-00001', dueDate: '03/12/2026', key: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/), message: WEB_FORM.thanks, photos: 0 });
+    expect(r).toEqual({ code: 'GY-2026-00001', dueDate: '03/12/2026', key: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/), message: WEB_FORM.thanks, photos: 0, photosMissing: false });
     expect(tabRecords(w, 'Ý kiến')[0]).toMatchObject({ 'Mã ý kiến': 'GY-2026-00001', 'Kênh tiếp nhận': CHANNELS.qr, 'Tổ dân phố': 'Tổ dân phố 3', 'Nội dung': answers.content });
     expect(tabRecords(w, 'Người gửi')[0]).toMatchObject({ 'Họ và tên': 'Trần Thị Mai', Email: 'mai.tran@gmail.com' });
     // The acknowledgement left at once, with the same key.
@@ -59,7 +60,7 @@ describe('the web form files a case at once', () => {
     expect(tabRecords(w, 'Người gửi')).toHaveLength(1);
     expect(w.ws.mail.outbox().filter((m) => m.to[0] === 'mai.tran@gmail.com')).toHaveLength(1);
     w.app.call('issueCaseLookupKey', first.code);
-    expect(send(w, {})).toEqual({ code: first.code, dueDate: first.dueDate, key: '', message: WEB_FORM.keyReissued, photos: 0 });
+    expect(send(w, {})).toEqual({ code: first.code, dueDate: first.dueDate, key: '', message: WEB_FORM.keyReissued, photos: 0, photosMissing: false });
   });
 
   it('the Google Form’s checks, in its words; nothing filed', () => {
@@ -89,7 +90,7 @@ describe('abuse, without blocking residents', () => {
     const w = fresh();
     const props = () => JSON.stringify((w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties());
     const before = props();
-    expect(send(w, { trap: 'http://spam.example' })).toEqual({ code: '', dueDate: '', key: '', message: WEB_FORM.received, photos: 0 });
+    expect(send(w, { trap: 'http://spam.example' })).toEqual({ code: '', dueDate: '', key: '', message: WEB_FORM.received, photos: 0, photosMissing: false });
     expect(tabRecords(w, 'Ý kiến')).toEqual([]);
     expect(props()).toBe(before);
   });
@@ -134,11 +135,44 @@ describe('the same questions as the Google Form', () => {
   });
 });
 
+const PHOTOS = [
+  { name: 'IMG_1.jpg', mimeType: 'image/jpeg', base64: JPEG_96x72 },
+  { name: 'IMG_2.jpg', mimeType: 'image/jpeg', base64: JPEG_72x96 },
+];
+const photoFiles = (w: Ward) => w.ws.drive.files().filter((f) => f.appProperties?.htsPhoto);
+
+describe('photos', () => {
+  it('are stored with the case, privately (the ward’s Drive folder, the hidden tab "Ảnh"); a retry stores nothing twice', () => {
+    const w = fresh();
+    const r = send(w, { photos: PHOTOS });
+    expect(r).toMatchObject({ code: 'GY-2026-00001', photos: 2, photosMissing: false });
+    expect(photoFiles(w).map((f) => [f.appProperties?.htsCase, f.owner, f.mimeType])).toEqual([
+      ['GY-2026-00001', ADMIN, 'image/jpeg'],
+      ['GY-2026-00001', ADMIN, 'image/jpeg'],
+    ]);
+    expect(tabRecords(w, 'Ảnh').map((p) => [p['Mã ý kiến'], p['Nguồn'], p['Thứ tự']])).toEqual([
+      ['GY-2026-00001', 'web', '0'],
+      ['GY-2026-00001', 'web', '1'],
+    ]);
+    expect(send(w, { photos: PHOTOS })).toEqual(r);
+    expect(photoFiles(w)).toHaveLength(2);
+    expect(tabRecords(w, 'Ảnh')).toHaveLength(2);
+  });
+
+  it('the response key holds the request id’s hash, never the id (staff read the cases tab; the id would hand them the key)', () => {
+    const w = fresh();
+    send(w, {});
+    const stored = JSON.stringify(w.ws.spreadsheets.view(w.ssId).sheets.map((t) => t.displayValues)) + JSON.stringify((w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties());
+    expect(stored.includes(ID)).toBe(false);
+    expect(tabRecords(w, 'Ý kiến')[0]['Mã phản hồi biểu mẫu']).toMatch(/^W\d+-[\w-]{32}$/);
+  });
+});
+
 describe('fault sweep: a failing service call at every step of a submission', () => {
-  it('the resident’s retry (same request id) completes it: one case, one submitter row, one acknowledgement, a key that works', () => {
+  it('the resident’s retry (same request id) completes it: one case, one submitter row, one acknowledgement, its two photos, a key that works', () => {
     const clean = fresh();
     clean.ws.faults.failNthCall(1_000_000);
-    send(clean, {});
+    send(clean, { photos: PHOTOS });
     const total = clean.ws.faults.sweepState().calls;
     expect(total).toBeGreaterThan(5);
     for (let k = 1; k <= total; k++) {
@@ -146,16 +180,19 @@ describe('fault sweep: a failing service call at every step of a submission', ()
       w.ws.faults.failNthCall(k);
       let first: Result | null = null;
       try {
-        first = send(w, {});
+        first = send(w, { photos: PHOTOS });
       } catch (e) {
         expect([k, (e as Error).message]).toEqual([k, expect.stringMatching(/[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i)]);
       }
       const failed = w.ws.faults.sweepState().failed;
       w.ws.faults.failNthCall(0);
-      const r = send(w, {});
+      const r = send(w, { photos: PHOTOS });
       runHourly(w);
       const where = `call ${k} (${failed})`;
-      if (first) expect([where, r]).toEqual([where, first]);
+      // A first try that got its answer had the same code, date and key; its photos maybe not yet.
+      if (first) expect([where, { ...r, photosMissing: false, photos: 0 }]).toEqual([where, { ...first, photosMissing: false, photos: 0 }]);
+      expect([where, r.photos, r.photosMissing]).toEqual([where, 2, false]);
+      expect([where, photoFiles(w).length, tabRecords(w, 'Ảnh').length]).toEqual([where, 2, 2]);
       expect([where, tabRecords(w, 'Ý kiến').map((c) => c['Mã ý kiến'])]).toEqual([where, ['GY-2026-00001']]);
       expect([where, tabRecords(w, 'Người gửi').length]).toEqual([where, 1]);
       // A send that failed may have left: the outbox never repeats it (it tells the admin instead).

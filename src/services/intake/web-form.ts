@@ -6,11 +6,11 @@
  * the Google Form's submissions are, on the channel of the poster's place (channelOfPlace).
  *
  * Retries: the page makes a strong random request id once per filled-in form and sends it with
- * every try. The response key is made from it and the Vietnam day it was first sent ("W<day>-<id>";
- * a retry after midnight finds yesterday's key), never from the clock alone, so a retried request
+ * every try. The response key is made from its SHA-256 and the UTC day it was first sent
+ * ("W<day>-<hash>"; a retry after midnight finds yesterday's key), never from the clock alone, so a retried request
  * files one case. A retry answers as the first try did — code, due date and the lookup key —
- * because only the page that made the request id holds it (128 random bits, never shown or
- * stored anywhere but in the case's response key, which only the ward's staff can read). Once an
+ * because only the page that made the request id holds it (128 random bits, never shown and never
+ * stored: the response key, which staff can read, holds its hash). Once an
  * admin has issued a new key ("Cấp mã tra cứu mới", the resident called), a retry no longer gets a
  * key: the new one was read out to the resident, and the request id must not reveal it.
  *
@@ -37,12 +37,13 @@ import { WEB_FORM } from '../../i18n/web-form';
 import { fileOne, readJournal } from '../cases/filing';
 import { readCase } from '../cases/store';
 import { PROPERTY_NAMES } from '../platform/document-store';
-import { BusyError, NotSetUpError, UserError } from '../platform/errors';
+import { BusyError, describeError, NotSetUpError, UserError } from '../platform/errors';
 import { withDocumentLock } from '../platform/lock';
 import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import type { Runtime } from '../platform/runtime';
 import { currentIssue, lookupKey } from '../platform/secrets';
 import { triggerOwner } from '../access/trigger';
+import { attachPhotos } from '../photos/store';
 import { acknowledgeNow, channelOfPlace } from './intake';
 
 export interface PhotoUpload {
@@ -67,7 +68,10 @@ export interface ResidentFormResult {
   /** '' once the key was issued again by an admin (see above). */
   key: string;
   message: string;
+  /** Photos the case holds from this submission. */
   photos: number;
+  /** The photos could not be stored this time (the case is filed): "Gửi lại" with the same request id stores them. */
+  photosMissing: boolean;
 }
 
 /** 128 random bits or more, as the page writes them (base64url or hex). */
@@ -76,13 +80,19 @@ export const REQUEST_ID = /^[A-Za-z0-9_-]{22,64}$/;
 export const MAX_PAYLOAD_CHARS = 4_500_000;
 const DAY_MS = 86_400_000;
 const TRAP_CACHE_SECONDS = 6 * 3600;
+/** The photos' source in the "Ảnh" tab: one request per case, so one source. */
+const PHOTO_SOURCE = 'web';
 
-/** Stores a filed case's photos (services/photos attachPhotos once merged); idempotent per case and source. */
-export type PhotoSink = (rt: Runtime, code: string, source: string, photos: PhotoUpload[]) => number;
-
-/** The response key of a request first sent on `day` (days since the epoch, Vietnam's). */
-export function webFormKey(requestId: string, dayStartMs: number): string {
-  return `W${Math.floor(dayStartMs / 1000)}-${requestId}`;
+/**
+ * The response keys of a request first sent on the UTC day starting at `dayStartMs`, or the day before. It holds the
+ * request id's SHA-256, not the id: the response key sits in the cases tab, which staff can read,
+ * and whoever held the id could have a retry hand them the lookup key.
+ */
+export function webFormKeys(requestId: string, dayStartMs: number): [today: string, yesterday: string] {
+  const digest = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, requestId, Utilities.Charset.UTF_8);
+  const hash = Utilities.base64EncodeWebSafe(digest).replace(/=+$/, '').slice(0, 32);
+  const key = (day: number) => `W${Math.floor(day / 1000)}-${hash}`;
+  return [key(dayStartMs), key(dayStartMs - DAY_MS)];
 }
 
 function countTrap(): void {
@@ -121,11 +131,11 @@ function runsAsWard(rt: Runtime): boolean {
   return owner !== '' && triggerOwner() === owner;
 }
 
-export function submitResidentForm(rt: Runtime, input: ResidentFormInput, sink: PhotoSink | null): ResidentFormResult {
+export function submitResidentForm(rt: Runtime, input: ResidentFormInput): ResidentFormResult {
   if (!runsAsWard(rt)) throw new UserError(WEB_FORM.notHere);
   if (input.trap.trim() !== '') {
     countTrap();
-    return { code: '', dueDate: '', key: '', message: WEB_FORM.received, photos: 0 };
+    return { code: '', dueDate: '', key: '', message: WEB_FORM.received, photos: 0, photosMissing: false };
   }
   if (!REQUEST_ID.test(input.requestId)) throw new UserError(WEB_FORM.failed);
   const payload = Object.values(input.answers).reduce((n, v) => n + String(v).length, 0) + input.photos.reduce((n, p) => n + p.base64.length + p.name.length, 0);
@@ -138,7 +148,7 @@ export function submitResidentForm(rt: Runtime, input: ResidentFormInput, sink: 
 
   const now = new Date();
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
-  const keys = [webFormKey(input.requestId, today), webFormKey(input.requestId, today - DAY_MS)];
+  const keys = webFormKeys(input.requestId, today);
   const knownIn = (journal: ReturnType<typeof readJournal>) => keys.find((k) => journal.filed[k] || journal.pending[k]);
   // Before waiting for the lock: a flood is turned away without queueing behind staff (a retry of a filed one still passes).
   if (!knownIn(readJournal(rt.store)) && !budgetAllows(rt.store.getJson(PROPERTY_NAMES.webFormBudget), now.getTime())) throw new BusyError(WEB_FORM.busy);
@@ -181,6 +191,22 @@ export function submitResidentForm(rt: Runtime, input: ResidentFormInput, sink: 
     return { code: result.code, dueDate: due === null ? '' : formatVietnameseDate(due), key: issue === 0 ? formatKey(lookupKey(rt.store, key, 0)) : '' };
   });
 
-  const photos = input.photos.length && sink ? sink(rt, filed.code, 'webform', input.photos) : 0;
-  return { ...filed, message: filed.key ? WEB_FORM.thanks : WEB_FORM.keyReissued, photos };
+  const photos = storePhotos(rt, filed.code, input.photos);
+  return { ...filed, message: filed.key ? WEB_FORM.thanks : WEB_FORM.keyReissued, ...photos };
+}
+
+/**
+ * After the filing, with its lock released (Drive is slow; staff are not kept waiting): the
+ * photos, idempotent per case and source, so a retry stores only what is missing. A failure here
+ * leaves the case filed and says so; the page offers "Gửi lại" (same request id).
+ */
+function storePhotos(rt: Runtime, code: string, photos: PhotoUpload[]): { photos: number; photosMissing: boolean } {
+  if (photos.length === 0) return { photos: 0, photosMissing: false };
+  try {
+    const r = attachPhotos(rt, code, PHOTO_SOURCE, photos);
+    return { photos: photos.length - r.refused.length, photosMissing: false };
+  } catch (error) {
+    console.warn(`web form: photos of ${code} not stored yet: ${describeError(error)}`);
+    return { photos: 0, photosMissing: true };
+  }
 }

@@ -81,7 +81,7 @@ function questionControl(q: RenderedQuestion, start: NonNullable<WebAppStart['fo
   return { node: el('div', { class: 'field' }, label(id), help, input, error), control: { q, read: () => input.value, error, focus: () => input.focus() } };
 }
 
-function confirmation(root: HTMLElement, r: Result, openLookup: (code: string, key: string) => void): void {
+function confirmation(root: HTMLElement, r: Result, openLookup: (code: string, key: string) => void, resend: () => Promise<Result>): void {
   if (!r.code) {
     // The honeypot's neutral answer.
     root.replaceChildren(el('h1', { text: W.title }), status('ok', r.message));
@@ -91,9 +91,27 @@ function confirmation(root: HTMLElement, r: Result, openLookup: (code: string, k
   if (r.key) dl.append(el('dt', { text: W.key }), el('dd', { class: 'big', text: r.key }));
   const look = el('button', { type: 'button', class: 'secondary', text: W.lookupLink });
   look.addEventListener('click', () => openLookup(r.code, r.key));
+  // The case is filed but its photos are not stored yet: the same request again stores them (nothing filed twice).
+  let photosMissing: HTMLElement | null = null;
+  if (r.photosMissing) {
+    const box = el('div', { class: 'photos-missing' }, status('error', W.photosNotSaved));
+    photosMissing = box;
+    const again = el('button', { type: 'button', text: W.retry });
+    again.addEventListener('click', () => {
+      again.disabled = true;
+      resend()
+        .then((next) => confirmation(root, next, openLookup, resend))
+        .catch((error: Error) => {
+          again.disabled = false;
+          box.replaceChildren(status('error', error.message || W.failed), again);
+        });
+    });
+    box.append(again);
+  }
   root.replaceChildren(
     el('h1', { text: W.thanks }),
     el('article', { class: 'card confirmation' }, dl, r.key ? el('p', { class: 'save-hint', text: W.saveHint }) : status('info', r.message), r.photos ? el('p', { class: 'muted', text: W.photosSaved(r.photos) }) : null),
+    ...(photosMissing ? [photosMissing] : []),
     look,
   );
   window.scrollTo(0, 0);
@@ -190,10 +208,12 @@ export function residentFormView(root: HTMLElement, start: WebAppStart, openLook
     send.disabled = true;
     progress.hidden = false;
     out.replaceChildren(status('info', photos.length ? W.sendingPhotos(photos.length) : W.sending));
-    callServer('submitResidentForm', { requestId, answers: a, trap: trap.value, photos: photos.map(({ name, mimeType, base64 }) => ({ name, mimeType, base64 })) })
+    const request = { requestId, answers: a, trap: trap.value, photos: photos.map(({ name, mimeType, base64 }) => ({ name, mimeType, base64 })) };
+    const resend = () => callServer('submitResidentForm', request);
+    resend()
       .then((r: Result) => {
         requestId = newRequestId();
-        confirmation(root, r, openLookup);
+        confirmation(root, r, openLookup, resend);
       })
       .catch((error: Error) => {
         // The same request id on the next try: a request that did arrive is not filed twice.

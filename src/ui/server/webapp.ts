@@ -120,6 +120,6 @@ function photosOf(value: unknown): PhotoUpload[] {
 export function residentForm(input: unknown): ResidentFormResult {
   return rpc('public', () => {
     const f = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-    return submitResidentForm(loadRuntime(), { requestId: text(f.requestId, 65), trap: text(f.trap, 200), answers: answersOf(f.answers), photos: photosOf(f.photos) }, null);
+    return submitResidentForm(loadRuntime(), { requestId: text(f.requestId, 65), trap: text(f.trap, 200), answers: answersOf(f.answers), photos: photosOf(f.photos) });
   });
 }
