@@ -248,3 +248,16 @@ describe('the setting: which form the QR posters, stickers and links open', () =
     expect(tabRecords(w, 'Lỗi').map((r) => r['Lỗi'])).toContain(`"${GENERAL_ROWS.posterForm}" phải là "${POSTER_FORM_LABELS.google}" hoặc "${POSTER_FORM_LABELS.web}"; đang dùng "${POSTER_FORM_LABELS.google}".`);
   });
 });
+
+test('it is the web app’s: from a sidebar a non-admin is refused in Vietnamese (they could not write the tabs); a second admin who deployed the web app files', () => {
+  const w = fresh();
+  w.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 2, 3).setValues([
+    ['xuly@luukiem.example', 'Xử lý', 'UBND phường'],
+    ['admin2@luukiem.example', 'Quản trị', ''],
+  ]);
+  runHourly(w);
+  const input = { requestId: ID, trap: '', photos: [], answers };
+  expect(() => w.ws.sidebar.run('submitResidentForm', [input], { user: 'xuly@luukiem.example' })).toThrow(WEB_FORM.notHere);
+  expect(tabRecords(w, 'Ý kiến')).toEqual([]);
+  expect((w.ws.sidebar.run('submitResidentForm', [input], { user: 'admin2@luukiem.example' }) as Result).code).toBe('GY-2026-00001');
+});

@@ -31,6 +31,7 @@ import { prepareCase } from '../../domain/intake';
 import { uploadProblem, MAX_PHOTOS } from '../../domain/photo-intake';
 import { budgetAllows, spend } from '../../domain/rate-budget';
 import { answerProblems, type ResidentAnswers } from '../../domain/resident-form';
+import { roleOf } from '../../domain/settings';
 import { formatKey } from '../../domain/lookup';
 import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { WEB_FORM } from '../../i18n/web-form';
@@ -122,13 +123,15 @@ function decodedPhotos(photos: PhotoUpload[]): void {
 }
 
 /**
- * The form is the web app's: it runs as the ward's account there (the account that set the ward up
- * and owns the intake trigger). Called from a sidebar it would run as the person at the keyboard,
- * who may not write the protected tabs: refused in Vietnamese, nothing tried.
+ * The form is the web app's: it runs there as the account that deployed it — the ward's, which set
+ * the ward up (the intake trigger's owner) or another admin. Called from a sidebar it runs as the
+ * person at the keyboard, who, unless an admin, may not write the protected tabs: refused in
+ * Vietnamese, nothing tried.
  */
 function runsAsWard(rt: Runtime): boolean {
-  const owner = (rt.store.get(PROPERTY_NAMES.intakeOwner) ?? '').toLowerCase();
-  return owner !== '' && triggerOwner() === owner;
+  const me = triggerOwner();
+  if (me === '') return false;
+  return me === (rt.store.get(PROPERTY_NAMES.intakeOwner) ?? '').toLowerCase() || roleOf(rt.settings, me)?.role === 'admin';
 }
 
 export function submitResidentForm(rt: Runtime, input: ResidentFormInput): ResidentFormResult {
