@@ -125,9 +125,12 @@ export function residentFormView(root: HTMLElement, start: WebAppStart, openLook
   }
   const controls: Control[] = [];
   const form = el('form', { class: 'resident-form', novalidate: true });
+  // The photos go with what happened and where (after "Địa điểm"); the Google Form's questions keep their order.
+  const photosAnchor = el('div', { class: 'photos-anchor' });
   for (const q of spec.questions) {
     const { node, control } = questionControl(q, spec);
     form.append(node);
+    if (q.key === 'location') form.append(photosAnchor);
     if (control) controls.push(control);
   }
   const lists = {
@@ -169,7 +172,7 @@ export function residentFormView(root: HTMLElement, start: WebAppStart, openLook
       photoNotes.replaceChildren(...refusals.map((m) => status('error', m)));
     })();
   });
-  form.append(
+  photosAnchor.replaceWith(
     el('section', { class: 'form-section photos-section' }, el('h2', { text: W.photosTitle }), el('p', { class: 'help', text: W.photosHelp }), photoList, picker, pickLabel, photoNotes),
   );
 
