@@ -1,10 +1,10 @@
 /**
  * The layers of src/ (README "Layers"): each imports only from the layers below it.
- * domain and i18n are pure; services are in layers platform < access < cases < intake <
+ * domain and i18n are pure; services are in layers platform < access < cases < photos < intake <
  * {public, documents, reports} < jobs; ui and the entry barrel sit on top.
  */
 const SERVICES = 'src/services';
-const ORDER = ['platform', 'access', 'cases', 'intake', 'public|documents|reports', 'jobs'];
+const ORDER = ['platform', 'access', 'cases', 'photos', 'intake', 'public|documents|reports', 'jobs'];
 
 const upward = ORDER.map((layer, i) => ({
   name: `services-${layer.replace(/\|/g, '-')}-not-upward`,

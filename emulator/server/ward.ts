@@ -95,6 +95,9 @@ function parseForm(body: string): Map<string, string[]> {
 
 export function startWard(options: WardOptions): Promise<Ward> {
   const { ws } = options;
+  // The ward's scripts reach its own web app over UrlFetchApp, as on Google's servers (a staff
+  // member's sidebar asks the web app for a case's photos: src/services/photos/view.ts).
+  ws.network.connect(ws);
 
   const persist = (): void => {
     if (!options.snapshotFile) return;

@@ -3,9 +3,8 @@
  * form shows these to the resident; an e-mailed photo's refusal is noted on its case), and the
  * photo panels of the case view and the personal-link page.
  */
-import type { PhotoRefusal } from '../domain/photo-check';
-
-export const PHOTO_REFUSALS: Record<PhotoRefusal, string> = {
+/** By domain/photo-check's PhotoRefusal (services/photos/store indexes it: a missing reason fails the type-check). */
+export const PHOTO_REFUSALS = {
   empty: 'Tệp ảnh trống.',
   tooLarge: 'Ảnh quá lớn: mỗi ảnh tối đa 2 MB.',
   notImage: 'Tệp này không phải ảnh JPEG hoặc PNG.',
@@ -34,6 +33,8 @@ export const PHOTO_VIEW = {
   hide: 'Ẩn ảnh',
   show: 'Hiện lại',
   private: 'Ảnh chỉ cán bộ và cơ quan xử lý xem được; chỉ ảnh đã duyệt mới được công khai.',
+  /** The monthly publication's section of approved photos. */
+  publicationHeading: 'Ảnh minh họa (đã được duyệt công khai)',
   noWebApp: 'Chưa triển khai ứng dụng web của hòm thư nên chưa xem được ảnh. Hãy triển khai ứng dụng web (xem hướng dẫn).',
   unavailable: 'Không tải được ảnh lúc này, vui lòng thử lại sau.',
   notFound: 'Không tìm thấy ảnh này.',

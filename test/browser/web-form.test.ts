@@ -121,8 +121,8 @@ describe('390 px', () => {
       { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: cameraPhoto },
       { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: secondPhoto },
     ]);
-    await f.locator('.photos img').nth(1).waitFor();
-    expect(await f.locator('.photos img').count()).toBe(2);
+    await f.locator('.photo-previews img').nth(1).waitFor();
+    expect(await f.locator('.photo-previews img').count()).toBe(2);
     await f.locator('.photos-section').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('web-form-photos-390.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -179,13 +179,13 @@ describe('390 px', () => {
       'Không nhận "anh-to.jpg": tệp lớn quá (tối đa 15 MB).',
       'Không nhận "trang.jpg": tệp này không phải là ảnh.',
     ]);
-    expect(await f.locator('.photos img').count()).toBe(0);
+    expect(await f.locator('.photo-previews img').count()).toBe(0);
     await f.locator('.photos-section').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('web-form-refused-390.png'), fullPage: true });
     // A 4th photo: three fit, the fourth is refused.
     await f.locator('input[type=file]').setInputFiles([1, 2, 3, 4].map((n) => ({ name: `p${n}.jpg`, mimeType: 'image/jpeg', buffer: secondPhoto })));
     await f.getByText('Không nhận "p4.jpg": chỉ gửi được tối đa 3 ảnh.').waitFor();
-    expect(await f.locator('.photos img').count()).toBe(3);
+    expect(await f.locator('.photo-previews img').count()).toBe(3);
     expect(sent).toEqual([]);
   });
 });
@@ -202,7 +202,7 @@ describe('300 px', () => {
     expect(send!.height).toBeGreaterThanOrEqual(48);
     await f.getByLabel(FORM.content).fill('Cống thoát nước trước nhà văn hóa tổ 5 bị tắc, mưa là ngập.');
     await f.locator('input[type=file]').setInputFiles([{ name: 'cong.jpg', mimeType: 'image/jpeg', buffer: cameraPhoto }]);
-    await f.locator('.photos img').first().waitFor();
+    await f.locator('.photo-previews img').first().waitFor();
     await f.locator('input[type=file]').setInputFiles([{ name: 'x.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([secondPhoto, Buffer.from('PK\x05\x06', 'latin1'), Buffer.alloc(18)]) }]);
     await f.getByText('Không nhận "x.jpg"').waitFor();
     await f.locator('.photos-section').scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@
  * - an admin approves or hides a photo, audited;
  * - every answer is data: URLs of checked JPEG/PNG bytes; a forged ticket gets nothing.
  */
-import { ADMIN, asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { ADMIN, answeredCase, asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 import { photoHarness } from '../support/photo-harness';
 import { JPEG_72x96, JPEG_96x72, base64Of, exifWithGps, jpegWith } from '../support/photos';
 
@@ -140,5 +140,43 @@ describe('a case’s photos through a personal link', () => {
     expect(JSON.parse(w.ws.webapp.get(url(altered), { user: '' }).body)).toEqual({ error: 'ticket' });
     w.ws.clock.advance(61_000);
     expect(JSON.parse(w.ws.webapp.get(url(real), { user: '' }).body)).toEqual({ error: 'ticket' });
+  });
+});
+
+describe('photos on paper', () => {
+  const imgs = (w: Ward, id: string) => (w.ws.documents.html(id).match(/<img/g) ?? []).length;
+
+  it('the transfer slip carries the photos the body may see; hiding one makes a new slip without it', () => {
+    const w = ward();
+    const slip = w.app.call('createCaseDocument', 'GY-2026-00001', 'slip') as { id: string; name: string };
+    expect(imgs(w, slip.id)).toBe(2);
+    expect(w.ws.documents.text(slip.id)).toContain('Ảnh người dân gửi');
+    // Asked again, unchanged: the same slip.
+    expect((w.app.call('createCaseDocument', 'GY-2026-00001', 'slip') as { id: string }).id).toBe(slip.id);
+    w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 0, 'hide');
+    const again = w.app.call('createCaseDocument', 'GY-2026-00001', 'slip') as { id: string; name: string };
+    expect(again.id).not.toBe(slip.id);
+    expect(imgs(w, again.id)).toBe(1);
+    // A case without photos: a slip without the heading.
+    const police = w.app.call('createCaseDocument', 'GY-2026-00002', 'slip') as { id: string };
+    expect([imgs(w, police.id), w.ws.documents.text(police.id).includes('Ảnh người dân gửi')]).toEqual([0, false]);
+  });
+
+  it('the monthly publication shows a published case’s photo only once an admin approved it, and not once hidden', () => {
+    const w = setUpWard();
+    w.ws.network.connect(w.ws);
+    const code = answeredCase(w, 'Rác tồn đọng ở ngõ 9', { email: 'lan@gmail.com' }, true);
+    w.app.addFile('photo-harness.js', photoHarness());
+    w.app.call('attachPhotosForTest', code, 'web:req-9', [photoA, photoB]);
+    const publication = () => w.app.call('createPublicationDocument', { year: 2026, month: 11 }) as { id: string };
+    expect(imgs(w, publication().id)).toBe(0);
+    w.app.call('reviewCasePhoto', code, 'web:req-9', 1, 'approve');
+    const withPhoto = publication();
+    expect(imgs(w, withPhoto.id)).toBe(1);
+    expect(w.ws.documents.text(withPhoto.id)).toContain('Ảnh minh họa (đã được duyệt công khai)');
+    // The approved photo is the second one (72×96): printed at its own size.
+    expect(w.ws.documents.html(withPhoto.id)).toMatch(/<img[^>]*width="?72/);
+    w.app.call('reviewCasePhoto', code, 'web:req-9', 1, 'hide');
+    expect(imgs(w, publication().id)).toBe(0);
   });
 });

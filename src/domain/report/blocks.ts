@@ -90,7 +90,7 @@ export interface ChartBlock {
 export interface ImageBlock {
   type: 'image';
   base64: string;
-  mimeType: 'image/gif' | 'image/png';
+  mimeType: 'image/gif' | 'image/png' | 'image/jpeg';
   name: string;
   width: number;
   height: number;

@@ -7,7 +7,8 @@
 import { formatVietnameseDate, type CivilDay } from '../calendar/civil-date';
 import type { Publication } from '../publication';
 import { PUBLICATION_DOC as T } from '../../i18n/reports';
-import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
+import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec, type ImageBlock } from './blocks';
+import { PHOTO_VIEW } from '../../i18n/photos';
 
 /**
  * The list's columns on the administrative page's 165 mm of text: the code over the day of receipt
@@ -18,7 +19,11 @@ import { A4_ADMINISTRATIVE, p, type Block, type DocumentSpec } from './blocks';
 const LIST_MM = [34, 46, 85];
 const TOTALS_MM = [125, 40];
 
-export function publicationDocument(pub: Publication, committee: string, today: CivilDay, version: number): DocumentSpec {
+/**
+ * `photos`: residents' photos an admin approved for public use, of cases the publication lists
+ * (services/reports/publication reads them): under their own heading, each under its case's code.
+ */
+export function publicationDocument(pub: Publication, committee: string, today: CivilDay, version: number, photos: Array<{ code: string; images: ImageBlock[] }> = []): DocumentSpec {
   const lower = pub.label.charAt(0).toLowerCase() + pub.label.slice(1);
   const blocks: Block[] = [
     p(committee.toUpperCase(), { bold: true, align: 'center' }),
@@ -41,6 +46,10 @@ export function publicationDocument(pub: Publication, committee: string, today: 
       },
     );
   } else blocks.push(p(T.none));
+  if (photos.length) {
+    blocks.push(p(PHOTO_VIEW.publicationHeading, { heading: 'section', bold: true, size: 14 }));
+    for (const c of photos) blocks.push(p(c.code, { bold: true }), ...c.images);
+  }
   blocks.push(
     p(T.byCategory, { heading: 'section', bold: true, size: 14 }),
     { type: 'table', rows: [[T.category, T.count], ...pub.totals.byCategory.map((c) => [c.category, String(c.count)])], widthsMm: TOTALS_MM },

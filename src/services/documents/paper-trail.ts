@@ -27,6 +27,8 @@ import type { Runtime } from '../platform/runtime';
 import type { SchemaState } from '../platform/schema-state';
 import { UserError } from '../platform/errors';
 import { can, type Actor } from '../../domain/permissions';
+import { PHOTO_VIEW } from '../../i18n/photos';
+import { inScope, photoRecords, photosThroughWebApp, type ShownPhoto } from '../photos/view';
 
 type Section = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
 
@@ -227,7 +229,10 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   // Made twice for the same case and purpose: the same document while the case is unchanged;
   // a new version ("bản 2") once it has changed — never a pile of identical copies.
   const previous = lastMade(rt.store, code, kind);
-  if (previous && previous.version === at.record.version) return { name: previous.name, url: previous.url, id: previous.id };
+  // A slip carries the photos the body may see (never a hidden one): which ones is part of "unchanged".
+  const photos = kind === 'slip' ? photoRecords(rt, ss, code).filter((r) => inScope(r, 'shown')) : [];
+  const photoIds = photos.map((r) => r.fileId).join(',');
+  if (previous && previous.version === at.record.version && (previous.photos ?? '') === photoIds) return { name: previous.name, url: previous.url, id: previous.id };
   const n = (previous?.n ?? 0) + 1;
   const base = kind === 'slip' ? PAPER.transferSlipName(code) : PAPER.letterName(code);
   const name = n === 1 ? base : PAPER.versionName(base, n);
@@ -235,11 +240,29 @@ export function createCaseDocument(rt: Runtime, actor: Actor, codeInput: string,
   const now = new Date();
   const values = fields(rt, at.record, now, kind === 'letter' ? letterName(ss, rt, at.record) : '', kind === 'slip' ? readSubmitterNames(ss, rt).get(code) ?? '' : '');
   for (const section of sections) fill(section, values);
+  // A transfer slip carries the residents' photos the body may see (never a hidden one).
+  if (photos.length) appendPhotos(doc.getBody(), photosThroughWebApp(rt, photos, code, 'shown'));
   doc.saveAndClose();
   const made = { id: doc.getId(), url: doc.getUrl() };
-  rememberMade(rt.store, code, kind, { version: at.record.version, ...made, name, n, madeAt: now.toISOString() });
+  rememberMade(rt.store, code, kind, { version: at.record.version, ...made, name, n, madeAt: now.toISOString(), ...(photoIds ? { photos: photoIds } : {}) });
   appendAudit(ss, rt, { user: actor.email, action: kind === 'slip' ? AUDIT_ACTION.transferSlip : AUDIT_ACTION.letter, code, field: '', before: '', after: '', detail: made.url });
   return { name, ...made };
+}
+
+/** Widest a photo is printed: an A4 page's text width with the template's margins (points). */
+const PHOTO_WIDTH_PT = 440;
+
+/** The photos under their heading, each as wide as the text at most, its proportions kept. */
+function appendPhotos(body: GoogleAppsScript.Document.Body, photos: ShownPhoto[]): void {
+  if (photos.length === 0) return;
+  body.appendParagraph(PHOTO_VIEW.title).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+  photos.forEach((p, i) => {
+    const [, type, data] = /^data:(image\/(?:jpeg|png));base64,(.+)$/.exec(p.src) ?? [];
+    if (!type) return;
+    const image = body.appendImage(Utilities.newBlob(Utilities.base64Decode(data), type, `anh-${i + 1}`));
+    const [w, h] = [image.getWidth(), image.getHeight()];
+    if (w > PHOTO_WIDTH_PT) image.setWidth(PHOTO_WIDTH_PT).setHeight(Math.round((h * PHOTO_WIDTH_PT) / w));
+  });
 }
 
 /**

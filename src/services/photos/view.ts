@@ -44,14 +44,14 @@ export interface ShownPhoto {
   hidden: boolean;
 }
 
-/** The photo rows of case `code`, in the order they came (one read of the tab). */
-export function photoRecords(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, code: string): PhotoRecord[] {
+/** Every photo row, by case code, in the order they came (one read of the tab). */
+export function photoRecordsByCase(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, PhotoRecord[]> {
+  const out = new Map<string, PhotoRecord[]>();
   const table = rt.table('photos', ss);
-  if (!table.sheetIfAny()) return [];
-  return table
-    .rows()
-    .filter((r) => r.code === code && r.fileId)
-    .map((r) => ({
+  if (!table.sheetIfAny()) return out;
+  for (const r of table.rows()) {
+    if (!r.code || !r.fileId) continue;
+    const record: PhotoRecord = {
       row: r.row,
       code: String(r.code),
       source: String(r.source),
@@ -62,7 +62,26 @@ export function photoRecords(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Sprea
       approvedBy: String(r.approvedBy ?? ''),
       approvedAt: r.approvedAt,
       hidden: r.hidden === true,
-    }));
+    };
+    out.set(record.code, [...(out.get(record.code) ?? []), record]);
+  }
+  return out;
+}
+
+/** The photo rows of case `code`, in the order they came (one read of the tab). */
+export function photoRecords(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, code: string): PhotoRecord[] {
+  return photoRecordsByCase(rt, ss).get(code) ?? [];
+}
+
+/** How many photos each case has that are not hidden (one read of the tab): what a page offers to load. */
+export function shownPhotoCounts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, number> {
+  const counts = new Map<string, number>();
+  const table = rt.table('photos', ss);
+  if (!table.sheetIfAny()) return counts;
+  for (const r of table.rows(['code', 'fileId', 'hidden'])) {
+    if (r.fileId && r.hidden !== true) counts.set(String(r.code), (counts.get(String(r.code)) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -101,28 +120,35 @@ function ticketMac(rt: Runtime, payload: string): string {
   return hex(Utilities.computeHmacSha256Signature(`photos:${payload}`, `${lookupSecret(rt.store)}#photo-ticket`));
 }
 
-/** A ticket for case `code`'s photos ('all': hidden ones too, for admins), good for a minute. */
-export function photoTicket(rt: Runtime, code: string, scope: 'all' | 'shown', now: Date = new Date()): string {
+/** A ticket for case `code`'s photos of `scope`, good for a minute. */
+export type TicketScope = 'all' | 'shown' | 'approved';
+
+/** Which photos a scope names: every one (admins), those not hidden (staff, bodies), those approved for the public and not hidden. */
+export function inScope(r: PhotoRecord, scope: TicketScope): boolean {
+  return scope === 'all' || (!r.hidden && (scope === 'shown' || r.approvedBy !== ''));
+}
+
+export function photoTicket(rt: Runtime, code: string, scope: TicketScope, now: Date = new Date()): string {
   const payload = `${code}|${scope}|${now.getTime() + TICKET_MS}`;
   return `${payload}|${ticketMac(rt, payload)}`;
 }
 
 /** The case and scope a ticket names, or null for a forged, altered or expired one. */
-export function readTicket(rt: Runtime, ticket: string, now: Date = new Date()): { code: string; scope: 'all' | 'shown' } | null {
-  const m = /^([A-Z0-9-]{1,40})\|(all|shown)\|(\d{13})\|([0-9a-f]{64})$/.exec(ticket);
+export function readTicket(rt: Runtime, ticket: string, now: Date = new Date()): { code: string; scope: TicketScope } | null {
+  const m = /^([A-Z0-9-]{1,40})\|(all|shown|approved)\|(\d{13})\|([0-9a-f]{64})$/.exec(ticket);
   if (!m) return null;
   const expected = ticketMac(rt, `${m[1]}|${m[2]}|${m[3]}`);
   let diff = 0;
   for (let i = 0; i < 64; i++) diff |= expected.charCodeAt(i) ^ m[4].charCodeAt(i);
   if (diff !== 0 || Number(m[3]) < now.getTime() || Number(m[3]) > now.getTime() + TICKET_MS) return null;
-  return { code: m[1], scope: m[2] as 'all' | 'shown' };
+  return { code: m[1], scope: m[2] as TicketScope };
 }
 
 /** The web app's answer to a ticket (runs as the ward's account): the photos it names, as JSON. */
 export function photosForTicket(rt: Runtime, ticket: string): { photos: ShownPhoto[] } | { error: string } {
   const named = readTicket(rt, ticket);
   if (!named) return { error: 'ticket' };
-  const records = photoRecords(rt, SpreadsheetApp.getActive(), named.code).filter((r) => named.scope === 'all' || !r.hidden);
+  const records = photoRecords(rt, SpreadsheetApp.getActive(), named.code).filter((r) => inScope(r, named.scope));
   return { photos: shownPhotos(records) };
 }
 
@@ -130,8 +156,8 @@ export function photosForTicket(rt: Runtime, ticket: string): { photos: ShownPho
  * For a staff member in the sidebar (already allowed to see the case): the case's photos through
  * the web app, which runs as the ward's account. Asks only when the case has photos.
  */
-export function photosThroughWebApp(rt: Runtime, records: PhotoRecord[], code: string, scope: 'all' | 'shown'): ShownPhoto[] {
-  if (!records.some((r) => scope === 'all' || !r.hidden)) return [];
+export function photosThroughWebApp(rt: Runtime, records: PhotoRecord[], code: string, scope: TicketScope): ShownPhoto[] {
+  if (!records.some((r) => inScope(r, scope))) return [];
   const url = webAppUrl();
   if (!url) throw new UserError(PHOTO_VIEW.noWebApp);
   const response = UrlFetchApp.fetch(`${url}?photos=${encodeURIComponent(photoTicket(rt, code, scope))}`, { muteHttpExceptions: true });

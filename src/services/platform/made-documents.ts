@@ -18,6 +18,8 @@ export interface MadeDocument {
   n: number;
   /** ISO time it was made (absent in marks written before it was recorded). */
   madeAt?: string;
+  /** A slip: the photos it carries (their file ids), so that a photo added or hidden since makes a new one. */
+  photos?: string;
 }
 
 function keyOf(code: string, kind: DocumentKind): string {

@@ -28,6 +28,7 @@ import { DeniedError } from '../platform/errors';
 import { loadRuntime } from '../platform/runtime';
 import { portalHolder } from '../access/portal-links';
 import { caseFacts } from './lookup';
+import { shownPhotoCounts } from '../photos/view';
 
 export interface PortalCase {
   code: string;
@@ -52,6 +53,8 @@ export interface PortalCase {
   reopened: { on: string; reason: string } | null;
   /** What the body itself proposed as the answer, and where that proposal stands. */
   proposal: { text: string; on: string; state: ProposalState; answeredOn: string; method: string } | null;
+  /** Residents' photos of the case the page can load (getPortalPhotos); hidden ones are not counted. */
+  photos: number;
 }
 
 export interface PortalPage {
@@ -90,6 +93,7 @@ export function portalPage(token: unknown): PortalPage {
   const ordered = mine.sort(worklistOrder).slice(0, PORTAL_MAX_CASES);
   // The submitters' names, to hide them in the residents' words: once for the page.
   const names = ordered.length ? readSubmitterNames(ss, rt) : new Map<string, string>();
+  const photos = ordered.length ? shownPhotoCounts(rt, ss) : new Map<string, number>();
   // The body's own people: its members who work by link, its address, the holder.
   const ofBody = (body: string) => (email: string) => email === holder.email || isBodyAddress(rt.settings.bodies, body, email) || rt.settings.staff.some((m) => m.email === email && worksOnBodyByLink(m, body));
   return {
@@ -121,6 +125,7 @@ export function portalPage(token: unknown): PortalPage {
         left: p === 'done' ? null : t.workingDaysLeft(dueDay),
         reopened: reopening ? { on: day(new Date(reopening.at)), reason: reopening.reason } : null,
         proposal: proposal ? { text: proposal.text, on: day(new Date(proposal.at)), state: proposal.state, answeredOn: proposal.answeredAt ? day(new Date(proposal.answeredAt)) : '', method: proposal.method } : null,
+        photos: photos.get(c.code) ?? 0,
       };
     }),
   };

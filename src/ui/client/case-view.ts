@@ -10,6 +10,8 @@ import type { CaseView } from '../server/cases-rpc';
 import { claim, el, field, select, status } from './dom';
 import { callServer } from './rpc';
 import { formatVietnameseStamp } from '../../domain/calendar/civil-date';
+import { PHOTO_VIEW } from '../../i18n/photos';
+import { showPhotos } from './photos';
 
 export interface CaseHandlers {
   back(): void;
@@ -65,6 +67,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     el('h3', { text: T.content }),
     el('div', { class: 'content', text: v.content }),
     v.contentNote ? el('p', { class: 'muted', text: `${T.note}: ${v.contentNote}` }) : null,
+    photosBox(v.code),
   ];
   if (v.answer || v.answerSent) {
     const state = T.answerStates[v.answerState];
@@ -235,6 +238,19 @@ function contactBox(code: string): HTMLElement {
       .catch((error: Error) => out.replaceChildren(status('error', error.message)));
   });
   return form;
+}
+
+/** The case's photos, loaded after the case (they come through the web app: a second, slower call). */
+function photosBox(code: string): HTMLElement {
+  const host = el('div', { class: 'photo-panel', 'aria-live': 'polite' });
+  const load = () => {
+    host.replaceChildren(el('p', { class: 'muted', text: PHOTO_VIEW.loading }));
+    callServer('getCasePhotos', code)
+      .then((got) => showPhotos(host, got, (source, index, review) => callServer('reviewCasePhoto', code, source, index, review), load))
+      .catch((e: Error) => host.replaceChildren(status('error', e.message)));
+  };
+  load();
+  return el('section', { class: 'case-photos' }, el('h3', { text: PHOTO_VIEW.title }), host);
 }
 
 function withValue(s: HTMLSelectElement, value: string): HTMLSelectElement {

@@ -1,72 +1,53 @@
 /**
- * The web form's photos, prepared on the phone: each chosen file is checked (domain/photo-intake:
- * count, size, an image's first bytes, the type it claims, nothing foreign inside) and refused in
- * Vietnamese before anything is sent; a good one is decoded (turned upright by its EXIF
- * orientation), drawn to a canvas at most 1600 px on its long side and re-encoded as JPEG, which
- * keeps only pixels — the GPS position and everything else in EXIF are not sent.
- * google.script.run does not carry file inputs under V8, so the page sends base64 strings.
+ * A case's photos on a page: <img> elements whose source is a data: URL of a JPEG or PNG — checked
+ * again here, so nothing else can become a source — with their number as the alternative text.
+ * Admins get, under each photo, approve / hide / show again.
  */
-import { checkPhotoFile, fittedSize, JPEG_QUALITY, MAX_PHOTOS, MAX_RAW_BYTES } from '../../domain/photo-intake';
-import { WEB_FORM as W } from '../../i18n/web-form';
+import { PHOTO_VIEW as V } from '../../i18n/photos';
+import type { CasePhotos } from '../server/photos-rpc';
+import { el, status } from './dom';
 
-export interface PreparedPhoto {
-  name: string;
-  mimeType: 'image/jpeg';
-  base64: string;
-  /** A data: URL for the preview. */
-  preview: string;
-}
+const DATA_URL = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/;
 
-async function decode(file: Blob): Promise<CanvasImageSource & { width: number; height: number }> {
-  if (typeof createImageBitmap === 'function') {
-    try {
-      return await createImageBitmap(file, { imageOrientation: 'from-image' });
-    } catch {
-      // Some older browsers refuse the options: an <img> below (browsers now apply EXIF orientation to it).
+export type Review = (source: string, index: number, review: 'approve' | 'hide' | 'show') => Promise<{ message: string }>;
+
+/** The photos of `got` in `host` (replacing what it held); `review` for admins, who may act on each. */
+export function showPhotos(host: HTMLElement, got: CasePhotos, review?: Review, reload?: () => void): void {
+  const shown = got.photos.filter((p) => DATA_URL.test(p.src));
+  if (shown.length === 0) {
+    host.replaceChildren(el('p', { class: 'muted', text: V.none }));
+    return;
+  }
+  const list = el('ul', { class: 'photos' });
+  shown.forEach((p, i) => {
+    const [w, h] = p.dimensions.split('×').map(Number);
+    const img = el('img', { src: p.src, alt: V.alt(got.code, i + 1), loading: 'lazy', ...(w && h ? { width: String(w), height: String(h) } : {}) });
+    const marks = [p.approved ? V.approved : '', p.hidden ? V.hidden : ''].filter(Boolean).join(' · ');
+    const item = el('li', { class: `photo${p.hidden ? ' hidden-photo' : ''}` }, img, marks ? el('p', { class: 'muted', text: marks }) : null);
+    if (got.canReview && review) {
+      const out = el('div', { 'aria-live': 'polite' });
+      const button = (kind: 'approve' | 'hide' | 'show', label: string) => {
+        const b = el('button', { type: 'button', class: 'secondary', text: label, 'data-review': kind });
+        b.addEventListener('click', () => {
+          b.disabled = true;
+          review(p.source, p.index, kind)
+            .then((r) => {
+              out.replaceChildren(status('ok', r.message));
+              reload?.();
+            })
+            .catch((e: Error) => {
+              b.disabled = false;
+              out.replaceChildren(status('error', e.message));
+            });
+        });
+        return b;
+      };
+      const buttons = el('div', { class: 'actions' });
+      if (!p.approved) buttons.append(button('approve', V.approve));
+      buttons.append(p.hidden ? button('show', V.show) : button('hide', V.hide));
+      item.append(buttons, out);
     }
-  }
-  const url = URL.createObjectURL(file);
-  try {
-    const img = new Image();
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new Error('decode'));
-      img.src = url;
-    });
-    return Object.assign(img, { width: img.naturalWidth, height: img.naturalHeight });
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-/** The file as a re-encoded JPEG, or a Vietnamese refusal. */
-export async function preparePhoto(file: File, already: number): Promise<PreparedPhoto | string> {
-  const max = { photos: MAX_PHOTOS, mb: MAX_RAW_BYTES / 1024 / 1024 };
-  // The count and size first: a 4th photo or a 200 MB file is never read.
-  if (already >= MAX_PHOTOS) return W.refused(file.name, 'count', max);
-  if (file.size > MAX_RAW_BYTES) return W.refused(file.name, 'size', max);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const refusal = checkPhotoFile(already, file.type, file.size, bytes);
-  if (refusal) return W.refused(file.name, refusal, max);
-  let picture: Awaited<ReturnType<typeof decode>>;
-  try {
-    picture = await decode(new Blob([bytes], { type: file.type || 'application/octet-stream' }));
-  } catch {
-    return W.undecodable(file.name);
-  }
-  const size = fittedSize(picture.width, picture.height);
-  const canvas = document.createElement('canvas');
-  canvas.width = size.width;
-  canvas.height = size.height;
-  const g = canvas.getContext('2d');
-  if (!g) return W.undecodable(file.name);
-  // JPEG has no transparency: a PNG's transparent parts become white, not black.
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, size.width, size.height);
-  g.drawImage(picture, 0, 0, size.width, size.height);
-  if ('close' in picture && typeof picture.close === 'function') picture.close();
-  const dataUrl = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
-  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  const name = `${file.name.replace(/\.[^.]*$/, '').slice(0, 80) || 'anh'}.jpg`;
-  return { name, mimeType: 'image/jpeg', base64, preview: dataUrl };
+    list.append(item);
+  });
+  host.replaceChildren(list, el('p', { class: 'muted', text: V.private }));
 }

@@ -10,7 +10,7 @@ import { MAX_PHOTOS } from '../../domain/photo-intake';
 import { WEB_FORM as W } from '../../i18n/web-form';
 import type { WebAppStart } from '../server/webapp';
 import { el, status } from './dom';
-import { preparePhoto, type PreparedPhoto } from './photos';
+import { preparePhoto, type PreparedPhoto } from './photo-prepare';
 import { callServer } from './rpc';
 
 type Result = ReturnType<typeof import('../../server/index').submitResidentForm>;
@@ -140,7 +140,7 @@ export function residentFormView(root: HTMLElement, start: WebAppStart, openLook
 
   // Photos: chosen, checked and re-encoded on the phone, previewed, removable.
   const photos: PreparedPhoto[] = [];
-  const photoList = el('ul', { class: 'photos', 'aria-live': 'polite' });
+  const photoList = el('ul', { class: 'photo-previews', 'aria-live': 'polite' });
   const photoNotes = el('div', { 'aria-live': 'polite' });
   const picker = el('input', { type: 'file', id: nextId('photo'), accept: 'image/*', multiple: true, class: 'photo-input' });
   const pickLabel = el('label', { for: picker.id, class: 'button-like', text: W.addPhoto });

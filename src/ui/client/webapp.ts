@@ -9,6 +9,8 @@ import type { WebAppStart } from '../server/webapp';
 import { el, field, status } from './dom';
 import { callServer } from './rpc';
 import { residentFormView } from './resident-form';
+import { showPhotos } from './photos';
+import { PHOTO_VIEW } from '../../i18n/photos';
 
 type PublicCase = ReturnType<typeof import('../../server/index').lookupPublicCase>;
 type BoardPage = ReturnType<typeof import('../../server/index').getPublicBoard>;
@@ -206,6 +208,7 @@ function portalCard(c: PortalCase, token: string, render: (p: PortalPage, m?: HT
       ),
     );
   }
+  if (c.photos > 0) card.append(portalPhotos(c, token));
   if (c.mine.length) card.append(el('h2', { text: P.yourActions }), el('ul', {}, ...c.mine.map((m) => el('li', { text: `${m.at} — ${m.action}${m.detail ? `: ${m.detail}` : ''}` }))));
   if (!c.canAct) return card;
   const form = (kind: 'progress' | 'answer') => {
@@ -233,6 +236,25 @@ function portalCard(c: PortalCase, token: string, render: (p: PortalPage, m?: HT
   };
   card.append(form('progress'), form('answer'));
   return card;
+}
+
+/** The case's photos, loaded when the member opens them (each is up to 2 MB; an old phone on mobile data). */
+function portalPhotos(c: PortalCase, token: string): HTMLElement {
+  const host = el('div', { class: 'photo-panel', 'aria-live': 'polite' });
+  const box = el('details', { class: 'portal-photos' }, el('summary', { text: `${PHOTO_VIEW.title} (${c.photos})` }), host);
+  let loaded = false;
+  box.addEventListener('toggle', () => {
+    if (!box.open || loaded) return;
+    loaded = true;
+    host.replaceChildren(el('p', { class: 'muted', text: PHOTO_VIEW.loading }));
+    callServer('getPortalPhotos', token, c.code)
+      .then((got) => showPhotos(host, got))
+      .catch((e: Error) => {
+        loaded = false;
+        host.replaceChildren(status('error', e.message));
+      });
+  });
+  return box;
 }
 
 function app(root: HTMLElement, start: WebAppStart = readStart()): void {
