@@ -3,7 +3,7 @@
  * and the web app's own form (ui/client/resident-form) are both built from this list, so their
  * wording, help texts, choices and checks cannot drift apart. Pure: no Apps Script, no DOM.
  */
-import { checkEmail, checkPhone, PHONE_PATTERN } from './contact';
+import { checkEmail, PHONE_PATTERN } from './contact';
 import { FORM } from '../i18n/vi';
 
 /** The answers a resident gives (the raw responses tab's keys, without the timestamp). */
@@ -110,7 +110,8 @@ export function answerProblems(a: ResidentAnswers, lists: Parameters<typeof choi
     const value = a[q.key];
     if (value.length > ANSWER_MAX[q.key]) out[q.key] = FORM.tooLong(ANSWER_MAX[q.key]);
     else if (q.required && value.trim() === '') out[q.key] = FORM.required;
-    else if (value.trim() !== '' && q.key === 'phone' && !(new RegExp(`^(?:${PHONE_PATTERN})$`).test(value) && checkPhone(value).valid)) out[q.key] = FORM.phoneInvalid;
+    // Exactly the Google Form's check (its pattern over the whole answer), so the two forms accept the same numbers.
+    else if (value.trim() !== '' && q.key === 'phone' && !new RegExp(`^(?:${PHONE_PATTERN})$`).test(value)) out[q.key] = FORM.phoneInvalid;
     else if (value.trim() !== '' && q.key === 'email' && !checkEmail(value).valid) out[q.key] = FORM.emailInvalid;
     else if (lists && value !== '' && (q.type === 'LIST' || q.type === 'MULTIPLE_CHOICE') && !(choicesFor(q.key, lists) ?? []).includes(value)) out[q.key] = FORM.choiceInvalid;
   }

@@ -177,7 +177,8 @@ export function residentFormView(root: HTMLElement, start: WebAppStart, openLook
   );
 
   // The honeypot: off screen, out of the tab order, hidden from screen readers; a person never fills it.
-  const trap = el('input', { type: 'text', name: 'website', id: nextId('w'), tabindex: '-1', autocomplete: 'off' });
+  // A name no browser's autofill knows ("website", "company" … could be filled for a person).
+  const trap = el('input', { type: 'text', name: 'ghichu_phu', id: nextId('w'), tabindex: '-1', autocomplete: 'off' });
   form.append(el('div', { class: 'trap', 'aria-hidden': 'true' }, el('label', { for: trap.id, text: W.trapLabel }), trap));
 
   const send = el('button', { type: 'submit', class: 'send', text: W.send });
