@@ -110,6 +110,9 @@ describe('390 px', () => {
   it('a resident sends two photos (one with GPS in its EXIF) and sees the code, due date and key at once; the upload carries no EXIF and is ≤ 1600 px', async () => {
     const sent = recordRpc(page);
     const f = await openForm(page, 'Tổ dân phố 3');
+    // The honeypot is there for bots only: off the screen, out of the tab order, hidden from screen readers.
+    const trap = f.locator('input[name=ghichu_phu]');
+    expect(await trap.evaluate((i) => [i.getBoundingClientRect().right <= 0, i.tabIndex, i.closest('[aria-hidden="true"]') !== null])).toEqual([true, -1, true]);
     // The poster's group and place are chosen already.
     expect(await f.getByLabel(FORM.group).inputValue()).toBe('Tổ dân phố 3');
     expect(await f.getByLabel(FORM.place).inputValue()).toBe(FORM.placeGroup);

@@ -93,6 +93,9 @@ describe('abuse, without blocking residents', () => {
     expect(send(w, { trap: 'http://spam.example' })).toEqual({ code: '', dueDate: '', key: '', message: WEB_FORM.received, photos: 0, photosMissing: false });
     expect(tabRecords(w, 'Ý kiến')).toEqual([]);
     expect(props()).toBe(before);
+    // Counted where a bot's flood costs the ward nothing: the script cache.
+    send(w, { trap: 'x' });
+    expect((w.ws.globals.CacheService as GoogleAppsScript.Cache.CacheService).getScriptCache().get('hts.webform.trapped')).toBe('2');
   });
 
   it(`the ward’s budget: ${WEB_FORM_BUDGET.max} new cases in 10 minutes, then "busy" in Vietnamese; a retry of a filed one still answers; minutes later it files again`, () => {
