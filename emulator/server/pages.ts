@@ -48,7 +48,7 @@ export function indexPage(d: IndexData): Safe {
   </section>
   <section class="card"><h2>Ứng dụng web</h2>
     ${d.webapp.url
-      ? html`<p><a href="/exec">Mở ứng dụng web</a> <span class="muted">(trên Google: ${d.webapp.url})</span></p>`
+      ? html`<p><a href="/exec">Mở ứng dụng web</a> <span class="muted">(trên Google: ${d.webapp.url})</span> · <a href="/exec?v=form">Biểu mẫu trên trang web</a> (gửi kèm ảnh)</p>`
       : html`<p class="muted">Dự án chưa có ứng dụng web (appsscript.json không có mục "webapp").</p>`}
     <p>Người xem ứng dụng web: <strong>${d.webapp.anonymous ? 'khách ẩn danh (chưa đăng nhập)' : d.user}</strong></p>
     <form class="inline" method="post" action="/user"><input type="hidden" name="anonymous" value="1"><button${d.webapp.anonymous ? raw(' disabled') : ''}>Ẩn danh</button></form>

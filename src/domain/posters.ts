@@ -22,6 +22,20 @@ export interface PosterTarget {
   boardUrl: string;
 }
 
+/**
+ * The web app's own form for each place (the setting "Biểu mẫu trên trang web"): a group's link
+ * names its group and the place, the office's and the centre's only their place — as the Google
+ * Form's prefilled links do. Short links: a smaller QR symbol than a prefilled form's.
+ */
+export function webFormLinks(base: string, groups: readonly string[], officeTitle: string, centreTitle: string): Array<{ title: string; place: PosterPlace; url: string }> {
+  const link = (place: PosterPlace, group?: string) => `${base}?v=form&place=${place}${group === undefined ? '' : `&group=${encodeURIComponent(group)}`}`;
+  return [
+    ...groups.map((g) => ({ title: g, place: 'group' as const, url: link('group', g) })),
+    { title: officeTitle, place: 'office' as const, url: link('office') },
+    { title: centreTitle, place: 'centre' as const, url: link('centre') },
+  ];
+}
+
 export const POSTER_QR_PX = 300;
 const BOARD_QR_PX = 150;
 /**

@@ -8,7 +8,7 @@ import { parseIsoDate, parseDmy, fromYmd, vietnamDayOf, type CivilDay } from './
 import type { CalendarOverride } from './calendar/working-calendar';
 import { parseKeywordList, type CategoryRule } from './classify';
 import { checkEmail } from './contact';
-import { CUTOFF_LABELS, DEFAULT_WARD, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS, SETTINGS_TAB } from './vocabulary';
+import { CUTOFF_LABELS, DEFAULT_WARD, GENERAL_ROWS, HOLIDAY_KIND_LABELS, POSTER_FORM_LABELS, ROLE_LABELS, SETTINGS_TAB } from './vocabulary';
 import { CONTACT_TEXT, DEFAULT_ANSWER_TEMPLATE, SETTINGS_PROBLEMS } from '../i18n/settings';
 import { LIFECYCLE } from '../i18n/cases';
 
@@ -48,6 +48,12 @@ export interface Settings {
   answerTemplates: Record<string, string>;
   /** What the report Docs print in their header and signature block (Decree 30/2020/NĐ-CP layout). */
   report: ReportSettings;
+  /**
+   * Which form the QR posters, stickers and place links open: the Google Form (default; residents
+   * who sign in to nothing can send no photo there) or the web app's own form (photos, and the
+   * case code and lookup key shown at once).
+   */
+  posterForm: 'google' | 'web';
 }
 
 export interface ReportSettings {
@@ -125,6 +131,7 @@ export const DEFAULT_SETTINGS: Settings = {
     signer: '',
     cutoff: 'calendar',
   },
+  posterForm: 'google',
 };
 
 export interface SettingsTables {
@@ -234,6 +241,9 @@ export function parseSettings(tables: SettingsTables): ParsedSettings {
     cutoff: cutoff === CUTOFF_LABELS.cutoff15.toLowerCase() ? 'cutoff15' : 'calendar',
   };
   if (cutoff && cutoff !== CUTOFF_LABELS.cutoff15.toLowerCase() && cutoff !== CUTOFF_LABELS.calendar.toLowerCase()) problems.push(SETTINGS_PROBLEMS.cutoff(GENERAL_ROWS.reportCutoff, CUTOFF_LABELS.calendar, CUTOFF_LABELS.cutoff15));
+  const posterForm = text(general.get(GENERAL_ROWS.posterForm)).toLowerCase();
+  s.posterForm = posterForm === POSTER_FORM_LABELS.web.toLowerCase() ? 'web' : 'google';
+  if (posterForm && posterForm !== POSTER_FORM_LABELS.web.toLowerCase() && posterForm !== POSTER_FORM_LABELS.google.toLowerCase()) problems.push(SETTINGS_PROBLEMS.posterForm(GENERAL_ROWS.posterForm, POSTER_FORM_LABELS.google, POSTER_FORM_LABELS.web));
   s.answerTemplates = {};
   for (const r of tables.templates ?? []) {
     const template = text(r[1]);

@@ -36,7 +36,11 @@ export const GENERAL_ROWS = {
   reportSignTitle: 'Báo cáo: chức vụ người ký',
   reportSigner: 'Báo cáo: họ tên người ký',
   reportCutoff: 'Báo cáo: cách tính kỳ (Theo lịch / Chốt ngày 14)',
+  posterForm: 'Mã QR và đường dẫn mở biểu mẫu (Google Biểu mẫu / Biểu mẫu trên trang web)',
 } as const;
+
+/** Which form the QR posters, stickers and place links open. */
+export const POSTER_FORM_LABELS = { google: 'Google Biểu mẫu', web: 'Biểu mẫu trên trang web' } as const;
 
 export const CUTOFF_LABELS = { calendar: 'Theo lịch', cutoff15: 'Chốt ngày 14' } as const;
 

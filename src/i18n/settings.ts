@@ -12,6 +12,7 @@ export const SETTINGS_PROBLEMS = {
   policeMissing: (tab: string) => `Chưa có email của Công an phường (tab "${tab}", cột Email): ý kiến bị đánh dấu lợi dụng sẽ không được chuyển Công an phường cho đến khi có email.`,
   bodyEmail: (row: number, email: string) => `Cơ quan xử lý dòng ${row}: email "${email}" không hợp lệ, sẽ không gửi thư.`,
   holidayRow: (row: number, holiday: string, workday: string) => `Ngày nghỉ dòng ${row}: cần ngày (dd/mm/yyyy) và loại "${holiday}" hoặc "${workday}".`,
+  posterForm: (label: string, google: string, web: string) => `"${label}" phải là "${google}" hoặc "${web}"; đang dùng "${google}".`,
   cutoff: (label: string, calendar: string, cutoff15: string) => `"${label}" phải là "${calendar}" hoặc "${cutoff15}"; đang dùng "${calendar}".`,
   staffEmail: (row: number, email: string) => `Cán bộ dòng ${row}: email "${email}" không hợp lệ.`,
   staffRole: (row: number, role: string, roles: string[]) => `Cán bộ dòng ${row}: vai trò "${role}" không hợp lệ (${roles.join(' / ')}).`,
@@ -43,6 +44,7 @@ export const GENERAL_NOTES = {
   reportPlace: '"Lưu Kiếm, ngày … tháng … năm …"',
   reportNumber: '"Số: …/BC-MTTQ-BTT"',
   reportSigner: 'Để trống nếu ký tay.',
+  posterForm: (web: string) => `"${web}": người dân gửi được ảnh và thấy ngay mã ý kiến, mã tra cứu; không cần tài khoản Google. In lại áp phích, tem sau khi đổi.`,
   reportCutoff: (cutoff15: string) => `"${cutoff15}": quý tính từ ngày 15 của tháng trước quý đến ngày 14 của tháng cuối quý (Nghị định 09/2019/NĐ-CP, Điều 12).`,
 } as const;
 

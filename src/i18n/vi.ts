@@ -34,6 +34,7 @@ export const MENU = {
   allPlaces: 'Tất cả nơi đặt mã',
   place: 'In cho',
   formOutdated: 'Biểu mẫu chưa có câu hỏi về nơi đặt mã QR hoặc về tổ dân phố. Vui lòng chọn "Thiết lập hòm thư" trong trình đơn để cập nhật biểu mẫu, rồi in lại.',
+  webFormNeedsWebApp: 'Tab "Cài đặt" chọn "Biểu mẫu trên trang web" cho mã QR, nhưng trang web của phường chưa được triển khai. Hãy triển khai trang web (README, mục "Triển khai"), hoặc chọn lại "Google Biểu mẫu".',
   stickersMade: 'Đã lập tờ tem dán mã QR (mỗi nơi đặt mã một tem, 12 tem một trang A4):',
   open: 'Mở tài liệu để in',
 } as const;
@@ -90,6 +91,10 @@ export const FORM = {
   phoneInvalid: 'Số điện thoại chưa đúng. Ví dụ: 0912 345 678 (di động) hoặc 024 3825 1234 (cố định).',
   email: 'Email (để nhận mã ý kiến và kết quả)',
   emailInvalid: 'Email chưa đúng, ví dụ: nguyenvana@gmail.com',
+  /** The web form's own checks, as Google Forms words them. */
+  required: 'Đây là câu hỏi bắt buộc.',
+  choiceInvalid: 'Vui lòng chọn một mục trong danh sách.',
+  tooLong: (max: number) => `Nội dung dài quá: tối đa ${max.toLocaleString('vi-VN')} ký tự.`,
   confidential: 'Bảo mật danh tính',
   confidentialChoice: 'Giữ bí mật danh tính của tôi',
   privacyHeader: 'Về việc sử dụng thông tin cá nhân',

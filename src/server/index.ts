@@ -20,7 +20,8 @@ import { dashboard, links, posters, publication, report, paperSlips, stickers } 
 import type { PlaceLink } from '../services/documents/posters';
 import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
-import { board, followUp, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
+import { board, followUp, lookup, portal, portalAction, rate, residentForm, serveWebApp } from '../ui/server/webapp';
+import type { ResidentFormResult } from '../services/intake/web-form';
 import type { PortalInput, PortalPage } from '../services/public/portal';
 import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/links-rpc';
 import type { BoardPage } from '../services/public/board';
@@ -177,6 +178,11 @@ export function ratePublicAnswer(code: string, key: string, stars: number, comme
 /** RPC (web app): after rating the answer 1–2, the resident follows up — a new case linked to this one, once per rating. */
 export function followUpPublicCase(code: string, key: string, content: string): PublicCase {
   return followUp(code, key, content);
+}
+
+/** RPC (web app): a resident's own form (?v=form) — the case filed at once, its code, due date and lookup key in the answer. */
+export function submitResidentForm(input: unknown): ResidentFormResult {
+  return residentForm(input);
 }
 
 /** RPC: a new lookup key for a case, to read out to its resident (admins; the old key stops working). */

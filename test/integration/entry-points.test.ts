@@ -276,6 +276,17 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
       expect(tabRecords(w, 'Ý kiến').at(-1)).toMatchObject({ 'Mã ý kiến': 'GY-2026-00004', 'Nội dung': 'Ổ gà vẫn chưa được vá', 'Ý kiến liên quan': 'GY-2026-00001' });
     },
   },
+  // The web app's resident form (issue 20.1): open to anyone, as the Google Form is; the request id is the page's own.
+  submitResidentForm: {
+    kind: 'public',
+    // From a sidebar it would run as the person, not the ward's account: refused, but for the ward's own admin.
+    allowed: (ctx) => ctx.page === 'webapp' || ctx.who === 'admin',
+    args: () => [[{ requestId: 'Zq3v9XkP2mLr8TnB4wYc1A', trap: '', photos: [], answers: { group: 'Tổ dân phố 2', topic: '', content: 'Ý kiến qua trang web', location: '', name: '', phone: '', email: '', confidential: false, place: '' } }]],
+    effect: (w, r) => {
+      expect(r).toMatchObject({ code: 'GY-2026-00004', key: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) });
+      expect(tabRecords(w, 'Ý kiến').at(-1)).toMatchObject({ 'Mã ý kiến': 'GY-2026-00004', 'Nội dung': 'Ý kiến qua trang web' });
+    },
+  },
   issueCaseLookupKey: { kind: 'staff', allowed: staffOf('admin'), args: (f) => [[f.code1]], effect: (_w, r) => expect((r as { key: string }).key).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/) },
   getPortal: {
     kind: 'public',

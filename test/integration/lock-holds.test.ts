@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createWorkspace } from '../../emulator';
 import { SETUP } from '../../src/i18n/vi';
 import { ADMIN, formAnswers, lastUiMessage, ROOT, runHourly, setUpWard, tabRecords, wardFactory, wardState, type Ward } from '../support/ward';
+import { JPEG_72x96, JPEG_96x72 } from '../support/photos';
 
 /** A staff action's wait for the lock (services/cases/actions): the budget of every hold, from the issue. */
 const STAFF_WAIT_MS = 10_000;
@@ -45,6 +46,8 @@ describe('every holder of the document lock keeps it shorter than a staff action
       'new lookup key': longest(holdsOf(w, () => w.app.call('issueCaseLookupKey', 'GY-2026-00002'))),
       'sender search': longest(holdsOf(w, () => w.app.call('findCasesBySender', '0912345678', 'người dân gọi điện hỏi'))),
       'staff entry': longest(holdsOf(w, () => w.app.call('submitStaffCase', { channel: 'phone', content: 'Xin hỏi lịch tiêm chủng', group: 'Tổ dân phố 2', receivedAt: '', name: '', phone: '', email: '', confidential: false, requestId: 'r1' }))),
+      // Filing under the lock, then the two photos under attachPhotos' own hold (Drive calls included).
+      'web form with two photos': longest(holdsOf(w, () => w.ws.webapp.run('submitResidentForm', [{ requestId: 'Zq3v9XkP2mLr8TnB4wYc1A', trap: '', photos: [JPEG_96x72, JPEG_72x96].map((base64, i) => ({ name: `${i}.jpg`, mimeType: 'image/jpeg', base64 })), answers: { group: 'Tổ dân phố 2', topic: '', content: 'Rác ở ngõ 4', location: '', name: 'Lê C', phone: '', email: 'lec@gmail.com', confidential: false, place: '' } }], { user: '' }))),
       'setup, run again': longest(holdsOf(w, () => w.app.call('setupMailbox'))),
     };
     for (const [who, ms] of Object.entries(measured)) {

@@ -7,7 +7,7 @@
 import { AUDIT_ACTION } from '../../domain/vocabulary';
 import { POSTER_DOC } from '../../i18n/documents';
 import { can, type Actor } from '../../domain/permissions';
-import { posterDocument, stickerDocument, type PosterPlace, type PosterTarget } from '../../domain/posters';
+import { posterDocument, stickerDocument, webFormLinks, type PosterPlace, type PosterTarget } from '../../domain/posters';
 import type { DocumentSpec } from '../../domain/report/blocks';
 import { FORM, MENU } from '../../i18n/vi';
 import { refusal } from '../access/caller';
@@ -66,13 +66,24 @@ export function placeFormLinks(formId: string, groups: string[]): PlaceLink[] {
 }
 
 /**
+ * The links the posters, stickers and "Xem đường dẫn" give, by the setting: the Google Form's
+ * prefilled links (default), or the web app's own form — which needs the web app deployed.
+ */
+export function placeLinksFor(rt: Runtime): PlaceLink[] {
+  if (rt.settings.posterForm !== 'web') return placeFormLinks(rt.schema.formId!, rt.settings.groups);
+  const base = webAppUrl();
+  if (!base) throw new UserError(MENU.webFormNeedsWebApp);
+  return webFormLinks(base, rt.settings.groups, FORM.placeOffice, FORM.placeCentre);
+}
+
+/**
  * `only`: one place's title (a torn poster reprinted: one page) — every place when empty.
  */
 function printQr(rt: Runtime, actor: Actor, action: string, only: unknown, make: (targets: PosterTarget[], committee: string, normalDays: number) => DocumentSpec): WrittenDoc {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   if (!rt.schema.formId) throw new NotSetUpError();
   const place = typeof only === 'string' ? only : '';
-  const links = placeFormLinks(rt.schema.formId, rt.settings.groups).filter((l) => !place || l.title === place);
+  const links = placeLinksFor(rt).filter((l) => !place || l.title === place);
   if (links.length === 0) throw new UserError(MENU.placeInvalid);
   const board = webAppUrl();
   const targets: PosterTarget[] = links.map((l) => ({
@@ -93,7 +104,7 @@ function printQr(rt: Runtime, actor: Actor, action: string, only: unknown, make:
 export function placeLinks(rt: Runtime, actor: Actor): PlaceLink[] {
   if (!can(actor, 'makeDocuments')) throw refusal(actor, 'makeDocuments');
   if (!rt.schema.formId) throw new NotSetUpError();
-  return placeFormLinks(rt.schema.formId, rt.settings.groups);
+  return placeLinksFor(rt);
 }
 
 export function createPosters(rt: Runtime, actor: Actor, only: unknown = ''): WrittenDoc {

@@ -3,34 +3,14 @@
  * afterwards only repairs it (missing questions, the lists of groups and categories), so a
  * form already printed on QR posters keeps its address. Its destination is this spreadsheet.
  */
-import { PHONE_PATTERN } from '../../domain/contact';
+import { choicesFor, QUESTIONS, textCheckOf, type AnswerKey, type QuestionSpec } from '../../domain/resident-form';
 import { contactText, type Settings } from '../../domain/settings';
 import { FORM, FORMER_FORM_TITLES, SETUP } from '../../i18n/vi';
 import { PROPERTY_NAMES, type DocumentStore } from '../platform/document-store';
 import { webAppUrl } from '../platform/web-app';
-import type { RawKey } from '../platform/schema-state';
 
-interface QuestionSpec {
-  key: RawKey | 'contactHeader' | 'privacyHeader';
-  title: string;
-  type: 'LIST' | 'MULTIPLE_CHOICE' | 'PARAGRAPH_TEXT' | 'TEXT' | 'CHECKBOX' | 'SECTION_HEADER';
-  required?: boolean;
-  help?: string;
-}
-
-export const QUESTIONS: QuestionSpec[] = [
-  { key: 'group', title: FORM.group, type: 'LIST', required: true },
-  { key: 'topic', title: FORM.topic, type: 'MULTIPLE_CHOICE' },
-  { key: 'content', title: FORM.content, type: 'PARAGRAPH_TEXT', required: true, help: FORM.contentHelp },
-  { key: 'location', title: FORM.location, type: 'TEXT' },
-  { key: 'contactHeader', title: FORM.contactHeader, type: 'SECTION_HEADER', help: FORM.contactHelp },
-  { key: 'name', title: FORM.name, type: 'TEXT' },
-  { key: 'phone', title: FORM.phone, type: 'TEXT', help: FORM.phoneHelp },
-  { key: 'email', title: FORM.email, type: 'TEXT' },
-  { key: 'confidential', title: FORM.confidential, type: 'CHECKBOX' },
-  { key: 'privacyHeader', title: FORM.privacyHeader, type: 'SECTION_HEADER', help: FORM.privacyNotice },
-  { key: 'place', title: FORM.place, type: 'LIST', help: FORM.placeHelp },
-];
+/** The questions themselves live in domain/resident-form: the web app's form is built from the same list. */
+export { QUESTIONS };
 
 /** The raw responses tab's header title of each answer. */
 export const RAW_TITLES: Record<AnswerKey, string> = {
@@ -45,7 +25,6 @@ export const RAW_TITLES: Record<AnswerKey, string> = {
   place: FORM.place,
 };
 
-type AnswerKey = Exclude<RawKey, 'timestamp'>;
 
 /**
  * Titles questions had in forms made by earlier versions: setup renames such a question to its
@@ -68,14 +47,6 @@ export function answerByTitles<T>(byTitle: Record<string, T>, key: AnswerKey): T
   const present = titlesOf(key).filter((t) => Object.prototype.hasOwnProperty.call(byTitle, t));
   const title = present.find((t) => given(byTitle[t])) ?? present[0];
   return title === undefined ? undefined : byTitle[title];
-}
-
-function choicesFor(key: QuestionSpec['key'], settings: Settings): string[] | null {
-  if (key === 'group') return [...settings.groups, FORM.groupOther];
-  if (key === 'topic') return settings.categories.map((c) => c.category);
-  if (key === 'confidential') return [FORM.confidentialChoice];
-  if (key === 'place') return [FORM.placeGroup, FORM.placeOffice, FORM.placeCentre];
-  return null;
 }
 
 function addQuestion(form: GoogleAppsScript.Forms.Form, q: QuestionSpec, settings: Settings): void {
@@ -109,8 +80,9 @@ function addQuestion(form: GoogleAppsScript.Forms.Form, q: QuestionSpec, setting
  * the message (the server checks again: domain/contact). Setting a validation is idempotent.
  */
 function validate(item: GoogleAppsScript.Forms.TextItem, key: QuestionSpec['key']): void {
-  if (key === 'email') item.setValidation(FormApp.createTextValidation().requireTextIsEmail().setHelpText(FORM.emailInvalid).build());
-  if (key === 'phone') item.setValidation(FormApp.createTextValidation().requireTextMatchesPattern(PHONE_PATTERN).setHelpText(FORM.phoneInvalid).build());
+  const check = textCheckOf(key);
+  if (check?.kind === 'email') item.setValidation(FormApp.createTextValidation().requireTextIsEmail().setHelpText(check.message).build());
+  if (check?.kind === 'phone') item.setValidation(FormApp.createTextValidation().requireTextMatchesPattern(check.pattern!).setHelpText(check.message).build());
 }
 
 /** What the form tells every resident: the deadline, then the confirmation page (domain/settings feed both). */

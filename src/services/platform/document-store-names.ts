@@ -12,6 +12,8 @@ export const PROPERTY_NAMES = {
   intakeOwner: 'intake.owner',
   /** The intake journal: which form responses are filed, which are being filed (see domain/journal). */
   journal: 'intake.journal',
+  /** The times of the web form's latest filings: the ward's rate budget (domain/rate-budget). */
+  webFormBudget: 'webform.budget',
   /** The secret lookup keys are derived from (services/access/keys). */
   lookupSecret: 'lookup.secret',
   /** Issue numbers of re-issued lookup keys, by case code (services/platform/secrets). */

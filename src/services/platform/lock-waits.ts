@@ -15,6 +15,8 @@ export const LOCK_WAIT_MS = {
   staffAction: 10_000,
   /** A case typed in by staff ("Nhập ý kiến"). */
   staffEntry: 10_000,
+  /** A resident's submission of the web app's form (the page says "busy, try again" and keeps what was typed). */
+  webForm: 10_000,
   /** A resident's rating or follow-up on the lookup page. */
   publicAction: 10_000,
   /** Numbering printed paper slips. */

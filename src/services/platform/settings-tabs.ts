@@ -6,7 +6,7 @@ import { readStaffRows, STAFF } from './sheets/tabs';
 import type { TabSpec } from './sheets/schema';
 import { defaultLayout, Table } from './sheets/table';
 import { DEFAULT_SETTINGS, type SettingsTables } from '../../domain/settings';
-import { CUTOFF_LABELS, GENERAL_ROWS, HOLIDAY_KIND_LABELS, ROLE_LABELS, SETTINGS_TAB, YES_NO } from '../../domain/vocabulary';
+import { CUTOFF_LABELS, GENERAL_ROWS, HOLIDAY_KIND_LABELS, POSTER_FORM_LABELS, ROLE_LABELS, SETTINGS_TAB, YES_NO } from '../../domain/vocabulary';
 import { DEFAULT_ANSWER_TEMPLATE, GENERAL_NOTES, HOLIDAY_NOTES } from '../../i18n/settings';
 
 export interface SettingsTabSpec {
@@ -51,6 +51,7 @@ export const SETTINGS_TABS: SettingsTabSpec[] = [
       [GENERAL_ROWS.reportSignTitle, DEFAULT_SETTINGS.report.signTitle, ''],
       [GENERAL_ROWS.reportSigner, DEFAULT_SETTINGS.report.signer, GENERAL_NOTES.reportSigner],
       [GENERAL_ROWS.reportCutoff, CUTOFF_LABELS.calendar, GENERAL_NOTES.reportCutoff(CUTOFF_LABELS.cutoff15)],
+      [GENERAL_ROWS.posterForm, POSTER_FORM_LABELS.google, GENERAL_NOTES.posterForm(POSTER_FORM_LABELS.web)],
     ],
     widths: [320, 320, 280],
   },

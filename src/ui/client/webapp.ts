@@ -8,6 +8,7 @@ import { FOLLOW_UP_LIMIT } from '../../domain/lookup';
 import type { WebAppStart } from '../server/webapp';
 import { el, field, status } from './dom';
 import { callServer } from './rpc';
+import { residentFormView } from './resident-form';
 import { showPhotos } from './photos';
 import { PHOTO_VIEW } from '../../i18n/photos';
 
@@ -256,9 +257,10 @@ function portalPhotos(c: PortalCase, token: string): HTMLElement {
   return box;
 }
 
-function app(root: HTMLElement): void {
-  const start = readStart();
+function app(root: HTMLElement, start: WebAppStart = readStart()): void {
   if (start.view === 'portal') return portalView(root, start.token);
+  // After sending the form: the lookup, with the case's code and key filled in.
+  if (start.view === 'form') return residentFormView(root, start, (code, key) => app(root, { ...start, view: 'lookup', code, key }));
   const view = el('div');
   const nav = el('nav', { class: 'views', 'aria-label': T.views });
   const boardButton = el('button', { type: 'button', text: T.boardView });
@@ -273,7 +275,7 @@ function app(root: HTMLElement): void {
   lookupButton.addEventListener('click', () => select('lookup'));
   nav.append(boardButton, lookupButton);
   root.replaceChildren(nav, view);
-  select(start.view);
+  select(start.view === 'lookup' ? 'lookup' : 'board');
 }
 
 // doGet appends the start data after the page: read it once the whole document is parsed.

@@ -7,14 +7,19 @@ import { PUBLIC } from '../../i18n/vi';
 import { publicBoard, type BoardPage } from '../../services/public/board';
 import { followUpFromLookup, lookupCase, rateAnswer, type PublicCase } from '../../services/public/lookup';
 import { portalAct, portalPage, type PortalPage } from '../../services/public/portal';
-import { integer, text } from '../../domain/input';
+import { fields, integer, text } from '../../domain/input';
+import { ANSWER_MAX, placeAnswer, renderedQuestions, type RenderedQuestion, type ResidentAnswers } from '../../domain/resident-form';
+import { MAX_UPLOAD_BYTES } from '../../domain/photo-intake';
+import { submitResidentForm, type PhotoUpload, type ResidentFormResult } from '../../services/intake/web-form';
+import { DocumentStore } from '../../services/platform/document-store';
+import { loadRuntime, loadSettings } from '../../services/platform/runtime';
 import { rpc } from './rpc';
 
 export const WEB_PAGE = 'WebApp';
 
 /** What the page starts with, from the link (a poster's QR, an e-mail): only these, short. */
 export interface WebAppStart {
-  view: 'board' | 'lookup' | 'portal';
+  view: 'board' | 'lookup' | 'portal' | 'form';
   /** A portal link's token (?p=…). */
   token: string;
   group: string;
@@ -22,6 +27,8 @@ export interface WebAppStart {
   month: string;
   code: string;
   key: string;
+  /** The resident form (?v=form): its questions with the ward's lists, the place and group its link chose. */
+  form?: { questions: RenderedQuestion[]; place: string; group: string };
 }
 
 function param(e: GoogleAppsScript.Events.DoGet | undefined, name: string, max = 80): string {
@@ -34,15 +41,23 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The form's questions, with the ward's groups and categories as the Google Form has them. */
+function formStart(e: GoogleAppsScript.Events.DoGet | undefined): WebAppStart['form'] {
+  const settings = loadSettings(DocumentStore.open());
+  return { questions: renderedQuestions(settings), place: placeAnswer(param(e, 'place', 10)), group: param(e, 'group', 120) };
+}
+
 export function serveWebApp(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  const view: WebAppStart['view'] = param(e, 'p') ? 'portal' : param(e, 'v') === 'form' ? 'form' : param(e, 'v') === 'lookup' || param(e, 'code') ? 'lookup' : 'board';
   const start: WebAppStart = {
-    view: param(e, 'p') ? 'portal' : param(e, 'v') === 'lookup' || param(e, 'code') ? 'lookup' : 'board',
+    view,
     token: param(e, 'p', 64),
     group: param(e, 'group', 120),
     year: param(e, 'year', 4),
     month: param(e, 'month', 2),
     code: param(e, 'code', 20),
     key: param(e, 'key', 20),
+    ...(view === 'form' ? { form: formStart(e) } : {}),
   };
   return HtmlService.createHtmlOutputFromFile(WEB_PAGE)
     .setTitle(PUBLIC.title)
@@ -81,4 +96,30 @@ export function portal(token: unknown): PortalPage {
 
 export function portalAction(token: unknown, code: unknown, row: unknown, version: unknown, input: unknown): PortalPage {
   return rpc('public', () => portalAct(text(token, 200), code, row, version, input));
+}
+
+/** Read whole up to one character past its cap, so an overlong answer is refused, never cut into a valid one. */
+function answersOf(value: unknown): ResidentAnswers {
+  const f = fields(value, 10_001);
+  const t = (k: keyof ResidentAnswers) => text(f[k], ANSWER_MAX[k] + 1);
+  return { group: t('group'), topic: t('topic'), content: t('content'), location: t('location'), name: t('name'), phone: t('phone'), email: t('email'), confidential: f.confidential === true, place: t('place') };
+}
+
+/** Base64 of one photo of at most MAX_UPLOAD_BYTES, plus one character (longer is refused). */
+const PHOTO_CHARS = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4 + 1;
+
+function photosOf(value: unknown): PhotoUpload[] {
+  if (!Array.isArray(value)) return [];
+  // One more than allowed is kept, so that a 4th photo is refused rather than dropped.
+  return value.slice(0, 4).map((p) => {
+    const f = fields(p, PHOTO_CHARS);
+    return { name: text(f.name, 200), mimeType: text(f.mimeType, 40), base64: text(f.base64, PHOTO_CHARS) };
+  });
+}
+
+export function residentForm(input: unknown): ResidentFormResult {
+  return rpc('public', () => {
+    const f = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+    return submitResidentForm(loadRuntime(), { requestId: text(f.requestId, 65), trap: text(f.trap, 200), answers: answersOf(f.answers), photos: photosOf(f.photos) });
+  });
 }
