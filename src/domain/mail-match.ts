@@ -38,8 +38,8 @@ export function matchByHeaders(index: MailIndexRow[], m: Pick<MailboxMessage, 't
 
 /** The first case code the subject names, in its one spelling; '' when none. */
 export function codeInSubject(subject: string): string {
-  const m = /\bGY\s*-\s*\d{4}\s*-\s*P?\d{1,7}\b/i.exec(String(subject ?? ''));
-  return m ? canonicalCode(m[0].replace(/\s+/g, '')) : '';
+  const m = /\bGY\s*-\s*(\d{4})\s*-\s*(P?)(\d{1,7})\b/i.exec(String(subject ?? ''));
+  return m ? canonicalCode(`GY-${m[1]}-${m[2].toUpperCase()}${m[3].padStart(5, '0')}`) : '';
 }
 
 /**

@@ -20,10 +20,10 @@
  * marker in the history — never doubled.
  */
 import { vietnamYear } from '../../domain/calendar/civil-date';
-import { CHANNELS, STATUS } from '../../domain/case';
+import { CHANNELS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
 import { prepareCase, type PreparedCase } from '../../domain/intake';
-import { FIELD_LABELS, linkCodes } from '../../domain/lifecycle';
+import { FIELD_LABELS, linkCodes, statusOf } from '../../domain/lifecycle';
 import { codeInSubject, mailResponseKey, matchByHeaders, type MailIndexRow } from '../../domain/mail-match';
 import type { FilingVerdict, MailboxMessage } from '../../domain/mailbox-protocol';
 import { cleanResidentText } from '../../domain/text/sanitize';
@@ -114,8 +114,10 @@ function matchBySubject(ss: Ss, rt: Runtime, m: MailboxMessage): string | null {
   return submitter && String(submitter.email ?? '').trim().toLowerCase() === from ? code : null;
 }
 
+/** Answered (the answer really reached the resident, domain/lifecycle statusOf) or closed. */
 function answeredOrClosed(c: CaseRecord): boolean {
-  return c.status === STATUS.answered || c.status === STATUS.closed;
+  const status = statusOf(c);
+  return status === 'answered' || status === 'closed';
 }
 
 function fileReply(ss: Ss, rt: Runtime, m: MailboxMessage, at: CaseRow, now: Date): { verdict: FilingVerdict; code: string; label: string } {
