@@ -9,6 +9,8 @@ export const MAILBOX = {
   followUpAction: 'Người gửi phản hồi qua email',
   followUpDetail: (code: string) => `Thư phản hồi sau khi đã trả lời: vào sổ thành ý kiến mới ${code}.`,
   verdict: { filed: 'Ý kiến mới', addition: 'Bổ sung vào ý kiến', followUp: 'Ý kiến phản hồi' },
+  /** An outbox row of an e-mail case that cannot go back in its thread. */
+  noThread: 'Không có thư gốc hoặc email hợp lệ để trả lời trong chuỗi thư.',
   noSubject: '(không có tiêu đề)',
   /** The first line of the case's content: the mail's subject. */
   subjectLine: (subject: string) => `Tiêu đề thư: ${subject}`,

@@ -48,13 +48,14 @@ export interface MessageOutcome {
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** "Thư điện tử" as the matching needs it, with each row's verdict. */
-export function readMailIndex(ss: Ss, rt: Runtime): Array<MailIndexRow & { verdict: string }> {
-  return rt.table('mail', ss).rows(['messageId', 'rfcMessageId', 'threadId', 'code', 'verdict']).map((r) => ({
+export function readMailIndex(ss: Ss, rt: Runtime): Array<MailIndexRow & { verdict: string; subject: string }> {
+  return rt.table('mail', ss).rows(['messageId', 'rfcMessageId', 'threadId', 'code', 'verdict', 'subject']).map((r) => ({
     messageId: String(r.messageId ?? ''),
     rfcMessageId: String(r.rfcMessageId ?? ''),
     threadId: String(r.threadId ?? ''),
     code: String(r.code ?? ''),
     verdict: String(r.verdict ?? ''),
+    subject: String(r.subject ?? ''),
   }));
 }
 
