@@ -25,12 +25,19 @@ import type {
   WebAppResponse,
 } from './core/modules';
 import { installServices } from './services';
+import type { IncomingMail, ThreadView } from './services/gmail/model';
+import type { NetworkHandler, NetworkRequest, NetworkResponse } from './services/urlfetch';
 import type { LockHold, LockWaiter } from './services/lock';
 import { argsFromClient, asClientSees, responseOf, type RpcResponse } from './server/rpc';
 
 export interface WorkspaceOptions {
   /** The Apps Script project's name (default "Hòm thư số"): add-on menus carry it. */
   projectName?: string;
+  /**
+   * 'addon' (default): the Sheets add-on bound to the ward's spreadsheet; 'standalone': a project
+   * of its own (the official mailbox's), whose time triggers may run every 1–30 minutes.
+   */
+  projectKind?: 'addon' | 'standalone';
   /** Virtual start time (default 2026-05-22 08:00 in Hà Nội: the day the model was launched). */
   now?: Date | number | string;
   /** The script's and spreadsheets' time zone (default Asia/Ho_Chi_Minh). */
@@ -74,6 +81,7 @@ interface SnapshotData {
   timeZone: string;
   locale: string;
   user: string;
+  projectKind?: 'addon' | 'standalone';
   ids: number;
   files: DriveFileRecord[];
   modules: Record<string, unknown>;
@@ -107,7 +115,7 @@ function clientCallable(fn: string): string {
  * the userSymbol its manifest's dependencies.enabledAdvancedServices gives it
  * (https://developers.google.com/apps-script/manifest/dependencies); the built-in services always.
  */
-const ADVANCED_SERVICES: Record<string, { global: string; version: string }> = { docs: { global: 'Docs', version: 'v1' } };
+const ADVANCED_SERVICES: Record<string, { global: string; version: string }> = { docs: { global: 'Docs', version: 'v1' }, drive: { global: 'Drive', version: 'v3' } };
 
 function scriptGlobals(globals: Record<string, unknown>, manifest: Manifest): Record<string, unknown> {
   const out = { ...globals };
@@ -127,6 +135,7 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
   useHostTimeZone(timeZone);
   const kernel = new Kernel({
     projectName: options.projectName ?? 'Hòm thư số',
+    projectKind: saved?.projectKind ?? options.projectKind ?? 'addon',
     now: saved?.clock ?? (options.now !== undefined ? new Date(options.now) : new Date('2026-05-22T08:00:00+07:00')),
     timeZone,
     locale: saved?.locale ?? options.locale ?? 'vi_VN',
@@ -257,6 +266,8 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
         kernel.module('webapp').request({ method: 'POST', tail, body, contentType, user: options.user ?? kernel.user }),
       /** https://script.google.com/macros/s/<deploymentId>/exec, or null when the script is no web app. */
       url: (): string | null => kernel.module('webapp').url(),
+      /** This web app as another workspace's UrlFetchApp reaches it (see ws.network.connect). */
+      endpoint: (): { prefixes: string[]; handle: NetworkHandler } => kernel.module('webapp').endpoint(),
       /** Who deployed it (USER_DEPLOYING runs as them). */
       deployer: (): string | null => kernel.module('webapp').deployer(),
       /**
@@ -377,6 +388,42 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
 
     mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
 
+    /** Drive's files as the registry holds them (bytes base64), e.g. what the advanced Drive service stored. */
+    drive: {
+      files: (): DriveFileRecord[] => kernel.files.list().map((f) => ({ ...f, parents: [...f.parents] })),
+      file: (id: string): DriveFileRecord | undefined => kernel.files.get(id),
+    },
+
+    /**
+     * The Gmail account GmailApp works on (default: the workspace's user): residents' mail arrives
+     * with `deliver`, a Gmail filter labelling incoming threads is `filter(label)`, and `thread` /
+     * `threads` show what is there (replies the script sent included).
+     */
+    gmail: {
+      account: (): string => kernel.module('gmail').account(),
+      setAccount: (email: string): void => kernel.module('gmail').setAccount(email),
+      setAliases: (aliases: string[]): void => kernel.module('gmail').setAliases(aliases),
+      filter: (label: string): void => kernel.module('gmail').filter(label),
+      deliver: (mail: IncomingMail): { messageId: string; threadId: string } => kernel.module('gmail').deliver(mail),
+      threads: (): ThreadView[] => kernel.module('gmail').threads(),
+      thread: (messageId: string): ThreadView | null => kernel.module('gmail').thread(messageId),
+    },
+
+    /**
+     * Where this workspace's UrlFetchApp requests go: `route(prefix, handler)` sends requests whose
+     * URL starts with prefix to handler (anything unrouted is "Address unavailable");
+     * `connect(other)` routes to another workspace's web app (its /exec URL and Google's one-time
+     * echo URL), e.g. the official mailbox's project reaching the ward's web app.
+     */
+    network: {
+      route: (prefix: string, handler: NetworkHandler): void => kernel.module('urlfetch').route(prefix, handler),
+      connect(other: { webapp: { endpoint(): { prefixes: string[]; handle: NetworkHandler } } }): void {
+        const { prefixes, handle } = other.webapp.endpoint();
+        for (const prefix of prefixes) kernel.module('urlfetch').route(prefix, handle);
+      },
+      log: () => kernel.module('urlfetch').log(),
+    },
+
     /** Transient service failures on demand: the next `times` calls of `method` throw. */
     faults: {
       inject: (service: Parameters<Kernel['injectFault']>[0], method: string, times: number, message?: string): void => kernel.injectFault(service, method, times, message),
@@ -400,6 +447,7 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
         timeZone: kernel.timeZone,
         locale: kernel.locale,
         user: kernel.user,
+        projectKind: kernel.projectKind,
         ids: kernel.idState(),
         files: kernel.files.save(),
         modules: Object.fromEntries(kernel.allModules().map((m) => [m.name, m.save()])),
@@ -417,3 +465,4 @@ export type { Counts, ServiceStats, StatsReport } from './core/meter';
 export { COST_TABLE, costOf, type CallKind, type CostRule } from './core/costs';
 export type { LockHold, LockWaiter } from './services/lock';
 export type * from './core/modules';
+export type { IncomingMail, ThreadView, NetworkHandler, NetworkRequest, NetworkResponse };

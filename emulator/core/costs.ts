@@ -33,8 +33,7 @@ import type { ServiceName } from './meter';
 export type CallKind = 'local' | 'request' | 'read' | 'write' | 'flush';
 
 export interface CostRule {
-  /** UrlFetchApp is not emulated; its row documents the cost for the README. */
-  readonly service: ServiceName | 'UrlFetchApp';
+  readonly service: ServiceName;
   /** "Class.method" names, or a pattern over them. */
   readonly methods: readonly string[] | RegExp;
   /** What the row covers, in words, for the README table. */
@@ -117,13 +116,19 @@ export const COST_TABLE: readonly CostRule[] = [
   ),
   rule('Docs', /^Docs\./, 'Docs (the advanced service object)', 'local', 0, LOCAL_OBJECT),
   rule('Docs', /./, 'Documents.get / create / batchUpdate (any number of edits)', 'request', SPREADSHEET_REQUEST_MS, 'assumed: one REST call of the Docs API, priced as a Spreadsheet request; "each batch request, including all subrequests, is counted as one API request" (https://developers.google.com/docs/api/how-tos/batch)'),
+  rule('Drive', /^Drive\./, 'Drive (the advanced service object)', 'local', 0, LOCAL_OBJECT),
+  rule('Drive', /./, 'Files.create / get / list', 'request', SPREADSHEET_REQUEST_MS, 'assumed: one REST call of the Drive API, priced as a Spreadsheet request'),
   rule('DriveApp', /^(File|Folder)\.(getId)$/, 'File.getId', 'local', 0, LOCAL_OBJECT),
   rule('DriveApp', /./, 'getFileById, makeCopy, createFile, setSharing, getBlob …', 'request', SPREADSHEET_REQUEST_MS, 'assumed: priced as a Spreadsheet request'),
   rule('FormApp', /^(FormResponse|ItemResponse|Choice|TextValidation|TextValidationBuilder|ParagraphTextValidationBuilder)\./, 'a response already fetched, choices, validation builders', 'local', 0, LOCAL_OBJECT),
   rule('FormApp', /./, 'openById, getResponses, items and their edits', 'request', SPREADSHEET_REQUEST_MS, 'assumed: priced as a Spreadsheet request'),
   rule('Charts', /^Chart\.(getAs|getBlob)$/, 'Chart.getAs / getBlob (rendered by a server)', 'request', SPREADSHEET_REQUEST_MS, 'assumed: priced as a Spreadsheet request'),
   rule('Charts', /./, 'builders and data tables', 'local', 0, LOCAL_OBJECT),
-  rule('UrlFetchApp', /./, 'UrlFetchApp.fetch (not emulated)', 'request', 175, `${POEHNELT} (Firestore over REST: write + read ≈ 350 ms, so ≈ 175 ms a fetch)`),
+  rule('UrlFetchApp', /^HTTPResponse\./, 'HTTPResponse getters (the answer is already here)', 'local', 0, LOCAL_OBJECT),
+  rule('UrlFetchApp', /./, 'UrlFetchApp.fetch (plus the server\'s own time, routed)', 'request', 175, `${POEHNELT} (Firestore over REST: write + read ≈ 350 ms, so ≈ 175 ms a fetch)`),
+
+  rule('GmailApp', /^GmailApp\.getAliases$|^GmailThread\.(getId|getMessageCount|getFirstMessageSubject|getLastMessageDate|getLabels)$|^GmailLabel\.getName$|^(GmailMessage|GmailAttachment)\.(?!reply$)/, 'getters of threads, messages and attachments already fetched', 'local', 0, `${LOCAL_OBJECT} (getMessages brings the messages)`),
+  rule('GmailApp', /./, 'labels, getThreads, getMessages, addLabel / removeLabel, reply', 'request', SPREADSHEET_REQUEST_MS, 'assumed: no published per-call measurement; priced as a Spreadsheet request'),
 
   // ---- In-process services ----------------------------------------------------------------
   rule('Utilities', /./, 'Utilities.* (and Blob)', 'local', 0, 'computed inside the script runtime'),

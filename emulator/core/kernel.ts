@@ -34,6 +34,10 @@ export interface Quotas {
   rpcConcurrentCalls: number;
   /** Installable triggers per user per script. */
   triggersPerUserPerScript: number;
+  /** GmailApp reads and writes (sending excluded) a day: 20,000 consumer, 50,000 Workspace. */
+  gmailReadWritePerDay: number;
+  /** UrlFetchApp calls a day: 20,000 consumer, 100,000 Workspace. */
+  urlFetchCallsPerDay: number;
 }
 
 /** Limits from https://developers.google.com/apps-script/guides/services/quotas (consumer account). */
@@ -50,6 +54,8 @@ export const DEFAULT_QUOTAS: Quotas = {
   cacheMaxExpirationSeconds: 21_600,
   rpcConcurrentCalls: 10,
   triggersPerUserPerScript: 20,
+  gmailReadWritePerDay: 20_000,
+  urlFetchCallsPerDay: 20_000,
 };
 
 /**
@@ -71,6 +77,12 @@ export const DEFAULT_COSTS: Costs = {
 export interface KernelOptions {
   /** The Apps Script project's name: an add-on menu (createAddonMenu) is titled with it. */
   projectName: string;
+  /**
+   * 'addon' (default): the Sheets add-on, under the add-on rules (time triggers at most hourly, one
+   * per document); 'standalone': a project of its own in Drive, like the official mailbox's,
+   * whose time triggers may run every 1–30 minutes.
+   */
+  projectKind?: 'addon' | 'standalone';
   now: Date | number;
   timeZone: string;
   user: string;
@@ -106,6 +118,7 @@ export class Kernel {
   timeZone: string;
   locale: string;
   readonly projectName: string;
+  readonly projectKind: 'addon' | 'standalone';
   /** The user the harness acts as (ws.setUser): runs, menu clicks and RPCs default to them. */
   user: string;
   script: LoadedScript | null = null;
@@ -127,6 +140,7 @@ export class Kernel {
   constructor(options: KernelOptions) {
     this.clock = new VirtualClock(options.now);
     this.projectName = options.projectName;
+    this.projectKind = options.projectKind ?? 'addon';
     this.timeZone = options.timeZone;
     this.locale = options.locale;
     this.user = options.user;

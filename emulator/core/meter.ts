@@ -21,6 +21,9 @@ export const SERVICE_NAMES = [
   'Logger',
   'Charts',
   'Docs',
+  'Drive',
+  'GmailApp',
+  'UrlFetchApp',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -184,6 +184,11 @@ export interface ScriptModule extends ServiceModule {
   fire(sourceId: string, eventType: string, makeEvent: (triggerUid: string) => Record<string, unknown>): TriggerRun[];
   /** Runs the time-driven triggers due at the clock's current time. */
   runDue(): TriggerRun[];
+  /**
+   * Who an access token from ScriptApp.getOAuthToken() stands for: its user and the scopes the
+   * script had when it was issued; null for a token this workspace never issued or one expired.
+   */
+  tokenInfo(token: string): { user: string; scopes: string[] | null } | null;
 }
 
 // ---- HtmlService and the container UI ----------------------------------------------------------
@@ -244,9 +249,30 @@ export interface SentMail {
   sentAt: Date;
 }
 
+/** A message to send (MailApp.sendEmail's options; GmailApp's replies go through the same checks). */
+export interface OutgoingMail {
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  subject?: string;
+  body?: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  attachments?: unknown[];
+  inlineImages?: Record<string, unknown>;
+}
+
 export interface MailModule extends ServiceModule {
   readonly name: 'mail';
   outbox(): SentMail[];
+  /**
+   * Checks and sends one message as the running execution's user (or `from`, an alias already
+   * checked by the caller), counting its recipients against the daily quota MailApp and GmailApp
+   * share (https://developers.google.com/apps-script/guides/services/quotas: "Email recipients per day").
+   */
+  send(options: OutgoingMail, from?: string): SentMail;
 }
 
 // ---- DocumentApp / DriveApp ---------------------------------------------------------------------
@@ -325,6 +351,8 @@ export interface WebAppModule extends ServiceModule {
    * visitor (executeAs), after the same access check. Throws when the visitor may not run it.
    */
   rpc(fn: string, args: unknown[], visitor: string): unknown;
+  /** This web app as another workspace's UrlFetchApp reaches it: the URL prefixes it answers and its handler. */
+  endpoint(): { prefixes: string[]; handle: import('../services/urlfetch').NetworkHandler };
 }
 
 // ---- the small services --------------------------------------------------------------------------
@@ -368,6 +396,11 @@ export interface ModuleMap {
   content: SimpleModule;
   charts: SimpleModule;
   webapp: WebAppModule;
+  gmail: GmailModule;
+  urlfetch: UrlFetchModule;
 }
 
 export type { ExecutionOptions };
+import type { GmailModule } from '../services/gmail/model';
+import type { UrlFetchModule } from '../services/urlfetch';
+export type { GmailModule, UrlFetchModule };

@@ -16,9 +16,11 @@ import { install as utilities } from './utilities';
 import { install as content } from './content';
 import { install as charts } from './charts';
 import { install as webapp } from './webapp';
+import { install as gmail } from './gmail';
+import { install as urlfetch } from './urlfetch';
 
 export function installServices(kernel: Kernel): void {
-  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content, charts, webapp]) {
+  for (const install of [spreadsheet, forms, script, html, mail, documents, drive, logger, lock, properties, cache, session, utilities, content, charts, webapp, gmail, urlfetch]) {
     install(kernel);
   }
 }

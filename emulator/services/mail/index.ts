@@ -16,7 +16,7 @@
 import { AppsScriptException, signatureMismatch } from '../../core/errors';
 import { unwrap, expose } from '../../core/facade';
 import type { Kernel } from '../../core/kernel';
-import type { MailModule, SentMail } from '../../core/modules';
+import type { MailModule, OutgoingMail, SentMail } from '../../core/modules';
 import { wallTime } from '../spreadsheet/zoned';
 
 const RECIPIENTS_PER_MESSAGE = 50;
@@ -35,19 +35,7 @@ function blobSize(attachment: unknown): { name: string; contentType: string; siz
 
 const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
 
-interface MessageOptions {
-  to?: string;
-  cc?: string;
-  bcc?: string;
-  subject?: string;
-  body?: string;
-  htmlBody?: string;
-  name?: string;
-  replyTo?: string;
-  noReply?: boolean;
-  attachments?: unknown[];
-  inlineImages?: Record<string, unknown>;
-}
+type MessageOptions = OutgoingMail;
 
 function addresses(list: string | undefined): string[] {
   if (!list) return [];
@@ -78,7 +66,7 @@ class MailModuleImpl implements MailModule {
     return Math.max(0, this.kernel.quotas.emailRecipientsPerDay - (this.used[this.today()] ?? 0));
   }
 
-  send(options: MessageOptions): void {
+  send(options: MessageOptions, from?: string): SentMail {
     const to = addresses(options.to);
     const cc = addresses(options.cc);
     const bcc = addresses(options.bcc);
@@ -101,8 +89,8 @@ class MailModuleImpl implements MailModule {
     if ([...attachments, ...inline].reduce((n, a) => n + a.size, 0) > ATTACHMENT_BYTES) throw new AppsScriptException('Limit Exceeded: Email Total Attachments Size.');
     if (this.remaining() < all.length) throw new AppsScriptException('Service invoked too many times for one day: email.');
     this.used[this.today()] = (this.used[this.today()] ?? 0) + all.length;
-    this.sent.push({
-      from: this.kernel.current().user,
+    const mail: SentMail = {
+      from: from ?? this.kernel.current().user,
       to,
       cc,
       bcc,
@@ -113,7 +101,9 @@ class MailModuleImpl implements MailModule {
       replyTo: options.replyTo,
       attachments,
       sentAt: this.kernel.now(),
-    });
+    };
+    this.sent.push(mail);
+    return { ...mail };
   }
 
   globals(): Record<string, unknown> {

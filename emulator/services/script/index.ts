@@ -53,9 +53,30 @@ class ScriptModuleImpl implements ScriptModule {
   private scriptId: string;
   /** Trigger runtime used, per user per day (yyyy-m-d in the script's zone). */
   private runtime: Record<string, number> = {};
+  /** Access tokens handed out by getOAuthToken: token → its user, the script's scopes, its expiry (ms). */
+  private tokens = new Map<string, { user: string; scopes: string[] | null; expires: number }>();
 
   constructor(readonly kernel: Kernel) {
     this.scriptId = kernel.newId('s');
+  }
+
+  /**
+   * ScriptApp.getOAuthToken(): "Gets the OAuth 2.0 access token for the effective user"
+   * (https://developers.google.com/apps-script/reference/script/script-app#getOAuthToken()), good
+   * for the scopes the script holds; Google's access tokens last an hour
+   * (https://developers.google.com/identity/protocols/oauth2: "Access tokens have limited
+   * lifetimes"; expires_in 3599). The emulator's token is an opaque random string.
+   */
+  issueToken(): string {
+    const token = `ya29.emulated-${this.kernel.newId('t')}-${Math.random().toString(36).slice(2)}`;
+    this.tokens.set(token, { user: this.kernel.current().user, scopes: this.kernel.script?.manifest.oauthScopes ?? null, expires: this.kernel.clock.nowMs() + 3_600_000 });
+    return token;
+  }
+
+  tokenInfo(token: string): { user: string; scopes: string[] | null } | null {
+    const t = this.tokens.get(token);
+    if (!t || t.expires <= this.kernel.clock.nowMs()) return null;
+    return { user: t.user, scopes: t.scopes };
   }
 
   triggers(): TriggerInfo[] {
@@ -75,7 +96,7 @@ class ScriptModuleImpl implements ScriptModule {
     if (data.eventType !== 'CLOCK' && mine.some((t) => t.eventType === data.eventType && t.sourceId === data.sourceId)) {
       throw new AppsScriptException(`This add-on has created too many ${data.eventType.toLowerCase()} triggers in this document for this Google user account. Only 1 is allowed.`);
     }
-    if (data.eventType === 'CLOCK' && mine.some((t) => t.eventType === 'CLOCK' && t.sourceId === data.sourceId)) {
+    if (data.eventType === 'CLOCK' && this.kernel.projectKind === 'addon' && mine.some((t) => t.eventType === 'CLOCK' && t.sourceId === data.sourceId)) {
       throw new AppsScriptException('This add-on has created too many time-based triggers in this document for this Google user account. Only 1 is allowed.');
     }
     const full: TriggerData = { ...data, uid: String(this.nextUid++ * 7919 + 1000000), owner };
@@ -196,9 +217,17 @@ class ScriptModuleImpl implements ScriptModule {
       constructor(readonly _handler: string) {
         super();
       }
+      /**
+       * https://developers.google.com/apps-script/reference/script/clock-trigger-builder#everyMinutes(Integer)
+       * ("n must be 1, 5, 10, 15 or 30"); an add-on's time triggers run at most hourly
+       * (https://developers.google.com/workspace/add-ons/concepts/editor-triggers), a standalone
+       * project's as often as that.
+       */
       everyMinutes(n: number): ClockTriggerBuilder {
         if (![1, 5, 10, 15, 30].includes(n)) throw new AppsScriptException('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
-        throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        if (k.projectKind === 'addon') throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        this._everyMs = n * 60_000;
+        return this._self;
       }
       everyHours(n: number): ClockTriggerBuilder {
         if (!Number.isInteger(n) || n < 1) throw signatureMismatch('ClockTriggerBuilder.everyHours', [n]);
@@ -237,7 +266,7 @@ class ScriptModuleImpl implements ScriptModule {
       }
       create(): unknown {
         if (this._at === null && this._everyMs === null) throw new AppsScriptException('Trigger must be scheduled: call everyHours, everyDays, after or at.');
-        if (this._everyMs !== null && this._everyMs < HOUR) throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
+        if (this._everyMs !== null && this._everyMs < HOUR && k.projectKind === 'addon') throw new AppsScriptException('Add-ons can only create time-based triggers that run at most once per hour.');
         let next = this._at ?? k.clock.nowMs() + (this._everyMs ?? HOUR);
         if (this._hour !== null && this._at === null) {
           const w = wallTime(k.now(), k.timeZone);
@@ -274,6 +303,9 @@ class ScriptModuleImpl implements ScriptModule {
       readonly EventType = EventType;
       readonly TriggerSource = TriggerSource;
       readonly WeekDay = WeekDay;
+      getOAuthToken(): string {
+        return m.issueToken();
+      }
       newTrigger(functionName: string): unknown {
         if (typeof functionName !== 'string' || functionName === '') throw signatureMismatch('ScriptApp.newTrigger', [functionName]);
         return expose(k, 'ScriptApp', 'TriggerBuilder', new TriggerBuilder(functionName));

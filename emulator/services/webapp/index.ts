@@ -24,6 +24,7 @@ import type { WebAppConfig, WebAppModule, WebAppRequest, WebAppResponse } from '
 import { CONTENT_TYPES, TextOutput } from '../content';
 import { escapeHtml, HtmlOutput } from '../html/output';
 import { Service } from './service';
+import type { NetworkHandler, NetworkResponse } from '../urlfetch';
 
 const EXECUTE_AS = ['USER_ACCESSING', 'USER_DEPLOYING'] as const;
 const ACCESS = ['MYSELF', 'DOMAIN', 'ANYONE', 'ANYONE_ANONYMOUS'] as const;
@@ -125,6 +126,8 @@ interface WebAppState {
 class WebAppModuleImpl implements WebAppModule {
   readonly name = 'webapp' as const;
   private state: WebAppState = { deploymentId: null, deployer: null };
+  /** ContentService answers waiting at their one-time googleusercontent URL. */
+  private readonly echoes = new Map<string, { body: string; contentType: string }>();
 
   constructor(readonly kernel: Kernel) {}
 
@@ -246,6 +249,44 @@ class WebAppModuleImpl implements WebAppModule {
       };
     }
     return { status: 200, contentType: HTML, body: NOTHING_RETURNED_PAGE, error: NOTHING_RETURNED };
+  }
+
+  /**
+   * This web app as another workspace's UrlFetchApp reaches it (`ws.webapp.endpoint()`): the clock
+   * first moves on to the request's time (each workspace keeps its own clock; they never go back),
+   * the request runs for an anonymous visitor (UrlFetchApp sends no Google sign-in), and a
+   * TextOutput is answered, as Google answers it, with a 302 to a one-time
+   * https://script.googleusercontent.com/macros/echo?user_content_key=… URL whose GET gives the
+   * text once (https://developers.google.com/apps-script/guides/content#redirects). An
+   * HtmlOutput or Google's error page comes back directly with its status.
+   */
+  endpoint(): { prefixes: string[]; handle: NetworkHandler } {
+    const echo = 'https://script.googleusercontent.com/macros/echo';
+    const handle: NetworkHandler = (request) => {
+      const url = this.url();
+      if (request.sentAt > this.kernel.clock.nowMs()) this.kernel.clock.setTo(request.sentAt);
+      const answered = (r: NetworkResponse): NetworkResponse => ({ ...r, answeredAt: this.kernel.clock.nowMs() });
+      if (request.url.startsWith(echo)) {
+        const key = new URL(request.url).searchParams.get('user_content_key') ?? '';
+        const text = this.echoes.get(key);
+        this.echoes.delete(key);
+        if (request.method !== 'GET' || text === undefined) return answered({ status: 404, body: PAGE_NOT_FOUND_PAGE, headers: { 'Content-Type': HTML } });
+        return answered({ status: 200, body: text.body, headers: { 'Content-Type': text.contentType } });
+      }
+      if (!url || !request.url.startsWith(url)) return answered({ status: 404, body: PAGE_NOT_FOUND_PAGE, headers: { 'Content-Type': HTML } });
+      const tail = request.url.slice(url.length);
+      if (request.method !== 'GET' && request.method !== 'POST') return answered({ status: 405, body: '', headers: {} });
+      const response = this.request({ method: request.method, tail, body: request.body, contentType: request.contentType ?? undefined, user: '' });
+      if (response.location) return answered({ status: response.status, body: response.body, headers: { Location: response.location, 'Content-Type': HTML } });
+      if (response.output === 'TextOutput') {
+        const key = `${this.kernel.newId('e').slice(1)}`;
+        this.echoes.set(key, { body: response.body, contentType: response.contentType });
+        const location = `${echo}?user_content_key=${key}&lib=${this.state.deploymentId ?? ''}`;
+        return answered({ status: 302, body: `<HTML><HEAD><TITLE>Moved Temporarily</TITLE></HEAD><BODY><H1>Moved Temporarily</H1>The document has moved <A HREF="${location}">here</A>.</BODY></HTML>`, headers: { Location: location, 'Content-Type': HTML } });
+      }
+      return answered({ status: response.status, body: response.body, headers: { 'Content-Type': response.contentType } });
+    };
+    return { prefixes: [this.url() ?? 'https://script.google.com/macros/s/none/exec', echo], handle };
   }
 
   rpc(fn: string, args: unknown[], visitor: string): unknown {

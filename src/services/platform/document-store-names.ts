@@ -1,6 +1,8 @@
 /** The names of the document properties the add-on keeps (before the prefix "hts."; services/platform/document-store). */
 export const PROPERTY_NAMES = {
   schema: 'schema',
+  /** The id of the ward's private Drive folder of residents' photos (services/photos). */
+  photoFolder: 'photos.folder',
   settings: 'settings',
   settingsProblems: 'settingsProblems',
   sequence: 'sequence',

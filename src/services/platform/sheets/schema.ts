@@ -204,3 +204,23 @@ export const LONG_TEXT_COLUMNS = [
 ] as const;
 
 export type LongTextColumnKey = (typeof LONG_TEXT_COLUMNS)[number]['key'];
+
+/**
+ * One row per stored photo (services/photos): the Drive file in the ward's private folder, what
+ * was checked of it, and whether an admin approved it for public use or hid it.
+ */
+export const PHOTO_COLUMNS = [
+  col('code', 'Mã ý kiến'),
+  col('source', 'Nguồn'),
+  col('index', 'Thứ tự', 'number'),
+  col('fileId', 'Mã tệp Drive'),
+  col('mimeType', 'Loại'),
+  col('size', 'Dung lượng (byte)', 'number'),
+  col('dimensions', 'Kích thước'),
+  col('addedAt', 'Thời điểm nhận', 'datetime'),
+  col('approvedBy', 'Duyệt công khai bởi'),
+  col('approvedAt', 'Thời điểm duyệt', 'datetime'),
+  col('hidden', 'Ẩn', 'boolean'),
+] as const;
+
+export type PhotoColumnKey = (typeof PHOTO_COLUMNS)[number]['key'];
