@@ -21,7 +21,7 @@ export { CASE_UI, CASES, INBOX_UI, SENDER_SEARCH } from './cases';
 export { ACK, NOTICE, REPLY } from './mail';
 export { ADOPTION, REMINDERS, REPORTS } from './reports';
 export { ARCHIVE } from './archive';
-export { MAILBOX } from './mailbox';
+export { MAILBOX, MAILBOX_SETUP } from './mailbox';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */

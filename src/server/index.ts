@@ -4,7 +4,7 @@
  * here holds logic: it wires Apps Script's globals to the code in ui/, services/ and domain/.
  */
 import { buildAddonMenu } from '../ui/server/menu';
-import { archiveFromMenu, postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
+import { archiveFromMenu, connectMailboxFromMenu, postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
 import type { MaintenanceResult } from '../services/jobs/maintenance';
@@ -67,6 +67,11 @@ export function printQrStickers(): void {
 /** Menu "Lưu trữ ý kiến các năm trước": closed cases of past years to their year's archive tab (admins). */
 export function archivePastCases(): void {
   archiveFromMenu();
+}
+
+/** Menu "Kết nối hộp thư chính thức": a new shared secret for the official mailbox's project, shown once with the web app's address (admins). */
+export function connectOfficialMailbox(): void {
+  connectMailboxFromMenu();
 }
 
 /** Installed trigger: a resident submitted the form. */

@@ -182,6 +182,8 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   printQrStickers: { kind: 'menu', slow: true, allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   // Moves closed cases of past years; this ward has none, so the admin's real call says so (issue 19, item 4).
   archivePastCases: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toBe('Không có ý kiến nào cần lưu trữ.') },
+  // The mailbox is connected in this ward: the admin is asked before a new secret replaces it (the matrix answers OK, not Yes: nothing is replaced).
+  connectOfficialMailbox: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toContain('Tạo khóa bí mật mới?') },
   onFormSubmitIntake: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   hourlyMaintenance: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   onEdit: { kind: 'trigger', allowed: nobody, args: () => [[]] },

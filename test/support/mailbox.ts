@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { MAILBOX_PROTOCOL_VERSION, signedText, type MailboxAnswer, type MailboxMessage, type MailboxPoll, type SignedEnvelope } from '../../src/domain/mailbox-protocol';
-import type { Ward } from './ward';
+import { ADMIN, type Ward } from './ward';
 
 export const MAILBOX_SECRET_PROPERTY = 'hts.mailbox.secret';
 
@@ -19,7 +19,26 @@ export function envelope(secret: string, poll: MailboxPoll, at: number, nonce = 
   return sign(secret, { v: MAILBOX_PROTOCOL_VERSION, t: at, nonce, body: JSON.stringify(poll) });
 }
 
-/** The admin connected the mailbox: the shared secret as the ward keeps it (returned, as the admin copies it). */
+/**
+ * The admin connects the mailbox from the menu ("Kết nối hộp thư chính thức"): the secret as the
+ * dialog shows it, once. `answer`: the button pressed when asked to replace a secret that exists.
+ */
+export function connectMailbox(ward: Ward, answer: 'YES' | 'NO' = 'YES'): { secret: string; dialog: { title: string; content: string; user: string } } {
+  const before = ward.ws.ui.dialogs().length;
+  // Asked only when a secret exists (the answers are a queue: none left over for a later alert).
+  const props = ward.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  if (props.getDocumentProperties().getProperty(MAILBOX_SECRET_PROPERTY)) ward.ws.ui.respond({ button: answer });
+  ward.ws.setUser(ADMIN);
+  ward.app.call('connectOfficialMailbox');
+  const shown = ward.ws.ui.dialogs();
+  if (shown.length !== before + 1) throw new Error(`no dialog: ${JSON.stringify(ward.ws.ui.events().slice(-1))}`);
+  const dialog = shown[shown.length - 1];
+  // The secret is the second read-only box (the first holds the address).
+  const boxes = [...dialog.content.matchAll(/<textarea[^>]*>([^<]*)<\/textarea>/g)].map((m) => m[1]);
+  return { secret: boxes[1], dialog: { title: dialog.title ?? '', content: dialog.content, user: dialog.user } };
+}
+
+/** A secret put straight into the document properties (fault sweeps and matrices, where the menu's dialog is beside the point). */
 export function connectMailboxDirectly(ward: Ward, secret = 'bí-mật-chung-0123456789abcdef0123456789abcdef'): string {
   const props = ward.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
   props.getDocumentProperties().setProperty(MAILBOX_SECRET_PROPERTY, secret);

@@ -35,6 +35,17 @@ export function newMailboxSecret(): string {
 }
 
 /**
+ * A new shared secret, replacing any before it (which stops working at once), and the seen nonces
+ * forgotten with it. Returned to be shown once; never readable again through the add-on.
+ */
+export function rotateMailboxSecret(store: DocumentStore): { secret: string; replaced: boolean } {
+  const replaced = Boolean(store.get(PROPERTY_NAMES.mailboxSecret));
+  const secret = newMailboxSecret();
+  store.setMany({ [PROPERTY_NAMES.mailboxSecret]: secret, ...DocumentStore.encodeJson(PROPERTY_NAMES.mailboxNonces, {}) });
+  return { secret, replaced };
+}
+
+/**
  * The envelope of an authentic, fresh, first-seen request; otherwise why not. The nonce is noted
  * as seen before anything else is done with the request: a request whose work fails later is not
  * replayed either (the mailbox signs a new one for its next poll; filing is idempotent by message).
