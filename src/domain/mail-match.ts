@@ -1,7 +1,10 @@
 /**
  * Which case a mail from the official mailbox belongs to, pure. Replies opening new cases is the
  * classic helpdesk bug, so a mail is matched, in order:
- * 1. on its thread: a message of the same mailbox thread already went to a case;
+ * 1. on its thread: a message of the same mailbox thread already went to a case — its thread id as
+ *    recorded, or a message id equal to the thread's id ("The ID of a thread varies based on the
+ *    messages it contains", GmailThread.getId reference: it is one of its messages' ids, so it
+ *    need not be the id recorded with the first mail);
  * 2. on In-Reply-To and References: a Message-ID of a message filed before (the resident's own
  *    earlier mail, which every client lists in References when replying to the ward's reply);
  * 3. on a case code in the subject ("Re: Tiếp nhận ý kiến mã GY-2026-00012"), only when the
@@ -27,7 +30,7 @@ const norm = (id: string) => id.trim().toLowerCase();
 export function matchByHeaders(index: MailIndexRow[], m: Pick<MailboxMessage, 'threadId' | 'inReplyTo' | 'references'>): string | null {
   const rows = index.filter((r) => r.code !== '');
   if (m.threadId) {
-    for (let i = rows.length - 1; i >= 0; i--) if (rows[i].threadId === m.threadId) return rows[i].code;
+    for (let i = rows.length - 1; i >= 0; i--) if (rows[i].threadId === m.threadId || rows[i].messageId === m.threadId) return rows[i].code;
   }
   const ids = new Set([m.inReplyTo, ...m.references].map(norm).filter((id) => id !== ''));
   if (ids.size) {
