@@ -53,12 +53,12 @@ afterAll(() => ward.close());
 
 test('a resident writes on /mailbox, relayMail carries it to the ward\'s doPost, and the acknowledgement appears in the thread', async () => {
   expect(await (await fetch(`${ward.url}/`)).text()).toContain('href="/mailbox"');
-  let r = await post('/mailbox/deliver', { name: 'Nguyễn Thị Lan', from: 'lan@example.com', subject: 'Đèn <đường> hỏng', body: 'Ngõ 5 tối om.', photos: '[]' });
+  const r = await post('/mailbox/deliver', { name: 'Nguyễn Thị Lan', from: 'lan@example.com', subject: 'Đèn <đường> hỏng', body: 'Ngõ 5 tối om.', photos: '[]' });
   expect(r.status).toBe(303);
   let page = await (await fetch(`${ward.url}/mailbox`)).text();
   expect(page).toContain('Đèn &lt;đường&gt; hỏng');
   expect(page).toContain('Khóa bí mật: chưa đặt');
-  r = await post('/mailbox/relay', {});
+  await post('/mailbox/relay', {});
   page = await (await fetch(`${ward.url}/mailbox`)).text();
   expect(page).toContain('relayMail chưa chạy: thiếu thuộc tính');
 
