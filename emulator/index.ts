@@ -115,7 +115,7 @@ function clientCallable(fn: string): string {
  * the userSymbol its manifest's dependencies.enabledAdvancedServices gives it
  * (https://developers.google.com/apps-script/manifest/dependencies); the built-in services always.
  */
-const ADVANCED_SERVICES: Record<string, { global: string; version: string }> = { docs: { global: 'Docs', version: 'v1' } };
+const ADVANCED_SERVICES: Record<string, { global: string; version: string }> = { docs: { global: 'Docs', version: 'v1' }, drive: { global: 'Drive', version: 'v3' } };
 
 function scriptGlobals(globals: Record<string, unknown>, manifest: Manifest): Record<string, unknown> {
   const out = { ...globals };
@@ -387,6 +387,12 @@ export function createWorkspace(options: WorkspaceOptions = {}) {
     },
 
     mail: { outbox: (): SentMail[] => kernel.module('mail').outbox() },
+
+    /** Drive's files as the registry holds them (bytes base64), e.g. what the advanced Drive service stored. */
+    drive: {
+      files: (): DriveFileRecord[] => kernel.files.list().map((f) => ({ ...f, parents: [...f.parents] })),
+      file: (id: string): DriveFileRecord | undefined => kernel.files.get(id),
+    },
 
     /**
      * The Gmail account GmailApp works on (default: the workspace's user): residents' mail arrives

@@ -116,6 +116,8 @@ export const COST_TABLE: readonly CostRule[] = [
   ),
   rule('Docs', /^Docs\./, 'Docs (the advanced service object)', 'local', 0, LOCAL_OBJECT),
   rule('Docs', /./, 'Documents.get / create / batchUpdate (any number of edits)', 'request', SPREADSHEET_REQUEST_MS, 'assumed: one REST call of the Docs API, priced as a Spreadsheet request; "each batch request, including all subrequests, is counted as one API request" (https://developers.google.com/docs/api/how-tos/batch)'),
+  rule('Drive', /^Drive\./, 'Drive (the advanced service object)', 'local', 0, LOCAL_OBJECT),
+  rule('Drive', /./, 'Files.create / get / list', 'request', SPREADSHEET_REQUEST_MS, 'assumed: one REST call of the Drive API, priced as a Spreadsheet request'),
   rule('DriveApp', /^(File|Folder)\.(getId)$/, 'File.getId', 'local', 0, LOCAL_OBJECT),
   rule('DriveApp', /./, 'getFileById, makeCopy, createFile, setSharing, getBlob …', 'request', SPREADSHEET_REQUEST_MS, 'assumed: priced as a Spreadsheet request'),
   rule('FormApp', /^(FormResponse|ItemResponse|Choice|TextValidation|TextValidationBuilder|ParagraphTextValidationBuilder)\./, 'a response already fetched, choices, validation builders', 'local', 0, LOCAL_OBJECT),

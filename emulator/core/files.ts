@@ -25,6 +25,10 @@ export interface DriveFileRecord {
   parents: string[];
   /** Bytes of a plain (non-Google) file, base64. */
   contentBase64?: string;
+  /** Set through the advanced Drive service: its appProperties (private to the app). */
+  appProperties?: Record<string, string>;
+  /** Created by the script through the advanced Drive service: visible to it under drive.file alone. */
+  createdByApp?: boolean;
 }
 
 export interface ExportedFile {

@@ -21,6 +21,7 @@ export const SERVICE_NAMES = [
   'Logger',
   'Charts',
   'Docs',
+  'Drive',
   'GmailApp',
   'UrlFetchApp',
 ] as const;

@@ -184,6 +184,11 @@ export interface ScriptModule extends ServiceModule {
   fire(sourceId: string, eventType: string, makeEvent: (triggerUid: string) => Record<string, unknown>): TriggerRun[];
   /** Runs the time-driven triggers due at the clock's current time. */
   runDue(): TriggerRun[];
+  /**
+   * Who an access token from ScriptApp.getOAuthToken() stands for: its user and the scopes the
+   * script had when it was issued; null for a token this workspace never issued or one expired.
+   */
+  tokenInfo(token: string): { user: string; scopes: string[] | null } | null;
 }
 
 // ---- HtmlService and the container UI ----------------------------------------------------------

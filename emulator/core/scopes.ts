@@ -42,6 +42,9 @@ const DOCS: ScopeRule = [`${G}documents.currentonly`, `${G}documents`];
 const DOCS_ALL: ScopeRule = [`${G}documents`];
 const DOCS_API_READ: ScopeRule = [`${G}documents`, `${G}documents.readonly`, `${G}drive`, `${G}drive.file`, `${G}drive.readonly`];
 const DOCS_API_WRITE: ScopeRule = [`${G}documents`, `${G}drive`, `${G}drive.file`];
+// The Drive API's methods, as their reference pages list them ("Authorization scopes").
+const DRIVE_API_WRITE: ScopeRule = [`${G}drive`, `${G}drive.appdata`, `${G}drive.file`];
+const DRIVE_API_READ: ScopeRule = [`${G}drive`, `${G}drive.appdata`, `${G}drive.file`, `${G}drive.meet.readonly`, `${G}drive.metadata`, `${G}drive.metadata.readonly`, `${G}drive.photos.readonly`, `${G}drive.readonly`];
 const DRIVE_READ: ScopeRule = [`${G}drive.readonly`, `${G}drive`];
 const DRIVE: ScopeRule = [`${G}drive`];
 const SCRIPTAPP: ScopeRule = [`${G}script.scriptapp`];
@@ -185,6 +188,14 @@ const CLASSES: Record<string, ClassRule> = {
   // https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/get
   // https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/batchUpdate
   'Docs:Documents': { all: DOCS_API_WRITE, except: { get: DOCS_API_READ } },
+  // The advanced Drive service (the Drive API v3): files.create needs a writing scope, files.get
+  // and files.list any reading one — drive.file among them, which sees only the app's own files
+  // (emulator/services/drive/drive-api.ts). DriveApp, by contrast, needs drive.readonly or drive.
+  // https://developers.google.com/drive/api/reference/rest/v3/files/create
+  // https://developers.google.com/drive/api/reference/rest/v3/files/get
+  // https://developers.google.com/drive/api/reference/rest/v3/files/list
+  'Drive:Drive': { all: NONE },
+  'Drive:Files': { all: DRIVE_API_WRITE, except: { get: DRIVE_API_READ, list: DRIVE_API_READ } },
   // GmailApp: every method of every class lists https://mail.google.com/ under Authorization, e.g.
   // https://developers.google.com/apps-script/reference/gmail/gmail-app#getUserLabelByName(String),
   // https://developers.google.com/apps-script/reference/gmail/gmail-thread#reply(String,Object),

@@ -21,6 +21,7 @@ import type { PlaceLink } from '../services/documents/posters';
 import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, followUp, lookup, portal, portalAction, rate, serveWebApp } from '../ui/server/webapp';
+import { receiveMailboxPost } from '../ui/server/mailbox-post';
 import type { PortalInput, PortalPage } from '../services/public/portal';
 import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/links-rpc';
 import type { BoardPage } from '../services/public/board';
@@ -151,6 +152,11 @@ export function createPublicationDocument(request: { year: number; month: number
 /** The public web app (results board, case lookup): deployed as the ward, open to anyone. */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   return serveWebApp(e);
+}
+
+/** The web app's POST: only the official mailbox's signed polls (anything else is refused). */
+export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return receiveMailboxPost(e);
 }
 
 /** RPC (web app): one residential group's results for a month. */

@@ -101,15 +101,23 @@ describe('build/appsscript.json', () => {
         'https://www.googleapis.com/auth/script.scriptapp', // the form-submit and hourly triggers
         'https://www.googleapis.com/auth/script.send_mail', // acknowledgements to residents
         // Transfer slips and reply letters (built from the template Docs' elements), reports,
-        // posters. No Drive scope: DriveApp needs drive.readonly or drive, not drive.file, and
-        // nothing here uses Drive (test/integration/documents-scopes.test.ts).
+        // posters. DriveApp is never used: it needs drive.readonly or drive (restricted scopes)
+        // (test/integration/documents-scopes.test.ts).
         'https://www.googleapis.com/auth/documents',
+        // Residents' photos in a private folder the ward owns, through the advanced Drive service,
+        // which sees only the files this app created (services/photos; not a restricted scope).
+        'https://www.googleapis.com/auth/drive.file',
       ].sort(),
     );
   });
 
-  it('enables one advanced service, Docs (the Docs API), for what DocumentApp cannot say: keep a paragraph with the next, a row whole — under the documents scope already asked', () => {
-    expect(manifest.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'Docs', version: 'v1', serviceId: 'docs' }] });
+  it('enables two advanced services: Docs (the Docs API), for what DocumentApp cannot say — keep a paragraph with the next, a row whole — under the documents scope already asked; Drive v3 for photos under drive.file', () => {
+    expect(manifest.dependencies).toEqual({
+      enabledAdvancedServices: [
+        { userSymbol: 'Docs', version: 'v1', serviceId: 'docs' },
+        { userSymbol: 'Drive', version: 'v3', serviceId: 'drive' },
+      ],
+    });
   });
 });
 

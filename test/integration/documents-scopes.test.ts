@@ -4,7 +4,8 @@
  * an admin makes every kind of document the add-on makes. The emulator refuses any call whose
  * method's reference page lists a scope the manifest lacks, as Apps Script does
  * (emulator/core/scopes.ts), so each of these succeeding is the proof that none needs more — and
- * no Drive scope is asked for at all (DriveApp would need drive.readonly or drive).
+ * no restricted Drive scope is asked for (DriveApp would need drive.readonly or drive; photos use
+ * the advanced Drive service under drive.file).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,9 +34,9 @@ describe('every document the add-on makes, under the real manifest', () => {
   made['monthly publication'] = w.app.call('createPublicationDocument', { year: 2026, month: 11 }) as { id: string };
   const called = Object.entries(w.ws.stats().services).flatMap(([service, s]) => Object.keys(s.methods).map((method) => ({ service: service as ServiceName, method })));
 
-  it('the ward runs the manifest of build/, which asks for no Drive scope', () => {
+  it('the ward runs the manifest of build/, whose only Drive scope is drive.file (photos through the advanced Drive service; never the restricted drive or drive.readonly)', () => {
     expect(w.app.manifest.oauthScopes).toEqual(MANIFEST.oauthScopes);
-    expect(MANIFEST.oauthScopes.filter((s) => s.startsWith(`${G}drive`))).toEqual([]);
+    expect(MANIFEST.oauthScopes.filter((s) => s.startsWith(`${G}drive`))).toEqual([`${G}drive.file`]);
   });
 
   it.each(Object.keys(made))('makes the %s, with text in it', (kind) => {
@@ -72,7 +73,8 @@ describe('the proof can fail', () => {
     const ws = createWorkspace({ user: ADMIN, now: '2026-11-24T02:00:00Z' });
     ws.spreadsheets.setActive(ws.spreadsheets.create('Hòm thư số — CSDL'));
     const project = JSON.parse(JSON.stringify(MANIFEST)) as { oauthScopes: string[] };
-    project.oauthScopes = project.oauthScopes.filter((s) => s !== `${G}documents`);
+    // drive.file goes too: the Docs API accepts it as well (its reference lists it), and photos need it.
+    project.oauthScopes = project.oauthScopes.filter((s) => s !== `${G}documents` && s !== `${G}drive.file`);
     const app = ws.load({ ...readBuild(), manifest: project });
     ws.open('LIMITED');
     // A Doc is created through the Docs API (services/platform/doc-writer.ts), whose reference lists three scopes.

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import { ADMIN, formAnswers, ROOT, runHourly, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { connectMailboxDirectly, envelope, postRaw } from '../support/mailbox';
 
 const VIEWER = 'xem@luukiem.example';
 const HANDLER = 'ubnd@luukiem.example';
@@ -33,6 +34,9 @@ const EMAIL = 'bimat@gmail.com';
 const CONTENT_1 = 'Ổ gà sâu trước cổng chợ Lưu Kiếm';
 const CONTENT_2 = 'Nhà văn hóa tổ 2 dột mái';
 const CONTENT_3 = 'Tụ tập gây ồn ào sau 23 giờ';
+/** The official mailbox's shared secret, and a poll it signed that the web app has already received (a replay). */
+const MAILBOX_SECRET = 'mailbox-secret-0123456789abcdef0123456789abcdef';
+let usedPoll = '';
 
 function topLevelFunctions(): string[] {
   const program = acorn.parse(fs.readFileSync(path.join(ROOT, 'build/Code.js'), 'utf8'), { ecmaVersion: 2019 }) as unknown as { body: Array<{ type: string; id?: { name: string } }> };
@@ -88,6 +92,9 @@ const freshWard = wardFactory((w) => {
   const mails = w.ws.mail.outbox();
   const mailTo = (who: string) => mails.filter((m) => m.to.includes(who)).map((m) => m.body).join('\n');
   const token = (who: string) => /[?&]p=([A-Za-z0-9_-]{20,})/.exec(mailTo(who))?.[1] ?? '';
+  connectMailboxDirectly(w, MAILBOX_SECRET);
+  usedPoll = JSON.stringify(envelope(MAILBOX_SECRET, { messages: [], sent: [] }, w.ws.clock.now().getTime()));
+  expect(postRaw(w, usedPoll).answer).toMatchObject({ ok: true });
   fixture = {
     code1: 'GY-2026-00001',
     row1: v.row,
@@ -237,6 +244,17 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   getDashboard: { kind: 'staff', allowed: staffOf('admin', 'viewer'), args: () => [[]], effect: (_w, r) => expect(r).toHaveProperty('groups') },
   createPublicationDocument: { kind: 'staff', allowed: staffOf('admin'), args: () => [[{ year: 2026, month: 11 }]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   doGet: { kind: 'public', allowed: everyone, args: () => [[{ parameter: { v: 'lookup' } }]] },
+  // Only the official mailbox's signed, fresh, first-seen polls do anything; called through
+  // google.script.run with a replayed one, a forged one or an old one, it changes nothing.
+  doPost: {
+    kind: 'public',
+    allowed: nobody,
+    args: () => {
+      const old = JSON.stringify(envelope(MAILBOX_SECRET, { messages: [], sent: [] }, Date.parse('2026-11-20T00:00:00Z')));
+      const forged = JSON.stringify(envelope('guessed', { messages: [], sent: [] }, Date.parse('2026-11-24T02:00:00Z')));
+      return [usedPoll, old, forged].map((contents) => [{ postData: { contents, type: 'application/json', length: contents.length, name: 'postData' } }]);
+    },
+  },
   getPublicBoard: { kind: 'public', allowed: everyone, args: () => [['Tổ dân phố 1', '2026', '11']], effect: (_w, r) => expect(r).toHaveProperty('group', 'Tổ dân phố 1') },
   lookupPublicCase: {
     kind: 'public',
@@ -331,7 +349,7 @@ function state(w: Ward): string {
 const errorRows = (w: Ward) => tabRecords(w, 'Lỗi').length;
 
 function secretsOf(f: Fixture): string[] {
-  return [NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken];
+  return [MAILBOX_SECRET, NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken];
 }
 
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i;

@@ -5,7 +5,7 @@
  * threads from the official alias, reports them in the next poll, and survives a failing call at
  * every step, a ward that fails or times out, and a second run overlapping the first.
  */
-import { JPEG, LABEL, mailboxWithTestWard, OFFICIAL_ALIAS, residentMail, sentIn, type MailboxSetup } from '../support/mailbox';
+import { JPEG, LABEL, mailboxWithTestWard, OFFICIAL_ALIAS, residentMail, sentIn, type MailboxSetup } from '../support/mailbox-project';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 

@@ -11,6 +11,7 @@ import type { DriveModule } from '../../core/modules';
 import { Published, publish } from '../../core/published';
 import { makeUser } from '../../core/user';
 import { Blob, makeBlob } from './blob';
+import { DRIVE_FILES_URL, driveApi, driveDownloadRoute } from './drive-api';
 
 /** https://developers.google.com/apps-script/reference/base/mime-type */
 export const MimeType = Object.freeze({
@@ -112,6 +113,8 @@ class DriveModuleImpl implements DriveModule {
 
   globals(): Record<string, unknown> {
     const k = this.kernel;
+    // Google's own API host is always reachable through UrlFetchApp (the modules are all installed by now).
+    k.module('urlfetch').route(DRIVE_FILES_URL, driveDownloadRoute(k));
     class DriveApp {
       getFileById(id: string): unknown {
         const f = k.files.get(String(id));
@@ -128,7 +131,8 @@ class DriveModuleImpl implements DriveModule {
         return makeFile(k, k.files.add({ name: blob._name ?? 'Untitled', mimeType: blob._contentType ?? 'application/octet-stream', contentBase64: Buffer.from(blob._bytes).toString('base64') }));
       }
     }
-    return { DriveApp: expose(k, 'DriveApp', 'DriveApp', new DriveApp()), MimeType };
+    // "Drive" is an advanced service: a loaded script sees it only when its manifest enables it (emulator/index.ts).
+    return { DriveApp: expose(k, 'DriveApp', 'DriveApp', new DriveApp()), MimeType, Drive: driveApi(k) };
   }
 
   save(): unknown {

@@ -53,9 +53,30 @@ class ScriptModuleImpl implements ScriptModule {
   private scriptId: string;
   /** Trigger runtime used, per user per day (yyyy-m-d in the script's zone). */
   private runtime: Record<string, number> = {};
+  /** Access tokens handed out by getOAuthToken: token → its user, the script's scopes, its expiry (ms). */
+  private tokens = new Map<string, { user: string; scopes: string[] | null; expires: number }>();
 
   constructor(readonly kernel: Kernel) {
     this.scriptId = kernel.newId('s');
+  }
+
+  /**
+   * ScriptApp.getOAuthToken(): "Gets the OAuth 2.0 access token for the effective user"
+   * (https://developers.google.com/apps-script/reference/script/script-app#getOAuthToken()), good
+   * for the scopes the script holds; Google's access tokens last an hour
+   * (https://developers.google.com/identity/protocols/oauth2: "Access tokens have limited
+   * lifetimes"; expires_in 3599). The emulator's token is an opaque random string.
+   */
+  issueToken(): string {
+    const token = `ya29.emulated-${this.kernel.newId('t')}-${Math.random().toString(36).slice(2)}`;
+    this.tokens.set(token, { user: this.kernel.current().user, scopes: this.kernel.script?.manifest.oauthScopes ?? null, expires: this.kernel.clock.nowMs() + 3_600_000 });
+    return token;
+  }
+
+  tokenInfo(token: string): { user: string; scopes: string[] | null } | null {
+    const t = this.tokens.get(token);
+    if (!t || t.expires <= this.kernel.clock.nowMs()) return null;
+    return { user: t.user, scopes: t.scopes };
   }
 
   triggers(): TriggerInfo[] {
@@ -282,6 +303,9 @@ class ScriptModuleImpl implements ScriptModule {
       readonly EventType = EventType;
       readonly TriggerSource = TriggerSource;
       readonly WeekDay = WeekDay;
+      getOAuthToken(): string {
+        return m.issueToken();
+      }
       newTrigger(functionName: string): unknown {
         if (typeof functionName !== 'string' || functionName === '') throw signatureMismatch('ScriptApp.newTrigger', [functionName]);
         return expose(k, 'ScriptApp', 'TriggerBuilder', new TriggerBuilder(functionName));

@@ -23,6 +23,7 @@ import { expose } from '../../core/facade';
 import type { Kernel } from '../../core/kernel';
 import type { ServiceModule } from '../../core/modules';
 import { wallTime } from '../spreadsheet/zoned';
+import { makeBlob, toSigned } from '../drive/blob';
 
 export const FETCH_TIMEOUT_MS = 60_000;
 const PARAMS = new Set(['method', 'payload', 'contentType', 'headers', 'muteHttpExceptions', 'followRedirects', 'validateHttpsCertificates', 'escaping']);
@@ -44,6 +45,8 @@ export interface NetworkResponse {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** A binary answer (e.g. a file's bytes from the Drive API); `body` is then its UTF-8 reading. */
+  bytes?: Uint8Array;
   /** The server's clock when it answered: the sender's clock moves on to it (never back). */
   answeredAt?: number;
 }
@@ -59,10 +62,21 @@ export interface UrlFetchModule extends ServiceModule {
 
 class HTTPResponse {
   constructor(
+    readonly _kernel: Kernel,
     readonly _status: number,
     readonly _headers: Record<string, string>,
     readonly _body: string,
+    readonly _bytes: Uint8Array,
   ) {}
+  /** https://developers.google.com/apps-script/reference/url-fetch/http-response#getContent(): the raw bytes (Java bytes: signed). */
+  getContent(): number[] {
+    return toSigned(this._bytes);
+  }
+  /** https://developers.google.com/apps-script/reference/url-fetch/http-response#getBlob(): the bytes, typed by the Content-Type header. */
+  getBlob(): unknown {
+    const type = Object.entries(this._headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null;
+    return makeBlob(this._kernel, new Uint8Array(this._bytes), type, null);
+  }
   getResponseCode(): number {
     return this._status;
   }
@@ -154,7 +168,8 @@ class UrlFetchModuleImpl implements UrlFetchModule {
     if (response.status >= 400 && p.muteHttpExceptions !== true) {
       throw new AppsScriptException(`Request failed for ${current} returned code ${response.status}. Truncated server response: ${response.body.slice(0, 100)} (use muteHttpExceptions option to examine full response)`);
     }
-    return expose(this.kernel, 'UrlFetchApp', 'HTTPResponse', new HTTPResponse(response.status, { ...(response.headers ?? {}) }, response.body));
+    const bytes = response.bytes ?? new Uint8Array(Buffer.from(response.body, 'utf8'));
+    return expose(this.kernel, 'UrlFetchApp', 'HTTPResponse', new HTTPResponse(this.kernel, response.status, { ...(response.headers ?? {}) }, response.bytes ? Buffer.from(response.bytes).toString('utf8') : response.body, bytes));
   }
 
   globals(): Record<string, unknown> {

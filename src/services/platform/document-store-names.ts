@@ -1,6 +1,8 @@
 /** The names of the document properties the add-on keeps (before the prefix "hts."; services/platform/document-store). */
 export const PROPERTY_NAMES = {
   schema: 'schema',
+  /** The id of the ward's private Drive folder of residents' photos (services/photos). */
+  photoFolder: 'photos.folder',
   settings: 'settings',
   settingsProblems: 'settingsProblems',
   sequence: 'sequence',
@@ -44,4 +46,8 @@ export const PROPERTY_NAMES = {
   archiveLedger: 'archive.ledger',
   /** The month ("2027-02") the hourly job last moved closed cases of past years to their archive. */
   archiveMonth: 'archive.month',
+  /** The secret the official mailbox's project signs its requests with (services/intake/mailbox-auth): never shown again after it is made. */
+  mailboxSecret: 'mailbox.secret',
+  /** The nonces of the mailbox's requests seen in the last minutes: a replay is refused (services/intake/mailbox-auth). */
+  mailboxNonces: 'mailbox.nonces',
 } as const;
