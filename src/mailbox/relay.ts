@@ -163,11 +163,14 @@ export function relayMail(): RelayResult {
       const owed = state.reports;
       const answer = post(settings.wardUrl, { messages: batch.messages, sent: owed }, settings.secret);
       result.polls += 1;
-      // The ward has them: remember, before anything else can fail.
-      handed(state, [...batch.messages.map((m) => m.messageId), ...batch.skipped]);
+      // The ward has them: remember, before anything else can fail — all but those it could not
+      // file ("failed", or missing from its answer), which the next poll hands again.
+      const taken = new Set(answer.filed.filter((f) => f.verdict !== 'failed').map((f) => f.messageId));
+      const kept = batch.messages.filter((m) => taken.has(m.messageId));
+      handed(state, [...kept.map((m) => m.messageId), ...batch.skipped]);
       state.reports = state.reports.filter((r) => !owed.includes(r));
       saveState(props, state);
-      result.handed += batch.messages.length;
+      result.handed += kept.length;
       result.skipped += batch.skipped.length;
       relabel(batch, state, label, done);
       const fresh = answer.replies.filter((r) => !tried.has(r.id));
@@ -177,6 +180,7 @@ export function relayMail(): RelayResult {
         if (sendReply(reply, settings, state, props)) result.replied += 1;
         else result.failedReplies += 1;
       }
+      if (kept.length < batch.messages.length) return result; // the ward could not take some: next run
       if (!batch.more && fresh.length === 0 && state.reports.length === 0) return result;
     }
   } finally {

@@ -127,6 +127,18 @@ describe('relayMail', () => {
     expectSettled(s, [a]);
   });
 
+  test('a message the ward could not file (verdict "failed") is handed again by the next run, the others are not', () => {
+    const s = mailboxWithTestWard();
+    const a = residentMail(s.ws, 1);
+    const b = residentMail(s.ws, 2);
+    s.ward.failOnce.add(a.messageId);
+    expect(s.relay()).toMatchObject({ handed: 1 });
+    expect(s.ws.gmail.thread(a.messageId)!.labels).toEqual([LABEL]);
+    expect(s.relay()).toMatchObject({ handed: 1 });
+    expect(s.ward.polls.flatMap((p) => p.messages.map((m) => m.messageId))).toEqual([b.messageId, a.messageId, a.messageId]);
+    expectSettled(s, [a, b]);
+  });
+
   test('a reply that fails is reported as failed, the ward asks again, and it is sent once', () => {
     const s = mailboxWithTestWard();
     const a = residentMail(s.ws, 1);

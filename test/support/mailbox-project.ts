@@ -28,6 +28,8 @@ export interface TestWard {
   failNext: Array<{ status?: number; body?: string; delayMs?: number; afterFiling?: boolean }>;
   /** How long each answer takes (modelled), default 1 s. */
   answerMs: number;
+  /** Message ids the ward fails to file once (verdict "failed": the mailbox must hand them again). */
+  failOnce: Set<string>;
   outstanding(): MailboxReply[];
 }
 
@@ -43,6 +45,7 @@ export function testWard(): { ward: TestWard; handle: (r: NetworkRequest) => Net
     reports: [],
     failNext: [],
     answerMs: 1000,
+    failOnce: new Set(),
     outstanding: () => [...replies.values()].filter((r) => !sent.has(r.id)),
   };
   const handle = (r: NetworkRequest): NetworkResponse => {
@@ -62,6 +65,7 @@ export function testWard(): { ward: TestWard; handle: (r: NetworkRequest) => Net
       if (report.ok) sent.add(report.id);
     }
     const filed = poll.messages.map((m) => {
+      if (ward.failOnce.delete(m.messageId)) return { messageId: m.messageId, verdict: 'failed' as const };
       if (seen.has(m.messageId)) return { messageId: m.messageId, verdict: 'duplicate' as const };
       seen.add(m.messageId);
       ward.filed.push(m);
