@@ -73,6 +73,7 @@ const STYLE = `
   .mailbox article.msg p.body { white-space:pre-wrap; margin:6px 0 0; }
   .mailbox .meta { font-size:14px; color:var(--muted); }
   .mailbox h3 { margin:0 0 6px; font-size:17px; overflow-wrap:anywhere; }
+  .mailbox p, .mailbox label { overflow-wrap:anywhere; }
 `;
 
 function threadBlock(t: ThreadView, timeZone: string): Safe {
