@@ -19,7 +19,7 @@ import type { MailboxMessage, MailboxReply } from '../domain/mailbox-protocol';
 import { doneLabel, MAILBOX_TEXT } from './messages';
 import { readSettings, type RelaySettings } from './settings';
 import { handed, readState, report, saveState, type RelayState } from './state';
-import { post, toWire } from './wire';
+import { post, toWire, WardRefusal } from './wire';
 
 /** Stop starting polls or replies after this long (the execution limit is 6 minutes). */
 export const RUN_BUDGET_MS = 4.5 * 60_000;
@@ -31,7 +31,8 @@ export const THREADS_PER_PAGE = 30;
 export const MAX_POLLS = 8;
 
 export interface RelayResult {
-  status: 'done' | 'busy' | 'unconfigured' | 'timeUp';
+  /** busy: another run holds the lock; wardBusy: the ward asked to be asked again later. */
+  status: 'done' | 'busy' | 'wardBusy' | 'unconfigured' | 'timeUp';
   polls: number;
   handed: number;
   skipped: number;
@@ -161,7 +162,18 @@ export function relayMail(): RelayResult {
       if (Date.now() - started > RUN_BUDGET_MS || result.polls >= MAX_POLLS) return { ...result, status: 'timeUp' };
       const batch = collect(label, state, own);
       const owed = state.reports;
-      const answer = post(settings.wardUrl, { messages: batch.messages, sent: owed }, settings.secret);
+      let answer: ReturnType<typeof post>;
+      try {
+        answer = post(settings.wardUrl, { messages: batch.messages, sent: owed }, settings.secret);
+      } catch (e) {
+        // A passing refusal ends the run without failing it (the next run asks again); any other
+        // failure is the run's, so its owner sees it in the executions and Google's failure mail.
+        if (e instanceof WardRefusal && e.passing) {
+          console.log(e.message);
+          return { ...result, status: 'wardBusy' };
+        }
+        throw e;
+      }
       result.polls += 1;
       // The ward has them: remember, before anything else can fail — all but those it could not
       // file ("failed", or missing from its answer), which the next poll hands again.

@@ -30,6 +30,17 @@ export function toWire(message: GoogleAppsScript.Gmail.GmailMessage, threadId: s
   };
 }
 
+/** The ward refused the poll ({ ok: false, error }); "busy" and "failed" mean: ask again later. */
+export class WardRefusal extends Error {
+  constructor(readonly code: string) {
+    super(MAILBOX_TEXT.wardError(code));
+    this.name = 'WardRefusal';
+  }
+  get passing(): boolean {
+    return this.code === 'busy' || this.code === 'failed';
+  }
+}
+
 /** The signed request for one poll. */
 export function envelope(poll: MailboxPoll, secret: string): SignedEnvelope {
   const unsigned: Omit<SignedEnvelope, 'sig'> = { v: MAILBOX_PROTOCOL_VERSION, t: Date.now(), nonce: Utilities.getUuid(), body: JSON.stringify(poll) };
@@ -59,6 +70,6 @@ export function post(url: string, poll: MailboxPoll, secret: string): Extract<Ma
     throw new Error(MAILBOX_TEXT.wardUnreadable);
   }
   if (!answer || typeof answer !== 'object' || !('ok' in answer)) throw new Error(MAILBOX_TEXT.wardUnreadable);
-  if (!answer.ok) throw new Error(MAILBOX_TEXT.wardError(String(answer.error)));
+  if (!answer.ok) throw new WardRefusal(String(answer.error));
   return { ok: true, filed: Array.isArray(answer.filed) ? answer.filed : [], replies: Array.isArray(answer.replies) ? answer.replies : [] };
 }

@@ -127,6 +127,16 @@ describe('relayMail', () => {
     expectSettled(s, [a]);
   });
 
+  test('a ward too busy to answer ("busy", "failed"): the run ends quietly, the next one hands the mail', () => {
+    const s = mailboxWithTestWard();
+    const a = residentMail(s.ws, 1);
+    s.ward.failNext.push({ body: JSON.stringify({ ok: false, error: 'busy' }) }, { body: JSON.stringify({ ok: false, error: 'failed' }) });
+    expect(s.relay()).toMatchObject({ status: 'wardBusy', handed: 0 });
+    expect(s.relay()).toMatchObject({ status: 'wardBusy', handed: 0 });
+    expect(s.ws.executions().filter((e) => e.label === 'relayMail').map((e) => e.status)).toEqual(['completed', 'completed']);
+    expectSettled(s, [a]);
+  });
+
   test('a message the ward could not file (verdict "failed") is handed again by the next run, the others are not', () => {
     const s = mailboxWithTestWard();
     const a = residentMail(s.ws, 1);
