@@ -49,8 +49,8 @@ interface Batch {
   more: boolean;
 }
 
-function collect(label: GoogleAppsScript.Gmail.GmailLabel, state: RelayState, own: string[]): Batch {
-  const seen = new Set(state.handed);
+function collect(label: GoogleAppsScript.Gmail.GmailLabel, state: RelayState, own: string[], deferred: ReadonlySet<string>): Batch {
+  const seen = new Set([...state.handed, ...deferred]);
   const batch: Batch = { messages: [], skipped: [], threads: [], more: false };
   let photoChars = 0;
   for (const thread of label.getThreads(0, THREADS_PER_PAGE)) {
@@ -158,9 +158,11 @@ export function relayMail(): RelayResult {
     const done = GmailApp.getUserLabelByName(doneLabel(settings.label)) ?? GmailApp.createLabel(doneLabel(settings.label));
     // A reply that failed in this run is not tried again in it, even if the ward asks again at once.
     const tried = new Set<string>();
+    // Messages the ward could not take in this run wait for the next one, holding up nothing.
+    const deferred = new Set<string>();
     for (;;) {
       if (Date.now() - started > RUN_BUDGET_MS || result.polls >= MAX_POLLS) return { ...result, status: 'timeUp' };
-      const batch = collect(label, state, own);
+      const batch = collect(label, state, own, deferred);
       const owed = state.reports;
       let answer: ReturnType<typeof post>;
       try {
@@ -192,7 +194,7 @@ export function relayMail(): RelayResult {
         if (sendReply(reply, settings, state, props)) result.replied += 1;
         else result.failedReplies += 1;
       }
-      if (kept.length < batch.messages.length) return result; // the ward could not take some: next run
+      for (const m of batch.messages) if (!taken.has(m.messageId)) deferred.add(m.messageId);
       if (!batch.more && fresh.length === 0 && state.reports.length === 0) return result;
     }
   } finally {

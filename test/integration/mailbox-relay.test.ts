@@ -149,6 +149,19 @@ describe('relayMail', () => {
     expectSettled(s, [a, b]);
   });
 
+  test('a message the ward never manages to file holds up nothing: offered once a run, the others all handed', () => {
+    const s = mailboxWithTestWard();
+    const others = Array.from({ length: 15 }, (_, i) => residentMail(s.ws, i + 1));
+    // The newest: read first in every poll.
+    const poison = residentMail(s.ws, 0);
+    s.ward.failAlways.add(poison.messageId);
+    expect(s.relay()).toMatchObject({ handed: 15 });
+    expect(s.relay()).toMatchObject({ handed: 0, polls: 1 });
+    const offered = s.ward.polls.flatMap((p) => p.messages.map((m) => m.messageId)).filter((id) => id === poison.messageId);
+    expect(offered).toHaveLength(2);
+    expect(s.ward.filed.map((m) => m.messageId).sort()).toEqual(others.map((m) => m.messageId).sort());
+  });
+
   test('a reply that fails is reported as failed, the ward asks again, and it is sent once', () => {
     const s = mailboxWithTestWard();
     const a = residentMail(s.ws, 1);

@@ -30,6 +30,8 @@ export interface TestWard {
   answerMs: number;
   /** Message ids the ward fails to file once (verdict "failed": the mailbox must hand them again). */
   failOnce: Set<string>;
+  /** Message ids the ward never manages to file. */
+  failAlways: Set<string>;
   outstanding(): MailboxReply[];
 }
 
@@ -46,6 +48,7 @@ export function testWard(): { ward: TestWard; handle: (r: NetworkRequest) => Net
     failNext: [],
     answerMs: 1000,
     failOnce: new Set(),
+    failAlways: new Set(),
     outstanding: () => [...replies.values()].filter((r) => !sent.has(r.id)),
   };
   const handle = (r: NetworkRequest): NetworkResponse => {
@@ -65,7 +68,7 @@ export function testWard(): { ward: TestWard; handle: (r: NetworkRequest) => Net
       if (report.ok) sent.add(report.id);
     }
     const filed = poll.messages.map((m) => {
-      if (ward.failOnce.delete(m.messageId)) return { messageId: m.messageId, verdict: 'failed' as const };
+      if (ward.failOnce.delete(m.messageId) || ward.failAlways.has(m.messageId)) return { messageId: m.messageId, verdict: 'failed' as const };
       if (seen.has(m.messageId)) return { messageId: m.messageId, verdict: 'duplicate' as const };
       seen.add(m.messageId);
       ward.filed.push(m);
