@@ -14,7 +14,7 @@
  * cases on the message id, and a reply is sent only if its id was never sent (the interrupted one
  * is looked for in its thread first).
  */
-import { automatedReason } from '../domain/mailbox-relay';
+import { addressIn, automatedReason } from '../domain/mailbox-relay';
 import type { MailboxMessage, MailboxReply } from '../domain/mailbox-protocol';
 import { doneLabel, MAILBOX_TEXT } from './messages';
 import { readSettings, type RelaySettings } from './settings';
@@ -65,8 +65,7 @@ function collect(label: GoogleAppsScript.Gmail.GmailLabel, state: RelayState, ow
         return batch;
       }
       const from = m.getFrom();
-      const address = (/<([^<>]*)>\s*$/.exec(from)?.[1] ?? from).trim().toLowerCase();
-      if (own.includes(address) || automatedReason(from, (name) => m.getHeader(name)) !== null) {
+      if (own.includes(addressIn(from)) || automatedReason(from, (name) => m.getHeader(name)) !== null) {
         batch.skipped.push(id);
         continue;
       }
@@ -98,7 +97,7 @@ function settleInterrupted(state: RelayState, own: string[], props: GoogleAppsSc
     message
       .getThread()
       .getMessages()
-      .some((m) => m.getDate().getTime() >= s.at - 1000 && own.includes((/<([^<>]*)>\s*$/.exec(m.getFrom())?.[1] ?? m.getFrom()).trim().toLowerCase()));
+      .some((m) => m.getDate().getTime() >= s.at - 1000 && own.includes(addressIn(m.getFrom())));
   if (sent) report(state, { id: s.id, ok: true });
   state.sending = null;
   saveState(props, state);
@@ -178,7 +177,7 @@ export function relayMail(): RelayResult {
       }
       result.polls += 1;
       // The ward has them: remember, before anything else can fail — all but those it could not
-      // file ("failed", or missing from its answer), which the next poll hands again.
+      // file ("failed", or missing from its answer), which the next run hands again.
       const taken = new Set(answer.filed.filter((f) => f.verdict !== 'failed').map((f) => f.messageId));
       const kept = batch.messages.filter((m) => taken.has(m.messageId));
       handed(state, [...kept.map((m) => m.messageId), ...batch.skipped]);
