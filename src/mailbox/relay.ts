@@ -182,7 +182,7 @@ export function relayMail(): RelayResult {
       const kept = batch.messages.filter((m) => taken.has(m.messageId));
       handed(state, [...kept.map((m) => m.messageId), ...batch.skipped]);
       state.reports = state.reports.filter((r) => !owed.includes(r));
-      saveState(props, state);
+      if (kept.length + batch.skipped.length + owed.length > 0) saveState(props, state);
       result.handed += kept.length;
       result.skipped += batch.skipped.length;
       relabel(batch, state, label, done);
