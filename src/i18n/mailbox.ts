@@ -10,7 +10,9 @@ export const MAILBOX = {
   followUpDetail: (code: string) => `Thư phản hồi sau khi đã trả lời: vào sổ thành ý kiến mới ${code}.`,
   verdict: { filed: 'Ý kiến mới', addition: 'Bổ sung vào ý kiến', followUp: 'Ý kiến phản hồi' },
   /** An outbox row of an e-mail case that cannot go back in its thread. */
-  noThread: 'Không có thư gốc hoặc email hợp lệ để trả lời trong chuỗi thư.',
+  noThread: 'Email người gửi không hợp lệ: không trả lời được trong chuỗi thư.',
+  /** In place of ACK.noReply in a reply in the mail's thread: a reply there reaches the case. */
+  replyWelcome: 'Ông/bà có thể trả lời ngay thư này để bổ sung ý kiến; thư trả lời sẽ được chuyển vào ý kiến trên.',
   noSubject: '(không có tiêu đề)',
   /** The first line of the case's content: the mail's subject. */
   subjectLine: (subject: string) => `Tiêu đề thư: ${subject}`,

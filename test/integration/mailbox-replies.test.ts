@@ -35,6 +35,9 @@ describe('replies go back in the thread, through the mailbox', () => {
     expect(first.body).toContain('Nguyễn Thị Lan');
     expect(first.body).toMatch(/[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/);
     expect(first.body).not.toContain('\u2063');
+    // A reply in this thread reaches the case: the mail does not say "do not reply".
+    expect(first.body).not.toContain('xin không trả lời thư');
+    expect(first.body).toContain('Ông/bà có thể trả lời ngay thư này');
     // The tab holds neither the name nor the key.
     const row = outboxRow(w, 'TN-GY-2026-00001');
     expect(row['Trạng thái']).toBe('Đang gửi');

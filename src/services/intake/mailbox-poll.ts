@@ -35,10 +35,13 @@ export function receivePoll(text: unknown): MailboxAnswer {
   const rt = loadRuntime(store);
   if (!rt.schema.tabs.mail) return { ok: false, error: 'not-set-up' };
   const ss = SpreadsheetApp.getActive();
+  // The reports first, and all of them or the poll fails: an answer "ok" tells the mailbox its
+  // reports arrived, and it forgets them.
   try {
-    applySentReports(ss, rt, poll.sent);
+    if (!applySentReports(ss, rt, poll.sent)) return { ok: false, error: 'busy' };
   } catch (e) {
     logError({ where: 'mailbox', message: redactPersonalData(describeError(e)) }, rt.schema, ss);
+    return { ok: false, error: 'failed' };
   }
   const filed: MessageOutcome[] = [];
   for (const m of poll.messages) {

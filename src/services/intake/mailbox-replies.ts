@@ -27,7 +27,7 @@ import { tryDocumentLock } from '../platform/lock';
 import { LOCK_WAIT_MS, STEP_WORK_MS } from '../platform/lock-waits';
 import type { Runtime } from '../platform/runtime';
 import { readMailIndex } from './mailbox';
-import { MAILBOX } from '../../i18n/vi';
+import { ACK, MAILBOX } from '../../i18n/vi';
 
 /** Longer than two polls (every 10 minutes): a reply handed over and not reported by then is handed again. */
 export const MAILBOX_REPLY_LEASE_MS = 25 * 60_000;
@@ -73,10 +73,14 @@ function locked<T>(fn: () => T, otherwise: T): T {
   }
 }
 
-/** Step 1: what the mailbox says it did with the replies it was handed. */
-export function applySentReports(ss: Ss, rt: Runtime, sent: SentReport[], now: Date = new Date()): void {
-  if (sent.length === 0) return;
-  locked(() => {
+/**
+ * Step 1: what the mailbox says it did with the replies it was handed. False when the lock could
+ * not be had: the poll must then fail, so that the mailbox keeps its reports and sends them again
+ * (a report dropped would let the lease hand a sent reply over a second time).
+ */
+export function applySentReports(ss: Ss, rt: Runtime, sent: SentReport[], now: Date = new Date()): boolean {
+  if (sent.length === 0) return true;
+  return locked(() => {
     rt.store.refresh();
     const rows = openRows(ss, rt);
     const reports = new Map(sent.map((s) => [s.id, s]));
@@ -110,7 +114,8 @@ export function applySentReports(ss: Ss, rt: Runtime, sent: SentReport[], now: D
     if (changed) write(ss, rt, rows);
     SpreadsheetApp.flush();
     settleMailReports(ss, rt, STEP_WORK_MS);
-  }, undefined);
+    return true;
+  }, false);
 }
 
 /** Step 2: the replies waiting for the mailbox, claimed. */
@@ -131,13 +136,17 @@ export function handOverReplies(ss: Ss, rt: Runtime, now: Date = new Date()): Ma
     for (const r of ours) {
       const resident = residents.get(String(r.code))!;
       const thread = threadOf.get(String(r.code));
-      if (!thread || !resident.valid) {
+      // Its mail's row not written yet (a poll cut between the case and the row): it waits for the
+      // next delivery of that mail, which writes the row.
+      if (!thread) continue;
+      if (!resident.valid) {
         r.status = OUTBOX_STATUS.failed;
         r.error = MAILBOX.noThread;
         continue;
       }
       try {
-        const named = addressed(String(r.body), String(r.code), resident.name);
+        // In the thread a reply is welcome: it reaches the case (services/intake/mailbox).
+        const named = addressed(String(r.body), String(r.code), resident.name).split(ACK.noReply).join(MAILBOX.replyWelcome);
         const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: resident.email }, (code) => keys.get(code) ?? null, now);
         replies.push({ id: String(r.id), messageId: thread.messageId, to: resident.email, subject: replySubject(thread.subject), body });
         r.status = OUTBOX_STATUS.sending;

@@ -32,6 +32,7 @@ import { MAILBOX } from '../../i18n/vi';
 import { commitChange } from '../cases/actions';
 import { fileOne } from '../cases/filing';
 import { ArchivedCase, readCase, type CaseRow } from '../cases/store';
+import { attachPhotos } from '../photos/store';
 import { tryDocumentLock } from '../platform/lock';
 import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import type { Runtime } from '../platform/runtime';
@@ -85,6 +86,7 @@ export function fileMessage(ss: Ss, rt: Runtime, m: MailboxMessage, now: Date = 
     const matched = matchByHeaders(index, m) ?? matchBySubject(ss, rt, m);
     const at = matched ? openCase(ss, rt, matched) : null;
     const outcome = at ? fileReply(ss, rt, m, at, now) : { verdict: 'filed' as const, code: fileNew(ss, rt, m, null, now), label: MAILBOX.verdict.filed };
+    attachImages(rt, outcome.code, m);
     rt.table('mail', ss).append(
       [{ messageId: m.messageId, rfcMessageId: m.rfcMessageId, threadId: m.threadId, code: outcome.code, verdict: outcome.label, subject: cleanResidentText(m.subject).text.slice(0, 500), receivedAt: receivedAt(m, now), recordedAt: now }],
       'rows',
@@ -104,6 +106,17 @@ function openCase(ss: Ss, rt: Runtime, code: string): CaseRow | null {
     if (e instanceof ArchivedCase) return null;
     throw e;
   }
+}
+
+/**
+ * The mail's image attachments (inline images are left out by the mailbox) become the case's
+ * photos through the photo store, which checks each, keeps them private and stores each once per
+ * (case, mail, index) — so a second delivery stores nothing again. Anything else attached is not kept.
+ */
+function attachImages(rt: Runtime, code: string, m: MailboxMessage): void {
+  const images = m.attachments.filter((a) => /^image\//i.test(a.mimeType));
+  if (images.length === 0) return;
+  attachPhotos(rt, code, `mail:${m.messageId}`, images.map((a) => ({ name: a.name, mimeType: a.mimeType, base64: a.base64 })));
 }
 
 /** A code in the subject counts only when the sender is that case's submitter (one read of "Người gửi"). */
