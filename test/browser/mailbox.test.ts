@@ -1,8 +1,8 @@
 /**
  * The official mailbox in the local ward (npm start's /mailbox) in a real browser (Debian Chromium)
  * at 390 px and 300 px: a resident writes an e-mail with a photo, the mailbox's secret is pasted
- * (setupRelay runs), relayMail runs from the page and the acknowledgement with the case code shows
- * in the thread; the resident answers in the thread and it joins the same case. Screenshots:
+ * (setupRelay runs), relayMail runs from the page: the case has the photo and the acknowledgement
+ * with the case code shows in the thread; the resident answers in the thread and it joins the same case. Screenshots:
  * test-artifacts/mailbox-thread-390.png, mailbox-reply-390.png, mailbox-thread-300.png.
  */
 import fs from 'node:fs';
@@ -77,8 +77,9 @@ test.each([390, 300])('at %i px: an e-mail with a photo becomes a case, acknowle
     await page.screenshot({ path: artifact(`mailbox-thread-${width}.png`), fullPage: true });
 
     expect(tabRecords(w, 'Ý kiến').map((c) => [c['Mã ý kiến'], c['Kênh tiếp nhận']])).toEqual([['GY-2026-00001', 'Email']]);
-    // The photo went in the resident's mail (whether the ward keeps it is the receiver's part).
+    // The photo went in the resident's mail and became the case's photo.
     expect(await thread.locator('article.msg').first().innerText()).toContain('Tệp đính kèm: den-hong.jpg (image/jpeg');
+    expect(tabRecords(w, 'Ảnh')).toHaveLength(1);
 
     // The resident answers in the thread.
     await thread.getByRole('link', { name: 'Trả lời trong luồng này (như người dân)' }).click();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createWorkspace, type Workspace } from '../../emulator';
 import { connectMailboxDirectly } from '../support/mailbox';
 import { LABEL, OFFICIAL_ALIAS, MAILBOX_ACCOUNT, sentIn } from '../support/mailbox-project';
+import { JPEG_72x96, JPEG_96x72 } from '../support/photos';
 import { ADMIN, ROOT, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 interface Pair {
@@ -46,8 +47,9 @@ const act = (w: Ward, code: string, input: Record<string, unknown>) => {
   return w.ws.sidebar.run('caseAction', [code, v.row, v.version, input], { user: ADMIN });
 };
 
-function residentWrites(p: Pair) {
+function residentWrites(p: Pair, attachments: Array<{ name: string; contentType: string; base64: string; inline?: boolean }> = []) {
   return p.mailbox.gmail.deliver({
+    attachments,
     from: 'Nguyễn Thị Lan <lan.nguyen@gmail.com>',
     to: OFFICIAL_ALIAS,
     subject: 'Đèn đường ngõ 12 hỏng',
@@ -59,8 +61,13 @@ function residentWrites(p: Pair) {
 describe('an e-mail thread is one case, answered in the thread', () => {
   test('filed with its acknowledgement in the thread; a reply in the thread adds to the case; the answer comes back in the thread', () => {
     const p = pair();
-    const first = residentWrites(p);
+    // A photo of the lamp, and the sender's logo inline in the signature (not a photo of the case).
+    const first = residentWrites(p, [
+      { name: 'den-hong.jpg', contentType: 'image/jpeg', base64: JPEG_96x72 },
+      { name: 'logo.jpg', contentType: 'image/jpeg', base64: JPEG_72x96, inline: true },
+    ]);
     tenMinutes(p);
+    expect(tabRecords(p.ward, 'Ảnh').map((r) => r['Mã ý kiến'])).toEqual(['GY-2026-00001']);
 
     // One case, channel Email; the acknowledgement in the resident's thread, from the official alias.
     const cases = tabRecords(p.ward, 'Ý kiến');
