@@ -17,6 +17,8 @@ export interface IndexData {
   user: string;
   /** The script's web app: its URL (null when it is none) and whether it is opened anonymously. */
   webapp: { url: string | null; anonymous: boolean };
+  /** The official mailbox's Gmail and project run beside the ward (npm start). */
+  mailbox?: boolean;
 }
 
 export function indexPage(d: IndexData): Safe {
@@ -55,6 +57,7 @@ export function indexPage(d: IndexData): Safe {
     ${d.webapp.anonymous ? html` <form class="inline" method="post" action="/user"><input type="hidden" name="email" value="${d.user}"><button>Đăng nhập lại: ${d.user}</button></form>` : ''}
   </section>
   <section class="card"><h2>Hệ thống</h2><ul class="plain">
+    ${d.mailbox ? html`<li><a href="/mailbox">Hộp thư chính thức (Gmail mô phỏng)</a></li>` : ''}
     <li><a href="/mail">Thư đã gửi</a> (${d.outbox})</li>
     <li><a href="/executions">Nhật ký thực thi</a>${d.failedExecutions ? html` <span class="error">(${d.failedExecutions} lỗi)</span>` : ''}</li>
     <li><form class="inline" method="post" action="/user"><label>Đổi tài khoản: <input name="email" type="email" required></label> <button>Đổi</button></form></li>
