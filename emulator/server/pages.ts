@@ -278,6 +278,15 @@ export function sidebarShell(shown: ShownHtml | undefined, index: number): Safe 
     <script>window.addEventListener('message', function (e) { if (e.data && e.data.wardSidebar === 'close') document.getElementById('sidebar').remove(); });</script>`;
 }
 
+/** A dialog an add-on showed (Ui.showModalDialog), at the size it asked for, its HtmlOutput in a frame as the spreadsheet shows it. */
+export function dialogShell(shown: ShownHtml, index: number): Safe {
+  const width = Math.min(Number(shown.width) || 600, 1200);
+  const height = Math.min(Number(shown.height) || 400, 900);
+  return html`<section class="card" style="max-width:${String(width + 2)}px"><h1>${shown.title ?? ''}</h1>
+    <iframe title="${shown.title ?? ''}" src="/dialog/content/${String(index)}" style="border:1px solid #dadce0;width:100%;height:${String(height)}px"></iframe>
+    <p><a href="/">Đóng (về trang chính)</a></p></section>`;
+}
+
 /** Apps Script's sandbox attributes for the frame a web app's HtmlOutput is shown in. */
 export const WEBAPP_SANDBOX = 'allow-downloads allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-top-navigation-by-user-activation';
 

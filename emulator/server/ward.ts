@@ -13,7 +13,7 @@ import type { SheetView, SpreadsheetView, WebAppResponse, Workspace } from '../i
 import { AppsScriptException } from '../core/errors';
 import { isFormValidationError } from '../services/forms';
 import { failureForClient, type RpcResponse } from './rpc';
-import { executionsPage, formDonePage, formPage, indexPage, mailPage, parseA1, sheetPage, sheetPageOf, sidebarShell, signInPage, webAppShell } from './pages';
+import { dialogShell, executionsPage, formDonePage, formPage, indexPage, mailPage, parseA1, sheetPage, sheetPageOf, sidebarShell, signInPage, webAppShell } from './pages';
 import { html, page } from './html';
 import { LOCAL_MAILBOX_ALIAS, mailboxPage, mailboxProperties, type LocalMailbox } from './mailbox';
 
@@ -233,6 +233,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       });
       if (!known) throw new HttpError(400, 'Mục menu không tồn tại.');
       const sidebarsBefore = ws.ui.sidebars().length;
+      const dialogsBefore = ws.ui.dialogs().length;
       const eventsBefore = ws.ui.events().length;
       try {
         ws.ui.runMenuItem(fn);
@@ -242,7 +243,21 @@ export function startWard(options: WardOptions): Promise<Ward> {
         flash = `Lỗi khi chạy "${fn}": ${e instanceof Error ? e.message : String(e)}`;
       }
       persist();
-      redirect(res, ws.ui.sidebars().length > sidebarsBefore ? '/sidebar' : '/');
+      // A dialog the item showed (showModalDialog / showModelessDialog) is shown as the spreadsheet would, once.
+      const dialogs = ws.ui.dialogs().length;
+      redirect(res, dialogs > dialogsBefore ? `/dialog/${dialogs - 1}` : ws.ui.sidebars().length > sidebarsBefore ? '/sidebar' : '/');
+    }],
+
+    ['GET', /^\/dialog\/(\d+)$/, (_req, res, m) => {
+      const shown = ws.ui.dialogs()[Number(m[1])];
+      if (!shown) throw new HttpError(404, 'Không tìm thấy hộp thoại.');
+      show(res, shown.title ?? 'Hộp thoại', dialogShell(shown, Number(m[1])));
+    }],
+
+    ['GET', /^\/dialog\/content\/(\d+)$/, (_req, res, m) => {
+      const shown = ws.ui.dialogs()[Number(m[1])];
+      if (!shown) throw new HttpError(404, 'Không tìm thấy hộp thoại.');
+      send(res, 200, shown.content);
     }],
 
     ['GET', /^\/sidebar$/, (_req, res) => {
