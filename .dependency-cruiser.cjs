@@ -60,6 +60,20 @@ module.exports = {
       // Types of the server functions it calls are shared (they vanish from the bundle).
       to: { path: '^src/(services|server|ui/server)/', dependencyTypesNot: ['type-only', 'type-import'] },
     },
+    {
+      name: 'mailbox-only-domain',
+      comment: 'the official mailbox is another Apps Script project: it shares only the pure domain code',
+      severity: 'error',
+      from: { path: '^src/mailbox/' },
+      to: { path: '^src/(services|ui|server|i18n)/' },
+    },
+    {
+      name: 'nothing-imports-mailbox',
+      comment: 'src/mailbox is bundled into its own project, never into the add-on',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/mailbox/' },
+      to: { path: '^src/mailbox/' },
+    },
     ...upward,
     ...consumers,
   ],

@@ -68,11 +68,13 @@ async function buildPage(pagePath) {
   return html;
 }
 
-module.exports = {
+const addOn = {
+  name: 'add-on',
   mode: 'production',
   context: ROOT,
   entry: './src/server/index.ts',
-  output: { path: path.join(ROOT, 'build'), filename: 'Code.js', clean: true },
+  // build/mailbox/ is the other project's (below): cleaning build/ leaves it alone.
+  output: { path: path.join(ROOT, 'build'), filename: 'Code.js', clean: { keep: /^mailbox\// } },
   target: ['web', 'es2019'],
   resolve: { extensions: ['.ts', '.js'] },
   module: {
@@ -92,3 +94,29 @@ module.exports = {
     { apply: (compiler) => compiler.hooks.done.tap('BuildStamp', (stats) => { if (!stats.hasErrors()) fs.writeFileSync(path.join(ROOT, 'build/.stamp'), new Date().toISOString()); }) },
   ],
 };
+
+/**
+ * The official mailbox's own project (README "The official mailbox"): src/mailbox/index.ts and the
+ * pure domain code it imports, into build/mailbox/Code.js with its own manifest
+ * (src/mailbox/appsscript.json); pushed by `npm run deploy:mailbox` (.clasp.mailbox.json). The
+ * add-on's .clasp.json skips subdirectories, so the add-on never carries it.
+ */
+const mailbox = {
+  ...addOn,
+  name: 'mailbox',
+  entry: './src/mailbox/index.ts',
+  output: { path: path.join(ROOT, 'build/mailbox'), filename: 'Code.js', clean: true },
+  plugins: [
+    new GasPlugin({ autoGlobalExportsFiles: ['**/src/mailbox/index.ts'], comment: true }),
+    {
+      apply: (compiler) =>
+        compiler.hooks.thisCompilation.tap('MailboxManifest', (compilation) => {
+          compilation.hooks.processAssets.tap({ name: 'MailboxManifest', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+            compilation.emitAsset('appsscript.json', new compiler.webpack.sources.RawSource(fs.readFileSync(path.join(ROOT, 'src/mailbox/appsscript.json'))));
+          });
+        }),
+    },
+  ],
+};
+
+module.exports = [addOn, mailbox];

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createWorkspace } from '../index';
 import { startWard } from './ward';
+import { openLocalMailbox } from './mailbox';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The bound spreadsheet of a fresh ward: the committee's central database. */
@@ -68,7 +69,14 @@ export async function main(args: string[]): Promise<void> {
   fs.writeFileSync(snapshotFile, ws.snapshot());
 
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
-  const ward = await startWard({ ws, port, snapshotFile });
+  // The official mailbox's own project beside the ward, when it was built (npm run build makes both);
+  // a fresh ward gets a fresh mailbox.
+  const mailboxBuild = path.join(buildDir, 'mailbox');
+  const mailboxFile = path.join(dataDir, 'mailbox.json');
+  if (!restored && fs.existsSync(mailboxFile)) fs.rmSync(mailboxFile);
+  const mailbox = fs.existsSync(path.join(mailboxBuild, 'appsscript.json')) ? openLocalMailbox(ws, { buildDir: mailboxBuild, snapshotFile: mailboxFile }) : undefined;
+  mailbox?.persist();
+  const ward = await startWard({ ws, port, snapshotFile, mailbox });
   console.log(`Hòm thư số (local ward) ${restored ? `restored from ${snapshotFile}` : 'fresh'} at ${ward.url}`);
   const stop = (): void => {
     void ward.close().then(() => process.exit(0));

@@ -17,6 +17,8 @@ export interface IndexData {
   user: string;
   /** The script's web app: its URL (null when it is none) and whether it is opened anonymously. */
   webapp: { url: string | null; anonymous: boolean };
+  /** The official mailbox's Gmail and project run beside the ward (npm start). */
+  mailbox?: boolean;
 }
 
 export function indexPage(d: IndexData): Safe {
@@ -55,6 +57,7 @@ export function indexPage(d: IndexData): Safe {
     ${d.webapp.anonymous ? html` <form class="inline" method="post" action="/user"><input type="hidden" name="email" value="${d.user}"><button>Đăng nhập lại: ${d.user}</button></form>` : ''}
   </section>
   <section class="card"><h2>Hệ thống</h2><ul class="plain">
+    ${d.mailbox ? html`<li><a href="/mailbox">Hộp thư chính thức (Gmail mô phỏng)</a></li>` : ''}
     <li><a href="/mail">Thư đã gửi</a> (${d.outbox})</li>
     <li><a href="/executions">Nhật ký thực thi</a>${d.failedExecutions ? html` <span class="error">(${d.failedExecutions} lỗi)</span>` : ''}</li>
     <li><form class="inline" method="post" action="/user"><label>Đổi tài khoản: <input name="email" type="email" required></label> <button>Đổi</button></form></li>
@@ -273,6 +276,15 @@ export function sidebarShell(shown: ShownHtml | undefined, index: number): Safe 
       <iframe title="${shown.title}" src="/sidebar/content/${index}" style="flex:1;border:0;width:100%"></iframe>
     </aside></div>
     <script>window.addEventListener('message', function (e) { if (e.data && e.data.wardSidebar === 'close') document.getElementById('sidebar').remove(); });</script>`;
+}
+
+/** A dialog an add-on showed (Ui.showModalDialog), at the size it asked for, its HtmlOutput in a frame as the spreadsheet shows it. */
+export function dialogShell(shown: ShownHtml, index: number): Safe {
+  const width = Math.min(Number(shown.width) || 600, 1200);
+  const height = Math.min(Number(shown.height) || 400, 900);
+  return html`<section class="card" style="max-width:${String(width + 2)}px"><h1>${shown.title ?? ''}</h1>
+    <iframe title="${shown.title ?? ''}" src="/dialog/content/${String(index)}" style="border:1px solid #dadce0;width:100%;height:${String(height)}px"></iframe>
+    <p><a href="/">Đóng (về trang chính)</a></p></section>`;
 }
 
 /** Apps Script's sandbox attributes for the frame a web app's HtmlOutput is shown in. */

@@ -13,8 +13,9 @@ import type { SheetView, SpreadsheetView, WebAppResponse, Workspace } from '../i
 import { AppsScriptException } from '../core/errors';
 import { isFormValidationError } from '../services/forms';
 import { failureForClient, type RpcResponse } from './rpc';
-import { executionsPage, formDonePage, formPage, indexPage, mailPage, parseA1, sheetPage, sheetPageOf, sidebarShell, signInPage, webAppShell } from './pages';
+import { dialogShell, executionsPage, formDonePage, formPage, indexPage, mailPage, parseA1, sheetPage, sheetPageOf, sidebarShell, signInPage, webAppShell } from './pages';
 import { html, page } from './html';
+import { LOCAL_MAILBOX_ALIAS, mailboxPage, mailboxProperties, type LocalMailbox } from './mailbox';
 
 export interface WardOptions {
   ws: Workspace;
@@ -28,6 +29,8 @@ export interface WardOptions {
   allowedHosts?: string[];
   /** Where the snapshot is written after every change; none: nothing persists. */
   snapshotFile?: string;
+  /** The official mailbox beside the ward (its page: /mailbox). */
+  mailbox?: LocalMailbox;
 }
 
 export interface Ward {
@@ -220,6 +223,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
           staff: staffOf(),
           user: ws.user(),
           webapp: { url: ws.webapp.url(), anonymous: anonymousVisitor },
+          mailbox: options.mailbox !== undefined,
         }),
         message,
       );
@@ -232,6 +236,7 @@ export function startWard(options: WardOptions): Promise<Ward> {
       });
       if (!known) throw new HttpError(400, 'Mục menu không tồn tại.');
       const sidebarsBefore = ws.ui.sidebars().length;
+      const dialogsBefore = ws.ui.dialogs().length;
       const eventsBefore = ws.ui.events().length;
       try {
         ws.ui.runMenuItem(fn);
@@ -241,7 +246,21 @@ export function startWard(options: WardOptions): Promise<Ward> {
         flash = `Lỗi khi chạy "${fn}": ${e instanceof Error ? e.message : String(e)}`;
       }
       persist();
-      redirect(res, ws.ui.sidebars().length > sidebarsBefore ? '/sidebar' : '/');
+      // A dialog the item showed (showModalDialog / showModelessDialog) is shown as the spreadsheet would, once.
+      const dialogs = ws.ui.dialogs().length;
+      redirect(res, dialogs > dialogsBefore ? `/dialog/${dialogs - 1}` : ws.ui.sidebars().length > sidebarsBefore ? '/sidebar' : '/');
+    }],
+
+    ['GET', /^\/dialog\/(\d+)$/, (_req, res, m) => {
+      const shown = ws.ui.dialogs()[Number(m[1])];
+      if (!shown) throw new HttpError(404, 'Không tìm thấy hộp thoại.');
+      show(res, shown.title ?? 'Hộp thoại', dialogShell(shown, Number(m[1])));
+    }],
+
+    ['GET', /^\/dialog\/content\/(\d+)$/, (_req, res, m) => {
+      const shown = ws.ui.dialogs()[Number(m[1])];
+      if (!shown) throw new HttpError(404, 'Không tìm thấy hộp thoại.');
+      send(res, 200, shown.content);
     }],
 
     ['GET', /^\/sidebar$/, (_req, res) => {
@@ -414,6 +433,8 @@ export function startWard(options: WardOptions): Promise<Ward> {
       redirect(res, '/');
     }],
 
+    ...mailboxRoutes(),
+
     ['POST', /^\/clock$/, async (req, res) => {
       const hours = Number(parseForm(await readBody(req)).get('hours')?.[0]);
       if (!(hours >= 1 && hours <= 8760)) throw new HttpError(400, 'Số giờ không hợp lệ.');
@@ -428,6 +449,91 @@ export function startWard(options: WardOptions): Promise<Ward> {
       redirect(res, '/');
     }],
   ];
+
+  /** The official mailbox's page and its actions (none when the ward runs without it). */
+  function mailboxRoutes(): typeof routes {
+    const mb = options.mailbox;
+    if (!mb) return [];
+    let lastRun: string | undefined;
+    const done = (res: http.ServerResponse): void => {
+      mb.persist();
+      persist();
+      redirect(res, '/mailbox');
+    };
+    return [
+      ['GET', /^\/mailbox$/, (_req, res, _m, url) => {
+        mb.catchUp();
+        const props = mailboxProperties(mb.ws);
+        const replyId = url.searchParams.get('reply');
+        const replied = replyId ? mb.ws.gmail.thread(replyId)?.messages.find((x) => x.id === replyId) : undefined;
+        const body = mailboxPage({
+          account: mb.ws.gmail.account(),
+          alias: props.MAILBOX_FROM || LOCAL_MAILBOX_ALIAS,
+          label: props.MAILBOX_LABEL || 'Hòm thư số',
+          wardUrl: props.MAILBOX_WARD_URL ?? '',
+          secretSet: Boolean(props.MAILBOX_SECRET),
+          threads: mb.ws.gmail.threads(),
+          timeZone: ws.timeZone(),
+          replyTo: replied ? { id: replied.id, subject: replied.subject, from: replied.from } : undefined,
+          lastRun,
+        });
+        lastRun = undefined;
+        const message = flash;
+        flash = undefined;
+        send(res, 200, page('Hộp thư chính thức', body, { flash: message }));
+      }],
+      ['POST', /^\/mailbox\/deliver$/, async (req, res) => {
+        const form = parseForm(await readBody(req, 20 * 1024 * 1024));
+        const field = (k: string) => (form.get(k)?.[0] ?? '').trim();
+        if (!/^[^\s@<>]+@[^\s@<>]+$/.test(field('from'))) throw new HttpError(400, 'Địa chỉ email không hợp lệ.');
+        if (!field('subject') || !field('body')) throw new HttpError(400, 'Cần có tiêu đề và nội dung.');
+        let photos: Array<{ name: string; contentType: string; base64: string }>;
+        try {
+          photos = JSON.parse(field('photos') || '[]') as typeof photos;
+        } catch {
+          throw new HttpError(400, 'Ảnh đính kèm không đọc được.');
+        }
+        mb.catchUp();
+        const name = field('name').replace(/[<>"\r\n]/g, '');
+        mb.ws.gmail.deliver({
+          from: name ? `${name} <${field('from')}>` : field('from'),
+          to: mailboxProperties(mb.ws).MAILBOX_FROM || LOCAL_MAILBOX_ALIAS,
+          subject: field('subject'),
+          body: form.get('body')?.[0] ?? '',
+          headers: { 'Return-Path': `<${field('from')}>` },
+          attachments: photos.map((p) => ({ name: String(p.name), contentType: String(p.contentType), base64: String(p.base64) })),
+          ...(field('inReplyTo') ? { inReplyTo: field('inReplyTo') } : {}),
+        });
+        flash = 'Thư đã tới hộp thư chính thức (nhãn được bộ lọc gắn). Bấm "Chạy relayMail ngay" để chuyển tới phường, hoặc chờ trình kích hoạt 10 phút.';
+        done(res);
+      }],
+      ['POST', /^\/mailbox\/secret$/, async (req, res) => {
+        const secret = (parseForm(await readBody(req)).get('secret')?.[0] ?? '').trim();
+        if (!secret) throw new HttpError(400, 'Khóa bí mật trống.');
+        (mb.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties().setProperty('MAILBOX_SECRET', secret);
+        // As the installer does next (README "The official mailbox"): run setupRelay once.
+        try {
+          mb.ws.app!.run('setupRelay', [], { label: 'setupRelay' });
+          flash = 'Đã lưu khóa bí mật vào thuộc tính tập lệnh và chạy setupRelay: relayMail chạy mỗi 10 phút.';
+        } catch (e) {
+          flash = `Đã lưu khóa bí mật; setupRelay lỗi: ${e instanceof Error ? e.message : String(e)}`;
+        }
+        done(res);
+      }],
+      ['POST', /^\/mailbox\/relay$/, (_req, res) => {
+        mb.catchUp();
+        try {
+          const r = mb.ws.app!.run('relayMail', [], { kind: 'trigger', label: 'relayMail' }) as { status: string; polls: number; handed: number; skipped: number; replied: number; failedReplies: number };
+          lastRun = r.status === 'unconfigured'
+            ? 'relayMail chưa chạy: thiếu thuộc tính (địa chỉ ứng dụng web hoặc khóa bí mật).'
+            : `relayMail: ${r.polls} lần gọi phường, chuyển ${r.handed} thư, bỏ qua ${r.skipped} thư tự động hoặc của chính hộp thư, gửi ${r.replied} thư trả lời${r.failedReplies ? `, ${r.failedReplies} thư trả lời lỗi` : ''}${r.status === 'timeUp' ? ' (hết giờ, phần còn lại để lần sau)' : ''}.`;
+        } catch (e) {
+          lastRun = `relayMail lỗi: ${e instanceof Error ? e.message : String(e)}`;
+        }
+        done(res);
+      }],
+    ];
+  }
 
   /**
    * google.script.run reaches only the project's own top-level functions, and never a private

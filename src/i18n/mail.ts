@@ -5,6 +5,8 @@
 import { RESIDENT } from './address';
 
 export const ACK = {
+  /** The acknowledgement's line for mail from a no-reply sender (MailApp); a reply in the official mailbox's thread says otherwise (MAILBOX.replyWelcome). */
+  noReply: 'Thư này được gửi tự động, xin không trả lời thư.',
   subject: (code: string) => `[Hòm thư số] Đã tiếp nhận ý kiến ${code}`,
   body: (p: { greeting: string; code: string; receivedOn: string; dueOn: string; normal: number; complex: number; committee: string; contact: string; key: string; url: string }) =>
     [
@@ -16,7 +18,7 @@ export const ACK = {
       '',
       `Mã tra cứu: ${p.key}${p.url ? ` — xem tình trạng và kết quả tại: ${p.url}?v=lookup&code=${p.code}` : ' (đọc cho cán bộ khi hỏi qua điện thoại)'}`,
       `Để hỏi về ý kiến này, ông/bà vui lòng giữ mã ý kiến và mã tra cứu trên và liên hệ: ${p.contact}`,
-      'Thư này được gửi tự động, xin không trả lời thư.',
+      ACK.noReply,
       '',
       'Trân trọng,',
       p.committee,

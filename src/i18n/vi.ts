@@ -21,6 +21,7 @@ export { CASE_UI, CASES, INBOX_UI, SENDER_SEARCH } from './cases';
 export { ACK, NOTICE, REPLY } from './mail';
 export { ADOPTION, REMINDERS, REPORTS } from './reports';
 export { ARCHIVE } from './archive';
+export { MAILBOX, MAILBOX_SETUP } from './mailbox';
 
 export const MENU = {
   /** The add-on menu itself carries the add-on's name, "Hòm thư số". */
@@ -212,6 +213,7 @@ export const ERRORS = {
     entryPoint: 'Gọi hàm không đúng cách',
     archive: 'Lưu trữ ý kiến',
     photos: 'Ảnh người dân gửi',
+    mailbox: 'Hộp thư chính thức',
   },
   systemError: (code: string) => `Lỗi hệ thống (${code}); lỗi đã được ghi vào tab "Lỗi". Vui lòng thử lại.`,
   notTrigger: 'Hàm này chỉ chạy theo trình kích hoạt của hòm thư.',

@@ -4,7 +4,7 @@
  * here holds logic: it wires Apps Script's globals to the code in ui/, services/ and domain/.
  */
 import { buildAddonMenu } from '../ui/server/menu';
-import { archiveFromMenu, postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
+import { archiveFromMenu, connectMailboxFromMenu, postersFromMenu, resyncFromMenu, setupFromMenu, sidebarFromMenu } from '../ui/server/admin-menu';
 import { sidebarState, submitStaffCase as submitStaffCaseRpc, type SidebarState } from '../ui/server/staff-rpc';
 import { handleFormSubmit, type IntakeOutcome } from '../services/intake/intake';
 import type { MaintenanceResult } from '../services/jobs/maintenance';
@@ -22,6 +22,7 @@ import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
 import { board, followUp, lookup, portal, portalAction, rate, residentForm, serveWebApp } from '../ui/server/webapp';
 import type { ResidentFormResult } from '../services/intake/web-form';
+import { receiveMailboxPost } from '../ui/server/mailbox-post';
 import type { PortalInput, PortalPage } from '../services/public/portal';
 import { linkRows, revokeLinks, sendLink, type LinkRow } from '../ui/server/links-rpc';
 import type { BoardPage } from '../services/public/board';
@@ -68,6 +69,11 @@ export function printQrStickers(): void {
 /** Menu "Lưu trữ ý kiến các năm trước": closed cases of past years to their year's archive tab (admins). */
 export function archivePastCases(): void {
   archiveFromMenu();
+}
+
+/** Menu "Kết nối hộp thư chính thức": a new shared secret for the official mailbox's project, shown once with the web app's address (admins). */
+export function connectOfficialMailbox(): void {
+  connectMailboxFromMenu();
 }
 
 /** Installed trigger: a resident submitted the form. */
@@ -158,6 +164,11 @@ export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.
   const ticket = e?.parameter?.photos;
   if (typeof ticket === 'string' && ticket !== '') return servePhotoTicket(ticket.slice(0, 200));
   return serveWebApp(e);
+}
+
+/** The web app's POST: only the official mailbox's signed polls (anything else is refused). */
+export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return receiveMailboxPost(e);
 }
 
 /** RPC (web app): one residential group's results for a month. */

@@ -21,6 +21,7 @@ const SERVICE: Record<string, string> = {
   DriveApp: 'Drive',
   FormApp: 'Forms',
   UrlFetchApp: 'UrlFetch',
+  GmailApp: 'Gmail',
 };
 
 /** A URL ends before a ")" it did not open ("(…, https://x/y)" but "https://x/flush()") and before a final ":" or ".". */

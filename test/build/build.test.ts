@@ -125,6 +125,45 @@ describe('build/appsscript.json', () => {
   });
 });
 
+describe('build/mailbox: the official mailbox\'s own project (README "The official mailbox")', () => {
+  const mailboxCode = fs.readFileSync(path.join(BUILD, 'mailbox/Code.js'), 'utf8');
+  const manifest = JSON.parse(fs.readFileSync(path.join(BUILD, 'mailbox/appsscript.json'), 'utf8')) as Record<string, unknown>;
+  const program = acorn.parse(mailboxCode, { ecmaVersion: 2019, sourceType: 'script' }) as unknown as Node;
+
+  it('is an ES2019 script whose entry points, setupRelay and relayMail, are top-level functions, and uses no API Apps Script lacks', () => {
+    const topLevel = (program.body as Node[]).filter((n) => n.type === 'FunctionDeclaration').map((n) => (n.id as Node).name);
+    expect(topLevel).toEqual(expect.arrayContaining(['setupRelay', 'relayMail']));
+    const used = referencedIdentifiers(program);
+    expect(['require', 'process', 'Buffer', 'setTimeout', 'URL', 'TextEncoder', 'fetch', 'atob', 'btoa', 'window'].filter((name) => used.has(name))).toEqual([]);
+  });
+
+  it('asks for the Gmail scope, and the add-on neither asks for it nor carries any Gmail code', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect([...(manifest.oauthScopes as string[])].sort()).toEqual(
+      [
+        // GmailApp: every method needs it (the advanced Gmail service's gmail.modify is restricted
+        // too, and would need gmail.send besides: no narrower way to read, label and reply).
+        'https://mail.google.com/',
+        'https://www.googleapis.com/auth/script.external_request', // UrlFetchApp to the ward's web app
+        'https://www.googleapis.com/auth/script.scriptapp', // the 10-minute trigger
+        'https://www.googleapis.com/auth/userinfo.email', // its own address, to tell its replies from residents' mail
+      ].sort(),
+    );
+    expect(manifest.webapp).toBeUndefined();
+    const addOnManifest = JSON.parse(fs.readFileSync(path.join(BUILD, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    expect(addOnManifest.oauthScopes.filter((s) => /mail\.google\.com|gmail/.test(s))).toEqual([]);
+    expect(referencedIdentifiers(acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' }) as unknown as Node).has('GmailApp')).toBe(false);
+  });
+
+  it('the add-on\'s clasp push skips build/mailbox; the mailbox is pushed with its own project file', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.json'), 'utf8'))).toMatchObject({ rootDir: 'build', skipSubdirectories: true });
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.mailbox.json'), 'utf8'))).toMatchObject({ rootDir: 'build/mailbox' });
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['deploy:mailbox']).toMatch(/clasp --project \.clasp\.mailbox\.json push$/);
+  });
+});
+
 describe('build/*.html sidebar pages', () => {
   const pages = fs.readdirSync(BUILD).filter((f) => f.endsWith('.html'));
 

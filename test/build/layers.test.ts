@@ -47,6 +47,8 @@ describe('the layers are enforced by npm run lint', () => {
       'src/services/platform/outbox.ts': "export { loadRuntime as planted } from './runtime';",
       'src/services/platform/runtime.ts': "export { queueMail as planted } from './outbox';",
       'src/domain/inbox.ts': "export { loadRuntime as planted } from '../services/platform/runtime';",
+      'src/mailbox/wire.ts': "export { loadRuntime as planted } from '../services/platform/runtime';",
+      'src/services/platform/errors.ts': "export { relayMail as plantedRelay } from '../../mailbox/relay';",
     });
     const result = cruise(dir);
     expect(result.ok).toBe(false);
@@ -55,5 +57,7 @@ describe('the layers are enforced by npm run lint', () => {
     expect(result.out).toMatch(/services-documents-not-sibling: src\/services\/documents\/posters\.ts → src\/services\/reports\/report\.ts/);
     expect(result.out).toMatch(/no-circular: src\/services\/platform\/(outbox|runtime)\.ts/);
     expect(result.out).toMatch(/domain-is-pure: src\/domain\/inbox\.ts → src\/services\/platform\/runtime\.ts/);
+    expect(result.out).toMatch(/mailbox-only-domain: src\/mailbox\/wire\.ts → src\/services\/platform\/runtime\.ts/);
+    expect(result.out).toMatch(/nothing-imports-mailbox: src\/services\/platform\/errors\.ts → src\/mailbox\/relay\.ts/);
   });
 });

@@ -102,6 +102,22 @@ describe('https://developers.google.com/apps-script/reference/gmail/gmail-app', 
   });
 });
 
+describe('snapshots', () => {
+  it('keep the mailbox (threads, labels, aliases, filters, quotas used) and that the project is standalone', () => {
+    const ws = mailbox(`function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create(); } function tick() {}`);
+    ws.gmail.setAliases([ALIAS]);
+    ws.gmail.filter('Hòm thư số');
+    const { messageId } = ws.gmail.deliver({ from: 'lan@example.com', subject: 'Ảnh', body: 'x', attachments: [{ name: 'a.png', contentType: 'image/png', base64: PNG }] });
+    const again = createWorkspace({ snapshot: ws.snapshot() });
+    expect(again.gmail.threads()).toEqual(ws.gmail.threads());
+    expect(again.gmail.thread(messageId)!.labels).toEqual(['Hòm thư số']);
+    again.load({ manifest: { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: SCOPES }, scripts: [['Code.js', `function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(5).create(); } function tick() {} function aliases() { return GmailApp.getAliases(); }`]], html: {} });
+    expect(again.app!.call('aliases')).toEqual([ALIAS]);
+    again.app!.call('install');
+    expect(again.triggers()).toHaveLength(1);
+  });
+});
+
 describe('https://developers.google.com/apps-script/reference/script/clock-trigger-builder#everyMinutes(Integer)', () => {
   it('a standalone project may run every 10 minutes; an add-on may not', () => {
     const src = `function install() { ScriptApp.newTrigger('tick').timeBased().everyMinutes(10).create(); } function tick() {}`;

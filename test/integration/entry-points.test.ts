@@ -21,6 +21,7 @@ import * as acorn from 'acorn';
 import { ADMIN, formAnswers, ROOT, runHourly, tabRecords, wardFactory, type Ward } from '../support/ward';
 import { photoHarness } from '../support/photo-harness';
 import { JPEG_96x72 } from '../support/photos';
+import { connectMailboxDirectly, envelope, postRaw } from '../support/mailbox';
 
 const VIEWER = 'xem@luukiem.example';
 const HANDLER = 'ubnd@luukiem.example';
@@ -35,6 +36,9 @@ const EMAIL = 'bimat@gmail.com';
 const CONTENT_1 = 'Ổ gà sâu trước cổng chợ Lưu Kiếm';
 const CONTENT_2 = 'Nhà văn hóa tổ 2 dột mái';
 const CONTENT_3 = 'Tụ tập gây ồn ào sau 23 giờ';
+/** The official mailbox's shared secret, and a poll it signed that the web app has already received (a replay). */
+const MAILBOX_SECRET = 'mailbox-secret-0123456789abcdef0123456789abcdef';
+let usedPoll = '';
 
 function topLevelFunctions(): string[] {
   const program = acorn.parse(fs.readFileSync(path.join(ROOT, 'build/Code.js'), 'utf8'), { ecmaVersion: 2019 }) as unknown as { body: Array<{ type: string; id?: { name: string } }> };
@@ -92,6 +96,9 @@ const wardWithCases = wardFactory((w) => {
   const mails = w.ws.mail.outbox();
   const mailTo = (who: string) => mails.filter((m) => m.to.includes(who)).map((m) => m.body).join('\n');
   const token = (who: string) => /[?&]p=([A-Za-z0-9_-]{20,})/.exec(mailTo(who))?.[1] ?? '';
+  connectMailboxDirectly(w, MAILBOX_SECRET);
+  usedPoll = JSON.stringify(envelope(MAILBOX_SECRET, { messages: [], sent: [] }, w.ws.clock.now().getTime()));
+  expect(postRaw(w, usedPoll).answer).toMatchObject({ ok: true });
   fixture = {
     code1: 'GY-2026-00001',
     row1: v.row,
@@ -190,6 +197,8 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   printQrStickers: { kind: 'menu', slow: true, allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   // Moves closed cases of past years; this ward has none, so the admin's real call says so (issue 19, item 4).
   archivePastCases: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toBe('Không có ý kiến nào cần lưu trữ.') },
+  // The mailbox is connected in this ward: the admin is asked before a new secret replaces it (the matrix answers OK, not Yes: nothing is replaced).
+  connectOfficialMailbox: { kind: 'menu', allowed: atSpreadsheet('admin'), args: () => [[]], effect: (w) => expect(w.ws.ui.events().at(-1)!.message).toContain('Tạo khóa bí mật mới?') },
   onFormSubmitIntake: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   hourlyMaintenance: { kind: 'trigger', allowed: nobody, args: () => [[]] },
   onEdit: { kind: 'trigger', allowed: nobody, args: () => [[]] },
@@ -252,6 +261,17 @@ const ENTRY_POINTS: Record<string, EntryPoint> = {
   getDashboard: { kind: 'staff', allowed: staffOf('admin', 'viewer'), args: () => [[]], effect: (_w, r) => expect(r).toHaveProperty('groups') },
   createPublicationDocument: { kind: 'staff', allowed: staffOf('admin'), args: () => [[{ year: 2026, month: 11 }]], effect: (w) => expect(docs(w)).toBe(docsBefore + 1) },
   doGet: { kind: 'public', allowed: everyone, args: () => [[{ parameter: { v: 'lookup' } }]] },
+  // Only the official mailbox's signed, fresh, first-seen polls do anything; called through
+  // google.script.run with a replayed one, a forged one or an old one, it changes nothing.
+  doPost: {
+    kind: 'public',
+    allowed: nobody,
+    args: () => {
+      const old = JSON.stringify(envelope(MAILBOX_SECRET, { messages: [], sent: [] }, Date.parse('2026-11-20T00:00:00Z')));
+      const forged = JSON.stringify(envelope('guessed', { messages: [], sent: [] }, Date.parse('2026-11-24T02:00:00Z')));
+      return [usedPoll, old, forged].map((contents) => [{ postData: { contents, type: 'application/json', length: contents.length, name: 'postData' } }]);
+    },
+  },
   getPublicBoard: { kind: 'public', allowed: everyone, args: () => [['Tổ dân phố 1', '2026', '11']], effect: (_w, r) => expect(r).toHaveProperty('group', 'Tổ dân phố 1') },
   lookupPublicCase: {
     kind: 'public',
@@ -376,7 +396,7 @@ function state(w: Ward): string {
 const errorRows = (w: Ward) => tabRecords(w, 'Lỗi').length;
 
 function secretsOf(f: Fixture): string[] {
-  return [NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken, f.photo];
+  return [MAILBOX_SECRET, NAME, PHONE, EMAIL, CONTENT_1, CONTENT_2, CONTENT_3, f.key1, f.key1.replace('-', ''), f.handlerToken, f.viewerToken, f.photo];
 }
 
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i;

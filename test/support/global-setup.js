@@ -19,7 +19,7 @@ function newest(dir) {
 
 function buildIsFresh() {
   const stamp = path.join(ROOT, 'build/.stamp');
-  if (!['Code.js', 'Sidebar.html', 'appsscript.json', '.stamp'].every((f) => fs.existsSync(path.join(ROOT, 'build', f)))) return false;
+  if (!['Code.js', 'Sidebar.html', 'appsscript.json', '.stamp', 'mailbox/Code.js', 'mailbox/appsscript.json'].every((f) => fs.existsSync(path.join(ROOT, 'build', f)))) return false;
   const built = fs.statSync(stamp).mtimeMs;
   const sources = Math.max(newest(path.join(ROOT, 'src')), ...['webpack.config.js', 'appsscript.json'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs));
   return built >= sources;

@@ -48,4 +48,8 @@ export const PROPERTY_NAMES = {
   archiveLedger: 'archive.ledger',
   /** The month ("2027-02") the hourly job last moved closed cases of past years to their archive. */
   archiveMonth: 'archive.month',
+  /** The secret the official mailbox's project signs its requests with (services/intake/mailbox-auth): never shown again after it is made. */
+  mailboxSecret: 'mailbox.secret',
+  /** The nonces of the mailbox's requests seen in the last minutes: a replay is refused (services/intake/mailbox-auth). */
+  mailboxNonces: 'mailbox.nonces',
 } as const;

@@ -27,6 +27,8 @@ export const LOCK_WAIT_MS = {
   hourlyStep: 30_000,
   /** Setup's writes: it tells the admin in Vietnamese when it cannot have the lock, having written nothing. */
   setup: 30_000,
+  /** Each step of a poll of the official mailbox (its nonce, each message, its replies): the mailbox polls again in 10 minutes. */
+  mailbox: 20_000,
   /** The script lock around the lookup page's wrong-key counters (not the document lock). */
   lookupCounters: 5_000,
 } as const;

@@ -19,6 +19,7 @@
  */
 import { OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { checkEmail } from '../../domain/contact';
+import { isMailKey } from '../../domain/mail-match';
 import { redactPersonalData } from '../../domain/redact';
 import { REPORTED_MAIL_KINDS, type MailReport } from '../../domain/lifecycle/mail-settled';
 import { ERRORS } from '../../i18n/vi';
@@ -73,6 +74,11 @@ export interface OutboxScan {
   lookedUp: Set<string>;
   /** The cases' keys, when a message to send carries one. */
   keyOf: CaseKeyOf | null;
+  /**
+   * Cases that came through the official mailbox: their residents' mail goes back in the mail's
+   * thread, handed to the mailbox by services/intake/mailbox-replies — never sent here.
+   */
+  viaMailbox: Set<string>;
 }
 
 export interface Claim {
@@ -93,13 +99,15 @@ export function scanOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreads
   const outbox = rt.table('outbox', ss);
   const statuses = outbox.rows(['status']);
   const open = statuses.find((r) => !FINAL.has(String(r.status)));
-  const scan: OutboxScan = { first: open?.row ?? statuses.length + 2, last: statuses.length + 1, earlierIds: new Set(), residents: new Map(), lookedUp: new Set(), keyOf: null };
+  const scan: OutboxScan = { first: open?.row ?? statuses.length + 2, last: statuses.length + 1, earlierIds: new Set(), residents: new Map(), lookedUp: new Set(), keyOf: null, viaMailbox: new Set() };
   if (!open) return scan;
   const ids = outbox.rows(['id'], scan.last);
   for (const r of ids) if (r.row < scan.first) scan.earlierIds.add(String(r.id));
   const pending = outbox.rows(['code', 'recipient', 'body', 'status'], scan.last, scan.first).filter((r) => PENDING.has(String(r.status)));
   scan.lookedUp = new Set(pending.filter((r) => r.recipient === RESIDENT_RECIPIENT).map((r) => String(r.code)));
-  scan.residents = residentContacts(rt, ss, [...scan.lookedUp]);
+  const contacts = residentContacts(rt, ss, [...scan.lookedUp]);
+  scan.residents = contacts.residents;
+  scan.viaMailbox = contacts.viaMailbox;
   // The cases' response keys, read only when a message to send carries a lookup key.
   if (pending.some((r) => String(r.body).includes(KEY_SLOT))) scan.keyOf = caseKeys(rt, ss);
   return scan;
@@ -116,8 +124,10 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
 
   // Settle what earlier executions did: a waiting row sent at once (intake's acknowledgement) or
   // cut off mid-send, and the rows of a claim whose run has ended.
+  const mailboxOwns = (r: Row) => r.recipient === RESIDENT_RECIPIENT && scan.viaMailbox.has(String(r.code));
   for (const r of records) {
     const id = String(r.id);
+    if (mailboxOwns(r)) continue;
     const dead = r.status === OUTBOX_STATUS.sending && !(r.sentAt instanceof Date && now.getTime() - r.sentAt.getTime() < CLAIM_LEASE_MS);
     if (!dead && !(r.status === OUTBOX_STATUS.waiting && marks[id])) continue;
     const [state, at] = (marks[id] ?? '').split('|');
@@ -148,6 +158,7 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   const quota = waiting.length ? MailApp.getRemainingDailyQuota() : 0;
   for (const r of waiting) {
     if (claim.mails.length >= quota) break;
+    if (mailboxOwns(r)) continue;
     // A row the scan did not prepare for (rows moved by hand since): it waits for the next run.
     if ((r.recipient === RESIDENT_RECIPIENT && !scan.lookedUp.has(String(r.code))) || (!scan.keyOf && String(r.body).includes(KEY_SLOT))) continue;
     const resident = r.recipient === RESIDENT_RECIPIENT ? scan.residents.get(String(r.code)) : undefined;
@@ -173,7 +184,7 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
   }
 
   // What happened to the mails whose case waits for them, noted before the tab says it.
-  noteReports(rt, records.filter((r, i) => PENDING.has(before[i]) && FINAL.has(String(r.status))));
+  noteMailReports(rt, records.filter((r, i) => PENDING.has(before[i]) && FINAL.has(String(r.status))));
   if (records.some((r, i) => r.status !== before[i])) writeStatuses(rt, ss, scan.first, records);
   claim.forget = settledMarks(records, scan.earlierIds, marks);
   claim.result = {
@@ -242,7 +253,7 @@ export function recordSent(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreads
       }
     }
   }
-  noteReports(rt, sent);
+  noteMailReports(rt, sent);
   writeStatuses(rt, ss, claim.first, records);
   claim.forget.push(...sent.map((r) => String(r.id)));
   result.waiting = records.filter((r) => r.status === OUTBOX_STATUS.waiting).length;
@@ -270,7 +281,7 @@ function settledMarks(records: Row[], earlierIds: Set<string>, marks: Record<str
 }
 
 /** The reports of the mails that just left or failed and whose case waits for them, added to those not yet applied. */
-function noteReports(rt: Runtime, settled: Row[]): void {
+export function noteMailReports(rt: Runtime, settled: Row[]): void {
   const now = new Date().toISOString();
   const fresh: MailReport[] = [];
   for (const r of settled) {
@@ -299,13 +310,19 @@ function caseKeys(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ca
   return (code) => table.get(code) ?? null;
 }
 
-/** Residents' valid addresses (and names) by case code, read from "Người gửi" in one call. */
-function residentContacts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): Map<string, { email: string; name: string }> {
-  const out = new Map<string, { email: string; name: string }>();
-  if (codes.length === 0) return out;
+/**
+ * Residents' valid addresses (and names) by case code, read from "Người gửi" in one call; and
+ * which of those cases came through the official mailbox (their row's key is a mail's).
+ */
+function residentContacts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, codes: string[]): { residents: Map<string, { email: string; name: string }>; viaMailbox: Set<string> } {
+  const residents = new Map<string, { email: string; name: string }>();
+  const viaMailbox = new Set<string>();
+  if (codes.length === 0) return { residents, viaMailbox };
   const wanted = new Set(codes);
-  for (const r of rt.table('submitters', ss).rows(['code', 'name', 'email', 'emailValid'])) {
-    if (wanted.has(String(r.code)) && r.emailValid === true) out.set(String(r.code), { email: String(r.email), name: String(r.name ?? '') });
+  for (const r of rt.table('submitters', ss).rows(['code', 'name', 'email', 'emailValid', 'responseKey'])) {
+    if (!wanted.has(String(r.code))) continue;
+    if (isMailKey(String(r.responseKey ?? ''))) viaMailbox.add(String(r.code));
+    else if (r.emailValid === true) residents.set(String(r.code), { email: String(r.email), name: String(r.name ?? '') });
   }
-  return out;
+  return { residents, viaMailbox };
 }

@@ -18,6 +18,7 @@ import { loadRuntime, type Runtime } from '../../services/platform/runtime';
 import { describeSetup, runSetup } from '../../services/jobs/setup';
 import { rpc } from './rpc';
 import { openSidebar } from './sidebar';
+import { connectMailbox } from './mailbox-setup';
 
 /** The spreadsheet's UI, or a refusal where there is none (the web app's page, a trigger). */
 export function menuUi(): GoogleAppsScript.Base.Ui {
@@ -96,4 +97,9 @@ export function postersFromMenu(what: 'posters' | 'stickers'): void {
     const html = `<p style="font:16px Arial">${escape(made)} ${escape(doc.name)}</p><p style="font:16px Arial"><a href="${escape(doc.url)}" target="_blank" rel="noopener">${escape(MENU.open)}</a></p>`;
     ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(180), what === 'posters' ? MENU.posters : MENU.stickers);
   });
+}
+
+/** "Kết nối hộp thư chính thức": a new shared secret for the official mailbox, shown once (admins). */
+export function connectMailboxFromMenu(): void {
+  staffItem('setup', 'mailbox', connectMailbox);
 }

@@ -1,4 +1,4 @@
-import { ARCHIVE, MENU } from '../../i18n/vi';
+import { ARCHIVE, MAILBOX_SETUP, MENU } from '../../i18n/vi';
 
 /**
  * Builds the add-on menu. onOpen may run in AuthMode.NONE (an add-on not yet used in this
@@ -21,5 +21,6 @@ export function buildAddonMenu(): void {
     .addItem(MENU.posters, 'printQrPosters')
     .addItem(MENU.stickers, 'printQrStickers')
     .addItem(ARCHIVE.menu, 'archivePastCases')
+    .addItem(MAILBOX_SETUP.menu, 'connectOfficialMailbox')
     .addToUi();
 }

@@ -156,6 +156,25 @@ export const OUTBOX_COLUMNS = [
 
 export type OutboxColumnKey = (typeof OUTBOX_COLUMNS)[number]['key'];
 
+/**
+ * "Thư điện tử": each message the official mailbox handed over (services/intake/mailbox), by its
+ * mailbox id — what became of it and which case it went to. Replies are matched against it
+ * (thread, Message-ID) and a second delivery is found in it. Hidden, admins only: the subject may
+ * name a person; no address is kept here (the sender's is in "Người gửi").
+ */
+export const MAIL_COLUMNS = [
+  col('messageId', 'Mã thư (hộp thư)'),
+  col('rfcMessageId', 'Message-ID'),
+  col('threadId', 'Mã chuỗi thư'),
+  col('code', 'Mã ý kiến'),
+  col('verdict', 'Xử lý'),
+  col('subject', 'Tiêu đề', 'text', { width: 240 }),
+  col('receivedAt', 'Nhận lúc', 'datetime'),
+  col('recordedAt', 'Ghi lúc', 'datetime'),
+] as const;
+
+export type MailColumnKey = (typeof MAIL_COLUMNS)[number]['key'];
+
 /** The add-on's own cells, written in the same write batch as the rows they go with. */
 export const SYSTEM_COLUMNS = [
   /** Changes with every change of a case that the public board shows (platform/board-cache). */

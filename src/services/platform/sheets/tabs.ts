@@ -3,7 +3,7 @@
  * central database; contact details live only in "Người gửi" (hidden, admins only), as do the
  * outbox (it names recipients) and the form's raw responses tab.
  */
-import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, OUTBOX_COLUMNS, PHOTO_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, SYSTEM_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
+import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, MAIL_COLUMNS, OUTBOX_COLUMNS, PHOTO_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, SYSTEM_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
 import { defaultLayout, Table, type TabMap } from './table';
 import { SETTINGS_TAB } from '../../../domain/vocabulary';
 
@@ -55,6 +55,14 @@ export const TABS = {
     hidden: true,
     protection: 'staff',
     description: 'Phần tiếp theo của nội dung dài hơn một ô (50.000 ký tự).',
+  },
+  mail: {
+    key: 'mail',
+    name: 'Thư điện tử',
+    columns: MAIL_COLUMNS,
+    hidden: true,
+    protection: 'admins',
+    description: 'Thư nhận qua hộp thư chính thức: thư nào vào ý kiến nào (chỉ cán bộ quản trị).',
   },
   photos: {
     key: 'photos',
