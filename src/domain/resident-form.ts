@@ -5,6 +5,7 @@
  */
 import { checkEmail, PHONE_PATTERN } from './contact';
 import { FORM } from '../i18n/vi';
+import type { SubmissionInput } from './intake';
 
 /** The answers a resident gives (the raw responses tab's keys, without the timestamp). */
 export type AnswerKey = 'group' | 'topic' | 'content' | 'location' | 'name' | 'phone' | 'email' | 'confidential' | 'place';
@@ -66,18 +67,8 @@ export function renderedQuestions(lists: Parameters<typeof choicesFor>[1]): Rend
   return QUESTIONS.map((q) => ({ ...q, choices: choicesFor(q.key, lists), check: textCheckOf(q.key) }));
 }
 
-/** The answers of one web-form submission, every one a string but the box. */
-export interface ResidentAnswers {
-  group: string;
-  topic: string;
-  content: string;
-  location: string;
-  name: string;
-  phone: string;
-  email: string;
-  confidential: boolean;
-  place: string;
-}
+/** The answers of one web-form submission: a submission's own fields, and the place its QR code was posted. */
+export type ResidentAnswers = Omit<SubmissionInput, 'channel' | 'receivedAt' | 'responseKey' | 'enteredBy'> & { place: string };
 
 /**
  * Size caps of the web form's fields (the Google Form has none; its responses tab cuts at 50,000

@@ -19,9 +19,9 @@ import { redactPersonalData } from '../../domain/redact';
 import { replySubject } from '../../domain/text/mail-body';
 import { OUTBOX_STATUS, RESIDENT_RECIPIENT } from '../../domain/vocabulary';
 import { settleMailReports } from '../cases/deliveries';
-import { noteMailReports } from '../platform/outbox-drain';
+import { claimFilled, noteMailReports } from '../platform/outbox-drain';
 import { addressed, caseKeyTable } from '../platform/outbox';
-import { fillSecrets, SecretUnavailable } from '../platform/secrets';
+import { fillSecrets } from '../platform/secrets';
 import { logError } from '../platform/errors';
 import { tryDocumentLock } from '../platform/lock';
 import { LOCK_WAIT_MS, STEP_WORK_MS } from '../platform/lock-waits';
@@ -144,19 +144,12 @@ export function handOverReplies(ss: Ss, rt: Runtime, now: Date = new Date()): Ma
         r.error = MAILBOX.noThread;
         continue;
       }
-      try {
+      const body = claimFilled(r, now, () => {
         // In the thread a reply is welcome: it reaches the case (services/intake/mailbox).
         const named = addressed(String(r.body), String(r.code), resident.name).split(ACK.noReply).join(MAILBOX.replyWelcome);
-        const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: resident.email }, (code) => keys.get(code) ?? null, now);
-        replies.push({ id: String(r.id), messageId: thread.messageId, to: resident.email, subject: replySubject(thread.subject), body });
-        r.status = OUTBOX_STATUS.sending;
-        r.sentAt = now;
-        r.error = '';
-      } catch (e) {
-        if (!(e instanceof SecretUnavailable)) throw e;
-        r.status = OUTBOX_STATUS.failed;
-        r.error = e.message;
-      }
+        return fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: resident.email }, (code) => keys.get(code) ?? null, now);
+      });
+      if (body !== null) replies.push({ id: String(r.id), messageId: thread.messageId, to: resident.email, subject: replySubject(thread.subject), body });
     }
     noteMailReports(rt, ours.filter((r) => r.status === OUTBOX_STATUS.failed));
     write(ss, rt, rows);

@@ -168,19 +168,11 @@ export function claimOutbox(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spread
       r.error = ERRORS.noValidEmail;
       continue;
     }
-    try {
+    const body = claimFilled(r, now, () => {
       const named = resident ? addressed(String(r.body), String(r.code), resident.name) : String(r.body);
-      const body = fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, scan.keyOf ?? (() => null), now);
-      claim.mails.push({ id: String(r.id), to, subject: String(r.subject), body, code: String(r.code) });
-      r.status = OUTBOX_STATUS.sending;
-      r.sentAt = now;
-      r.error = '';
-    } catch (e) {
-      // A placeholder that cannot be filled: the message is not sent, ever — never unfilled.
-      if (!(e instanceof SecretUnavailable)) throw e;
-      r.status = OUTBOX_STATUS.failed;
-      r.error = e.message;
-    }
+      return fillSecrets(rt.store, named, { id: String(r.id), code: String(r.code), recipient: to }, scan.keyOf ?? (() => null), now);
+    });
+    if (body !== null) claim.mails.push({ id: String(r.id), to, subject: String(r.subject), body, code: String(r.code) });
   }
 
   // What happened to the mails whose case waits for them, noted before the tab says it.
@@ -325,4 +317,24 @@ function residentContacts(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spreadsh
     else if (r.emailValid === true) residents.set(String(r.code), { email: String(r.email), name: String(r.name ?? '') });
   }
   return { residents, viaMailbox };
+}
+
+/**
+ * An outbox row claimed for sending with its body filled in (status "sending" from `now`), or
+ * failed for good when a placeholder cannot be filled: never sent unfilled. Shared by the MailApp
+ * drain and the official mailbox's hand-over (services/intake/mailbox-replies).
+ */
+export function claimFilled(r: Record<string, unknown>, now: Date, fill: () => string): string | null {
+  try {
+    const body = fill();
+    r.status = OUTBOX_STATUS.sending;
+    r.sentAt = now;
+    r.error = '';
+    return body;
+  } catch (e) {
+    if (!(e instanceof SecretUnavailable)) throw e;
+    r.status = OUTBOX_STATUS.failed;
+    r.error = e.message;
+    return null;
+  }
 }
