@@ -7,6 +7,12 @@ import { featuresOf, PAIR, wordsOf } from '../../src/domain/suggest/features';
 import { assignCorrection, classifyCorrections, countsFor, suggestCategoryOf, suggestForCase, teach, LEARNED_AT_LEAST } from '../../src/domain/suggest/for-case';
 import { applyCorrection, emptyCounts, seedFromRules, SEED_WEIGHT } from '../../src/domain/suggest/model';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { WorkingCalendar } from '../../src/domain/calendar/working-calendar';
+import { CHANNELS, COMPLEXITY } from '../../src/domain/case';
+import type { CaseRecord } from '../../src/domain/case-record';
+import { compileRules } from '../../src/domain/classify';
+import { prepareCase, type SubmissionInput } from '../../src/domain/intake';
+import { countRows, countsToText, lessonRow, lessonsFrom, readLedger, ROW_CHARS } from '../../src/domain/suggest/ledger';
 
 const rules = DEFAULT_SETTINGS.categories;
 const categories = rules.map((c) => c.category);
@@ -80,7 +86,7 @@ describe('a correction only moves counts', () => {
 
 describe('suggests, never decides', () => {
   it('is silent below the threshold: two categories equally likely', () => {
-    // "rác" (Môi trường) and "trộm" (An ninh, trật tự) weigh the same: neither reaches 40 %… of nine? Both tie.
+    // "rác" and "trộm" weigh the same for A and B: a tie, below the threshold.
     const s = suggestCategoryOf(countsFor([{ category: 'A', keywords: ['rác'] }, { category: 'B', keywords: ['trộm'] }, { category: 'C', keywords: ['mèo'] }], null), 'rác trộm', ['A', 'B', 'C']);
     expect(s === null || s.top[0].confidence < 0.5).toBe(true);
   });
@@ -110,5 +116,59 @@ describe('suggests, never decides', () => {
     expect(s.complex?.top[0].label).toBe('complex');
     expect(s.complex?.why.length).toBeGreaterThan(0);
     expect(s.body?.top[0].label).toBe('UBND phường');
+  });
+});
+
+describe('at intake: the learned suggestion when the cache has it, the keyword rules when not, the resident\'s choice always', () => {
+  const base = { settings: DEFAULT_SETTINGS, calendar: new WorkingCalendar(), rules: compileRules(DEFAULT_SETTINGS.categories), now: new Date('2026-11-24T02:05:00Z') };
+  const input = (content: string, topic = ''): SubmissionInput => ({ channel: CHANNELS.qr, receivedAt: new Date('2026-11-24T02:00:00Z'), group: 'Tổ dân phố 5', topic, content, location: '', name: '', phone: '', email: '', confidential: false, responseKey: 'F1-a' });
+  // Staff filed dogs barking at night under residential life three times.
+  const taught = emptyCounts();
+  for (const t of ['Chó nhà hàng xóm sủa cả đêm', 'chó sủa ầm ĩ suốt đêm', 'Nhà bên nuôi chó sủa, phân chó']) teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Đời sống khu dân cư', complexity: 'normal' }));
+  const text = 'Chó nhà bên sủa suốt đêm, mùi hôi';
+
+  it('without what was taught (not in the cache): the keyword rules, as before', () => {
+    expect(prepareCase(input(text), 'GY-2026-00001', base).fields.suggestedCategory).toBe('Môi trường');
+  });
+  it('with it: what staff taught', () => {
+    expect(prepareCase(input(text), 'GY-2026-00001', { ...base, taught }).fields.suggestedCategory).toBe('Đời sống khu dân cư');
+  });
+  it('the resident\'s own choice wins over both', () => {
+    expect(prepareCase(input(text, 'An ninh, trật tự'), 'GY-2026-00001', { ...base, taught }).fields.suggestedCategory).toBe('An ninh, trật tự');
+  });
+  it('a text that says nothing known: no suggestion', () => {
+    expect(prepareCase(input('Xin chào'), 'GY-2026-00001', { ...base, taught }).fields.suggestedCategory).toBe('');
+  });
+});
+
+describe('the ledger: lessons in rows, folded into count rows, hand edits skipped', () => {
+  const record = (patch: Partial<CaseRecord>): CaseRecord => ({ code: 'GY-2026-00007', version: 3, topic: '', content: 'Rác bốc mùi ở chợ', location: '', category: '', complexity: COMPLEXITY.normal, assignedBody: '', ...patch }) as CaseRecord;
+
+  it('a classification teaches the category and complexity, an assignment the body; each lesson id names the change', () => {
+    const lessons = lessonsFrom(record({}), record({ version: 4, category: 'Môi trường', complexity: COMPLEXITY.complex }));
+    expect(lessons.map((l) => [l.id, l.kind, l.add])).toEqual([
+      ['GY-2026-00007.v4.category', 'category', 'Môi trường'],
+      ['GY-2026-00007.v4.complexity', 'complexity', 'complex'],
+    ]);
+    const moved = lessonsFrom(record({ category: 'Môi trường', assignedBody: 'UBND phường' }), record({ version: 5, category: 'Môi trường', assignedBody: 'Công an phường' }));
+    expect(moved).toEqual([expect.objectContaining({ kind: 'body', add: 'Công an phường', remove: 'UBND phường', category: 'Môi trường' })]);
+  });
+  it('reads lessons once each, skips a garbled row, and compaction keeps the same counts in rows under 50,000 characters', () => {
+    const lessons = lessonsFrom(record({}), record({ version: 4, category: 'Môi trường' }));
+    const rows = [...lessons.map(lessonRow), lessonRow(lessons[0]), { id: 'GY-2026-00009.v2.category', kind: 'category', data: '{"add": "Môi tr' }, { id: '#category#X#0', kind: 'category', data: 'sửa tay' }];
+    const ledger = readLedger(rows);
+    expect(ledger.skipped).toBe(2);
+    expect(ledger.counts.category.get('Môi trường')!.docs).toBe(1);
+    const compacted = countRows(ledger.counts);
+    expect(compacted.every((r) => r.data.length < 50_000)).toBe(true);
+    expect(JSON.parse(countsToText(readLedger(compacted).counts))).toEqual(JSON.parse(countsToText(ledger.counts)));
+  });
+  it('splits a label with many features over several rows', () => {
+    const many = emptyCounts();
+    teach(many, [{ kind: 'category', add: 'Khác', features: Array.from({ length: 8000 }, (_, i) => `tu${i}_x${i}`) }]);
+    const rows = countRows(many);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.every((r) => r.data.length <= ROW_CHARS)).toBe(true);
+    expect(readLedger(rows).counts.category.get('Khác')!.features.size).toBe(8000);
   });
 });
