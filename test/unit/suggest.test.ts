@@ -110,7 +110,7 @@ describe('suggests, never decides', () => {
       const complex = i % 2 === 0;
       const t = complex ? `tranh chấp đất kéo dài nhiều năm lần ${i}` : `xin hỏi thủ tục chứng thực lần ${i}`;
       teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Thủ tục hành chính', complexity: complex ? 'complex' : 'normal' }));
-      teach(taught, [assignCorrection(t, 'Thủ tục hành chính', '', 'UBND phường')!]);
+      teach(taught, [assignCorrection(t, complex ? 'Thủ tục hành chính' : 'An ninh, trật tự', '', complex ? 'UBND phường' : 'Công an phường')!]);
     }
     const s = suggestForCase(countsFor(rules, taught), text, 'Thủ tục hành chính', { categories, bodies });
     expect(s.complex?.top[0].label).toBe('complex');

@@ -8,7 +8,7 @@
  * in the resident's own spelling.
  */
 import { shownFeature, wordsOf, PAIR, type Words } from './features';
-import { CATEGORY_FEATURE, type KindCounts, type LabelCounts } from './model';
+import { CATEGORY_FEATURE, type KindCounts } from './model';
 
 export interface Ranked {
   label: string;
@@ -58,11 +58,11 @@ function totalOf(features: Map<string, number>): number {
 
 /** The suggestion for a text's features (`words`: the text, for why), or null (silent). */
 export function suggestFrom(counts: KindCounts, features: readonly string[], words: Words, o: SuggestOptions): SuggestionOf | null {
-  // A label staff have never chosen is still a label (smoothing gives it a little of everything).
-  const labels = [...new Set(o.labels)];
-  if (labels.length < 2 || !labels.some((l) => counts.has(l))) return null;
-  const none: LabelCounts = { docs: 0, features: new Map() };
-  const countsOf = (l: string) => counts.get(l) ?? none;
+  // Only what the counts know a word of: a label never taught (a category without keywords before
+  // staff chose it) would win every word it has never seen, by smoothing alone.
+  const labels = [...new Set(o.labels)].filter((l) => (counts.get(l)?.features.size ?? 0) > 0);
+  if (labels.length < 2) return null;
+  const countsOf = (l: string) => counts.get(l)!;
   const vocabulary = vocabularyOf(counts, labels);
   const known = features.filter((f) => vocabulary.has(f));
   if (known.length === 0) return null;
