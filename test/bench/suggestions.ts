@@ -11,6 +11,11 @@ import { compileRules, suggestCategory } from '../../src/domain/classify';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { assignCorrection, caseText, classifyCorrections, countsFor, suggestCategoryOf, suggestForCase, teach } from '../../src/domain/suggest/for-case';
 import { emptyCounts } from '../../src/domain/suggest/model';
+import { countRows, countsToText, lessonRow, lessonsFrom, readLedger, WORDS_MAX } from '../../src/domain/suggest/ledger';
+import { COMPLEXITY } from '../../src/domain/case';
+import type { CaseRecord } from '../../src/domain/case-record';
+import { random, variant } from './suggestion-data';
+import { SUGGESTION_CACHE_CHARS } from '../../src/services/platform/runtime-cache';
 import { readWritten, splitCases, type Labelled } from './suggestion-data';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -92,4 +97,65 @@ export function suggestionBench(): string[] {
   return lines;
 }
 
-if (require.main === module) console.log(suggestionBench().join('\n'));
+/**
+ * The size of what is stored at `n` cases decided (classified, then assigned): texts made from
+ * the written cases — two or three of them cut at random places and joined, then typed as a
+ * resident might (suggestion-data variant) — so each case brings new pairs and typos, more than a
+ * ward's repetitive mail would. Measures the lesson rows an hour of them would append, the count
+ * rows the hourly job folds them into, the cache's copy, and the time to fold and to suggest.
+ */
+export function sizeBench(n = 10_000): string[] {
+  const written = readWritten();
+  const rnd = random(42);
+  const pick = () => written[Math.floor(rnd() * written.length)];
+  const rows = [];
+  let lessonChars = 0;
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    const first = pick();
+    const words = [first, pick(), ...(rnd() < 0.5 ? [pick()] : [])].flatMap((c) => {
+      const w = c.text.split(' ');
+      const from = Math.floor(rnd() * Math.max(1, w.length - 8));
+      return w.slice(from, from + 8 + Math.floor(rnd() * 20));
+    });
+    const content = variant(words.join(' '), rnd);
+    const before = { code: `GY-2026-${String(i + 1).padStart(5, '0')}`, version: 1, topic: '', content, location: '', category: '', complexity: COMPLEXITY.normal, assignedBody: '' } as unknown as CaseRecord;
+    const classified = { ...before, version: 2, category: first.category, complexity: first.complex ? COMPLEXITY.complex : COMPLEXITY.normal };
+    const assigned = { ...classified, version: 3, assignedBody: first.body };
+    for (const l of [...lessonsFrom(before, classified), ...lessonsFrom(classified, assigned)]) {
+      const r = lessonRow(l);
+      lessonChars += r.id.length + r.kind.length + r.data.length;
+      longest = Math.max(longest, r.data.length);
+      rows.push(r);
+    }
+  }
+  const ledger = readLedger(rows);
+  const compacted = countRows(ledger.counts);
+  // An hourly fold: the count rows and an hour's lessons (say 100).
+  let t = performance.now();
+  countRows(readLedger([...compacted, ...rows.slice(0, 100)]).counts);
+  const foldMs = performance.now() - t;
+  const tabChars = compacted.reduce((s, r) => s + r.id.length + r.kind.length + r.data.length, 0);
+  const cacheText = countsToText(ledger.counts);
+  // What platform/suggestion-model puts: the rarest features dropped until it fits (minimum count 1, 2, 4 …).
+  let min = 1;
+  while (countsToText(ledger.counts, min).length > SUGGESTION_CACHE_CHARS) min *= 2;
+  const cached = countsToText(ledger.counts, min).length;
+  let features = 0;
+  for (const kind of ['category', 'complexity', 'body'] as const) for (const l of ledger.counts[kind].values()) features += l.features.size;
+  const counts = countsFor(DEFAULT_SETTINGS.categories, readLedger(compacted).counts);
+  t = performance.now();
+  const probes = written.slice(0, 100);
+  for (const c of probes) suggestForCase(counts, c.text, c.category, { categories, bodies });
+  const suggestMs = (performance.now() - t) / probes.length;
+  const kb = (chars: number) => `${Math.round(chars / 1000).toLocaleString('en')}k characters`;
+  return [
+    `Size at ${n.toLocaleString('en')} cases classified and assigned (texts cut from the written cases, joined, typed with typos):`,
+    `- lesson rows: ${rows.length.toLocaleString('en')} (3 a case), ${kb(lessonChars)}, the longest ${longest.toLocaleString('en')} characters (a case's words are capped at ${WORDS_MAX.toLocaleString('en')});`,
+    `- after the hourly fold: ${compacted.length} count rows, ${kb(tabChars)} in all, the longest ${Math.max(...compacted.map((r) => r.data.length)).toLocaleString('en')} characters (a cell holds 50,000); ${features.toLocaleString('en')} feature counts;`,
+    `- the counts as text: ${kb(cacheText.length)}; the cache carries ${kb(SUGGESTION_CACHE_CHARS)} (24 values of 30,000), so its copy drops features seen fewer than ${min} times: ${kb(cached)} (the tab keeps them all);`,
+    `- the hourly fold (the count rows and 100 new lessons): ${Math.round(foldMs)} ms; one case's three suggestions: ${suggestMs.toFixed(1)} ms (Node; Apps Script's V8 is slower).`,
+  ];
+}
+
+if (require.main === module) console.log([...suggestionBench(), '', ...sizeBench()].join('\n'));
