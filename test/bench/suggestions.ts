@@ -122,8 +122,9 @@ export function sizeBench(n = 10_000): string[] {
     const before = { code: `GY-2026-${String(i + 1).padStart(5, '0')}`, version: 1, topic: '', content, location: '', category: '', complexity: COMPLEXITY.normal, assignedBody: '' } as unknown as CaseRecord;
     const classified = { ...before, version: 2, category: first.category, complexity: first.complex ? COMPLEXITY.complex : COMPLEXITY.normal };
     const assigned = { ...classified, version: 3, assignedBody: first.body };
-    for (const l of [...lessonsFrom(before, classified), ...lessonsFrom(classified, assigned)]) {
-      const r = lessonRow(l);
+    for (const lessons of [lessonsFrom(before, classified), lessonsFrom(classified, assigned)]) {
+      if (!lessons.length) continue;
+      const r = lessonRow(lessons);
       lessonChars += r.id.length + r.kind.length + r.data.length;
       longest = Math.max(longest, r.data.length);
       rows.push(r);
@@ -151,7 +152,7 @@ export function sizeBench(n = 10_000): string[] {
   const kb = (chars: number) => `${Math.round(chars / 1000).toLocaleString('en')}k characters`;
   return [
     `Size at ${n.toLocaleString('en')} cases classified and assigned (texts cut from the written cases, joined, typed with typos):`,
-    `- lesson rows: ${rows.length.toLocaleString('en')} (3 a case), ${kb(lessonChars)}, the longest ${longest.toLocaleString('en')} characters (a case's words are capped at ${WORDS_MAX.toLocaleString('en')});`,
+    `- lesson rows: ${rows.length.toLocaleString('en')} (one a decision: classified, assigned), ${kb(lessonChars)}, the longest ${longest.toLocaleString('en')} characters (a case's words are capped at ${WORDS_MAX.toLocaleString('en')});`,
     `- after the hourly fold: ${compacted.length} count rows, ${kb(tabChars)} in all, the longest ${Math.max(...compacted.map((r) => r.data.length)).toLocaleString('en')} characters (a cell holds 50,000); ${features.toLocaleString('en')} feature counts;`,
     `- the counts as text: ${kb(cacheText.length)}; the cache carries ${kb(SUGGESTION_CACHE_CHARS)} (24 values of 30,000), so its copy drops features seen fewer than ${min} times: ${kb(cached)} (the tab keeps them all);`,
     `- the hourly fold (the count rows and 100 new lessons): ${Math.round(foldMs)} ms; one case's three suggestions: ${suggestMs.toFixed(1)} ms (Node; Apps Script's V8 is slower).`,

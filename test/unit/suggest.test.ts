@@ -155,7 +155,7 @@ describe('the ledger: lessons in rows, folded into count rows, hand edits skippe
   });
   it('reads lessons once each, skips a garbled row, and compaction keeps the same counts in rows under 50,000 characters', () => {
     const lessons = lessonsFrom(record({}), record({ version: 4, category: 'Môi trường' }));
-    const rows = [...lessons.map(lessonRow), lessonRow(lessons[0]), { id: 'GY-2026-00009.v2.category', kind: 'category', data: '{"add": "Môi tr' }, { id: '#category#X#0', kind: 'category', data: 'sửa tay' }];
+    const rows = [lessonRow(lessons), lessonRow(lessons), { id: 'GY-2026-00009.v2.category', kind: 'category', data: '{"add": "Môi tr' }, { id: '#category#X#0', kind: 'category', data: 'sửa tay' }];
     const ledger = readLedger(rows);
     expect(ledger.skipped).toBe(2);
     expect(ledger.counts.category.get('Môi trường')!.docs).toBe(1);

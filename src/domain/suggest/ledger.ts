@@ -1,7 +1,7 @@
 /**
  * Where the counts live: rows of a hidden system tab, never a cell or a property that a limit
- * could truncate. Each staff decision appends one row per lesson (its id: the case's code and the
- * version of the change that taught it, so a retried commit finds it and never counts it twice);
+ * could truncate. Each staff decision appends one row with its lessons (its id: the case's code and
+ * the version of the change that taught it, so a retried commit finds it and never counts it twice);
  * the hourly job folds them into count rows (compaction), each row well under a cell's 50,000
  * characters. Reading is forgiving: a row edited by hand that no longer parses is skipped.
  */
@@ -61,21 +61,31 @@ export function correctionOf(l: Lesson): Correction {
   return { kind: l.kind, add: l.add, ...(l.remove ? { remove: l.remove } : {}), features };
 }
 
-export function lessonRow(l: Lesson): LedgerRow {
-  const { id, kind, ...rest } = l;
-  return { id, kind, data: JSON.stringify(rest) };
+/** The lessons of one change as one row (one appendRow in the commit): id, the case's words once, each lesson's label moves. */
+export function lessonRow(lessons: readonly Lesson[]): LedgerRow {
+  const first = lessons[0];
+  const id = first.id.slice(0, first.id.lastIndexOf('.'));
+  const items = lessons.map((l) => ({ kind: l.kind, add: l.add, ...(l.remove ? { remove: l.remove } : {}), ...(l.category !== undefined ? { category: l.category } : {}) }));
+  return { id, kind: LESSONS_KIND, data: JSON.stringify({ words: first.words, items }) };
 }
+
+/** The "Loại" of a lesson row. */
+export const LESSONS_KIND = 'lessons';
 
 const isKind = (k: unknown): k is SuggestionKind => typeof k === 'string' && (SUGGESTION_KINDS as readonly string[]).includes(k);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
-/** A lesson row back, or null (a hand edit: skipped). */
-function lessonOf(r: LedgerRow): Lesson | null {
+/** A lesson row back, or null (a hand edit: skipped whole). */
+function lessonsOf(r: LedgerRow): Lesson[] | null {
   try {
     const d = JSON.parse(r.data) as Record<string, unknown>;
-    if (!isKind(r.kind) || !isText(d.add) || typeof d.words !== 'string') return null;
-    if (d.remove !== undefined && !isText(d.remove)) return null;
-    return { id: r.id, kind: r.kind, add: d.add, words: d.words, ...(isText(d.remove) ? { remove: d.remove } : {}), ...(typeof d.category === 'string' ? { category: d.category } : {}) };
+    if (!isText(r.id) || typeof d.words !== 'string' || !Array.isArray(d.items)) return null;
+    const out: Lesson[] = [];
+    for (const raw of d.items as Array<Record<string, unknown>>) {
+      if (!raw || !isKind(raw.kind) || !isText(raw.add) || (raw.remove !== undefined && !isText(raw.remove))) return null;
+      out.push({ id: `${r.id}.${raw.kind}`, kind: raw.kind, add: raw.add, words: d.words, ...(isText(raw.remove) ? { remove: raw.remove } : {}), ...(typeof raw.category === 'string' ? { category: raw.category } : {}) });
+    }
+    return out;
   } catch {
     return null;
   }
@@ -124,15 +134,18 @@ export function readLedger(rows: readonly LedgerRow[]): Ledger {
       }
       continue;
     }
-    const lesson = lessonOf(r);
-    if (!lesson || lessonIds.has(lesson.id)) {
-      if (!lesson) skipped += 1;
+    const lessons = lessonsOf(r);
+    if (!lessons) {
+      skipped += 1;
       continue;
     }
-    lessonIds.add(lesson.id);
-    const c = correctionOf(lesson);
-    if (c.remove && c.remove !== c.add) addTo(counts, c.kind, c.remove, c.features, -1);
-    if (c.remove !== c.add) addTo(counts, c.kind, c.add, c.features, 1);
+    for (const lesson of lessons) {
+      if (lessonIds.has(lesson.id)) continue;
+      lessonIds.add(lesson.id);
+      const c = correctionOf(lesson);
+      if (c.remove && c.remove !== c.add) addTo(counts, c.kind, c.remove, c.features, -1);
+      if (c.remove !== c.add) addTo(counts, c.kind, c.add, c.features, 1);
+    }
   }
   return { counts, lessonIds, skipped };
 }

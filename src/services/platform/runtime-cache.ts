@@ -60,8 +60,11 @@ const chunkKeys = Array.from({ length: MAX_CHUNKS }, (_, i) => `${ENTRY_KEY}${i}
  * an hour old.
  */
 const SUGGESTIONS_KEY = 'hts.sg.';
+/** 24 values: the cache holds 1,000 items, each up to 100 KB (https://developers.google.com/apps-script/reference/cache/cache). */
 export const SUGGESTION_CHUNKS = 24;
 const suggestionKeys = Array.from({ length: SUGGESTION_CHUNKS }, (_, i) => `${SUGGESTIONS_KEY}${i}`);
+/** The first chunk's key: present when the cache has the counts. */
+export const SUGGESTION_FIRST_KEY = suggestionKeys[0];
 
 /** Chunks tagged "stamp\ncount\n", all present with the same stamp, joined; else null. */
 function joinChunks(got: Record<string, string>, keys: string[], expected?: string): { stamp: string; text: string } | null {

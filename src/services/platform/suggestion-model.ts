@@ -3,17 +3,22 @@
  * ledger: append-only lesson rows, folded into count rows by the hourly job) and carried to every
  * call in the document cache (platform/runtime-cache: the same getAll that brings the runtime,
  * so reading it costs nothing).
- * - A staff decision's lessons ride in its commit (cases/actions): appended in the action's write
- *   batch, no request of their own; a commit completed after a cut-off first reads the ids, so a
- *   lesson is never counted twice.
+ * - A staff decision's lessons ride in its commit (cases/actions): one row appended in the
+ *   action's write batch, no request of its own; a commit completed after a cut-off first reads
+ *   the ids, so a lesson is never counted twice.
  * - The hourly job (after finishing cut-off commits, under the same lock) folds the rows into
  *   counts, writes them back in one setValues, and puts the counts in the cache.
  * - A ward set up before the tab existed learns nothing until "Thiết lập hòm thư" adds it.
  */
 import { countRows, countsFromText, countsToText, lessonRow, readLedger, COUNTS_ID, type Lesson, type LedgerRow } from '../../domain/suggest/ledger';
 import type { Counts } from '../../domain/suggest/model';
-import { putCachedSuggestions, SUGGESTION_CACHE_CHARS } from './runtime-cache';
+import { putCachedSuggestions, SUGGESTION_CACHE_CHARS, SUGGESTION_FIRST_KEY } from './runtime-cache';
 import type { Runtime } from './runtime';
+
+/** The tab's last row after the last fold (in the cache, beside the counts it put). */
+const FOLDED_KEY = 'hts.sg.rows';
+/** As long as the cache keeps anything (6 hours): the hourly job puts it again well before. */
+const CACHE_SECONDS = 21_600;
 
 /** Has this ward's layout the tab (set up since issue 21)? */
 export function learns(rt: Runtime): boolean {
@@ -32,10 +37,9 @@ export function taughtCounts(rt: Runtime): Counts | null {
 export function appendLessons(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, lessons: readonly Lesson[] | undefined, check: boolean): void {
   if (!lessons?.length || !learns(rt)) return;
   const table = rt.table('suggestions', ss);
-  const present = check ? new Set(table.rows(['id']).map((r) => String(r.id ?? ''))) : new Set<string>();
-  const at = new Date();
-  const rows = lessons.filter((l) => !present.has(l.id)).map((l) => ({ ...lessonRow(l), at }));
-  if (rows.length) table.append(rows, 'rows');
+  const row = lessonRow(lessons);
+  if (check && table.rows(['id']).some((r) => String(r.id ?? '') === row.id)) return;
+  table.append([{ ...row, at: new Date() }], 'rows');
 }
 
 export interface SuggestionsRefresh {
@@ -67,15 +71,22 @@ function cacheCounts(counts: Counts): number {
  * folded into count rows (one read, one write of the whole tab), then the counts put in the cache.
  */
 export function refreshSuggestions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime): SuggestionsRefresh {
-  if (!learns(rt)) return { rows: 0, folded: 0, skipped: 0, cachedChars: 0, tabChars: 0 };
+  const none = { rows: 0, folded: 0, skipped: 0, cachedChars: 0, tabChars: 0 };
+  if (!learns(rt)) return none;
   const table = rt.table('suggestions', ss);
+  // Nothing appended since the last fold, and the cache still has its copy: no read at all.
+  const lastRow = table.sheet().getLastRow();
+  if (lastRow < 2) return none;
+  const cache = CacheService.getDocumentCache();
+  const seen = cache ? cache.getAll([FOLDED_KEY, SUGGESTION_FIRST_KEY]) : {};
+  if (seen[SUGGESTION_FIRST_KEY] && Number(seen[FOLDED_KEY]) === lastRow) return { ...none, rows: lastRow - 1 };
   const read = table.rows(['id', 'kind', 'data']);
   const rows: LedgerRow[] = read.map((r) => ({ id: String(r.id ?? ''), kind: String(r.kind ?? ''), data: String(r.data ?? '') }));
   const ledger = readLedger(rows);
-  const folded = rows.filter((r) => r.id && !r.id.startsWith(COUNTS_ID)).length;
+  const lessonRows = rows.filter((r) => r.id && !r.id.startsWith(COUNTS_ID)).length;
   const counted = countRows(ledger.counts);
   const tabChars = counted.reduce((s, r) => s + r.data.length, 0);
-  if (folded > 0 || ledger.skipped > 0) {
+  if (lessonRows > 0 || ledger.skipped > 0) {
     const at = new Date();
     const fresh = counted.map((r) => table.encode([{ ...r, at }])[0]);
     const width = table.layout.width;
@@ -85,5 +96,7 @@ export function refreshSuggestions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     if (fresh.length + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), fresh.length + 1 - sheet.getMaxRows());
     if (fresh.length) sheet.getRange(2, 1, fresh.length, width).setValues(fresh);
   }
-  return { rows: counted.length, folded, skipped: ledger.skipped, cachedChars: cacheCounts(ledger.counts), tabChars };
+  const cachedChars = cacheCounts(ledger.counts);
+  if (cache && cachedChars) cache.put(FOLDED_KEY, String(counted.length + 1), CACHE_SECONDS);
+  return { rows: counted.length, folded: lessonRows, skipped: ledger.skipped, cachedChars, tabChars };
 }
