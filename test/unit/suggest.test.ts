@@ -172,3 +172,13 @@ describe('the ledger: lessons in rows, folded into count rows, hand edits skippe
     expect(readLedger(rows).counts.category.get('Khác')!.features.size).toBe(8000);
   });
 });
+
+describe('why: words, not overlapping pieces', () => {
+  it('a pair overlapping a chosen pair ("ngõ bốc" beside "bốc mùi") is not shown', () => {
+    const taught = emptyCounts();
+    for (const t of ['rác đầu ngõ bốc mùi', 'ngõ bốc mùi hôi', 'rác bốc mùi ngõ 3']) teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Môi trường', complexity: 'normal' }));
+    const s = suggestCategoryOf(countsFor(rules, taught), 'RÁC đầu ngõ 5 BỐC MÙI', categories)!;
+    expect(s.why).toContain('bốc mùi');
+    expect(s.why).not.toContain('ngõ bốc');
+  });
+});

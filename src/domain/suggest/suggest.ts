@@ -110,6 +110,8 @@ function whyOf(known: string[], label: string, labels: string[], ll: Map<string,
     const parts = f.split(PAIR);
     if (parts.length === 1 && chosen.some((c) => c.split(PAIR).length > 1 && c.split(PAIR).includes(f))) continue;
     if (parts.length > 1) {
+      // Two pairs that share a syllable ("bốc mùi", "ngõ bốc") overlap: the first says it.
+      if (chosen.some((c) => c.includes(PAIR) && c.split(PAIR).some((p) => parts.includes(p)))) continue;
       const inside = chosen.filter((c) => parts.includes(c));
       if (inside.length === 0 && chosen.length >= n) continue;
       chosen = chosen.filter((c) => !parts.includes(c));
