@@ -108,6 +108,24 @@ describe('a decision teaches, inside the action', () => {
   });
 });
 
+describe('who sees the suggestions', () => {
+  it('an admin on a case not yet classified; a handler never (they do not classify, and why quotes the resident)', () => {
+    const w = setUpWard();
+    base(w);
+    const v = open(w, 'GY-2026-00001') as View & { suggestions: { categories: Array<{ label: string; percent: number }>; categoryWhy: string[] } | null };
+    expect(v.suggestions?.categories[0]).toMatchObject({ label: 'Môi trường' });
+    expect(v.suggestions!.categories[0].percent).toBeLessThan(100);
+    expect(v.suggestions!.categoryWhy).toContain('mùi hôi');
+    act(w, v, { action: 'assign', body: 'UBND phường', assignee: HANDLER });
+    w.ws.setUser(HANDLER);
+    try {
+      expect(open(w, 'GY-2026-00001').suggestions).toBeNull();
+    } finally {
+      w.ws.setUser(ADMIN);
+    }
+  });
+});
+
 describe('fault sweep: a classification cut off at any call counts its lesson once, never twice', () => {
   it('classify', () => {
     const fresh = wardFactory(base);
