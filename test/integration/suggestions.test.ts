@@ -6,7 +6,7 @@
  * action counts the lesson once, never twice; hand edits of the tab are skipped, never a crash.
  */
 import { readLedger } from '../../src/domain/suggest/ledger';
-import { ADMIN, formAnswers, runHourly, setUpWard, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { ADMIN, formAnswers, runHourly, setUpWard, sweepHourlyRun, tabRecords, wardFactory, type Ward } from '../support/ward';
 
 const HANDLER = 'ubnd@luukiem.example';
 const TAB = 'Gợi ý (hệ thống)';
@@ -158,5 +158,27 @@ describe('fault sweep: a classification cut off at any call counts its lesson on
       expect([where, counts]).toEqual([where, [1, 1]]);
     }
     expect(total).toBeGreaterThan(3);
+  });
+});
+
+describe('fault sweep: the hourly fold failing at any call loses nothing and counts nothing twice', () => {
+  it('the counts after the next runs are those of the lessons', () => {
+    const fresh = wardFactory((w) => {
+      base(w);
+      submit(w, 'Rác bốc mùi ở chợ');
+      act(w, open(w, 'GY-2026-00001'), { action: 'classify', category: 'Đời sống khu dân cư', complexity: 'complex' });
+      act(w, open(w, 'GY-2026-00002'), { action: 'classify', category: 'Môi trường', complexity: 'normal' });
+    });
+    const clean = fresh();
+    const expected = ledgerOf(clean).counts;
+    clean.ws.faults.failNthCall(1_000_000);
+    runHourly(clean);
+    const total = clean.ws.faults.sweepState().calls;
+    expect(ledgerOf(clean).counts).toEqual(expected);
+    sweepHourlyRun(fresh, total, (w, where) => {
+      expect([where, ledgerOf(w).counts]).toEqual([where, expected]);
+      // Folded by the clean runs after it: only count rows remain.
+      expect([where, tabRecords(w, TAB).every((r) => r['Mã dòng'].startsWith('#'))]).toEqual([where, true]);
+    });
   });
 });
