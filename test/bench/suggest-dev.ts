@@ -231,6 +231,7 @@ if (require.main === module) {
     ['perceptron (seed 2)', linear({ algo: 'perceptron', seed: 2, idf: true })],
     ['online logistic regression (seed 1)', linear({ algo: 'lr', seed: 1, idf: true, lr: 1 })],
     ['NB + 10-nearest-neighbour vote', blend([[nbScores, 1], [knn(10), 0.5]])],
+    ['NB + PA one pass', blend([[nbScores, 1], [softened(pa(0.7, 1), 0.05), 2]])],
     ['NB + PA two passes', blend([[nbScores, 1], [softened(pa(0.7, 1, 2), 0.05), 2]])],
     ['NB, alpha 0.5', nbv({ alpha: 0.5 })],
   ];
