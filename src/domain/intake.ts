@@ -10,6 +10,8 @@ import { appendHistory, type CaseRecord } from './case-record';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { COMPLEXITY, STATUS, type Channel } from './case';
 import { suggestCategory, type CompiledRules } from './classify';
+import { countsFor, suggestCategoryOf } from './suggest/for-case';
+import type { Counts } from './suggest/model';
 import { checkEmail, checkPhone } from './contact';
 import type { Settings } from './settings';
 import { foldDiacritics } from './text/fold';
@@ -77,6 +79,12 @@ export interface IntakeContext {
   calendar: WorkingCalendar;
   rules: CompiledRules;
   now: Date;
+  /**
+   * What staff taught the suggestions (domain/suggest), when the document cache had it: then the
+   * learned suggestion fills "Lĩnh vực gợi ý"; without it (evicted, no cache) the keyword rules
+   * do, as before. Either costs no call: the case view shows the learned one with its why anyway.
+   */
+  taught?: Counts | null;
 }
 
 function clean(value: string): string {
@@ -123,7 +131,9 @@ export function prepareCase(input: SubmissionInput, code: string, ctx: IntakeCon
   // (or a choice the ward's list no longer holds). Staff still confirm it by classifying.
   const topic = clean(input.topic);
   const chosen = ctx.settings.categories.find((c) => c.category === topic)?.category;
-  const suggested = chosen ?? suggestCategory(`${input.topic} ${content.text} ${input.location}`, ctx.rules).category ?? '';
+  const words = `${input.topic} ${content.text} ${input.location}`;
+  const learned = () => suggestCategoryOf(countsFor(ctx.settings.categories, ctx.taught ?? null), words, ctx.settings.categories.map((c) => c.category))?.top[0].label;
+  const suggested = chosen ?? (ctx.taught ? learned() : suggestCategory(words, ctx.rules).category) ?? '';
 
   const fields: CaseFields = {
     code,

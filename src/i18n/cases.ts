@@ -185,6 +185,18 @@ export const CASE_UI = {
   groupUnknown: '(ngoài danh sách)',
   category: 'Lĩnh vực',
   suggested: (c: string) => `Gợi ý: ${c}`,
+  /** The learned suggestions (domain/suggest): a hint for staff, never a decision. */
+  suggestions: {
+    title: 'Gợi ý (cán bộ quyết định)',
+    category: 'Lĩnh vực',
+    complex: 'Có thể là vụ việc phức tạp (20 ngày làm việc)',
+    body: 'Cơ quan thường được chọn cho ý kiến tương tự',
+    confidence: (percent: number) => `${percent}%`,
+    why: (words: string[]) => `từ khóa: ${words.join(', ')}`,
+    none: 'Chưa đủ căn cứ để gợi ý.',
+    fromRules: 'theo từ khóa trong tab "Lĩnh vực" (chưa học được từ việc phân loại)',
+    learned: (n: number) => `học từ ${n} lần phân loại của cán bộ`,
+  },
   complexity: 'Tính chất',
   due: 'Hạn trả lời',
   provisionalCalendar: (years: number[]) => `— tính theo lịch nghỉ dự kiến (Chính phủ chưa công bố lịch nghỉ năm ${years.join(', ')}; cán bộ quản trị sửa ở tab "Ngày nghỉ")`,

@@ -2,7 +2,9 @@
  * npm run bench: what the operations cost in Apps Script terms, measured with the emulator's
  * counters and its cost model (emulator/core/costs.ts: requests × their cost + cells × 0.01 ms;
  * a Spreadsheet write batch is one request). Prints README-ready markdown: the cost model, the
- * naive baseline beside the add-on at every size, then the add-on's other operations. Asserts
+ * naive baseline beside the add-on at every size, then the add-on's other operations, then the
+ * accuracy and size of the learning suggestions (suggestions.ts; `npx tsx test/bench/suggestions.ts`
+ * prints that part alone). Asserts
  * nothing (tests do that). BENCH_SIZES=1000,10000 limits the sizes compared.
  */
 import { DEFAULT_COSTS } from '../../emulator/core/kernel';
@@ -12,6 +14,7 @@ import { compare, comparisonTable } from './compare';
 import { costTable } from './cost-table';
 import { estimate, markdownTable, measure, measured, type Measured } from './measure';
 import { benchWard } from './ward';
+import { sizeBench, suggestionBench } from './suggestions';
 
 const started = performance.now();
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
@@ -105,4 +108,6 @@ console.log(comparisonTable(pairs));
 console.log('\n### Other operations of the add-on\n');
 console.log(markdownTable(['operation', 'requests', 'calls', 'Spreadsheet calls', 'cells', 'estimated', 'emulator wall time'], [...other, ...onCompared].map(([label, m]) => row(label, m))));
 console.log(`\n${localView}`);
+console.log('\n### Suggestions that learn (issue 21)\n');
+console.log([...suggestionBench(), '', ...sizeBench()].join('\n'));
 console.log(`\nBench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s; heap used at the end: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB.`);

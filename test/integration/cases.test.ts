@@ -143,18 +143,20 @@ describe('actions on a case', () => {
     // Requests are asserted in budgets.test.ts; here the calls: no read but the row, only writes after it.
     expect(s.methods['Range.getValues'].calls).toBe(1);
     expect(s.methods['Range.setValues']).toMatchObject({ calls: 3, cellsRead: 0 });
-    expect(s.methods['Sheet.appendRow'].calls).toBe(1);
+    // The audit row, and the row of what the suggestions learn (issue 21: category and complexity), in the same batch.
+    expect(s.methods['Sheet.appendRow'].calls).toBe(2);
     expect(s.methods['SpreadsheetApp.flush'].calls).toBe(1);
-    expect(s.calls).toBeLessThanOrEqual(12);
+    expect(s.calls).toBeLessThanOrEqual(14);
     w.ws.resetStats();
     act(w, v, { action: 'assign', body: 'UBND phường', assignee: '' });
     s = w.ws.stats().services.SpreadsheetApp;
     // One e-mail here: the announcement to the body's member in "Cán bộ" (issue 18.1: a body with
     // a member does not mail its general address too), with the summary masked of the
-    // submitter's name ("Người gửi" read once: one read more); each further e-mail is one appendRow more.
-    expect(s.methods['Sheet.appendRow'].calls).toBe(2);
+    // submitter's name ("Người gửi" read once: one read more); each further e-mail is one appendRow more,
+    // and the body's lesson for the suggestions (issue 21) one.
+    expect(s.methods['Sheet.appendRow'].calls).toBe(3);
     expect(s.methods['Range.getValues'].calls).toBe(2);
-    expect(s.calls).toBeLessThanOrEqual(16);
+    expect(s.calls).toBeLessThanOrEqual(18);
   });
 
   it('a save based on an old version is refused and shows what changed; nothing is overwritten', () => {

@@ -38,6 +38,8 @@ import { queueMail } from '../platform/outbox';
 import { loadRuntime, type Runtime } from '../platform/runtime';
 import { refusal } from '../access/caller';
 import { planCommit, type PendingAction } from './effects';
+import { lessonsFrom } from '../../domain/suggest/ledger';
+import { appendLessons, learns } from '../platform/suggestion-model';
 import { debtOf, decodeCase, readCase, readCaseAnywhere, writeCaseRow, type CaseRow } from './store';
 
 export const ACTION_LOCK_WAIT_MS = LOCK_WAIT_MS.staffAction;
@@ -76,6 +78,9 @@ export function performAction(actor: Actor, codeInput: string, rowHint: number |
       throw e;
     }
     const plan = planCommit({ ss, rt, actor, current, now }, result);
+    // A decision on the category, complexity or body teaches the suggestions, in the same commit.
+    const lessons = learns(rt) ? lessonsFrom(current, plan.next) : [];
+    if (lessons.length) plan.pending.lessons = lessons;
     commitChange(ss, rt, at, plan.next, plan.event, plan.pending, plan.links, plan.original);
     return { record: plan.next, row: at.row, message: plan.message, rt };
   });
@@ -180,6 +185,7 @@ function completeAction(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtim
   for (const a of p.audit) if (!audited.has(`${a.code}|${a.version}`)) appendAudit(ss, rt, a);
   const queued = check ? new Set(rt.table('outbox', ss).rows(['id']).map((r) => String(r.id))) : new Set<string>();
   queueMail(ss, rt, p.mails.filter((m) => !queued.has(m.id)), now);
+  appendLessons(ss, rt, p.lessons, check);
 }
 
 /** The original of a duplicate: linked back, with its own version, history event and audit row (its own debt kept); an archived one is read-only. */

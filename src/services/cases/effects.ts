@@ -8,6 +8,7 @@
 import { CHANNELS } from '../../domain/case';
 import type { CaseRecord, HistoryEvent } from '../../domain/case-record';
 import { followUpKey } from '../../domain/journal';
+import type { Lesson } from '../../domain/suggest/ledger';
 import { linkCodes, type ActionResult, type Effect, type Notice } from '../../domain/lifecycle';
 import type { Announcement } from '../../domain/lifecycle/types';
 import type { Actor } from '../../domain/permissions';
@@ -35,6 +36,8 @@ export interface PendingAction {
   mails: OutgoingMail[];
   /** A duplicate links its original too: that case gets its own version, history event and audit row. */
   link?: { code: string; add: string; by: string; at: string };
+  /** What the suggestions learn from this change (domain/suggest/ledger), appended with the audit row. */
+  lessons?: Lesson[];
 }
 
 /** Everything one action will commit. */

@@ -26,6 +26,7 @@ import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { addressed, sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
+import { taughtCounts } from '../platform/suggestion-model';
 import { fileOne, readJournal, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
@@ -122,7 +123,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const print = row > 0 ? rowPrint(row) : undefined;
     const base = keyOfResponse(answers, receivedAt);
     const key = print ? keyAmong(readJournal(store), base, print) : base;
-    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now, taught: taughtCounts(rt) };
     const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, print, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';

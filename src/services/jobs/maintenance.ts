@@ -9,6 +9,7 @@ import { parseSettings } from '../../domain/settings';
 import { DocumentStore, PROPERTY_NAMES } from '../platform/document-store';
 import { logError, NotSetUpError } from '../platform/errors';
 import { completePendingActions } from '../cases/actions';
+import { refreshSuggestions } from '../platform/suggestion-model';
 import { settleMailReports, SETTLE_BUDGET_MS } from '../cases/deliveries';
 import { claimOutbox, forgetMarks, recordSent, scanOutbox, sendClaimed, type DrainResult } from '../platform/outbox-drain';
 import { fileResponses, gatherResponses } from '../intake/reconcile';
@@ -118,6 +119,18 @@ function hourlySteps(result: MaintenanceResult): JobStep[] {
     { name: 'deliveries', where: 'outbox', run: settleDeliveries },
     { name: 'headroom', where: 'maintenance', run: (job) => job.locked(() => ensureHeadroom(job.ss)) },
     { name: 'index', where: 'maintenance', run: (job) => job.locked((rt) => backfillIndex(job.ss, rt)) },
+    // What staff taught the suggestions folded into counts and put in the document cache. Cut-off
+    // commits are finished first under the same hold: a lesson they still owe is appended before
+    // the rows that would tell a retry it is there are folded away.
+    {
+      name: 'suggestions',
+      where: 'maintenance',
+      run: (job) =>
+        job.locked((rt) => {
+          completePendingActions(job.ss, rt);
+          refreshSuggestions(job.ss, rt);
+        }),
+    },
     // Closed cases of past years to their archive tab: the first night run of each month (the move holds the lock for its one rewrite).
     { name: 'archive', where: 'archive', run: (job) => job.locked((rt) => archiveIfDue(job.ss, rt)) },
     // After the outbox: today's reminders wait for the next run, within the next hour's quota.

@@ -33,6 +33,8 @@ export class DocumentStore {
   private snapshot: Record<string, string> | null = null;
   /** The cached properties, from the document cache (undefined: not looked up yet). */
   private cached: Record<string, string> | null | undefined = undefined;
+  /** The suggestions' counts the same cache read found (runtime-cache), as text; null: none, or not read. */
+  private suggestions: string | null = null;
   /** The cache generation seen before the properties were read (see runtime-cache). */
   private generation: string | null = null;
   private readonly cache: GoogleAppsScript.Cache.Cache | null;
@@ -50,6 +52,11 @@ export class DocumentStore {
     const props = PropertiesService.getDocumentProperties();
     if (!props) throw new Error(ERRORS.notInSpreadsheet);
     return new DocumentStore(props, { ...options, cache: CacheService.getDocumentCache() });
+  }
+
+  /** The suggestions' counts found in the document cache by this call's one cache read, if any (no call of its own). */
+  cachedSuggestions(): string | null {
+    return this.suggestions;
   }
 
   /** A fresh snapshot (one call): what other executions wrote meanwhile. */
@@ -76,6 +83,7 @@ export class DocumentStore {
         const read = readCachedProperties(this.cache);
         this.generation = read.generation;
         this.cached = read.values;
+        this.suggestions = read.suggestions;
       }
       if (this.cached) return this.cached[key] ?? null;
     }

@@ -47,13 +47,70 @@ export interface CachedRead {
   generation: string | null;
   /** The cached properties (with their prefix), or null on a miss. */
   values: Record<string, string> | null;
+  /** What the suggestions learned (platform/suggestion-model), read in the same getAll: null when absent. */
+  suggestions: string | null;
 }
 
 const chunkKeys = Array.from({ length: MAX_CHUNKS }, (_, i) => `${ENTRY_KEY}${i}`);
 
-/** One getAll: the generation and the entry, accepted only if every chunk carries that generation. */
+/**
+ * The suggestions' counts ride in the same getAll (so intake and the case view pay nothing for
+ * them), in chunks of their own, tagged with a stamp of their own: they are not properties, the
+ * hourly job puts them (platform/suggestion-model), and a stale copy only makes a suggestion
+ * an hour old.
+ */
+const SUGGESTIONS_KEY = 'hts.sg.';
+/** 24 values: the cache holds 1,000 items, each up to 100 KB (https://developers.google.com/apps-script/reference/cache/cache). */
+export const SUGGESTION_CHUNKS = 24;
+const suggestionKeys = Array.from({ length: SUGGESTION_CHUNKS }, (_, i) => `${SUGGESTIONS_KEY}${i}`);
+/** The first chunk's key: present when the cache has the counts. */
+export const SUGGESTION_FIRST_KEY = suggestionKeys[0];
+
+/** Chunks tagged "stamp\ncount\n", all present with the same stamp, joined; else null. */
+function joinChunks(got: Record<string, string>, keys: string[], expected?: string): { stamp: string; text: string } | null {
+  const head = got[keys[0]];
+  if (!head) return null;
+  const [stamp, count] = head.split(SEPARATOR, 2);
+  const n = Number(count);
+  if ((expected !== undefined && stamp !== expected) || !Number.isInteger(n) || n < 1 || n > keys.length) return null;
+  const tag = `${stamp}${SEPARATOR}${n}${SEPARATOR}`;
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    const chunk = got[keys[i]];
+    if (!chunk || !chunk.startsWith(tag)) return null;
+    text += chunk.slice(tag.length);
+  }
+  return { stamp, text };
+}
+
+/** `text` as tagged chunks of at most CHUNK_CHARS under `keys`; null when it needs more than there are keys. */
+function chunksOf(text: string, stamp: string, keys: string[]): Record<string, string> | null {
+  const n = Math.max(1, Math.ceil(text.length / CHUNK_CHARS));
+  if (n > keys.length) return null;
+  const entries: Record<string, string> = {};
+  for (let i = 0; i < n; i++) entries[keys[i]] = `${stamp}${SEPARATOR}${n}${SEPARATOR}${text.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS)}`;
+  return entries;
+}
+
+/** The most characters of suggestion counts the cache carries. */
+export const SUGGESTION_CACHE_CHARS = SUGGESTION_CHUNKS * CHUNK_CHARS;
+
+/** Puts the suggestions' counts (one putAll); false when too long for the cache (the caller prunes). */
+export function putCachedSuggestions(cache: GoogleAppsScript.Cache.Cache, text: string): boolean {
+  const entries = chunksOf(text, Date.now().toString(36), suggestionKeys);
+  if (!entries) return false;
+  cache.putAll(entries, SECONDS);
+  return true;
+}
+
+/** One getAll: the generation and the entry, accepted only if every chunk carries that generation; the suggestions beside. */
 export function readCachedProperties(cache: GoogleAppsScript.Cache.Cache): CachedRead {
-  const got = cache.getAll([GENERATION_KEY, ...chunkKeys]);
+  const got = cache.getAll([GENERATION_KEY, ...chunkKeys, ...suggestionKeys]);
+  const suggestions = joinChunks(got, suggestionKeys)?.text ?? null;
+  return { ...readProperties(got), suggestions };
+}
+
+function readProperties(got: Record<string, string>): Omit<CachedRead, 'suggestions'> {
   const generation = got[GENERATION_KEY] ?? null;
   if (!generation) return { generation: null, values: null };
   const head = got[chunkKeys[0]];

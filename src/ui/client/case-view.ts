@@ -34,6 +34,21 @@ function fact(label: string, value: string): HTMLElement | null {
   return value ? el('div', { class: 'fact' }, el('dt', { text: label }), el('dd', { text: value })) : null;
 }
 
+/** The learned suggestions: labels with their confidence and the words that weighed most — all text, never HTML. */
+function suggestionsBox(s: CaseView['suggestions']): HTMLElement | null {
+  if (!s) return null;
+  const S = T.suggestions;
+  const lines: Array<HTMLElement | null> = [];
+  const why = (words: string[]) => (words.length ? el('span', { class: 'muted why', text: ` — ${S.why(words)}` }) : null);
+  const labelled = (label: string, value: string, words: string[], cls: string) => el('p', { class: cls }, el('strong', { text: `${label}: ` }), el('span', { text: value }), why(words));
+  if (s.categories.length) lines.push(labelled(S.category, s.categories.map((c) => `${c.label} (${S.confidence(c.percent)})`).join(' · '), s.categoryWhy, 'suggest-category'));
+  if (s.complex) lines.push(el('p', { class: 'suggest-complex' }, el('span', { text: `${S.complex} (${S.confidence(s.complex.percent)})` }), why(s.complex.why)));
+  if (s.body) lines.push(labelled(S.body, `${s.body.label} (${S.confidence(s.body.percent)})`, s.body.why, 'suggest-body'));
+  if (!lines.length) lines.push(el('p', { class: 'muted', text: S.none }));
+  lines.push(el('p', { class: 'muted suggest-source', text: s.learnedFrom ? S.learned(s.learnedFrom) : S.fromRules }));
+  return el('section', { class: 'suggestions', 'aria-label': S.title }, el('h3', { text: S.title }), ...lines);
+}
+
 function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: HTMLElement): void {
   const back = el('button', { type: 'button', class: 'secondary', text: T.back });
   back.addEventListener('click', handlers.back);
@@ -63,6 +78,7 @@ function show(root: HTMLElement, v: CaseView, handlers: CaseHandlers, message?: 
     messages,
     v.archived ? status('info', ARCHIVE.banner(v.archived)) : null,
     facts,
+    suggestionsBox(v.suggestions),
     v.confidential ? status('info', T.confidential) : null,
     el('h3', { text: T.content }),
     el('div', { class: 'content', text: v.content }),

@@ -2,6 +2,7 @@
  * The sidebar's inbox and case view. Every call finds the caller's role on the server and answers
  * with JSON only: dates travel as dd/mm/yyyy text, never as Date objects.
  */
+import { suggestionsView, type SuggestionsView } from './suggestions-view';
 import { formatVietnameseDate, toYmd, vietnamDayOf } from '../../domain/calendar/civil-date';
 import { CHANNELS, STATUS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
@@ -44,6 +45,8 @@ export interface CaseView {
   groupKnown: boolean;
   category: string;
   suggestedCategory: string;
+  /** The learned suggestions with their confidence and why (for who may classify or assign), or null. */
+  suggestions: SuggestionsView | null;
   complexity: string;
   status: string;
   dueOn: string;
@@ -178,6 +181,7 @@ function view(rt: Runtime, c: CaseRecord, row: number, actor: Actor): CaseView {
     groupKnown: c.groupKnown,
     category: c.category,
     suggestedCategory: c.suggestedCategory,
+    suggestions: suggestionsView(rt, c, actor),
     complexity: c.complexity,
     status: c.status,
     dueOn: day(c.dueDate),
@@ -233,7 +237,7 @@ export function caseView(code: unknown, row?: unknown): CaseView {
     if (!at || !canSee(actor, at.record)) throw new UserError(CASES.notFound);
     if (at.archived === undefined) return view(rt, at.record, at.row, actor);
     // Moved to its year's archive: read-only, and no row hint into the cases tab.
-    return { ...view(rt, at.record, 0, actor), actions: [], canMakeDocuments: false, workingDaysLeft: null, archived: at.archived };
+    return { ...view(rt, at.record, 0, actor), actions: [], canMakeDocuments: false, workingDaysLeft: null, suggestions: null, archived: at.archived };
   });
 }
 

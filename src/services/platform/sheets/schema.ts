@@ -224,3 +224,13 @@ export const PHOTO_COLUMNS = [
 ] as const;
 
 export type PhotoColumnKey = (typeof PHOTO_COLUMNS)[number]['key'];
+
+/** What the suggestions learned (domain/suggest/ledger): one lesson or count row each. */
+export const SUGGESTION_COLUMNS = [
+  col('id', 'Mã dòng'),
+  col('at', 'Thời điểm', 'datetime'),
+  col('kind', 'Loại'),
+  col('data', 'Dữ liệu', 'text', { width: 420 }),
+] as const;
+
+export type SuggestionColumnKey = (typeof SUGGESTION_COLUMNS)[number]['key'];

@@ -3,7 +3,7 @@
  * central database; contact details live only in "Người gửi" (hidden, admins only), as do the
  * outbox (it names recipients) and the form's raw responses tab.
  */
-import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, MAIL_COLUMNS, OUTBOX_COLUMNS, PHOTO_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, SYSTEM_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
+import { AUDIT_COLUMNS, CASE_COLUMNS, ERROR_COLUMNS, LONG_TEXT_COLUMNS, MAIL_COLUMNS, OUTBOX_COLUMNS, PHOTO_COLUMNS, STAFF_COLUMNS, SUBMITTER_COLUMNS, SUGGESTION_COLUMNS, SYSTEM_COLUMNS, type StaffColumnKey, type TabSpec } from './schema';
 import { defaultLayout, Table, type TabMap } from './table';
 import { SETTINGS_TAB } from '../../../domain/vocabulary';
 
@@ -79,6 +79,14 @@ export const TABS = {
     hidden: true,
     protection: 'admins',
     description: 'Dữ liệu hệ thống của tiện ích Hòm thư số: không sửa.',
+  },
+  suggestions: {
+    key: 'suggestions',
+    name: 'Gợi ý (hệ thống)',
+    columns: SUGGESTION_COLUMNS,
+    hidden: true,
+    protection: 'admins',
+    description: 'Những gì gợi ý lĩnh vực, cơ quan xử lý học được từ việc phân loại của cán bộ: không sửa.',
   },
 } satisfies Record<string, TabSpec>;
 
