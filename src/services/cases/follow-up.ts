@@ -6,6 +6,7 @@
  * lookup page after rating the answer 1–2 (services/public/lookup.ts). Its response key decides
  * what a retry finds: the same key files nothing twice.
  */
+import { intakeContext } from '../platform/intake-context';
 import type { Channel } from '../../domain/case';
 import type { CaseRecord } from '../../domain/case-record';
 import { vietnamYear } from '../../domain/calendar/civil-date';
@@ -28,7 +29,7 @@ export interface FollowUp {
 /** Files the follow-up of `from` (the caller holds the document lock). */
 export function fileFollowUpCase(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, from: CaseRecord, f: FollowUp): FiledOne {
   rt.store.refresh();
-  const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now: f.now };
+  const ctx = intakeContext(rt, f.now);
   return fileOne(
     ss,
     rt,

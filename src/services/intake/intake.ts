@@ -12,6 +12,7 @@
  * outbox, audit, cases; long text when needed): at most 9 (11 for a text over 50,000
  * characters), whatever the database size.
  */
+import { intakeContext } from '../platform/intake-context';
 import { NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { fromVietnamWallTime, parseDmy, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, type Channel } from '../../domain/case';
@@ -26,7 +27,6 @@ import { LOCK_WAIT_MS } from '../platform/lock-waits';
 import { addressed, sendTracked } from '../platform/outbox';
 import { fillSecrets } from '../platform/secrets';
 import { loadRuntime, type Runtime } from '../platform/runtime';
-import { taughtCounts } from '../platform/suggestion-model';
 import { fileOne, readJournal, type CaseWrites } from '../cases/filing';
 import { answerByTitles, RAW_TITLES } from './form-builder';
 import { restoreCutAnswers } from './full-answers';
@@ -123,7 +123,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const print = row > 0 ? rowPrint(row) : undefined;
     const base = keyOfResponse(answers, receivedAt);
     const key = print ? keyAmong(readJournal(store), base, print) : base;
-    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now, taught: taughtCounts(rt) };
+    const ctx = intakeContext(rt, now);
     const filed = fileOne(SpreadsheetApp.getActive(), rt, { responseKey: key, by: NON_STAFF_ACTOR.form, print, prepare: (c) => prepareCase(submissionFrom(answers, receivedAt, key), c, ctx) }, vietnamYear(receivedAt), now);
     code = filed.code;
     if (filed.outcome === 'duplicate') return 'duplicate';

@@ -19,6 +19,7 @@
  * in between is completed by the next delivery — fileOne finds its reservation, an addition its
  * marker in the history — never doubled.
  */
+import { intakeContext } from '../platform/intake-context';
 import { vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS } from '../../domain/case';
 import { parseHistory, type CaseRecord, type HistoryEvent } from '../../domain/case-record';
@@ -160,7 +161,7 @@ function fileReply(ss: Ss, rt: Runtime, m: MailboxMessage, at: CaseRow, now: Dat
 function fileNew(ss: Ss, rt: Runtime, m: MailboxMessage, from: CaseRecord | null, now: Date): string {
   const key = mailResponseKey(m);
   const received = receivedAt(m, now);
-  const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+  const ctx = intakeContext(rt, now);
   const filed = fileOne(
     ss,
     rt,

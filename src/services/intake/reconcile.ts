@@ -12,6 +12,7 @@
  * recovered cases in one batch per tab. The responses are gathered without the document lock;
  * filing them holds it, a chunk at a time when there are many (fileResponses' limit).
  */
+import { intakeContext } from '../platform/intake-context';
 import { AUDIT_ACTION, NON_STAFF_ACTOR } from '../../domain/vocabulary';
 import { parseCaseCode, type SequenceState } from '../../domain/case-code';
 import { appendHistory } from '../../domain/case-record';
@@ -217,7 +218,7 @@ export function fileResponses(rt: Runtime, ss: GoogleAppsScript.Spreadsheet.Spre
   const present = resuming ? partsPresent(ss, rt, cases) : null;
 
   const now = new Date();
-  const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+  const ctx = intakeContext(rt, now);
   const writes: CaseWrites[] = [];
   const done: Array<{ responseKey: string; code: string }> = [];
   const restored: string[] = [];

@@ -5,6 +5,7 @@
  * filing pipeline; the sidebar sends a request id with each entry, so a retried request (a
  * dropped connection) files the case once.
  */
+import { intakeContext } from '../platform/intake-context';
 import { formatVietnameseDate, parseVietnamLocalInput, vietnamYear } from '../../domain/calendar/civil-date';
 import { CHANNELS, STAFF_CHANNELS, type ChannelKey } from '../../domain/case';
 import { canonicalCode, parsePaperSlipCode, paperSlipResponseKey } from '../../domain/case-code';
@@ -78,7 +79,7 @@ export function enterStaffCase(rt: Runtime, actor: Actor, input: StaffCaseInput)
 
   return withDocumentLock(STAFF_LOCK_WAIT_MS, () => new BusyError(STAFF_ENTRY.busy), () => {
     rt.store.refresh();
-    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+    const ctx = intakeContext(rt, now);
     let dueDay = 0;
     const filed = fileOne(
       SpreadsheetApp.getActive(),

@@ -26,6 +26,7 @@
  *   properties are read anyway by the filing (one refresh), and the budget adds one small write.
  *   Over budget: BusyError "đang bận, thử lại sau ít phút"; the page keeps what was typed.
  */
+import { intakeContext } from '../platform/intake-context';
 import { formatVietnameseDate, vietnamDayOf, vietnamYear } from '../../domain/calendar/civil-date';
 import { prepareCase } from '../../domain/intake';
 import { uploadProblem, MAX_PHOTOS } from '../../domain/photo-intake';
@@ -162,7 +163,7 @@ export function submitResidentForm(rt: Runtime, input: ResidentFormInput): Resid
     const key = known ?? keys[0];
     // A retry spends nothing; a new submission spends one of the ward's budget, with its filing.
     if (!known && !budgetAllows(rt.store.getJson(PROPERTY_NAMES.webFormBudget), now.getTime())) throw new BusyError(WEB_FORM.busy);
-    const ctx = { settings: rt.settings, calendar: rt.calendar, rules: rt.rules, now };
+    const ctx = intakeContext(rt, now);
     const a = input.answers;
     let dueDay: number | null = null;
     const result = fileOne(
