@@ -20,7 +20,7 @@ import { dashboard, links, posters, publication, report, paperSlips, stickers } 
 import type { PlaceLink } from '../services/documents/posters';
 import type { PaperSlipRequest } from '../services/documents/paper-slips';
 import type { Dashboard } from '../domain/report/dashboard';
-import { board, followUp, lookup, portal, portalAction, rate, residentForm, serveWebApp } from '../ui/server/webapp';
+import { board, followUp, lookup, portal, portalAction, rate, residentForm, answerWebGet } from '../ui/server/webapp';
 import type { ResidentFormResult } from '../services/intake/web-form';
 import { receiveMailboxPost } from '../ui/server/mailbox-post';
 import type { PortalInput, PortalPage } from '../services/public/portal';
@@ -29,7 +29,7 @@ import type { BoardPage } from '../services/public/board';
 import type { PublicCase } from '../services/public/lookup';
 import type { ReportRequest } from '../services/reports/report';
 import type { WrittenDoc } from '../services/platform/doc-writer';
-import { casePhotos, portalPhotos, reviewCasePhoto as reviewCasePhotoRpc, servePhotoTicket, type CasePhotos } from '../ui/server/photos-rpc';
+import { casePhotos, portalPhotos, reviewCasePhoto as reviewCasePhotoRpc, type CasePhotos } from '../ui/server/photos-rpc';
 
 /** Simple trigger: the spreadsheet was opened (called from anywhere else, there is no menu to build). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -161,9 +161,7 @@ export function createPublicationDocument(request: { year: number; month: number
  * ?photos=<ticket>: the photos a staff member's sidebar call asked for (JSON; services/photos/view).
  */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
-  const ticket = e?.parameter?.photos;
-  if (typeof ticket === 'string' && ticket !== '') return servePhotoTicket(ticket.slice(0, 200));
-  return serveWebApp(e);
+  return answerWebGet(e);
 }
 
 /** The web app's POST: only the official mailbox's signed polls (anything else is refused). */

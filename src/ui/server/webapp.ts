@@ -14,6 +14,7 @@ import { submitResidentForm, type PhotoUpload, type ResidentFormResult } from '.
 import { DocumentStore } from '../../services/platform/document-store';
 import { loadRuntime, loadSettings } from '../../services/platform/runtime';
 import { rpc } from './rpc';
+import { servePhotoTicket } from './photos-rpc';
 
 export const WEB_PAGE = 'WebApp';
 
@@ -45,6 +46,16 @@ export function scriptJson(value: unknown): string {
 function formStart(e: GoogleAppsScript.Events.DoGet | undefined): WebAppStart['form'] {
   const settings = loadSettings(DocumentStore.open());
   return { questions: renderedQuestions(settings), place: placeAnswer(param(e, 'place', 10)), group: param(e, 'group', 120) };
+}
+
+/**
+ * A GET of the web app: with ?photos=<ticket>, the photos a staff member's sidebar call asked for
+ * (JSON; services/photos/view); otherwise the page.
+ */
+export function answerWebGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput | GoogleAppsScript.Content.TextOutput {
+  const ticket = e?.parameter?.photos;
+  if (typeof ticket === 'string' && ticket !== '') return servePhotoTicket(ticket.slice(0, 200));
+  return serveWebApp(e);
 }
 
 export function serveWebApp(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
