@@ -1,6 +1,7 @@
 /** Transfer slips, reply letters and printable answers per residential group, as Google Docs. */
 import { answeredCase, runHourly, setUpWard, formAnswers, type Ward } from '../support/ward';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DocumentStore } from '../../src/services/platform/document-store';
 
 type Doc = GoogleAppsScript.Document.Document;
 
@@ -144,18 +145,27 @@ describe('templates of an earlier layout', () => {
   it('are replaced by setup with templates in the current layout; the old Docs stay in Drive untouched', () => {
     const w = setUpWard();
     const props = (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!;
-    const schema = JSON.parse(props.getProperty('hts.schema')!) as { templates: { slip: string; letter: string; layout?: number } };
+    type Schema = { templates: { slip: string; letter: string; layout?: number } };
+    // The schema record is a JSON property, in chunks once it passes one property's 9 KB (platform/document-store).
+    const readSchema = (): Schema => {
+      const head = props.getProperty('hts.schema')!;
+      const chunks = /^#chunks:(\d+)$/.exec(head);
+      const text = chunks ? Array.from({ length: Number(chunks[1]) }, (_, i) => props.getProperty(`hts.schema#${i}`) ?? '').join('') : head;
+      return JSON.parse(text) as Schema;
+    };
+    const schema = readSchema();
     const old = { slip: schema.templates.slip, letter: schema.templates.letter };
     // As a ward set up before the Decree 30 templates recorded them: no layout.
-    props.setProperty('hts.schema', JSON.stringify({ ...schema, templates: old }));
+    const encoded = DocumentStore.encodeJson('schema', { ...schema, templates: old });
+    props.setProperties(Object.fromEntries(Object.entries(encoded).map(([k, v]) => [`hts.${k}`, v])));
     w.app.call('setupMailbox');
-    const now = (JSON.parse(props.getProperty('hts.schema')!) as typeof schema).templates;
+    const now = readSchema().templates;
     expect(now.slip).not.toBe(old.slip);
     expect(now.letter).not.toBe(old.letter);
     expect(w.ws.documents.list().map((d) => d.id)).toEqual(expect.arrayContaining([old.slip, old.letter, now.slip, now.letter]));
     // And once current, kept: setup again changes nothing.
     w.app.call('setupMailbox');
-    expect((JSON.parse(props.getProperty('hts.schema')!) as typeof schema).templates).toEqual(now);
+    expect(readSchema().templates).toEqual(now);
   });
 });
 
