@@ -8,7 +8,8 @@
  * - an admin approves or hides a photo, audited;
  * - every answer is data: URLs of checked JPEG/PNG bytes; a forged ticket gets nothing.
  */
-import { ADMIN, answeredCase, asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import type { ShownPhoto } from '../../src/services/photos/view';
+import { ADMIN, answeredCase, asUser, assignCase, formAnswers, linkTokenSentTo, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 import { photoHarness } from '../support/photo-harness';
 import { JPEG_72x96, JPEG_96x72, base64Of, exifWithGps, jpegWith } from '../support/photos';
 
@@ -16,30 +17,11 @@ const UBND = 'ubnd@luukiem.example';
 const POLICE = 'congan@luukiem.example';
 const VIEWER = 'danguy@luukiem.example';
 
-interface Shown {
-  source: string;
-  index: number;
-  src: string;
-  dimensions: string;
-  approved: boolean;
-  hidden: boolean;
-}
+type Shown = ShownPhoto;
 type CasePhotos = { code: string; photos: Shown[]; canReview: boolean };
-type View = { code: string; row: number; version: number };
 
 const photoA = { name: 'a.jpg', mimeType: 'image/jpeg', base64: base64Of(jpegWith(JPEG_96x72, exifWithGps())) };
 const photoB = { name: 'b.jpg', mimeType: 'image/jpeg', base64: JPEG_72x96 };
-
-function assign(w: Ward, code: string, body: string, assignee: string): void {
-  let v = w.app.call('getCase', code) as View;
-  v = (w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }) as { view: View }).view;
-  w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body, assignee });
-}
-
-function tokenIn(w: Ward, to: string): string {
-  const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === to && /\?p=[0-9a-f]{64}/.test(m.body))!;
-  return /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
-}
 
 /** A ward whose first case (UBND's) has two photos and whose second (the police's) none. */
 function ward(): Ward {
@@ -55,8 +37,8 @@ function ward(): Ward {
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Ổ gà trước nhà số 12' }));
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Trộm xe ở ngõ 9' }));
   runHourly(w);
-  assign(w, 'GY-2026-00001', 'UBND phường', UBND);
-  assign(w, 'GY-2026-00002', 'Công an phường', POLICE);
+  assignCase(w, 'GY-2026-00001', 'UBND phường', UBND);
+  assignCase(w, 'GY-2026-00002', 'Công an phường', POLICE);
   runHourly(w);
   w.app.addFile('photo-harness.js', photoHarness());
   w.app.call('attachPhotosForTest', 'GY-2026-00001', 'web:req-1', [photoA, photoB]);
@@ -94,7 +76,7 @@ describe('a case’s photos in the sidebar', () => {
   it('an admin hides a photo (audited): the handler and the body’s link no longer get it, the admin sees it marked; showing it again brings it back', () => {
     expect((w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'hide') as { message: string }).message).toBe('Đã ẩn ảnh.');
     expect(asUser(w, UBND, () => w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos.map((p) => p.index)).toEqual([0]);
-    expect((w.app.call('getPortalPhotos', tokenIn(w, UBND), 'GY-2026-00001') as CasePhotos).photos.map((p) => p.index)).toEqual([0]);
+    expect((w.app.call('getPortalPhotos', linkTokenSentTo(w, UBND), 'GY-2026-00001') as CasePhotos).photos.map((p) => p.index)).toEqual([0]);
     expect((w.app.call('getCasePhotos', 'GY-2026-00001') as CasePhotos).photos.map((p) => [p.index, p.hidden])).toEqual([
       [0, false],
       [1, true],
@@ -119,11 +101,11 @@ describe('a case’s photos through a personal link', () => {
   const w = ward();
 
   it('the body’s member gets their case’s photos; not another body’s case; a revoked or forged token nothing', () => {
-    const token = tokenIn(w, UBND);
+    const token = linkTokenSentTo(w, UBND);
     const got = w.app.call('getPortalPhotos', token, 'GY-2026-00001') as CasePhotos;
     expect(got.photos.map((p) => p.dimensions)).toEqual(['96×72', '72×96']);
     for (const p of got.photos) expect(p.src).toMatch(DATA_URL);
-    expect(() => w.app.call('getPortalPhotos', tokenIn(w, POLICE), 'GY-2026-00001')).toThrow();
+    expect(() => w.app.call('getPortalPhotos', linkTokenSentTo(w, POLICE), 'GY-2026-00001')).toThrow();
     expect(() => w.app.call('getPortalPhotos', 'ab'.repeat(32), 'GY-2026-00001')).toThrow();
   });
 

@@ -4,7 +4,7 @@
  * recorded through it are audited under its holder and answered by MTTQ staff; revoked, expired or
  * orphaned links are refused; handlers no longer get edit access to the spreadsheet's tabs.
  */
-import { asUser, formAnswers, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { asUser, assignCase, formAnswers, linkTokenSentTo, runHourly, setUpWard, tabRecords, type Ward } from '../support/ward';
 
 const UBND = 'ubnd@luukiem.example';
 const POLICE = 'congan@luukiem.example';
@@ -23,27 +23,16 @@ function ward(): Ward {
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Đèn ngõ 3 hỏng', name: 'Phạm Thị Hoa', email: 'hoa.pham@gmail.com', phone: '0912000111' }));
   w.ws.forms.submit(w.formId, formAnswers({ content: 'Trộm xe ở ngõ 9' }));
   runHourly(w);
-  assign(w, 'GY-2026-00001', 'UBND phường', UBND);
-  assign(w, 'GY-2026-00002', 'Công an phường', POLICE);
+  assignCase(w, 'GY-2026-00001', 'UBND phường', UBND);
+  assignCase(w, 'GY-2026-00002', 'Công an phường', POLICE);
   runHourly(w);
   return w;
-}
-
-function assign(w: Ward, code: string, body: string, assignee: string): void {
-  let v = w.app.call('getCase', code) as View;
-  v = (w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }) as { view: View }).view;
-  w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body, assignee });
-}
-
-function tokenIn(w: Ward, to: string): string {
-  const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === to && /\?p=[0-9a-f]{64}/.test(m.body))!;
-  return /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
 }
 
 describe('a handling body\'s personal link', () => {
   it('comes with the assignment e-mail and shows only that body\'s cases, never who sent them', () => {
     const w = ward();
-    const page = w.app.call('getPortal', tokenIn(w, UBND)) as Portal;
+    const page = w.app.call('getPortal', linkTokenSentTo(w, UBND)) as Portal;
     expect([page.email, page.body, page.role]).toEqual([UBND, 'UBND phường', 'handler']);
     expect(page.cases.map((c) => c.code)).toEqual(['GY-2026-00001']);
     const json = JSON.stringify(page);
@@ -55,7 +44,7 @@ describe('a handling body\'s personal link', () => {
 
   it('records progress with a committed date and a draft answer, audited under its holder; staff answer the resident', () => {
     const w = ward();
-    const token = tokenIn(w, UBND);
+    const token = linkTokenSentTo(w, UBND);
     let page = w.app.call('getPortal', token) as Portal;
     const c = page.cases[0];
     page = w.app.call('portalCaseAction', token, c.code, c.row, c.version, { kind: 'progress', text: 'Đã báo điện lực.', bodyDueDate: '2026-12-01' }) as Portal;
@@ -82,12 +71,12 @@ describe('a handling body\'s personal link', () => {
   it('cannot touch another body\'s case, even by its code', () => {
     const w = ward();
     const police = w.app.call('getCase', 'GY-2026-00002') as View;
-    expect(() => w.app.call('portalCaseAction', tokenIn(w, UBND), police.code, police.row, police.version, { kind: 'progress', text: 'x' })).toThrow('Không tìm thấy ý kiến');
+    expect(() => w.app.call('portalCaseAction', linkTokenSentTo(w, UBND), police.code, police.row, police.version, { kind: 'progress', text: 'x' })).toThrow('Không tìm thấy ý kiến');
   });
 
   it('is refused once revoked, once expired (30 days), or once its holder leaves "Cán bộ"; a made-up token too', () => {
     const w = ward();
-    const token = tokenIn(w, UBND);
+    const token = linkTokenSentTo(w, UBND);
     expect(() => w.app.call('getPortal', '0'.repeat(64))).toThrow('Liên kết không hợp lệ');
     expect(() => w.app.call('getPortal', 'abc')).toThrow('Liên kết không hợp lệ');
     const revoked = w.app.call('revokePortalLink', UBND) as { message: string };
@@ -95,12 +84,12 @@ describe('a handling body\'s personal link', () => {
     expect(() => w.app.call('getPortal', token)).toThrow('Liên kết không hợp lệ');
 
     const w2 = ward();
-    const t2 = tokenIn(w2, UBND);
+    const t2 = linkTokenSentTo(w2, UBND);
     w2.ws.clock.advance(31 * 86_400_000);
     expect(() => w2.app.call('getPortal', t2)).toThrow('Liên kết không hợp lệ');
 
     const w3 = ward();
-    const t3 = tokenIn(w3, UBND);
+    const t3 = linkTokenSentTo(w3, UBND);
     w3.SpreadsheetApp.getActive().getSheetByName('Cán bộ')!.getRange(3, 1, 1, 3).clearContent();
     runHourly(w3);
     expect(() => w3.app.call('getPortal', t3)).toThrow('Liên kết không hợp lệ');
@@ -114,7 +103,7 @@ describe('a viewer\'s link', () => {
     expect(sent.message).toContain(VIEWER);
     expect(sent.rows.find((r) => r.email === VIEWER)!.validUntil).not.toBe('');
     runHourly(w);
-    const token = tokenIn(w, VIEWER);
+    const token = linkTokenSentTo(w, VIEWER);
     const page = w.app.call('getPortal', token) as Portal;
     expect(page.role).toBe('viewer');
     expect(page.cases.map((c) => c.code).sort()).toEqual(['GY-2026-00001', 'GY-2026-00002']);
@@ -149,8 +138,8 @@ describe('every member of the body', () => {
     w.ws.forms.submit(w.formId, formAnswers({ content: 'Một' }));
     w.ws.forms.submit(w.formId, formAnswers({ content: 'Hai' }));
     runHourly(w);
-    assign(w, 'GY-2026-00001', 'UBND phường', UBND);
-    assign(w, 'GY-2026-00002', 'UBND phường', UBND);
+    assignCase(w, 'GY-2026-00001', 'UBND phường', UBND);
+    assignCase(w, 'GY-2026-00002', 'UBND phường', UBND);
     runHourly(w);
     const links = w.ws.mail.outbox().filter((m) => m.to[0] === 'pho.chutich@luukiem.example' && /\?p=[0-9a-f]{64}/.test(m.body));
     expect(links.map((m) => m.subject)).toEqual(['[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00001 (hạn 03/12/2026)', '[Hòm thư số] Chuyển xử lý ý kiến GY-2026-00002 (hạn 03/12/2026)']);
@@ -188,7 +177,7 @@ describe('issue 18.3: the personal-link page is a work list', () => {
       act(w, code, { action: 'assign', body: 'UBND phường', assignee: '' });
     }
     runHourly(w);
-    return { w, token: tokenIn(w, UBND) };
+    return { w, token: linkTokenSentTo(w, UBND) };
   }
 
   it('counts and marks overdue and due-soon cases as the inbox does, and lists them first', () => {
@@ -236,7 +225,7 @@ describe('issue 18.3: the personal-link page is a work list', () => {
     const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === VIEWER)!;
     expect(mail.subject).toBe('[Hòm thư số] Liên kết xem ý kiến của Nhân dân');
     expect(mail.body).not.toMatch(/cập nhật/i);
-    const page = w.app.call('getPortal', tokenIn(w, VIEWER)) as WorkPage;
+    const page = w.app.call('getPortal', linkTokenSentTo(w, VIEWER)) as WorkPage;
     expect([page.role, page.cases.map((c) => c.pressing), page.cases.some((c) => c.canAct)]).toEqual(['viewer', ['overdue', 'dueSoon', 'open', 'open'], false]);
   });
 });

@@ -192,3 +192,16 @@ export function wardState(ward: Ward) {
   const props = (ward.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties()!.getProperties();
   return { sheets: ward.ws.spreadsheets.view(ward.ssId), props, triggers: ward.ws.triggers(), forms: ward.ws.forms.list().map((f) => ward.ws.forms.model(f.id)) };
 }
+
+/** Classifies a case (Hạ tầng, giao thông; normal) and assigns it to a handling body and one of its people, as staff do in the sidebar. */
+export function assignCase(w: Ward, code: string, body: string, assignee: string): void {
+  let v = w.app.call('getCase', code) as { code: string; row: number; version: number };
+  v = (w.app.call('caseAction', v.code, v.row, v.version, { action: 'classify', category: 'Hạ tầng, giao thông', complexity: 'normal' }) as { view: typeof v }).view;
+  w.app.call('caseAction', v.code, v.row, v.version, { action: 'assign', body, assignee });
+}
+
+/** The personal-link token in the newest e-mail sent to `to` that carries one. */
+export function linkTokenSentTo(w: Ward, to: string): string {
+  const mail = [...w.ws.mail.outbox()].reverse().find((m) => m.to[0] === to && /\?p=[0-9a-f]{64}/.test(m.body))!;
+  return /\?p=([0-9a-f]{64})/.exec(mail.body)![1];
+}
