@@ -162,3 +162,39 @@ describe('photos on paper', () => {
     expect(imgs(w, publication().id)).toBe(0);
   });
 });
+
+describe('reviewing a photo under a failing service call', () => {
+  // Hiding a photo is what keeps it from a body's page and the publication: a failure at any one
+  // call must leave it either unhidden (the admin sees the error and tries again) or hidden and
+  // audited — never hidden without its audit row — and the retry ends hidden, without a second row for a hiding that took.
+  it('failing at any one call, then retried: hidden, never without its audit row, never audited twice for one hiding', () => {
+    const hideAudits = (w: Ward) => tabRecords(w, 'Nhật ký').filter((r) => r['Mã ý kiến'] === 'GY-2026-00001' && r['Hành động'] === 'Ẩn ảnh').length;
+    const hidden = (w: Ward) => tabRecords(w, 'Ảnh').filter((r) => r['Nguồn'] === 'web:req-1' && r['Thứ tự'] === '1')[0]?.['Ẩn'];
+    const clean = ward();
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'hide');
+    const total = clean.ws.faults.sweepState().calls;
+    expect(total).toBeGreaterThan(3);
+    for (let k = 1; k <= total; k++) {
+      const w = ward();
+      w.ws.faults.failNthCall(k);
+      let done = true;
+      try {
+        w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'hide');
+      } catch {
+        done = false;
+      }
+      const failed = w.ws.faults.sweepState().failed;
+      w.ws.faults.failNthCall(0);
+      const where = `call ${k} (${failed})`;
+      if (done) expect([where, hidden(w), hideAudits(w)]).toEqual([where, 'TRUE', 1]);
+      // Never in force without its audit row.
+      if (hidden(w) === 'TRUE') expect([where, hideAudits(w)]).toEqual([where, 1]);
+      const wasHidden = hidden(w) === 'TRUE';
+      const rowsBefore = hideAudits(w);
+      if (!done) w.app.call('reviewCasePhoto', 'GY-2026-00001', 'web:req-1', 1, 'hide');
+      // The retry writes only what is missing; a second row only for a try whose row was written but whose hiding was not.
+      expect([where, hidden(w), hideAudits(w)]).toEqual([where, 'TRUE', wasHidden || rowsBefore === 0 ? 1 : 2]);
+    }
+  });
+});

@@ -21,10 +21,17 @@ export function reviewPhoto(rt: Runtime, actor: Actor, code: string, source: str
   return withDocumentLock(LOCK_WAIT_MS.staffAction, () => new BusyError(CASES.busy), () => {
     const photo = photoRecords(rt, ss, code).find((r) => r.source === source && r.index === index);
     if (!photo) throw new UserError(PHOTO_VIEW.notFound);
+    // Asked again (a retry after an error the admin saw): already so, nothing written twice.
+    if (review === 'approve' ? photo.approvedBy !== '' : photo.hidden === (review === 'hide')) return PHOTO_VIEW.reviewed[review];
+    // Both tabs found before the first write, so no read can fail between the two writes (one
+    // batch); the audit row first: a change is never in force without its row.
+    const audit = rt.table('audit', ss);
+    const photos = rt.table('photos', ss);
+    audit.sheet();
+    photos.sheet();
     const now = new Date();
-    const patch = review === 'approve' ? { approvedBy: actor.email, approvedAt: now } : { hidden: review === 'hide' };
-    rt.table('photos', ss).update(photo.row, patch);
-    appendAudit(ss, rt, { user: actor.email, action: PHOTO_VIEW.audit[review], code, field: review === 'approve' ? 'Duyệt công khai bởi' : 'Ẩn', before: review === 'approve' ? photo.approvedBy : String(photo.hidden), after: review === 'approve' ? actor.email : String(review === 'hide'), detail: `${source} #${index + 1}` });
+    appendAudit(ss, rt, { user: actor.email, action: PHOTO_VIEW.audit[review], code, field: review === 'approve' ? 'Duyệt công khai bởi' : 'Ẩn', before: review === 'approve' ? photo.approvedBy : String(photo.hidden), after: review === 'approve' ? actor.email : String(review === 'hide'), detail: `${source} #${index + 1}` }, audit);
+    photos.update(photo.row, review === 'approve' ? { approvedBy: actor.email, approvedAt: now } : { hidden: review === 'hide' });
     return PHOTO_VIEW.reviewed[review];
   });
 }

@@ -15,8 +15,9 @@ export interface AuditEntry {
   at?: string;
 }
 
-export function appendAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, entry: AuditEntry): void {
-  rt.table('audit', ss).append([{ ...entry, at: entry.at ? new Date(entry.at) : new Date() }], 'rows');
+/** `table`: the audit tab already opened, when the caller resolved it before its first write (one write batch). */
+export function appendAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rt: Runtime, entry: AuditEntry, table = rt.table('audit', ss)): void {
+  table.append([{ ...entry, at: entry.at ? new Date(entry.at) : new Date() }], 'rows');
 }
 
 /** One audit row for one action: its changes joined field by field. */
