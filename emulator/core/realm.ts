@@ -71,6 +71,23 @@ function bridgeInstanceof(context: vm.Context): void {
   }
 }
 
+/**
+ * A compiled script is context-free: one compile serves every workspace that loads the same
+ * bundle, as fault sweeps do hundreds of times (each iteration is a fresh workspace). Keyed by
+ * name and source, so a rebuilt bundle compiles anew; a few entries at most.
+ */
+const compiledScripts = new Map<string, vm.Script>();
+function compiled(name: string, source: string): vm.Script {
+  const key = `${name}\u0000${source}`;
+  let script = compiledScripts.get(key);
+  if (!script) {
+    if (compiledScripts.size >= 8) compiledScripts.clear();
+    script = new vm.Script(source, { filename: name });
+    compiledScripts.set(key, script);
+  }
+  return script;
+}
+
 export class ScriptRealm implements LoadedScript {
   readonly context: vm.Context;
   readonly manifest: Manifest;
@@ -88,7 +105,7 @@ export class ScriptRealm implements LoadedScript {
 
   /** Adds one more script file to the project (they share the global scope). */
   addFile(name: string, source: string): void {
-    vm.runInContext(source, this.context, { filename: name });
+    compiled(name, source).runInContext(this.context);
   }
 
   /**

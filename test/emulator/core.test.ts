@@ -152,4 +152,13 @@ describe('snapshot codec', () => {
     expect(back.d.getTime()).toBe(v.d.getTime());
     expect(back.m.get('a')?.[0].getTime()).toBe(5);
   });
+
+  it('keeps nested Maps, Dates inside arrays and objects, and objects that only look tagged', () => {
+    const v = { rows: [[1, null, new Date(7)], null], m: new Map([['k', new Map([['x', { d: new Date(9) }]])]]), lookalike: { $date: 'not a number', other: 1 } };
+    const back = decodeState<typeof v>(encodeState(v));
+    expect(back.rows[0]![2]).toEqual(new Date(7));
+    expect(back.m.get('k')!.get('x')!.d).toEqual(new Date(9));
+    expect(back.lookalike).toEqual({ $date: 'not a number', other: 1 });
+    expect(back.rows).toEqual([[1, null, new Date(7)], null]);
+  });
 });

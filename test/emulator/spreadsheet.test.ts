@@ -240,4 +240,33 @@ describe('snapshots', () => {
     expect(s2.isSheetHidden()).toBe(true);
     expect(s2.getProtections((again.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType.SHEET)[0].getDescription()).toBe('khóa');
   });
+
+  // A snapshot keeps rows of formats alike as one run, and a restored sheet shares one row (and one
+  // style object) among them: each row and cell must still change alone, as in Sheets.
+  it('a restored column of formats and styles changes cell by cell, and moves whole with inserted and deleted columns', () => {
+    const { ws, ss } = setup();
+    const s = ss.insertSheet('Cột');
+    s.getRange(1, 1, 1000, 3).setNumberFormats(Array.from({ length: 1000 }, () => ['@', 'dd/MM/yyyy', '0']));
+    s.getRange(1, 2, 1000, 1).setBackground('#e8f0fe');
+    const again = createWorkspace({ snapshot: ws.snapshot() });
+    const SA = again.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const s2 = SA.getActive().getSheetByName('Cột')!;
+    s2.getRange('A5').setNumberFormat('0.00');
+    s2.getRange('B7').setBackground('#ff0000');
+    expect(s2.getRange('A4:A6').getNumberFormats()).toEqual([['@'], ['0.00'], ['@']]);
+    expect(['B6', 'B7', 'B8'].map((a) => s2.getRange(a).getBackground())).toEqual(['#e8f0fe', '#ff0000', '#e8f0fe']);
+    s2.insertColumnsAfter(1, 1);
+    const formats = s2.getRange('A4:D5').getNumberFormats();
+    expect(formats.map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['@', 'dd/MM/yyyy', '0'],
+      ['0.00', 'dd/MM/yyyy', '0'],
+    ]);
+    s2.deleteColumns(2, 1);
+    expect(s2.getRange('A999:C1000').getNumberFormats()).toEqual([
+      ['@', 'dd/MM/yyyy', '0'],
+      ['@', 'dd/MM/yyyy', '0'],
+    ]);
+    // The workspace it came from is untouched by the restored one's edits.
+    expect((ws.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActive().getSheetByName('Cột')!.getRange('A5').getNumberFormat()).toBe('@');
+  });
 });

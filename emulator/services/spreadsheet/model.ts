@@ -51,6 +51,37 @@ export interface ProtectionData {
   unprotected: GridRect[];
 }
 
+/** `count` rows alike: null for rows with no formats, else the row (null for a cell with none). */
+type FormatRun = [count: number, row: Array<string | null> | null];
+
+function sameRow(a: ReadonlyArray<string | undefined> | undefined, b: ReadonlyArray<string | undefined> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function formatRuns(rows: Array<Array<string | undefined> | undefined>): FormatRun[] {
+  const runs: FormatRun[] = [];
+  let previous: Array<string | undefined> | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (i > 0 && sameRow(row, previous)) runs[runs.length - 1][0]++;
+    else runs.push([1, row ? Array.from(row, (v) => v ?? null) : null]);
+    previous = row;
+  }
+  return runs;
+}
+
+function rowsOfRuns(runs: FormatRun[]): Array<Array<string | undefined> | undefined> {
+  const rows: Array<Array<string | undefined> | undefined> = [];
+  for (const [count, row] of runs) {
+    const shared = row ? (Object.freeze(row.map((v) => v ?? undefined)) as Array<string | undefined>) : undefined;
+    for (let k = 0; k < count; k++) rows.push(shared);
+  }
+  return rows;
+}
+
 export class SheetData {
   hidden = false;
   maxRows = 1000;
@@ -105,8 +136,15 @@ export class SheetData {
     if (!r) {
       if (format === undefined) return;
       r = this.numberFormats[row - 1] = [];
+    } else if (Object.isFrozen(r)) {
+      r = this.numberFormats[row - 1] = [...r];
     }
     r[column - 1] = format;
+  }
+
+  /** Rows shared by restore() are frozen: a row about to change in place gets its own copy first. */
+  private ownFormatRows(): void {
+    this.numberFormats = this.numberFormats.map((r) => (r && Object.isFrozen(r) ? [...r] : r));
   }
 
   private rowHasContent(index: number): boolean {
@@ -182,6 +220,7 @@ export class SheetData {
   }
 
   insertColumns(after: number, count: number): void {
+    this.ownFormatRows();
     for (const grid of [this.values, this.numberFormats] as Array<Array<unknown[] | undefined>>) {
       for (const r of grid) if (r && r.length > after) r.splice(after, 0, ...Array.from({ length: count }, () => undefined));
     }
@@ -189,6 +228,7 @@ export class SheetData {
   }
 
   deleteColumns(from: number, count: number): void {
+    this.ownFormatRows();
     for (const grid of [this.values, this.numberFormats] as Array<Array<unknown[] | undefined>>) {
       for (const r of grid) if (r) r.splice(from - 1, count);
     }
@@ -203,7 +243,7 @@ export class SheetData {
       maxRows: this.maxRows,
       maxColumns: this.maxColumns,
       values: this.values.map((r) => (r ? r.map((v) => (v === undefined ? null : v)) : null)),
-      numberFormats: this.numberFormats.map((r) => (r ? r.map((v) => v ?? null) : null)),
+      numberFormatRuns: formatRuns(this.numberFormats),
       formulas: [...this.formulas.entries()],
       styles: [...this.styles.entries()],
       frozenRows: this.frozenRows,
@@ -222,9 +262,24 @@ export class SheetData {
     s.maxRows = data.maxRows as number;
     s.maxColumns = data.maxColumns as number;
     s.values = (data.values as Array<Array<CellValue | null> | null>).map((r) => (r ? r.map((v) => (v === null ? undefined : v)) : undefined));
-    s.numberFormats = (data.numberFormats as Array<Array<string | null> | null>).map((r) => (r ? r.map((v) => v ?? undefined) : undefined));
+    // A ward's tabs format whole columns, so most rows of formats are alike: saved as runs of
+    // equal rows and restored as one shared row per run (frozen: setFormat copies a row before
+    // changing it). Fault sweeps restore a ward hundreds of times; dense copies cost ~5 MB and
+    // most of a restore's time. Snapshots saved before runs existed still restore.
+    s.numberFormats = data.numberFormatRuns
+      ? rowsOfRuns(data.numberFormatRuns as FormatRun[])
+      : (data.numberFormats as Array<Array<string | null> | null>).map((r) => (r ? r.map((v) => v ?? undefined) : undefined));
     s.formulas = new Map(data.formulas as Array<[string, FormulaCell]>);
-    s.styles = new Map(data.styles as Array<[string, CellStyle]>);
+    // Styles are alike too and are only ever replaced, never changed: one frozen object each.
+    const styles = new Map<string, CellStyle>();
+    s.styles = new Map(
+      (data.styles as Array<[string, CellStyle]>).map(([k, style]) => {
+        const key = JSON.stringify(style);
+        let shared = styles.get(key);
+        if (!shared) styles.set(key, (shared = Object.freeze(style)));
+        return [k, shared];
+      }),
+    );
     s.frozenRows = data.frozenRows as number;
     s.frozenColumns = data.frozenColumns as number;
     s.columnWidths = data.columnWidths as Record<number, number>;

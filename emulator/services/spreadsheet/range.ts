@@ -76,7 +76,8 @@ export class Range extends Published {
 
   /** A formula's value needs a formula engine, which the emulator does not have: fail loudly. */
   private _read(row: number, column: number): CellValue {
-    const formula = this._sheet.formulas.get(SheetData.key(row, column));
+    // Most tabs hold no formula: skip building a key per cell read (whole-tab reads are hot).
+    const formula = this._sheet.formulas.size === 0 ? undefined : this._sheet.formulas.get(SheetData.key(row, column));
     if (formula) {
       if (formula.parseError) return '#ERROR!';
       throw new NotImplementedInEmulator(`formula evaluation (${quoteSheetName(this._sheet.name)}!${toA1(row, column, 1, 1)}: ${formula.formula})`);
@@ -151,7 +152,23 @@ export class Range extends Published {
 
   getValues(): CellValue[][] {
     this._kernel.cellsRead(this._cells);
-    return this._grid((r, c) => this._read(r, c));
+    if (this._sheet.formulas.size > 0) return this._grid((r, c) => this._read(r, c));
+    // No formula on the tab: straight from the stored rows. The app reads whole tabs through open
+    // ranges ("A1:H", to the last of the sheet's rows), so this loop runs for every cell of every
+    // tab on every run; a closure per cell made it most of a fault sweep's time.
+    const out: CellValue[][] = [];
+    const rows = this._sheet.values;
+    const first = this._column - 1;
+    for (let i = 0; i < this._numRows; i++) {
+      const stored = rows[this._row - 1 + i];
+      const line: CellValue[] = new Array(this._numColumns);
+      for (let j = 0; j < this._numColumns; j++) {
+        const v = stored ? stored[first + j] : undefined;
+        line[j] = v === undefined || v === null ? '' : v;
+      }
+      out.push(line);
+    }
+    return out;
   }
 
   getValue(): CellValue {
