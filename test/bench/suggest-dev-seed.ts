@@ -279,3 +279,8 @@ if (require.main === module && process.argv[2] === 'marks') {
   row('rich: + marked syllables and marked pairs', gen({ rules: RICH, weight: 10, feats: withMarkedPairs }));
     for (const n of AT) console.log(`paired at ${n}: marks right & plain wrong / the reverse:`, paired(gen({ rules: RICH, weight: 10, feats: withMarks }), gen({ rules: RICH, weight: 10 }), n).join(' / '));
 }
+
+if (require.main === module && process.argv[2] === 'product') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('the product now (suggestCategoryOf, default lexicon, seed 10)', nbSeed(RICH, 10));
+}
