@@ -2,7 +2,8 @@
  * Dev bench for the keyword seed and the NB weighting (issue 21, accuracy push): dev-CV at 0 / 50
  * / 140 decisions taught, inside each split's taught part (three folds, five splits), never on
  * the held-out cases. `npx tsx test/bench/suggest-dev-seed.ts [experiment]`, experiment one of
- * lexicon (default), nbsvm, nbsvm2, other, other2, other3, marks; figures in the README's suggestion section.
+ * lexicon (default), nbsvm, nbsvm2, other, other2, other3, marks, weights, triples, product; figures in
+ * the README's suggestion section (accuracy push).
  */
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { CategoryRule } from '../../src/domain/classify';
@@ -187,6 +188,8 @@ export const presence = (weight: number, alpha = 1): Score => (counts, labels, k
   }));
 };
 import { suggestFrom } from '../../src/domain/suggest/suggest';
+/** Folded features only (the product before the written syllables). */
+export const featuresFolded = (t: string) => featuresOf(t).filter((f) => !f.startsWith('^'));
 
 if (require.main === module && process.argv[2] === 'other') {
   console.log('dev-CV at taught', AT.join(' / '));
@@ -283,4 +286,41 @@ if (require.main === module && process.argv[2] === 'marks') {
 if (require.main === module && process.argv[2] === 'product') {
   console.log('dev-CV at taught', AT.join(' / '));
   row('the product now (suggestCategoryOf, default lexicon, seed 10)', nbSeed(RICH, 10));
+}
+
+/** The product's NB (suggestFrom's sums) with a multiplier per kind of feature: syllable, pair, syllable as written. */
+export const nbWeighted = (m: { syllable?: number; pair?: number; marked?: number }): Score => (counts, labels, known) => {
+  const w = spreadWeight(counts, labels);
+  const V = new Set<string>();
+  for (const l of labels) for (const f of counts.get(l)!.features.keys()) V.add(f);
+  const docs = labels.reduce((s, l) => s + counts.get(l)!.docs, 0);
+  const kindOf = (f: string) => (f.startsWith('^') ? m.marked ?? 1 : f.includes('_') ? m.pair ?? 1 : m.syllable ?? 1);
+  return new Map(labels.map((l) => {
+    const c = counts.get(l)!;
+    const den = sum(c.features) + V.size;
+    let s = Math.log((c.docs + 1) / (docs + labels.length));
+    for (const f of known) s += kindOf(f) * w(f) * Math.log(((c.features.get(f) ?? 0) + 1) / den);
+    return [l, s];
+  }));
+};
+
+if (require.main === module && process.argv[2] === 'weights') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('product sums, marks ×1 (= product)', gen({ rules: RICH, weight: 10, score: nbWeighted({}) }));
+  for (const marked of [0.5, 2]) row(`marks ×${marked}`, gen({ rules: RICH, weight: 10, score: nbWeighted({ marked }) }));
+  row('no marks, syllables ×2 (is it the diacritics or the weight?)', gen({ rules: RICH, weight: 10, feats: featuresFolded, score: nbWeighted({ syllable: 2 }) }));
+  row('no marks, pairs ×0.5', gen({ rules: RICH, weight: 10, feats: featuresFolded, score: nbWeighted({ pair: 0.5 }) }));
+  for (const w of [5, 20]) row(`product, seed ${w}`, nbSeed(RICH, w));
+}
+
+/** The product's features plus folded syllable triples. */
+export const withTriples = (t: string) => {
+  const w = wordsOfText(t);
+  const out = new Set(featuresOf(t));
+  for (let i = 0; i + 2 < w.length; i++) out.add(`${w[i]}_${w[i + 1]}_${w[i + 2]}`);
+  return [...out];
+};
+if (require.main === module && process.argv[2] === 'triples') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('product + folded triples', gen({ rules: RICH, weight: 10, feats: withTriples }));
 }

@@ -181,6 +181,12 @@ describe('the ledger: lessons in rows, folded into count rows, hand edits skippe
     const old = readLedger([folded]).counts.category.get('Môi trường')!;
     expect(old.features.get(`boc${PAIR}mui`)).toBe(1);
     expect([...old.features.keys()].filter((f) => f.startsWith(MARKED))).toEqual([]);
+    // A count row folded before (folded features only) beside a new lesson: both counted, and folded again alike.
+    const oldCounts = { id: '#category#Môi trường#0', kind: 'category', data: JSON.stringify({ label: 'Môi trường', docs: 2, features: [['rac', 2], [`boc${PAIR}mui`, 1]] }) };
+    const both = readLedger([oldCounts, lessonRow(lessons)]);
+    const merged = both.counts.category.get('Môi trường')!;
+    expect([merged.docs, merged.features.get('rac'), merged.features.get(`boc${PAIR}mui`), merged.features.get(`${MARKED}rác`)]).toEqual([3, 3, 2, 1]);
+    expect(JSON.parse(countsToText(readLedger(countRows(both.counts)).counts))).toEqual(JSON.parse(countsToText(both.counts)));
   });
   it('splits a label with many features over several rows', () => {
     const many = emptyCounts();
