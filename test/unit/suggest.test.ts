@@ -3,7 +3,7 @@
  * own decisions — features, the keyword seed, corrections moving counts, silence below the
  * threshold, and why.
  */
-import { featuresOf, PAIR, wordsOf } from '../../src/domain/suggest/features';
+import { featuresOf, MARKED, PAIR, wordsOf } from '../../src/domain/suggest/features';
 import { assignCorrection, classifyCorrections, countsFor, suggestCategoryOf, suggestForCase, teach, LEARNED_AT_LEAST } from '../../src/domain/suggest/for-case';
 import { applyCorrection, emptyCounts, seedFromRules, SEED_WEIGHT } from '../../src/domain/suggest/model';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
@@ -20,7 +20,15 @@ const bodies = DEFAULT_SETTINGS.bodies.map((b) => b.name);
 
 describe('features: folded syllables and their pairs', () => {
   it('reads "ĐƯỜNG HỎNG", "đường hỏng" and "duong hong" alike, with the pair', () => {
-    for (const t of ['ĐƯỜNG HỎNG', 'đường hỏng', 'duong hong']) expect(featuresOf(t).sort()).toEqual(['duong', `duong${PAIR}hong`, 'hong'].sort());
+    const folded = (t: string) => featuresOf(t).filter((f) => !f.startsWith(MARKED));
+    for (const t of ['ĐƯỜNG HỎNG', 'đường hỏng', 'duong hong']) expect(folded(t).sort()).toEqual(['duong', `duong${PAIR}hong`, 'hong'].sort());
+    expect(featuresOf('ĐƯỜNG HỎNG').sort()).toEqual(featuresOf('đường hỏng').sort());
+  });
+  it('also keeps each syllable as written when it has diacritics: "mất" and "mắt" differ where the resident typed them', () => {
+    expect(featuresOf('Mất trộm')).toEqual(expect.arrayContaining(['mat', 'trom', `mat${PAIR}trom`, `${MARKED}mất`, `${MARKED}trộm`]));
+    expect(featuresOf('mắt')).toContain(`${MARKED}mắt`);
+    expect(featuresOf('mắt')).not.toContain(`${MARKED}mất`);
+    expect(featuresOf('mat trom 12').filter((f) => f.startsWith(MARKED))).toEqual([]);
   });
   it('spells out what residents abbreviate, and drops bare numbers', () => {
     expect(wordsOf('ko đc sửa ngõ 12').folded).toEqual(['khong', 'duoc', 'sua', 'ngo']);
@@ -163,6 +171,23 @@ describe('the ledger: lessons in rows, folded into count rows, hand edits skippe
     expect(compacted.every((r) => r.data.length < 50_000)).toBe(true);
     expect(JSON.parse(countsToText(readLedger(compacted).counts))).toEqual(JSON.parse(countsToText(ledger.counts)));
   });
+  it('a lesson keeps the words as written (lower case), so the fold learns their diacritics; a lesson kept folded (before) still reads', () => {
+    const lessons = lessonsFrom(record({}), record({ version: 4, category: 'Môi trường' }));
+    expect(lessons[0].words).toBe('rác bốc mùi ở chợ');
+    const env = readLedger([lessonRow(lessons)]).counts.category.get('Môi trường')!;
+    expect(env.features.get(`${MARKED}bốc`)).toBe(1);
+    expect(env.features.get(`boc${PAIR}mui`)).toBe(1);
+    const folded = { id: 'GY-2026-00008.v2', kind: 'lessons', data: JSON.stringify({ words: 'rac boc mui o cho', items: [{ kind: 'category', add: 'Môi trường' }] }) };
+    const old = readLedger([folded]).counts.category.get('Môi trường')!;
+    expect(old.features.get(`boc${PAIR}mui`)).toBe(1);
+    expect([...old.features.keys()].filter((f) => f.startsWith(MARKED))).toEqual([]);
+    // A count row folded before (folded features only) beside a new lesson: both counted, and folded again alike.
+    const oldCounts = { id: '#category#Môi trường#0', kind: 'category', data: JSON.stringify({ label: 'Môi trường', docs: 2, features: [['rac', 2], [`boc${PAIR}mui`, 1]] }) };
+    const both = readLedger([oldCounts, lessonRow(lessons)]);
+    const merged = both.counts.category.get('Môi trường')!;
+    expect([merged.docs, merged.features.get('rac'), merged.features.get(`boc${PAIR}mui`), merged.features.get(`${MARKED}rác`)]).toEqual([3, 3, 2, 1]);
+    expect(JSON.parse(countsToText(readLedger(countRows(both.counts)).counts))).toEqual(JSON.parse(countsToText(both.counts)));
+  });
   it('splits a label with many features over several rows', () => {
     const many = emptyCounts();
     teach(many, [{ kind: 'category', add: 'Khác', features: Array.from({ length: 8000 }, (_, i) => `tu${i}_x${i}`) }]);
@@ -180,5 +205,13 @@ describe('why: words, not overlapping pieces', () => {
     const s = suggestCategoryOf(countsFor(rules, taught), 'RÁC đầu ngõ 5 BỐC MÙI', categories)!;
     expect(s.why).toContain('bốc mùi');
     expect(s.why).not.toContain('ngõ bốc');
+  });
+  it('a syllable is shown once, in the resident\'s spelling, whether its folded or its written form weighed', () => {
+    const taught = emptyCounts();
+    for (const t of ['Rác bốc mùi ở chợ', 'bãi rác bốc mùi hôi', 'mương bốc mùi, rác']) teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Môi trường', complexity: 'normal' }));
+    const s = suggestCategoryOf(countsFor(rules, taught), 'Rác ở chợ bốc mùi', categories)!;
+    expect(s.why.length).toBeGreaterThan(0);
+    expect(s.why.some((w) => w.startsWith(MARKED))).toBe(false);
+    expect(new Set(s.why).size).toBe(s.why.length);
   });
 });

@@ -46,12 +46,12 @@ function decided(counts: Counts, kind: 'complexity' | 'body'): number {
 
 export function suggestCategoryOf(counts: Counts, text: string, categories: readonly string[]): SuggestionOf | null {
   const words = wordsOf(text);
-  return suggestFrom(counts.category, featuresOfWords(words.folded), words, { labels: categories, threshold: THRESHOLDS.category, second: SECOND_AT });
+  return suggestFrom(counts.category, featuresOfWords(words.folded, words.marked), words, { labels: categories, threshold: THRESHOLDS.category, second: SECOND_AT });
 }
 
 export function suggestForCase(counts: Counts, text: string, category: string, labels: Labels): CaseSuggestions {
   const words = wordsOf(text);
-  const features = featuresOfWords(words.folded);
+  const features = featuresOfWords(words.folded, words.marked);
   // Complex cases are few: said when they are likely enough, even if less likely than not.
   const complexity =
     decided(counts, 'complexity') >= LEARNED_AT_LEAST ? suggestFrom(counts.complexity, features, words, { labels: ['complex', 'normal'], threshold: 0, second: 0, explain: 'complex' }) : null;

@@ -11,13 +11,17 @@ import { featuresOf, wordsOf } from './features';
 import { caseText } from './for-case';
 import { addTo, bodyFeatures, emptyCounts, SUGGESTION_KINDS, type Correction, type Counts, type SuggestionKind } from './model';
 
-/** One decision's lesson, as its row keeps it: the case's folded words, not its features (half the size). */
+/** One decision's lesson, as its row keeps it: the case's words, not its features (half the size). */
 export interface Lesson {
   id: string;
   kind: SuggestionKind;
   add: string;
   remove?: string;
-  /** The case's words folded (what the features come from), at most WORDS_MAX characters. */
+  /**
+   * The case's words as written, lower case (what the features come from: folded and with their
+   * diacritics), at most WORDS_MAX characters. Rows written before kept them folded: they still
+   * read, and teach the folded features only.
+   */
   words: string;
   /** The case's category, for a body lesson (bodies follow categories). */
   category?: string;
@@ -44,7 +48,7 @@ const complexityKey = (label: string) => (label === COMPLEXITY.complex ? 'comple
  * what the case had. `version`: the change's, for the lesson's id.
  */
 export function lessonsFrom(before: CaseRecord, after: CaseRecord): Lesson[] {
-  const words = wordsOf(caseText(after)).folded.join(' ').slice(0, WORDS_MAX);
+  const words = wordsOf(caseText(after)).written.join(' ').slice(0, WORDS_MAX);
   const id = (kind: SuggestionKind) => `${after.code}.v${after.version}.${kind}`;
   const out: Lesson[] = [];
   if (after.category && after.category !== before.category) out.push({ id: id('category'), kind: 'category', add: after.category, ...(before.category ? { remove: before.category } : {}), words });

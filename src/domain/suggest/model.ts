@@ -7,7 +7,7 @@
  * settings, given as pseudo-counts (seedFromRules), so it suggests what the rules did.
  */
 import type { CategoryRule } from '../classify';
-import { featuresOf } from './features';
+import { featuresOf, MARKED } from './features';
 
 export const SUGGESTION_KINDS = ['category', 'complexity', 'body'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
@@ -98,6 +98,6 @@ const CATEGORY_WEIGHT = 3;
 export function bodyFeatures(text: string, category: string): string[] {
   const own = featuresOf(text);
   if (!category) return own;
-  const name = featuresOf(category).filter((f) => !f.includes('_')).join('.');
+  const name = featuresOf(category).filter((f) => !f.includes('_') && !f.startsWith(MARKED)).join('.');
   return [...own, ...Array.from({ length: CATEGORY_WEIGHT }, (_, i) => `${CATEGORY_FEATURE}${i}${name}`)];
 }

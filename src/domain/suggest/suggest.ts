@@ -7,7 +7,7 @@
  * the ward has taught. Staff see why: the text's features that weighed most for the label,
  * in the resident's own spelling.
  */
-import { shownFeature, wordsOf, PAIR, type Words } from './features';
+import { shownFeature, wordsOf, MARKED, PAIR, type Words } from './features';
 import { CATEGORY_FEATURE, type KindCounts } from './model';
 
 export interface Ranked {
@@ -100,7 +100,8 @@ function whyOf(known: string[], label: string, labels: string[], ll: Map<string,
   const others = labels.filter((l) => l !== label);
   const weight = (f: string) => ll.get(label)!(f) - others.reduce((s, o) => s + ll.get(o)!(f), 0) / others.length;
   const ranked = known
-    .filter((f) => !f.startsWith(CATEGORY_FEATURE))
+    // A syllable as written repeats its folded form (which why shows in the resident's spelling anyway).
+    .filter((f) => !f.startsWith(CATEGORY_FEATURE) && !f.startsWith(MARKED))
     .map((f) => ({ f, w: weight(f) }))
     .filter((x) => x.w > 0.5)
     .sort((a, b) => b.w - a.w || b.f.length - a.f.length);
