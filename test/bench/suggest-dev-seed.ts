@@ -10,16 +10,16 @@ import type { CategoryRule } from '../../src/domain/classify';
 import { caseText, classifyCorrections, suggestCategoryOf, teach } from '../../src/domain/suggest/for-case';
 import { addTo, emptyCounts, mergeCounts, type Counts, type KindCounts } from '../../src/domain/suggest/model';
 import { featuresOf } from '../../src/domain/suggest/features';
-import { readWritten, splitCases, type Labelled } from './suggestion-data';
+import type { Labelled } from './suggestion-data';
+import { devFolds, evaluateCV, type Predictor } from './suggest-dev';
 import { PREVIOUS } from './previous-lexicon';
 
 /** The default lexicon now (domain/vocabulary.ts): the richer one this bench chose. */
 const RICH = DEFAULT_SETTINGS.categories;
 
-const SEEDS = [1, 2, 3, 4, 5];
 const categories = DEFAULT_SETTINGS.categories.map((c) => c.category);
 const textOf = (c: Labelled) => caseText({ topic: '', content: c.text, location: '' });
-export type Predictor = (train: Labelled[]) => (text: string) => string | null;
+export type { Predictor };
 
 export function seedWith(rules: readonly CategoryRule[], weight: number): Counts {
   const counts = emptyCounts();
@@ -57,24 +57,7 @@ export const withScore = (rules: readonly CategoryRule[], weight: number, score:
   };
 };
 
-export function evaluateCVAt(p: Predictor, n: number): number {
-  const written = readWritten();
-  let right = 0;
-  let total = 0;
-  for (const seed of SEEDS) {
-    const { taught } = splitCases(written, seed);
-    const k3 = Math.ceil(taught.length / 3);
-    for (let k = 0; k < 3; k++) {
-      const test = taught.slice(k * k3, (k + 1) * k3);
-      const f = p([...taught.slice(0, k * k3), ...taught.slice((k + 1) * k3)].slice(0, n));
-      for (const c of test) {
-        total++;
-        if (f(textOf(c)) === c.category) right++;
-      }
-    }
-  }
-  return (100 * right) / total;
-}
+export const evaluateCVAt = (p: Predictor, n: number): number => evaluateCV(p, n);
 
 export const AT = [0, 50, 140];
 export const row = (name: string, p: Predictor) => console.log(name.padEnd(52), AT.map((n) => evaluateCVAt(p, n).toFixed(1).padStart(5)).join(' / '));
@@ -253,18 +236,16 @@ if (require.main === module && process.argv[2] === 'other3') {
 
 /** Paired: tries where a is right and b wrong, and the reverse (McNemar's discordant pairs). */
 export function paired(a: Predictor, b: Predictor, n: number): [number, number] {
-  const written = readWritten();
   let ab = 0;
   let ba = 0;
-  for (const seed of SEEDS) {
-    const { taught } = splitCases(written, seed);
-    const k3 = Math.ceil(taught.length / 3);
-    for (let k = 0; k < 3; k++) {
-      const test = taught.slice(k * k3, (k + 1) * k3);
-      const train = [...taught.slice(0, k * k3), ...taught.slice((k + 1) * k3)].slice(0, n);
-      const fa = a(train);
-      const fb = b(train);
-      for (const c of test) { const ra = fa(textOf(c)) === c.category; const rb = fb(textOf(c)) === c.category; if (ra && !rb) ab++; if (rb && !ra) ba++; }
+  for (const { train, test } of devFolds(n)) {
+    const fa = a(train);
+    const fb = b(train);
+    for (const c of test) {
+      const ra = fa(textOf(c)) === c.category;
+      const rb = fb(textOf(c)) === c.category;
+      if (ra && !rb) ab++;
+      if (rb && !ra) ba++;
     }
   }
   return [ab, ba];

@@ -163,18 +163,31 @@ export const blend = (parts: Array<[Scorer, number]>): Predictor => (train) => {
   };
 };
 
-/** Three-fold dev inside the taught part: each third tried once, taught from the other two (in their order). */
-export function evaluateCV(p: Predictor): number {
+/**
+ * The dev tries: in each split's taught part, each third tried once, taught from the other two (in
+ * their order, the first `n` of them when given). Held-out cases are never among them.
+ */
+export function* devFolds(n?: number): Generator<{ train: Labelled[]; test: Labelled[] }> {
   const written = readWritten();
-  let right = 0;
-  let total = 0;
   for (const seed of SEEDS) {
     const { taught } = splitCases(written, seed);
-    const n = Math.ceil(taught.length / 3);
+    const third = Math.ceil(taught.length / 3);
     for (let k = 0; k < 3; k++) {
-      const test = taught.slice(k * n, (k + 1) * n);
-      const f = p([...taught.slice(0, k * n), ...taught.slice((k + 1) * n)]);
-      for (const c of test) { total++; if (f(textOf(c)) === c.category) right++; }
+      const train = [...taught.slice(0, k * third), ...taught.slice((k + 1) * third)];
+      yield { train: n === undefined ? train : train.slice(0, n), test: taught.slice(k * third, (k + 1) * third) };
+    }
+  }
+}
+
+/** Dev accuracy over the three folds of every split, taught from the first `n` (default: all). */
+export function evaluateCV(p: Predictor, n?: number): number {
+  let right = 0;
+  let total = 0;
+  for (const { train, test } of devFolds(n)) {
+    const f = p(train);
+    for (const c of test) {
+      total++;
+      if (f(textOf(c)) === c.category) right++;
     }
   }
   return (100 * right) / total;
