@@ -6,7 +6,7 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  * https://support.google.com/docs/answer/56470 (number formats)
  */
-import { fromWallTime, wallTime } from './zoned';
+import { fromWallTime, wallTime, type WallTime } from './zoned';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -130,43 +130,62 @@ function tokenize(pattern: string): Token[] {
 }
 
 export function isDatePattern(pattern: string): boolean {
-  return tokenize(pattern).some((t) => t.t === 'field' && /^[dmyhsHMS]/.test(t.s) && t.s !== 'ampm');
+  return compiledDatePattern(pattern).isDate;
 }
 
-function formatDate(date: Date, pattern: string, timeZone: string): string {
-  const w = wallTime(date, timeZone);
-  const tokens = tokenize(pattern);
-  const twelve = tokens.some((t) => t.t === 'field' && t.s === 'ampm');
-  const fields = tokens.map((t, i) => ({ ...t, i }));
+type Printer = (w: WallTime) => string;
+
+const pad = (n: number, len: number): string => String(n).padStart(len, '0');
+
+/**
+ * A date pattern read once into one printer a token: a tab of dates shown asks for the same few
+ * patterns thousands of times, and reading the pattern again for every cell was most of the time.
+ */
+const compiledPatterns = new Map<string, { isDate: boolean; printers: Printer[] }>();
+
+function compiledDatePattern(pattern: string): { isDate: boolean; printers: Printer[] } {
+  let compiled = compiledPatterns.get(pattern);
+  if (compiled) return compiled;
+  const fields = tokenize(pattern);
+  const twelve = fields.some((t) => t.t === 'field' && t.s === 'ampm');
   const isMinute = (i: number): boolean => {
     for (let k = i - 1; k >= 0; k--) if (fields[k].t === 'field') return /^[hH]/.test(fields[k].s);
     for (let k = i + 1; k < fields.length; k++) if (fields[k].t === 'field') return /^[sS]/.test(fields[k].s);
     return false;
   };
-  const pad = (n: number, len: number): string => String(n).padStart(len, '0');
-  return fields
-    .map((tok) => {
-      if (tok.t === 'lit') return tok.s;
-      const s = tok.s;
-      const lower = s.toLowerCase();
-      if (s === 'ampm') return w.hour < 12 ? 'AM' : 'PM';
-      if (lower.startsWith('y')) return s.length <= 2 ? pad(w.year % 100, 2) : String(w.year);
-      if (lower.startsWith('d')) {
-        if (s.length === 1) return String(w.day);
-        if (s.length === 2) return pad(w.day, 2);
-        return s.length === 3 ? DAYS[w.weekday].slice(0, 3) : DAYS[w.weekday];
-      }
-      if (lower.startsWith('h')) {
-        const h = twelve ? ((w.hour + 11) % 12) + 1 : w.hour;
-        return s.length >= 2 ? pad(h, 2) : String(h);
-      }
-      if (lower.startsWith('s')) return s.length >= 2 ? pad(w.second, 2) : String(w.second);
-      if (s[0] === 'm' && s.length <= 2 && isMinute(tok.i)) return s.length === 2 ? pad(w.minute, 2) : String(w.minute);
-      if (s.length === 1) return String(w.month);
-      if (s.length === 2) return pad(w.month, 2);
-      return s.length === 3 ? MONTHS[w.month - 1].slice(0, 3) : MONTHS[w.month - 1];
-    })
-    .join('');
+  const printers = fields.map((tok, i): Printer => {
+    const s = tok.s;
+    if (tok.t === 'lit') return () => s;
+    const lower = s.toLowerCase();
+    if (s === 'ampm') return (w) => (w.hour < 12 ? 'AM' : 'PM');
+    if (lower.startsWith('y')) return s.length <= 2 ? (w) => pad(w.year % 100, 2) : (w) => String(w.year);
+    if (lower.startsWith('d')) {
+      if (s.length === 1) return (w) => String(w.day);
+      if (s.length === 2) return (w) => pad(w.day, 2);
+      return s.length === 3 ? (w) => DAYS[w.weekday].slice(0, 3) : (w) => DAYS[w.weekday];
+    }
+    if (lower.startsWith('h')) {
+      const hour = (w: WallTime) => (twelve ? ((w.hour + 11) % 12) + 1 : w.hour);
+      return s.length >= 2 ? (w) => pad(hour(w), 2) : (w) => String(hour(w));
+    }
+    if (lower.startsWith('s')) return s.length >= 2 ? (w) => pad(w.second, 2) : (w) => String(w.second);
+    if (s[0] === 'm' && s.length <= 2 && isMinute(i)) return s.length === 2 ? (w) => pad(w.minute, 2) : (w) => String(w.minute);
+    if (s.length === 1) return (w) => String(w.month);
+    if (s.length === 2) return (w) => pad(w.month, 2);
+    return s.length === 3 ? (w) => MONTHS[w.month - 1].slice(0, 3) : (w) => MONTHS[w.month - 1];
+  });
+  const isDate = fields.some((t) => t.t === 'field' && /^[dmyhsHMS]/.test(t.s) && t.s !== 'ampm');
+  compiled = { isDate, printers };
+  if (compiledPatterns.size >= 1000) compiledPatterns.clear();
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
+}
+
+function formatDate(date: Date, pattern: string, timeZone: string): string {
+  const w = wallTime(date, timeZone);
+  let out = '';
+  for (const print of compiledDatePattern(pattern).printers) out += print(w);
+  return out;
 }
 
 function groupThousands(intDigits: string, sep: string): string {

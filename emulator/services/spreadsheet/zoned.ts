@@ -34,7 +34,52 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * Intl's formatToParts costs ~20 µs an instant, and a tab of dates shown (getDisplayValues, a
+ * test reading a tab of thousands of rows) asks it for every cell. A zone's offset from UTC only
+ * changes at its transitions, so it is found once per quarter hour of time and zone (checked at
+ * both ends of that quarter hour; where it changes inside one, every instant there is asked of
+ * Intl as before) and the wall time computed from it.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 export function wallTime(instant: Date, timeZone: string): WallTime {
+  const t = instant.getTime();
+  if (!Number.isFinite(t)) return exactWallTime(instant, timeZone);
+  const quarter = Math.floor(t / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(quarter * QUARTER_HOUR, timeZone);
+    offset = start === offsetAt((quarter + 1) * QUARTER_HOUR - 1, timeZone) ? start : NaN;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  if (Number.isNaN(offset)) return exactWallTime(instant, timeZone);
+  const wall = new Date(t + offset);
+  const year = wall.getUTCFullYear();
+  if (year < 100) return exactWallTime(instant, timeZone);
+  return {
+    year,
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+    weekday: wall.getUTCDay(),
+  };
+}
+
+/** Wall time minus UTC at an instant, in ms (NaN where Intl's year is not a plain one). */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = exactWallTime(new Date(ms), timeZone);
+  if (w.year < 100) return NaN;
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - ms;
+}
+
+function exactWallTime(instant: Date, timeZone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
   return {
