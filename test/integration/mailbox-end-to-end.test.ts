@@ -10,7 +10,7 @@ import { createWorkspace, type Workspace } from '../../emulator';
 import { connectMailboxDirectly } from '../support/mailbox';
 import { LABEL, OFFICIAL_ALIAS, MAILBOX_ACCOUNT, sentIn } from '../support/mailbox-project';
 import { JPEG_72x96, JPEG_96x72 } from '../support/photos';
-import { ADMIN, ROOT, setUpWard, tabRecords, type Ward } from '../support/ward';
+import { ROOT, setUpWard, tabRecords, type Ward, actInSidebar, openInSidebar } from '../support/ward';
 
 interface Pair {
   ward: Ward;
@@ -41,11 +41,8 @@ function tenMinutes(p: Pair): void {
 }
 
 type View = { row: number; version: number; status: string; history: Array<{ action: string; detail?: string }> };
-const open = (w: Ward, code: string) => w.ws.sidebar.run('getCase', [code], { user: ADMIN }) as View;
-const act = (w: Ward, code: string, input: Record<string, unknown>) => {
-  const v = open(w, code);
-  return w.ws.sidebar.run('caseAction', [code, v.row, v.version, input], { user: ADMIN });
-};
+const open = (w: Ward, code: string) => openInSidebar<View>(w, code);
+const act = actInSidebar;
 
 function residentWrites(p: Pair, attachments: Array<{ name: string; contentType: string; base64: string; inline?: boolean }> = []) {
   return p.mailbox.gmail.deliver({

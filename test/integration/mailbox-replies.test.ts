@@ -5,7 +5,7 @@
  */
 import type { MailboxAnswer, MailboxReply } from '../../src/domain/mailbox-protocol';
 import { connectMailboxDirectly, mail, poll } from '../support/mailbox';
-import { ADMIN, runHourly, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { runHourly, tabRecords, wardFactory, type Ward, actInSidebar, openInSidebar } from '../support/ward';
 
 const fresh = wardFactory();
 
@@ -22,11 +22,8 @@ function filed(): { w: Ward; secret: string; first: MailboxReply; messageId: str
 }
 
 type View = { row: number; version: number; status: string };
-const open = (w: Ward, code: string) => w.ws.sidebar.run('getCase', [code], { user: ADMIN }) as View;
-const act = (w: Ward, code: string, input: Record<string, unknown>) => {
-  const v = open(w, code);
-  return w.ws.sidebar.run('caseAction', [code, v.row, v.version, input], { user: ADMIN });
-};
+const open = (w: Ward, code: string) => openInSidebar<View>(w, code);
+const act = actInSidebar;
 
 describe('replies go back in the thread, through the mailbox', () => {
   it('the acknowledgement is handed over in the same poll: in the thread, "Re: " subject, named, with the lookup key — never by MailApp', () => {

@@ -4,7 +4,7 @@
  * (a line in its history); after the answer or once closed, a linked follow-up case.
  */
 import { connectMailboxDirectly, mail, poll } from '../support/mailbox';
-import { ADMIN, tabRecords, wardFactory, type Ward } from '../support/ward';
+import { tabRecords, wardFactory, type Ward, actInSidebar, openInSidebar } from '../support/ward';
 
 const fresh = wardFactory();
 
@@ -18,11 +18,8 @@ function withFirstMail(): { w: Ward; secret: string; first: ReturnType<typeof ma
 }
 
 type View = { row: number; version: number; history: Array<{ action: string; detail?: string }> };
-const open = (w: Ward, code: string) => w.ws.sidebar.run('getCase', [code], { user: ADMIN }) as View;
-const act = (w: Ward, code: string, input: Record<string, unknown>) => {
-  const v = open(w, code);
-  return w.ws.sidebar.run('caseAction', [code, v.row, v.version, input], { user: ADMIN });
-};
+const open = (w: Ward, code: string) => openInSidebar<View>(w, code);
+const act = actInSidebar;
 
 describe('replies in the thread of a case', () => {
   it('before the answer: the same thread adds to the case — its history shows the words, no new case', () => {

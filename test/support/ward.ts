@@ -193,6 +193,17 @@ export function wardState(ward: Ward) {
   return { sheets: ward.ws.spreadsheets.view(ward.ssId), props, triggers: ward.ws.triggers(), forms: ward.ws.forms.list().map((f) => ward.ws.forms.model(f.id)) };
 }
 
+/** A case as the sidebar's case view shows it to `user` (default the admin): `V` names the fields a test reads. */
+export function openInSidebar<V>(w: Ward, code: string, user = ADMIN): V & { row: number; version: number } {
+  return w.ws.sidebar.run('getCase', [code], { user }) as V & { row: number; version: number };
+}
+
+/** One action on a case from the sidebar, as `user` would take it: the case opened first, its row and version sent. */
+export function actInSidebar(w: Ward, code: string, input: Record<string, unknown>, user = ADMIN): unknown {
+  const v = openInSidebar(w, code, user);
+  return w.ws.sidebar.run('caseAction', [code, v.row, v.version, input], { user });
+}
+
 /** Classifies a case (Hạ tầng, giao thông; normal) and assigns it to a handling body and one of its people, as staff do in the sidebar. */
 export function assignCase(w: Ward, code: string, body: string, assignee: string): void {
   let v = w.app.call('getCase', code) as { code: string; row: number; version: number };
