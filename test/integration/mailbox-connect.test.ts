@@ -3,7 +3,7 @@
  * once, with the web app's address and the steps; a new one replaces the old, which stops working
  * at once. Nobody else can make or read it.
  */
-import { connectMailbox, mail, poll, postRaw, envelope } from '../support/mailbox';
+import { connectMailbox, mail, MAILBOX_SECRET_PROPERTY, poll, postRaw, envelope } from '../support/mailbox';
 import { ADMIN, tabRecords, wardFactory } from '../support/ward';
 
 const fresh = wardFactory();
@@ -45,5 +45,38 @@ describe('connecting the official mailbox', () => {
     w.app.call('connectOfficialMailbox');
     expect(w.ws.ui.dialogs()).toHaveLength(shown);
     expect(postRaw(w, JSON.stringify(envelope(first, { messages: [], sent: [] }, w.ws.clock.now().getTime()))).answer).toMatchObject({ ok: true });
+  });
+
+  it('failing at any one service call: the secret in force is never one without its audit row, and the next try shows a secret that signs polls', () => {
+    const connected = wardFactory((w) => void connectMailbox(w));
+    const clean = connected();
+    const props = () => (clean.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().getProperty(MAILBOX_SECRET_PROPERTY);
+    const old = props()!;
+    clean.ws.ui.respond({ button: 'YES' });
+    clean.ws.setUser(ADMIN);
+    clean.ws.faults.failNthCall(1_000_000);
+    clean.app.call('connectOfficialMailbox');
+    const total = clean.ws.faults.sweepState().calls;
+    expect(total).toBeGreaterThan(3);
+    const rows = (w: typeof clean) => tabRecords(w, 'Nhật ký').filter((r) => r['Hành động'] === 'Kết nối hộp thư chính thức').length;
+    for (let k = 1; k <= total; k++) {
+      const w = connected();
+      const secretNow = () => (w.ws.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().getProperty(MAILBOX_SECRET_PROPERTY);
+      w.ws.ui.respond({ button: 'YES' });
+      w.ws.setUser(ADMIN);
+      w.ws.faults.failNthCall(k);
+      try {
+        w.app.call('connectOfficialMailbox');
+      } catch {
+        // the admin sees the error and tries again
+      }
+      const failed = w.ws.faults.sweepState().failed;
+      w.ws.faults.failNthCall(0);
+      // A secret changed is audited: one row for the first connection, one for this change.
+      if (secretNow() !== old) expect([k, failed, rows(w)]).toEqual([k, failed, 2]);
+      else expect([k, failed, poll(w, old, {}).ok]).toEqual([k, failed, true]);
+      const again = connectMailbox(w, 'YES').secret;
+      expect([k, failed, poll(w, again, {}).ok]).toEqual([k, failed, true]);
+    }
   });
 });

@@ -38,11 +38,10 @@ export function newMailboxSecret(): string {
  * A new shared secret, replacing any before it (which stops working at once), and the seen nonces
  * forgotten with it. Returned to be shown once; never readable again through the add-on.
  */
-export function rotateMailboxSecret(store: DocumentStore): { secret: string; replaced: boolean } {
-  const replaced = Boolean(store.get(PROPERTY_NAMES.mailboxSecret));
+export function rotateMailboxSecret(store: DocumentStore): string {
   const secret = newMailboxSecret();
   store.setMany({ [PROPERTY_NAMES.mailboxSecret]: secret, ...DocumentStore.encodeJson(PROPERTY_NAMES.mailboxNonces, {}) });
-  return { secret, replaced };
+  return secret;
 }
 
 /**

@@ -26,8 +26,11 @@ export function connectMailbox(ui: GoogleAppsScript.Base.Ui, rt: Runtime, actor:
   if (!rt.schema.tabs.mail) throw new UserError(MAILBOX_SETUP.runSetupFirst);
   const url = webAppUrl();
   if (!url) throw new UserError(MAILBOX_SETUP.notDeployed);
-  if (rt.store.get(PROPERTY_NAMES.mailboxSecret) && ui.alert(SIDEBAR.title, MAILBOX_SETUP.rotateConfirm, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-  const { secret, replaced } = rotateMailboxSecret(rt.store);
-  rt.table('audit').append([{ at: new Date(), user: actor.email, action: MAILBOX_SETUP.auditAction, code: '', field: '', before: '', after: '', detail: replaced ? MAILBOX_SETUP.auditRotated : MAILBOX_SETUP.auditNew, version: '' }], 'rows');
+  const replacing = Boolean(rt.store.get(PROPERTY_NAMES.mailboxSecret));
+  if (replacing && ui.alert(SIDEBAR.title, MAILBOX_SETUP.rotateConfirm, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  // The audit row first: a failure after it leaves the old secret working (a row for a change not
+  // made is harmless); the other way round a failing append left a new secret in force unaudited.
+  rt.table('audit').append([{ at: new Date(), user: actor.email, action: MAILBOX_SETUP.auditAction, code: '', field: '', before: '', after: '', detail: replacing ? MAILBOX_SETUP.auditRotated : MAILBOX_SETUP.auditNew, version: '' }], 'rows');
+  const secret = rotateMailboxSecret(rt.store);
   ui.showModalDialog(HtmlService.createHtmlOutput(connectionPage(url, secret)).setWidth(560).setHeight(560), MAILBOX_SETUP.title);
 }
