@@ -73,9 +73,12 @@ export const DEFAULT_WARD = {
   officeHours: 'sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ, từ thứ Hai đến thứ Sáu',
   group: (n: number) => `Tổ dân phố ${n}`,
   // What each field covers for a ward's Fatherland Front, as an admin would list it in "Lĩnh vực"
-  // (written from the fields' remit, not from the bench's labelled texts). These also seed the
-  // learning suggestions (suggest/model seedFromRules): on the dev bench (test/bench/suggest-dev-seed.ts)
-  // this list lifts them from 66/76/79 % to 72/79/83 % after 0/50/140 decisions. "Khác" is the catch-all.
+  // (written from the fields' remit, not from the bench's labelled texts), and for "Khác", the
+  // catch-all, the matters outside the eight (health, schools, utility bills, prices, religion, the
+  // mailbox itself). These also seed the learning suggestions (suggest/model seedFromRules): on the
+  // dev bench the list lifts them from 66/76/79 % (a short list) to 80/85/87 % after 0/50/140
+  // decisions (test/bench/suggest-dev-seed.ts, suggest-dev-weigh.ts; the second half of each field
+  // was added in a third round: test/bench/extra-keywords.ts).
   categories: [
     {
       category: 'Môi trường',
@@ -83,7 +86,12 @@ export const DEFAULT_WARD = {
         'rác', 'rác thải', 'thu gom rác', 'xe rác', 'bãi rác', 'đổ rác', 'phân loại rác', 'đốt rác', 'ô nhiễm',
         'mùi hôi', 'hôi thối', 'bốc mùi', 'khói', 'bụi', 'nước thải', 'xả thải', 'chất thải', 'ngập', 'ngập úng',
         'vệ sinh môi trường', 'cây xanh', 'chặt cây', 'cắt tỉa cây', 'kênh', 'mương', 'ao hồ', 'muỗi', 'chuột',
-        'phun thuốc', 'xác động vật'
+        'phun thuốc', 'xác động vật',
+        'xả rác', 'vứt rác', 'thùng rác', 'túi rác', 'thu gom', 'điểm tập kết', 'phế thải', 'xà bần', 'môi trường',
+        'tổng vệ sinh', 'quét dọn', 'xanh sạch đẹp', 'khí thải', 'không khí', 'bụi mịn', 'lò đốt', 'đốt rơm',
+        'nhà xưởng', 'hóa chất', 'thuốc trừ sâu', 'chăn nuôi', 'chuồng trại', 'động vật chết', 'cá chết',
+        'nguồn nước', 'nước bẩn', 'nước đen', 'nước đọng', 'úng nước', 'triều cường', 'nạo vét', 'bọ gậy',
+        'ruồi nhặng', 'cây đổ', 'cành cây', 'trồng cây', 'tỉa cành', 'cây khô', 'bồn hoa', 'thảm cỏ'
       ],
     },
     {
@@ -92,7 +100,12 @@ export const DEFAULT_WARD = {
         'lấn chiếm', 'chiếm dụng', 'vỉa hè', 'lòng đường', 'xây dựng trái phép', 'xây dựng không phép', 'cơi nới',
         'trật tự xây dựng', 'giấy phép xây dựng', 'vật liệu xây dựng', 'quảng cáo', 'biển quảng cáo', 'tờ rơi',
         'biển hiệu', 'đỗ xe', 'để xe', 'trông giữ xe', 'họp chợ', 'chợ tạm', 'chợ cóc', 'hàng rong', 'bán hàng',
-        'lều quán', 'mái che', 'lối đi chung', 'rào chắn'
+        'lều quán', 'mái che', 'lối đi chung', 'rào chắn',
+        'bày bán', 'bán rong', 'xe đẩy', 'gánh hàng', 'hàng quán', 'quán nước', 'bàn ghế', 'căng bạt', 'dù che',
+        'mái hiên', 'mái tôn', 'ki ốt', 'xây lấn', 'lấn đất', 'chiếm đất', 'đất công', 'xây trái phép', 'sai phép',
+        'không phép', 'xây thêm tầng', 'trổ cửa', 'bậc tam cấp', 'tháo dỡ', 'cưỡng chế', 'giải tỏa', 'đổ cát',
+        'cát đá', 'băng rôn', 'bảng hiệu', 'rao vặt', 'dán quảng cáo', 'đậu xe', 'đỗ ô tô', 'bãi xe', 'gửi xe',
+        'trông xe', 'rửa xe', 'sửa xe', 'mỹ quan'
       ],
     },
     {
@@ -101,7 +114,12 @@ export const DEFAULT_WARD = {
         'đường hỏng', 'ổ gà', 'ổ voi', 'mặt đường', 'sụt lún', 'đèn đường', 'chiếu sáng', 'cống', 'nắp cống', 'hố ga',
         'thoát nước', 'giao thông', 'cầu', 'ngõ', 'ngách', 'bê tông', 'trải nhựa', 'nâng cấp', 'thi công',
         'công trình', 'đào đường', 'đèn tín hiệu', 'biển báo', 'gờ giảm tốc', 'cột điện', 'dây điện', 'mất điện',
-        'mất nước', 'đường ống', 'tai nạn'
+        'mất nước', 'đường ống', 'tai nạn',
+        'ổ trâu', 'hư hỏng', 'xuống cấp', 'lồi lõm', 'gồ ghề', 'nứt vỡ', 'sạt lở', 'trơn trượt', 'lầy lội', 'hố sâu',
+        'rãnh nước', 'tắc nghẽn', 'vỡ ống', 'ống nước', 'rò rỉ nước', 'đường điện', 'trạm biến áp', 'cáp điện',
+        'dây viễn thông', 'điện chập chờn', 'cột đèn', 'bóng đèn', 'đèn hỏng', 'thiếu ánh sáng', 'ngã ba', 'ngã tư',
+        'lan can', 'dải phân cách', 'bờ kè', 'ùn tắc', 'tắc đường', 'kẹt xe', 'xe quá tải', 'mở rộng đường',
+        'làm đường', 'sửa đường', 'vá đường', 'nhà thầu', 'xe buýt', 'hạ tầng'
       ],
     },
     {
@@ -110,7 +128,12 @@ export const DEFAULT_WARD = {
         'thủ tục', 'hồ sơ', 'giấy tờ', 'chứng thực', 'sao y', 'cư trú', 'tạm trú', 'tạm vắng', 'hộ khẩu', 'căn cước',
         'định danh', 'VNeID', 'khai sinh', 'khai tử', 'kết hôn', 'hộ tịch', 'đăng ký', 'xác nhận', 'giấy chứng nhận',
         'cấp đổi', 'đất đai', 'sổ đỏ', 'tách thửa', 'một cửa', 'dịch vụ công', 'trực tuyến', 'lệ phí', 'trả kết quả',
-        'thuế'
+        'thuế',
+        'sổ hồng', 'sử dụng đất', 'chuyển nhượng', 'sang tên', 'thừa kế', 'di chúc', 'cấp sổ', 'làm sổ', 'cấp giấy',
+        'cấp lại', 'trích lục', 'bản sao', 'công chứng', 'ủy quyền', 'độc thân', 'hôn nhân', 'nhập khẩu',
+        'chuyển khẩu', 'tách khẩu', 'tách hộ', 'thường trú', 'lưu trú', 'khai báo', 'CCCD', 'mã số thuế', 'tờ khai',
+        'giấy hẹn', 'hẹn trả', 'hành chính công', 'đo đạc', 'trích đo', 'địa chính', 'thửa đất', 'ranh giới',
+        'cải chính', 'quốc tịch', 'hộ chiếu', 'lý lịch', 'cấp phép'
       ],
     },
     {
@@ -119,7 +142,12 @@ export const DEFAULT_WARD = {
         'hộ nghèo', 'cận nghèo', 'trợ cấp', 'trợ giúp', 'bảo trợ xã hội', 'chính sách', 'gia đình chính sách',
         'người có công', 'thương binh', 'liệt sĩ', 'bảo hiểm', 'bảo hiểm y tế', 'BHYT', 'bảo hiểm xã hội', 'lương hưu',
         'khám chữa bệnh', 'người cao tuổi', 'mừng thọ', 'neo đơn', 'khuyết tật', 'mồ côi', 'hoàn cảnh khó khăn',
-        'nhà tình nghĩa', 'nhà đại đoàn kết', 'thất nghiệp', 'việc làm', 'học bổng', 'quà tết'
+        'nhà tình nghĩa', 'nhà đại đoàn kết', 'thất nghiệp', 'việc làm', 'học bổng', 'quà tết',
+        'phụ cấp', 'chế độ', 'người nghèo', 'thoát nghèo', 'giảm nghèo', 'nhà dột nát', 'nhà tạm', 'cứu trợ', 'gạo',
+        'bệnh hiểm nghèo', 'tàn tật', 'xe lăn', 'người già', 'cụ già', 'chúc thọ', 'sống một mình', 'nương tựa',
+        'lang thang', 'vô gia cư', 'cơ nhỡ', 'da cam', 'bệnh binh', 'mẹ anh hùng', 'tiền tuất',
+        'mai táng phí', 'hưu trí', 'nghỉ hưu', 'BHXH', 'đóng bảo hiểm', 'tìm việc', 'học nghề',
+        'đào tạo nghề', 'vay ưu đãi', 'thu nhập thấp', 'túng thiếu', 'từ thiện', 'nợ lương', 'khuyến học'
       ],
     },
     {
@@ -127,7 +155,12 @@ export const DEFAULT_WARD = {
       keywords: [
         'trộm', 'mất trộm', 'trộm cắp', 'cướp', 'giật', 'đánh nhau', 'đâm chém', 'hung khí', 'côn đồ', 'băng nhóm',
         'gây rối', 'say rượu', 'ma túy', 'nghiện', 'cờ bạc', 'lô đề', 'mại dâm', 'tệ nạn', 'lừa đảo', 'tín dụng đen',
-        'cho vay nặng lãi', 'đòi nợ', 'đua xe', 'người lạ', 'đối tượng', 'đe dọa', 'bạo lực', 'an ninh', 'camera'
+        'cho vay nặng lãi', 'đòi nợ', 'đua xe', 'người lạ', 'đối tượng', 'đe dọa', 'bạo lực', 'an ninh', 'camera',
+        'mất xe', 'bẻ khóa', 'đột nhập', 'cạy cửa', 'móc túi', 'ăn cắp', 'trấn lột', 'chích hút', 'tiêm chích',
+        'bay lắc', 'bóng cười', 'đánh bạc', 'số đề', 'cá độ', 'xóc đĩa', 'hành hung', 'ẩu đả', 'xô xát', 'vũ khí',
+        'pháo nổ', 'bảo kê', 'xã hội đen', 'siết nợ', 'chiếm đoạt', 'giả danh', 'mạo danh', 'cuộc gọi lạ',
+        'tin nhắn lạ', 'kẻ gian', 'khả nghi', 'tụ tập', 'lạng lách', 'nẹt pô', 'quấy rối', 'xâm hại', 'bắt cóc',
+        'tội phạm', 'công an', 'hỏa hoạn', 'cháy nổ'
       ],
     },
     {
@@ -136,7 +169,12 @@ export const DEFAULT_WARD = {
         'tiếng ồn', 'karaoke', 'loa', 'hàng xóm', 'mâu thuẫn', 'hòa giải', 'đoàn kết', 'nhà văn hóa',
         'sinh hoạt cộng đồng', 'văn hóa', 'gia đình văn hóa', 'khu dân cư', 'tổ dân phố', 'họp tổ', 'tổ trưởng', 'quỹ',
         'đóng góp', 'văn nghệ', 'thể thao', 'trung thu', 'thiếu nhi', 'sân chơi', 'đám cưới', 'đám tang', 'nuôi chó',
-        'chó thả rông', 'vật nuôi'
+        'chó thả rông', 'vật nuôi',
+        'ồn ào', 'gây ồn', 'mở nhạc', 'nhạc to', 'hát đêm', 'đêm khuya', 'loa kẹo kéo', 'xích mích', 'cãi nhau',
+        'cãi vã', 'chửi nhau', 'to tiếng', 'bất hòa', 'láng giềng', 'làng xóm', 'chó cắn', 'chó sủa', 'chó dữ',
+        'phân chó', 'mèo', 'hương ước', 'quy ước', 'nếp sống', 'việc hiếu', 'việc hỷ', 'tang lễ', 'đám ma',
+        'kèn trống', 'dựng rạp', 'họp dân', 'đóng quỹ', 'thu quỹ', 'câu lạc bộ', 'dưỡng sinh', 'tập thể dục',
+        'sân bóng', 'giao lưu', 'liên hoan', 'chung cư', 'ban quản trị'
       ],
     },
     {
@@ -145,10 +183,24 @@ export const DEFAULT_WARD = {
         'cán bộ', 'công chức', 'viên chức', 'thái độ', 'hách dịch', 'nhũng nhiễu', 'gây khó khăn', 'vòi vĩnh',
         'tiêu cực', 'tham nhũng', 'lãng phí', 'quan liêu', 'đùn đẩy', 'chậm trễ', 'đảng viên', 'chi bộ', 'đảng ủy',
         'chính quyền', 'lãnh đạo', 'tiếp dân', 'tiếp công dân', 'bầu cử', 'đại biểu', 'hội đồng nhân dân', 'giám sát',
-        'kỷ luật', 'minh bạch'
+        'kỷ luật', 'minh bạch',
+        'thiếu trách nhiệm', 'vô trách nhiệm', 'né tránh', 'thờ ơ', 'vô cảm', 'cửa quyền', 'phiền hà', 'sách nhiễu',
+        'phong bì', 'lót tay', 'ăn tiền', 'tư lợi', 'chức vụ', 'lạm quyền', 'bao che', 'lợi ích nhóm', 'ăn chặn',
+        'bớt xén', 'tham ô', 'sai phạm', 'bổ nhiệm', 'chủ tịch', 'bí thư', 'đảng bộ', 'nghị quyết', 'kết nạp',
+        'đảng phí', 'phê bình', 'suy thoái', 'đạo đức', 'gương mẫu', 'tác phong', 'đi muộn', 'HĐND', 'quốc hội',
+        'cử tri', 'ứng cử', 'dân chủ', 'tố cáo', 'thanh tra'
       ],
     },
-    { category: 'Khác', keywords: [] },
+    {
+      category: 'Khác',
+      keywords: [
+        'trạm y tế', 'bác sĩ', 'bệnh viện', 'tiêm chủng', 'tiêm phòng', 'vaccine', 'dịch bệnh', 'sốt xuất huyết',
+        'thực phẩm', 'ngộ độc', 'trường học', 'nhà trường', 'học phí', 'giáo viên', 'mầm non', 'tuyển sinh',
+        'sách giáo khoa', 'hóa đơn', 'tiền điện', 'giá điện', 'tiền nước', 'giá nước', 'công tơ', 'đồng hồ nước',
+        'điện lực', 'internet', 'wifi', 'nhà mạng', 'giá cả', 'tăng giá', 'hàng giả', 'doanh nghiệp', 'tôn giáo',
+        'lễ hội', 'nhà thờ', 'mã QR', 'quét mã', 'hòm thư số', 'biểu mẫu', 'mô hình'
+      ],
+    },
   ],
   bodies: ['UBND phường', 'Công an phường', 'Ủy ban MTTQ Việt Nam phường', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Phòng Văn hóa - Xã hội', 'Ban Công tác Mặt trận tổ dân phố'],
   report: {

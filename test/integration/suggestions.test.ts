@@ -113,9 +113,10 @@ describe('who sees the suggestions', () => {
     const w = setUpWard();
     base(w);
     const v = open(w, 'GY-2026-00001') as View & { suggestions: { categories: Array<{ label: string; percent: number }>; categoryWhy: string[] } | null };
-    expect(v.suggestions?.categories[0]).toMatchObject({ label: 'Môi trường' });
+    // The seeded model (no counts cached yet): the default list's "chó", "sủa", "đêm khuya" outweigh "mùi hôi".
+    expect(v.suggestions?.categories[0]).toMatchObject({ label: 'Đời sống khu dân cư' });
     expect(v.suggestions!.categories[0].percent).toBeLessThan(100);
-    expect(v.suggestions!.categoryWhy).toContain('mùi hôi');
+    expect(v.suggestions!.categoryWhy).toEqual(expect.arrayContaining(['chó', 'sủa']));
     act(w, v, { action: 'assign', body: 'UBND phường', assignee: HANDLER });
     w.ws.setUser(HANDLER);
     try {

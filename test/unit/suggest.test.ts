@@ -75,12 +75,13 @@ describe('a correction only moves counts', () => {
     expect(counts.category.get('Đời sống khu dân cư')!.features.get('cho')).toBe(1);
   });
   it('turns a suggestion around once staff have taught it enough', () => {
-    const text = 'Chó nhà bên sủa suốt đêm, mùi hôi';
+    // The default list puts karaoke with neighbourhood life; this ward sends a shop's karaoke to urban order (a business's licence).
+    const text = 'Karaoke quán cà phê đầu ngõ mở đến khuya';
     const before = suggestCategoryOf(countsFor(rules, null), text, categories);
-    expect(before?.top[0].label).toBe('Môi trường');
+    expect(before?.top[0].label).toBe('Đời sống khu dân cư');
     const taught = emptyCounts();
-    for (const t of ['Chó nhà hàng xóm sủa cả đêm', 'chó sủa ầm ĩ suốt đêm không ngủ được', 'Nhà bên nuôi chó sủa, phân chó']) teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Đời sống khu dân cư', complexity: 'normal' }));
-    expect(suggestCategoryOf(countsFor(rules, taught), text, categories)?.top[0].label).toBe('Đời sống khu dân cư');
+    for (const t of ['Quán cà phê hát karaoke đến khuya', 'quán karaoke kinh doanh mở loa to', 'Quán nhậu mở karaoke ầm ĩ']) teach(taught, classifyCorrections(t, { category: '', complexity: '' }, { category: 'Trật tự đô thị', complexity: 'normal' }));
+    expect(suggestCategoryOf(countsFor(rules, taught), text, categories)?.top[0].label).toBe('Trật tự đô thị');
   });
   it('classifying again with the same category teaches nothing more', () => {
     const same = classifyCorrections('rác', { category: 'Môi trường', complexity: 'normal' }, { category: 'Môi trường', complexity: 'normal' });

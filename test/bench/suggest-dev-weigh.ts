@@ -1,0 +1,186 @@
+/**
+ * Dev bench, third round (issue 21): how much each feature weighs, and how much each lesson counts.
+ * Same dev-CV as suggest-dev-seed.ts (three folds of each split's taught part, taught the first 0 /
+ * 50 / 140 decisions of the other two), never the held-out cases.
+ * `npx tsx test/bench/suggest-dev-weigh.ts [experiment]`, experiment one of weights (default), dmnb,
+ * catchall, pow, extra (`extra heldout` adds the held-out figures), confusions; figures in the
+ * README's suggestion section (third round of the default list).
+ */
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import type { CategoryRule } from '../../src/domain/classify';
+import { addTo, emptyCounts, type KindCounts } from '../../src/domain/suggest/model';
+import { featuresOf } from '../../src/domain/suggest/features';
+import { caseText } from '../../src/domain/suggest/for-case';
+import type { Labelled } from './suggestion-data';
+import { devFolds, type Predictor } from './suggest-dev';
+import { AT, gen, row } from './suggest-dev-seed';
+import { EXTRA, withoutExtra } from './extra-keywords';
+import { evaluate } from './suggest-dev';
+
+/** The default list before the third round's words (extra-keywords.ts): what these experiments start from. */
+const RICH = withoutExtra(DEFAULT_SETTINGS.categories);
+const categories = RICH.map((c) => c.category);
+const textOf = (c: Labelled) => caseText({ topic: '', content: c.text, location: '' });
+
+const sum = (m: Map<string, number>) => { let t = 0; for (const v of m.values()) t += v; return t; };
+
+export interface WeighOpts {
+  /** Feature weight: 'spread' (the product), 'entropy' (1 − H(label | feature)/log L, from the counts), 'both' (product of the two), 'none'. */
+  weight?: 'spread' | 'entropy' | 'both' | 'none';
+  /** Power on the weight. */
+  pow?: number;
+  /** Prior's multiplier (0: uniform). */
+  prior?: number;
+  /** Discriminative counts (DMNB, Su et al. 2008): a lesson adds 1 − p(its label | its text) under the counts so far, times `gain`, plus `base`. */
+  dmnb?: { base: number; gain: number; passes?: number };
+  seed?: number;
+  /** The keyword list seeded (default: before the third round). */
+  rules?: readonly CategoryRule[];
+  alpha?: number;
+  /** The catch-all's rate mixed with the pooled rate of every label (λ: its own share). */
+  catchAll?: { label: string; lambda: number; bias?: number };
+}
+
+function seedCounts(weight: number, rules: readonly CategoryRule[] = RICH): KindCounts {
+  const counts = emptyCounts();
+  for (const rule of rules) {
+    addTo(counts, 'category', rule.category, [], 0, 1);
+    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k), weight, 0);
+  }
+  return counts.category;
+}
+
+/** Log-scores per label from counts, with the options' weighting. */
+export function scorer(counts: KindCounts, o: WeighOpts): (fs: string[]) => Array<{ label: string; s: number }> {
+  const labels = categories.filter((l) => (counts.get(l)?.features.size ?? 0) > 0);
+  const V = new Set<string>();
+  for (const l of labels) for (const f of counts.get(l)!.features.keys()) V.add(f);
+  const a = o.alpha ?? 1;
+  const den = new Map(labels.map((l) => [l, sum(counts.get(l)!.features) + a * V.size]));
+  const docs = labels.reduce((s, l) => s + counts.get(l)!.docs, 0);
+  const L = labels.length;
+  const own = (l: string, f: string) => ((counts.get(l)!.features.get(f) ?? 0) + a) / den.get(l)!;
+  const pooledDen = labels.reduce((t, l) => t + sum(counts.get(l)!.features), 0) + a * V.size;
+  const pooled = (f: string) => (labels.reduce((t, l) => t + (counts.get(l)!.features.get(f) ?? 0), 0) + a) / pooledDen;
+  const ca = o.catchAll;
+  const rate = (l: string, f: string) => (ca && l === ca.label ? ca.lambda * own(l, f) + (1 - ca.lambda) * pooled(f) : own(l, f));
+  const spread = (f: string) => Math.log((L + 1) / labels.reduce((n, l) => n + (counts.get(l)!.features.has(f) ? 1 : 0), 0));
+  const entropy = (f: string) => {
+    const r = labels.map((l) => rate(l, f));
+    const z = r.reduce((x, y) => x + y, 0);
+    let h = 0;
+    for (const x of r) { const p = x / z; h -= p * Math.log(p); }
+    return 1 - h / Math.log(L);
+  };
+  const w = (f: string) => {
+    const k = o.weight ?? 'spread';
+    const v = k === 'spread' ? spread(f) : k === 'entropy' ? entropy(f) : k === 'both' ? spread(f) * entropy(f) : 1;
+    return Math.pow(v, o.pow ?? 1);
+  };
+  return (fs) => {
+    const known = fs.filter((f) => V.has(f));
+    const ws = known.map(w);
+    return labels.map((label) => {
+      const c = counts.get(label)!;
+      let s = (o.prior ?? 1) * Math.log((c.docs + a) / (docs + a * L)) + (ca && label === ca.label ? ca.bias ?? 0 : 0);
+      known.forEach((f, i) => { s += ws[i] * Math.log(rate(label, f)); });
+      return { label, s };
+    });
+  };
+}
+
+const posterior = (scores: Array<{ label: string; s: number }>, label: string) => {
+  const m = Math.max(...scores.map((x) => x.s));
+  const z = scores.reduce((t, x) => t + Math.exp(x.s - m), 0);
+  const mine = scores.find((x) => x.label === label);
+  return mine ? Math.exp(mine.s - m) / z : 0;
+};
+
+export const weigh = (o: WeighOpts): Predictor => (train) => {
+  const counts = seedCounts(o.seed ?? 10, o.rules);
+  const lessons = train.map((c) => ({ label: c.category, fs: featuresOf(textOf(c)) }));
+  if (!o.dmnb) for (const l of lessons) addToKind(counts, l.label, l.fs, 1);
+  else {
+    for (let pass = 0; pass < (o.dmnb.passes ?? 1); pass++)
+      for (const l of lessons) {
+        const p = posterior(scorer(counts, o)(l.fs), l.label);
+        addToKind(counts, l.label, l.fs, (pass === 0 ? o.dmnb.base : 0) + o.dmnb.gain * (1 - p), pass === 0 ? 1 : 0);
+      }
+  }
+  const score = scorer(counts, o);
+  return (t) => {
+    const s = score(featuresOf(t));
+    if (!s.length) return null;
+    return s.sort((x, y) => y.s - x.s)[0].label;
+  };
+};
+
+function addToKind(counts: KindCounts, label: string, fs: string[], w: number, docs = 1): void {
+  let l = counts.get(label);
+  if (!l) { l = { docs: 0, features: new Map() }; counts.set(label, l); }
+  l.docs += docs;
+  for (const f of fs) l.features.set(f, (l.features.get(f) ?? 0) + w);
+}
+
+/** Per-category dev accuracy at `n` taught, and the commonest confusions. */
+export function confusions(p: Predictor, n: number): void {
+  const by = new Map<string, { right: number; all: number }>();
+  const conf = new Map<string, number>();
+  for (const { train, test } of devFolds(n)) {
+    const f = p(train);
+    for (const c of test) {
+      const got = f(textOf(c));
+      const b = by.get(c.category) ?? { right: 0, all: 0 };
+      b.all++;
+      if (got === c.category) b.right++;
+      else conf.set(`${c.category} → ${got}`, (conf.get(`${c.category} → ${got}`) ?? 0) + 1);
+      by.set(c.category, b);
+    }
+  }
+  for (const [k, v] of by) console.log(`  ${k.padEnd(30)} ${((100 * v.right) / v.all).toFixed(0)} % of ${v.all}`);
+  console.log('  ', [...conf].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v}`).join('; '));
+}
+
+const exp = process.argv[2] ?? 'weights';
+if (require.main === module && exp === 'weights') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('spread (= product)', weigh({}));
+  row('none', weigh({ weight: 'none' }));
+  row('entropy', weigh({ weight: 'entropy' }));
+  for (const pow of [0.5, 2]) row(`entropy ^${pow}`, weigh({ weight: 'entropy', pow }));
+  row('spread × entropy', weigh({ weight: 'both' }));
+  row('spread, uniform prior', weigh({ prior: 0 }));
+}
+if (require.main === module && exp === 'dmnb') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  for (const [base, gain] of [[1, 0], [0.5, 1], [1, 1], [1, 3], [0, 2]]) row(`DMNB base ${base} gain ${gain}`, weigh({ dmnb: { base, gain } }));
+  row('DMNB base 1 gain 1, 2 passes', weigh({ dmnb: { base: 1, gain: 1, passes: 2 } }));
+}
+if (require.main === module && exp === 'confusions') {
+  console.log('before the third round, at 140'); confusions(weigh({}), 140);
+  console.log('the default list now, at 140'); confusions(weigh({ rules: DEFAULT_SETTINGS.categories }), 140);
+}
+if (require.main === module && exp === 'catchall') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  for (const lambda of [0.9, 0.7, 0.5, 0.3]) row(`Khác mixed with the pooled rate, λ ${lambda}`, weigh({ catchAll: { label: 'Khác', lambda } }));
+  for (const bias of [-1, 1, 2]) row(`Khác bias ${bias}`, weigh({ catchAll: { label: 'Khác', lambda: 1, bias } }));
+}
+if (require.main === module && exp === 'pow') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  for (const pow of [0.75, 1.25, 1.5]) row(`spread ^${pow}`, weigh({ pow }));
+  for (const alpha of [0.5, 2]) row(`spread, α ${alpha}`, weigh({ alpha }));
+}
+if (require.main === module && exp === 'extra') {
+  const plus = (only?: string[], not?: string[]) =>
+    RICH.map((r) => ((only && !only.includes(r.category)) || not?.includes(r.category) ? r : { ...r, keywords: [...r.keywords, ...(EXTRA[r.category] ?? [])] }));
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('before the third round (the push)', weigh({}));
+  for (const w of [5, 10]) row(`+ third round (all), seed ${w}`, gen({ rules: plus(), weight: w }));
+  row('+ third round, not Khác', gen({ rules: plus(undefined, ['Khác']), weight: 10 }));
+  row('+ third round for Khác only', gen({ rules: plus(['Khác']), weight: 10 }));
+  if (process.argv[3] === 'heldout') {
+    // Looked at once the list was chosen: how much of the held-out gain is the Khác words, whose brief was written after reading Khác texts.
+    for (const [name, rules] of [['held-out, + third round', plus()], ['held-out, + third round, not Khác', plus(undefined, ['Khác'])]] as const)
+      console.log(name.padEnd(52), [0, 50, 200].map((n) => evaluate(gen({ rules, weight: 10 }), true, n).toFixed(1).padStart(5)).join(' / '));
+  }
+}
