@@ -11,7 +11,7 @@ import { caseText, classifyCorrections, suggestCategoryOf, teach } from '../../s
 import { addTo, emptyCounts, mergeCounts, type Counts, type KindCounts } from '../../src/domain/suggest/model';
 import { featuresOf } from '../../src/domain/suggest/features';
 import type { Labelled } from './suggestion-data';
-import { devFolds, evaluateCV, type Predictor } from './suggest-dev';
+import { devFolds, evaluateCV, nb, type Predictor } from './suggest-dev';
 import { PREVIOUS } from './previous-lexicon';
 import { withoutExtra } from './extra-keywords';
 
@@ -271,7 +271,7 @@ if (require.main === module && process.argv[2] === 'marks') {
 if (require.main === module && process.argv[2] === 'product') {
   console.log('dev-CV at taught', AT.join(' / '));
   row('the product before the third round (suggest-dev-weigh.ts extra), seed 10', nbSeed(RICH, 10));
-  row('the product now (the default list, seed 10)', nbSeed(DEFAULT_SETTINGS.categories, 10));
+  row('the product now (countsFor: the default list, request words not seeded alone)', nb);
 }
 
 /** The product's NB (suggestFrom's sums) with a multiplier per kind of feature: syllable, pair, syllable as written. */

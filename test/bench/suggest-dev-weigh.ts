@@ -3,13 +3,15 @@
  * Same dev-CV as suggest-dev-seed.ts (three folds of each split's taught part, taught the first 0 /
  * 50 / 140 decisions of the other two), never the held-out cases.
  * `npx tsx test/bench/suggest-dev-weigh.ts [experiment]`, experiment one of weights (default), dmnb,
- * catchall, pow, extra (`extra heldout` adds the held-out figures), confusions; figures in the
+ * catchall, pow, extra (`extra heldout` adds the held-out figures), confusions, parts, stop, stopall,
+ * probe; figures in the
  * README's suggestion section (third round of the default list).
  */
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { CategoryRule } from '../../src/domain/classify';
-import { addTo, emptyCounts, type KindCounts } from '../../src/domain/suggest/model';
-import { featuresOf } from '../../src/domain/suggest/features';
+import { addTo, emptyCounts, REQUEST_WORDS, type KindCounts } from '../../src/domain/suggest/model';
+import { featuresOf, wordsOf } from '../../src/domain/suggest/features';
+import { suggestFrom } from '../../src/domain/suggest/suggest';
 import { caseText } from '../../src/domain/suggest/for-case';
 import type { Labelled } from './suggestion-data';
 import { devFolds, type Predictor } from './suggest-dev';
@@ -182,5 +184,85 @@ if (require.main === module && exp === 'extra') {
     // Looked at once the list was chosen: how much of the held-out gain is the Khác words, whose brief was written after reading Khác texts.
     for (const [name, rules] of [['held-out, + third round', plus()], ['held-out, + third round, not Khác', plus(undefined, ['Khác'])]] as const)
       console.log(name.padEnd(52), [0, 50, 200].map((n) => evaluate(gen({ rules, weight: 10 }), true, n).toFixed(1).padStart(5)).join(' / '));
+  }
+}
+
+/**
+ * A seed where the single syllables of a keyword of several ("đe" of "đe dọa", "nghi" of "khả nghi")
+ * weigh `part` of a keyword's (its pairs and single-word keywords weigh in full): folded, such a
+ * syllable is often a common word of another meaning ("đề nghị" opens most requests).
+ */
+export const partSeed = (part: number, rules: readonly CategoryRule[] = DEFAULT_SETTINGS.categories): Predictor => (train) => {
+  const counts = emptyCounts();
+  for (const rule of rules) {
+    addTo(counts, 'category', rule.category, [], 0, 1);
+    for (const k of rule.keywords) {
+      const fs = featuresOf(k);
+      const several = fs.some((f) => f.includes('_'));
+      const whole = several ? fs.filter((f) => f.includes('_')) : fs;
+      addTo(counts, 'category', rule.category, whole, 10, 0);
+      if (several && part > 0) addTo(counts, 'category', rule.category, fs.filter((f) => !f.includes('_')), 10 * part, 0);
+    }
+  }
+  for (const c of train) addTo(counts, 'category', c.category, featuresOf(textOf(c)), 1);
+  return (t) => suggestFrom(counts.category, featuresOf(t), wordsOf(t), { labels: categories, threshold: 0.4 })?.top[0].label ?? null;
+};
+if (require.main === module && exp === 'parts') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  for (const part of [1, 0.5, 0.3, 0.1, 0]) row(`syllables of a phrase keyword × ${part}`, partSeed(part));
+  if (process.argv[3] === 'heldout') for (const part of [1, 0.3]) console.log(`held-out, × ${part}`.padEnd(52), [0, 50, 200].map((n) => evaluate(partSeed(part), true, n).toFixed(1).padStart(5)).join(' / '));
+}
+
+/** A seed whose keywords never seed a syllable of the request words alone (their pairs still count). */
+export const stopSeed = (stop: readonly string[], rules: readonly CategoryRule[] = DEFAULT_SETTINGS.categories): Predictor => (train) => {
+  const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
+  const counts = emptyCounts();
+  for (const rule of rules) {
+    addTo(counts, 'category', rule.category, [], 0, 1);
+    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k).filter((f) => !stopped.has(f)), 10, 0);
+  }
+  for (const c of train) addTo(counts, 'category', c.category, featuresOf(textOf(c)), 1);
+  return (t) => suggestFrom(counts.category, featuresOf(t), wordsOf(t), { labels: categories, threshold: 0.4 })?.top[0].label ?? null;
+};
+if (require.main === module && exp === 'stop') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('every syllable of a keyword seeded (before)', stopSeed([]));
+  row('request words never seeded alone (the product: model.ts REQUEST_WORDS)', stopSeed(REQUEST_WORDS));
+  if (process.argv[3] === 'heldout') for (const [n, s] of [['before', []], ['request words never seeded alone', REQUEST_WORDS]] as const) console.log(`held-out, ${n}`.padEnd(52), [0, 50, 200].map((k) => evaluate(stopSeed(s), true, k).toFixed(1).padStart(5)).join(' / '));
+}
+/** The request words dropped from every text's syllables too (taught and suggested), not only from the seed. */
+export const stopAll = (stop: readonly string[], rules: readonly CategoryRule[] = DEFAULT_SETTINGS.categories): Predictor => (train) => {
+  const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
+  const feats = (t: string) => featuresOf(t).filter((f) => !stopped.has(f));
+  const counts = emptyCounts();
+  for (const rule of rules) {
+    addTo(counts, 'category', rule.category, [], 0, 1);
+    for (const k of rule.keywords) addTo(counts, 'category', rule.category, feats(k), 10, 0);
+  }
+  for (const c of train) addTo(counts, 'category', c.category, feats(textOf(c)), 1);
+  return (t) => suggestFrom(counts.category, feats(t), wordsOf(t), { labels: categories, threshold: 0.4 })?.top[0].label ?? null;
+};
+if (require.main === module && exp === 'stopall') {
+  console.log('dev-CV at taught', AT.join(' / '));
+  row('request words dropped from every text', stopAll(REQUEST_WORDS));
+}
+
+/** Messages that name no field: what the seeded model (no decisions taught) says of each, with and without the request words seeded alone. */
+export const EMPTY_REQUESTS = ['Xin chào', 'Cảm ơn', 'Tôi muốn hỏi', 'Góp ý', 'Đề nghị phường xem xét', 'test', 'alo', 'Xin cảm ơn các anh chị', 'Tôi có ý kiến', 'Nhờ giải quyết giúp', 'Mong được trả lời sớm', 'cho hỏi', 'Kính gửi Ủy ban', 'abc xyz', 'Tôi là người dân tổ 5'];
+if (require.main === module && exp === 'probe') {
+  const seedOf = (stop: readonly string[]) => {
+    const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
+    const counts = emptyCounts();
+    for (const rule of DEFAULT_SETTINGS.categories) {
+      addTo(counts, 'category', rule.category, [], 0, 1);
+      for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k).filter((f) => !stopped.has(f)), 10, 0);
+    }
+    return counts.category;
+  };
+  for (const [name, stop] of [['every syllable seeded (before)', []], ['request words not seeded alone (the product)', REQUEST_WORDS]] as const) {
+    const counts = seedOf(stop);
+    const said = EMPTY_REQUESTS.map((t) => [t, suggestFrom(counts, featuresOf(t), wordsOf(t), { labels: categories, threshold: 0.4 })] as const);
+    console.log(`${name}: ${said.filter(([, s]) => s).length} of ${said.length} draw a category, ${said.filter(([, s]) => s && s.top[0].confidence > 0.9).length} above 90 %`);
+    for (const [t, s] of said) if (s) console.log(`  ${t.padEnd(26)} ${s.top[0].label} ${Math.round(100 * s.top[0].confidence)} % (${s.why.join(', ')})`);
   }
 }

@@ -53,6 +53,18 @@ describe('the seed: a fresh ward suggests what its keyword rules say', () => {
     const s = suggestCategoryOf(countsFor(rules, null), 'Đèn đường ngõ 5 hỏng, tối om', categories);
     expect(s?.top[0].label).toBe('Hạ tầng, giao thông');
   });
+  it('seeds a syllable of the request words only inside its keyword ("đe dọa": not "de", which "đề nghị" also folds to)', () => {
+    const seed = seedFromRules([{ category: 'An ninh, trật tự', keywords: ['đe dọa', 'khả nghi'] }, { category: 'Khác', keywords: [] }]);
+    const features = [...seed.category.get('An ninh, trật tự')!.features.keys()];
+    expect(features).toEqual(expect.arrayContaining([`de${PAIR}doa`, 'doa', `${MARKED}đe`, `kha${PAIR}nghi`, 'kha']));
+    expect(features).not.toContain('de');
+    expect(features).not.toContain('nghi');
+  });
+  it('says nothing about a polite request that names no field, and still reads the field when it does', () => {
+    for (const t of ['Đề nghị phường xem xét', 'de nghi phuong xem xet giai quyet', 'Kính gửi Ủy ban', 'Xin cảm ơn các anh chị', 'Tôi có ý kiến', 'Mong được trả lời sớm', 'Tôi muốn hỏi', 'Nhờ giải quyết giúp'])
+      expect([t, suggestCategoryOf(countsFor(rules, null), t, categories)]).toEqual([t, null]);
+    expect(suggestCategoryOf(countsFor(rules, null), 'Đề nghị phường sửa đèn đường ngõ 5', categories)?.top[0].label).toBe('Hạ tầng, giao thông');
+  });
   it('says nothing about a text that shares no word with what it knows', () => {
     expect(suggestCategoryOf(countsFor(rules, null), 'Xin chào', categories)).toBeNull();
   });
@@ -206,6 +218,12 @@ describe('why: words, not overlapping pieces', () => {
     const s = suggestCategoryOf(countsFor(rules, taught), 'RÁC đầu ngõ 5 BỐC MÙI', categories)!;
     expect(s.why).toContain('bốc mùi');
     expect(s.why).not.toContain('ngõ bốc');
+  });
+  it('a syllable the seed knows only as written ("chó": folded, it is the "cho" of every request) is still said', () => {
+    const s = suggestCategoryOf(countsFor(rules, null), 'Chó nhà bên sủa suốt đêm', categories);
+    expect(s?.top[0].label).toBe('Đời sống khu dân cư');
+    expect(s?.why).toContain('chó');
+    expect(s?.why).not.toContain('cho');
   });
   it('a syllable is shown once, in the resident\'s spelling, whether its folded or its written form weighed', () => {
     const taught = emptyCounts();

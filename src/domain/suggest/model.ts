@@ -65,15 +65,35 @@ export function applyCorrection(counts: Counts, c: Correction): void {
 export const SEED_WEIGHT = 10;
 
 /**
+ * The words of any request to the ward, whatever its field: how letters to a ward are phrased
+ * ("Kính gửi Ủy ban, tôi đề nghị phường xem xét giải quyết…"), pronouns and the commonest function
+ * words. Folded, their syllables are also syllables of keywords ("đề" and "đe" of "đe dọa", "nghị"
+ * and "nghi" of "khả nghi", "trả" of "trả kết quả"), so a seed that counted them alone would read
+ * a field into every polite request: "Đề nghị phường xem xét" drew "An ninh, trật tự" at 99 %.
+ */
+export const REQUEST_WORDS = [
+  'đề nghị', 'kiến nghị', 'xin', 'cảm ơn', 'kính gửi', 'giải quyết', 'trả lời', 'ý kiến', 'góp ý', 'phản ánh',
+  'người dân', 'nhân dân', 'phường', 'tổ', 'ủy ban', 'tôi', 'chúng tôi', 'gia đình', 'có', 'không', 'được', 'cho',
+  'hỏi', 'mong', 'nhờ', 'giúp', 'xem xét', 'kiểm tra', 'sớm', 'rất', 'nhiều', 'các', 'của', 'và', 'là', 'đã', 'bị',
+  'muốn', 'anh', 'chị', 'em', 'ông', 'bà', 'cô', 'chú', 'bác', 'việc', 'nhà', 'đến', 'với', 'về', 'này', 'thì', 'nên',
+  'vì', 'lại', 'ra', 'vào', 'làm',
+] as const;
+
+/** The single syllables (folded and as written) of the request words: never seeded alone. */
+const REQUEST_SYLLABLES = new Set(REQUEST_WORDS.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
+
+/**
  * The keyword rules as pseudo-counts: each category is a pseudo-case, and each of its keywords's
- * features counts as SEED_WEIGHT cases of that category. A category without keywords ("Khác")
- * starts with its pseudo-case only: it is suggested once staff have taught it.
+ * features counts as SEED_WEIGHT cases of that category — but a syllable of the request words
+ * only inside its pair ("đe dọa" seeds "de_doa" and "doa", not "de"). A category without keywords
+ * ("Khác") starts with its pseudo-case only: it is suggested once staff have taught it. What staff
+ * teach keeps every syllable: the spread weight (suggest.ts) makes the common ones weigh little.
  */
 export function seedFromRules(rules: readonly CategoryRule[]): Counts {
   const counts = emptyCounts();
   for (const rule of rules) {
     addTo(counts, 'category', rule.category, [], 0, 1);
-    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k), SEED_WEIGHT, 0);
+    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k).filter((f) => !REQUEST_SYLLABLES.has(f)), SEED_WEIGHT, 0);
   }
   return counts;
 }

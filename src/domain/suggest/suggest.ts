@@ -96,15 +96,25 @@ export function suggestFrom(counts: KindCounts, features: readonly string[], wor
  * The features that weighed most for `label`: how much likelier each makes it than the average
  * other label; a pair chosen hides its own syllables; words of the category feature are not words.
  */
+/** A syllable-as-written feature ("^chó") as the folded syllable it stands beside ("cho"). */
+function foldedSyllable(feature: string): string {
+  return wordsOf(feature.slice(MARKED.length)).folded.join(PAIR);
+}
+
 function whyOf(known: string[], label: string, labels: string[], ll: Map<string, (f: string) => number>, words: Words, n: number): string[] {
   const others = labels.filter((l) => l !== label);
   const weight = (f: string) => ll.get(label)!(f) - others.reduce((s, o) => s + ll.get(o)!(f), 0) / others.length;
-  const ranked = known
-    // A syllable as written repeats its folded form (which why shows in the resident's spelling anyway).
-    .filter((f) => !f.startsWith(CATEGORY_FEATURE) && !f.startsWith(MARKED))
-    .map((f) => ({ f, w: weight(f) }))
+  // A syllable as written stands for its folded form: whichever of the two weighed more speaks for
+  // both (the seed gives "chó" only as written, since folded it is the "cho" of every request).
+  const candidates = known
+    .filter((f) => !f.startsWith(CATEGORY_FEATURE))
+    .map((f) => ({ f: f.startsWith(MARKED) ? foldedSyllable(f) : f, said: f, w: weight(f) }))
     .filter((x) => x.w > 0.5)
     .sort((a, b) => b.w - a.w || b.f.length - a.f.length);
+  /** Folded feature → the feature that weighed most for it (itself, or the syllable as written). */
+  const spoken = new Map<string, string>();
+  for (const x of candidates) if (!spoken.has(x.f)) spoken.set(x.f, x.said);
+  const ranked = [...spoken.keys()].map((f) => ({ f }));
   // A pair says more than its syllables: it takes their place; a syllable of a chosen pair adds nothing.
   let chosen: string[] = [];
   for (const { f } of ranked) {
@@ -119,7 +129,7 @@ function whyOf(known: string[], label: string, labels: string[], ll: Map<string,
     } else if (chosen.length >= n) continue;
     chosen.push(f);
   }
-  const shown = chosen.map((f) => shownFeature(f, words));
+  const shown = chosen.map((f) => shownFeature(spoken.get(f) ?? f, words));
   return shown.filter((s, i) => shown.indexOf(s) === i);
 }
 
