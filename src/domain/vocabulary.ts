@@ -76,7 +76,7 @@ export const DEFAULT_WARD = {
   // (written from the fields' remit, not from the bench's labelled texts), and for "Khác", the
   // catch-all, the matters outside the eight (health, schools, utility bills, prices, religion, the
   // mailbox itself). These also seed the learning suggestions (suggest/model seedFromRules): on the
-  // dev bench the list lifts them from 66/76/79 % (a short list) to 80/85/87 % after 0/50/140
+  // dev bench the list lifts them from 66/76/79 % (a short list) to 81/85/87 % after 0/50/140
   // decisions (test/bench/suggest-dev-seed.ts, suggest-dev-weigh.ts; the second half of each field
   // was added in a third round: test/bench/extra-keywords.ts).
   categories: [
