@@ -9,15 +9,14 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { CategoryRule } from '../../src/domain/classify';
-import { addTo, emptyCounts, REQUEST_WORDS, type KindCounts } from '../../src/domain/suggest/model';
+import { addTo, emptyCounts, REQUEST_WORDS, seedFromRules, type Counts, type KindCounts } from '../../src/domain/suggest/model';
 import { featuresOf, wordsOf } from '../../src/domain/suggest/features';
 import { suggestFrom } from '../../src/domain/suggest/suggest';
 import { caseText } from '../../src/domain/suggest/for-case';
 import type { Labelled } from './suggestion-data';
-import { devFolds, type Predictor } from './suggest-dev';
-import { AT, gen, row } from './suggest-dev-seed';
+import { devFolds, evaluate, nb, type Predictor } from './suggest-dev';
+import { AT, gen, row, seedWith } from './suggest-dev-seed';
 import { EXTRA, withoutExtra } from './extra-keywords';
-import { evaluate } from './suggest-dev';
 
 /** The default list before the third round's words (extra-keywords.ts): what these experiments start from. */
 const RICH = withoutExtra(DEFAULT_SETTINGS.categories);
@@ -41,15 +40,6 @@ export interface WeighOpts {
   alpha?: number;
   /** The catch-all's rate mixed with the pooled rate of every label (λ: its own share). */
   catchAll?: { label: string; lambda: number; bias?: number };
-}
-
-function seedCounts(weight: number, rules: readonly CategoryRule[] = RICH): KindCounts {
-  const counts = emptyCounts();
-  for (const rule of rules) {
-    addTo(counts, 'category', rule.category, [], 0, 1);
-    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k), weight, 0);
-  }
-  return counts.category;
 }
 
 /** Log-scores per label from counts, with the options' weighting. */
@@ -99,30 +89,23 @@ const posterior = (scores: Array<{ label: string; s: number }>, label: string) =
 };
 
 export const weigh = (o: WeighOpts): Predictor => (train) => {
-  const counts = seedCounts(o.seed ?? 10, o.rules);
+  const all: Counts = seedWith(o.rules ?? RICH, o.seed ?? 10);
   const lessons = train.map((c) => ({ label: c.category, fs: featuresOf(textOf(c)) }));
-  if (!o.dmnb) for (const l of lessons) addToKind(counts, l.label, l.fs, 1);
+  if (!o.dmnb) for (const l of lessons) addTo(all, 'category', l.label, l.fs, 1);
   else {
     for (let pass = 0; pass < (o.dmnb.passes ?? 1); pass++)
       for (const l of lessons) {
-        const p = posterior(scorer(counts, o)(l.fs), l.label);
-        addToKind(counts, l.label, l.fs, (pass === 0 ? o.dmnb.base : 0) + o.dmnb.gain * (1 - p), pass === 0 ? 1 : 0);
+        const p = posterior(scorer(all.category, o)(l.fs), l.label);
+        addTo(all, 'category', l.label, l.fs, (pass === 0 ? o.dmnb.base : 0) + o.dmnb.gain * (1 - p), pass === 0 ? 1 : 0);
       }
   }
-  const score = scorer(counts, o);
+  const score = scorer(all.category, o);
   return (t) => {
     const s = score(featuresOf(t));
     if (!s.length) return null;
     return s.sort((x, y) => y.s - x.s)[0].label;
   };
 };
-
-function addToKind(counts: KindCounts, label: string, fs: string[], w: number, docs = 1): void {
-  let l = counts.get(label);
-  if (!l) { l = { docs: 0, features: new Map() }; counts.set(label, l); }
-  l.docs += docs;
-  for (const f of fs) l.features.set(f, (l.features.get(f) ?? 0) + w);
-}
 
 /** Per-category dev accuracy at `n` taught, and the commonest confusions. */
 export function confusions(p: Predictor, n: number): void {
@@ -213,54 +196,29 @@ if (require.main === module && exp === 'parts') {
   if (process.argv[3] === 'heldout') for (const part of [1, 0.3]) console.log(`held-out, × ${part}`.padEnd(52), [0, 50, 200].map((n) => evaluate(partSeed(part), true, n).toFixed(1).padStart(5)).join(' / '));
 }
 
-/** A seed whose keywords never seed a syllable of the request words alone (their pairs still count). */
-export const stopSeed = (stop: readonly string[], rules: readonly CategoryRule[] = DEFAULT_SETTINGS.categories): Predictor => (train) => {
-  const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
-  const counts = emptyCounts();
-  for (const rule of rules) {
-    addTo(counts, 'category', rule.category, [], 0, 1);
-    for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k).filter((f) => !stopped.has(f)), 10, 0);
-  }
-  for (const c of train) addTo(counts, 'category', c.category, featuresOf(textOf(c)), 1);
-  return (t) => suggestFrom(counts.category, featuresOf(t), wordsOf(t), { labels: categories, threshold: 0.4 })?.top[0].label ?? null;
-};
+/** Every syllable of every keyword seeded, as before REQUEST_WORDS: the default list through gen. */
+const everySyllable = gen({ rules: DEFAULT_SETTINGS.categories, weight: 10 });
 if (require.main === module && exp === 'stop') {
   console.log('dev-CV at taught', AT.join(' / '));
-  row('every syllable of a keyword seeded (before)', stopSeed([]));
-  row('request words never seeded alone (the product: model.ts REQUEST_WORDS)', stopSeed(REQUEST_WORDS));
-  if (process.argv[3] === 'heldout') for (const [n, s] of [['before', []], ['request words never seeded alone', REQUEST_WORDS]] as const) console.log(`held-out, ${n}`.padEnd(52), [0, 50, 200].map((k) => evaluate(stopSeed(s), true, k).toFixed(1).padStart(5)).join(' / '));
+  row('every syllable of a keyword seeded (before)', everySyllable);
+  row('request words never seeded alone (the product: model.ts REQUEST_WORDS)', nb);
+  if (process.argv[3] === 'heldout') for (const [n, p] of [['before', everySyllable], ['request words never seeded alone', nb]] as const) console.log(`held-out, ${n}`.padEnd(52), [0, 50, 200].map((k) => evaluate(p, true, k).toFixed(1).padStart(5)).join(' / '));
 }
 /** The request words dropped from every text's syllables too (taught and suggested), not only from the seed. */
-export const stopAll = (stop: readonly string[], rules: readonly CategoryRule[] = DEFAULT_SETTINGS.categories): Predictor => (train) => {
-  const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
-  const feats = (t: string) => featuresOf(t).filter((f) => !stopped.has(f));
-  const counts = emptyCounts();
-  for (const rule of rules) {
-    addTo(counts, 'category', rule.category, [], 0, 1);
-    for (const k of rule.keywords) addTo(counts, 'category', rule.category, feats(k), 10, 0);
-  }
-  for (const c of train) addTo(counts, 'category', c.category, feats(textOf(c)), 1);
-  return (t) => suggestFrom(counts.category, feats(t), wordsOf(t), { labels: categories, threshold: 0.4 })?.top[0].label ?? null;
-};
+const requestSyllables = new Set(REQUEST_WORDS.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
 if (require.main === module && exp === 'stopall') {
   console.log('dev-CV at taught', AT.join(' / '));
-  row('request words dropped from every text', stopAll(REQUEST_WORDS));
+  row('request words dropped from every text', gen({ rules: DEFAULT_SETTINGS.categories, weight: 10, feats: (t) => featuresOf(t).filter((f) => !requestSyllables.has(f)) }));
 }
 
 /** Messages that name no field: what the seeded model (no decisions taught) says of each, with and without the request words seeded alone. */
 export const EMPTY_REQUESTS = ['Xin chào', 'Cảm ơn', 'Tôi muốn hỏi', 'Góp ý', 'Đề nghị phường xem xét', 'test', 'alo', 'Xin cảm ơn các anh chị', 'Tôi có ý kiến', 'Nhờ giải quyết giúp', 'Mong được trả lời sớm', 'cho hỏi', 'Kính gửi Ủy ban', 'abc xyz', 'Tôi là người dân tổ 5'];
 if (require.main === module && exp === 'probe') {
-  const seedOf = (stop: readonly string[]) => {
-    const stopped = new Set(stop.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
-    const counts = emptyCounts();
-    for (const rule of DEFAULT_SETTINGS.categories) {
-      addTo(counts, 'category', rule.category, [], 0, 1);
-      for (const k of rule.keywords) addTo(counts, 'category', rule.category, featuresOf(k).filter((f) => !stopped.has(f)), 10, 0);
-    }
-    return counts.category;
-  };
-  for (const [name, stop] of [['every syllable seeded (before)', []], ['request words not seeded alone (the product)', REQUEST_WORDS]] as const) {
-    const counts = seedOf(stop);
+  const seeds: Array<[string, KindCounts]> = [
+    ['every syllable seeded (before)', seedWith(DEFAULT_SETTINGS.categories, 10).category],
+    ['request words not seeded alone (the product: seedFromRules)', seedFromRules(DEFAULT_SETTINGS.categories).category],
+  ];
+  for (const [name, counts] of seeds) {
     const said = EMPTY_REQUESTS.map((t) => [t, suggestFrom(counts, featuresOf(t), wordsOf(t), { labels: categories, threshold: 0.4 })] as const);
     console.log(`${name}: ${said.filter(([, s]) => s).length} of ${said.length} draw a category, ${said.filter(([, s]) => s && s.top[0].confidence > 0.9).length} above 90 %`);
     for (const [t, s] of said) if (s) console.log(`  ${t.padEnd(26)} ${s.top[0].label} ${Math.round(100 * s.top[0].confidence)} % (${s.why.join(', ')})`);

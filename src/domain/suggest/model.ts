@@ -7,7 +7,7 @@
  * settings, given as pseudo-counts (seedFromRules), so it suggests what the rules did.
  */
 import type { CategoryRule } from '../classify';
-import { featuresOf, MARKED } from './features';
+import { featuresOf, MARKED, PAIR } from './features';
 
 export const SUGGESTION_KINDS = ['category', 'complexity', 'body'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
@@ -80,7 +80,7 @@ export const REQUEST_WORDS = [
 ] as const;
 
 /** The single syllables (folded and as written) of the request words: never seeded alone. */
-const REQUEST_SYLLABLES = new Set(REQUEST_WORDS.flatMap((w) => featuresOf(w)).filter((f) => !f.includes('_')));
+const REQUEST_SYLLABLES = new Set(REQUEST_WORDS.flatMap((w) => featuresOf(w)).filter((f) => !f.includes(PAIR)));
 
 /**
  * The keyword rules as pseudo-counts: each category is a pseudo-case, and each of its keywords's
@@ -118,6 +118,6 @@ const CATEGORY_WEIGHT = 3;
 export function bodyFeatures(text: string, category: string): string[] {
   const own = featuresOf(text);
   if (!category) return own;
-  const name = featuresOf(category).filter((f) => !f.includes('_') && !f.startsWith(MARKED)).join('.');
+  const name = featuresOf(category).filter((f) => !f.includes(PAIR) && !f.startsWith(MARKED)).join('.');
   return [...own, ...Array.from({ length: CATEGORY_WEIGHT }, (_, i) => `${CATEGORY_FEATURE}${i}${name}`)];
 }

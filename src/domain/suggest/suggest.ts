@@ -92,15 +92,15 @@ export function suggestFrom(counts: KindCounts, features: readonly string[], wor
   return { top, why: whyOf(known, o.explain ?? ranked[0].label, labels, logLikelihood, words, o.why ?? 3) };
 }
 
-/**
- * The features that weighed most for `label`: how much likelier each makes it than the average
- * other label; a pair chosen hides its own syllables; words of the category feature are not words.
- */
 /** A syllable-as-written feature ("^chó") as the folded syllable it stands beside ("cho"). */
 function foldedSyllable(feature: string): string {
   return wordsOf(feature.slice(MARKED.length)).folded.join(PAIR);
 }
 
+/**
+ * The features that weighed most for `label`: how much likelier each makes it than the average
+ * other label; a pair chosen hides its own syllables; words of the category feature are not words.
+ */
 function whyOf(known: string[], label: string, labels: string[], ll: Map<string, (f: string) => number>, words: Words, n: number): string[] {
   const others = labels.filter((l) => l !== label);
   const weight = (f: string) => ll.get(label)!(f) - others.reduce((s, o) => s + ll.get(o)!(f), 0) / others.length;
@@ -114,10 +114,9 @@ function whyOf(known: string[], label: string, labels: string[], ll: Map<string,
   /** Folded feature → the feature that weighed most for it (itself, or the syllable as written). */
   const spoken = new Map<string, string>();
   for (const x of candidates) if (!spoken.has(x.f)) spoken.set(x.f, x.said);
-  const ranked = [...spoken.keys()].map((f) => ({ f }));
   // A pair says more than its syllables: it takes their place; a syllable of a chosen pair adds nothing.
   let chosen: string[] = [];
-  for (const { f } of ranked) {
+  for (const f of spoken.keys()) {
     const parts = f.split(PAIR);
     if (parts.length === 1 && chosen.some((c) => c.split(PAIR).length > 1 && c.split(PAIR).includes(f))) continue;
     if (parts.length > 1) {
